@@ -1,0 +1,127 @@
+# danvan build. The two commands a newcomer needs:
+#   make run     install what is missing, build, create the demo database, serve it
+#   make check   install what is missing, build, run every test (SQLite and PostgreSQL)
+# Also: make (build only), make asan [check] (AddressSanitizer + UBSan build),
+#       make clean.
+.DEFAULT_GOAL := all
+
+ifneq ($(filter asan,$(MAKECMDGOALS)),)
+B := build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT := -O1
+else
+B := build
+SANFLAGS :=
+OPT := -O2
+endif
+
+# `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q :=
+say = @:
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
+PKGS := libh2o-evloop libssl libcrypto sqlite3 libpq jansson libsodium libutf8proc
+# Recursive (=) so pkg-config runs only when a recipe needs it: `make run`
+# installs pkg-config and the libraries before anything is compiled.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
+
+CFLAGS ?= $(OPT) -g
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DH2O_USE_LIBUV=0 $(WARN) $(CFLAGS) $(SANFLAGS) \
+	-Isrc $(PKG_CFLAGS) -MMD -MP
+LDFLAGS += $(SANFLAGS)
+
+SRC := $(sort $(shell find src -name '*.c'))
+MAIN := src/cli/main.c
+LIB_SRC := $(filter-out $(MAIN),$(SRC))
+LIB_OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/gen/embed.o
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+PO := $(sort $(wildcard po/*.po))
+
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
+TEST_LIB := $(B)/tests/testlib.o
+
+.PHONY: all run check asan tests clean deps deps-check fmt
+
+all: $(B)/danvan
+
+asan:
+	@:
+
+$(B)/danvan: $(B)/obj/cli/main.o $(B)/libdanvan.a
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/libdanvan.a: $(LIB_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Migrations and translations are built into the binary.
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(B)/gen/%.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(call say,MSGFMT,$<)
+	$(Q)msgfmt --check -o $@ $<
+
+$(B)/gen/embed.c: $(B)/tools/embed $(MIGRATIONS) $(patsubst po/%.po,$(B)/gen/%.mo,$(PO))
+	@mkdir -p $(dir $@)
+	$(call say,EMBED,$@)
+	$(Q)$(B)/tools/embed $@ \
+		$(foreach f,$(MIGRATIONS),mig_$(basename $(notdir $(f)))=$(f)) \
+		$(foreach f,$(PO),mo_$(basename $(notdir $(f)))=$(B)/gen/$(basename $(notdir $(f))).mo)
+
+$(B)/obj/gen/embed.o: $(B)/gen/embed.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) -std=c11 $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+# Tests: one cmocka binary per module, linked with the library.
+tests: $(TEST_BIN)
+
+$(TEST_LIB): tests/unit/testlib.c tests/unit/testlib.h
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(TEST_LIB) $(B)/libdanvan.a
+	@mkdir -p $(dir $@)
+	$(call say,TEST,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(B)/libdanvan.a \
+		$(LDFLAGS) $(PKG_LIBS) -lcmocka
+
+deps:
+	@scripts/deps.sh run
+
+deps-check:
+	@scripts/deps.sh check
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@test -f danvan.db || $(B)/danvan demo --db sqlite:danvan.db
+	$(B)/danvan serve --db sqlite:danvan.db --port 8080
+
+check: deps-check
+	@$(MAKE) --no-print-directory $(filter asan,$(MAKECMDGOALS)) all tests
+	@tests/run.sh $(B)
+
+fmt:
+	clang-format -i $(SRC) $(wildcard src/*/*.h tests/unit/*.[ch])
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B)/obj $(B)/tests -name '*.d' 2>/dev/null)

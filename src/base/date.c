@@ -1,0 +1,169 @@
+#include "base/date.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <time.h>
+
+static int is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_valid(int y, int m, int d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1800 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int max = mdays[m - 1] + (m == 2 && is_leap(y));
+	return d <= max;
+}
+
+int32_t date_ymd(int y, int m, int d)
+{
+	return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+void date_split(int32_t ymd, int *y, int *m, int *d)
+{
+	*y = ymd / 10000;
+	*m = ymd / 100 % 100;
+	*d = ymd % 100;
+}
+
+/* Read 1..max digits; returns -1 if none. */
+static int read_num(const char **p, int max)
+{
+	int v = 0, n = 0;
+	while (n < max && isdigit((unsigned char)**p)) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+int date_parse(const char *s, int32_t *ymd, struct dv_err *err)
+{
+	const char *p = s ? s : "";
+	while (*p == ' ')
+		p++;
+	const char *start = p;
+	int a = read_num(&p, 4);
+	int y, m, d;
+	if (a >= 0 && p - start == 4 && *p == '-') { /* ISO yyyy-mm-dd */
+		p++;
+		y = a;
+		m = read_num(&p, 2);
+		if (*p++ != '-')
+			goto bad;
+		d = read_num(&p, 2);
+	} else if (a >= 0 && p - start <= 2 && (*p == '/' || *p == '-' || *p == '.')) {
+		char sep = *p++;
+		d = a;
+		m = read_num(&p, 2);
+		if (*p++ != sep)
+			goto bad;
+		const char *ys = p;
+		y = read_num(&p, 4);
+		if (p - ys != 4)
+			goto bad;
+	} else {
+		goto bad;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p || !date_valid(y, m, d))
+		goto bad;
+	*ymd = date_ymd(y, m, d);
+	return 0;
+bad:
+	return dv_fail(err, DV_EINVAL, NULL, "Enter a real date as dd/mm/yyyy, such as 17/02/2023");
+}
+
+void date_format(struct buf *out, int32_t ymd)
+{
+	int y, m, d;
+	date_split(ymd, &y, &m, &d);
+	buf_addf(out, "%02d/%02d/%04d", d, m, y);
+}
+
+void date_format_iso(struct buf *out, int32_t ymd)
+{
+	int y, m, d;
+	date_split(ymd, &y, &m, &d);
+	buf_addf(out, "%04d-%02d-%02d", y, m, d);
+}
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+int64_t date_to_days(int32_t ymd)
+{
+	int y, m, d;
+	date_split(ymd, &y, &m, &d);
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int32_t date_from_days(int64_t z)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t y = yoe + era * 400;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1;
+	int64_t m = mp + (mp < 10 ? 3 : -9);
+	return date_ymd((int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+int32_t date_add_days(int32_t ymd, int64_t n)
+{
+	return date_from_days(date_to_days(ymd) + n);
+}
+
+int64_t date_diff_days(int32_t a, int32_t b)
+{
+	return date_to_days(b) - date_to_days(a);
+}
+
+int64_t time_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+int32_t time_local_date(int64_t t)
+{
+	return date_from_days(floor_div(t + DV_UTC_OFFSET, 86400));
+}
+
+int64_t time_local_midnight(int32_t ymd)
+{
+	return date_to_days(ymd) * 86400 - DV_UTC_OFFSET;
+}
+
+void time_format(struct buf *out, int64_t t)
+{
+	int64_t local = t + DV_UTC_OFFSET;
+	int64_t secs = local - floor_div(local, 86400) * 86400;
+	date_format(out, time_local_date(t));
+	buf_addf(out, " %02d:%02d", (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
+void time_format_iso(struct buf *out, int64_t t)
+{
+	int64_t secs = t - floor_div(t, 86400) * 86400;
+	date_format_iso(out, date_from_days(floor_div(t, 86400)));
+	buf_addf(out, "T%02d:%02d:%02dZ", (int)(secs / 3600), (int)(secs / 60 % 60),
+		 (int)(secs % 60));
+}

@@ -1,0 +1,53 @@
+/*
+ * Dates and times. Instants are stored as UTC epoch seconds (int64) and shown
+ * in Vietnam's time, UTC+7 all year (no daylight saving). Calendar dates
+ * (birth dates, deadlines stated as days) are stored as integers YYYYMMDD,
+ * readable in any database tool and ordered correctly. People read and type
+ * dates as dd/mm/yyyy.
+ */
+#ifndef DV_BASE_DATE_H
+#define DV_BASE_DATE_H
+
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+
+#define DV_UTC_OFFSET (7 * 3600)
+
+/* 1 if y-m-d is a real day of the Gregorian calendar, years 1800..9999. */
+int date_valid(int y, int m, int d);
+int32_t date_ymd(int y, int m, int d);
+void date_split(int32_t ymd, int *y, int *m, int *d);
+
+/*
+ * Parse "27/11/2026" (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or the ISO form
+ * "2026-11-27" that HTML date inputs send, into *ymd. DV_EINVAL on anything
+ * else, including impossible days like 30/02/2026.
+ */
+int date_parse(const char *s, int32_t *ymd, struct dv_err *err);
+
+/* Append "05/03/2023". */
+void date_format(struct buf *out, int32_t ymd);
+/* Append "2023-03-05". */
+void date_format_iso(struct buf *out, int32_t ymd);
+
+/* Days since 1970-01-01 for a date, and back. */
+int64_t date_to_days(int32_t ymd);
+int32_t date_from_days(int64_t days);
+int32_t date_add_days(int32_t ymd, int64_t n);
+/* b - a in days. */
+int64_t date_diff_days(int32_t a, int32_t b);
+
+/* Current UTC time in epoch seconds. */
+int64_t time_now(void);
+/* The calendar date in Vietnam at instant t. */
+int32_t time_local_date(int64_t t);
+/* The instant of local midnight starting day ymd. */
+int64_t time_local_midnight(int32_t ymd);
+/* Append "27/11/2026 23:05" in Vietnam time. */
+void time_format(struct buf *out, int64_t t);
+/* Append "2026-11-27T16:05:00Z". */
+void time_format_iso(struct buf *out, int64_t t);
+
+#endif

@@ -1,0 +1,59 @@
+#include "base/token.h"
+
+#include <sodium.h>
+#include <string.h>
+
+int token_init(void)
+{
+	return sodium_init() < 0 ? -1 : 0;
+}
+
+void token_random(char *out, size_t nbytes)
+{
+	unsigned char raw[48];
+	if (nbytes > 45)
+		nbytes = 45;
+	randombytes_buf(raw, nbytes);
+	sodium_bin2base64(out, TOKEN_TEXT_MAX + 1, raw, nbytes,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+uint32_t token_uniform(uint32_t n)
+{
+	return randombytes_uniform(n);
+}
+
+void hex_encode(char *out, const unsigned char *bin, size_t len)
+{
+	sodium_bin2hex(out, len * 2 + 1, bin, len);
+}
+
+void hash_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len)
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), data, len, NULL, 0);
+	hex_encode(out, h, sizeof(h));
+}
+
+int token_equal(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la != lb)
+		return 0;
+	return sodium_memcmp(a, b, la) == 0;
+}
+
+int password_hash(char out[PASSWORD_HASH_MAX], const char *password, struct dv_err *err)
+{
+	_Static_assert(PASSWORD_HASH_MAX >= crypto_pwhash_STRBYTES, "hash buffer too small");
+	if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return dv_fail(err, DV_ENOMEM, NULL, "Not enough memory to hash the password");
+	return 0;
+}
+
+int password_verify(const char *hash, const char *password)
+{
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * Secrets: random tokens, hashes and password hashing, all from libsodium.
+ * Call token_init() once at start-up (it initializes libsodium).
+ */
+#ifndef DV_BASE_TOKEN_H
+#define DV_BASE_TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+#define TOKEN_BYTES 32                       /* 256-bit session and link tokens */
+#define TOKEN_TEXT_MAX 64                    /* base64url of 32 bytes is 43 chars */
+#define HASH_HEX_LEN 64                      /* BLAKE2b-256 as hex */
+#define PASSWORD_HASH_MAX 128                /* crypto_pwhash_STRBYTES */
+
+/* 0, or -1 if libsodium cannot start (no entropy source). */
+int token_init(void);
+
+/* Write a fresh random token of `nbytes` bytes as unpadded base64url into
+ * out (room for TOKEN_TEXT_MAX + 1 bytes; nbytes <= 45). */
+void token_random(char *out, size_t nbytes);
+
+/* Uniform random integer in [0, n). */
+uint32_t token_uniform(uint32_t n);
+
+/* BLAKE2b-256 of data as 64 lowercase hex digits plus NUL (out: 65 bytes). */
+void hash_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len);
+
+/* Lowercase hex of bin into out (2*len + 1 bytes). */
+void hex_encode(char *out, const unsigned char *bin, size_t len);
+
+/* Constant-time equality of two NUL-terminated strings of the same length. */
+int token_equal(const char *a, const char *b);
+
+/*
+ * argon2id password hashing (crypto_pwhash_str, interactive limits).
+ * password_hash writes the encoded hash into out (PASSWORD_HASH_MAX bytes);
+ * DV_ENOMEM if the machine lacks the memory the hash needs.
+ * password_verify returns 1 on a match, 0 otherwise.
+ */
+int password_hash(char out[PASSWORD_HASH_MAX], const char *password, struct dv_err *err);
+int password_verify(const char *hash, const char *password);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * The context every domain function takes: the connection, the memory that
+ * lives as long as the request (or command), who is acting, the language,
+ * the clock, and the error slot.
+ *
+ * Domain functions return 0 or a negative DV_E* code with ctx->err filled.
+ * They check the actor's permission on the unit they touch themselves (the
+ * web layer checks first too), and every change they make runs in one
+ * transaction together with its audit row.
+ */
+#ifndef DV_DOMAIN_CTX_H
+#define DV_DOMAIN_CTX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/db.h"
+
+struct grant {
+	int64_t id;
+	int role;            /* enum role (domain/perm.h) */
+	int64_t unit_id;
+	int64_t organization_id;
+};
+
+struct actor {
+	int64_t account_id;   /* 0 for the system */
+	int64_t household_id; /* the account's household, 0 if none */
+	const char *display_name;
+	int system;           /* the CLI and the demo generator: may do anything */
+	size_t ngrants;
+	struct grant *grants;
+};
+
+struct dv_ctx {
+	struct db *db;
+	struct arena *arena;
+	const struct actor *actor;
+	const char *lang;     /* "vi" or "en" */
+	int64_t now;          /* UTC epoch seconds, fixed for the request */
+	/* Bulk loads (demo, import) set this, skip per-row count updates and
+	 * call unit_recount() once at the end. */
+	int defer_counts;
+	struct dv_err err;
+};
+
+/* The actor used by the CLI: acts as the system, may do anything. */
+extern const struct actor actor_system;
+/* Nobody logged in. */
+extern const struct actor actor_anonymous;
+
+/* Set up a context over db and arena with the given actor and now = the clock. */
+void ctx_init(struct dv_ctx *ctx, struct db *db, struct arena *arena, const struct actor *actor);
+
+/* Begin a transaction for a change; on failure the error is in ctx->err. */
+int ctx_begin(struct dv_ctx *ctx);
+/* Commit if rc is 0, else roll back; returns rc, or the commit's error. */
+int ctx_end(struct dv_ctx *ctx, int rc);
+
+/*
+ * Append an audit row for a change made in the current transaction, acted by
+ * ctx->actor at ctx->now. details is a JSON object built with jansson
+ * (json_pack) or NULL for {}; ctx_audit takes the reference.
+ */
+int ctx_audit(struct dv_ctx *ctx, const char *action, const char *entity, int64_t entity_id,
+	      int64_t unit_id, json_t *details);
+
+#endif

@@ -1,0 +1,124 @@
+/*
+ * The store: one interface over SQLite and PostgreSQL.
+ *
+ * SQL is written once, with $1-style parameters, in the subset both engines
+ * share (DESIGN.md, "Storage"). A connection belongs to one thread.
+ *
+ * Queries stream: db_query() binds and starts a statement, db_step() yields
+ * one row at a time (sqlite3_step, or libpq's single-row mode), so no result
+ * set is loaded whole. Only one query may be open on a connection at a time
+ * (libpq cannot interleave them), and both backends enforce that, so code
+ * that nests queries fails its SQLite tests too. A query is closed when
+ * db_step() returns DB_DONE or an error, or by db_finish().
+ *
+ * Statements are prepared once per connection and cached by their text.
+ *
+ * Parameters are passed as DB_I(int64), DB_T(text or NULL), DB_ID(id, 0 means
+ * NULL) and DB_NULL, e.g.
+ *   db_run(db, err, "UPDATE unit SET name = $1 WHERE id = $2", DB_T(name), DB_I(id));
+ */
+#ifndef DV_STORE_DB_H
+#define DV_STORE_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+enum db_kind { DB_SQLITE, DB_POSTGRES };
+
+enum { DB_DONE = 0, DB_ROW = 1 };
+
+#define DB_MAX_PARAMS 32
+
+struct db;
+struct db_stmt;
+
+enum db_param_type { DB_P_END = -1, DB_P_NULL = 0, DB_P_INT, DB_P_TEXT };
+
+struct db_param {
+	enum db_param_type type;
+	int64_t i;
+	const char *s;
+};
+
+#define DB_I(x) ((struct db_param){DB_P_INT, (int64_t)(x), NULL})
+#define DB_T(x) ((struct db_param){DB_P_TEXT, 0, (x)})
+#define DB_NULL ((struct db_param){DB_P_NULL, 0, NULL})
+#define DB_ID(x) ((x) ? DB_I(x) : DB_NULL)
+#define DB_END ((struct db_param){DB_P_END, 0, NULL})
+
+/* ------------------------------------------------------------ connections */
+
+/*
+ * Open the database named by url: "sqlite:PATH" (or a plain path), or a
+ * "postgres://" / "postgresql://" URI. The caller owns *out and closes it
+ * with db_close(). DV_EDB with a message naming the problem if it fails.
+ */
+int db_open(const char *url, struct db **out, struct dv_err *err);
+void db_close(struct db *db);
+enum db_kind db_kind(const struct db *db);
+/* The url as given to db_open. */
+const char *db_url(const struct db *db);
+
+/* The database URL to use: `arg` if set, else $DANVAN_DB, else sqlite:danvan.db. */
+const char *db_default_url(const char *arg);
+
+/*
+ * Run a script of SQL statements with no parameters and no results (used by
+ * migrations). Dialect tokens are replaced first: @ID@ becomes the engine's
+ * 64-bit auto-increment primary key.
+ */
+int db_exec_script(struct db *db, const char *sql, struct dv_err *err);
+
+/* ----------------------------------------------------------- transactions */
+
+/*
+ * Transactions nest: only the outermost begin/commit reach the database.
+ * SQLite begins with BEGIN IMMEDIATE, so a writer takes the write lock at
+ * once instead of failing later. If an inner level rolls back, the outer
+ * commit rolls back too and returns DV_EDB.
+ */
+int db_begin(struct db *db, struct dv_err *err);
+int db_commit(struct db *db, struct dv_err *err);
+void db_rollback(struct db *db);
+int db_in_tx(const struct db *db);
+
+/* ---------------------------------------------------------------- queries */
+
+int db_query_(struct db *db, struct db_stmt **st, struct dv_err *err, const char *sql,
+	      const struct db_param *params);
+int db_run_(struct db *db, struct dv_err *err, const char *sql, const struct db_param *params);
+int db_int_(struct db *db, int64_t *out, struct dv_err *err, const char *sql,
+	    const struct db_param *params);
+
+#define DB_PARAMS_(...) ((const struct db_param[]){__VA_ARGS__ __VA_OPT__(, ) DB_END})
+
+/* Start a query; step through its rows with db_step(). */
+#define db_query(db, st, err, sql, ...) db_query_((db), (st), (err), (sql), DB_PARAMS_(__VA_ARGS__))
+/* Run a statement to completion, ignoring rows. */
+#define db_run(db, err, sql, ...) db_run_((db), (err), (sql), DB_PARAMS_(__VA_ARGS__))
+/* Run a query whose first row's first column is an integer; DV_ENOTFOUND if
+ * there is no row (err gets no message then: the caller knows what is missing). */
+#define db_int(db, out, err, sql, ...) db_int_((db), (out), (err), (sql), DB_PARAMS_(__VA_ARGS__))
+
+/* DB_ROW with a row ready, DB_DONE at the end (the query is then closed),
+ * or a negative error (the query is closed too). */
+int db_step(struct db_stmt *st, struct dv_err *err);
+/* Close a query before its end. Safe on NULL and on closed queries. */
+void db_finish(struct db_stmt *st);
+
+/* Column values of the current row, columns counted from 0. Text is valid
+ * until the next db_step() or db_finish(); NULL reads as "" from db_col_text
+ * and as 0 from db_col_int. */
+int64_t db_col_int(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col);
+int db_col_null(struct db_stmt *st, int col);
+
+/* Rows changed by the last statement run to completion on this connection. */
+int64_t db_changes(const struct db *db);
+
+/* Number of $N parameters the SQL text uses (the highest N). */
+int db_count_params(const char *sql);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * Private to src/store: what db.c shares with the two backends.
+ * db.c owns the statement cache, the one-open-query rule, transactions and
+ * parameter checks; a backend only talks to its engine.
+ */
+#ifndef DV_STORE_DB_IMPL_H
+#define DV_STORE_DB_IMPL_H
+
+#include "store/db.h"
+
+struct db_stmt {
+	struct db *db;
+	char *sql;      /* the text as the domain wrote it (owned) */
+	uint64_t hash;  /* of sql, for the cache */
+	int nparams;    /* highest $N in sql */
+	int active;     /* a query is open on this statement */
+	void *handle;   /* sqlite3_stmt *, or NULL for PostgreSQL */
+	void *result;   /* PostgreSQL: the PGresult holding the current row */
+	char name[24];  /* PostgreSQL: prepared statement name */
+};
+
+struct db_ops {
+	int (*open)(struct db *db, const char *target, struct dv_err *err);
+	void (*close)(struct db *db);
+	int (*exec_script)(struct db *db, const char *sql, struct dv_err *err);
+	int (*prepare)(struct db_stmt *st, struct dv_err *err);
+	void (*finalize)(struct db_stmt *st);
+	/* bind n parameters and start the query */
+	int (*start)(struct db_stmt *st, const struct db_param *params, int n, struct dv_err *err);
+	/* DB_ROW, DB_DONE (set db->changes), or an error; after DONE or an
+	 * error the backend has already reset the statement */
+	int (*step)(struct db_stmt *st, struct dv_err *err);
+	void (*reset)(struct db_stmt *st);
+	int64_t (*col_int)(struct db_stmt *st, int col);
+	const char *(*col_text)(struct db_stmt *st, int col);
+	int (*col_null)(struct db_stmt *st, int col);
+};
+
+struct db {
+	const struct db_ops *ops;
+	enum db_kind kind;
+	char *url;
+	void *conn;              /* sqlite3 * or PGconn * */
+	struct db_stmt **cache;  /* open-addressing table of prepared statements */
+	size_t cache_cap;
+	size_t cache_n;
+	struct db_stmt *open_query;
+	int tx_depth;
+	int tx_failed;
+	int64_t changes;
+	unsigned stmt_seq;       /* for PostgreSQL statement names */
+};
+
+extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_pg_ops;
+
+#endif

@@ -1,0 +1,83 @@
+#include "store/migrate.h"
+
+#include "base/date.h"
+
+/* Generated from src/store/migrations/NNN_name.sql by tools/embed.c. */
+extern const char mig_001_foundation[];
+
+static const struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+} migrations[] = {
+	{1, "foundation", mig_001_foundation},
+};
+
+#define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
+
+int migrate_latest(void)
+{
+	return migrations[N_MIGRATIONS - 1].version;
+}
+
+static int ensure_version_table(struct db *db, struct dv_err *err)
+{
+	return db_exec_script(db,
+			      "CREATE TABLE IF NOT EXISTS schema_version ("
+			      " version INTEGER PRIMARY KEY,"
+			      " name TEXT NOT NULL,"
+			      " applied_at BIGINT NOT NULL)",
+			      err);
+}
+
+int migrate_version(struct db *db, int *version, struct dv_err *err)
+{
+	int rc = ensure_version_table(db, err);
+	if (rc)
+		return rc;
+	int64_t v = 0;
+	rc = db_int(db, &v, err, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+	if (rc)
+		return rc;
+	*version = (int)v;
+	return 0;
+}
+
+int migrate_apply(struct db *db, int *applied, struct dv_err *err)
+{
+	int current = 0, n = 0;
+	if (applied)
+		*applied = 0;
+	int rc = migrate_version(db, &current, err);
+	if (rc)
+		return rc;
+	if (current > migrate_latest())
+		return dv_fail(err, DV_ECONFLICT, "db",
+			       "The database is at schema version %d, newer than this danvan "
+			       "(version %d): upgrade danvan",
+			       current, migrate_latest());
+	for (int i = 0; i < N_MIGRATIONS; i++) {
+		const struct migration *m = &migrations[i];
+		if (m->version <= current)
+			continue;
+		if ((rc = db_begin(db, err)))
+			return rc;
+		rc = db_exec_script(db, m->sql, err);
+		if (!rc)
+			rc = db_run(db, err,
+				    "INSERT INTO schema_version (version, name, applied_at) "
+				    "VALUES ($1, $2, $3)",
+				    DB_I(m->version), DB_T(m->name), DB_I(time_now()));
+		if (rc) {
+			db_rollback(db);
+			dv_err_prefix(err, "migration %03d_%s failed: ", m->version, m->name);
+			return rc;
+		}
+		if ((rc = db_commit(db, err)))
+			return rc;
+		n++;
+	}
+	if (applied)
+		*applied = n;
+	return 0;
+}

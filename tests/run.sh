@@ -1,0 +1,101 @@
+#!/bin/bash
+# Run every test of danvan: the unit tests (cmocka) on SQLite and on
+# PostgreSQL, then the HTTP tests against the real binary on both.
+# Usage: tests/run.sh [BUILD_DIR]        (build/ or build/asan/)
+# Prints each suite's result and a closing line "N passed, N failed";
+# exits non-zero if anything failed.
+set -u
+cd "$(dirname "$0")/.."
+B=${1:-build}
+export DANVAN_BIN=$PWD/$B/danvan
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export TMPDIR=$(mktemp -d /tmp/danvan-test.XXXXXX)
+
+passed=0
+failed=0
+failures=()
+pg_dir=""
+
+cleanup() {
+	[ -n "$pg_dir" ] && scripts/pgtest.sh stop "$pg_dir"
+	rm -rf "$TMPDIR"
+}
+trap cleanup EXIT
+
+pg_url=${DANVAN_TEST_PG:-}
+if [ -z "$pg_url" ]; then
+	if ! out=$(scripts/pgtest.sh start); then
+		echo "cannot start the throwaway PostgreSQL cluster" >&2
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+	pg_dir=${out%% *}
+	pg_url=${out#* }
+fi
+export DANVAN_TEST_PG=$pg_url
+
+# One cmocka binary under one backend; adds its counts to the totals.
+run_unit() {
+	local bin=$1 backend=$2 url=$3 log
+	log=$TMPDIR/$(basename "$bin").$backend.log
+	DANVAN_TEST_DB=$url "$bin" >"$log" 2>&1
+	local rc=$?
+	local p f
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed or a sanitizer stopped it
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	local name
+	name="$(basename "$bin") [$backend]"
+	if [ "$f" -ne 0 ]; then
+		failures+=("$name")
+		printf '%-40s %3d passed, %d FAILED\n' "$name" "$p" "$f"
+		sed -n '/\[  FAILED  \]\|ERROR\|FAIL\|runtime error\|Sanitizer\|^    #/p' "$log" | head -40
+	else
+		printf '%-40s %3d passed\n' "$name" "$p"
+	fi
+}
+
+for bin in "$B"/tests/test_*; do
+	[ -x "$bin" ] || continue
+	src=tests/unit/$(basename "$bin").c
+	run_unit "$bin" sqlite sqlite
+	if grep -q 'test_db_open\|test_ctx_new' "$src"; then
+		run_unit "$bin" postgres "$pg_url"
+	fi
+done
+
+# HTTP tests: each script prints TAP-like "ok ..." / "not ok ..." lines.
+for t in tests/http/test_*.sh; do
+	[ -f "$t" ] || continue
+	for backend in sqlite postgres; do
+		log=$TMPDIR/$(basename "$t").$backend.log
+		DANVAN_TEST_BACKEND=$backend bash "$t" >"$log" 2>&1
+		rc=$?
+		p=$(grep -c '^ok ' "$log")
+		f=$(grep -c '^not ok ' "$log")
+		if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		name="$(basename "$t") [$backend]"
+		if [ "$f" -ne 0 ]; then
+			failures+=("$name")
+			printf '%-40s %3d passed, %d FAILED\n' "$name" "$p" "$f"
+			grep -v '^ok ' "$log" | head -40
+		else
+			printf '%-40s %3d passed\n' "$name" "$p"
+		fi
+	done
+done
+
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
