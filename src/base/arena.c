@@ -119,3 +119,19 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void *arena_push(struct arena *a, void **v, size_t *len, size_t *cap, size_t size)
+{
+	if (*len >= *cap || !*v) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		void *w = arena_alloc(a, ncap * size);
+		if (*len)
+			memcpy(w, *v, *len * size);
+		*v = w;
+		*cap = ncap;
+	}
+	void *slot = (char *)*v + *len * size;
+	memset(slot, 0, size);
+	(*len)++;
+	return slot;
+}

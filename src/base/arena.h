@@ -33,6 +33,17 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
 
+/*
+ * Growable arrays in an arena: arena_push() returns a zeroed slot at the end
+ * of the array *v (of *len elements in room for *cap), moving it to a bigger
+ * block when full; the old block stays until the arena is released.
+ *   struct unit *v = NULL; size_t n = 0, cap = 0;
+ *   struct unit *u = ARENA_PUSH(a, v, n, cap);
+ */
+void *arena_push(struct arena *a, void **v, size_t *len, size_t *cap, size_t size);
+#define ARENA_PUSH(a, v, len, cap)                                                                 \
+	((__typeof__(v))arena_push((a), (void **)&(v), &(len), &(cap), sizeof(*(v))))
+
 #define arena_new(a, type) ((type *)arena_zalloc((a), sizeof(type)))
 #define arena_array(a, type, n) ((type *)arena_zalloc((a), sizeof(type) * (n)))
 

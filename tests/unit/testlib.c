@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "domain/household.h"
+#include "domain/resident.h"
+#include "domain/unit.h"
 #include "base/token.h"
 #include "store/migrate.h"
 
@@ -162,4 +165,52 @@ void test_assert_ok(struct dv_ctx *ctx, int rc, const char *file, int line)
 		print_error("ERROR: rc=%d (%s): %s\n", rc, dv_err_name(rc), ctx ? ctx->err.msg : "");
 		_fail(file, line);
 	}
+}
+
+void test_tree_build(struct dv_ctx *ctx, struct test_tree *t)
+{
+	assert_ok(ctx, unit_create(ctx, 0, UNIT_PROVINCE, "Bình Dương", "74", &t->province));
+	assert_ok(ctx, unit_create(ctx, t->province, UNIT_CITY, "Dĩ An", "724", &t->city));
+	assert_ok(ctx, unit_create(ctx, t->city, UNIT_WARD, "Tân Đông Hiệp", "25948", &t->tdh));
+	assert_ok(ctx, unit_create(ctx, t->tdh, UNIT_NEIGHBORHOOD, "Đông Tác", NULL, &t->dong_tac));
+	assert_ok(ctx, unit_create(ctx, t->tdh, UNIT_NEIGHBORHOOD, "Chiêu Liêu", NULL, &t->chieu_lieu));
+	assert_ok(ctx, unit_create(ctx, t->city, UNIT_WARD, "Bình An", "25951", &t->binh_an));
+	assert_ok(ctx, unit_create(ctx, t->binh_an, UNIT_NEIGHBORHOOD, "Nội Hóa 1", NULL, &t->noi_hoa));
+	assert_ok(ctx, unit_create(ctx, 0, UNIT_PROVINCE, "Đồng Nai", "75", &t->other_province));
+	assert_ok(ctx, unit_create(ctx, t->other_province, UNIT_WARD, "Tân Phong", NULL, &t->other_ward));
+	assert_ok(ctx, unit_create(ctx, t->other_ward, UNIT_NEIGHBORHOOD, "Khu phố 1", NULL, &t->other_nb));
+}
+
+int64_t test_household(struct dv_ctx *ctx, int64_t unit, const char *address, int n)
+{
+	static const char *names[] = {"Nguyễn Văn Hùng", "Trần Thị Lan", "Nguyễn Minh Khoa",
+				      "Nguyễn Thị Mai", "Nguyễn Văn Tài", "Nguyễn Thị Hoa"};
+	static const char *relations[] = {"Chủ hộ", "Vợ", "Con", "Con", "Con", "Con"};
+	static const char *genders[] = {"male", "female", "male", "female", "male", "female"};
+	int64_t hid = 0;
+	struct household_input in = {.unit_id = unit, .address = address};
+	assert_ok(ctx, household_create(ctx, &in, &hid));
+	for (int i = 0; i < n; i++) {
+		struct resident_input r = {.household_id = hid,
+					   .full_name = names[i % 6],
+					   .birth_date = "01/01/1980",
+					   .gender = genders[i % 6],
+					   .relation = relations[i % 6],
+					   .phone = i == 0 ? "0912 345 678" : "",
+					   .national_id = i == 0 ? "074080001234" : ""};
+		assert_ok(ctx, resident_add(ctx, &r, NULL));
+	}
+	return hid;
+}
+
+const struct actor *test_actor(struct dv_ctx *ctx, int role, int64_t unit, int64_t household_id)
+{
+	struct actor *a = arena_new(ctx->arena, struct actor);
+	a->account_id = 1000 + role;
+	a->household_id = household_id;
+	a->display_name = "test";
+	a->ngrants = 1;
+	a->grants = arena_new(ctx->arena, struct grant);
+	a->grants[0] = (struct grant){.id = 1, .role = role, .unit_id = unit};
+	return a;
 }

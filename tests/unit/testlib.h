@@ -30,6 +30,23 @@ const char *test_backend(void);
 struct dv_ctx *test_ctx_new(void);
 void test_ctx_free(struct dv_ctx *ctx);
 
+/* A small map for domain tests, all created by the system:
+ *   Bình Dương (province) > Dĩ An (city) > Tân Đông Hiệp (ward) > Đông Tác, Chiêu Liêu
+ *                                        > Bình An (ward) > Khu phố Nội Hóa 1
+ * plus a second province with a ward and a neighborhood, for "elsewhere". */
+struct test_tree {
+	int64_t province, city, tdh, dong_tac, chieu_lieu, binh_an, noi_hoa;
+	int64_t other_province, other_ward, other_nb;
+};
+void test_tree_build(struct dv_ctx *ctx, struct test_tree *t);
+
+/* A household with n present residents (the first is "Chủ hộ") in unit. */
+int64_t test_household(struct dv_ctx *ctx, int64_t unit, const char *address, int n);
+
+/* An actor holding one grant (role on unit), for permission tests; memory in
+ * the context's arena. household_id may be 0. */
+const struct actor *test_actor(struct dv_ctx *ctx, int role, int64_t unit, int64_t household_id);
+
 /* Fail the test with the context's error message if rc != 0. */
 #define assert_ok(ctx, rc) test_assert_ok((ctx), (rc), __FILE__, __LINE__)
 void test_assert_ok(struct dv_ctx *ctx, int rc, const char *file, int line);

@@ -1,0 +1,378 @@
+#include "domain/perm.h"
+
+#include <string.h>
+
+#include "base/log.h"
+#include "domain/unit.h"
+
+/* ----------------------------------------------------------------- roles */
+
+static const struct {
+	const char *name;
+	const char *label;
+} roles[ROLE_COUNT] = {
+	[ROLE_RESIDENT] = {"resident", "Resident"},
+	[ROLE_REPRESENTATIVE] = {"representative", "Household representative"},
+	[ROLE_HEAD] = {"head", "Neighborhood head"},
+	[ROLE_FRONT] = {"front", "Front work committee"},
+	[ROLE_WARD_OFFICER] = {"ward_officer", "Ward officer"},
+	[ROLE_ORG_OFFICER] = {"org_officer", "Organization officer"},
+	[ROLE_INSPECTOR] = {"inspector", "People's Inspection Board"},
+	[ROLE_COUNCIL] = {"council", "Emulation and commendation council"},
+	[ROLE_CITY_ADMIN] = {"city_admin", "City administrator"},
+};
+
+static const char *action_names[ACT_COUNT] = {
+	[ACT_VIEW_HOUSEHOLDS] = "view_households",
+	[ACT_VIEW_PERSONAL] = "view_personal",
+	[ACT_EDIT_HOUSEHOLDS] = "edit_households",
+	[ACT_MANAGE_UNITS] = "manage_units",
+	[ACT_REORGANIZE_UNITS] = "reorganize_units",
+	[ACT_GRANT_ROLES] = "grant_roles",
+	[ACT_MANAGE_ORGS] = "manage_orgs",
+	[ACT_PUBLISH_NOTICES] = "publish_notices",
+	[ACT_CONVENE_MEETINGS] = "convene_meetings",
+	[ACT_AGREE_ONLINE_VOTE] = "agree_online_vote",
+	[ACT_VOTE] = "vote",
+	[ACT_COMMENT] = "comment",
+	[ACT_INSPECT] = "inspect",
+	[ACT_EVALUATE_AWARDS] = "evaluate_awards",
+	[ACT_VIEW_AUDIT] = "view_audit",
+};
+
+#define A(x) (1u << (x))
+
+/*
+ * What each role may do within the subtree of the unit it is granted on.
+ * Convening community meetings is the head's by law (Art. 17); the online
+ * vote needs both the head's and the front committee's agreement.
+ */
+static const unsigned role_actions[ROLE_COUNT] = {
+	[ROLE_RESIDENT] = A(ACT_COMMENT),
+	[ROLE_REPRESENTATIVE] = A(ACT_COMMENT) | A(ACT_VOTE),
+	[ROLE_HEAD] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
+		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE),
+	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE),
+	[ROLE_WARD_OFFICER] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) |
+			      A(ACT_EDIT_HOUSEHOLDS) | A(ACT_MANAGE_UNITS) | A(ACT_GRANT_ROLES) |
+			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT),
+	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS),
+	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT),
+	[ROLE_COUNCIL] = A(ACT_EVALUATE_AWARDS),
+	[ROLE_CITY_ADMIN] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
+			    A(ACT_MANAGE_UNITS) | A(ACT_REORGANIZE_UNITS) | A(ACT_GRANT_ROLES) |
+			    A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_INSPECT) |
+			    A(ACT_VIEW_AUDIT),
+};
+
+#define R(x) (1u << (x))
+
+/* Which roles each role may grant (within its subtree). */
+static const unsigned role_grants[ROLE_COUNT] = {
+	[ROLE_HEAD] = R(ROLE_RESIDENT) | R(ROLE_REPRESENTATIVE),
+	[ROLE_WARD_OFFICER] = R(ROLE_RESIDENT) | R(ROLE_REPRESENTATIVE) | R(ROLE_HEAD) |
+			      R(ROLE_FRONT) | R(ROLE_ORG_OFFICER) | R(ROLE_INSPECTOR) |
+			      R(ROLE_COUNCIL),
+	[ROLE_CITY_ADMIN] = (1u << ROLE_COUNT) - 1,
+};
+
+/* Grants of these roles reach only the account's own household when the
+ * question is about a household. */
+static int role_is_household_scoped(enum role r)
+{
+	return r == ROLE_RESIDENT || r == ROLE_REPRESENTATIVE;
+}
+
+const char *role_name(enum role r)
+{
+	return (unsigned)r < ROLE_COUNT ? roles[r].name : "unknown";
+}
+
+const char *role_label(enum role r)
+{
+	return (unsigned)r < ROLE_COUNT ? roles[r].label : "Unknown role";
+}
+
+const char *action_name(enum action a)
+{
+	return (unsigned)a < ACT_COUNT ? action_names[a] : "unknown";
+}
+
+int role_parse(const char *name, enum role *r, struct dv_err *err)
+{
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (name && strcmp(name, roles[i].name) == 0) {
+			*r = (enum role)i;
+			return 0;
+		}
+	return dv_fail(err, DV_EINVAL, "role",
+		       "Unknown role '%s': use resident, representative, head, front, "
+		       "ward_officer, org_officer, inspector, council or city_admin",
+		       name ? name : "");
+}
+
+int role_allows(enum role r, enum action a)
+{
+	if ((unsigned)r >= ROLE_COUNT || (unsigned)a >= ACT_COUNT)
+		return 0;
+	return (role_actions[r] & A(a)) != 0;
+}
+
+int role_may_grant(enum role granter, enum role granted)
+{
+	if ((unsigned)granter >= ROLE_COUNT || (unsigned)granted >= ROLE_COUNT)
+		return 0;
+	return (role_grants[granter] & R(granted)) != 0;
+}
+
+/* ----------------------------------------------------------- the question */
+
+#define MAX_DEPTH 32
+
+/* The unit and its ancestors, in one indexed lookup. */
+static int ancestors_of(struct dv_ctx *ctx, int64_t unit_id, int64_t *out, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	*n = 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT ancestor FROM unit_tree WHERE descendant = $1", DB_I(unit_id));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
+		if (*n < MAX_DEPTH)
+			out[(*n)++] = db_col_int(st, 0);
+	return rc < 0 ? rc : 0;
+}
+
+static int contains(const int64_t *v, size_t n, int64_t x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a grant allowing `a` cover unit_id? Resident and representative grants
+ * count for unit-wide questions (a representative comments on its ward's
+ * drafts), but for a household only when it is the account's own
+ * (own_household).
+ */
+static int grant_counts(const struct grant *g, enum action a, int own_household)
+{
+	return role_allows((enum role)g->role, a) &&
+	       (own_household || !role_is_household_scoped((enum role)g->role));
+}
+
+static int grant_covers(struct dv_ctx *ctx, int64_t unit_id, enum action a, int own_household)
+{
+	const struct actor *ac = ctx->actor;
+	size_t relevant = 0;
+	for (size_t i = 0; i < ac->ngrants; i++)
+		relevant += grant_counts(&ac->grants[i], a, own_household);
+	if (!relevant || !unit_id)
+		return 0;
+	int64_t anc[MAX_DEPTH];
+	size_t n;
+	if (ancestors_of(ctx, unit_id, anc, &n)) {
+		log_error("perm: %s", ctx->err.msg);
+		return 0;
+	}
+	for (size_t i = 0; i < ac->ngrants; i++)
+		if (grant_counts(&ac->grants[i], a, own_household) &&
+		    contains(anc, n, ac->grants[i].unit_id))
+			return 1;
+	return 0;
+}
+
+int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id)
+{
+	if (ctx->actor->system)
+		return 1;
+	return grant_covers(ctx, unit_id, a, 1);
+}
+
+int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
+		       int64_t household_unit_id)
+{
+	if (ctx->actor->system)
+		return 1;
+	int own = household_id && ctx->actor->household_id == household_id;
+	return grant_covers(ctx, household_unit_id, a, own);
+}
+
+int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id)
+{
+	if (perm_may(ctx, a, unit_id))
+		return 0;
+	return dv_fail(&ctx->err, DV_EPERM, NULL, "You may not do this here (%s)", action_name(a));
+}
+
+/* ---------------------------------------------------------------- grants */
+
+/* The actor may grant `role` on unit_id if one of its grants covering the
+ * unit both allows granting and may grant that role. */
+static int may_grant_role(struct dv_ctx *ctx, enum role role, int64_t unit_id)
+{
+	if (ctx->actor->system)
+		return 1;
+	int64_t anc[MAX_DEPTH];
+	size_t n;
+	if (ancestors_of(ctx, unit_id, anc, &n))
+		return 0;
+	for (size_t i = 0; i < ctx->actor->ngrants; i++) {
+		const struct grant *g = &ctx->actor->grants[i];
+		if (role_allows((enum role)g->role, ACT_GRANT_ROLES) &&
+		    role_may_grant((enum role)g->role, role) && contains(anc, n, g->unit_id))
+			return 1;
+	}
+	return 0;
+}
+
+static int check_grant_target(struct dv_ctx *ctx, int64_t account_id, enum role role,
+			      int64_t unit_id, int64_t org_id)
+{
+	int64_t x;
+	struct unit u;
+	if ((unsigned)role >= ROLE_COUNT)
+		return dv_fail(&ctx->err, DV_EINVAL, "role", "Unknown role");
+	int rc = db_int(ctx->db, &x, &ctx->err, "SELECT id FROM account WHERE id = $1",
+			DB_I(account_id));
+	if (rc == DV_ENOTFOUND)
+		return dv_fail(&ctx->err, DV_EINVAL, "account", "No such account");
+	if (rc)
+		return rc;
+	rc = unit_get(ctx, unit_id, &u);
+	if (rc == DV_ENOTFOUND)
+		return dv_fail(&ctx->err, DV_EINVAL, "unit", "No such unit");
+	if (rc)
+		return rc;
+	if (strcmp(u.status, "active") != 0)
+		return dv_fail(&ctx->err, DV_EINVAL, "unit", "%s was merged into another unit",
+			       u.name);
+	if (role == ROLE_ORG_OFFICER) {
+		rc = db_int(ctx->db, &x, &ctx->err,
+			    "SELECT id FROM organization WHERE id = $1 AND unit_id = $2",
+			    DB_I(org_id), DB_I(unit_id));
+		if (rc == DV_ENOTFOUND)
+			return dv_fail(&ctx->err, DV_EINVAL, "organization",
+				       "An organization officer needs an organization of this unit");
+		if (rc)
+			return rc;
+	}
+	if (!may_grant_role(ctx, role, unit_id))
+		return dv_fail(&ctx->err, DV_EPERM, "role", "You may not grant the role %s here",
+			       role_name(role));
+	return 0;
+}
+
+static int grant_tx(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
+		    int64_t org_id, int64_t *id)
+{
+	int rc = check_grant_target(ctx, account_id, role, unit_id, org_id);
+	if (rc)
+		return rc;
+	org_id = role == ROLE_ORG_OFFICER ? org_id : 0;
+	rc = db_int(ctx->db, id, &ctx->err,
+		    "SELECT id FROM role_grant WHERE account_id = $1 AND role = $2 AND unit_id = $3 "
+		    "AND COALESCE(organization_id, 0) = $4 AND revoked_at IS NULL",
+		    DB_I(account_id), DB_T(role_name(role)), DB_I(unit_id), DB_I(org_id));
+	if (rc != DV_ENOTFOUND)
+		return rc; /* already granted: nothing to do */
+	rc = db_int(ctx->db, id, &ctx->err,
+		    "INSERT INTO role_grant (account_id, role, unit_id, organization_id, granted_by, "
+		    "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+		    DB_I(account_id), DB_T(role_name(role)), DB_I(unit_id), DB_ID(org_id),
+		    DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	if (!rc)
+		rc = ctx_audit(ctx, "grant.add", "account", account_id, unit_id,
+			       json_pack("{s:s, s:I, s:I}", "role", role_name(role), "unit",
+					 (json_int_t)unit_id, "organization", (json_int_t)org_id));
+	return rc;
+}
+
+int grant_add(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
+	      int64_t organization_id, int64_t *id_out)
+{
+	int64_t id = 0;
+	int rc = ctx_begin(ctx);
+	if (rc)
+		return rc;
+	rc = ctx_end(ctx, grant_tx(ctx, account_id, role, unit_id, organization_id, &id));
+	if (!rc && id_out)
+		*id_out = id;
+	return rc;
+}
+
+static int revoke_tx(struct dv_ctx *ctx, int64_t grant_id)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT account_id, role, unit_id FROM role_grant WHERE id = $1 "
+			  "AND revoked_at IS NULL",
+			  DB_I(grant_id));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
+		return rc < 0 ? rc : dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such grant");
+	int64_t account = db_col_int(st, 0), unit = db_col_int(st, 2);
+	enum role role = ROLE_RESIDENT;
+	role_parse(db_col_text(st, 1), &role, NULL);
+	db_finish(st);
+	if (!may_grant_role(ctx, role, unit))
+		return dv_fail(&ctx->err, DV_EPERM, NULL, "You may not revoke the role %s here",
+			       role_name(role));
+	rc = db_run(ctx->db, &ctx->err, "UPDATE role_grant SET revoked_at = $1 WHERE id = $2",
+		    DB_I(ctx->now), DB_I(grant_id));
+	if (!rc)
+		rc = ctx_audit(ctx, "grant.revoke", "account", account, unit,
+			       json_pack("{s:s, s:I}", "role", role_name(role), "grant",
+					 (json_int_t)grant_id));
+	return rc;
+}
+
+int grant_revoke(struct dv_ctx *ctx, int64_t grant_id)
+{
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, revoke_tx(ctx, grant_id));
+}
+
+/* ----------------------------------------------------------------- actors */
+
+int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *out)
+{
+	memset(out, 0, sizeof(*out));
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT household_id, display_name FROM account WHERE id = $1 "
+			  "AND status = 'active'",
+			  DB_I(account_id));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
+		return rc < 0 ? rc : dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such account");
+	out->account_id = account_id;
+	out->household_id = db_col_int(st, 0);
+	out->display_name = arena_strdup(ctx->arena, db_col_text(st, 1));
+	db_finish(st);
+
+	rc = db_query(ctx->db, &st, &ctx->err,
+		      "SELECT id, role, unit_id, organization_id FROM role_grant "
+		      "WHERE account_id = $1 AND revoked_at IS NULL ORDER BY id",
+		      DB_I(account_id));
+	if (rc)
+		return rc;
+	size_t cap = 0;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		enum role r;
+		if (role_parse(db_col_text(st, 1), &r, NULL))
+			continue; /* a role this version does not know grants nothing */
+		*ARENA_PUSH(ctx->arena, out->grants, out->ngrants, cap) = (struct grant){
+			.id = db_col_int(st, 0),
+			.role = (int)r,
+			.unit_id = db_col_int(st, 2),
+			.organization_id = db_col_int(st, 3),
+		};
+	}
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,88 @@
+/*
+ * Roles and permissions. A role is granted to an account on a unit and
+ * applies to the unit's whole subtree: a ward officer of Tân Đông Hiệp
+ * manages Tân Đông Hiệp's neighborhoods and nothing else.
+ *
+ * Two tables in perm.c hold every rule a reader needs: which actions a role
+ * allows (role_actions) and which roles a role may grant (role_grants).
+ * perm_may() is the one question every layer asks.
+ */
+#ifndef DV_DOMAIN_PERM_H
+#define DV_DOMAIN_PERM_H
+
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+enum role {
+	ROLE_RESIDENT,        /* cư dân */
+	ROLE_REPRESENTATIVE,  /* đại diện hộ gia đình */
+	ROLE_HEAD,            /* trưởng khu phố / trưởng thôn / tổ trưởng */
+	ROLE_FRONT,           /* Ban công tác Mặt trận */
+	ROLE_WARD_OFFICER,    /* cán bộ phường, xã */
+	ROLE_ORG_OFFICER,     /* cán bộ cơ quan, đoàn thể */
+	ROLE_INSPECTOR,       /* Ban Thanh tra nhân dân */
+	ROLE_COUNCIL,         /* Hội đồng Thi đua – Khen thưởng */
+	ROLE_CITY_ADMIN,      /* quản trị thành phố */
+	ROLE_COUNT
+};
+
+enum action {
+	ACT_VIEW_HOUSEHOLDS,   /* lists of households and residents (names, addresses) */
+	ACT_VIEW_PERSONAL,     /* national ID, phone, birth date */
+	ACT_EDIT_HOUSEHOLDS,   /* add, edit, move households and residents */
+	ACT_MANAGE_UNITS,      /* create and rename units below */
+	ACT_REORGANIZE_UNITS,  /* move and merge units */
+	ACT_GRANT_ROLES,       /* grant roles (only those role_may_grant allows) */
+	ACT_MANAGE_ORGS,       /* organizations attached to units */
+	ACT_PUBLISH_NOTICES,   /* public disclosure */
+	ACT_CONVENE_MEETINGS,  /* community meetings and household ballots */
+	ACT_AGREE_ONLINE_VOTE, /* the agreement online voting needs (Art. 17) */
+	ACT_VOTE,              /* a household's vote (household-scoped) */
+	ACT_COMMENT,           /* comment on drafts, report problems */
+	ACT_INSPECT,           /* inspection boards: ledgers, reports */
+	ACT_EVALUATE_AWARDS,   /* emulation and commendation council */
+	ACT_VIEW_AUDIT,        /* the audit log in detail */
+	ACT_COUNT
+};
+
+const char *role_name(enum role r);   /* "ward_officer" */
+const char *role_label(enum role r);  /* English msgid: "Ward officer" */
+int role_parse(const char *name, enum role *r, struct dv_err *err);
+const char *action_name(enum action a);
+
+/* Does the role allow the action anywhere in its subtree? */
+int role_allows(enum role r, enum action a);
+/* May a holder of `granter` grant `granted`? */
+int role_may_grant(enum role granter, enum role granted);
+
+/*
+ * May ctx->actor do `a` on unit_id? 1 or 0. True when one of the actor's
+ * grants allows `a` on unit_id or one of its ancestors. The system actor may
+ * do anything; the anonymous actor nothing. A database error reads as 0
+ * (and is logged).
+ */
+int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id);
+
+/* perm_may for a household: the account's own household counts through its
+ * resident/representative grant; otherwise as perm_may on its unit. */
+int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
+		       int64_t household_unit_id);
+
+/* 0, or DV_EPERM with a message naming the action. */
+int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id);
+
+/*
+ * Grant `role` on unit_id to account_id (organization_id for org officers,
+ * else 0). The actor needs ACT_GRANT_ROLES on the unit and one of its
+ * grants there must be allowed to grant `role`.
+ */
+int grant_add(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
+	      int64_t organization_id, int64_t *id_out);
+/* Revoke a grant (kept, with revoked_at set). Same rule as grant_add. */
+int grant_revoke(struct dv_ctx *ctx, int64_t grant_id);
+
+/* Load an account's household and live grants into *actor (arena memory). */
+int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *actor);
+
+#endif
