@@ -42,12 +42,13 @@ LIB_SRC := $(filter-out $(MAIN),$(SRC))
 LIB_OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/gen/embed.o
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 PO := $(sort $(wildcard po/*.po))
+STATIC := $(sort $(wildcard src/web/static/*))
 
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
 TEST_LIB := $(B)/tests/testlib.o
 
-.PHONY: all run check asan tests clean deps deps-check fmt
+.PHONY: all run check asan tests clean deps deps-check fmt po
 
 all: $(B)/danvan
 
@@ -77,12 +78,13 @@ $(B)/gen/%.mo: po/%.po
 	$(call say,MSGFMT,$<)
 	$(Q)msgfmt --check -o $@ $<
 
-$(B)/gen/embed.c: $(B)/tools/embed $(MIGRATIONS) $(patsubst po/%.po,$(B)/gen/%.mo,$(PO))
+$(B)/gen/embed.c: $(B)/tools/embed $(MIGRATIONS) $(STATIC) $(patsubst po/%.po,$(B)/gen/%.mo,$(PO))
 	@mkdir -p $(dir $@)
 	$(call say,EMBED,$@)
 	$(Q)$(B)/tools/embed $@ \
 		$(foreach f,$(MIGRATIONS),mig_$(basename $(notdir $(f)))=$(f)) \
-		$(foreach f,$(PO),mo_$(basename $(notdir $(f)))=$(B)/gen/$(basename $(notdir $(f))).mo)
+		$(foreach f,$(PO),mo_$(basename $(notdir $(f)))=$(B)/gen/$(basename $(notdir $(f))).mo) \
+		$(foreach f,$(STATIC),static_$(subst .,_,$(notdir $(f)))=$(f))
 
 $(B)/obj/gen/embed.o: $(B)/gen/embed.c
 	@mkdir -p $(dir $@)
@@ -117,6 +119,13 @@ run: deps
 check: deps-check
 	@$(MAKE) --no-print-directory $(filter asan,$(MAKECMDGOALS)) all tests
 	@tests/run.sh $(B)
+
+# Collect the interface strings into po/danvan.pot and merge them into the
+# translations; then translate what msgmerge marked new or fuzzy.
+po:
+	xgettext --from-code=UTF-8 --language=C --keyword=T:2 --keyword=dv_fail:4 --keyword=N_ \
+		--package-name=danvan --sort-by-file --no-wrap -o po/danvan.pot $(filter src/base/% src/domain/% src/web/%,$(SRC))
+	msgmerge --quiet --update --backup=none --no-wrap po/vi.po po/danvan.pot
 
 fmt:
 	clang-format -i $(SRC) $(wildcard src/*/*.h tests/unit/*.[ch])

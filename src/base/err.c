@@ -1,5 +1,7 @@
 #include "base/err.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -9,7 +11,12 @@ int dv_vfail(struct dv_err *err, int code, const char *field, const char *fmt, v
 		return code;
 	err->code = code;
 	err->field = field;
+	if (err->lang)
+		fmt = i18n_get(err->lang, fmt);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+#pragma GCC diagnostic pop
 	return code;
 }
 

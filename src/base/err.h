@@ -30,11 +30,14 @@ enum {
 struct dv_err {
 	int code;
 	const char *field; /* static string naming the input field, or NULL */
+	const char *lang;  /* language messages are written in; NULL for English */
 	char msg[DV_ERR_MSG_MAX];
 };
 
 /* Set err (if non-NULL) and return code, so callers can write
- * `return dv_fail(err, DV_EINVAL, "name", "Name is required");`. */
+ * `return dv_fail(err, DV_EINVAL, "name", "Name is required");`.
+ * fmt is an English msgid: when err->lang is set it is translated (base/i18n.h)
+ * before formatting, so the message reaches the user in their language. */
 int dv_fail(struct dv_err *err, int code, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int dv_vfail(struct dv_err *err, int code, const char *field, const char *fmt, va_list ap);
@@ -42,7 +45,7 @@ int dv_vfail(struct dv_err *err, int code, const char *field, const char *fmt, v
 /* Put a formatted prefix before err's message (the message is cut to fit). */
 void dv_err_prefix(struct dv_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Clear err back to DV_OK with an empty message. */
+/* Clear err back to DV_OK with an empty message (the language stays). */
 void dv_err_clear(struct dv_err *err);
 
 /* True for the codes that describe the caller's input rather than a fault. */

@@ -165,9 +165,9 @@ int text_clean(struct arena *a, const char *in, size_t len, size_t max_chars, un
 		clean_single_line(&o, nfc, strlen(nfc), flags, &bad);
 	if (bad) {
 		buf_release(&o);
-		return dv_fail(err, DV_EINVAL, field,
-			       (flags & TEXT_MULTILINE) ? "This text holds control characters"
-							: "This text must fit on one line");
+		if (flags & TEXT_MULTILINE)
+			return dv_fail(err, DV_EINVAL, field, "This text holds control characters");
+		return dv_fail(err, DV_EINVAL, field, "This text must fit on one line");
 	}
 	if ((flags & TEXT_REQUIRED) && o.len == 0) {
 		buf_release(&o);

@@ -1,1 +1,165 @@
-int main(void) { return 0; }
+/*
+ * danvan's entry point: the command table and the options every command
+ * shares (--db URL).
+ */
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/token.h"
+#include "cli/cli.h"
+#include "store/migrate.h"
+
+static int cmd_help(struct cli *cli);
+
+#define DB_HELP                                                                                    \
+	"  --db URL   the database: sqlite:PATH (default sqlite:danvan.db) or\n"                   \
+	"             postgres://USER@HOST:PORT/NAME; $DANVAN_DB when not given\n"
+
+static const struct cli_command commands[] = {
+	{"init", cmd_init, "create a new database (apply every migration)",
+	 "usage: danvan init [--db URL]\n\n"
+	 "Create the schema in a new database. An existing danvan database is left\n"
+	 "as it is (use `danvan migrate` to upgrade it).\n\n" DB_HELP},
+	{"migrate", cmd_migrate, "apply pending schema migrations",
+	 "usage: danvan migrate [--db URL]\n\n"
+	 "Apply every migration newer than the database, each in its own transaction.\n\n" DB_HELP},
+	{"demo", cmd_demo, "fill a new database with the demo city of Dĩ An",
+	 "usage: danvan demo [--households N] [--seed S] [--db URL]\n\n"
+	 "Build Dĩ An city (Bình Dương) as of 2023: its seven wards with their\n"
+	 "official codes, their neighborhoods, N synthetic households (default 5000,\n"
+	 "at most 200000) with residents, organizations, and one account per role,\n"
+	 "printed with the password danvan-demo. The same seed gives the same data.\n"
+	 "The database must hold no units yet.\n\n" DB_HELP},
+	{"serve", cmd_serve, "serve the web interface",
+	 "usage: danvan serve [--port P] [--listen ADDR] [--threads T] [--db URL]\n\n"
+	 "  --port P       TCP port (default 8080)\n"
+	 "  --listen ADDR  address to bind (default 127.0.0.1; 0.0.0.0 for all)\n"
+	 "  --threads T    event loops, one per core by default\n"
+	 "SIGTERM or SIGINT stops accepting, lets requests in flight finish, exits 0.\n\n" DB_HELP},
+	{"user", cmd_user, "add accounts, grant roles, set passwords",
+	 "usage: danvan user add LOGIN --name NAME [--password P] [--household ID]\n"
+	 "       danvan user grant LOGIN ROLE UNIT [--org ID]\n"
+	 "       danvan user passwd LOGIN [--password P]\n\n"
+	 "LOGIN is a phone number or an e-mail address. Without --password the\n"
+	 "password is asked for (or read from the first line of standard input).\n"
+	 "ROLE is one of resident, representative, head, front, ward_officer,\n"
+	 "org_officer, inspector, council, city_admin; UNIT is a unit id (see\n"
+	 "`danvan units`) or code:OFFICIAL_CODE.\n\n" DB_HELP},
+	{"units", cmd_units, "print the tree of administrative units",
+	 "usage: danvan units [--under UNIT] [--depth N] [--db URL]\n\n"
+	 "Print units with their id, kind, official code and household count.\n\n" DB_HELP},
+	{"import", cmd_import, "import households from a CSV file",
+	 "usage: danvan import households FILE.csv [--unit UNIT] [--skip-bad]\n"
+	 "                                         [--rejects FILE] [--db URL]\n\n"
+	 "Read a UTF-8 CSV file with a header row, one resident per row; rows with\n"
+	 "the same household key form one household. Columns (English or Vietnamese\n"
+	 "names): household/ma_ho, unit/khu_pho, address/dia_chi, full_name/ho_ten,\n"
+	 "birth_date/ngay_sinh, gender/gioi_tinh, relation/quan_he,\n"
+	 "phone/dien_thoai, national_id/cccd. A bad row is reported with its line\n"
+	 "number and the reason, and nothing is imported unless every row is valid.\n"
+	 "  --unit UNIT    resolve unit names inside this unit\n"
+	 "  --skip-bad     import the good rows, write the bad ones to the rejects file\n"
+	 "  --rejects FILE where rejected rows go (default FILE.rejects.csv)\n\n" DB_HELP},
+	{"verify", cmd_verify, "recompute the audit chain",
+	 "usage: danvan verify [--db URL]\n\n"
+	 "Recompute every audit row's hash. Prints the head hash when the chain\n"
+	 "holds; names the first broken row and exits 5 when it does not.\n\n" DB_HELP},
+	{"backup", cmd_backup, "copy the database to a file",
+	 "usage: danvan backup FILE [--db URL]\n\n"
+	 "SQLite: a consistent copy made with the online backup API while danvan\n"
+	 "keeps serving. PostgreSQL: prints the pg_dump command to use.\n\n" DB_HELP},
+	{"help", cmd_help, "show help for a command",
+	 "usage: danvan help [COMMAND]\n"},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_usage(const char *command)
+{
+	const struct cli_command *c = find_command(command);
+	if (c)
+		fputs(c->usage, stderr);
+	return EXIT_USAGE;
+}
+
+static void overview(FILE *f)
+{
+	fputs("usage: danvan COMMAND [options]\n\ncommands:\n", f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nexit codes: 0 ok, 1 failed, 2 usage error, 3 database unavailable or not\n"
+	      "current, 4 input refused, 5 audit chain broken\n"
+	      "`danvan help COMMAND` shows a command's options.\n",
+	      f);
+}
+
+static int cmd_help(struct cli *cli)
+{
+	if (cli->argc < 2) {
+		overview(stdout);
+		return EXIT_OK;
+	}
+	const struct cli_command *c = find_command(cli->argv[1]);
+	if (!c)
+		return cli_fail(EXIT_USAGE, "no command '%s' (see `danvan help`)", cli->argv[1]);
+	fputs(c->usage, stdout);
+	return EXIT_OK;
+}
+
+/* Take --db URL / --db=URL out of argv, wherever it stands. */
+static int take_db_option(int *argc, char **argv, const char **url)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= *argc)
+				return cli_fail(EXIT_USAGE, "--db needs a URL");
+			*url = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			*url = argv[i] + 5;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *url = NULL;
+	setlocale(LC_ALL, "C.UTF-8");
+	signal(SIGPIPE, SIG_IGN);
+	if (take_db_option(&argc, argv, &url))
+		return EXIT_USAGE;
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		overview(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	const struct cli_command *c = find_command(argv[1]);
+	if (!c)
+		return cli_fail(EXIT_USAGE, "no command '%s' (see `danvan help`)", argv[1]);
+	if (token_init() != 0)
+		return cli_fail(EXIT_FAIL, "libsodium could not start (no entropy source?)");
+	struct cli cli = {.db_url = db_default_url(url), .argc = argc - 1, .argv = argv + 1};
+	for (int i = 1; i < cli.argc; i++)
+		if (strcmp(cli.argv[i], "--help") == 0 || strcmp(cli.argv[i], "-h") == 0) {
+			fputs(c->usage, stdout);
+			return EXIT_OK;
+		}
+	return c->run(&cli);
+}

@@ -13,10 +13,16 @@ void ctx_init(struct dv_ctx *ctx, struct db *db, struct arena *arena, const stru
 	ctx->db = db;
 	ctx->arena = arena;
 	ctx->actor = actor ? actor : &actor_anonymous;
-	ctx->lang = "vi";
 	ctx->now = time_now();
 	ctx->defer_counts = 0;
 	dv_err_clear(&ctx->err);
+	ctx_set_lang(ctx, "vi");
+}
+
+void ctx_set_lang(struct dv_ctx *ctx, const char *lang)
+{
+	ctx->lang = lang;
+	ctx->err.lang = lang;
 }
 
 int ctx_begin(struct dv_ctx *ctx)

@@ -56,6 +56,9 @@ extern const struct actor actor_anonymous;
 /* Set up a context over db and arena with the given actor and now = the clock. */
 void ctx_init(struct dv_ctx *ctx, struct db *db, struct arena *arena, const struct actor *actor);
 
+/* Set the language of the user: interface text and error messages. */
+void ctx_set_lang(struct dv_ctx *ctx, const char *lang);
+
 /* Begin a transaction for a change; on failure the error is in ctx->err. */
 int ctx_begin(struct dv_ctx *ctx);
 /* Commit if rc is 0, else roll back; returns rc, or the commit's error. */

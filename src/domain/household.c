@@ -83,6 +83,17 @@ static int check_home_unit(struct dv_ctx *ctx, int64_t unit_id, struct unit *u)
 	return perm_require(ctx, ACT_EDIT_HOUSEHOLDS, unit_id);
 }
 
+int household_insert(struct dv_ctx *ctx, int64_t unit_id, int64_t ward_id, const char *code,
+		     const char *address, int64_t *id)
+{
+	return db_int(ctx->db, id, &ctx->err,
+		      "INSERT INTO household (unit_id, ward_id, origin_unit_id, code, address, "
+		      "address_folded, created_at, updated_at) VALUES ($1, $2, $1, $3, $4, $5, $6, $6) "
+		      "RETURNING id",
+		      DB_I(unit_id), DB_I(ward_id), DB_T(code && *code ? code : NULL), DB_T(address),
+		      DB_T(text_fold_a(ctx->arena, address)), DB_I(ctx->now));
+}
+
 static int create_tx(struct dv_ctx *ctx, int64_t unit_id, const char *code, const char *address,
 		     int64_t *id)
 {
@@ -91,12 +102,7 @@ static int create_tx(struct dv_ctx *ctx, int64_t unit_id, const char *code, cons
 	int rc = check_home_unit(ctx, unit_id, &u);
 	if (rc || (rc = unit_commune_of(ctx, unit_id, &ward)))
 		return rc;
-	rc = db_int(ctx->db, id, &ctx->err,
-		    "INSERT INTO household (unit_id, ward_id, origin_unit_id, code, address, "
-		    "address_folded, created_at, updated_at) VALUES ($1, $2, $1, $3, $4, $5, $6, $6) "
-		    "RETURNING id",
-		    DB_I(unit_id), DB_I(ward), DB_T(*code ? code : NULL), DB_T(address),
-		    DB_T(text_fold_a(ctx->arena, address)), DB_I(ctx->now));
+	rc = household_insert(ctx, unit_id, ward, code, address, id);
 	if (rc == DV_ECONFLICT)
 		return dv_fail(&ctx->err, DV_ECONFLICT, "code",
 			       "Another household of this ward already has the code %s", code);

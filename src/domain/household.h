@@ -62,6 +62,14 @@ int household_find_code(struct dv_ctx *ctx, int64_t ward_id, const char *code, i
 /* Without a permission check, for domain modules that checked already. */
 int household_load(struct dv_ctx *ctx, int64_t id, struct household *h);
 
+/*
+ * For bulk loaders that have checked everything already (the demo
+ * generator): insert a household row in the current transaction without
+ * permission checks, counts or audit. Strings must be clean (NFC, trimmed).
+ */
+int household_insert(struct dv_ctx *ctx, int64_t unit_id, int64_t ward_id, const char *code,
+		     const char *address, int64_t *id);
+
 /* Validate and clean an address / a registry code, as forms and imports do. */
 int household_clean_address(struct dv_ctx *ctx, const char *in, const char **out);
 int household_clean_code(struct dv_ctx *ctx, const char *in, const char **out);

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 #include "domain/perm.h"
 #include "domain/unit.h"
@@ -10,13 +11,13 @@ static const struct {
 	const char *name;
 	const char *label;
 } kinds[ORG_KIND_COUNT] = {
-	[ORG_FRONT] = {"front", "Fatherland Front Committee"},
-	[ORG_YOUTH_UNION] = {"youth_union", "Ho Chi Minh Communist Youth Union"},
-	[ORG_WOMENS_UNION] = {"womens_union", "Women's Union"},
-	[ORG_VETERANS] = {"veterans", "Veterans' Association"},
-	[ORG_FARMERS] = {"farmers", "Farmers' Association"},
-	[ORG_TRADE_UNION] = {"trade_union", "Trade Union"},
-	[ORG_AGENCY] = {"agency", "Agency"},
+	[ORG_FRONT] = {"front", N_("Fatherland Front Committee")},
+	[ORG_YOUTH_UNION] = {"youth_union", N_("Ho Chi Minh Communist Youth Union")},
+	[ORG_WOMENS_UNION] = {"womens_union", N_("Women's Union")},
+	[ORG_VETERANS] = {"veterans", N_("Veterans' Association")},
+	[ORG_FARMERS] = {"farmers", N_("Farmers' Association")},
+	[ORG_TRADE_UNION] = {"trade_union", N_("Trade Union")},
+	[ORG_AGENCY] = {"agency", N_("Agency")},
 };
 
 const char *org_kind_name(enum org_kind k)
@@ -26,7 +27,7 @@ const char *org_kind_name(enum org_kind k)
 
 const char *org_kind_label(enum org_kind k)
 {
-	return (unsigned)k < ORG_KIND_COUNT ? kinds[k].label : "Organization";
+	return (unsigned)k < ORG_KIND_COUNT ? kinds[k].label : N_("Organization");
 }
 
 int org_kind_parse(const char *name, enum org_kind *k, struct dv_err *err)

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/log.h"
 #include "domain/unit.h"
 
@@ -11,15 +12,15 @@ static const struct {
 	const char *name;
 	const char *label;
 } roles[ROLE_COUNT] = {
-	[ROLE_RESIDENT] = {"resident", "Resident"},
-	[ROLE_REPRESENTATIVE] = {"representative", "Household representative"},
-	[ROLE_HEAD] = {"head", "Neighborhood head"},
-	[ROLE_FRONT] = {"front", "Front work committee"},
-	[ROLE_WARD_OFFICER] = {"ward_officer", "Ward officer"},
-	[ROLE_ORG_OFFICER] = {"org_officer", "Organization officer"},
-	[ROLE_INSPECTOR] = {"inspector", "People's Inspection Board"},
-	[ROLE_COUNCIL] = {"council", "Emulation and commendation council"},
-	[ROLE_CITY_ADMIN] = {"city_admin", "City administrator"},
+	[ROLE_RESIDENT] = {"resident", N_("Resident")},
+	[ROLE_REPRESENTATIVE] = {"representative", N_("Household representative")},
+	[ROLE_HEAD] = {"head", N_("Neighborhood head")},
+	[ROLE_FRONT] = {"front", N_("Front work committee")},
+	[ROLE_WARD_OFFICER] = {"ward_officer", N_("Ward officer")},
+	[ROLE_ORG_OFFICER] = {"org_officer", N_("Organization officer")},
+	[ROLE_INSPECTOR] = {"inspector", N_("People's Inspection Board")},
+	[ROLE_COUNCIL] = {"council", N_("Emulation and commendation council")},
+	[ROLE_CITY_ADMIN] = {"city_admin", N_("City administrator")},
 };
 
 static const char *action_names[ACT_COUNT] = {
@@ -90,7 +91,7 @@ const char *role_name(enum role r)
 
 const char *role_label(enum role r)
 {
-	return (unsigned)r < ROLE_COUNT ? roles[r].label : "Unknown role";
+	return (unsigned)r < ROLE_COUNT ? roles[r].label : N_("Unknown role");
 }
 
 const char *action_name(enum action a)

@@ -172,6 +172,20 @@ static int load_editable_household(struct dv_ctx *ctx, int64_t id, struct househ
 	return perm_require(ctx, ACT_EDIT_HOUSEHOLDS, h->unit_id);
 }
 
+int resident_insert(struct dv_ctx *ctx, int64_t household_id, int64_t ward_id,
+		    const struct resident_clean *c, int64_t *id)
+{
+	return db_int(ctx->db, id, &ctx->err,
+		      "INSERT INTO resident (household_id, ward_id, full_name, name_folded, sort_key, "
+		      "birth_date, gender, phone, relation, national_id, created_at, updated_at) "
+		      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+		      DB_I(household_id), DB_I(ward_id), DB_T(c->full_name),
+		      DB_T(text_fold_a(ctx->arena, c->full_name)),
+		      DB_T(text_name_sort_key_a(ctx->arena, c->full_name)), DB_ID(c->birth_date),
+		      DB_T(c->gender), DB_T(*c->phone ? c->phone : NULL), DB_T(c->relation),
+		      DB_T(*c->national_id ? c->national_id : NULL), DB_I(ctx->now));
+}
+
 static int add_tx(struct dv_ctx *ctx, const struct resident_input *in,
 		  const struct resident_clean *c, int64_t *id)
 {
@@ -179,15 +193,7 @@ static int add_tx(struct dv_ctx *ctx, const struct resident_input *in,
 	int rc = load_editable_household(ctx, in->household_id, &h);
 	if (rc)
 		return rc;
-	rc = db_int(ctx->db, id, &ctx->err,
-		    "INSERT INTO resident (household_id, ward_id, full_name, name_folded, sort_key, "
-		    "birth_date, gender, phone, relation, national_id, created_at, updated_at) "
-		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-		    DB_I(h.id), DB_I(h.ward_id), DB_T(c->full_name),
-		    DB_T(text_fold_a(ctx->arena, c->full_name)),
-		    DB_T(text_name_sort_key_a(ctx->arena, c->full_name)), DB_ID(c->birth_date),
-		    DB_T(c->gender), DB_T(*c->phone ? c->phone : NULL), DB_T(c->relation),
-		    DB_T(*c->national_id ? c->national_id : NULL), DB_I(ctx->now));
+	rc = resident_insert(ctx, h.id, h.ward_id, c, id);
 	if (!rc)
 		rc = unit_counts_add(ctx, h.unit_id, 0, 1);
 	if (!rc && (in->representative ||

@@ -77,6 +77,14 @@ int resident_clean_national_id(struct dv_ctx *ctx, const char *in, const char **
  */
 int resident_add(struct dv_ctx *ctx, const struct resident_input *in, int64_t *id_out);
 
+/*
+ * For bulk loaders that have checked everything already (the demo
+ * generator): insert a resident row in the current transaction without
+ * permission checks, counts, representative or audit.
+ */
+int resident_insert(struct dv_ctx *ctx, int64_t household_id, int64_t ward_id,
+		    const struct resident_clean *c, int64_t *id);
+
 /* Read one resident the actor may see (DV_ENOTFOUND otherwise). */
 int resident_get(struct dv_ctx *ctx, int64_t id, struct resident *r);
 

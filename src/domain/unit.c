@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 #include "domain/perm.h"
 
@@ -12,13 +13,13 @@ static const struct {
 	const char *name;
 	const char *label;
 } kinds[UNIT_KIND_COUNT] = {
-	[UNIT_PROVINCE] = {"province", "Province"},
-	[UNIT_CITY] = {"city", "City"},
-	[UNIT_WARD] = {"ward", "Ward"},
-	[UNIT_COMMUNE] = {"commune", "Commune"},
-	[UNIT_NEIGHBORHOOD] = {"neighborhood", "Neighborhood"},
-	[UNIT_VILLAGE] = {"village", "Village"},
-	[UNIT_RESIDENTIAL_GROUP] = {"residential_group", "Residential group"},
+	[UNIT_PROVINCE] = {"province", N_("Province")},
+	[UNIT_CITY] = {"city", N_("City")},
+	[UNIT_WARD] = {"ward", N_("Ward")},
+	[UNIT_COMMUNE] = {"commune", N_("Commune")},
+	[UNIT_NEIGHBORHOOD] = {"neighborhood", N_("Neighborhood")},
+	[UNIT_VILLAGE] = {"village", N_("Village")},
+	[UNIT_RESIDENTIAL_GROUP] = {"residential_group", N_("Residential group")},
 };
 
 /*
@@ -47,7 +48,7 @@ const char *unit_kind_name(enum unit_kind k)
 
 const char *unit_kind_label(enum unit_kind k)
 {
-	return (unsigned)k < UNIT_KIND_COUNT ? kinds[k].label : "Unit";
+	return (unsigned)k < UNIT_KIND_COUNT ? kinds[k].label : N_("Unit");
 }
 
 int unit_kind_parse(const char *name, enum unit_kind *kind, struct dv_err *err)
@@ -383,13 +384,19 @@ static int clean_code(struct dv_ctx *ctx, const char *in, const char **out)
 	return 0;
 }
 
+/* A kind's label in the user's language, for messages. */
+static const char *kind_text(struct dv_ctx *ctx, enum unit_kind k)
+{
+	return i18n_get(ctx->lang, unit_kind_label(k));
+}
+
 static int check_parent(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind,
 			struct unit *parent)
 {
 	if (!parent_id) {
 		if (!unit_kind_may_contain(-1, kind))
 			return dv_fail(&ctx->err, DV_EINVAL, "parent",
-				       "A %s cannot stand at the top of the tree", unit_kind_name(kind));
+				       "A %s cannot stand at the top of the tree", kind_text(ctx, kind));
 		return 0;
 	}
 	int rc = unit_get(ctx, parent_id, parent);
@@ -402,7 +409,7 @@ static int check_parent(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind ki
 			       "%s was merged into another unit: choose that one", parent->name);
 	if (!unit_kind_may_contain((int)parent->kind, kind))
 		return dv_fail(&ctx->err, DV_EINVAL, "kind", "A %s cannot be placed in a %s",
-			       unit_kind_name(kind), unit_kind_name(parent->kind));
+			       kind_text(ctx, kind), kind_text(ctx, parent->kind));
 	return 0;
 }
 
@@ -569,7 +576,7 @@ static int move_checked(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
 		return dv_fail(&ctx->err, DV_EINVAL, "parent", "A unit cannot move inside itself");
 	if (!unit_kind_may_contain((int)to.kind, u.kind))
 		return dv_fail(&ctx->err, DV_EINVAL, "parent", "A %s cannot be placed in a %s",
-			       unit_kind_name(u.kind), unit_kind_name(to.kind));
+			       kind_text(ctx, u.kind), kind_text(ctx, to.kind));
 	return move_tx(ctx, &u, &to);
 }
 

@@ -1,0 +1,46 @@
+/*
+ * `danvan serve`: the web server.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "web/server.h"
+
+int cmd_serve(struct cli *cli)
+{
+	static const struct option opts[] = {
+		{"port", required_argument, NULL, 'p'},
+		{"listen", required_argument, NULL, 'l'},
+		{"threads", required_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	struct server_config cfg = {
+		.db_url = cli->db_url,
+		.listen = "127.0.0.1",
+		.port = 8080,
+		.threads = 0,
+		.max_body = 1024 * 1024,
+		.drain_seconds = 10,
+	};
+	int64_t v;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
+		if (c == 'l') {
+			cfg.listen = optarg;
+		} else if ((c == 'p' || c == 't') && cli_parse_id(optarg, c == 'p' ? "--port" : "--threads", &v) == 0) {
+			if (c == 'p' && v > 65535)
+				return cli_fail(EXIT_USAGE, "--port must be at most 65535");
+			if (c == 't' && v > 256)
+				return cli_fail(EXIT_USAGE, "--threads must be at most 256");
+			*(c == 'p' ? &cfg.port : &cfg.threads) = (int)v;
+		} else {
+			return cli_usage("serve");
+		}
+	}
+	if (optind != cli->argc)
+		return cli_usage("serve");
+	return server_run(&cfg) == 0 ? EXIT_OK : EXIT_DB;
+}

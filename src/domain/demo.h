@@ -1,0 +1,49 @@
+/*
+ * The demo city: Dĩ An (Bình Dương) as of 2023, with its seven wards and
+ * their official codes, Tân Đông Hiệp's real neighborhoods and numbered ones
+ * elsewhere, organizations, synthetic households and residents, and one
+ * account per role. The same seed always gives the same data.
+ */
+#ifndef DV_DOMAIN_DEMO_H
+#define DV_DOMAIN_DEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+#define DEMO_PASSWORD "danvan-demo"
+#define DEMO_HOUSEHOLDS_DEFAULT 5000
+#define DEMO_HOUSEHOLDS_MAX 200000
+#define DEMO_ACCOUNTS 9
+
+struct demo_options {
+	int64_t households; /* 1..DEMO_HOUSEHOLDS_MAX */
+	uint64_t seed;
+};
+
+struct demo_account {
+	const char *login;
+	const char *role;      /* role name, as in `danvan user grant` */
+	const char *where;     /* the unit it is granted on */
+	const char *name;      /* display name */
+};
+
+struct demo_result {
+	int64_t city_id;
+	int64_t ward_id;          /* Tân Đông Hiệp */
+	int64_t neighborhood_id;  /* Đông Tác, the demo neighborhood */
+	int64_t household_id;     /* resident@demo's household */
+	int64_t households;
+	int64_t residents;
+	size_t naccounts;
+	struct demo_account accounts[DEMO_ACCOUNTS];
+};
+
+/*
+ * Build the demo in an empty database (DV_ECONFLICT if it holds units).
+ * Runs as one transaction; strings in *out live in ctx->arena.
+ */
+int demo_generate(struct dv_ctx *ctx, const struct demo_options *opt, struct demo_result *out);
+
+#endif

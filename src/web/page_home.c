@@ -1,0 +1,203 @@
+/*
+ * Public pages of the administrative units: the whole tree on the home page,
+ * and the home of one unit. Only aggregates are shown: counts of households
+ * and residents, never a person.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/unit.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/routes.h"
+
+#define TREE_DEPTH 6
+
+static void counts(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->body;
+	html_raw(b, " <span class=\"counts\">");
+	html_int(b, u->households);
+	html_raw(b, " ");
+	html_txt(b, T(r, "households"));
+	html_raw(b, " · ");
+	html_int(b, u->residents);
+	html_raw(b, " ");
+	html_txt(b, T(r, "residents"));
+	html_raw(b, "</span>");
+}
+
+static void unit_line(struct req *r, const struct unit *u)
+{
+	char href[48];
+	snprintf(href, sizeof(href), "/units/%lld", (long long)u->id);
+	html_raw(&r->body, "<span class=\"kind\">");
+	html_txt(&r->body, T(r, unit_kind_label(u->kind)));
+	html_raw(&r->body, "</span> ");
+	html_link(&r->body, href, u->name);
+	counts(r, u);
+}
+
+/* Nested lists from units in depth-first order with their depth. */
+static void tree(struct req *r, const struct unit *v, size_t n)
+{
+	struct buf *b = &r->body;
+	int depth = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].depth > depth) {
+			html_raw(b, depth < 0 ? "<ul class=\"tree\">" : "<ul>");
+		} else {
+			html_raw(b, "</li>");
+			for (; depth > v[i].depth; depth--)
+				html_raw(b, "</ul></li>");
+		}
+		depth = v[i].depth;
+		html_raw(b, "<li>");
+		unit_line(r, &v[i]);
+	}
+	if (depth >= 0) {
+		html_raw(b, "</li>");
+		for (; depth > 0; depth--)
+			html_raw(b, "</ul></li>");
+		html_raw(b, "</ul>");
+	}
+}
+
+int page_home(struct req *r)
+{
+	struct unit *roots;
+	size_t nroots;
+	int rc = unit_roots(&r->ctx, &roots, &nroots);
+	if (rc)
+		return rc;
+	layout_begin(r, T(r, "Administrative units"));
+	html_raw(&r->body, "<h1>");
+	html_txt(&r->body, T(r, "Administrative units"));
+	html_raw(&r->body, "</h1>");
+	if (!nroots) {
+		html_raw(&r->body, "<p class=\"note\">");
+		html_txt(&r->body, T(r, "No units yet. An administrator creates them with the danvan "
+					"command, or loads the demo city with `danvan demo`."));
+		html_raw(&r->body, "</p>");
+	}
+	for (size_t i = 0; i < nroots; i++) {
+		struct unit *v;
+		size_t n;
+		if ((rc = unit_subtree(&r->ctx, roots[i].id, TREE_DEPTH, &v, &n)))
+			return rc;
+		tree(r, v, n);
+	}
+	layout_end(r);
+	return 0;
+}
+
+static void breadcrumb(struct req *r, const struct unit *v, size_t n)
+{
+	struct buf *b = &r->body;
+	html_raw(b, "<nav class=\"crumbs\" aria-label=\"");
+	html_attr(b, T(r, "Breadcrumb"));
+	html_raw(b, "\"><ol><li>");
+	html_link(b, "/", T(r, "Home"));
+	html_raw(b, "</li>");
+	for (size_t i = 0; i < n; i++) {
+		char href[48];
+		snprintf(href, sizeof(href), "/units/%lld", (long long)v[i].id);
+		html_raw(b, "<li>");
+		if (i + 1 == n) {
+			html_raw(b, "<span aria-current=\"page\">");
+			html_txt(b, v[i].name);
+			html_raw(b, "</span>");
+		} else {
+			html_link(b, href, v[i].name);
+		}
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ol></nav>");
+}
+
+static void summary(struct req *r, const struct unit *u, size_t nchildren)
+{
+	struct buf *b = &r->body;
+	html_raw(b, "<ul class=\"summary\"><li><strong>");
+	html_int(b, u->households);
+	html_raw(b, "</strong>");
+	html_txt(b, T(r, "households"));
+	html_raw(b, "</li><li><strong>");
+	html_int(b, u->residents);
+	html_raw(b, "</strong>");
+	html_txt(b, T(r, "residents"));
+	html_raw(b, "</li>");
+	if (nchildren) {
+		html_raw(b, "<li><strong>");
+		html_int(b, (int64_t)nchildren);
+		html_raw(b, "</strong>");
+		html_txt(b, T(r, "units below"));
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul>");
+}
+
+int page_unit(struct req *r)
+{
+	struct unit *crumbs, *kids;
+	size_t ncrumbs, nkids;
+	int rc = unit_ancestors(&r->ctx, r->params[0], &crumbs, &ncrumbs);
+	if (rc || (rc = unit_children(&r->ctx, r->params[0], &kids, &nkids)))
+		return rc;
+	const struct unit *u = &crumbs[ncrumbs - 1];
+	char title[256];
+	snprintf(title, sizeof(title), "%s %s", T(r, unit_kind_label(u->kind)), u->name);
+	layout_begin(r, title);
+	breadcrumb(r, crumbs, ncrumbs);
+	html_raw(&r->body, "<h1>");
+	html_txt(&r->body, title);
+	html_raw(&r->body, "</h1>");
+	if (*u->code) {
+		html_raw(&r->body, "<p class=\"note\">");
+		html_txt(&r->body, T(r, "Official code"));
+		html_raw(&r->body, ": ");
+		html_txt(&r->body, u->code);
+		html_raw(&r->body, "</p>");
+	}
+	if (strcmp(u->status, "merged") == 0) {
+		char href[48];
+		struct unit into;
+		snprintf(href, sizeof(href), "/units/%lld", (long long)u->merged_into);
+		if ((rc = unit_get(&r->ctx, u->merged_into, &into)))
+			return rc;
+		html_raw(&r->body, "<p class=\"note\">");
+		html_txt(&r->body, T(r, "This unit was merged into"));
+		html_raw(&r->body, " ");
+		html_link(&r->body, href, into.name);
+		html_raw(&r->body, ".</p>");
+	}
+	summary(r, u, nkids);
+	if (nkids) {
+		html_raw(&r->body, "<h2>");
+		html_txt(&r->body, T(r, "Units below"));
+		html_raw(&r->body, "</h2><ul class=\"tree\">");
+		for (size_t i = 0; i < nkids; i++) {
+			html_raw(&r->body, "<li>");
+			unit_line(r, &kids[i]);
+			html_raw(&r->body, "</li>");
+		}
+		html_raw(&r->body, "</ul>");
+	}
+	layout_end(r);
+	return 0;
+}
+
+int page_healthz(struct req *r)
+{
+	int64_t one = 0;
+	r->content_type = "text/plain; charset=utf-8";
+	res_header(r, "Cache-Control", "no-store");
+	if (db_int(r->ctx.db, &one, &r->ctx.err, "SELECT 1") || one != 1) {
+		r->status = 503;
+		buf_adds(&r->body, "database unavailable\n");
+		return 0;
+	}
+	r->status = 200;
+	buf_adds(&r->body, "ok\n");
+	return 0;
+}

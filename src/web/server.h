@@ -1,0 +1,28 @@
+/*
+ * The HTTP server on h2o's library (libh2o-evloop): one event loop per
+ * thread, each with its own h2o context, its own SO_REUSEPORT listening
+ * socket and its own database connection. Handlers run on the loop thread.
+ */
+#ifndef DV_WEB_SERVER_H
+#define DV_WEB_SERVER_H
+
+#include <stddef.h>
+
+struct server_config {
+	const char *db_url;
+	const char *listen;   /* address, "127.0.0.1" by default */
+	int port;
+	int threads;          /* event loops; 0 = one per core */
+	size_t max_body;      /* request body cap in bytes (413 beyond) */
+	int drain_seconds;    /* how long SIGTERM waits for requests in flight */
+};
+
+/*
+ * Serve until SIGTERM or SIGINT, then stop accepting, let requests in flight
+ * finish (at most drain_seconds), close and return 0. Returns non-zero with a
+ * message on stderr if the server cannot start (port taken, database
+ * unreachable).
+ */
+int server_run(const struct server_config *cfg);
+
+#endif
