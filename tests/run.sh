@@ -71,8 +71,8 @@ for bin in "$B"/tests/test_*; do
 	fi
 done
 
-# HTTP tests: each script prints TAP-like "ok ..." / "not ok ..." lines.
-for t in tests/http/test_*.sh; do
+# Command-line and HTTP tests: each script prints "ok ..." / "not ok ..." lines.
+for t in tests/cli/test_*.sh tests/http/test_*.sh; do
 	[ -f "$t" ] || continue
 	for backend in sqlite postgres; do
 		log=$TMPDIR/$(basename "$t").$backend.log

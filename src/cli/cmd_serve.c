@@ -42,5 +42,9 @@ int cmd_serve(struct cli *cli)
 	}
 	if (optind != cli->argc)
 		return cli_usage("serve");
-	return server_run(&cfg) == 0 ? EXIT_OK : EXIT_DB;
+	switch (server_run(&cfg)) {
+	case 0: return EXIT_OK;
+	case SERVER_EDB: return EXIT_DB;
+	default: return EXIT_FAIL;
+	}
 }

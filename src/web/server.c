@@ -251,7 +251,29 @@ static void on_accept(h2o_socket_t *listener, const char *err)
 	}
 }
 
-static int listen_on(const char *addr, int port, int *out)
+/* SO_REUSEPORT would let a second server share the port silently; refuse
+ * to start when something already answers there. */
+static int port_in_use(const struct addrinfo *ai)
+{
+	struct sockaddr_storage ss;
+	memcpy(&ss, ai->ai_addr, ai->ai_addrlen);
+	if (ss.ss_family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+		if (in->sin_addr.s_addr == htonl(INADDR_ANY))
+			in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	} else if (ss.ss_family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+		if (IN6_IS_ADDR_UNSPECIFIED(&in6->sin6_addr))
+			in6->sin6_addr = in6addr_loopback;
+	}
+	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int used = fd >= 0 && connect(fd, (struct sockaddr *)&ss, ai->ai_addrlen) == 0;
+	if (fd >= 0)
+		close(fd);
+	return used;
+}
+
+static int listen_on(const char *addr, int port, int first, int *out)
 {
 	struct addrinfo hints = {.ai_family = AF_UNSPEC,
 				 .ai_socktype = SOCK_STREAM,
@@ -262,6 +284,13 @@ static int listen_on(const char *addr, int port, int *out)
 	int rc = getaddrinfo(addr, service, &hints, &ai);
 	if (rc) {
 		fprintf(stderr, "danvan: cannot listen on '%s': %s\n", addr, gai_strerror(rc));
+		return -1;
+	}
+	if (first && port_in_use(ai)) {
+		fprintf(stderr, "danvan: port %d on %s is already in use: stop the other server or "
+				"choose another --port\n",
+			port, addr);
+		freeaddrinfo(ai);
 		return -1;
 	}
 	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -394,19 +423,19 @@ int server_run(const struct server_config *cfg)
 	if (!srv.loops || i18n_init() != 0) {
 		fprintf(stderr, "danvan: cannot start (memory or translation catalog)\n");
 		free(srv.loops);
-		return 1;
+		return SERVER_ELISTEN;
 	}
 	layout_stylesheet(); /* computed once, before threads share it */
 	for (int i = 0; i < srv.nloops; i++) {
 		srv.loops[i].srv = &srv;
-		if (listen_on(cfg->listen, cfg->port, &srv.loops[i].fd)) {
+		if (listen_on(cfg->listen, cfg->port, i == 0, &srv.loops[i].fd)) {
 			release(&srv);
-			return 1;
+			return SERVER_ELISTEN;
 		}
 	}
 	if (open_databases(&srv)) {
 		release(&srv);
-		return 1;
+		return SERVER_EDB;
 	}
 	setup_h2o(&srv);
 

@@ -19,10 +19,11 @@ struct server_config {
 
 /*
  * Serve until SIGTERM or SIGINT, then stop accepting, let requests in flight
- * finish (at most drain_seconds), close and return 0. Returns non-zero with a
- * message on stderr if the server cannot start (port taken, database
- * unreachable).
+ * finish (at most drain_seconds), close and return 0. If the server cannot
+ * start it says why on stderr and returns SERVER_ELISTEN (address or port
+ * unusable) or SERVER_EDB (database unreachable or not current).
  */
+enum { SERVER_ELISTEN = 1, SERVER_EDB = 2 };
 int server_run(const struct server_config *cfg);
 
 #endif

@@ -1,0 +1,85 @@
+#!/bin/bash
+# The minimal server: health, the public units tree, errors, limits, drain.
+. "$(dirname "$0")/../lib.sh"
+
+DB=$(new_db)
+"$DANVAN_BIN" demo --households 300 --seed 1 --db "$DB" >"$T_DIR/demo.out" 2>&1
+ok "demo database for the server" grep -q "300 households" "$T_DIR/demo.out"
+ok "server starts" start_server "$DB" --threads 2
+
+ok "/healthz answers 200 ok" equals "$(get /healthz)" 200
+ok "/healthz body" contains "$T_DIR/body" "ok"
+
+ok "home page 200" equals "$(get /)" 200
+ok "home page is in Vietnamese by default" contains "$T_DIR/body" "<html lang=\"vi\""
+ok "home page title" contains "$T_DIR/body" "Đơn vị hành chính"
+ok "home page lists the wards" contains "$T_DIR/body" "Tân Đông Hiệp"
+ok "home page lists real neighborhoods" contains "$T_DIR/body" "Đông Tác"
+ok "home page shows the city's household count" contains "$T_DIR/body" "300 hộ"
+ok "home page shows no national ID" lacks "$T_DIR/body" "074[0-9]{9}"
+ok "home page shows no phone number" lacks "$T_DIR/body" "0[35789][0-9]{8}"
+ok "home page shows no resident's name" lacks "$T_DIR/body" "Chủ hộ"
+ok "content type is HTML" grep -qi "^content-type: text/html; charset=utf-8" "$T_DIR/head"
+ok "CSP without unsafe-inline" grep -qi "^content-security-policy: default-src 'self'.*frame-ancestors 'none'" "$T_DIR/head"
+ok "CSP has no unsafe-inline" lacks "$T_DIR/head" "unsafe-inline"
+ok "nosniff header" grep -qi "^x-content-type-options: nosniff" "$T_DIR/head"
+ok "content length, not chunked" grep -qi "^content-length: " "$T_DIR/head"
+
+css=$(grep -o '/static/style\.[0-9a-f]*\.css' "$T_DIR/body" | head -1)
+ok "stylesheet is linked by a hashed name" test -n "$css"
+ok "stylesheet is served" equals "$(get "$css")" 200
+ok "stylesheet is CSS" grep -qi "^content-type: text/css" "$T_DIR/head"
+ok "stylesheet is cached for a year" grep -qi "^cache-control: public, max-age=31536000, immutable" "$T_DIR/head"
+ok "an old stylesheet name is 404" equals "$(get /static/style.0000000000.css)" 404
+
+ok "English by query" equals "$(get '/?lang=en')" 200
+ok "English page" contains "$T_DIR/body" "Administrative units"
+ok "English by Accept-Language" equals "$(get / -H 'Accept-Language: en-US,en;q=0.9')" 200
+ok "English html lang" contains "$T_DIR/body" "<html lang=\"en\""
+
+get / >/dev/null
+tdh=$(grep -o '<a href="/units/[0-9]*">Tân Đông Hiệp</a>' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
+ok "a unit page" equals "$(get "/units/$tdh")" 200
+ok "unit page heading" contains "$T_DIR/body" "Phường Tân Đông Hiệp"
+ok "unit page breadcrumb" contains "$T_DIR/body" '<nav class="crumbs"'
+ok "unit page official code" contains "$T_DIR/body" "25948"
+ok "unit page lists its neighborhoods" contains "$T_DIR/body" "Chiêu Liêu"
+
+ok "unknown unit is 404" equals "$(get /units/999999)" 404
+ok "404 page in Vietnamese" contains "$T_DIR/body" "Không tìm thấy trang"
+ok "unknown path is 404" equals "$(get /no/such/page)" 404
+ok "a non-numeric id is 404" equals "$(get /units/abc)" 404
+ok "wrong method is 405" equals "$(get / -X POST)" 405
+ok "405 names the allowed methods" grep -qi "^allow: GET, HEAD" "$T_DIR/head"
+ok "malformed UTF-8 in the path is 400" equals "$(get /units/%ff%fe)" 400
+ok "a NUL in the path is 400" equals "$(get /units/%00)" 400
+head -c 2000000 /dev/zero >"$T_DIR/big"
+ok "an oversized body is 413" equals "$(get / -X POST --data-binary @"$T_DIR/big")" 413
+ok "HEAD works" equals "$(curl -s -o /dev/null -w '%{http_code}' -I "http://127.0.0.1:$T_PORT/")" 200
+ok "an access log line per request" grep -q "GET /healthz 200" "$T_DIR/server.log"
+"$DANVAN_BIN" serve --db "$DB" --port "$T_PORT" >"$T_DIR/second.out" 2>&1
+ok "a second server on the same port is refused" equals "$?" 1
+ok "saying the port is in use" contains "$T_DIR/second.out" "already in use"
+
+# SIGTERM with an idle keep-alive connection open: exit 0, promptly.
+exec 5<>/dev/tcp/127.0.0.1/$T_PORT
+printf 'GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n' >&5
+read -r -t 5 status_line <&5
+ok "keep-alive request answered" contains <(echo "$status_line") "200"
+kill -TERM "$T_PID"
+start=$(date +%s%N)
+wait "$T_PID"
+rc=$?
+elapsed=$((($(date +%s%N) - start) / 1000000))
+ok "SIGTERM exits 0" equals "$rc" 0
+ok "SIGTERM does not wait for idle connections (${elapsed} ms)" test "$elapsed" -lt 3000
+ok "the server logs its stop" grep -q "stopped" "$T_DIR/server.log"
+exec 5>&-
+
+# Refusals at start-up.
+"$DANVAN_BIN" serve --db "sqlite:$T_DIR/none/x.db" --port "$(free_port)" >"$T_DIR/bad.out" 2>&1
+ok "an unreachable database stops the server with code 3" equals "$?" 3
+EMPTY=$(new_db)
+"$DANVAN_BIN" serve --db "$EMPTY" --port "$(free_port)" >"$T_DIR/bad.out" 2>&1
+ok "an uninitialized database is refused" equals "$?" 3
+ok "with the fix named" contains "$T_DIR/bad.out" "danvan init"

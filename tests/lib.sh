@@ -1,0 +1,89 @@
+# Shared by the shell tests (tests/http, tests/cli). Source it.
+# Each check prints "ok N - what" or "not ok N - what"; tests/run.sh counts them.
+# Environment: DANVAN_BIN (the binary), DANVAN_TEST_BACKEND (sqlite|postgres),
+# DANVAN_TEST_PG (admin URL of the throwaway cluster), TMPDIR.
+
+set -u
+: "${DANVAN_BIN:=$PWD/build/danvan}"
+: "${DANVAN_TEST_BACKEND:=sqlite}"
+: "${TMPDIR:=/tmp}"
+T_N=0
+T_DIR=$(mktemp -d "$TMPDIR/shtest.XXXXXX")
+T_DBS=()
+T_PIDS=()
+
+t_cleanup() {
+	for p in "${T_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+	for d in "${T_DBS[@]}"; do
+		psql -q "$DANVAN_TEST_PG" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
+	done
+	rm -rf "$T_DIR"
+}
+trap t_cleanup EXIT
+
+# ok "what" command...   passes when the command succeeds
+ok() {
+	local what=$1
+	shift
+	T_N=$((T_N + 1))
+	if "$@" >"$T_DIR/last.out" 2>&1; then
+		echo "ok $T_N - $what"
+	else
+		echo "not ok $T_N - $what"
+		echo "#   command: $*"
+		sed 's/^/#   /' "$T_DIR/last.out" | head -20
+	fi
+}
+
+# Shorthands for ok.
+contains() { grep -q -F -- "$2" "$1"; }
+lacks() { ! grep -q -E -- "$2" "$1"; }
+equals() { [ "$1" = "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
+
+# A fresh empty database URL for the backend under test.
+new_db() {
+	if [ "$DANVAN_TEST_BACKEND" = postgres ]; then
+		local name="dvsh_$$_${RANDOM}_${#T_DBS[@]}"
+		psql -q "$DANVAN_TEST_PG" -c "CREATE DATABASE $name" >/dev/null || return 1
+		T_DBS+=("$name")
+		echo "${DANVAN_TEST_PG%/*}/$name"
+	else
+		echo "sqlite:$T_DIR/db_${RANDOM}_${#T_DBS[@]}.db"
+		T_DBS+=("none")
+	fi
+}
+
+free_port() {
+	local p
+	for _ in $(seq 1 200); do
+		p=$((20000 + RANDOM % 30000))
+		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# start_server URL [args...]: serve on a free port; sets T_PORT and T_PID.
+start_server() {
+	local url=$1
+	shift
+	T_PORT=$(free_port)
+	"$DANVAN_BIN" serve --db "$url" --port "$T_PORT" "$@" >"$T_DIR/server.log" 2>&1 &
+	T_PID=$!
+	T_PIDS+=("$T_PID")
+	for _ in $(seq 1 100); do
+		curl -s -o /dev/null "http://127.0.0.1:$T_PORT/healthz" && return 0
+		kill -0 "$T_PID" 2>/dev/null || return 1
+		sleep 0.05
+	done
+	return 1
+}
+
+# get PATH [curl args...]: body in $T_DIR/body, headers in $T_DIR/head, status echoed.
+get() {
+	local path=$1
+	shift
+	curl -s -o "$T_DIR/body" -D "$T_DIR/head" -w '%{http_code}' "$@" "http://127.0.0.1:$T_PORT$path"
+}
