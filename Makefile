@@ -52,8 +52,8 @@ TEST_LIB := $(B)/tests/testlib.o
 
 all: $(B)/danvan
 
-asan:
-	@:
+# `make asan` builds the sanitizer binaries; `make asan check` also tests them.
+asan: all tests
 
 $(B)/danvan: $(B)/obj/cli/main.o $(B)/libdanvan.a
 	$(call say,LINK,$@)

@@ -4,10 +4,10 @@
 # Usage: scripts/deps.sh [run|check]   (check adds the test-only packages)
 set -eu
 
-want_run="pkg-config gcc make
+want_run="pkg-config gcc make gettext
  libh2o-evloop-dev libssl-dev libuv1-dev zlib1g-dev
  libsqlite3-dev libpq-dev libjansson-dev libsodium-dev libutf8proc-dev libcsv-dev"
-want_check="$want_run libcmocka-dev postgresql-15 sqlite3 clang libclang-rt-14-dev"
+want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev"
 
 case "${1:-run}" in
 run) want=$want_run ;;

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 B=${1:-build}
 export DANVAN_BIN=$PWD/$B/danvan
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export TMPDIR=$(mktemp -d /tmp/danvan-test.XXXXXX)
 

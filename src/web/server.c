@@ -360,6 +360,8 @@ static void *loop_main(void *arg)
 	if (l->connections > 0)
 		log_warn("loop %d: %ld connections still open after the drain time",
 			 (int)(l - srv->loops), l->connections);
+	/* Like h2o's own server, the context is not disposed: 2.2.5 asserts on
+	 * timers that shutdown leaves armed. It lives until the process exits. */
 	return NULL;
 }
 
@@ -410,12 +412,14 @@ static void release(struct server *srv)
 		if (srv->loops[i].fd > 0)
 			close(srv->loops[i].fd);
 	}
-	free(srv->loops);
 }
 
 int server_run(const struct server_config *cfg)
 {
-	struct server srv = {.cfg = cfg};
+	/* static: the h2o configuration and contexts stay reachable until the
+	 * process exits (see loop_main) */
+	static struct server srv;
+	srv.cfg = cfg;
 	srv.nloops = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (srv.nloops < 1)
 		srv.nloops = 1;
