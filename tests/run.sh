@@ -73,9 +73,11 @@ for bin in "$B"/tests/test_*; do
 done
 
 # Command-line and HTTP tests: each script prints "ok ..." / "not ok ..." lines.
-for t in tests/cli/test_*.sh tests/http/test_*.sh; do
+for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh; do
 	[ -f "$t" ] || continue
-	for backend in sqlite postgres; do
+	backends="sqlite postgres"
+	case $t in tests/lint/*) backends=sqlite ;; esac
+	for backend in $backends; do
 		log=$TMPDIR/$(basename "$t").$backend.log
 		DANVAN_TEST_BACKEND=$backend bash "$t" >"$log" 2>&1
 		rc=$?
@@ -85,6 +87,7 @@ for t in tests/cli/test_*.sh tests/http/test_*.sh; do
 		passed=$((passed + p))
 		failed=$((failed + f))
 		name="$(basename "$t") [$backend]"
+		case $t in tests/lint/*) name=$(basename "$t") ;; esac
 		if [ "$f" -ne 0 ]; then
 			failures+=("$name")
 			printf '%-40s %3d passed, %d FAILED\n' "$name" "$p" "$f"

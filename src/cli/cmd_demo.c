@@ -33,7 +33,7 @@ int cmd_demo(struct cli *cli)
 	struct demo_options opt = {.households = DEMO_HOUSEHOLDS_DEFAULT, .seed = 1};
 	int64_t seed = 1;
 	int c;
-	optind = 1;
+	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'n' && !parse_count(optarg, "--households", DEMO_HOUSEHOLDS_MAX, &opt.households))
 			continue;

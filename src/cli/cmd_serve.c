@@ -26,7 +26,7 @@ int cmd_serve(struct cli *cli)
 	};
 	int64_t v;
 	int c;
-	optind = 1;
+	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'l') {
 			cfg.listen = optarg;

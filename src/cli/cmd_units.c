@@ -31,7 +31,7 @@ int cmd_units(struct cli *cli)
 	};
 	const char *under = NULL;
 	int depth = 3, c;
-	optind = 1;
+	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'u')
 			under = optarg;

@@ -55,7 +55,7 @@ static int user_add(struct cli *cli, struct dv_ctx *ctx)
 	char typed[PASSWORD_MAX + 2];
 	int64_t household = 0, id = 0;
 	int c;
-	optind = 1;
+	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'n')
 			name = optarg;
@@ -90,7 +90,7 @@ static int user_grant(struct cli *cli, struct dv_ctx *ctx)
 	enum role role;
 	struct account a;
 	int c;
-	optind = 1;
+	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1)
 		if (c != 'o' || cli_parse_id(optarg, "--org", &org))
 			return cli_usage("user");
@@ -120,7 +120,7 @@ static int user_passwd(struct cli *cli, struct dv_ctx *ctx)
 	char typed[PASSWORD_MAX + 2];
 	struct account a;
 	int c;
-	optind = 1;
+	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1)
 		if (c == 'p')
 			password = optarg;

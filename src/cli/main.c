@@ -56,15 +56,19 @@ static const struct cli_command commands[] = {
 	{"import", cmd_import, "import households from a CSV file",
 	 "usage: danvan import households FILE.csv [--unit UNIT] [--skip-bad]\n"
 	 "                                         [--rejects FILE] [--db URL]\n\n"
-	 "Read a UTF-8 CSV file with a header row, one resident per row; rows with\n"
-	 "the same household key form one household. Columns (English or Vietnamese\n"
-	 "names): household/ma_ho, unit/khu_pho, address/dia_chi, full_name/ho_ten,\n"
-	 "birth_date/ngay_sinh, gender/gioi_tinh, relation/quan_he,\n"
-	 "phone/dien_thoai, national_id/cccd. A bad row is reported with its line\n"
-	 "number and the reason, and nothing is imported unless every row is valid.\n"
-	 "  --unit UNIT    resolve unit names inside this unit\n"
-	 "  --skip-bad     import the good rows, write the bad ones to the rejects file\n"
-	 "  --rejects FILE where rejected rows go (default FILE.rejects.csv)\n\n" DB_HELP},
+	 "Read a UTF-8 CSV file (\"CSV UTF-8\" in Excel; commas or semicolons) with a\n"
+	 "header row, one resident per row; rows with the same household key form\n"
+	 "one household. Columns (English or Vietnamese names, any case, with or\n"
+	 "without diacritics): household/ma_ho, unit/khu_pho (a unit name or id),\n"
+	 "address/dia_chi, full_name/ho_ten, gender/gioi_tinh, relation/quan_he, and\n"
+	 "optionally birth_date/ngay_sinh, phone/dien_thoai, national_id/cccd.\n"
+	 "A bad row is reported as FILE:LINE with the reason, and nothing is imported\n"
+	 "unless every row is valid.\n"
+	 "  --unit UNIT    resolve unit names inside this unit (an id or code:CODE)\n"
+	 "  --skip-bad     import the good households, write the bad ones (with an\n"
+	 "                 error column) to the rejects file\n"
+	 "  --rejects FILE where rejected rows go (default FILE.rejects.csv)\n"
+	 "Exits 4 when nothing was imported.\n\n" DB_HELP},
 	{"verify", cmd_verify, "recompute the audit chain",
 	 "usage: danvan verify [--db URL]\n\n"
 	 "Recompute every audit row's hash. Prints the head hash when the chain\n"

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 #include "domain/household.h"
 #include "domain/perm.h"
@@ -57,7 +58,7 @@ static const struct {
 	[C_NATIONAL_ID] = {"national_id", 0, {"cccd", "so cccd", "cmnd", "so cmnd"}},
 };
 
-static const char msg_utf8[] = "not valid UTF-8: save the file as 'CSV UTF-8' in Excel";
+static const char msg_utf8[] = N_("Not valid UTF-8: save the file as 'CSV UTF-8' in Excel");
 
 /* ------------------------------------------------------------------ state */
 
@@ -145,7 +146,7 @@ file_error(struct import *im, int code, size_t line, const char *field, const ch
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add_error(im, line, field, arena_vprintf(im->keep, fmt, ap));
+	add_error(im, line, field, arena_vprintf(im->keep, i18n_get(im->ctx->lang, fmt), ap));
 	va_end(ap);
 	if (!im->fatal || code == DV_ETOOBIG)
 		im->fatal = code;
@@ -163,7 +164,7 @@ row_error(struct import *im, struct row *r, const char *field, const char *fmt, 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	row_error_s(im, r, field, arena_vprintf(im->keep, fmt, ap));
+	row_error_s(im, r, field, arena_vprintf(im->keep, i18n_get(im->ctx->lang, fmt), ap));
 	va_end(ap);
 }
 
@@ -229,7 +230,7 @@ static void read_header(struct import *im)
 	im->have_header = 1;
 	for (size_t i = 0; i < im->nheader; i++) {
 		if (!text_ok(&im->header[i])) {
-			file_error(im, DV_EINVAL, line, NULL, "%s", msg_utf8);
+			file_error(im, DV_EINVAL, line, NULL, "%s", i18n_get(im->ctx->lang, msg_utf8));
 			return;
 		}
 		int c = column_of(im, im->header[i].s);
@@ -484,19 +485,21 @@ static struct cand *resolve_unit(struct import *im, const char *value, const cha
 	}
 	if (n == 1)
 		return hit;
+	const char *lang = im->ctx->lang;
 	if (n > 1)
 		*err = arena_printf(im->keep,
-				    "%zu units are named '%s': write the unit's id instead", n,
-				    value);
+				    i18n_get(lang, N_("%zu units are named '%s': write the unit's id "
+						      "instead")),
+				    n, value);
 	else if (strspn(value, "0123456789") == strlen(value))
 		*err = arena_printf(im->keep,
-				    "No neighborhood, village or residential group here "
-				    "has the id %s",
+				    i18n_get(lang, N_("No neighborhood, village or residential group "
+						      "here has the id %s")),
 				    value);
 	else
 		*err = arena_printf(im->keep,
-				    "No neighborhood, village or residential group here "
-				    "is named '%s'",
+				    i18n_get(lang, N_("No neighborhood, village or residential group "
+						      "here is named '%s'")),
 				    value);
 	return NULL;
 }
@@ -652,7 +655,8 @@ static int check_row(struct import *im, struct row *r)
 			rc = check_resident(im, r, v);
 	} else {
 		const char *key = NULL;
-		row_error_s(im, r, bad_col >= 0 ? field_name(im, (size_t)bad_col) : NULL, msg_utf8);
+		row_error_s(im, r, bad_col >= 0 ? field_name(im, (size_t)bad_col) : NULL,
+			    i18n_get(im->ctx->lang, msg_utf8));
 		int is_new;
 		rc = household_clean_code(im->ctx, v[C_HOUSEHOLD], &key);
 		if (!rc && *key)
@@ -776,7 +780,9 @@ static void write_rejects(struct import *im, struct buf *out)
 			continue;
 		const char *why = r->reasons;
 		if (!why)
-			why = arena_printf(im->keep, "Line %zu of the same household is invalid",
+			why = arena_printf(im->keep,
+					   i18n_get(im->ctx->lang,
+						    N_("Line %zu of the same household is invalid")),
 					   r->hh->bad_line);
 		csv_line(out, im->delim, r->f, r->nf, r->nf > im->nheader ? r->nf : im->nheader,
 			 why);

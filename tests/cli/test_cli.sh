@@ -89,3 +89,29 @@ fi
 dv verify --db "$DB" >"$out" 2>&1
 ok "verify finds an edited row: exit 5" equals "$?" 5
 ok "and names it" grep -q "BROKEN at row 5" "$out"
+
+# Import: a good file, a bad one (nothing imported), and --skip-bad.
+DB2=$(new_db)
+dv demo --households 20 --db "$DB2" >/dev/null 2>&1
+printf '%s\r\n' "Mã hộ,Khu phố,Địa chỉ,Họ tên,Ngày sinh,Giới tính,Quan hệ,Điện thoại,CCCD" \
+	"HK-T1,Đông Tác,\"Số 3, đường Mồi\",Võ Văn Khải,01/02/1970,Nam,Chủ hộ,0903 111 222," \
+	"HK-T1,Đông Tác,\"Số 3, đường Mồi\",Lê Thị Hằng,05/06/1972,Nữ,Vợ,," \
+	"HK-T2,Chiêu Liêu,Số 9 Chiêu Liêu,Phan Văn Tú,,nam,Chủ hộ,," >"$T_DIR/good.csv"
+dv import households "$T_DIR/good.csv" --unit code:25948 --db "$DB2" >"$out" 2>&1
+ok "import a good file" equals "$?" 0
+ok "import reports what it did" grep -q "2 households, 3 residents" "$out"
+count_in() { dv units --db "$DB2" --under code:25948 | grep "$1" | awk '{print $(NF-1)}'; }
+dt_before=$(count_in "Đông Tác")
+cl_before=$(count_in "Chiêu Liêu")
+cp "$T_DIR/good.csv" "$T_DIR/bad.csv"
+sed -i 's/HK-T1/HK-T3/; s/HK-T2/HK-T4/; s/01\/02\/1970/31\/02\/1970/' "$T_DIR/bad.csv"
+dv import households "$T_DIR/bad.csv" --unit code:25948 --db "$DB2" >"$out" 2>&1
+ok "a file with a bad row is refused (4)" equals "$?" 4
+ok "the bad row is named by file and line" grep -q "bad.csv:2: " "$out"
+ok "nothing of the refused file was imported" equals "$(count_in "Chiêu Liêu")" "$cl_before"
+dv import households "$T_DIR/bad.csv" --unit code:25948 --skip-bad --db "$DB2" >"$out" 2>&1
+ok "--skip-bad imports the good household" equals "$?" 0
+ok "--skip-bad writes the rejects file" test -s "$T_DIR/bad.rejects.csv"
+ok "the rejects file names the reason" grep -q "birth_date" "$T_DIR/bad.rejects.csv"
+ok "the good household arrived" equals "$(count_in "Chiêu Liêu")" "$((cl_before + 1))"
+ok "the bad household did not" equals "$(count_in "Đông Tác")" "$dt_before"

@@ -13,7 +13,7 @@
 #include "domain/resident.h"
 #include "domain/unit.h"
 
-#define UTF8_MSG "not valid UTF-8: save the file as 'CSV UTF-8' in Excel"
+#define UTF8_MSG "Not valid UTF-8: save the file as 'CSV UTF-8' in Excel"
 #define DATE_MSG "Enter a real date as dd/mm/yyyy, such as 17/02/2023"
 #define HEADER "household,unit,address,full_name,birth_date,gender,relation\n"
 
