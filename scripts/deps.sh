@@ -1,7 +1,10 @@
 #!/bin/sh
 # Install the Debian packages danvan needs to build, run and test.
 # Idempotent: when everything is present it only runs dpkg-query and exits.
-# Usage: scripts/deps.sh [run|check]   (check adds the test-only packages)
+# Usage: scripts/deps.sh [run|check|browser]
+#   run      what `make run` needs: compiler, libraries, msgfmt
+#   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang
+#   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 set -eu
 
 want_run="pkg-config gcc make gettext
@@ -12,7 +15,8 @@ want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt
 case "${1:-run}" in
 run) want=$want_run ;;
 check) want=$want_check ;;
-*) echo "usage: $0 [run|check]" >&2; exit 2 ;;
+browser) want="$want_check chromium fonts-noto-core" ;;
+*) echo "usage: $0 [run|check|browser]" >&2; exit 2 ;;
 esac
 
 missing=""

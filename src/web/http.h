@@ -47,6 +47,9 @@ const char *req_header(struct req *r, const char *name);
 /* Add a response header (name and value are copied into the arena). */
 void res_header(struct req *r, const char *name, const char *value);
 
+/* The value of cookie `name` in a Cookie header, as an arena string, or NULL. */
+const char *cookie_get(struct arena *a, const char *header, const char *name);
+
 /* Translate msgid into the request's language. */
 const char *T(const struct req *r, const char *msgid);
 

@@ -99,17 +99,25 @@ const char *req_header(struct req *r, const char *name)
 	return NULL;
 }
 
-/* ?lang=en or ?lang=vi in the query, else the browser's preference. */
+/* Vietnamese unless English was asked for: ?lang=en on a link, remembered
+ * in a cookie. Accept-Language is not used: many officials' browsers are set
+ * to English, yet they work in Vietnamese. */
 static const char *request_language(struct req *r)
 {
 	for (const char *p = r->query; p && *p;) {
-		if (strncmp(p, "lang=", 5) == 0)
-			return i18n_pick(p + 5);
+		if (strncmp(p, "lang=", 5) == 0) {
+			const char *lang = i18n_pick(p + 5);
+			res_header(r, "set-cookie", strcmp(lang, "en") == 0
+				   ? "lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+				   : "lang=vi; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+			return lang;
+		}
 		p = strchr(p, '&');
 		if (p)
 			p++;
 	}
-	return i18n_pick(req_header(r, "accept-language"));
+	const char *cookie = cookie_get(&r->arena, req_header(r, "cookie"), "lang");
+	return cookie && strcmp(cookie, "en") == 0 ? "en" : "vi";
 }
 
 /* A half-close makes h2o read end-of-stream and close the connection
@@ -171,7 +179,6 @@ static void send_response(struct req *r)
 		   "base-uri 'none'; form-action 'self'");
 	add_header(h, "x-content-type-options", "nosniff");
 	add_header(h, "referrer-policy", "same-origin");
-	add_header(h, "vary", "Accept-Language");
 	for (size_t i = 0; i < r->nheaders; i++)
 		add_header(h, r->headers[i].name, r->headers[i].value);
 	h->res.content_length = r->body.len;

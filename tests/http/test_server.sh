@@ -34,8 +34,12 @@ ok "an old stylesheet name is 404" equals "$(get /static/style.0000000000.css)" 
 
 ok "English by query" equals "$(get '/?lang=en')" 200
 ok "English page" contains "$T_DIR/body" "Administrative units"
-ok "English by Accept-Language" equals "$(get / -H 'Accept-Language: en-US,en;q=0.9')" 200
 ok "English html lang" contains "$T_DIR/body" "<html lang=\"en\""
+ok "the choice is remembered in a cookie" grep -qi "^set-cookie: lang=en; Path=/;.*SameSite=Lax" "$T_DIR/head"
+ok "the cookie keeps English" equals "$(get / -H 'Cookie: x=1; lang=en')" 200
+ok "English from the cookie" contains "$T_DIR/body" "Administrative units"
+ok "an English browser still gets Vietnamese" equals "$(get / -H 'Accept-Language: en-US,en;q=0.9')" 200
+ok "Vietnamese by default" contains "$T_DIR/body" "Đơn vị hành chính"
 
 get / >/dev/null
 tdh=$(grep -o '<a href="/units/[0-9]*">Tân Đông Hiệp</a>' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
