@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "base/text.h"
 #include "domain/unit.h"
 #include "store/migrate.h"
 
@@ -94,4 +95,12 @@ int cli_parse_unit(struct dv_ctx *ctx, const char *spec, int64_t *unit_id)
 		return -1;
 	}
 	return 0;
+}
+
+void cli_pad(const char *s, int width)
+{
+	int n = (int)utf8_count(s, strlen(s));
+	fputs(s, stdout);
+	for (; n < width; n++)
+		fputc(' ', stdout);
 }

@@ -62,6 +62,10 @@ int cli_parse_id(const char *s, const char *what, int64_t *out);
  * problem and returns -1 if there is no such unit. */
 int cli_parse_unit(struct dv_ctx *ctx, const char *spec, int64_t *unit_id);
 
+/* Print s left-aligned in `width` columns, counting characters, not bytes
+ * (printf's %-20s misaligns "Tân Đông Hiệp"). */
+void cli_pad(const char *s, int width);
+
 /* Commands, one per file. */
 int cmd_init(struct cli *cli);
 int cmd_migrate(struct cli *cli);

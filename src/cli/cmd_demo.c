@@ -69,9 +69,11 @@ int cmd_demo(struct cli *cli)
 		       cli->db_url, (long long)r.households, (long long)r.residents,
 		       (unsigned long long)opt.seed, secs);
 		printf("\naccounts (password %s):\n", DEMO_PASSWORD);
-		for (size_t i = 0; i < r.naccounts; i++)
-			printf("  %-16s %-15s %-15s %s\n", r.accounts[i].login, r.accounts[i].role,
-			       r.accounts[i].where, r.accounts[i].name);
+		for (size_t i = 0; i < r.naccounts; i++) {
+			printf("  %-16s %-15s ", r.accounts[i].login, r.accounts[i].role);
+			cli_pad(r.accounts[i].where, 15);
+			printf(" %s\n", r.accounts[i].name);
+		}
 	}
 	arena_release(&a);
 	db_close(db);

@@ -16,10 +16,12 @@ static void print_tree(struct dv_ctx *ctx, int64_t root, int depth)
 		cli_fail(0, "%s", ctx->err.msg);
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		printf("%*s%-6lld %-18s %-8s %-32s %8lld households\n", v[i].depth * 2, "",
-		       (long long)v[i].id, unit_kind_name(v[i].kind), *v[i].code ? v[i].code : "-",
-		       v[i].name, (long long)v[i].households);
+	for (size_t i = 0; i < n; i++) {
+		printf("%*s%-6lld %-18s %-8s ", v[i].depth * 2, "", (long long)v[i].id,
+		       unit_kind_name(v[i].kind), *v[i].code ? v[i].code : "-");
+		cli_pad(v[i].name, 32);
+		printf(" %8lld households\n", (long long)v[i].households);
+	}
 }
 
 int cmd_units(struct cli *cli)
