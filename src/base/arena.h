@@ -17,11 +17,14 @@ struct arena_chunk;
 
 struct arena {
 	struct arena_chunk *head;
-	size_t used; /* bytes used in head */
+	size_t used;  /* bytes used in head */
 	size_t total; /* bytes handed out since init, for limits and metrics */
 };
 
-#define ARENA_INIT {NULL, 0, 0}
+#define ARENA_INIT                                                                                 \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void arena_init(struct arena *a);
 void arena_release(struct arena *a);
@@ -44,7 +47,7 @@ void *arena_push(struct arena *a, void **v, size_t *len, size_t *cap, size_t siz
 #define ARENA_PUSH(a, v, len, cap)                                                                 \
 	((__typeof__(v))arena_push((a), (void **)&(v), &(len), &(cap), sizeof(*(v))))
 
-#define arena_new(a, type) ((type *)arena_zalloc((a), sizeof(type)))
+#define arena_new(a, type)	((type *)arena_zalloc((a), sizeof(type)))
 #define arena_array(a, type, n) ((type *)arena_zalloc((a), sizeof(type) * (n)))
 
 #endif

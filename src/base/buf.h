@@ -26,7 +26,10 @@ struct buf {
 };
 
 extern char buf_slopbuf[];
-#define BUF_INIT {buf_slopbuf, 0, 0}
+#define BUF_INIT                                                                                   \
+	{                                                                                          \
+		buf_slopbuf, 0, 0                                                                  \
+	}
 
 void buf_init(struct buf *b, size_t hint);
 void buf_release(struct buf *b);

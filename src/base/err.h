@@ -14,13 +14,13 @@
 
 enum {
 	DV_OK = 0,
-	DV_EINVAL = -1,    /* input fails validation: 400 */
+	DV_EINVAL = -1,	   /* input fails validation: 400 */
 	DV_ENOTFOUND = -2, /* no such record, or not visible to the actor: 404 */
-	DV_EPERM = -3,     /* the actor may not do this: 403 */
+	DV_EPERM = -3,	   /* the actor may not do this: 403 */
 	DV_ECONFLICT = -4, /* duplicate or stale state: 409 */
 	DV_ETOOBIG = -5,   /* input over a size limit: 413 */
-	DV_EDB = -10,      /* database failure: 500 */
-	DV_EIO = -11,      /* file or network failure: 500 */
+	DV_EDB = -10,	   /* database failure: 500 */
+	DV_EIO = -11,	   /* file or network failure: 500 */
 	DV_ENOMEM = -12,   /* allocation failure: 500 */
 	DV_EINTERNAL = -13 /* a bug: 500 */
 };

@@ -11,10 +11,10 @@ extern const unsigned long mo_vi_len;
 struct catalog {
 	const unsigned char *data;
 	size_t len;
-	uint32_t n;         /* number of strings */
+	uint32_t n;	    /* number of strings */
 	uint32_t orig_off;  /* table of (length, offset) for msgids, sorted */
 	uint32_t trans_off; /* the same for translations */
-	int swap;           /* catalog written with the other byte order */
+	int swap;	    /* catalog written with the other byte order */
 };
 
 static struct catalog vi;

@@ -19,7 +19,8 @@ static const char *skip_spaces(const char *p)
 /* Is p (after spaces) one of the currency marks, ending the string? */
 static int is_currency_tail(const char *p)
 {
-	static const char *marks[] = {"₫", "đ", "Đ", "đồng", "Đồng", "ĐỒNG", "vnd", "vnđ", "VNĐ", "vnđ"};
+	static const char *marks[] = {"₫",    "đ",   "Đ",   "đồng", "Đồng",
+				      "ĐỒNG", "vnd", "vnđ", "VNĐ",  "vnđ"};
 	p = skip_spaces(p);
 	if (!*p)
 		return 1;
@@ -43,9 +44,9 @@ int money_parse(const char *s, int64_t *out, struct dv_err *err)
 		return dv_fail(err, DV_EINVAL, NULL, "Enter an amount in đồng, such as 1.250.000");
 
 	int64_t v = 0;
-	int group = 0;     /* digits since the last separator */
-	int groups = 0;    /* separators seen */
-	char sep = 0;      /* the grouping separator in use */
+	int group = 0;	/* digits since the last separator */
+	int groups = 0; /* separators seen */
+	char sep = 0;	/* the grouping separator in use */
 	for (;; p++) {
 		if (isdigit((unsigned char)*p)) {
 			if (v > (MONEY_MAX - (*p - '0')) / 10)
@@ -69,7 +70,8 @@ int money_parse(const char *s, int64_t *out, struct dv_err *err)
 		break;
 	}
 	if (groups && group != 3)
-		return dv_fail(err, DV_EINVAL, NULL, "Write whole đồng, grouped by dots: 1.250.000");
+		return dv_fail(err, DV_EINVAL, NULL,
+			       "Write whole đồng, grouped by dots: 1.250.000");
 	if (!is_currency_tail(p))
 		return dv_fail(err, DV_EINVAL, NULL, "Enter an amount in đồng, such as 1.250.000");
 	*out = neg ? -v : v;

@@ -39,7 +39,8 @@ size_t utf8_count(const char *s, size_t len)
 static size_t next_cp(const char *s, size_t len, int32_t *cp)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
+	utf8proc_ssize_t n =
+		utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
 	if (n <= 0) {
 		*cp = -1;
 		return 1;
@@ -66,8 +67,8 @@ char *text_nfc(struct arena *a, const char *s, size_t len)
 
 static int is_space_cp(int32_t c)
 {
-	return c == ' ' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-	       c == 0x205F;
+	return c == ' ' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) ||
+	       c == 0x202F || c == 0x205F;
 }
 
 static int is_control_cp(int32_t c)
@@ -131,7 +132,8 @@ static void clean_multi_line(struct buf *o, const char *s, size_t len, int *bad)
 	}
 	/* trim white space and blank lines at both ends */
 	size_t end = o->len;
-	while (end && (o->ptr[end - 1] == ' ' || o->ptr[end - 1] == '\n' || o->ptr[end - 1] == '\t'))
+	while (end &&
+	       (o->ptr[end - 1] == ' ' || o->ptr[end - 1] == '\n' || o->ptr[end - 1] == '\t'))
 		end--;
 	buf_truncate(o, end);
 	size_t start = 0;
@@ -154,7 +156,8 @@ int text_clean(struct arena *a, const char *in, size_t len, size_t max_chars, un
 	/* Refuse absurd input before doing any work on it: a character is at
 	 * most 4 bytes, and NFC never makes Vietnamese text longer. */
 	if (max_chars && len > max_chars * 4 + 64)
-		return dv_fail(err, DV_EINVAL, field, "Too long: at most %zu characters", max_chars);
+		return dv_fail(err, DV_EINVAL, field, "Too long: at most %zu characters",
+			       max_chars);
 
 	const char *nfc = len ? text_nfc(a, in, len) : "";
 	struct buf o = BUF_INIT;
@@ -175,7 +178,8 @@ int text_clean(struct arena *a, const char *in, size_t len, size_t max_chars, un
 	}
 	if (max_chars && utf8_count(o.ptr, o.len) > max_chars) {
 		buf_release(&o);
-		return dv_fail(err, DV_EINVAL, field, "Too long: at most %zu characters", max_chars);
+		return dv_fail(err, DV_EINVAL, field, "Too long: at most %zu characters",
+			       max_chars);
 	}
 	*out = arena_strndup(a, o.ptr, o.len);
 	buf_release(&o);
@@ -218,7 +222,8 @@ void text_fold(struct buf *out, const char *s, size_t len)
 		utf8proc_int32_t d[8];
 		int last = 0;
 		utf8proc_ssize_t n = utf8proc_decompose_char(
-			c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+			c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+			&last);
 		if (n < 0 || n > 8) {
 			put_cp(out, c);
 			continue;
@@ -264,8 +269,8 @@ static void classify(int32_t c, int *letter, int *tone)
 	}
 	utf8proc_int32_t d[8];
 	int last = 0;
-	utf8proc_ssize_t n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD,
-						     &last);
+	utf8proc_ssize_t n =
+		utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
 	if (n <= 0 || n > 8 || d[0] >= 0x80) {
 		*letter = -1;
 		return;
@@ -275,14 +280,19 @@ static void classify(int32_t c, int *letter, int *tone)
 		base += 32;
 	for (utf8proc_ssize_t k = 1; k < n; k++) {
 		switch (d[k]) {
-		case 0x0306: if (base == 'a') base = 1; break;                       /* breve */
-		case 0x0302: base = base == 'a' ? 2 : base == 'e' ? 4 : base == 'o' ? 5 : base; break;
+		case 0x0306:
+			if (base == 'a')
+				base = 1;
+			break; /* breve */
+		case 0x0302:
+			base = base == 'a' ? 2 : base == 'e' ? 4 : base == 'o' ? 5 : base;
+			break;
 		case 0x031B: base = base == 'o' ? 6 : base == 'u' ? 7 : base; break; /* horn */
-		case 0x0300: *tone = 1; break; /* huyền */
-		case 0x0309: *tone = 2; break; /* hỏi */
-		case 0x0303: *tone = 3; break; /* ngã */
-		case 0x0301: *tone = 4; break; /* sắc */
-		case 0x0323: *tone = 5; break; /* nặng */
+		case 0x0300: *tone = 1; break;					     /* huyền */
+		case 0x0309: *tone = 2; break;					     /* hỏi */
+		case 0x0303: *tone = 3; break;					     /* ngã */
+		case 0x0301: *tone = 4; break;					     /* sắc */
+		case 0x0323: *tone = 5; break;					     /* nặng */
 		default: break;
 		}
 	}

@@ -24,8 +24,8 @@ int utf8_valid(const char *s, size_t len);
 size_t utf8_count(const char *s, size_t len);
 
 enum {
-	TEXT_MULTILINE = 1 << 0, /* keep line breaks and tabs; otherwise refuse them */
-	TEXT_REQUIRED = 1 << 1,  /* refuse an empty result */
+	TEXT_MULTILINE = 1 << 0,  /* keep line breaks and tabs; otherwise refuse them */
+	TEXT_REQUIRED = 1 << 1,	  /* refuse an empty result */
 	TEXT_KEEP_SPACES = 1 << 2 /* do not collapse runs of spaces (single-line) */
 };
 

@@ -10,10 +10,10 @@
 
 #include "base/err.h"
 
-#define TOKEN_BYTES 32                       /* 256-bit session and link tokens */
-#define TOKEN_TEXT_MAX 64                    /* base64url of 32 bytes is 43 chars */
-#define HASH_HEX_LEN 64                      /* BLAKE2b-256 as hex */
-#define PASSWORD_HASH_MAX 128                /* crypto_pwhash_STRBYTES */
+#define TOKEN_BYTES	  32  /* 256-bit session and link tokens */
+#define TOKEN_TEXT_MAX	  64  /* base64url of 32 bytes is 43 chars */
+#define HASH_HEX_LEN	  64  /* BLAKE2b-256 as hex */
+#define PASSWORD_HASH_MAX 128 /* crypto_pwhash_STRBYTES */
 
 /* 0, or -1 if libsodium cannot start (no entropy source). */
 int token_init(void);

@@ -17,18 +17,11 @@
 #include "domain/ctx.h"
 #include "store/db.h"
 
-enum {
-	EXIT_OK = 0,
-	EXIT_FAIL = 1,
-	EXIT_USAGE = 2,
-	EXIT_DB = 3,
-	EXIT_INPUT = 4,
-	EXIT_VERIFY = 5
-};
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_DB = 3, EXIT_INPUT = 4, EXIT_VERIFY = 5 };
 
 struct cli {
 	const char *db_url; /* from --db, $DANVAN_DB or the default */
-	int argc;           /* the command's own arguments, argv[0] is the command */
+	int argc;	    /* the command's own arguments, argv[0] is the command */
 	char **argv;
 };
 

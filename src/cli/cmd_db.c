@@ -56,8 +56,8 @@ int cmd_migrate(struct cli *cli)
 	if (rc)
 		return cli_fail(EXIT_DB, "%s", err.msg);
 	if (applied)
-		printf("applied %d migration%s; schema version %d\n", applied, applied > 1 ? "s" : "",
-		       migrate_latest());
+		printf("applied %d migration%s; schema version %d\n", applied,
+		       applied > 1 ? "s" : "", migrate_latest());
 	else
 		printf("schema version %d: nothing to do\n", migrate_latest());
 	return EXIT_OK;

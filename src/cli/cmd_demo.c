@@ -35,7 +35,8 @@ int cmd_demo(struct cli *cli)
 	int c;
 	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
-		if (c == 'n' && !parse_count(optarg, "--households", DEMO_HOUSEHOLDS_MAX, &opt.households))
+		if (c == 'n' &&
+		    !parse_count(optarg, "--households", DEMO_HOUSEHOLDS_MAX, &opt.households))
 			continue;
 		if (c == 's' && !parse_count(optarg, "--seed", INT64_MAX, &seed))
 			continue;
@@ -64,8 +65,10 @@ int cmd_demo(struct cli *cli)
 	if (rc) {
 		rc = cli_domain_fail(&ctx, rc, "cannot build the demo");
 	} else {
-		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		printf("demo city of Dĩ An in %s: %lld households, %lld residents (seed %llu, %.1f s)\n",
+		double secs =
+			(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		printf("demo city of Dĩ An in %s: %lld households, %lld residents (seed %llu, %.1f "
+		       "s)\n",
 		       cli->db_url, (long long)r.households, (long long)r.residents,
 		       (unsigned long long)opt.seed, secs);
 		printf("\naccounts (password %s):\n", DEMO_PASSWORD);

@@ -30,7 +30,8 @@ int cmd_serve(struct cli *cli)
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'l') {
 			cfg.listen = optarg;
-		} else if ((c == 'p' || c == 't') && cli_parse_id(optarg, c == 'p' ? "--port" : "--threads", &v) == 0) {
+		} else if ((c == 'p' || c == 't') &&
+			   cli_parse_id(optarg, c == 'p' ? "--port" : "--threads", &v) == 0) {
 			if (c == 'p' && v > 65535)
 				return cli_fail(EXIT_USAGE, "--port must be at most 65535");
 			if (c == 't' && v > 256)

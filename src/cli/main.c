@@ -77,8 +77,7 @@ static const struct cli_command commands[] = {
 	 "usage: danvan backup FILE [--db URL]\n\n"
 	 "SQLite: a consistent copy made with the online backup API while danvan\n"
 	 "keeps serving. PostgreSQL: prints the pg_dump command to use.\n\n" DB_HELP},
-	{"help", cmd_help, "show help for a command",
-	 "usage: danvan help [COMMAND]\n"},
+	{"help", cmd_help, "show help for a command", "usage: danvan help [COMMAND]\n"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -17,7 +17,8 @@ static int is_email(const char *s)
 	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
 		return 0;
 	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7F || strchr("\"(),:;<>[\\]", *p))
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7F ||
+		    strchr("\"(),:;<>[\\]", *p))
 			return 0;
 	return at[strlen(at) - 1] != '.' && at[1] != '.';
 }

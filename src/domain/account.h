@@ -12,9 +12,9 @@
 
 #include "domain/ctx.h"
 
-#define LOGIN_MAX 100
-#define PASSWORD_MIN 8
-#define PASSWORD_MAX 128
+#define LOGIN_MAX	 100
+#define PASSWORD_MIN	 8
+#define PASSWORD_MAX	 128
 #define DISPLAY_NAME_MAX 100
 
 struct account {
@@ -50,8 +50,7 @@ int account_find(struct dv_ctx *ctx, const char *login, struct account *a);
  * message for an unknown login, a wrong password or a disabled account, so a
  * caller cannot learn which logins exist (the time taken is alike too).
  */
-int account_authenticate(struct dv_ctx *ctx, const char *login, const char *password,
-			 int64_t *id);
+int account_authenticate(struct dv_ctx *ctx, const char *login, const char *password, int64_t *id);
 
 /* Set a new password: the account itself or the system. */
 int account_set_password(struct dv_ctx *ctx, int64_t id, const char *password);

@@ -22,7 +22,7 @@
 
 struct grant {
 	int64_t id;
-	int role;            /* enum role (domain/perm.h) */
+	int role; /* enum role (domain/perm.h) */
 	int64_t unit_id;
 	int64_t organization_id;
 };
@@ -31,7 +31,7 @@ struct actor {
 	int64_t account_id;   /* 0 for the system */
 	int64_t household_id; /* the account's household, 0 if none */
 	const char *display_name;
-	int system;           /* the CLI and the demo generator: may do anything */
+	int system; /* the CLI and the demo generator: may do anything */
 	size_t ngrants;
 	struct grant *grants;
 };
@@ -40,8 +40,8 @@ struct dv_ctx {
 	struct db *db;
 	struct arena *arena;
 	const struct actor *actor;
-	const char *lang;     /* "vi" or "en" */
-	int64_t now;          /* UTC epoch seconds, fixed for the request */
+	const char *lang; /* "vi" or "en" */
+	int64_t now;	  /* UTC epoch seconds, fixed for the request */
 	/* Bulk loads (demo, import) set this, skip per-row count updates and
 	 * call unit_recount() once at the end. */
 	int defer_counts;

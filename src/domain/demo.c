@@ -62,15 +62,15 @@ static const struct demo_ward {
 	const char *code;
 	int neighborhoods;
 } wards[] = {
-	{"Dĩ An", "25942", 9},    {"Tân Bình", "25945", 6},   {"Tân Đông Hiệp", "25948", 7},
-	{"Bình An", "25951", 6},  {"Bình Thắng", "25954", 5}, {"Đông Hòa", "25957", 8},
+	{"Dĩ An", "25942", 9},	 {"Tân Bình", "25945", 6},   {"Tân Đông Hiệp", "25948", 7},
+	{"Bình An", "25951", 6}, {"Bình Thắng", "25954", 5}, {"Đông Hòa", "25957", 8},
 	{"An Bình", "25960", 7},
 };
 #define N_WARDS (sizeof(wards) / sizeof(wards[0]))
-#define TDH 2
+#define TDH	2
 
 static const char *tdh_neighborhoods[] = {"Đông Tác", "Đông Chiêu", "Chiêu Liêu", "Đông Thành",
-					  "Tân Long",  "Đông An",    "Tân An"};
+					  "Tân Long", "Đông An",    "Tân An"};
 
 #define MAX_NEIGHBORHOODS 64
 
@@ -90,7 +90,7 @@ struct demo {
 	struct neighborhood nb[MAX_NEIGHBORHOODS];
 	size_t nnb;
 	size_t tdh_first;      /* index in nb of Đông Tác, the demo neighborhood */
-	int64_t seq;           /* household number, for codes */
+	int64_t seq;	       /* household number, for codes */
 	int64_t tdh_youth_org; /* for org@demo */
 };
 
@@ -126,7 +126,8 @@ static int build_orgs(struct demo *d)
 	} orgs[] = {
 		{ORG_FRONT, "Ủy ban MTTQ Việt Nam thành phố Dĩ An", "Ủy ban MTTQ Việt Nam phường"},
 		{ORG_YOUTH_UNION, "Thành Đoàn Dĩ An", "Đoàn phường"},
-		{ORG_WOMENS_UNION, "Hội Liên hiệp Phụ nữ thành phố Dĩ An", "Hội Liên hiệp Phụ nữ phường"},
+		{ORG_WOMENS_UNION, "Hội Liên hiệp Phụ nữ thành phố Dĩ An",
+		 "Hội Liên hiệp Phụ nữ phường"},
 		{ORG_VETERANS, "Hội Cựu chiến binh thành phố Dĩ An", "Hội Cựu chiến binh phường"},
 		{ORG_FARMERS, "Hội Nông dân thành phố Dĩ An", NULL},
 		{ORG_TRADE_UNION, "Liên đoàn Lao động thành phố Dĩ An", NULL},
@@ -229,9 +230,10 @@ static size_t make_family(struct demo *d, struct person *out)
 	}
 	if (size >= 5 && rng_percent(r, 40) && head_year - 22 >= 1925) {
 		int male = rng_percent(r, 30);
-		make_person(d, &out[n++], male ? family : pick(r, &demo_family_names), male,
-			    rng_range(r, head_year - 35 < 1925 ? 1925 : head_year - 35, head_year - 22),
-			    male ? "Cha" : "Mẹ");
+		make_person(
+			d, &out[n++], male ? family : pick(r, &demo_family_names), male,
+			rng_range(r, head_year - 35 < 1925 ? 1925 : head_year - 35, head_year - 22),
+			male ? "Cha" : "Mẹ");
 	}
 	while (n < size) {
 		int lo = youngest_parent + 20, hi = youngest_parent + 38;
@@ -342,8 +344,8 @@ static int build_accounts(struct demo *d)
 		const char *where;
 	} a[] = {
 		{"admin@demo", "Quản trị thành phố Dĩ An", ROLE_CITY_ADMIN, d->city, 0, 0, "Dĩ An"},
-		{"ward@demo", "Cán bộ phường Tân Đông Hiệp", ROLE_WARD_OFFICER, d->ward_ids[TDH], 0, 0,
-		 "Tân Đông Hiệp"},
+		{"ward@demo", "Cán bộ phường Tân Đông Hiệp", ROLE_WARD_OFFICER, d->ward_ids[TDH], 0,
+		 0, "Tân Đông Hiệp"},
 		{"head@demo", "Trưởng khu phố Đông Tác", ROLE_HEAD, nb, 0, 0, "Đông Tác"},
 		{"front@demo", "Ban công tác Mặt trận khu phố Đông Tác", ROLE_FRONT, nb, 0, 0,
 		 "Đông Tác"},
@@ -372,8 +374,9 @@ static int generate_tx(struct demo *d, const struct demo_options *opt)
 	if (rc)
 		return rc;
 	if (units)
-		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
-			       "The database holds units already: the demo needs an empty database");
+		return dv_fail(
+			&ctx->err, DV_ECONFLICT, NULL,
+			"The database holds units already: the demo needs an empty database");
 	if ((rc = build_map(d)) || (rc = build_orgs(d)))
 		return rc;
 	share_households(d, opt->households);

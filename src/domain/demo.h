@@ -12,10 +12,10 @@
 
 #include "domain/ctx.h"
 
-#define DEMO_PASSWORD "danvan-demo"
+#define DEMO_PASSWORD		"danvan-demo"
 #define DEMO_HOUSEHOLDS_DEFAULT 5000
-#define DEMO_HOUSEHOLDS_MAX 200000
-#define DEMO_ACCOUNTS 9
+#define DEMO_HOUSEHOLDS_MAX	200000
+#define DEMO_ACCOUNTS		9
 
 struct demo_options {
 	int64_t households; /* 1..DEMO_HOUSEHOLDS_MAX */
@@ -24,16 +24,16 @@ struct demo_options {
 
 struct demo_account {
 	const char *login;
-	const char *role;      /* role name, as in `danvan user grant` */
-	const char *where;     /* the unit it is granted on */
-	const char *name;      /* display name */
+	const char *role;  /* role name, as in `danvan user grant` */
+	const char *where; /* the unit it is granted on */
+	const char *name;  /* display name */
 };
 
 struct demo_result {
 	int64_t city_id;
-	int64_t ward_id;          /* Tân Đông Hiệp */
-	int64_t neighborhood_id;  /* Đông Tác, the demo neighborhood */
-	int64_t household_id;     /* resident@demo's household */
+	int64_t ward_id;	 /* Tân Đông Hiệp */
+	int64_t neighborhood_id; /* Đông Tác, the demo neighborhood */
+	int64_t household_id;	 /* resident@demo's household */
 	int64_t households;
 	int64_t residents;
 	size_t naccounts;

@@ -7,9 +7,9 @@
 #include "domain/unit.h"
 
 #define HOUSEHOLD_COLS                                                                             \
-	"h.id, h.unit_id, h.ward_id, h.origin_unit_id, h.representative_id, h.code, h.address, " \
+	"h.id, h.unit_id, h.ward_id, h.origin_unit_id, h.representative_id, h.code, h.address, "   \
 	"h.status, h.created_at, "                                                                 \
-	"(SELECT r.full_name FROM resident r WHERE r.id = h.representative_id), "                \
+	"(SELECT r.full_name FROM resident r WHERE r.id = h.representative_id), "                  \
 	"(SELECT COUNT(*) FROM resident m WHERE m.household_id = h.id AND m.status = 'present')"
 
 int household_clean_address(struct dv_ctx *ctx, const char *in, const char **out)
@@ -78,20 +78,22 @@ static int check_home_unit(struct dv_ctx *ctx, int64_t unit_id, struct unit *u)
 		return dv_fail(&ctx->err, DV_EINVAL, "unit", "%s was merged into another unit",
 			       u->name);
 	if (!unit_kind_is_community(u->kind))
-		return dv_fail(&ctx->err, DV_EINVAL, "unit",
-			       "A household belongs to a neighborhood, village or residential group");
+		return dv_fail(
+			&ctx->err, DV_EINVAL, "unit",
+			"A household belongs to a neighborhood, village or residential group");
 	return perm_require(ctx, ACT_EDIT_HOUSEHOLDS, unit_id);
 }
 
 int household_insert(struct dv_ctx *ctx, int64_t unit_id, int64_t ward_id, const char *code,
 		     const char *address, int64_t *id)
 {
-	return db_int(ctx->db, id, &ctx->err,
-		      "INSERT INTO household (unit_id, ward_id, origin_unit_id, code, address, "
-		      "address_folded, created_at, updated_at) VALUES ($1, $2, $1, $3, $4, $5, $6, $6) "
-		      "RETURNING id",
-		      DB_I(unit_id), DB_I(ward_id), DB_T(code && *code ? code : NULL), DB_T(address),
-		      DB_T(text_fold_a(ctx->arena, address)), DB_I(ctx->now));
+	return db_int(
+		ctx->db, id, &ctx->err,
+		"INSERT INTO household (unit_id, ward_id, origin_unit_id, code, address, "
+		"address_folded, created_at, updated_at) VALUES ($1, $2, $1, $3, $4, $5, $6, $6) "
+		"RETURNING id",
+		DB_I(unit_id), DB_I(ward_id), DB_T(code && *code ? code : NULL), DB_T(address),
+		DB_T(text_fold_a(ctx->arena, address)), DB_I(ctx->now));
 }
 
 static int create_tx(struct dv_ctx *ctx, int64_t unit_id, const char *code, const char *address,
@@ -148,8 +150,8 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const char *address, const 
 	rc = db_run(ctx->db, &ctx->err,
 		    "UPDATE household SET address = $1, address_folded = $2, code = $3, "
 		    "updated_at = $4 WHERE id = $5",
-		    DB_T(address), DB_T(text_fold_a(ctx->arena, address)), DB_T(*code ? code : NULL),
-		    DB_I(ctx->now), DB_I(id));
+		    DB_T(address), DB_T(text_fold_a(ctx->arena, address)),
+		    DB_T(*code ? code : NULL), DB_I(ctx->now), DB_I(id));
 	if (rc == DV_ECONFLICT)
 		return dv_fail(&ctx->err, DV_ECONFLICT, "code",
 			       "Another household of this ward already has the code %s", code);
@@ -182,9 +184,10 @@ static int move_tx(struct dv_ctx *ctx, int64_t id, int64_t to, const char *reaso
 		return 0;
 	if ((rc = unit_commune_of(ctx, to, &ward)))
 		return rc;
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE household SET unit_id = $1, ward_id = $2, updated_at = $3 WHERE id = $4",
-		    DB_I(to), DB_I(ward), DB_I(ctx->now), DB_I(id));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE household SET unit_id = $1, ward_id = $2, updated_at = $3 WHERE id = $4",
+		DB_I(to), DB_I(ward), DB_I(ctx->now), DB_I(id));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE resident SET ward_id = $1 WHERE household_id = $2", DB_I(ward),

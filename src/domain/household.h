@@ -17,25 +17,25 @@
 #include "domain/ctx.h"
 
 #define HOUSEHOLD_ADDRESS_MAX 200
-#define HOUSEHOLD_CODE_MAX 30
+#define HOUSEHOLD_CODE_MAX    30
 
 struct household {
 	int64_t id;
-	int64_t unit_id;           /* where it lives now */
-	int64_t ward_id;           /* its commune-level unit */
-	int64_t origin_unit_id;    /* where it was registered */
+	int64_t unit_id;	   /* where it lives now */
+	int64_t ward_id;	   /* its commune-level unit */
+	int64_t origin_unit_id;	   /* where it was registered */
 	int64_t representative_id; /* resident, 0 if none */
-	const char *code;          /* "" if none */
+	const char *code;	   /* "" if none */
 	const char *address;
-	const char *status;        /* "active" or "dissolved" */
+	const char *status; /* "active" or "dissolved" */
 	const char *representative_name;
-	int64_t members;           /* present residents */
+	int64_t members; /* present residents */
 	int64_t created_at;
 };
 
 struct household_input {
 	int64_t unit_id;
-	const char *code;    /* may be NULL */
+	const char *code; /* may be NULL */
 	const char *address;
 };
 

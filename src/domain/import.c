@@ -73,7 +73,7 @@ struct row {
 	size_t line; /* physical line where the record starts */
 	size_t nf;
 	struct field *f;     /* every field of the record, as read */
-	struct hh *hh;       /* its household; NULL when the key is unusable */
+	struct hh *hh;	     /* its household; NULL when the key is unusable */
 	const char *reasons; /* its problems joined by "; ", NULL if none */
 	struct row *next;    /* in file order */
 	struct row *sibling; /* next row of the same household */
@@ -84,7 +84,7 @@ struct hh {
 	int64_t unit_id;     /* 0 when the first row's unit is bad */
 	const char *address; /* cleaned; NULL when the first row's address is bad */
 	const char *folded_address;
-	size_t line;     /* of its first row */
+	size_t line;	 /* of its first row */
 	size_t bad_line; /* of its first bad row, 0 if none */
 	struct row *first, *last;
 	struct hh *next;  /* in order of first appearance */
@@ -106,11 +106,11 @@ struct import {
 	const struct import_options *opt;
 	struct import_report *rep;
 	size_t nstored, errcap; /* rep->errors kept, and room for */
-	int fatal;              /* DV_EINVAL or DV_ETOOBIG: the file is refused as a whole */
+	int fatal;		/* DV_EINVAL or DV_ETOOBIG: the file is refused as a whole */
 
 	/* parsing */
 	unsigned char delim;
-	size_t line;     /* the physical line being fed */
+	size_t line;	 /* the physical line being fed */
 	size_t rec_line; /* where the record being parsed started */
 	int in_record;
 	struct field *cur;
@@ -159,8 +159,8 @@ static void row_error_s(struct import *im, struct row *r, const char *field, con
 	r->reasons = r->reasons ? arena_printf(im->keep, "%s; %s", r->reasons, reason) : reason;
 }
 
-__attribute__((format(printf, 4, 5))) static void
-row_error(struct import *im, struct row *r, const char *field, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void row_error(struct import *im, struct row *r,
+							    const char *field, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -230,7 +230,8 @@ static void read_header(struct import *im)
 	im->have_header = 1;
 	for (size_t i = 0; i < im->nheader; i++) {
 		if (!text_ok(&im->header[i])) {
-			file_error(im, DV_EINVAL, line, NULL, "%s", i18n_get(im->ctx->lang, msg_utf8));
+			file_error(im, DV_EINVAL, line, NULL, "%s",
+				   i18n_get(im->ctx->lang, msg_utf8));
 			return;
 		}
 		int c = column_of(im, im->header[i].s);
@@ -252,8 +253,8 @@ static void read_header(struct import *im)
 static void add_row(struct import *im)
 {
 	if (im->rep->rows >= IMPORT_MAX_ROWS) {
-		file_error(im, DV_ETOOBIG, im->rec_line, NULL,
-			   "More than %d rows: split the file", IMPORT_MAX_ROWS);
+		file_error(im, DV_ETOOBIG, im->rec_line, NULL, "More than %d rows: split the file",
+			   IMPORT_MAX_ROWS);
 		return;
 	}
 	im->rep->rows++;
@@ -487,20 +488,23 @@ static struct cand *resolve_unit(struct import *im, const char *value, const cha
 		return hit;
 	const char *lang = im->ctx->lang;
 	if (n > 1)
-		*err = arena_printf(im->keep,
-				    i18n_get(lang, N_("%zu units are named '%s': write the unit's id "
-						      "instead")),
-				    n, value);
+		*err = arena_printf(
+			im->keep,
+			i18n_get(lang, N_("%zu units are named '%s': write the unit's id "
+					  "instead")),
+			n, value);
 	else if (strspn(value, "0123456789") == strlen(value))
-		*err = arena_printf(im->keep,
-				    i18n_get(lang, N_("No neighborhood, village or residential group "
-						      "here has the id %s")),
-				    value);
+		*err = arena_printf(
+			im->keep,
+			i18n_get(lang, N_("No neighborhood, village or residential group "
+					  "here has the id %s")),
+			value);
 	else
-		*err = arena_printf(im->keep,
-				    i18n_get(lang, N_("No neighborhood, village or residential group "
-						      "here is named '%s'")),
-				    value);
+		*err = arena_printf(
+			im->keep,
+			i18n_get(lang, N_("No neighborhood, village or residential group "
+					  "here is named '%s'")),
+			value);
 	return NULL;
 }
 
@@ -780,10 +784,11 @@ static void write_rejects(struct import *im, struct buf *out)
 			continue;
 		const char *why = r->reasons;
 		if (!why)
-			why = arena_printf(im->keep,
-					   i18n_get(im->ctx->lang,
-						    N_("Line %zu of the same household is invalid")),
-					   r->hh->bad_line);
+			why = arena_printf(
+				im->keep,
+				i18n_get(im->ctx->lang,
+					 N_("Line %zu of the same household is invalid")),
+				r->hh->bad_line);
 		csv_line(out, im->delim, r->f, r->nf, r->nf > im->nheader ? r->nf : im->nheader,
 			 why);
 	}

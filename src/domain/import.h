@@ -23,14 +23,14 @@
 #include "base/buf.h"
 #include "domain/ctx.h"
 
-#define IMPORT_MAX_BYTES (50u * 1024 * 1024) /* the whole file */
-#define IMPORT_MAX_ROWS 200000               /* data rows */
-#define IMPORT_MAX_FIELD 1000                /* bytes in one cell */
-#define IMPORT_MAX_ERRORS 1000               /* errors kept in the report (all are counted) */
+#define IMPORT_MAX_BYTES  (50u * 1024 * 1024) /* the whole file */
+#define IMPORT_MAX_ROWS	  200000	      /* data rows */
+#define IMPORT_MAX_FIELD  1000		      /* bytes in one cell */
+#define IMPORT_MAX_ERRORS 1000		      /* errors kept in the report (all are counted) */
 
 struct import_options {
 	int64_t scope_unit_id; /* unit names are resolved inside this unit (0: anywhere) */
-	int skip_bad;          /* import the good households, reject the bad ones */
+	int skip_bad;	       /* import the good households, reject the bad ones */
 };
 
 /* One problem found in the file. line is the physical line (1 = header);
@@ -44,11 +44,11 @@ struct import_error {
 };
 
 struct import_report {
-	size_t rows;          /* data rows read (blank lines and empty rows are not rows) */
-	size_t households;    /* households created */
-	size_t residents;     /* residents created */
-	size_t rejected_rows; /* rows not imported: every row when the file is refused */
-	size_t nerrors;       /* every error found, even past IMPORT_MAX_ERRORS */
+	size_t rows;		     /* data rows read (blank lines and empty rows are not rows) */
+	size_t households;	     /* households created */
+	size_t residents;	     /* residents created */
+	size_t rejected_rows;	     /* rows not imported: every row when the file is refused */
+	size_t nerrors;		     /* every error found, even past IMPORT_MAX_ERRORS */
 	struct import_error *errors; /* ctx->arena, min(nerrors, IMPORT_MAX_ERRORS), by line */
 };
 

@@ -94,7 +94,8 @@ int org_get(struct dv_ctx *ctx, int64_t id, struct organization *o)
 {
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT id, unit_id, kind, name FROM organization WHERE id = $1", DB_I(id));
+			  "SELECT id, unit_id, kind, name FROM organization WHERE id = $1",
+			  DB_I(id));
 	if (rc)
 		return rc;
 	if ((rc = db_step(st, &ctx->err)) != DB_ROW)

@@ -15,15 +15,15 @@
 #include "domain/ctx.h"
 
 enum role {
-	ROLE_RESIDENT,        /* cư dân */
-	ROLE_REPRESENTATIVE,  /* đại diện hộ gia đình */
-	ROLE_HEAD,            /* trưởng khu phố / trưởng thôn / tổ trưởng */
-	ROLE_FRONT,           /* Ban công tác Mặt trận */
-	ROLE_WARD_OFFICER,    /* cán bộ phường, xã */
-	ROLE_ORG_OFFICER,     /* cán bộ cơ quan, đoàn thể */
-	ROLE_INSPECTOR,       /* Ban Thanh tra nhân dân */
-	ROLE_COUNCIL,         /* Hội đồng Thi đua – Khen thưởng */
-	ROLE_CITY_ADMIN,      /* quản trị thành phố */
+	ROLE_RESIDENT,	     /* cư dân */
+	ROLE_REPRESENTATIVE, /* đại diện hộ gia đình */
+	ROLE_HEAD,	     /* trưởng khu phố / trưởng thôn / tổ trưởng */
+	ROLE_FRONT,	     /* Ban công tác Mặt trận */
+	ROLE_WARD_OFFICER,   /* cán bộ phường, xã */
+	ROLE_ORG_OFFICER,    /* cán bộ cơ quan, đoàn thể */
+	ROLE_INSPECTOR,	     /* Ban Thanh tra nhân dân */
+	ROLE_COUNCIL,	     /* Hội đồng Thi đua – Khen thưởng */
+	ROLE_CITY_ADMIN,     /* quản trị thành phố */
 	ROLE_COUNT
 };
 
@@ -38,16 +38,16 @@ enum action {
 	ACT_PUBLISH_NOTICES,   /* public disclosure */
 	ACT_CONVENE_MEETINGS,  /* community meetings and household ballots */
 	ACT_AGREE_ONLINE_VOTE, /* the agreement online voting needs (Art. 17) */
-	ACT_VOTE,              /* a household's vote (household-scoped) */
-	ACT_COMMENT,           /* comment on drafts, report problems */
-	ACT_INSPECT,           /* inspection boards: ledgers, reports */
+	ACT_VOTE,	       /* a household's vote (household-scoped) */
+	ACT_COMMENT,	       /* comment on drafts, report problems */
+	ACT_INSPECT,	       /* inspection boards: ledgers, reports */
 	ACT_EVALUATE_AWARDS,   /* emulation and commendation council */
-	ACT_VIEW_AUDIT,        /* the audit log in detail */
+	ACT_VIEW_AUDIT,	       /* the audit log in detail */
 	ACT_COUNT
 };
 
-const char *role_name(enum role r);   /* "ward_officer" */
-const char *role_label(enum role r);  /* English msgid: "Ward officer" */
+const char *role_name(enum role r);  /* "ward_officer" */
+const char *role_label(enum role r); /* English msgid: "Ward officer" */
 int role_parse(const char *name, enum role *r, struct dv_err *err);
 const char *action_name(enum action a);
 

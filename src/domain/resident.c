@@ -51,9 +51,11 @@ int resident_clean_birth_date(struct dv_ctx *ctx, const char *in, int32_t *out)
 		return rc;
 	}
 	if (*out > time_local_date(ctx->now))
-		return dv_fail(&ctx->err, DV_EINVAL, "birth_date", "A birth date cannot be in the future");
+		return dv_fail(&ctx->err, DV_EINVAL, "birth_date",
+			       "A birth date cannot be in the future");
 	if (*out < 19000101)
-		return dv_fail(&ctx->err, DV_EINVAL, "birth_date", "A birth date before 1900 is not plausible");
+		return dv_fail(&ctx->err, DV_EINVAL, "birth_date",
+			       "A birth date before 1900 is not plausible");
 	return 0;
 }
 
@@ -73,8 +75,8 @@ int resident_clean_gender(struct dv_ctx *ctx, const char *in, const char **out)
 
 int resident_clean_relation(struct dv_ctx *ctx, const char *in, const char **out)
 {
-	return text_clean(ctx->arena, in, slen(in), RESIDENT_RELATION_MAX, TEXT_REQUIRED, "relation",
-			  out, &ctx->err);
+	return text_clean(ctx->arena, in, slen(in), RESIDENT_RELATION_MAX, TEXT_REQUIRED,
+			  "relation", out, &ctx->err);
 }
 
 /* Vietnamese numbers: mobiles 0[35789] + 8 digits, landlines 02 + 9 digits;
@@ -175,15 +177,16 @@ static int load_editable_household(struct dv_ctx *ctx, int64_t id, struct househ
 int resident_insert(struct dv_ctx *ctx, int64_t household_id, int64_t ward_id,
 		    const struct resident_clean *c, int64_t *id)
 {
-	return db_int(ctx->db, id, &ctx->err,
-		      "INSERT INTO resident (household_id, ward_id, full_name, name_folded, sort_key, "
-		      "birth_date, gender, phone, relation, national_id, created_at, updated_at) "
-		      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-		      DB_I(household_id), DB_I(ward_id), DB_T(c->full_name),
-		      DB_T(text_fold_a(ctx->arena, c->full_name)),
-		      DB_T(text_name_sort_key_a(ctx->arena, c->full_name)), DB_ID(c->birth_date),
-		      DB_T(c->gender), DB_T(*c->phone ? c->phone : NULL), DB_T(c->relation),
-		      DB_T(*c->national_id ? c->national_id : NULL), DB_I(ctx->now));
+	return db_int(
+		ctx->db, id, &ctx->err,
+		"INSERT INTO resident (household_id, ward_id, full_name, name_folded, sort_key, "
+		"birth_date, gender, phone, relation, national_id, created_at, updated_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+		DB_I(household_id), DB_I(ward_id), DB_T(c->full_name),
+		DB_T(text_fold_a(ctx->arena, c->full_name)),
+		DB_T(text_name_sort_key_a(ctx->arena, c->full_name)), DB_ID(c->birth_date),
+		DB_T(c->gender), DB_T(*c->phone ? c->phone : NULL), DB_T(c->relation),
+		DB_T(*c->national_id ? c->national_id : NULL), DB_I(ctx->now));
 }
 
 static int add_tx(struct dv_ctx *ctx, const struct resident_input *in,
@@ -225,8 +228,8 @@ int resident_add(struct dv_ctx *ctx, const struct resident_input *in, int64_t *i
 /* --------------------------------------------------------------- reading */
 
 #define RESIDENT_COLS                                                                              \
-	"r.id, r.household_id, r.full_name, r.gender, r.relation, r.status, r.status_date, "     \
-	"CASE WHEN h.representative_id = r.id THEN 1 ELSE 0 END, r.birth_date, r.phone, "         \
+	"r.id, r.household_id, r.full_name, r.gender, r.relation, r.status, r.status_date, "       \
+	"CASE WHEN h.representative_id = r.id THEN 1 ELSE 0 END, r.birth_date, r.phone, "          \
 	"r.national_id"
 
 static void read_resident(struct dv_ctx *ctx, struct db_stmt *st, int personal, struct resident *r)
@@ -344,7 +347,8 @@ int resident_set_status(struct dv_ctx *ctx, int64_t id, enum resident_status sta
 	int rc;
 	if (status != RES_PRESENT) {
 		if (!date_in || !*date_in)
-			return dv_fail(&ctx->err, DV_EINVAL, "date", "Enter the date, as dd/mm/yyyy");
+			return dv_fail(&ctx->err, DV_EINVAL, "date",
+				       "Enter the date, as dd/mm/yyyy");
 		if ((rc = date_parse(date_in, &date, &ctx->err))) {
 			ctx->err.field = "date";
 			return rc;

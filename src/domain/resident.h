@@ -15,7 +15,7 @@
 
 #include "domain/ctx.h"
 
-#define RESIDENT_NAME_MAX 100
+#define RESIDENT_NAME_MAX     100
 #define RESIDENT_RELATION_MAX 30
 
 enum resident_status { RES_PRESENT, RES_MOVED, RES_DECEASED };
@@ -24,27 +24,27 @@ struct resident {
 	int64_t id;
 	int64_t household_id;
 	const char *full_name;
-	const char *gender;       /* "male" or "female" */
-	const char *relation;     /* to the head of household: "Chủ hộ", "Vợ", "Con", ... */
-	const char *status;       /* "present", "moved", "deceased" */
-	int32_t status_date;      /* YYYYMMDD of the move or death, 0 if present */
+	const char *gender;   /* "male" or "female" */
+	const char *relation; /* to the head of household: "Chủ hộ", "Vợ", "Con", ... */
+	const char *status;   /* "present", "moved", "deceased" */
+	int32_t status_date;  /* YYYYMMDD of the move or death, 0 if present */
 	int is_representative;
-	int personal;             /* the three fields below were filled */
-	int32_t birth_date;       /* YYYYMMDD, 0 if unknown */
-	const char *phone;        /* "" if none */
-	const char *national_id;  /* "" if none */
+	int personal;		 /* the three fields below were filled */
+	int32_t birth_date;	 /* YYYYMMDD, 0 if unknown */
+	const char *phone;	 /* "" if none */
+	const char *national_id; /* "" if none */
 };
 
 /* What a form, an import or the demo hands in: text as typed. */
 struct resident_input {
 	int64_t household_id;
 	const char *full_name;
-	const char *birth_date;   /* dd/mm/yyyy or yyyy-mm-dd, "" if unknown */
-	const char *gender;       /* male/female, nam/nữ */
+	const char *birth_date; /* dd/mm/yyyy or yyyy-mm-dd, "" if unknown */
+	const char *gender;	/* male/female, nam/nữ */
 	const char *relation;
-	const char *phone;        /* "" if none */
-	const char *national_id;  /* "" if none */
-	int representative;       /* make this person the representative */
+	const char *phone;	 /* "" if none */
+	const char *national_id; /* "" if none */
+	int representative;	 /* make this person the representative */
 };
 
 /* The input checked and normalized; strings in ctx->arena. */

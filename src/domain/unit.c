@@ -29,7 +29,7 @@ static const struct {
  * reform wards and communes sit directly under a province or municipality.
  */
 #define P(k) (1u << (k))
-#define TOP (1u << UNIT_KIND_COUNT)
+#define TOP  (1u << UNIT_KIND_COUNT)
 static const unsigned allowed_parents[UNIT_KIND_COUNT] = {
 	[UNIT_PROVINCE] = TOP,
 	[UNIT_CITY] = TOP | P(UNIT_PROVINCE) | P(UNIT_CITY),
@@ -37,8 +37,8 @@ static const unsigned allowed_parents[UNIT_KIND_COUNT] = {
 	[UNIT_COMMUNE] = P(UNIT_PROVINCE) | P(UNIT_CITY),
 	[UNIT_NEIGHBORHOOD] = P(UNIT_WARD) | P(UNIT_COMMUNE),
 	[UNIT_VILLAGE] = P(UNIT_WARD) | P(UNIT_COMMUNE),
-	[UNIT_RESIDENTIAL_GROUP] = P(UNIT_WARD) | P(UNIT_COMMUNE) | P(UNIT_NEIGHBORHOOD) |
-				   P(UNIT_VILLAGE),
+	[UNIT_RESIDENTIAL_GROUP] =
+		P(UNIT_WARD) | P(UNIT_COMMUNE) | P(UNIT_NEIGHBORHOOD) | P(UNIT_VILLAGE),
 };
 
 const char *unit_kind_name(enum unit_kind k)
@@ -85,7 +85,7 @@ int unit_kind_may_contain(int parent, enum unit_kind child)
 /* --------------------------------------------------------------- reading */
 
 #define UNIT_COLS                                                                                  \
-	"u.id, u.parent_id, u.kind, u.name, u.code, u.status, u.merged_into, u.households, "      \
+	"u.id, u.parent_id, u.kind, u.name, u.code, u.status, u.merged_into, u.households, "       \
 	"u.residents"
 
 static void read_unit(struct dv_ctx *ctx, struct db_stmt *st, struct unit *u)
@@ -138,8 +138,8 @@ static int get_one(struct dv_ctx *ctx, struct db_stmt *st, struct unit *u, const
 int unit_get(struct dv_ctx *ctx, int64_t id, struct unit *u)
 {
 	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err, "SELECT " UNIT_COLS " FROM unit u WHERE u.id = $1",
-			  DB_I(id));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT " UNIT_COLS " FROM unit u WHERE u.id = $1", DB_I(id));
 	if (rc)
 		return rc;
 	return get_one(ctx, st, u, "id");
@@ -149,7 +149,8 @@ int unit_find_code(struct dv_ctx *ctx, const char *code, struct unit *u)
 {
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " UNIT_COLS " FROM unit u WHERE u.code = $1 AND u.status = 'active'",
+			  "SELECT " UNIT_COLS
+			  " FROM unit u WHERE u.code = $1 AND u.status = 'active'",
 			  DB_T(code));
 	if (rc)
 		return rc;
@@ -246,10 +247,11 @@ int unit_search(struct dv_ctx *ctx, const char *query, size_t limit, struct unit
 	}
 	buf_addch(&pat, '%');
 	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " UNIT_COLS " FROM unit u WHERE u.name_folded LIKE $1 ESCAPE '\\' "
-			  "AND u.status = 'active' ORDER BY length(u.name_folded), u.id LIMIT $2",
-			  DB_T(pat.ptr), DB_I(limit));
+	int rc =
+		db_query(ctx->db, &st, &ctx->err,
+			 "SELECT " UNIT_COLS " FROM unit u WHERE u.name_folded LIKE $1 ESCAPE '\\' "
+			 "AND u.status = 'active' ORDER BY length(u.name_folded), u.id LIMIT $2",
+			 DB_T(pat.ptr), DB_I(limit));
 	buf_release(&pat);
 	return rc ? rc : read_units(ctx, st, -1, out, n);
 }
@@ -258,8 +260,8 @@ int unit_is_within(struct dv_ctx *ctx, int64_t id, int64_t anc, int *yes)
 {
 	int64_t one = 0;
 	int rc = db_int(ctx->db, &one, &ctx->err,
-			"SELECT 1 FROM unit_tree WHERE ancestor = $1 AND descendant = $2", DB_I(anc),
-			DB_I(id));
+			"SELECT 1 FROM unit_tree WHERE ancestor = $1 AND descendant = $2",
+			DB_I(anc), DB_I(id));
 	if (rc == DV_ENOTFOUND) {
 		*yes = 0;
 		return 0;
@@ -276,7 +278,8 @@ int unit_commune_of(struct dv_ctx *ctx, int64_t id, int64_t *commune_id)
 			"ORDER BY t.depth LIMIT 1",
 			DB_I(id));
 	if (rc == DV_ENOTFOUND)
-		return dv_fail(&ctx->err, DV_ENOTFOUND, "unit", "This unit is in no ward or commune");
+		return dv_fail(&ctx->err, DV_ENOTFOUND, "unit",
+			       "This unit is in no ward or commune");
 	return rc;
 }
 
@@ -303,8 +306,7 @@ struct direct_count {
 	int64_t unit_id, n;
 };
 
-static int collect_counts(struct dv_ctx *ctx, const char *sql, struct direct_count **out,
-			  size_t *n)
+static int collect_counts(struct dv_ctx *ctx, const char *sql, struct direct_count **out, size_t *n)
 {
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err, sql);
@@ -334,10 +336,11 @@ int unit_recount(struct dv_ctx *ctx)
 		return rc;
 	rc = db_run(ctx->db, &ctx->err, "UPDATE unit SET households = 0, residents = 0");
 	if (!rc)
-		rc = collect_counts(ctx,
-				    "SELECT unit_id, COUNT(*) FROM household WHERE status = 'active' "
-				    "GROUP BY unit_id",
-				    &h, &nh);
+		rc = collect_counts(
+			ctx,
+			"SELECT unit_id, COUNT(*) FROM household WHERE status = 'active' "
+			"GROUP BY unit_id",
+			&h, &nh);
 	if (!rc)
 		rc = collect_counts(ctx,
 				    "SELECT h.unit_id, COUNT(*) FROM resident r JOIN household h "
@@ -379,8 +382,9 @@ static int clean_code(struct dv_ctx *ctx, const char *in, const char **out)
 		return rc;
 	for (const char *p = *out; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || *p == '-'))
-			return dv_fail(&ctx->err, DV_EINVAL, "code",
-				       "An official code holds only digits, capital letters and '-'");
+			return dv_fail(
+				&ctx->err, DV_EINVAL, "code",
+				"An official code holds only digits, capital letters and '-'");
 	return 0;
 }
 
@@ -396,7 +400,8 @@ static int check_parent(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind ki
 	if (!parent_id) {
 		if (!unit_kind_may_contain(-1, kind))
 			return dv_fail(&ctx->err, DV_EINVAL, "parent",
-				       "A %s cannot stand at the top of the tree", kind_text(ctx, kind));
+				       "A %s cannot stand at the top of the tree",
+				       kind_text(ctx, kind));
 		return 0;
 	}
 	int rc = unit_get(ctx, parent_id, parent);
@@ -431,9 +436,10 @@ static int create_tx(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind,
 			    "SELECT ancestor, $1, depth + 1 FROM unit_tree WHERE descendant = $2",
 			    DB_I(*id), DB_I(parent_id));
 	if (!rc)
-		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO unit_tree (ancestor, descendant, depth) VALUES ($1, $1, 0)",
-			    DB_I(*id));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"INSERT INTO unit_tree (ancestor, descendant, depth) VALUES ($1, $1, 0)",
+			DB_I(*id));
 	if (!rc)
 		rc = add_event(ctx, *id, "created", NULL, name, 0, parent_id, 0);
 	if (!rc)
@@ -525,11 +531,12 @@ static int move_tx(struct dv_ctx *ctx, const struct unit *u, const struct unit *
 			    "FROM unit_tree WHERE ancestor = $1)",
 			    DB_I(u->id));
 	if (!rc)
-		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO unit_tree (ancestor, descendant, depth) "
-			    "SELECT a.ancestor, d.descendant, a.depth + d.depth + 1 "
-			    "FROM unit_tree a, unit_tree d WHERE a.descendant = $1 AND d.ancestor = $2",
-			    DB_I(to->id), DB_I(u->id));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"INSERT INTO unit_tree (ancestor, descendant, depth) "
+			"SELECT a.ancestor, d.descendant, a.depth + d.depth + 1 "
+			"FROM unit_tree a, unit_tree d WHERE a.descendant = $1 AND d.ancestor = $2",
+			DB_I(to->id), DB_I(u->id));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE unit SET parent_id = $1, updated_at = $2 WHERE id = $3",
@@ -550,8 +557,8 @@ static int move_tx(struct dv_ctx *ctx, const struct unit *u, const struct unit *
 static int check_active(struct dv_ctx *ctx, const struct unit *u, const char *field)
 {
 	if (strcmp(u->status, "active") != 0)
-		return dv_fail(&ctx->err, DV_EINVAL, field, "%s was already merged into another unit",
-			       u->name);
+		return dv_fail(&ctx->err, DV_EINVAL, field,
+			       "%s was already merged into another unit", u->name);
 	return 0;
 }
 
@@ -562,7 +569,8 @@ static int move_checked(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
 	if ((rc = unit_get(ctx, id, &u)))
 		return rc;
 	if ((rc = unit_get(ctx, new_parent_id, &to)) == DV_ENOTFOUND)
-		return dv_fail(&ctx->err, DV_EINVAL, "parent", "The new parent unit does not exist");
+		return dv_fail(&ctx->err, DV_EINVAL, "parent",
+			       "The new parent unit does not exist");
 	if (rc || (rc = check_active(ctx, &u, "unit")) || (rc = check_active(ctx, &to, "parent")))
 		return rc;
 	if ((rc = perm_require(ctx, ACT_REORGANIZE_UNITS, id)) ||
@@ -598,17 +606,19 @@ static int merge_households(struct dv_ctx *ctx, const struct unit *from, const s
 			"SELECT COUNT(*) FROM household WHERE unit_id = $1 AND status = 'active'",
 			DB_I(from->id));
 	if (!rc)
-		rc = db_int(ctx->db, &r, &ctx->err,
-			    "SELECT COUNT(*) FROM resident r JOIN household h ON h.id = r.household_id "
-			    "WHERE h.unit_id = $1 AND h.status = 'active' AND r.status = 'present'",
-			    DB_I(from->id));
+		rc = db_int(
+			ctx->db, &r, &ctx->err,
+			"SELECT COUNT(*) FROM resident r JOIN household h ON h.id = r.household_id "
+			"WHERE h.unit_id = $1 AND h.status = 'active' AND r.status = 'present'",
+			DB_I(from->id));
 	if (rc || h == 0)
 		return rc;
 	if (!unit_kind_is_community(into->kind))
-		return dv_fail(&ctx->err, DV_EINVAL, "into",
-			       "%s has households of its own; merge it into a neighborhood, village "
-			       "or residential group",
-			       from->name);
+		return dv_fail(
+			&ctx->err, DV_EINVAL, "into",
+			"%s has households of its own; merge it into a neighborhood, village "
+			"or residential group",
+			from->name);
 	rc = db_run(ctx->db, &ctx->err,
 		    "INSERT INTO household_move (household_id, from_unit_id, to_unit_id, reason, "
 		    "actor_id, at) SELECT id, $1, $2, 'merge', $3, $4 FROM household "
@@ -666,8 +676,10 @@ static int merge_checked(struct dv_ctx *ctx, int64_t from_id, int64_t into_id)
 	if ((rc = unit_get(ctx, from_id, &from)))
 		return rc;
 	if ((rc = unit_get(ctx, into_id, &into)) == DV_ENOTFOUND)
-		return dv_fail(&ctx->err, DV_EINVAL, "into", "The unit to merge into does not exist");
-	if (rc || (rc = check_active(ctx, &from, "from")) || (rc = check_active(ctx, &into, "into")))
+		return dv_fail(&ctx->err, DV_EINVAL, "into",
+			       "The unit to merge into does not exist");
+	if (rc || (rc = check_active(ctx, &from, "from")) ||
+	    (rc = check_active(ctx, &into, "into")))
 		return rc;
 	if ((rc = perm_require(ctx, ACT_REORGANIZE_UNITS, from_id)) ||
 	    (rc = perm_require(ctx, ACT_REORGANIZE_UNITS, into_id)))

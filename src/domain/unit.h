@@ -32,15 +32,15 @@ enum unit_kind {
 
 struct unit {
 	int64_t id;
-	int64_t parent_id;      /* 0 at the top */
+	int64_t parent_id; /* 0 at the top */
 	enum unit_kind kind;
 	const char *name;
-	const char *code;       /* official code, "" if none */
-	const char *status;     /* "active" or "merged" */
-	int64_t merged_into;    /* 0 unless merged */
-	int64_t households;     /* in the whole subtree */
-	int64_t residents;      /* present residents in the whole subtree */
-	int depth;              /* filled by unit_subtree: levels below its root */
+	const char *code;    /* official code, "" if none */
+	const char *status;  /* "active" or "merged" */
+	int64_t merged_into; /* 0 unless merged */
+	int64_t households;  /* in the whole subtree */
+	int64_t residents;   /* present residents in the whole subtree */
+	int depth;	     /* filled by unit_subtree: levels below its root */
 };
 
 /* "ward" for UNIT_WARD; the English label ("Ward") is the msgid to translate. */
@@ -79,8 +79,7 @@ int unit_subtree(struct dv_ctx *ctx, int64_t id, int max_depth, struct unit **ou
 /* Active top-level units. */
 int unit_roots(struct dv_ctx *ctx, struct unit **out, size_t *n);
 /* Active units whose folded name contains the folded query, at most limit. */
-int unit_search(struct dv_ctx *ctx, const char *query, size_t limit, struct unit **out,
-		size_t *n);
+int unit_search(struct dv_ctx *ctx, const char *query, size_t limit, struct unit **out, size_t *n);
 
 /* 1 if anc is id or one of its ancestors. */
 int unit_is_within(struct dv_ctx *ctx, int64_t id, int64_t anc, int *yes);

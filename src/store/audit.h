@@ -15,23 +15,22 @@
 #include "store/db.h"
 
 struct audit_entry {
-	int64_t at;        /* UTC epoch seconds */
-	int64_t actor_id;  /* account, or 0 for the system (CLI, demo) */
-	const char *action;    /* "unit.merge", "household.create", ... */
-	const char *entity;    /* "unit", "household", ... */
-	int64_t entity_id; /* 0 if none */
-	int64_t unit_id;   /* the unit the change belongs to, 0 if none */
-	const char *details;   /* JSON object text, "{}" if nothing more */
+	int64_t at;	     /* UTC epoch seconds */
+	int64_t actor_id;    /* account, or 0 for the system (CLI, demo) */
+	const char *action;  /* "unit.merge", "household.create", ... */
+	const char *entity;  /* "unit", "household", ... */
+	int64_t entity_id;   /* 0 if none */
+	int64_t unit_id;     /* the unit the change belongs to, 0 if none */
+	const char *details; /* JSON object text, "{}" if nothing more */
 };
 
 /* Append one row; *id_out (may be NULL) gets its sequence number. */
-int audit_append(struct db *db, const struct audit_entry *e, int64_t *id_out,
-		 struct dv_err *err);
+int audit_append(struct db *db, const struct audit_entry *e, int64_t *id_out, struct dv_err *err);
 
 struct audit_report {
-	int64_t rows;        /* rows checked */
-	int64_t first_bad;   /* id of the first broken row, 0 if the chain holds */
-	char reason[200];    /* why that row is broken */
+	int64_t rows;		     /* rows checked */
+	int64_t first_bad;	     /* id of the first broken row, 0 if the chain holds */
+	char reason[200];	     /* why that row is broken */
 	char head[HASH_HEX_LEN + 1]; /* hash of the last row (or the genesis hash) */
 };
 

@@ -45,7 +45,8 @@ int db_open(const char *url, struct db **out, struct dv_err *err)
 	}
 	if (!*target) {
 		free(db);
-		return dv_fail(err, DV_EINVAL, "db", "The database URL names no file: use sqlite:PATH");
+		return dv_fail(err, DV_EINVAL, "db",
+			       "The database URL names no file: use sqlite:PATH");
 	}
 	db->url = strdup(url);
 	int rc = db->ops->open(db, target, err);
@@ -141,7 +142,8 @@ int db_commit(struct db *db, struct dv_err *err)
 	db_finish(db->open_query);
 	if (db->tx_failed) {
 		db->ops->exec_script(db, "ROLLBACK", NULL);
-		return dv_fail(err, DV_EDB, NULL, "the transaction was rolled back by an inner step");
+		return dv_fail(err, DV_EDB, NULL,
+			       "the transaction was rolled back by an inner step");
 	}
 	int rc = db->ops->exec_script(db, "COMMIT", err);
 	if (rc)
@@ -236,7 +238,8 @@ static int stmt_get(struct db *db, const char *sql, int nparams, struct db_stmt 
 {
 	uint64_t h = hash_sql(sql);
 	if (db->cache_cap) {
-		for (size_t j = h & (db->cache_cap - 1); db->cache[j]; j = (j + 1) & (db->cache_cap - 1)) {
+		for (size_t j = h & (db->cache_cap - 1); db->cache[j];
+		     j = (j + 1) & (db->cache_cap - 1)) {
 			struct db_stmt *s = db->cache[j];
 			if (s->hash == h && strcmp(s->sql, sql) == 0) {
 				*out = s;

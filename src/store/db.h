@@ -42,11 +42,11 @@ struct db_param {
 	const char *s;
 };
 
-#define DB_I(x) ((struct db_param){DB_P_INT, (int64_t)(x), NULL})
-#define DB_T(x) ((struct db_param){DB_P_TEXT, 0, (x)})
-#define DB_NULL ((struct db_param){DB_P_NULL, 0, NULL})
+#define DB_I(x)	 ((struct db_param){DB_P_INT, (int64_t)(x), NULL})
+#define DB_T(x)	 ((struct db_param){DB_P_TEXT, 0, (x)})
+#define DB_NULL	 ((struct db_param){DB_P_NULL, 0, NULL})
 #define DB_ID(x) ((x) ? DB_I(x) : DB_NULL)
-#define DB_END ((struct db_param){DB_P_END, 0, NULL})
+#define DB_END	 ((struct db_param){DB_P_END, 0, NULL})
 
 /* ------------------------------------------------------------ connections */
 

@@ -10,13 +10,13 @@
 
 struct db_stmt {
 	struct db *db;
-	char *sql;      /* the text as the domain wrote it (owned) */
-	uint64_t hash;  /* of sql, for the cache */
-	int nparams;    /* highest $N in sql */
-	int active;     /* a query is open on this statement */
-	void *handle;   /* sqlite3_stmt *, or NULL for PostgreSQL */
-	void *result;   /* PostgreSQL: the PGresult holding the current row */
-	char name[24];  /* PostgreSQL: prepared statement name */
+	char *sql;     /* the text as the domain wrote it (owned) */
+	uint64_t hash; /* of sql, for the cache */
+	int nparams;   /* highest $N in sql */
+	int active;    /* a query is open on this statement */
+	void *handle;  /* sqlite3_stmt *, or NULL for PostgreSQL */
+	void *result;  /* PostgreSQL: the PGresult holding the current row */
+	char name[24]; /* PostgreSQL: prepared statement name */
 };
 
 struct db_ops {
@@ -40,15 +40,15 @@ struct db {
 	const struct db_ops *ops;
 	enum db_kind kind;
 	char *url;
-	void *conn;              /* sqlite3 * or PGconn * */
-	struct db_stmt **cache;  /* open-addressing table of prepared statements */
+	void *conn;		/* sqlite3 * or PGconn * */
+	struct db_stmt **cache; /* open-addressing table of prepared statements */
 	size_t cache_cap;
 	size_t cache_n;
 	struct db_stmt *open_query;
 	int tx_depth;
 	int tx_failed;
 	int64_t changes;
-	unsigned stmt_seq;       /* for PostgreSQL statement names */
+	unsigned stmt_seq; /* for PostgreSQL statement names */
 };
 
 extern const struct db_ops db_sqlite_ops;

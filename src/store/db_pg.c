@@ -132,9 +132,7 @@ static int pg_step(struct db_stmt *st, struct dv_err *err)
 	if (!res)
 		return DB_DONE;
 	switch (PQresultStatus(res)) {
-	case PGRES_SINGLE_TUPLE:
-		st->result = res;
-		return DB_ROW;
+	case PGRES_SINGLE_TUPLE: st->result = res; return DB_ROW;
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK: {
 		const char *t = PQcmdTuples(res);

@@ -19,14 +19,15 @@ static int fail_sqlite(sqlite3 *h, int rc, struct dv_err *err, const char *what)
 	int ext = h ? sqlite3_extended_errcode(h) : rc;
 	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
 		code = DV_ECONFLICT;
-	return dv_fail(err, code, NULL, "sqlite %s: %s", what, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+	return dv_fail(err, code, NULL, "sqlite %s: %s", what,
+		       h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 }
 
 static int sq_open(struct db *db, const char *path, struct dv_err *err)
 {
 	sqlite3 *h = NULL;
-	int rc = sqlite3_open_v2(path, &h,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(
+		path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		dv_fail(err, DV_EDB, "db", "Cannot open the SQLite database '%s': %s", path,
 			h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
@@ -35,10 +36,11 @@ static int sq_open(struct db *db, const char *path, struct dv_err *err)
 	}
 	sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
 	char *msg = NULL;
-	rc = sqlite3_exec(h,
-			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-			  "PRAGMA temp_store=MEMORY;",
-			  NULL, NULL, &msg);
+	rc = sqlite3_exec(
+		h,
+		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+		"PRAGMA temp_store=MEMORY;",
+		NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		dv_fail(err, DV_EDB, "db", "Cannot set up the SQLite database '%s': %s", path,
 			msg ? msg : sqlite3_errstr(rc));
@@ -97,8 +99,8 @@ static int sq_prepare(struct db_stmt *st, struct dv_err *err)
 	struct buf sql = BUF_INIT;
 	rewrite_params(&sql, st->sql);
 	sqlite3_stmt *h = NULL;
-	int rc = sqlite3_prepare_v3(st->db->conn, sql.ptr, (int)sql.len + 1, SQLITE_PREPARE_PERSISTENT,
-				    &h, NULL);
+	int rc = sqlite3_prepare_v3(st->db->conn, sql.ptr, (int)sql.len + 1,
+				    SQLITE_PREPARE_PERSISTENT, &h, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
 		return fail_sqlite(st->db->conn, rc, err, "prepare");
@@ -120,7 +122,8 @@ static int sq_start(struct db_stmt *st, const struct db_param *params, int n, st
 		switch (params[i].type) {
 		case DB_P_INT: rc = sqlite3_bind_int64(h, i + 1, params[i].i); break;
 		case DB_P_TEXT:
-			rc = params[i].s ? sqlite3_bind_text(h, i + 1, params[i].s, -1, SQLITE_TRANSIENT)
+			rc = params[i].s ? sqlite3_bind_text(h, i + 1, params[i].s, -1,
+							     SQLITE_TRANSIENT)
 					 : sqlite3_bind_null(h, i + 1);
 			break;
 		default: rc = sqlite3_bind_null(h, i + 1); break;

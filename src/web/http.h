@@ -15,19 +15,19 @@
 #include "base/buf.h"
 #include "domain/ctx.h"
 
-#define REQ_MAX_PARAMS 4
+#define REQ_MAX_PARAMS	4
 #define REQ_MAX_HEADERS 16
 
 struct conn;
 
 struct req {
-	void *h2o;             /* h2o_req_t *, for server.c only */
-	struct conn *conn;     /* the connection it came on, for server.c only */
-	struct dv_ctx ctx;     /* db, arena, actor, lang, now, err */
+	void *h2o;	   /* h2o_req_t *, for server.c only */
+	struct conn *conn; /* the connection it came on, for server.c only */
+	struct dv_ctx ctx; /* db, arena, actor, lang, now, err */
 	struct arena arena;
-	const char *method;    /* "GET", "POST", ... */
-	const char *path;      /* decoded and normalized, without the query */
-	const char *query;     /* raw text after '?', "" if none */
+	const char *method;		/* "GET", "POST", ... */
+	const char *path;		/* decoded and normalized, without the query */
+	const char *query;		/* raw text after '?', "" if none */
 	int64_t params[REQ_MAX_PARAMS]; /* numeric {id} captures of the route */
 	int nparams;
 

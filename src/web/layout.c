@@ -31,7 +31,8 @@ void layout_begin(struct req *r, const char *title)
 	html_txt(b, title);
 	html_raw(b, " · danvan</title><link rel=\"stylesheet\" href=\"");
 	html_attr(b, layout_stylesheet());
-	html_raw(b, "\"></head>\n<body><header class=\"site\"><a class=\"brand\" href=\"/\">danvan</a>");
+	html_raw(b, "\"></head>\n<body><header class=\"site\"><a class=\"brand\" "
+		    "href=\"/\">danvan</a>");
 	language_switch(r);
 	html_raw(b, "</header>\n<main>");
 }
@@ -72,6 +73,7 @@ void layout_error(struct req *r, int rc)
 		return;
 	}
 	log_error("%s %s: %s (%s)", r->method, r->path, r->ctx.err.msg, dv_err_name(rc));
-	layout_error_status(r, 500, T(r, "The server could not answer this request. Please try again "
-					 "in a moment."));
+	layout_error_status(r, 500,
+			    T(r, "The server could not answer this request. Please try again "
+				 "in a moment."));
 }

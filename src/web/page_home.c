@@ -76,8 +76,9 @@ int page_home(struct req *r)
 	html_raw(&r->body, "</h1>");
 	if (!nroots) {
 		html_raw(&r->body, "<p class=\"note\">");
-		html_txt(&r->body, T(r, "No units yet. An administrator creates them with the danvan "
-					"command, or loads the demo city with `danvan demo`."));
+		html_txt(&r->body,
+			 T(r, "No units yet. An administrator creates them with the danvan "
+			      "command, or loads the demo city with `danvan demo`."));
 		html_raw(&r->body, "</p>");
 	}
 	for (size_t i = 0; i < nroots; i++) {

@@ -47,7 +47,8 @@ static void allow_header(struct req *r)
 	int64_t p[REQ_MAX_PARAMS];
 	int np;
 	for (size_t i = 0; i < n_routes; i++)
-		if (route_match(routes[i].pattern, r->path, p, &np) && !strstr(allow.ptr, routes[i].method)) {
+		if (route_match(routes[i].pattern, r->path, p, &np) &&
+		    !strstr(allow.ptr, routes[i].method)) {
 			if (allow.len)
 				buf_adds(&allow, ", ");
 			buf_adds(&allow, routes[i].method);
@@ -77,7 +78,8 @@ void routes_dispatch(struct req *r)
 	}
 	if (path_known) {
 		allow_header(r);
-		layout_error_status(r, 405, T(r, "This address does not take that kind of request."));
+		layout_error_status(r, 405,
+				    T(r, "This address does not take that kind of request."));
 	} else {
 		layout_error_status(r, 404, T(r, "There is no page at this address."));
 	}

@@ -107,9 +107,11 @@ static const char *request_language(struct req *r)
 	for (const char *p = r->query; p && *p;) {
 		if (strncmp(p, "lang=", 5) == 0) {
 			const char *lang = i18n_pick(p + 5);
-			res_header(r, "set-cookie", strcmp(lang, "en") == 0
-				   ? "lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
-				   : "lang=vi; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+			res_header(r, "set-cookie",
+				   strcmp(lang, "en") == 0 ? "lang=en; Path=/; Max-Age=31536000; "
+							     "SameSite=Lax; HttpOnly"
+							   : "lang=vi; Path=/; Max-Age=31536000; "
+							     "SameSite=Lax; HttpOnly");
 			return lang;
 		}
 		p = strchr(p, '&');
@@ -151,8 +153,8 @@ static void req_dispose(void *p)
 
 static void track_request(struct req *r, h2o_req_t *h, struct loop *l)
 {
-	h2o_socket_t *sock = h->conn->callbacks->get_socket ? h->conn->callbacks->get_socket(h->conn)
-							    : NULL;
+	h2o_socket_t *sock =
+		h->conn->callbacks->get_socket ? h->conn->callbacks->get_socket(h->conn) : NULL;
 	if (sock && sock->on_close.data) {
 		r->conn = sock->on_close.data;
 		r->conn->active++;
@@ -294,8 +296,9 @@ static int listen_on(const char *addr, int port, int first, int *out)
 		return -1;
 	}
 	if (first && port_in_use(ai)) {
-		fprintf(stderr, "danvan: port %d on %s is already in use: stop the other server or "
-				"choose another --port\n",
+		fprintf(stderr,
+			"danvan: port %d on %s is already in use: stop the other server or "
+			"choose another --port\n",
 			port, addr);
 		freeaddrinfo(ai);
 		return -1;
@@ -405,8 +408,8 @@ static void setup_h2o(struct server *srv)
 	srv->config.max_request_entity_size = srv->cfg->max_body;
 	srv->config.http1.req_timeout = 10 * 1000;
 	srv->config.http2.idle_timeout = 10 * 1000;
-	h2o_hostconf_t *host =
-		h2o_config_register_host(&srv->config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+	h2o_hostconf_t *host = h2o_config_register_host(
+		&srv->config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	h2o_handler_t *handler = h2o_create_handler(path, sizeof(*handler));
 	handler->on_req = on_req;
@@ -462,7 +465,8 @@ int server_run(const struct server_config *cfg)
 		 cfg->port, srv.nloops, srv.nloops > 1 ? "s" : "");
 	int sig = 0;
 	sigwait(&stop_signals, &sig);
-	log_info("received %s: finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	log_info("received %s: finishing requests in flight",
+		 sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	atomic_store(&srv.stop, 1);
 	for (int i = 0; i < srv.nloops; i++) {
 		pthread_join(srv.loops[i].thread, NULL);

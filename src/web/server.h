@@ -10,11 +10,11 @@
 
 struct server_config {
 	const char *db_url;
-	const char *listen;   /* address, "127.0.0.1" by default */
+	const char *listen; /* address, "127.0.0.1" by default */
 	int port;
-	int threads;          /* event loops; 0 = one per core */
-	size_t max_body;      /* request body cap in bytes (413 beyond) */
-	int drain_seconds;    /* how long SIGTERM waits for requests in flight */
+	int threads;	   /* event loops; 0 = one per core */
+	size_t max_body;   /* request body cap in bytes (413 beyond) */
+	int drain_seconds; /* how long SIGTERM waits for requests in flight */
 };
 
 /*

@@ -27,7 +27,8 @@ const char *layout_stylesheet(void)
 int page_static(struct req *r)
 {
 	if (strcmp(r->path, layout_stylesheet()) != 0)
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+			       "There is no page at this address.");
 	r->status = 200;
 	r->content_type = "text/css; charset=utf-8";
 	res_header(r, "Cache-Control", "public, max-age=31536000, immutable");

@@ -26,7 +26,8 @@ static void create_authenticate_change(void **state)
 	(void)state;
 	struct dv_ctx *ctx = test_ctx_new();
 	int64_t id, got;
-	assert_ok(ctx, account_create(ctx, "0912 345 678", "Nguyễn Văn Hùng", "mat-khau-dai", 0, &id));
+	assert_ok(ctx,
+		  account_create(ctx, "0912 345 678", "Nguyễn Văn Hùng", "mat-khau-dai", 0, &id));
 	assert_int_equal(account_create(ctx, "+84912345678", "Khác", "mat-khau-dai", 0, &got),
 			 DV_ECONFLICT);
 	assert_int_equal(account_create(ctx, "a@b.vn", "Ngắn", "short", 0, &got), DV_EINVAL);

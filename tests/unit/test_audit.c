@@ -43,12 +43,16 @@ static void chain_verifies(void **state)
 	assert_string_equal(head, r.head);
 	/* the stored hash is the definition applied to the stored fields */
 	struct db_stmt *st;
-	assert_int_equal(db_query(db, &st, &err,
-				  "SELECT prev_hash, hash, details FROM audit WHERE id = 3"),
-			 0);
+	assert_int_equal(
+		db_query(db, &st, &err, "SELECT prev_hash, hash, details FROM audit WHERE id = 3"),
+		0);
 	assert_int_equal(db_step(st, &err), DB_ROW);
-	struct audit_entry e = {.at = 1700000002, .actor_id = 2, .action = "unit.create",
-				.entity = "unit", .entity_id = 3, .details = db_col_text(st, 2)};
+	struct audit_entry e = {.at = 1700000002,
+				.actor_id = 2,
+				.action = "unit.create",
+				.entity = "unit",
+				.entity_id = 3,
+				.details = db_col_text(st, 2)};
 	char h[HASH_HEX_LEN + 1];
 	audit_row_hash(h, db_col_text(st, 0), 3, &e);
 	assert_string_equal(h, db_col_text(st, 1));
@@ -90,19 +94,24 @@ static void rehashed_row_breaks_the_link(void **state)
 	struct dv_err err = {0};
 	append_n(db, 5);
 	/* a forger edits row 2 and recomputes its own hash: row 3 no longer links */
-	struct audit_entry e = {.at = 1700000001, .actor_id = 1, .action = "unit.delete",
-				.entity = "unit", .entity_id = 2, .details = "{}"};
+	struct audit_entry e = {.at = 1700000001,
+				.actor_id = 1,
+				.action = "unit.delete",
+				.entity = "unit",
+				.entity_id = 2,
+				.details = "{}"};
 	struct db_stmt *st;
 	assert_int_equal(db_query(db, &st, &err, "SELECT prev_hash FROM audit WHERE id = 2"), 0);
 	assert_int_equal(db_step(st, &err), DB_ROW);
 	char h[HASH_HEX_LEN + 1];
 	audit_row_hash(h, db_col_text(st, 0), 2, &e);
 	db_finish(st);
-	assert_int_equal(db_run(db, &err,
-				"UPDATE audit SET action = 'unit.delete', details = '{}', hash = $1 "
-				"WHERE id = 2",
-				DB_T(h)),
-			 0);
+	assert_int_equal(
+		db_run(db, &err,
+		       "UPDATE audit SET action = 'unit.delete', details = '{}', hash = $1 "
+		       "WHERE id = 2",
+		       DB_T(h)),
+		0);
 	struct audit_report r;
 	assert_int_equal(audit_verify(db, &r, &err), 0);
 	assert_int_equal(r.first_bad, 3);

@@ -26,9 +26,9 @@ static void parses_dd_mm_yyyy_and_iso(void **state)
 static void refuses_impossible_dates(void **state)
 {
 	(void)state;
-	const char *bad[] = {"29/02/2023", "31/04/2025", "00/01/2020", "32/01/2020", "12/13/2020",
-			     "17/02/23", "17/02-2023", "2023/02/17", "abc", "", "17/02/2023x",
-			     "1/1/1799", NULL};
+	const char *bad[] = {"29/02/2023",  "31/04/2025", "00/01/2020", "32/01/2020", "12/13/2020",
+			     "17/02/23",    "17/02-2023", "2023/02/17", "abc",	      "",
+			     "17/02/2023x", "1/1/1799",	  NULL};
 	for (int i = 0; bad[i]; i++) {
 		int32_t v = 1;
 		struct dv_err err = {0};

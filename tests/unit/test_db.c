@@ -21,10 +21,11 @@ static void migrations_apply_once(void **state)
 	assert_int_equal(migrate_version(db, &v, &err), 0);
 	assert_int_equal(v, migrate_latest());
 	/* a database from a newer danvan is refused, not damaged */
-	assert_int_equal(db_run(db, &err,
-				"INSERT INTO schema_version (version, name, applied_at) VALUES ($1, 'x', 0)",
-				DB_I(migrate_latest() + 1)),
-			 0);
+	assert_int_equal(
+		db_run(db, &err,
+		       "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, 'x', 0)",
+		       DB_I(migrate_latest() + 1)),
+		0);
 	assert_int_equal(migrate_apply(db, &n, &err), DV_ECONFLICT);
 	assert_non_null(strstr(err.msg, "newer"));
 	test_db_close(db);
@@ -37,7 +38,8 @@ static void dollar_params_bind_by_number(void **state)
 	struct dv_err err = {0};
 	struct db_stmt *st;
 	/* SQLite would number these by first appearance; they must bind by digit */
-	assert_int_equal(db_query(db, &st, &err, "SELECT $2, $1, $2", DB_T("first"), DB_T("second")), 0);
+	assert_int_equal(
+		db_query(db, &st, &err, "SELECT $2, $1, $2", DB_T("first"), DB_T("second")), 0);
 	assert_int_equal(db_step(st, &err), DB_ROW);
 	assert_string_equal(db_col_text(st, 0), "second");
 	assert_string_equal(db_col_text(st, 1), "first");
@@ -60,16 +62,17 @@ static void insert_returning_and_null(void **state)
 	int64_t id = 0, id2 = 0;
 	const char *sql = "INSERT INTO unit (parent_id, kind, name, name_folded, code, created_at, "
 			  "updated_at) VALUES ($1, 'province', $2, $3, $4, 0, 0) RETURNING id";
-	assert_int_equal(db_int(db, &id, &err, sql, DB_ID(0), DB_T("Bình Dương"), DB_T("binh duong"),
-				DB_T("74")),
+	assert_int_equal(db_int(db, &id, &err, sql, DB_ID(0), DB_T("Bình Dương"),
+				DB_T("binh duong"), DB_T("74")),
 			 0);
 	assert_true(id > 0);
-	assert_int_equal(db_int(db, &id2, &err, sql, DB_ID(0), DB_T("Đồng Nai"), DB_T("dong nai"),
-				DB_NULL),
-			 0);
+	assert_int_equal(
+		db_int(db, &id2, &err, sql, DB_ID(0), DB_T("Đồng Nai"), DB_T("dong nai"), DB_NULL),
+		0);
 	assert_true(id2 > id);
 	struct db_stmt *st;
-	assert_int_equal(db_query(db, &st, &err, "SELECT name, code, parent_id FROM unit WHERE id = $1",
+	assert_int_equal(db_query(db, &st, &err,
+				  "SELECT name, code, parent_id FROM unit WHERE id = $1",
 				  DB_I(id2)),
 			 0);
 	assert_int_equal(db_step(st, &err), DB_ROW);
@@ -128,10 +131,11 @@ static void nested_transactions_fail_together(void **state)
 	const char *ins = "INSERT INTO organization (unit_id, kind, name, name_folded, created_at) "
 			  "VALUES ($1, 'front', $2, $2, 0)";
 	int64_t unit;
-	assert_int_equal(db_int(db, &unit, &err,
-				"INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
-				"VALUES ('city', 'Dĩ An', 'di an', 0, 0) RETURNING id"),
-			 0);
+	assert_int_equal(
+		db_int(db, &unit, &err,
+		       "INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
+		       "VALUES ('city', 'Dĩ An', 'di an', 0, 0) RETURNING id"),
+		0);
 	assert_int_equal(db_begin(db, &err), 0);
 	assert_int_equal(db_run(db, &err, ins, DB_I(unit), DB_T("outer")), 0);
 	assert_int_equal(db_begin(db, &err), 0);
@@ -157,10 +161,11 @@ static void failed_statement_poisons_transaction(void **state)
 	struct db *db = test_db_open();
 	struct dv_err err = {0};
 	assert_int_equal(db_begin(db, &err), 0);
-	assert_int_equal(db_run(db, &err,
-				"INSERT INTO unit (kind, name, name_folded, code, created_at, updated_at) "
-				"VALUES ('city', 'A', 'a', '1', 0, 0)"),
-			 0);
+	assert_int_equal(
+		db_run(db, &err,
+		       "INSERT INTO unit (kind, name, name_folded, code, created_at, updated_at) "
+		       "VALUES ('city', 'A', 'a', '1', 0, 0)"),
+		0);
 	assert_true(db_run(db, &err, "SELECT * FROM no_such_table") < 0);
 	/* PostgreSQL has aborted the transaction; SQLite is made to agree */
 	assert_int_equal(db_commit(db, &err), DV_EDB);
@@ -177,14 +182,16 @@ static void rows_stream(void **state)
 	struct dv_err err = {0};
 	assert_int_equal(db_begin(db, &err), 0);
 	for (int i = 0; i < 3000; i++)
-		assert_int_equal(db_run(db, &err,
-					"INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
-					"VALUES ('village', $1, $1, $2, 0)",
-					DB_T("Thôn"), DB_I(i)),
-				 0);
+		assert_int_equal(
+			db_run(db, &err,
+			       "INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
+			       "VALUES ('village', $1, $1, $2, 0)",
+			       DB_T("Thôn"), DB_I(i)),
+			0);
 	assert_int_equal(db_commit(db, &err), 0);
 	struct db_stmt *st;
-	assert_int_equal(db_query(db, &st, &err, "SELECT created_at FROM unit ORDER BY created_at"), 0);
+	assert_int_equal(db_query(db, &st, &err, "SELECT created_at FROM unit ORDER BY created_at"),
+			 0);
 	int64_t expect = 0;
 	int rc;
 	while ((rc = db_step(st, &err)) == DB_ROW)

@@ -14,9 +14,8 @@ static void create_and_read(void **state)
 	struct test_tree t;
 	test_tree_build(ctx, &t);
 	int64_t id;
-	struct household_input in = {.unit_id = t.dong_tac,
-				     .code = "HK-0001",
-				     .address = "  Số 12,  đường ĐT743 "};
+	struct household_input in = {
+		.unit_id = t.dong_tac, .code = "HK-0001", .address = "  Số 12,  đường ĐT743 "};
 	assert_ok(ctx, household_create(ctx, &in, &id));
 	struct household h;
 	assert_ok(ctx, household_get(ctx, id, &h));

@@ -15,7 +15,7 @@
 
 #define UTF8_MSG "Not valid UTF-8: save the file as 'CSV UTF-8' in Excel"
 #define DATE_MSG "Enter a real date as dd/mm/yyyy, such as 17/02/2023"
-#define HEADER "household,unit,address,full_name,birth_date,gender,relation\n"
+#define HEADER	 "household,unit,address,full_name,birth_date,gender,relation\n"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -395,8 +395,8 @@ static void skip_bad_with_the_bad_fixture(void **state)
 	assert_int_equal(find(ctx, t.tdh, "H1"), 0);
 	/* the multi-line cell is written back as it was read */
 	assert_non_null(strstr(rejects.ptr, "\"H1\",\"Đông Tác\",\"Số 1\nhẻm 2\",\"Nguyễn Văn An\","
-					   "\"01/01/1980\",\"Nam\",\"Chủ hộ\",\"\","
-					   "\"Line 5 of the same household is invalid\"\r\n"));
+					    "\"01/01/1980\",\"Nam\",\"Chủ hộ\",\"\","
+					    "\"Line 5 of the same household is invalid\"\r\n"));
 	buf_release(&rejects);
 	test_ctx_free(ctx);
 }
@@ -446,8 +446,9 @@ static void latin1_bytes_are_reported_on_their_line(void **state)
 	const char *raw = "\"Nguy\xEA\xDEn V\xE3n A\"";
 	assert_non_null(memmem(rejects.ptr, rejects.len, raw, strlen(raw)));
 	/* an invalid header is refused at once */
-	assert_int_equal(import_text(ctx, "household,unit,address,full_name,gender,quan h\xEA\n"
-					  "X,Đông Tác,Số 1,Ai Đó,Nam,Con\n",
+	assert_int_equal(import_text(ctx,
+				     "household,unit,address,full_name,gender,quan h\xEA\n"
+				     "X,Đông Tác,Số 1,Ai Đó,Nam,Con\n",
 				     0, 0, &rep, NULL),
 			 DV_EINVAL);
 	assert_int_equal(rep.nerrors, 1);
@@ -584,9 +585,9 @@ static void unknown_and_ambiguous_units(void **state)
 	assert_counts(ctx, t.dong_tac, 1, 1);
 	assert_counts(ctx, twin, 0, 0);
 	/* a scope that does not exist */
-	assert_int_equal(import_text(ctx, HEADER "U9,x,y,Kiều Văn A,,Nam,Con\n", 0, 987654, &rep,
-				     NULL),
-			 DV_ENOTFOUND);
+	assert_int_equal(
+		import_text(ctx, HEADER "U9,x,y,Kiều Văn A,,Nam,Con\n", 0, 987654, &rep, NULL),
+		DV_ENOTFOUND);
 	test_ctx_free(ctx);
 }
 

@@ -33,9 +33,19 @@ static void parses_how_offices_write_amounts(void **state)
 static void refuses_what_is_ambiguous_or_wrong(void **state)
 {
 	(void)state;
-	const char *bad[] = {"",         "đ",          "1,5",       "1.25.000", "12.5000",
-			     "1.250,000", "abc",       "1.250.000 USD", "1000.000.000.000.000",
-			     "--5",      "1.250.000 đ x", "9999999999999999", NULL};
+	const char *bad[] = {"",
+			     "đ",
+			     "1,5",
+			     "1.25.000",
+			     "12.5000",
+			     "1.250,000",
+			     "abc",
+			     "1.250.000 USD",
+			     "1000.000.000.000.000",
+			     "--5",
+			     "1.250.000 đ x",
+			     "9999999999999999",
+			     NULL};
 	for (int i = 0; bad[i]; i++) {
 		int64_t v = 7;
 		struct dv_err err = {0};

@@ -10,8 +10,10 @@ static void create_and_list(void **state)
 	struct test_tree t;
 	test_tree_build(ctx, &t);
 	int64_t a, b;
-	assert_ok(ctx, org_create(ctx, t.tdh, ORG_FRONT, "Ủy ban MTTQ Việt Nam phường Tân Đông Hiệp", &a));
-	assert_ok(ctx, org_create(ctx, t.tdh, ORG_WOMENS_UNION, "Hội LHPN phường Tân Đông Hiệp", &b));
+	assert_ok(ctx, org_create(ctx, t.tdh, ORG_FRONT,
+				  "Ủy ban MTTQ Việt Nam phường Tân Đông Hiệp", &a));
+	assert_ok(ctx,
+		  org_create(ctx, t.tdh, ORG_WOMENS_UNION, "Hội LHPN phường Tân Đông Hiệp", &b));
 	struct organization *v;
 	size_t n;
 	assert_ok(ctx, org_list(ctx, t.tdh, &v, &n));

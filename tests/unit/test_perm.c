@@ -49,7 +49,8 @@ static void every_role_every_action_every_place(void **state)
 			/* never above, beside, or in another province */
 			if (perm_may(ctx, a, t.city) || perm_may(ctx, a, t.binh_an) ||
 			    perm_may(ctx, a, t.noi_hoa) || perm_may(ctx, a, t.other_nb))
-				fail_msg("%s may %s outside its subtree", role_name(r), action_name(a));
+				fail_msg("%s may %s outside its subtree", role_name(r),
+					 action_name(a));
 		}
 	}
 	ctx->actor = &actor_anonymous;

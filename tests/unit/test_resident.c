@@ -23,8 +23,9 @@ static void field_checks(void **state)
 	assert_string_equal(s, "02743751234");
 	assert_ok(ctx, resident_clean_phone(ctx, "", &s));
 	assert_string_equal(s, "");
-	const char *bad_phones[] = {"091234567", "09123456789", "0112345678", "+1 555 1234",
-				    "0912-345-67x", "0912345678901234567890", NULL};
+	const char *bad_phones[] = {"091234567",   "09123456789",  "0112345678",
+				    "+1 555 1234", "0912-345-67x", "0912345678901234567890",
+				    NULL};
 	for (int i = 0; bad_phones[i]; i++)
 		if (resident_clean_phone(ctx, bad_phones[i], &s) != DV_EINVAL)
 			fail_msg("phone '%s' accepted", bad_phones[i]);
@@ -155,8 +156,11 @@ static void add_refuses_and_leaves_nothing(void **state)
 	struct test_tree t;
 	test_tree_build(ctx, &t);
 	int64_t hid = test_household(ctx, t.dong_tac, "1 Đông Tác", 0);
-	struct resident_input in = {.household_id = hid, .full_name = "Phạm Thị Hương",
-				    .gender = "nữ", .relation = "Chủ hộ", .phone = "12345"};
+	struct resident_input in = {.household_id = hid,
+				    .full_name = "Phạm Thị Hương",
+				    .gender = "nữ",
+				    .relation = "Chủ hộ",
+				    .phone = "12345"};
 	int64_t id;
 	assert_int_equal(resident_add(ctx, &in, &id), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "phone");

@@ -19,10 +19,10 @@ static void utf8_validation(void **state)
 	(void)state;
 	assert_true(utf8_valid("Tân Đông Hiệp", strlen("Tân Đông Hiệp")));
 	assert_true(utf8_valid("", 0));
-	assert_false(utf8_valid("\xC3", 1));                 /* truncated */
-	assert_false(utf8_valid("\xC0\xAF", 2));             /* overlong '/' */
-	assert_false(utf8_valid("\xED\xA0\x80", 3));         /* surrogate */
-	assert_false(utf8_valid("\xF4\x90\x80\x80", 4));     /* beyond U+10FFFF */
+	assert_false(utf8_valid("\xC3", 1));		 /* truncated */
+	assert_false(utf8_valid("\xC0\xAF", 2));	 /* overlong '/' */
+	assert_false(utf8_valid("\xED\xA0\x80", 3));	 /* surrogate */
+	assert_false(utf8_valid("\xF4\x90\x80\x80", 4)); /* beyond U+10FFFF */
 	assert_false(utf8_valid("ab\xFF", 3));
 	assert_int_equal(utf8_count("Hiệp", strlen("Hiệp")), 4);
 }
@@ -40,7 +40,9 @@ static void folding_matches_how_people_type(void **state)
 	/* decomposed input (e + combining marks) folds the same as precomposed */
 	assert_string_equal(fold("Hie\xCC\xA3\xCC\x82p"), "hiep");
 	/* invalid bytes are dropped, not propagated */
-	assert_string_equal(fold("ab\xFF" "c"), "abc");
+	assert_string_equal(fold("ab\xFF"
+				 "c"),
+			    "abc");
 }
 
 static void clean_normalizes_and_limits(void **state)
@@ -66,7 +68,11 @@ static void clean_normalizes_and_limits(void **state)
 	assert_int_equal(text_clean(&a, "ab\xC3", 3, 10, 0, "x", &out, &err), DV_EINVAL);
 	assert_non_null(strstr(err.msg, "UTF-8"));
 	/* control characters refused; newlines only in multi-line text */
-	assert_int_equal(text_clean(&a, "a\x01" "b", 3, 10, 0, "x", &out, &err), DV_EINVAL);
+	assert_int_equal(text_clean(&a,
+				    "a\x01"
+				    "b",
+				    3, 10, 0, "x", &out, &err),
+			 DV_EINVAL);
 	assert_int_equal(text_clean(&a, "a\nb", 3, 10, 0, "x", &out, &err), DV_EINVAL);
 	assert_int_equal(text_clean(&a, "a \r\nb\n\n", 7, 10, TEXT_MULTILINE, "x", &out, &err), 0);
 	assert_string_equal(out, "a\nb");
@@ -97,7 +103,7 @@ static void sort_key_follows_vietnamese_alphabet(void **state)
 	assert_true(key_cmp("an", "ăn") < 0);
 	assert_true(key_cmp("ăn", "ân") < 0);
 	assert_true(key_cmp("ân", "bạn") < 0);
-	assert_true(key_cmp("dung", "đào") < 0);  /* d before đ whatever follows */
+	assert_true(key_cmp("dung", "đào") < 0); /* d before đ whatever follows */
 	assert_true(key_cmp("đức", "em") < 0);
 	assert_true(key_cmp("ong", "ông") < 0);
 	assert_true(key_cmp("ông", "ơn") < 0);
@@ -122,8 +128,8 @@ static void name_sort_key_puts_given_name_first(void **state)
 	const char *an = text_name_sort_key_a(&a, "Trần Văn An");
 	const char *binh = text_name_sort_key_a(&a, "Nguyễn Thị Bình");
 	const char *an2 = text_name_sort_key_a(&a, "Lê An");
-	assert_true(strcmp(an, binh) < 0);  /* An before Bình though Trần after Nguyễn */
-	assert_true(strcmp(an2, an) < 0);   /* same given name: Lê before Trần */
+	assert_true(strcmp(an, binh) < 0); /* An before Bình though Trần after Nguyễn */
+	assert_true(strcmp(an2, an) < 0);  /* same given name: Lê before Trần */
 	assert_string_equal(text_name_sort_key_a(&a, "Hùng"), text_name_sort_key_a(&a, "Hùng "));
 	arena_release(&a);
 }

@@ -14,7 +14,8 @@ static void tokens_are_random_and_urlsafe(void **state)
 	assert_int_equal(strlen(a), 43);
 	assert_string_not_equal(a, b);
 	for (const char *p = a; *p; p++)
-		assert_non_null(strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", *p));
+		assert_non_null(strchr(
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", *p));
 	assert_true(token_equal(a, a));
 	assert_false(token_equal(a, b));
 	assert_false(token_equal(a, "short"));

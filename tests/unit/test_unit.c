@@ -18,7 +18,7 @@ static void kinds_and_shape(void **state)
 	assert_true(unit_kind_may_contain(-1, UNIT_PROVINCE));
 	assert_true(unit_kind_may_contain(-1, UNIT_CITY));
 	assert_false(unit_kind_may_contain(-1, UNIT_WARD));
-	assert_true(unit_kind_may_contain(UNIT_CITY, UNIT_CITY)); /* Thủ Đức in HCMC */
+	assert_true(unit_kind_may_contain(UNIT_CITY, UNIT_CITY));     /* Thủ Đức in HCMC */
 	assert_true(unit_kind_may_contain(UNIT_PROVINCE, UNIT_WARD)); /* after 2025 */
 	assert_false(unit_kind_may_contain(UNIT_NEIGHBORHOOD, UNIT_WARD));
 	assert_true(unit_kind_may_contain(UNIT_NEIGHBORHOOD, UNIT_RESIDENTIAL_GROUP));
@@ -47,8 +47,8 @@ static void tree_queries(void **state)
 	/* depth-first display order */
 	assert_ok(ctx, unit_subtree(ctx, t.city, 10, &v, &n));
 	assert_int_equal(n, 6);
-	const char *order[] = {"Dĩ An", "Tân Đông Hiệp", "Đông Tác", "Chiêu Liêu", "Bình An",
-			       "Nội Hóa 1"};
+	const char *order[] = {"Dĩ An",	     "Tân Đông Hiệp", "Đông Tác",
+			       "Chiêu Liêu", "Bình An",	      "Nội Hóa 1"};
 	int depth[] = {0, 1, 2, 2, 1, 2};
 	for (size_t i = 0; i < n; i++) {
 		assert_string_equal(v[i].name, order[i]);
@@ -88,7 +88,8 @@ static void search_folds_vietnamese(void **state)
 	}
 	struct unit *v;
 	size_t n;
-	assert_ok(ctx, unit_search(ctx, "dong", 10, &v, &n)); /* Đồng Nai, Đông Tác, Tân Đông Hiệp */
+	assert_ok(ctx,
+		  unit_search(ctx, "dong", 10, &v, &n)); /* Đồng Nai, Đông Tác, Tân Đông Hiệp */
 	assert_int_equal(n, 3);
 	assert_ok(ctx, unit_search(ctx, "%", 10, &v, &n)); /* LIKE wildcards are literal */
 	assert_int_equal(n, 0);
@@ -118,7 +119,8 @@ static void create_refuses_bad_input(void **state)
 	char longname[400];
 	memset(longname, 'a', sizeof(longname) - 1);
 	longname[sizeof(longname) - 1] = '\0';
-	assert_int_equal(unit_create(ctx, t.tdh, UNIT_NEIGHBORHOOD, longname, NULL, &id), DV_EINVAL);
+	assert_int_equal(unit_create(ctx, t.tdh, UNIT_NEIGHBORHOOD, longname, NULL, &id),
+			 DV_EINVAL);
 	/* nothing half-written */
 	int64_t count;
 	assert_ok(ctx, db_int(ctx->db, &count, &ctx->err, "SELECT COUNT(*) FROM unit"));
@@ -140,10 +142,11 @@ static void rename_keeps_history(void **state)
 	assert_ok(ctx, unit_get(ctx, t.noi_hoa, &u));
 	assert_string_equal(u.name, "Khu phố Nội Hóa 1");
 	int64_t n;
-	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err,
-			      "SELECT COUNT(*) FROM unit_event WHERE unit_id = $1 AND kind = 'renamed' "
-			      "AND old_name = 'Nội Hóa 1'",
-			      DB_I(t.noi_hoa)));
+	assert_ok(ctx,
+		  db_int(ctx->db, &n, &ctx->err,
+			 "SELECT COUNT(*) FROM unit_event WHERE unit_id = $1 AND kind = 'renamed' "
+			 "AND old_name = 'Nội Hóa 1'",
+			 DB_I(t.noi_hoa)));
 	assert_int_equal(n, 1);
 	test_ctx_free(ctx);
 }
@@ -189,16 +192,17 @@ static void move_carries_households_and_counts(void **state)
 	assert_int_equal(h.ward_id, t.binh_an);
 	assert_int_equal(h.origin_unit_id, t.chieu_lieu);
 	int64_t w;
-	assert_ok(ctx, db_int(ctx->db, &w, &ctx->err,
-			      "SELECT COUNT(*) FROM resident WHERE household_id = $1 AND ward_id = $2",
-			      DB_I(hh), DB_I(t.binh_an)));
+	assert_ok(ctx,
+		  db_int(ctx->db, &w, &ctx->err,
+			 "SELECT COUNT(*) FROM resident WHERE household_id = $1 AND ward_id = $2",
+			 DB_I(hh), DB_I(t.binh_an)));
 	assert_int_equal(w, 3);
 	struct unit *v;
 	size_t n;
 	assert_ok(ctx, unit_ancestors(ctx, t.chieu_lieu, &v, &n));
 	assert_int_equal(v[n - 2].id, t.binh_an);
 	/* refusals */
-	assert_int_equal(unit_move(ctx, t.city, t.tdh), DV_EINVAL);      /* into itself */
+	assert_int_equal(unit_move(ctx, t.city, t.tdh), DV_EINVAL);	 /* into itself */
 	assert_int_equal(unit_move(ctx, t.dong_tac, t.city), DV_EINVAL); /* kind */
 	assert_int_equal(unit_move(ctx, t.tdh, 777777), DV_EINVAL);
 	assert_counts_consistent(ctx);
@@ -262,7 +266,7 @@ static void reform_of_2025(void **state)
 	struct dv_ctx *ctx = test_ctx_new();
 	int64_t bd, city, di_an, an_binh, tdh, hcmc, new_di_an, nb[7];
 	const char *tdh_nbs[] = {"Đông Tác", "Đông Chiêu", "Chiêu Liêu", "Đông Thành",
-				 "Tân Long", "Đông An", "Tân An"};
+				 "Tân Long", "Đông An",	   "Tân An"};
 	assert_ok(ctx, unit_create(ctx, 0, UNIT_PROVINCE, "Bình Dương", "74", &bd));
 	assert_ok(ctx, unit_create(ctx, bd, UNIT_CITY, "Dĩ An", "724", &city));
 	assert_ok(ctx, unit_create(ctx, city, UNIT_WARD, "Dĩ An", "25942", &di_an));
@@ -274,14 +278,15 @@ static void reform_of_2025(void **state)
 	for (int i = 0; i < 3; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "Khu phố %d", i + 1);
-		assert_ok(ctx, unit_create(ctx, di_an, UNIT_NEIGHBORHOOD, name, NULL, &kp_di_an[i]));
+		assert_ok(ctx,
+			  unit_create(ctx, di_an, UNIT_NEIGHBORHOOD, name, NULL, &kp_di_an[i]));
 		test_household(ctx, kp_di_an[i], "Dĩ An", 2);
 	}
 	for (int i = 0; i < 2; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "Khu phố %d", i + 1);
-		assert_ok(ctx, unit_create(ctx, an_binh, UNIT_NEIGHBORHOOD, name, NULL,
-					   &kp_an_binh[i]));
+		assert_ok(ctx,
+			  unit_create(ctx, an_binh, UNIT_NEIGHBORHOOD, name, NULL, &kp_an_binh[i]));
 		test_household(ctx, kp_an_binh[i], "An Bình", 3);
 	}
 	for (int i = 0; i < 7; i++)

@@ -14,7 +14,7 @@
 
 struct test_db {
 	struct db *db;
-	char name[64];   /* postgres database name, or sqlite file path */
+	char name[64]; /* postgres database name, or sqlite file path */
 };
 
 static struct test_db opened[64];
@@ -122,8 +122,8 @@ void test_db_close(struct db *db)
 			struct db *admin = NULL;
 			if (db_open(env_db(), &admin, &err) == 0) {
 				char sql[160];
-				snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
-					 t->name);
+				snprintf(sql, sizeof(sql),
+					 "DROP DATABASE IF EXISTS %s WITH (FORCE)", t->name);
 				db_exec_script(admin, sql, &err);
 				db_close(admin);
 			}
@@ -162,7 +162,8 @@ void test_ctx_free(struct dv_ctx *ctx)
 void test_assert_ok(struct dv_ctx *ctx, int rc, const char *file, int line)
 {
 	if (rc != 0) {
-		print_error("ERROR: rc=%d (%s): %s\n", rc, dv_err_name(rc), ctx ? ctx->err.msg : "");
+		print_error("ERROR: rc=%d (%s): %s\n", rc, dv_err_name(rc),
+			    ctx ? ctx->err.msg : "");
 		_fail(file, line);
 	}
 }
@@ -173,18 +174,22 @@ void test_tree_build(struct dv_ctx *ctx, struct test_tree *t)
 	assert_ok(ctx, unit_create(ctx, t->province, UNIT_CITY, "Dĩ An", "724", &t->city));
 	assert_ok(ctx, unit_create(ctx, t->city, UNIT_WARD, "Tân Đông Hiệp", "25948", &t->tdh));
 	assert_ok(ctx, unit_create(ctx, t->tdh, UNIT_NEIGHBORHOOD, "Đông Tác", NULL, &t->dong_tac));
-	assert_ok(ctx, unit_create(ctx, t->tdh, UNIT_NEIGHBORHOOD, "Chiêu Liêu", NULL, &t->chieu_lieu));
+	assert_ok(ctx,
+		  unit_create(ctx, t->tdh, UNIT_NEIGHBORHOOD, "Chiêu Liêu", NULL, &t->chieu_lieu));
 	assert_ok(ctx, unit_create(ctx, t->city, UNIT_WARD, "Bình An", "25951", &t->binh_an));
-	assert_ok(ctx, unit_create(ctx, t->binh_an, UNIT_NEIGHBORHOOD, "Nội Hóa 1", NULL, &t->noi_hoa));
+	assert_ok(ctx,
+		  unit_create(ctx, t->binh_an, UNIT_NEIGHBORHOOD, "Nội Hóa 1", NULL, &t->noi_hoa));
 	assert_ok(ctx, unit_create(ctx, 0, UNIT_PROVINCE, "Đồng Nai", "75", &t->other_province));
-	assert_ok(ctx, unit_create(ctx, t->other_province, UNIT_WARD, "Tân Phong", NULL, &t->other_ward));
-	assert_ok(ctx, unit_create(ctx, t->other_ward, UNIT_NEIGHBORHOOD, "Khu phố 1", NULL, &t->other_nb));
+	assert_ok(ctx, unit_create(ctx, t->other_province, UNIT_WARD, "Tân Phong", NULL,
+				   &t->other_ward));
+	assert_ok(ctx, unit_create(ctx, t->other_ward, UNIT_NEIGHBORHOOD, "Khu phố 1", NULL,
+				   &t->other_nb));
 }
 
 int64_t test_household(struct dv_ctx *ctx, int64_t unit, const char *address, int n)
 {
-	static const char *names[] = {"Nguyễn Văn Hùng", "Trần Thị Lan", "Nguyễn Minh Khoa",
-				      "Nguyễn Thị Mai", "Nguyễn Văn Tài", "Nguyễn Thị Hoa"};
+	static const char *names[] = {"Nguyễn Văn Hùng", "Trần Thị Lan",   "Nguyễn Minh Khoa",
+				      "Nguyễn Thị Mai",	 "Nguyễn Văn Tài", "Nguyễn Thị Hoa"};
 	static const char *relations[] = {"Chủ hộ", "Vợ", "Con", "Con", "Con", "Con"};
 	static const char *genders[] = {"male", "female", "male", "female", "male", "female"};
 	int64_t hid = 0;

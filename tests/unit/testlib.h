@@ -52,8 +52,9 @@ const struct actor *test_actor(struct dv_ctx *ctx, int role, int64_t unit, int64
 void test_assert_ok(struct dv_ctx *ctx, int rc, const char *file, int line);
 
 /* Run the suite with a name that says which backend ran it. */
-#define test_run(tests) _cmocka_run_group_tests(test_suite_name(__FILE__), (tests), \
-	sizeof(tests) / sizeof((tests)[0]), NULL, NULL)
+#define test_run(tests)                                                                            \
+	_cmocka_run_group_tests(test_suite_name(__FILE__), (tests),                                \
+				sizeof(tests) / sizeof((tests)[0]), NULL, NULL)
 const char *test_suite_name(const char *file);
 
 #endif
