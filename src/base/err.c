@@ -58,7 +58,7 @@ void dv_err_clear(struct dv_err *err)
 
 int dv_err_is_user(int code)
 {
-	return code <= DV_EINVAL && code >= DV_ETOOBIG;
+	return code <= DV_EINVAL && code >= DV_EBUSY;
 }
 
 int dv_err_http_status(int code)
@@ -70,6 +70,7 @@ int dv_err_http_status(int code)
 	case DV_EPERM: return 403;
 	case DV_ECONFLICT: return 409;
 	case DV_ETOOBIG: return 413;
+	case DV_EBUSY: return 429;
 	default: return 500;
 	}
 }
@@ -83,6 +84,7 @@ const char *dv_err_name(int code)
 	case DV_EPERM: return "forbidden";
 	case DV_ECONFLICT: return "conflict";
 	case DV_ETOOBIG: return "too_large";
+	case DV_EBUSY: return "too_many_requests";
 	case DV_EDB: return "database";
 	case DV_EIO: return "io";
 	case DV_ENOMEM: return "no_memory";

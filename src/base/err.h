@@ -19,6 +19,7 @@ enum {
 	DV_EPERM = -3,	   /* the actor may not do this: 403 */
 	DV_ECONFLICT = -4, /* duplicate or stale state: 409 */
 	DV_ETOOBIG = -5,   /* input over a size limit: 413 */
+	DV_EBUSY = -6,     /* too many attempts, try later: 429 */
 	DV_EDB = -10,	   /* database failure: 500 */
 	DV_EIO = -11,	   /* file or network failure: 500 */
 	DV_ENOMEM = -12,   /* allocation failure: 500 */
@@ -48,7 +49,8 @@ void dv_err_prefix(struct dv_err *err, const char *fmt, ...) __attribute__((form
 /* Clear err back to DV_OK with an empty message (the language stays). */
 void dv_err_clear(struct dv_err *err);
 
-/* True for the codes that describe the caller's input rather than a fault. */
+/* True for the codes that describe the caller's input rather than a fault
+ * (DV_EINVAL through DV_EBUSY). */
 int dv_err_is_user(int code);
 
 /* The HTTP status an error code maps to. */

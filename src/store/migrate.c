@@ -4,6 +4,7 @@
 
 /* Generated from src/store/migrations/NNN_name.sql by tools/embed.c. */
 extern const char mig_001_foundation[];
+extern const char mig_002_sessions[];
 
 static const struct migration {
 	int version;
@@ -11,6 +12,7 @@ static const struct migration {
 	const char *sql;
 } migrations[] = {
 	{1, "foundation", mig_001_foundation},
+	{2, "sessions", mig_002_sessions},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
