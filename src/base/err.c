@@ -12,7 +12,7 @@ int dv_vfail(struct dv_err *err, int code, const char *field, const char *fmt, v
 	err->code = code;
 	err->field = field;
 	if (err->lang)
-		fmt = i18n_get(err->lang, fmt);
+		fmt = i18n_get_format(err->lang, fmt);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);

@@ -86,6 +86,52 @@ const char *i18n_get(const char *lang, const char *msgid)
 	return msgid;
 }
 
+/* The next conversion of a printf format after *p ("%zu" -> "zu"); 0 when
+ * there is none. "%%" is skipped. */
+static size_t next_conversion(const char **p, char *out, size_t cap)
+{
+	for (const char *s = *p; (s = strchr(s, '%'));) {
+		if (s[1] == '%') {
+			s += 2;
+			continue;
+		}
+		size_t n = 0;
+		s++;
+		while (*s && !strchr("diouxXeEfFgGaAcspn", *s)) {
+			if (n + 1 < cap)
+				out[n++] = *s;
+			s++;
+		}
+		if (!*s)
+			return 0;
+		if (n + 1 < cap)
+			out[n++] = *s;
+		out[n] = '\0';
+		*p = s + 1;
+		return n;
+	}
+	return 0;
+}
+
+int i18n_same_conversions(const char *a, const char *b)
+{
+	for (;;) {
+		char ca[16], cb[16];
+		size_t na = next_conversion(&a, ca, sizeof(ca));
+		size_t nb = next_conversion(&b, cb, sizeof(cb));
+		if (na != nb || (na && strcmp(ca, cb) != 0))
+			return 0;
+		if (!na)
+			return 1;
+	}
+}
+
+const char *i18n_get_format(const char *lang, const char *fmt)
+{
+	const char *t = i18n_get(lang, fmt);
+	return t != fmt && i18n_same_conversions(fmt, t) ? t : fmt;
+}
+
 const char *i18n_pick(const char *tag)
 {
 	if (!tag)

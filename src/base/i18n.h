@@ -23,6 +23,13 @@ int i18n_init(void);
  * none (English, or a string not yet translated). Never NULL. */
 const char *i18n_get(const char *lang, const char *msgid);
 
+/* Like i18n_get for a printf format: the translation is used only when its
+ * conversions (%s, %d, %zu, ...) are the msgid's, in the same order, so a
+ * mistranslated format can never read the wrong arguments. */
+const char *i18n_get_format(const char *lang, const char *fmt);
+/* Do two printf formats take the same arguments? */
+int i18n_same_conversions(const char *a, const char *b);
+
 /* "vi" or "en" for a language tag from a cookie, a query or Accept-Language
  * ("vi-VN", "en;q=0.8"...); "vi" when nothing matches. */
 const char *i18n_pick(const char *tag);

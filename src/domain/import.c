@@ -146,7 +146,7 @@ file_error(struct import *im, int code, size_t line, const char *field, const ch
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add_error(im, line, field, arena_vprintf(im->keep, i18n_get(im->ctx->lang, fmt), ap));
+	add_error(im, line, field, arena_vprintf(im->keep, i18n_get_format(im->ctx->lang, fmt), ap));
 	va_end(ap);
 	if (!im->fatal || code == DV_ETOOBIG)
 		im->fatal = code;
@@ -164,7 +164,7 @@ __attribute__((format(printf, 4, 5))) static void row_error(struct import *im, s
 {
 	va_list ap;
 	va_start(ap, fmt);
-	row_error_s(im, r, field, arena_vprintf(im->keep, i18n_get(im->ctx->lang, fmt), ap));
+	row_error_s(im, r, field, arena_vprintf(im->keep, i18n_get_format(im->ctx->lang, fmt), ap));
 	va_end(ap);
 }
 

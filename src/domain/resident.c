@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/i18n.h"
 #include "base/text.h"
 #include "domain/household.h"
 #include "domain/perm.h"
@@ -17,6 +18,15 @@ const char *resident_status_name(enum resident_status s)
 	case RES_DECEASED: return "deceased";
 	}
 	return "present";
+}
+
+const char *resident_status_label(const char *status)
+{
+	if (strcmp(status, "moved") == 0)
+		return N_("Moved away");
+	if (strcmp(status, "deceased") == 0)
+		return N_("Deceased");
+	return N_("Present");
 }
 
 /* ------------------------------------------------------------ validation */

@@ -102,5 +102,7 @@ int resident_set_status(struct dv_ctx *ctx, int64_t id, enum resident_status sta
 int resident_move(struct dv_ctx *ctx, int64_t id, int64_t to_household_id);
 
 const char *resident_status_name(enum resident_status s);
+/* The English msgid for a stored status ("present" -> "Present"). */
+const char *resident_status_label(const char *status);
 
 #endif

@@ -1,5 +1,6 @@
 #include "web/http.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -19,6 +20,26 @@ void res_header(struct req *r, const char *name, const char *value)
 	r->nheaders++;
 }
 
+void res_redirect(struct req *r, const char *path)
+{
+	r->status = 303;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_reset(&r->out);
+	res_header(r, "location", path);
+}
+
+void res_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	char age[48] = "";
+	if (max_age > 0)
+		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
+	else if (max_age < 0)
+		snprintf(age, sizeof(age), "; Max-Age=0");
+	res_header(r, "set-cookie",
+		   arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name,
+				max_age < 0 ? "" : value, age, r->secure ? "; Secure" : ""));
+}
+
 /* Cookie: a=1; b=2 (RFC 6265 syntax; values may be quoted). */
 const char *cookie_get(struct arena *a, const char *header, const char *name)
 {
@@ -31,6 +52,8 @@ const char *cookie_get(struct arena *a, const char *header, const char *name)
 		if (len > n && strncmp(p, name, n) == 0 && p[n] == '=') {
 			const char *v = p + n + 1;
 			size_t vlen = len - n - 1;
+			while (vlen && v[vlen - 1] == ' ')
+				vlen--;
 			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
 				v++;
 				vlen -= 2;
@@ -40,4 +63,74 @@ const char *cookie_get(struct arena *a, const char *header, const char *name)
 		p = end;
 	}
 	return NULL;
+}
+
+const char *req_query(struct req *r, const char *key)
+{
+	if (!r->qparsed) {
+		r->qparsed = 1;
+		struct dv_err err = {0};
+		if (params_parse(&r->arena, r->query, strlen(r->query), FORM_MAX_VALUE, &r->qparams,
+				 &err)) {
+			r->qparams.v = NULL;
+			r->qparams.n = 0;
+		}
+	}
+	return params_get(&r->qparams, key);
+}
+
+static int content_type_is(struct req *r, const char *type)
+{
+	const char *ct = req_header(r, "content-type");
+	size_t n = strlen(type);
+	return ct && strncasecmp(ct, type, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+int req_form_parse(struct req *r)
+{
+	if (r->form_parsed)
+		return 0;
+	r->form_parsed = 1;
+	if (r->body_len && !content_type_is(r, "application/x-www-form-urlencoded"))
+		return dv_fail(&r->ctx.err, DV_EINVAL, NULL,
+			       "This form was sent in a format the server does not take");
+	return params_parse(&r->arena, r->body, r->body_len, FORM_MAX_VALUE, &r->form, &r->ctx.err);
+}
+
+const char *req_form(struct req *r, const char *key)
+{
+	if (req_form_parse(r))
+		return NULL;
+	return params_get(&r->form, key);
+}
+
+int req_json(struct req *r, json_t **out)
+{
+	json_error_t jerr;
+	*out = NULL;
+	if (r->body_len > JSON_MAX_BODY)
+		return dv_fail(&r->ctx.err, DV_ETOOBIG, NULL, "The JSON body is larger than %d KB",
+			       JSON_MAX_BODY / 1024);
+	if (!content_type_is(r, "application/json"))
+		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "Send the body as application/json");
+	json_t *j = json_loadb(r->body ? r->body : "", r->body_len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!j)
+		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "The body is not valid JSON: %s",
+			       jerr.text);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "The body must be a JSON object");
+	}
+	*out = j;
+	return 0;
+}
+
+int safe_local_path(const char *path)
+{
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		return 0;
+	for (const char *p = path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == '\\')
+			return 0;
+	return 1;
 }

@@ -1,44 +1,79 @@
 /*
  * One HTTP request as the web layer sees it: what came in (method, path,
- * query, the language), the domain context it runs with (this loop's
- * database connection, the request's arena, the actor), and the response
- * being built. server.c makes one per request and frees it with the
- * request's h2o memory pool.
+ * query, body, the client), who is asking (session, actor, CSRF token), the
+ * domain context it runs with (a database connection, the request's arena,
+ * the actor, the language), and the response being built.
+ *
+ * server.c makes one per request and frees it when h2o is done with the
+ * request; handlers only read the fields and call the helpers below.
  */
 #ifndef DV_WEB_HTTP_H
 #define DV_WEB_HTTP_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
 #include "domain/ctx.h"
+#include "domain/session.h"
+#include "web/params.h"
 
-#define REQ_MAX_PARAMS	4
+#define REQ_MAX_PARAMS 4
 #define REQ_MAX_HEADERS 16
+#define FORM_MAX_VALUE (64 * 1024) /* bytes in one form field */
+#define JSON_MAX_BODY (256 * 1024) /* bytes in a JSON request body */
 
 struct conn;
+struct route;
 
 struct req {
-	void *h2o;	   /* h2o_req_t *, for server.c only */
+	void *h2o;         /* h2o_req_t *, for server.c only */
 	struct conn *conn; /* the connection it came on, for server.c only */
 	struct dv_ctx ctx; /* db, arena, actor, lang, now, err */
 	struct arena arena;
-	const char *method;		/* "GET", "POST", ... */
-	const char *path;		/* decoded and normalized, without the query */
-	const char *query;		/* raw text after '?', "" if none */
+	const struct route *route;
+
+	/* what came in */
+	const char *method;             /* "GET", "POST", ... */
+	const char *path;               /* decoded and normalized, without the query */
+	const char *query;              /* raw text after '?', "" if none */
+	const char *body;               /* the request body (not NUL-terminated) */
+	size_t body_len;
+	const char *ip;                 /* the client's address */
+	int secure;                     /* came over TLS: cookies get Secure */
 	int64_t params[REQ_MAX_PARAMS]; /* numeric {id} captures of the route */
 	int nparams;
+	const char *sparam;             /* the {token} capture of the route, or NULL */
+
+	/* who is asking */
+	struct actor actor;         /* ctx.actor points here once loaded */
+	struct session session;     /* valid when has_session */
+	int has_session;            /* logged in with the session cookie */
+	int bearer;                 /* authenticated by an Authorization header */
+	const char *session_token;  /* the cookie or bearer token, for logout */
+	const char *csrf;           /* the token this client's forms carry */
+
+	/* parsed lazily */
+	int form_parsed;
+	struct params form;
+	struct params qparams;
+	int qparsed;
 
 	/* the response */
 	int status;
 	const char *content_type;
-	struct buf body;
+	struct buf out;
 	size_t nheaders;
 	struct {
 		const char *name, *value;
 	} headers[REQ_MAX_HEADERS];
+
+	/* for the server only */
+	int in_worker;      /* running in the worker pool */
+	int orphaned;       /* h2o let go of it meanwhile */
+	int64_t started_us; /* for the access log */
 };
 
 /* The value of a request header (case-insensitive name), or NULL. Arena string. */
@@ -47,8 +82,30 @@ const char *req_header(struct req *r, const char *name);
 /* Add a response header (name and value are copied into the arena). */
 void res_header(struct req *r, const char *name, const char *value);
 
+/* Reply 303 See Other to a local path. */
+void res_redirect(struct req *r, const char *path);
+
+/* Set a cookie: HttpOnly, SameSite=Lax, Path=/, Secure on TLS; max_age 0 for
+ * a session cookie, -1 to delete it. */
+void res_cookie(struct req *r, const char *name, const char *value, long max_age);
+
 /* The value of cookie `name` in a Cookie header, as an arena string, or NULL. */
 const char *cookie_get(struct arena *a, const char *header, const char *name);
+
+/* A query-string parameter, or NULL (a malformed query reads as empty). */
+const char *req_query(struct req *r, const char *key);
+
+/* A field of a urlencoded form body, or NULL. req_form_parse() first reports
+ * a malformed body (DV_EINVAL/DV_ETOOBIG in r->ctx.err); later calls are free. */
+int req_form_parse(struct req *r);
+const char *req_form(struct req *r, const char *key);
+
+/* The request body as JSON (an object); DV_EINVAL with a message if it is
+ * not, DV_ETOOBIG over JSON_MAX_BODY. The caller owns the reference. */
+int req_json(struct req *r, json_t **out);
+
+/* Is `path` a safe place to send someone back to (a local absolute path)? */
+int safe_local_path(const char *path);
 
 /* Translate msgid into the request's language. */
 const char *T(const struct req *r, const char *msgid);

@@ -3,24 +3,35 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "web/form.h"
 #include "web/html.h"
 
-/* A link to the same page in the other language. */
-static void language_switch(struct req *r)
+/* The account menu (or the login link) and a link to the same page in the
+ * other language. */
+static void site_nav(struct req *r)
 {
+	struct buf *b = &r->out;
 	int vi = strcmp(r->ctx.lang, "vi") == 0;
-	html_raw(&r->body, "<nav aria-label=\"");
-	html_attr(&r->body, T(r, "Language"));
-	html_raw(&r->body, "\"><a href=\"");
-	html_attr(&r->body, r->path);
-	html_raw(&r->body, vi ? "?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"
-			      : "?lang=vi\" lang=\"vi\" hreflang=\"vi\">Tiếng Việt</a>");
-	html_raw(&r->body, "</nav>");
+	html_raw(b, "<nav class=\"site-nav\" aria-label=\"");
+	html_attr(b, T(r, "Account and language"));
+	html_raw(b, "\">");
+	if (r->ctx.actor->account_id) {
+		html_link(b, "/me", r->ctx.actor->display_name);
+		html_link(b, "/account", T(r, "Account"));
+		form_button(r, "/logout", T(r, "Log out"), "inline logout");
+	} else if (strcmp(r->path, "/login") != 0) {
+		html_link(b, "/login", T(r, "Log in"));
+	}
+	html_raw(b, "<a href=\"");
+	html_attr(b, r->path);
+	html_raw(b, vi ? "?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"
+		       : "?lang=vi\" lang=\"vi\" hreflang=\"vi\">Tiếng Việt</a>");
+	html_raw(b, "</nav>");
 }
 
 void layout_begin(struct req *r, const char *title)
 {
-	struct buf *b = &r->body;
+	struct buf *b = &r->out;
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
 	html_raw(b, "<!doctype html>\n<html lang=\"");
@@ -33,13 +44,13 @@ void layout_begin(struct req *r, const char *title)
 	html_attr(b, layout_stylesheet());
 	html_raw(b, "\"></head>\n<body><header class=\"site\"><a class=\"brand\" "
 		    "href=\"/\">danvan</a>");
-	language_switch(r);
+	site_nav(r);
 	html_raw(b, "</header>\n<main>");
 }
 
 void layout_end(struct req *r)
 {
-	struct buf *b = &r->body;
+	struct buf *b = &r->out;
 	html_raw(b, "</main>\n<footer class=\"site\">");
 	html_txt(b, T(r, "danvan: grassroots democracy and community mobilization"));
 	html_raw(b, "</footer></body></html>\n");
@@ -52,16 +63,16 @@ void layout_error_status(struct req *r, int status, const char *message)
 			    : status == 405 ? T(r, "Method not allowed")
 			    : status < 500  ? T(r, "The request was refused")
 					    : T(r, "Something went wrong");
-	buf_reset(&r->body);
+	buf_reset(&r->out);
 	layout_begin(r, title);
 	r->status = status;
-	html_raw(&r->body, "<div class=\"error-page\"><h1>");
-	html_txt(&r->body, title);
-	html_raw(&r->body, "</h1><p>");
-	html_txt(&r->body, message);
-	html_raw(&r->body, "</p><p>");
-	html_link(&r->body, "/", T(r, "Back to the home page"));
-	html_raw(&r->body, "</p></div>");
+	html_raw(&r->out, "<div class=\"error-page\"><h1>");
+	html_txt(&r->out, title);
+	html_raw(&r->out, "</h1><p>");
+	html_txt(&r->out, message);
+	html_raw(&r->out, "</p><p>");
+	html_link(&r->out, "/", T(r, "Back to the home page"));
+	html_raw(&r->out, "</p></div>");
 	layout_end(r);
 }
 

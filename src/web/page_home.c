@@ -15,7 +15,7 @@
 
 static void counts(struct req *r, const struct unit *u)
 {
-	struct buf *b = &r->body;
+	struct buf *b = &r->out;
 	html_raw(b, " <span class=\"counts\">");
 	html_int(b, u->households);
 	html_raw(b, " ");
@@ -31,17 +31,17 @@ static void unit_line(struct req *r, const struct unit *u)
 {
 	char href[48];
 	snprintf(href, sizeof(href), "/units/%lld", (long long)u->id);
-	html_raw(&r->body, "<span class=\"kind\">");
-	html_txt(&r->body, T(r, unit_kind_label(u->kind)));
-	html_raw(&r->body, "</span> ");
-	html_link(&r->body, href, u->name);
+	html_raw(&r->out, "<span class=\"kind\">");
+	html_txt(&r->out, T(r, unit_kind_label(u->kind)));
+	html_raw(&r->out, "</span> ");
+	html_link(&r->out, href, u->name);
 	counts(r, u);
 }
 
 /* Nested lists from units in depth-first order with their depth. */
 static void tree(struct req *r, const struct unit *v, size_t n)
 {
-	struct buf *b = &r->body;
+	struct buf *b = &r->out;
 	int depth = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].depth > depth) {
@@ -71,15 +71,15 @@ int page_home(struct req *r)
 	if (rc)
 		return rc;
 	layout_begin(r, T(r, "Administrative units"));
-	html_raw(&r->body, "<h1>");
-	html_txt(&r->body, T(r, "Administrative units"));
-	html_raw(&r->body, "</h1>");
+	html_raw(&r->out, "<h1>");
+	html_txt(&r->out, T(r, "Administrative units"));
+	html_raw(&r->out, "</h1>");
 	if (!nroots) {
-		html_raw(&r->body, "<p class=\"note\">");
-		html_txt(&r->body,
+		html_raw(&r->out, "<p class=\"note\">");
+		html_txt(&r->out,
 			 T(r, "No units yet. An administrator creates them with the danvan "
 			      "command, or loads the demo city with `danvan demo`."));
-		html_raw(&r->body, "</p>");
+		html_raw(&r->out, "</p>");
 	}
 	for (size_t i = 0; i < nroots; i++) {
 		struct unit *v;
@@ -94,7 +94,7 @@ int page_home(struct req *r)
 
 static void breadcrumb(struct req *r, const struct unit *v, size_t n)
 {
-	struct buf *b = &r->body;
+	struct buf *b = &r->out;
 	html_raw(b, "<nav class=\"crumbs\" aria-label=\"");
 	html_attr(b, T(r, "Breadcrumb"));
 	html_raw(b, "\"><ol><li>");
@@ -118,7 +118,7 @@ static void breadcrumb(struct req *r, const struct unit *v, size_t n)
 
 static void summary(struct req *r, const struct unit *u, size_t nchildren)
 {
-	struct buf *b = &r->body;
+	struct buf *b = &r->out;
 	html_raw(b, "<ul class=\"summary\"><li><strong>");
 	html_int(b, u->households);
 	html_raw(b, "</strong>");
@@ -150,15 +150,15 @@ int page_unit(struct req *r)
 	snprintf(title, sizeof(title), "%s %s", T(r, unit_kind_label(u->kind)), u->name);
 	layout_begin(r, title);
 	breadcrumb(r, crumbs, ncrumbs);
-	html_raw(&r->body, "<h1>");
-	html_txt(&r->body, title);
-	html_raw(&r->body, "</h1>");
+	html_raw(&r->out, "<h1>");
+	html_txt(&r->out, title);
+	html_raw(&r->out, "</h1>");
 	if (*u->code) {
-		html_raw(&r->body, "<p class=\"note\">");
-		html_txt(&r->body, T(r, "Official code"));
-		html_raw(&r->body, ": ");
-		html_txt(&r->body, u->code);
-		html_raw(&r->body, "</p>");
+		html_raw(&r->out, "<p class=\"note\">");
+		html_txt(&r->out, T(r, "Official code"));
+		html_raw(&r->out, ": ");
+		html_txt(&r->out, u->code);
+		html_raw(&r->out, "</p>");
 	}
 	if (strcmp(u->status, "merged") == 0) {
 		char href[48];
@@ -166,23 +166,23 @@ int page_unit(struct req *r)
 		snprintf(href, sizeof(href), "/units/%lld", (long long)u->merged_into);
 		if ((rc = unit_get(&r->ctx, u->merged_into, &into)))
 			return rc;
-		html_raw(&r->body, "<p class=\"note\">");
-		html_txt(&r->body, T(r, "This unit was merged into"));
-		html_raw(&r->body, " ");
-		html_link(&r->body, href, into.name);
-		html_raw(&r->body, ".</p>");
+		html_raw(&r->out, "<p class=\"note\">");
+		html_txt(&r->out, T(r, "This unit was merged into"));
+		html_raw(&r->out, " ");
+		html_link(&r->out, href, into.name);
+		html_raw(&r->out, ".</p>");
 	}
 	summary(r, u, nkids);
 	if (nkids) {
-		html_raw(&r->body, "<h2>");
-		html_txt(&r->body, T(r, "Units below"));
-		html_raw(&r->body, "</h2><ul class=\"tree\">");
+		html_raw(&r->out, "<h2>");
+		html_txt(&r->out, T(r, "Units below"));
+		html_raw(&r->out, "</h2><ul class=\"tree\">");
 		for (size_t i = 0; i < nkids; i++) {
-			html_raw(&r->body, "<li>");
+			html_raw(&r->out, "<li>");
 			unit_line(r, &kids[i]);
-			html_raw(&r->body, "</li>");
+			html_raw(&r->out, "</li>");
 		}
-		html_raw(&r->body, "</ul>");
+		html_raw(&r->out, "</ul>");
 	}
 	layout_end(r);
 	return 0;
@@ -195,10 +195,10 @@ int page_healthz(struct req *r)
 	res_header(r, "Cache-Control", "no-store");
 	if (db_int(r->ctx.db, &one, &r->ctx.err, "SELECT 1") || one != 1) {
 		r->status = 503;
-		buf_adds(&r->body, "database unavailable\n");
+		buf_adds(&r->out, "database unavailable\n");
 		return 0;
 	}
 	r->status = 200;
-	buf_adds(&r->body, "ok\n");
+	buf_adds(&r->out, "ok\n");
 	return 0;
 }

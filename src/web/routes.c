@@ -3,23 +3,55 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/api.h"
 #include "web/layout.h"
 
 /*
- * Every URL danvan answers. Authorization is checked by each handler against
- * the unit it touches (and again inside the domain functions).
+ * Every URL danvan answers. Handlers check the actor's permission on the
+ * unit they touch (and the domain checks again). Unsafe methods on HTML
+ * routes need the form's CSRF token (server.c, auth.c).
  */
 const struct route routes[] = {
-	{"GET", "/", page_home, ROUTE_HTML},
-	{"GET", "/units/{id}", page_unit, ROUTE_HTML},
-	{"GET", "/healthz", page_healthz, ROUTE_TEXT},
-	{"GET", "/static/*", page_static, ROUTE_TEXT},
+	/* public pages */
+	{"GET", "/", page_home, ROUTE_HTML, ROUTE_PUBLIC},
+	{"GET", "/units/{id}", page_unit, ROUTE_HTML, ROUTE_PUBLIC},
+	/* identity */
+	{"GET", "/login", page_login, ROUTE_HTML, ROUTE_PUBLIC},
+	{"POST", "/login", page_login_post, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_SLOW},
+	{"POST", "/logout", page_logout, ROUTE_HTML, ROUTE_PUBLIC},
+	{"GET", "/me", page_me, ROUTE_HTML, ROUTE_LOGIN},
+	{"GET", "/account", page_account, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/account/password", page_account_password, ROUTE_HTML, ROUTE_LOGIN | ROUTE_SLOW},
+	{"POST", "/account/tokens", page_account_token_new, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/account/tokens/{id}/revoke", page_account_token_revoke, ROUTE_HTML, ROUTE_LOGIN},
+	/* JSON API v1 (docs/openapi.yaml) */
+	{"POST", "/api/v1/session", api_session_create, ROUTE_JSON, ROUTE_PUBLIC | ROUTE_SLOW},
+	{"DELETE", "/api/v1/session", api_session_delete, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/me", api_me, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/units", api_units, ROUTE_JSON, ROUTE_PUBLIC},
+	{"GET", "/api/v1/units/{id}", api_unit, ROUTE_JSON, ROUTE_PUBLIC},
+	/* operations */
+	{"GET", "/healthz", page_healthz, ROUTE_TEXT, ROUTE_NO_SESSION},
+	{"GET", "/static/*", page_static, ROUTE_TEXT, ROUTE_NO_SESSION},
 };
 const size_t n_routes = sizeof(routes) / sizeof(routes[0]);
 
-int route_match(const char *pattern, const char *path, int64_t *params, int *nparams)
+#define TOKEN_MAX 64
+
+static size_t token_span(const char *s)
+{
+	size_t n = 0;
+	while (n <= TOKEN_MAX && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+				  (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_'))
+		n++;
+	return n;
+}
+
+int route_match(const char *pattern, const char *path, int64_t *params, int *nparams,
+		const char **token, struct arena *a)
 {
 	*nparams = 0;
+	*token = NULL;
 	while (*pattern && *path) {
 		if (strcmp(pattern, "*") == 0)
 			return strchr(path, '/') == NULL;
@@ -35,6 +67,15 @@ int route_match(const char *pattern, const char *path, int64_t *params, int *npa
 			path = end;
 			continue;
 		}
+		if (strncmp(pattern, "{token}", 7) == 0) {
+			size_t n = token_span(path);
+			if (n == 0 || n > TOKEN_MAX)
+				return 0;
+			*token = a ? arena_strndup(a, path, n) : path;
+			pattern += 7;
+			path += n;
+			continue;
+		}
 		if (*pattern++ != *path++)
 			return 0;
 	}
@@ -45,9 +86,10 @@ static void allow_header(struct req *r)
 {
 	struct buf allow = BUF_INIT;
 	int64_t p[REQ_MAX_PARAMS];
+	const char *tok;
 	int np;
 	for (size_t i = 0; i < n_routes; i++)
-		if (route_match(routes[i].pattern, r->path, p, &np) &&
+		if (route_match(routes[i].pattern, r->path, p, &np, &tok, NULL) &&
 		    !strstr(allow.ptr, routes[i].method)) {
 			if (allow.len)
 				buf_adds(&allow, ", ");
@@ -59,28 +101,31 @@ static void allow_header(struct req *r)
 	buf_release(&allow);
 }
 
-void routes_dispatch(struct req *r)
+const struct route *routes_find(struct req *r, int *status)
 {
 	int path_known = 0;
-	/* HEAD is answered as GET; h2o leaves the body out */
 	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
 	for (size_t i = 0; i < n_routes; i++) {
 		const struct route *rt = &routes[i];
-		if (!route_match(rt->pattern, r->path, r->params, &r->nparams))
+		if (!route_match(rt->pattern, r->path, r->params, &r->nparams, &r->sparam, &r->arena))
 			continue;
 		path_known = 1;
-		if (strcmp(rt->method, method) != 0)
-			continue;
-		int rc = rt->handler(r);
-		if (rc)
-			layout_error(r, rc);
-		return;
+		if (strcmp(rt->method, method) == 0)
+			return rt;
 	}
-	if (path_known) {
+	if (path_known)
 		allow_header(r);
-		layout_error_status(r, 405,
-				    T(r, "This address does not take that kind of request."));
-	} else {
-		layout_error_status(r, 404, T(r, "There is no page at this address."));
-	}
+	*status = path_known ? 405 : 404;
+	return NULL;
+}
+
+void routes_run(struct req *r, const struct route *rt)
+{
+	int rc = rt->handler(r);
+	if (!rc)
+		return;
+	if (rt->kind == ROUTE_JSON)
+		api_error(r, rc);
+	else
+		layout_error(r, rc);
 }

@@ -1,7 +1,8 @@
 /*
  * The route table: every URL danvan answers, in one array a reader can scan
- * (routes.c). A pattern is a literal path in which a {id} segment matches a
- * positive integer, passed to the handler in req->params.
+ * (routes.c). A pattern is a literal path in which {id} matches a positive
+ * integer (req->params) and {token} a URL-safe token (req->sparam); a final
+ * '*' matches one last path segment.
  */
 #ifndef DV_WEB_ROUTES_H
 #define DV_WEB_ROUTES_H
@@ -10,30 +11,55 @@
 
 enum route_kind { ROUTE_HTML, ROUTE_JSON, ROUTE_TEXT };
 
+enum route_flags {
+	ROUTE_PUBLIC = 0,         /* anyone; the handler checks what it shows */
+	ROUTE_LOGIN = 1 << 0,     /* needs a logged-in account (else /login or 401) */
+	ROUTE_SLOW = 1 << 1,      /* runs in the worker pool: password hashing, PDFs, imports */
+	ROUTE_NO_SESSION = 1 << 2 /* static files, health: no session lookup */
+};
+
 struct route {
 	const char *method;
 	const char *pattern;
 	int (*handler)(struct req *r);
 	enum route_kind kind;
+	unsigned flags;
 };
 
 extern const struct route routes[];
 extern const size_t n_routes;
 
 /*
- * Find the route for method and path, run it, and leave the response in r
- * (an error page in the request's language when the handler fails, 404 for
- * an unknown path, 405 with Allow for a known path and another method).
+ * The route for r's method and path, or NULL with *status 404 (unknown path)
+ * or 405 (known path, other method; Allow is set). HEAD finds the GET route.
  */
-void routes_dispatch(struct req *r);
+const struct route *routes_find(struct req *r, int *status);
 
-/* Does pattern match path? Fills params. Exposed for tests. */
-int route_match(const char *pattern, const char *path, int64_t *params, int *nparams);
+/* Run the route's handler; an error becomes an error page or JSON error. */
+void routes_run(struct req *r, const struct route *rt);
+
+/* Does pattern match path? Fills params and the token. Exposed for tests. */
+int route_match(const char *pattern, const char *path, int64_t *params, int *nparams,
+		const char **token, struct arena *a);
 
 /* Handlers, one file per concept. */
 int page_home(struct req *r);
 int page_unit(struct req *r);
 int page_healthz(struct req *r);
 int page_static(struct req *r);
+int page_login(struct req *r);
+int page_login_post(struct req *r);
+int page_logout(struct req *r);
+int page_me(struct req *r);
+int page_account(struct req *r);
+int page_account_password(struct req *r);
+int page_account_token_new(struct req *r);
+int page_account_token_revoke(struct req *r);
+
+int api_session_create(struct req *r);
+int api_session_delete(struct req *r);
+int api_me(struct req *r);
+int api_unit(struct req *r);
+int api_units(struct req *r);
 
 #endif

@@ -20,205 +20,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <h2o.h>
-
 #include "base/i18n.h"
 #include "base/log.h"
-#include "base/text.h"
 #include "store/migrate.h"
 #include "web/layout.h"
-#include "web/routes.h"
-
-struct server;
-struct loop;
-
-/* One open connection: how many of its requests are in progress, so that a
- * stopping server can close the idle ones at once and the busy ones as soon
- * as their response is sent. */
-struct conn {
-	struct loop *loop;
-	h2o_socket_t *sock; /* NULL once h2o has closed it */
-	int fd;
-	int active;
-	struct conn *prev, *next;
-};
-
-struct loop {
-	h2o_context_t ctx; /* first: a request finds its loop from req->conn->ctx */
-	h2o_accept_ctx_t accept_ctx;
-	struct server *srv;
-	pthread_t thread;
-	int fd;
-	h2o_socket_t *listener;
-	struct db *db;
-	long connections;
-	struct conn conns; /* list head of open connections */
-	int stopping;
-};
-
-struct server {
-	h2o_globalconf_t config;
-	const struct server_config *cfg;
-	struct loop *loops;
-	int nloops;
-	atomic_int stop;
-};
-
-/* ------------------------------------------------------------- requests */
-
-static const char *reason(int status)
-{
-	switch (status) {
-	case 200: return "OK";
-	case 201: return "Created";
-	case 204: return "No Content";
-	case 301: return "Moved Permanently";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 413: return "Payload Too Large";
-	case 429: return "Too Many Requests";
-	case 503: return "Service Unavailable";
-	default: return status >= 500 ? "Internal Server Error" : "Error";
-	}
-}
-
-const char *req_header(struct req *r, const char *name)
-{
-	h2o_req_t *h = r->h2o;
-	size_t n = strlen(name);
-	for (size_t i = 0; i < h->headers.size; i++) {
-		h2o_header_t *e = &h->headers.entries[i];
-		if (h2o_lcstris(e->name->base, e->name->len, name, n))
-			return arena_strndup(&r->arena, e->value.base, e->value.len);
-	}
-	return NULL;
-}
-
-/* Vietnamese unless English was asked for: ?lang=en on a link, remembered
- * in a cookie. Accept-Language is not used: many officials' browsers are set
- * to English, yet they work in Vietnamese. */
-static const char *request_language(struct req *r)
-{
-	for (const char *p = r->query; p && *p;) {
-		if (strncmp(p, "lang=", 5) == 0) {
-			const char *lang = i18n_pick(p + 5);
-			res_header(r, "set-cookie",
-				   strcmp(lang, "en") == 0 ? "lang=en; Path=/; Max-Age=31536000; "
-							     "SameSite=Lax; HttpOnly"
-							   : "lang=vi; Path=/; Max-Age=31536000; "
-							     "SameSite=Lax; HttpOnly");
-			return lang;
-		}
-		p = strchr(p, '&');
-		if (p)
-			p++;
-	}
-	const char *cookie = cookie_get(&r->arena, req_header(r, "cookie"), "lang");
-	return cookie && strcmp(cookie, "en") == 0 ? "en" : "vi";
-}
-
-/* A half-close makes h2o read end-of-stream and close the connection
- * cleanly; a response still being written is not cut. */
-static void close_when_idle(struct conn *c)
-{
-	if (c->sock && c->active == 0)
-		shutdown(c->fd, SHUT_RD);
-}
-
-static void conn_release(struct conn *c)
-{
-	if (!c->sock && c->active == 0)
-		free(c);
-}
-
-/* Runs when h2o frees the request, after its response went out. */
-static void req_dispose(void *p)
-{
-	struct req *r = p;
-	struct conn *c = r->conn;
-	buf_release(&r->body);
-	arena_release(&r->arena);
-	if (!c)
-		return;
-	c->active--;
-	if (c->loop->stopping)
-		close_when_idle(c);
-	conn_release(c);
-}
-
-static void track_request(struct req *r, h2o_req_t *h, struct loop *l)
-{
-	h2o_socket_t *sock =
-		h->conn->callbacks->get_socket ? h->conn->callbacks->get_socket(h->conn) : NULL;
-	if (sock && sock->on_close.data) {
-		r->conn = sock->on_close.data;
-		r->conn->active++;
-	}
-	if (l->stopping)
-		h->http1_is_persistent = 0;
-}
-
-static void add_header(h2o_req_t *h, const char *name, const char *value)
-{
-	h2o_add_header_by_str(&h->pool, &h->res.headers, name, strlen(name), 1, NULL, value,
-			      strlen(value));
-}
-
-static void send_response(struct req *r)
-{
-	h2o_req_t *h = r->h2o;
-	h->res.status = r->status;
-	h->res.reason = reason(r->status);
-	const char *ct = r->content_type ? r->content_type : "text/plain; charset=utf-8";
-	h2o_add_header(&h->pool, &h->res.headers, H2O_TOKEN_CONTENT_TYPE, NULL, ct, strlen(ct));
-	add_header(h, "content-security-policy",
-		   "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-		   "base-uri 'none'; form-action 'self'");
-	add_header(h, "x-content-type-options", "nosniff");
-	add_header(h, "referrer-policy", "same-origin");
-	for (size_t i = 0; i < r->nheaders; i++)
-		add_header(h, r->headers[i].name, r->headers[i].value);
-	h->res.content_length = r->body.len;
-	h2o_send_inline(h, r->body.ptr, r->body.len);
-}
-
-static int on_req(h2o_handler_t *self, h2o_req_t *h)
-{
-	(void)self;
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	struct loop *l = (struct loop *)h->conn->ctx;
-	struct req *r = h2o_mem_alloc_shared(&h->pool, sizeof(*r), req_dispose);
-	memset(r, 0, sizeof(*r));
-	r->h2o = h;
-	track_request(r, h, l);
-	arena_init(&r->arena);
-	buf_init(&r->body, 0);
-	ctx_init(&r->ctx, l->db, &r->arena, &actor_anonymous);
-	r->method = arena_strndup(&r->arena, h->method.base, h->method.len);
-	r->path = arena_strndup(&r->arena, h->path_normalized.base, h->path_normalized.len);
-	r->query = h->query_at != SIZE_MAX
-			   ? arena_strndup(&r->arena, h->path.base + h->query_at + 1,
-					   h->path.len - h->query_at - 1)
-			   : "";
-	ctx_set_lang(&r->ctx, request_language(r));
-	if (strlen(r->path) != h->path_normalized.len ||
-	    !utf8_valid(r->path, h->path_normalized.len) || !utf8_valid(r->query, strlen(r->query)))
-		layout_error_status(r, 400, T(r, "The address is not valid UTF-8."));
-	else
-		routes_dispatch(r);
-	send_response(r);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-	log_info("%s %s %d %zu %.2fms", r->method, r->status == 400 ? "(bad path)" : r->path,
-		 r->status, r->body.len, ms);
-	return 0;
-}
+#include "web/server_impl.h"
 
 /* ---------------------------------------------------------- connections */
 
@@ -340,7 +146,7 @@ static void begin_stop(struct loop *l)
 	l->listener = NULL;
 	h2o_context_request_shutdown(&l->ctx);
 	for (struct conn *c = l->conns.next; c != &l->conns; c = c->next)
-		close_when_idle(c);
+		conn_close_when_idle(c);
 }
 
 static void *loop_main(void *arg)
@@ -349,6 +155,7 @@ static void *loop_main(void *arg)
 	struct server *srv = l->srv;
 	l->conns.next = l->conns.prev = &l->conns;
 	h2o_context_init(&l->ctx, h2o_evloop_create(), &srv->config);
+	h2o_multithread_register_receiver(l->ctx.queue, &l->done, request_on_done);
 	l->accept_ctx.ctx = &l->ctx;
 	l->accept_ctx.hosts = srv->config.hosts;
 	l->listener = h2o_evloop_socket_create(l->ctx.loop, l->fd, H2O_SOCKET_FLAG_DONT_READ);
@@ -412,7 +219,7 @@ static void setup_h2o(struct server *srv)
 		&srv->config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	h2o_handler_t *handler = h2o_create_handler(path, sizeof(*handler));
-	handler->on_req = on_req;
+	handler->on_req = request_on_req;
 }
 
 static void release(struct server *srv)
@@ -459,6 +266,11 @@ int server_run(const struct server_config *cfg)
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+	int nworkers = cfg->workers > 0 ? cfg->workers : srv.nloops;
+	if (workers_start(&srv.workers, nworkers, cfg->db_url)) {
+		release(&srv);
+		return SERVER_EDB;
+	}
 	for (int i = 0; i < srv.nloops; i++)
 		pthread_create(&srv.loops[i].thread, NULL, loop_main, &srv.loops[i]);
 	log_info("danvan serving %s on http://%s:%d/ with %d loop%s", cfg->db_url, cfg->listen,
@@ -472,6 +284,7 @@ int server_run(const struct server_config *cfg)
 		pthread_join(srv.loops[i].thread, NULL);
 		srv.loops[i].fd = -1; /* closed with the listener */
 	}
+	workers_stop(&srv.workers);
 	release(&srv);
 	log_info("stopped");
 	return 0;

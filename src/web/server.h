@@ -13,6 +13,7 @@ struct server_config {
 	const char *listen; /* address, "127.0.0.1" by default */
 	int port;
 	int threads;	   /* event loops; 0 = one per core */
+	int workers;            /* threads for slow handlers; 0 = as many as loops */
 	size_t max_body;   /* request body cap in bytes (413 beyond) */
 	int drain_seconds; /* how long SIGTERM waits for requests in flight */
 };

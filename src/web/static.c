@@ -32,6 +32,6 @@ int page_static(struct req *r)
 	r->status = 200;
 	r->content_type = "text/css; charset=utf-8";
 	res_header(r, "Cache-Control", "public, max-age=31536000, immutable");
-	buf_add(&r->body, static_style_css, static_style_css_len);
+	buf_add(&r->out, static_style_css, static_style_css_len);
 	return 0;
 }

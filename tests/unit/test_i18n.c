@@ -17,6 +17,25 @@ static void catalog_translates(void **state)
 	assert_string_equal(i18n_get("vi", ""), "");
 }
 
+static void formats_keep_their_conversions(void **state)
+{
+	(void)state;
+	assert_int_equal(i18n_init(), 0);
+	/* a translated format with the same conversions is used */
+	const char *f = "Too long: at most %zu characters";
+	assert_string_equal(i18n_get_format("vi", f), "Quá dài: tối đa %zu ký tự");
+	/* strings without a translation, or in English, come back as they are */
+	assert_string_equal(i18n_get_format("vi", "no %s here"), "no %s here");
+	assert_string_equal(i18n_get_format("en", f), f);
+	/* the comparison a mistranslation would fail */
+	assert_true(i18n_same_conversions("at most %zu of %s", "tối đa %zu trong %s"));
+	assert_true(i18n_same_conversions("100%% done", "xong"));
+	assert_false(i18n_same_conversions("%s and %d", "%d và %s"));
+	assert_false(i18n_same_conversions("an escape", "mã (%) sai"));
+	assert_false(i18n_same_conversions("%s", ""));
+	assert_false(i18n_same_conversions("%lld minutes", "%d phút"));
+}
+
 static void language_tags(void **state)
 {
 	(void)state;
@@ -47,6 +66,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalog_translates),
+		cmocka_unit_test(formats_keep_their_conversions),
 		cmocka_unit_test(language_tags),
 		cmocka_unit_test(errors_speak_the_users_language),
 	};

@@ -1,0 +1,19 @@
+/*
+ * JSON forms of the domain's records, shared by the API handlers. Each
+ * returns a new reference. Personal data appears only when the record says
+ * it was loaded for someone allowed to see it.
+ */
+#ifndef DV_WEB_API_JSON_H
+#define DV_WEB_API_JSON_H
+
+#include <jansson.h>
+
+#include "domain/household.h"
+#include "domain/resident.h"
+#include "domain/unit.h"
+
+json_t *unit_json(const struct unit *u);
+json_t *household_json(const struct household *h);
+json_t *resident_json(const struct resident *p);
+
+#endif

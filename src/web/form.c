@@ -1,0 +1,212 @@
+#include "web/form.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "web/auth.h"
+#include "web/html.h"
+
+void form_error(struct req *r, struct form_errors *fe, const char *field, const char *msg)
+{
+	if (fe->n >= FORM_MAX_ERRORS)
+		return;
+	fe->e[fe->n].field = field;
+	fe->e[fe->n].msg = arena_strdup(&r->arena, msg);
+	fe->n++;
+}
+
+int form_domain_error(struct req *r, struct form_errors *fe, int rc)
+{
+	form_error(r, fe, r->ctx.err.field, r->ctx.err.msg);
+	return rc;
+}
+
+const char *form_error_for(const struct form_errors *fe, const char *field)
+{
+	for (size_t i = 0; fe && i < fe->n; i++)
+		if (fe->e[i].field && strcmp(fe->e[i].field, field) == 0)
+			return fe->e[i].msg;
+	return NULL;
+}
+
+void form_begin(struct req *r, const char *action, const char *css_class)
+{
+	html_raw(&r->out, "<form method=\"post\" action=\"");
+	html_attr(&r->out, action);
+	html_raw(&r->out, "\"");
+	if (css_class) {
+		html_raw(&r->out, " class=\"");
+		html_attr(&r->out, css_class);
+		html_raw(&r->out, "\"");
+	}
+	html_raw(&r->out, " novalidate>");
+	form_hidden(r, CSRF_FIELD, r->csrf ? r->csrf : "");
+}
+
+void form_end(struct req *r)
+{
+	html_raw(&r->out, "</form>");
+}
+
+void form_summary(struct req *r, const struct form_errors *fe)
+{
+	if (!fe || !fe->n)
+		return;
+	struct buf *b = &r->out;
+	html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>");
+	html_txt(b, T(r, "Please correct the following"));
+	html_raw(b, "</h2><ul>");
+	for (size_t i = 0; i < fe->n; i++) {
+		html_raw(b, "<li>");
+		if (fe->e[i].field) {
+			html_raw(b, "<a href=\"#f-");
+			html_attr(b, fe->e[i].field);
+			html_raw(b, "\">");
+			html_txt(b, fe->e[i].msg);
+			html_raw(b, "</a>");
+		} else {
+			html_txt(b, fe->e[i].msg);
+		}
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul></div>");
+}
+
+static void label_and_error(struct req *r, const char *name, const char *label, const char *hint,
+			    const char *error, int required)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<label for=\"f-");
+	html_attr(b, name);
+	html_raw(b, "\">");
+	html_txt(b, label);
+	if (required)
+		html_raw(b, " <span class=\"required\" aria-hidden=\"true\">*</span>");
+	html_raw(b, "</label>");
+	if (hint) {
+		html_raw(b, "<p class=\"hint\" id=\"h-");
+		html_attr(b, name);
+		html_raw(b, "\">");
+		html_txt(b, hint);
+		html_raw(b, "</p>");
+	}
+	if (error) {
+		html_raw(b, "<p class=\"field-error\" id=\"e-");
+		html_attr(b, name);
+		html_raw(b, "\">");
+		html_txt(b, error);
+		html_raw(b, "</p>");
+	}
+}
+
+static void described_by(struct req *r, const char *name, const char *hint, const char *error)
+{
+	if (!hint && !error)
+		return;
+	html_raw(&r->out, " aria-describedby=\"");
+	if (hint) {
+		html_raw(&r->out, "h-");
+		html_attr(&r->out, name);
+	}
+	if (error) {
+		html_raw(&r->out, hint ? " e-" : "e-");
+		html_attr(&r->out, name);
+	}
+	html_raw(&r->out, "\"");
+	if (error)
+		html_raw(&r->out, " aria-invalid=\"true\"");
+}
+
+void form_input(struct req *r, const struct field *f, const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	const char *error = form_error_for(fe, f->name);
+	html_raw(b, error ? "<div class=\"field has-error\">" : "<div class=\"field\">");
+	label_and_error(r, f->name, f->label, f->hint, error, f->required);
+	html_raw(b, "<input id=\"f-");
+	html_attr(b, f->name);
+	html_raw(b, "\" name=\"");
+	html_attr(b, f->name);
+	html_raw(b, "\" type=\"");
+	html_attr(b, f->type ? f->type : "text");
+	html_raw(b, "\"");
+	if (f->value && strcmp(f->type ? f->type : "text", "password") != 0) {
+		html_raw(b, " value=\"");
+		html_attr(b, f->value);
+		html_raw(b, "\"");
+	}
+	if (f->autocomplete) {
+		html_raw(b, " autocomplete=\"");
+		html_attr(b, f->autocomplete);
+		html_raw(b, "\"");
+	}
+	if (f->maxlength)
+		buf_addf(b, " maxlength=\"%d\"", f->maxlength);
+	if (f->required)
+		html_raw(b, " required");
+	described_by(r, f->name, f->hint, error);
+	html_raw(b, "></div>");
+}
+
+void form_checkbox(struct req *r, const char *name, const char *label, int checked)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<div class=\"field checkbox\"><input type=\"checkbox\" value=\"1\" id=\"f-");
+	html_attr(b, name);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, checked ? "\" checked><label for=\"f-" : "\"><label for=\"f-");
+	html_attr(b, name);
+	html_raw(b, "\">");
+	html_txt(b, label);
+	html_raw(b, "</label></div>");
+}
+
+void form_hidden(struct req *r, const char *name, const char *value)
+{
+	html_raw(&r->out, "<input type=\"hidden\" name=\"");
+	html_attr(&r->out, name);
+	html_raw(&r->out, "\" value=\"");
+	html_attr(&r->out, value ? value : "");
+	html_raw(&r->out, "\">");
+}
+
+void form_select(struct req *r, const char *name, const char *label, const char *value,
+		 const char *const *options, const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	const char *error = form_error_for(fe, name);
+	html_raw(b, error ? "<div class=\"field has-error\">" : "<div class=\"field\">");
+	label_and_error(r, name, label, NULL, error, 0);
+	html_raw(b, "<select id=\"f-");
+	html_attr(b, name);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\"");
+	described_by(r, name, NULL, error);
+	html_raw(b, ">");
+	for (size_t i = 0; options[i]; i += 2) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, options[i]);
+		html_raw(b, value && strcmp(value, options[i]) == 0 ? "\" selected>" : "\">");
+		html_txt(b, options[i + 1]);
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select></div>");
+}
+
+void form_submit(struct req *r, const char *label)
+{
+	html_raw(&r->out, "<div class=\"actions\"><button type=\"submit\">");
+	html_txt(&r->out, label);
+	html_raw(&r->out, "</button></div>");
+}
+
+void form_button(struct req *r, const char *action, const char *label, const char *css_class)
+{
+	form_begin(r, action, css_class ? css_class : "inline");
+	html_raw(&r->out, "<button type=\"submit\">");
+	html_txt(&r->out, label);
+	html_raw(&r->out, "</button>");
+	form_end(r);
+}

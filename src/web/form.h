@@ -1,0 +1,56 @@
+/*
+ * HTML forms: fields with their labels, the value the user typed, and the
+ * error next to the field (in the user's language), plus the hidden CSRF
+ * token every form carries. All output goes through the escaping writer.
+ */
+#ifndef DV_WEB_FORM_H
+#define DV_WEB_FORM_H
+
+#include "web/http.h"
+
+#define FORM_MAX_ERRORS 24
+
+struct form_errors {
+	size_t n;
+	struct {
+		const char *field; /* NULL for an error about the whole form */
+		const char *msg;
+	} e[FORM_MAX_ERRORS];
+};
+
+/* Record an error (message copied into the request's arena). */
+void form_error(struct req *r, struct form_errors *fe, const char *field, const char *msg);
+/* Record ctx.err (a domain error with its field) and return rc. */
+int form_domain_error(struct req *r, struct form_errors *fe, int rc);
+const char *form_error_for(const struct form_errors *fe, const char *field);
+
+/* <form method="post" action="ACTION"> with the CSRF field. */
+void form_begin(struct req *r, const char *action, const char *css_class);
+void form_end(struct req *r);
+
+/* A list of the errors at the top of the form, each linking to its field. */
+void form_summary(struct req *r, const struct form_errors *fe);
+
+struct field {
+	const char *name;
+	const char *label;
+	const char *value;        /* what to show in it: what was typed, or stored */
+	const char *type;         /* "text", "password", "tel", "date", ... */
+	const char *autocomplete; /* or NULL */
+	const char *hint;         /* a line of help under the label, or NULL */
+	int required;
+	int maxlength;            /* 0 for none */
+};
+
+void form_input(struct req *r, const struct field *f, const struct form_errors *fe);
+void form_checkbox(struct req *r, const char *name, const char *label, int checked);
+void form_hidden(struct req *r, const char *name, const char *value);
+/* A <select>; options as value/label pairs terminated by NULL. */
+void form_select(struct req *r, const char *name, const char *label, const char *value,
+		 const char *const *options, const struct form_errors *fe);
+void form_submit(struct req *r, const char *label);
+
+/* A one-button form (logout, revoke): POST to action with the CSRF field. */
+void form_button(struct req *r, const char *action, const char *label, const char *css_class);
+
+#endif

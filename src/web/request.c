@@ -1,0 +1,323 @@
+/*
+ * One request, from h2o to the response: build the struct req, find the
+ * route, find out who is asking, check CSRF and login, run the handler here
+ * or in the worker pool, send the response, write the access log line.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "base/i18n.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "web/api.h"
+#include "web/auth.h"
+#include "web/layout.h"
+#include "web/server_impl.h"
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+const char *req_header(struct req *r, const char *name)
+{
+	h2o_req_t *h = r->h2o;
+	size_t n = strlen(name);
+	for (size_t i = 0; h && i < h->headers.size; i++) {
+		h2o_header_t *e = &h->headers.entries[i];
+		if (h2o_lcstris(e->name->base, e->name->len, name, n))
+			return arena_strndup(&r->arena, e->value.base, e->value.len);
+	}
+	return NULL;
+}
+
+/* Vietnamese unless English was asked for: ?lang=en on a link, remembered
+ * in a cookie. Accept-Language is not used: many officials' browsers are set
+ * to English, yet they work in Vietnamese. */
+static const char *request_language(struct req *r)
+{
+	const char *asked = req_query(r, "lang");
+	if (asked) {
+		const char *lang = i18n_pick(asked);
+		res_cookie(r, "lang", lang, 365L * 86400);
+		return lang;
+	}
+	const char *cookie = cookie_get(&r->arena, req_header(r, "cookie"), "lang");
+	return cookie && strcmp(cookie, "en") == 0 ? "en" : "vi";
+}
+
+static const char *peer_address(struct req *r, h2o_req_t *h)
+{
+	struct sockaddr_storage ss;
+	char text[INET6_ADDRSTRLEN] = "";
+	socklen_t len = h->conn->callbacks->get_peername(h->conn, (struct sockaddr *)&ss);
+	if (len && ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, text, sizeof(text));
+	else if (len && ss.ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, text, sizeof(text));
+	return arena_strdup(&r->arena, text);
+}
+
+static int64_t now_us(void);
+
+/* ------------------------------------------------------------ lifetime */
+
+/* A half-close makes h2o read end-of-stream and close the connection
+ * cleanly; a response still being written is not cut. */
+void conn_close_when_idle(struct conn *c)
+{
+	if (c->sock && c->active == 0)
+		shutdown(c->fd, SHUT_RD);
+}
+
+void conn_release(struct conn *c)
+{
+	if (!c->sock && c->active == 0)
+		free(c);
+}
+
+static void req_free(struct req *r)
+{
+	buf_release(&r->out);
+	arena_release(&r->arena);
+	free(r);
+}
+
+/*
+ * h2o frees the request (its response went out, or the client left). A
+ * request still in the worker pool is only marked: the loop frees it when
+ * the worker hands it back (request_on_done). Both run on the loop thread.
+ */
+static void anchor_dispose(void *p)
+{
+	struct req *r = *(struct req **)p;
+	struct conn *c = r->conn;
+	if (c) {
+		c->active--;
+		if (c->loop->stopping)
+			conn_close_when_idle(c);
+		conn_release(c);
+		r->conn = NULL;
+	}
+	if (r->in_worker)
+		r->orphaned = 1;
+	else
+		req_free(r);
+}
+
+static struct req *req_new(h2o_req_t *h, struct loop *l)
+{
+	struct req *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	struct req **anchor = h2o_mem_alloc_shared(&h->pool, sizeof(*anchor), anchor_dispose);
+	*anchor = r;
+	r->h2o = h;
+	r->started_us = now_us();
+	h2o_socket_t *sock =
+		h->conn->callbacks->get_socket ? h->conn->callbacks->get_socket(h->conn) : NULL;
+	if (sock && sock->on_close.data) {
+		r->conn = sock->on_close.data;
+		r->conn->active++;
+	}
+	if (l->stopping)
+		h->http1_is_persistent = 0;
+	arena_init(&r->arena);
+	buf_init(&r->out, 0);
+	ctx_init(&r->ctx, l->db, &r->arena, &actor_anonymous);
+	r->method = arena_strndup(&r->arena, h->method.base, h->method.len);
+	r->path = arena_strndup(&r->arena, h->path_normalized.base, h->path_normalized.len);
+	r->query = h->query_at != SIZE_MAX ? arena_strndup(&r->arena, h->path.base + h->query_at + 1,
+							   h->path.len - h->query_at - 1)
+					   : "";
+	r->body = h->entity.base;
+	r->body_len = h->entity.base ? h->entity.len : 0;
+	r->ip = peer_address(r, h);
+	return r;
+}
+
+/* ------------------------------------------------------------ responses */
+
+static void add_header(h2o_req_t *h, const char *name, const char *value)
+{
+	h2o_add_header_by_str(&h->pool, &h->res.headers, name, strlen(name), 1, NULL, value,
+			      strlen(value));
+}
+
+static int64_t now_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+/* method path status bytes duration client account */
+static void access_log(struct req *r)
+{
+	log_info("%s %s %d %zu %.2fms %s %lld", r->method,
+		 r->status == 400 ? "(bad path)" : r->path, r->status, r->out.len,
+		 (double)(now_us() - r->started_us) / 1000.0, r->ip,
+		 (long long)r->ctx.actor->account_id);
+}
+
+static void send_response(struct req *r)
+{
+	h2o_req_t *h = r->h2o;
+	h->res.status = r->status;
+	h->res.reason = reason(r->status);
+	const char *ct = r->content_type ? r->content_type : "text/plain; charset=utf-8";
+	h2o_add_header(&h->pool, &h->res.headers, H2O_TOKEN_CONTENT_TYPE, NULL, ct, strlen(ct));
+	add_header(h, "content-security-policy",
+		   "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+		   "base-uri 'none'; form-action 'self'");
+	add_header(h, "x-content-type-options", "nosniff");
+	add_header(h, "referrer-policy", "same-origin");
+	for (size_t i = 0; i < r->nheaders; i++)
+		add_header(h, r->headers[i].name, r->headers[i].value);
+	h->res.content_length = r->out.len;
+	access_log(r);
+	h2o_send_inline(h, r->out.ptr, r->out.len);
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static void refuse(struct req *r, int json, int status, const char *code, const char *message)
+{
+	if (json)
+		api_error_status(r, status, code, message);
+	else
+		layout_error_status(r, status, message);
+}
+
+/* Who may call: a route that needs a login sends browsers to /login and
+ * API clients a 401. */
+static int needs_login(struct req *r, const struct route *rt)
+{
+	if (!(rt->flags & ROUTE_LOGIN) || r->ctx.actor->account_id)
+		return 0;
+	if (rt->kind == ROUTE_JSON) {
+		api_error_status(r, 401, "unauthorized", T(r, "Log in first"));
+	} else if (strcmp(r->method, "GET") == 0) {
+		struct buf b = BUF_INIT;
+		buf_adds(&b, "/login?next=");
+		for (const unsigned char *p = (const unsigned char *)r->path; *p; p++)
+			if (*p > 0x20 && *p < 0x7f && !strchr("&#%+?", *p))
+				buf_addch(&b, *p);
+			else
+				buf_addf(&b, "%%%02X", *p);
+		res_redirect(r, b.ptr);
+		buf_release(&b);
+	} else {
+		layout_error_status(r, 403, T(r, "Log in first"));
+	}
+	return 1;
+}
+
+static int is_unsafe(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+/* Everything before the handler; 1 when the response is already made. */
+static int prepare(struct req *r, const struct route *rt)
+{
+	int json = rt->kind == ROUTE_JSON;
+	if (!(rt->flags & ROUTE_NO_SESSION)) {
+		int rc = auth_load(r);
+		if (rc) {
+			if (json)
+				api_error(r, rc);
+			else
+				layout_error(r, rc);
+			return 1;
+		}
+	}
+	/* A JSON client without the session cookie cannot be a forged browser
+	 * request: only cookie-authenticated changes need the token. */
+	int needs_csrf = is_unsafe(r->method) && (!json || r->has_session);
+	if (needs_csrf && auth_check_csrf(r)) {
+		refuse(r, json, 403, "csrf", r->ctx.err.msg);
+		return 1;
+	}
+	return needs_login(r, rt);
+}
+
+int request_on_req(h2o_handler_t *self, h2o_req_t *h)
+{
+	(void)self;
+	struct loop *l = (struct loop *)h->conn->ctx;
+	struct req *r = req_new(h, l);
+	if (!r) {
+		h2o_send_error_503(h, "Service Unavailable", "out of memory", 0);
+		return 0;
+	}
+	ctx_set_lang(&r->ctx, request_language(r));
+	int json = strncmp(r->path, "/api/", 5) == 0;
+	if (strlen(r->path) != h->path_normalized.len ||
+	    !utf8_valid(r->path, h->path_normalized.len) || !utf8_valid(r->query, strlen(r->query))) {
+		refuse(r, json, 400, "invalid", T(r, "The address is not valid UTF-8."));
+		send_response(r);
+		return 0;
+	}
+	int status = 0;
+	const struct route *rt = routes_find(r, &status);
+	if (!rt) {
+		refuse(r, json, status, status == 404 ? "not_found" : "method_not_allowed",
+		       status == 404 ? T(r, "There is no page at this address.")
+				     : T(r, "This address does not take that kind of request."));
+	} else if (!prepare(r, rt)) {
+		r->route = rt;
+		if (rt->flags & ROUTE_SLOW) {
+			struct job *job = calloc(1, sizeof(*job));
+			if (job) {
+				job->r = r;
+				job->rt = rt;
+				job->loop = l;
+				r->in_worker = 1;
+				workers_submit(&l->srv->workers, job);
+				return 0;
+			}
+		}
+		routes_run(r, rt);
+	}
+	send_response(r);
+	return 0;
+}
+
+/* Slow requests coming back from the workers, on the loop thread. */
+void request_on_done(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages)
+{
+	(void)receiver;
+	while (!h2o_linklist_is_empty(messages)) {
+		struct job *job = H2O_STRUCT_FROM_MEMBER(struct job, msg.link, messages->next);
+		h2o_linklist_unlink(&job->msg.link);
+		struct req *r = job->r;
+		free(job);
+		r->in_worker = 0;
+		r->ctx.db = NULL;
+		if (r->orphaned)
+			req_free(r); /* the client left while the worker ran */
+		else
+			send_response(r);
+	}
+}

@@ -1,0 +1,87 @@
+/*
+ * Private to the server files: server.c (event loops, listeners, start and
+ * stop), request.c (one request from h2o to the response) and workers.c
+ * (the pool that runs slow handlers off the loops).
+ */
+#ifndef DV_WEB_SERVER_IMPL_H
+#define DV_WEB_SERVER_IMPL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include <h2o.h>
+
+#include "web/http.h"
+#include "web/routes.h"
+#include "web/server.h"
+
+struct loop;
+
+/* One open connection: how many of its requests are in progress, so that a
+ * stopping server can close the idle ones at once and the busy ones as soon
+ * as their response is sent. */
+struct conn {
+	struct loop *loop;
+	h2o_socket_t *sock; /* NULL once h2o has closed it */
+	int fd;
+	int active;
+	struct conn *prev, *next;
+};
+
+struct server;
+
+struct loop {
+	h2o_context_t ctx; /* first: a request finds its loop from req->conn->ctx */
+	h2o_accept_ctx_t accept_ctx;
+	struct server *srv;
+	pthread_t thread;
+	int fd;
+	h2o_socket_t *listener;
+	struct db *db;
+	long connections;
+	struct conn conns; /* list head of open connections */
+	int stopping;
+	h2o_multithread_receiver_t done; /* slow requests coming back from workers */
+};
+
+/* A slow request on its way to a worker and back. */
+struct job {
+	h2o_multithread_message_t msg; /* first: the loop's receiver gets it back */
+	struct req *r;
+	const struct route *rt;
+	struct loop *loop;
+	struct job *next;
+};
+
+struct workers {
+	pthread_t *threads;
+	int n;
+	struct db **dbs;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct job *head, *tail;
+	int stop;
+};
+
+struct server {
+	h2o_globalconf_t config;
+	const struct server_config *cfg;
+	struct loop *loops;
+	int nloops;
+	atomic_int stop;
+	struct workers workers;
+};
+
+/* request.c */
+int request_on_req(h2o_handler_t *self, h2o_req_t *h);
+void request_on_done(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
+void conn_close_when_idle(struct conn *c);
+void conn_release(struct conn *c);
+
+/* workers.c: n threads, each with its own database connection. */
+int workers_start(struct workers *w, int n, const char *db_url);
+void workers_submit(struct workers *w, struct job *job);
+/* Let the queued jobs finish, then join the threads. */
+void workers_stop(struct workers *w);
+
+#endif
