@@ -13,7 +13,7 @@ T_DBS=()
 T_PIDS=()
 
 t_cleanup() {
-	for p in "${T_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+	for p in "${T_PIDS[@]}"; do kill -9 "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
 	for d in "${T_DBS[@]}"; do
 		psql -q "$DANVAN_TEST_PG" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
 	done
@@ -86,4 +86,29 @@ get() {
 	local path=$1
 	shift
 	curl -s -o "$T_DIR/body" -D "$T_DIR/head" -w '%{http_code}' "$@" "http://127.0.0.1:$T_PORT$path"
+}
+
+# A cookie jar per name under T_DIR.
+jar() { echo "$T_DIR/jar.$1"; }
+
+# csrf_of JAR PATH: the CSRF token of the form on PATH, fetched with the jar.
+csrf_of() {
+	curl -s -c "$(jar "$1")" -b "$(jar "$1")" "http://127.0.0.1:$T_PORT$2" |
+		grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'
+}
+
+# login_as JAR LOGIN [PASSWORD]: a browser session in the jar; echoes the status.
+login_as() {
+	local token
+	token=$(csrf_of "$1" /login)
+	curl -s -o /dev/null -w '%{http_code}' -c "$(jar "$1")" -b "$(jar "$1")" \
+		--data-urlencode "csrf=$token" --data-urlencode "login=$2" \
+		--data-urlencode "password=${3:-danvan-demo}" "http://127.0.0.1:$T_PORT/login"
+}
+
+# api_token LOGIN: a bearer token from POST /api/v1/session.
+api_token() {
+	curl -s -H 'Content-Type: application/json' \
+		-d "{\"login\":\"$1\",\"password\":\"${2:-danvan-demo}\"}" \
+		"http://127.0.0.1:$T_PORT/api/v1/session" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
 }
