@@ -125,7 +125,7 @@ check: deps-check
 # translations; then translate what msgmerge marked new or fuzzy.
 po:
 	xgettext --from-code=UTF-8 --language=C --keyword=T:2 --keyword=dv_fail:4 --keyword=N_ --keyword=file_error:5 --keyword=row_error:4 \
-		--package-name=danvan --sort-by-file --no-wrap -o po/danvan.pot $(filter src/base/% src/domain/% src/web/%,$(SRC))
+		--package-name=danvan --sort-by-file --no-wrap -o po/danvan.pot $(filter src/base/% src/store/% src/domain/% src/web/% src/print/%,$(SRC))
 	msgmerge --quiet --update --backup=none --no-wrap po/vi.po po/danvan.pot
 
 fmt:

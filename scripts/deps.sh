@@ -20,7 +20,7 @@ case "${1:-run}" in
 run) want=$want_run ;;
 check) want=$want_check ;;
 browser) want="$want_check chromium" ;;
-bench) want="$want_run nginx-light wrk" ;;
+bench) want="$want_run nginx-light wrk curl" ;;
 *) echo "usage: $0 [run|check|browser|bench]" >&2; exit 2 ;;
 esac
 

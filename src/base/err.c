@@ -29,6 +29,20 @@ int dv_fail(struct dv_err *err, int code, const char *field, const char *fmt, ..
 	return code;
 }
 
+int dv_sysfail(struct dv_err *err, int code, const char *field, const char *fmt, ...)
+{
+	if (!err)
+		return code;
+	const char *lang = err->lang;
+	va_list ap;
+	va_start(ap, fmt);
+	err->lang = NULL;
+	dv_vfail(err, code, field, fmt, ap);
+	err->lang = lang;
+	va_end(ap);
+	return code;
+}
+
 void dv_err_prefix(struct dv_err *err, const char *fmt, ...)
 {
 	if (!err)

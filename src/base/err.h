@@ -43,6 +43,11 @@ int dv_fail(struct dv_err *err, int code, const char *field, const char *fmt, ..
 	__attribute__((format(printf, 4, 5)));
 int dv_vfail(struct dv_err *err, int code, const char *field, const char *fmt, va_list ap);
 
+/* For system errors (DV_EDB, DV_EIO, ...) that go to the log, not to users:
+ * like dv_fail, never translated, so the log reads the same everywhere. */
+int dv_sysfail(struct dv_err *err, int code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* Put a formatted prefix before err's message (the message is cut to fit). */
 void dv_err_prefix(struct dv_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -153,6 +153,8 @@ int text_clean(struct arena *a, const char *in, size_t len, size_t max_chars, un
 		len = 0;
 	if (len && !utf8_valid(in, len))
 		return dv_fail(err, DV_EINVAL, field, "This text is not valid UTF-8");
+	if (len && memchr(in, '\0', len))
+		return dv_fail(err, DV_EINVAL, field, "This text holds control characters");
 	/* Refuse absurd input before doing any work on it: a character is at
 	 * most 4 bytes, and NFC never makes Vietnamese text longer. */
 	if (max_chars && len > max_chars * 4 + 64)

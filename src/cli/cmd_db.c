@@ -89,12 +89,14 @@ int cmd_verify(struct cli *cli)
 static int sqlite_backup(const char *src_path, const char *dst_path)
 {
 	sqlite3 *src = NULL, *dst = NULL;
+	const char *failed = src_path;
 	int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		failed = dst_path;
 		rc = sqlite3_open(dst_path, &dst);
+	}
 	if (rc != SQLITE_OK) {
-		cli_fail(0, "cannot open %s: %s", rc == SQLITE_OK ? dst_path : src_path,
-			 sqlite3_errmsg(dst ? dst : src));
+		cli_fail(0, "cannot open %s: %s", failed, sqlite3_errstr(rc));
 		sqlite3_close(src);
 		sqlite3_close(dst);
 		return EXIT_FAIL;

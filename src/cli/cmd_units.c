@@ -8,20 +8,19 @@
 #include "cli/cli.h"
 #include "domain/unit.h"
 
-static void print_tree(struct dv_ctx *ctx, int64_t root, int depth)
+static int print_tree(struct dv_ctx *ctx, int64_t root, int depth)
 {
 	struct unit *v;
 	size_t n;
-	if (unit_subtree(ctx, root, depth, &v, &n)) {
-		cli_fail(0, "%s", ctx->err.msg);
-		return;
-	}
+	if (unit_subtree(ctx, root, depth, &v, &n))
+		return cli_fail(EXIT_INPUT, "%s", ctx->err.msg);
 	for (size_t i = 0; i < n; i++) {
 		printf("%*s%-6lld %-18s %-8s ", v[i].depth * 2, "", (long long)v[i].id,
 		       unit_kind_name(v[i].kind), *v[i].code ? v[i].code : "-");
 		cli_pad(v[i].name, 32);
 		printf(" %8lld households\n", (long long)v[i].households);
 	}
+	return EXIT_OK;
 }
 
 int cmd_units(struct cli *cli)
@@ -56,15 +55,15 @@ int cmd_units(struct cli *cli)
 		if (cli_parse_unit(&ctx, under, &id))
 			rc = EXIT_USAGE;
 		else
-			print_tree(&ctx, id, depth);
+			rc = print_tree(&ctx, id, depth);
 	} else {
 		struct unit *roots;
 		size_t n;
 		if (unit_roots(&ctx, &roots, &n))
 			rc = cli_fail(EXIT_FAIL, "%s", ctx.err.msg);
 		else
-			for (size_t i = 0; i < n; i++)
-				print_tree(&ctx, roots[i].id, depth);
+			for (size_t i = 0; !rc && i < n; i++)
+				rc = print_tree(&ctx, roots[i].id, depth);
 	}
 	arena_release(&a);
 	db_close(db);

@@ -62,8 +62,8 @@ int household_get(struct dv_ctx *ctx, int64_t id, struct household *h)
 int household_find_code(struct dv_ctx *ctx, int64_t ward_id, const char *code, int64_t *id)
 {
 	return db_int(ctx->db, id, &ctx->err,
-		      "SELECT id FROM household WHERE ward_id = $1 AND code = $2", DB_I(ward_id),
-		      DB_T(code));
+		      "SELECT id FROM household WHERE ward_id = $1 AND code = $2 ORDER BY id LIMIT 1",
+		      DB_I(ward_id), DB_T(code));
 }
 
 /* The unit a household may live in: active and community-level. */
@@ -96,18 +96,35 @@ int household_insert(struct dv_ctx *ctx, int64_t unit_id, int64_t ward_id, const
 		DB_T(text_fold_a(ctx->arena, address)), DB_I(ctx->now));
 }
 
+/* A code must be new in the household's ward: checked before writing, so
+ * the transaction is not spoiled by a failed insert. */
+static int check_code_free(struct dv_ctx *ctx, int64_t ward, const char *code, int64_t except)
+{
+	int64_t other = 0;
+	if (!code || !*code)
+		return 0;
+	int rc = db_int(ctx->db, &other, &ctx->err,
+			"SELECT id FROM household WHERE ward_id = $1 AND code = $2 AND id <> $3 "
+			"LIMIT 1",
+			DB_I(ward), DB_T(code), DB_I(except));
+	if (rc == DV_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	return dv_fail(&ctx->err, DV_ECONFLICT, "code",
+		       "Another household of this ward already has the code %s", code);
+}
+
 static int create_tx(struct dv_ctx *ctx, int64_t unit_id, const char *code, const char *address,
 		     int64_t *id)
 {
 	struct unit u;
 	int64_t ward = 0;
 	int rc = check_home_unit(ctx, unit_id, &u);
-	if (rc || (rc = unit_commune_of(ctx, unit_id, &ward)))
+	if (rc || (rc = unit_commune_of(ctx, unit_id, &ward)) ||
+	    (rc = check_code_free(ctx, ward, code, 0)))
 		return rc;
 	rc = household_insert(ctx, unit_id, ward, code, address, id);
-	if (rc == DV_ECONFLICT)
-		return dv_fail(&ctx->err, DV_ECONFLICT, "code",
-			       "Another household of this ward already has the code %s", code);
 	if (!rc)
 		rc = unit_counts_add(ctx, unit_id, 1, 0);
 	if (!rc)
@@ -145,16 +162,15 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const char *address, const 
 {
 	struct household h;
 	int rc = load_editable(ctx, id, &h);
-	if (rc)
+	if (rc || (rc = check_code_free(ctx, h.ward_id, code, id)))
 		return rc;
+	/* a new code is issued by the ward the household is in now */
 	rc = db_run(ctx->db, &ctx->err,
 		    "UPDATE household SET address = $1, address_folded = $2, code = $3, "
+		    "registered_ward_id = CASE WHEN code = $3 THEN registered_ward_id ELSE ward_id END, "
 		    "updated_at = $4 WHERE id = $5",
 		    DB_T(address), DB_T(text_fold_a(ctx->arena, address)),
 		    DB_T(*code ? code : NULL), DB_I(ctx->now), DB_I(id));
-	if (rc == DV_ECONFLICT)
-		return dv_fail(&ctx->err, DV_ECONFLICT, "code",
-			       "Another household of this ward already has the code %s", code);
 	if (!rc)
 		rc = ctx_audit(ctx, "household.update", "household", id, h.unit_id,
 			       json_pack("{s:s, s:s, s:s, s:s}", "address", address, "code", code,

@@ -84,6 +84,11 @@ static int role_is_household_scoped(enum role r)
 	return r == ROLE_RESIDENT || r == ROLE_REPRESENTATIVE;
 }
 
+/* The actions those roles take across their unit (comment on its drafts,
+ * vote in its matters, always as their own household); any other action
+ * they may get later is the household's alone and needs perm_may_household. */
+static const unsigned unit_wide_for_households = A(ACT_COMMENT) | A(ACT_VOTE);
+
 const char *role_name(enum role r)
 {
 	return (unsigned)r < ROLE_COUNT ? roles[r].name : "unknown";
@@ -128,20 +133,20 @@ int role_may_grant(enum role granter, enum role granted)
 
 /* ----------------------------------------------------------- the question */
 
-#define MAX_DEPTH 32
-
-/* The unit and its ancestors, in one indexed lookup. */
-static int ancestors_of(struct dv_ctx *ctx, int64_t unit_id, int64_t *out, size_t *n)
+/* The unit and its ancestors (any number of them), in one indexed lookup;
+ * arena array. */
+static int ancestors_of(struct dv_ctx *ctx, int64_t unit_id, int64_t **out, size_t *n)
 {
 	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*out = NULL;
 	*n = 0;
 	int rc = db_query(ctx->db, &st, &ctx->err,
 			  "SELECT ancestor FROM unit_tree WHERE descendant = $1", DB_I(unit_id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
-		if (*n < MAX_DEPTH)
-			out[(*n)++] = db_col_int(st, 0);
+		*ARENA_PUSH(ctx->arena, *out, *n, cap) = db_col_int(st, 0);
 	return rc < 0 ? rc : 0;
 }
 
@@ -173,9 +178,9 @@ static int grant_covers(struct dv_ctx *ctx, int64_t unit_id, enum action a, int 
 		relevant += grant_counts(&ac->grants[i], a, own_household);
 	if (!relevant || !unit_id)
 		return 0;
-	int64_t anc[MAX_DEPTH];
+	int64_t *anc;
 	size_t n;
-	if (ancestors_of(ctx, unit_id, anc, &n)) {
+	if (ancestors_of(ctx, unit_id, &anc, &n)) {
 		log_error("perm: %s", ctx->err.msg);
 		return 0;
 	}
@@ -190,7 +195,7 @@ int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id)
 {
 	if (ctx->actor->system)
 		return 1;
-	return grant_covers(ctx, unit_id, a, 1);
+	return grant_covers(ctx, unit_id, a, (unit_wide_for_households & A(a)) != 0);
 }
 
 int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
@@ -217,9 +222,9 @@ static int may_grant_role(struct dv_ctx *ctx, enum role role, int64_t unit_id)
 {
 	if (ctx->actor->system)
 		return 1;
-	int64_t anc[MAX_DEPTH];
+	int64_t *anc;
 	size_t n;
-	if (ancestors_of(ctx, unit_id, anc, &n))
+	if (ancestors_of(ctx, unit_id, &anc, &n))
 		return 0;
 	for (size_t i = 0; i < ctx->actor->ngrants; i++) {
 		const struct grant *g = &ctx->actor->grants[i];

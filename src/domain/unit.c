@@ -199,14 +199,30 @@ static int by_parent_then_id(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Depth-first order: place u's subtree from `sorted` (grouped by parent)
- * into out[*k...]. Depth is at most the tree's height, a handful. */
+/* The children of `parent` in `sorted` (ordered by parent, then id) are one
+ * run; find its start by bisection. */
+static size_t first_child(const struct unit *sorted, size_t n, int64_t parent)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sorted[mid].parent_id < parent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Depth-first order: place u's subtree into out[*k...]. Each unit is placed
+ * once and its children found by bisection, so a whole city costs n log n;
+ * recursion is as deep as the tree, a handful of levels. */
 static void place(const struct unit *sorted, size_t n, const struct unit *u, struct unit *out,
 		  size_t *k)
 {
 	out[(*k)++] = *u;
-	for (size_t i = 0; i < n; i++)
-		if (sorted[i].parent_id == u->id && sorted[i].id != u->id)
+	for (size_t i = first_child(sorted, n, u->id); i < n && sorted[i].parent_id == u->id; i++)
+		if (sorted[i].id != u->id)
 			place(sorted, n, &sorted[i], out, k);
 }
 

@@ -7,6 +7,8 @@
 #include "base/buf.h"
 #include "base/log.h"
 
+static void cache_clear(struct db *db);
+
 /* -------------------------------------------------------------- opening */
 
 const char *db_default_url(const char *arg)
@@ -24,7 +26,7 @@ int db_open(const char *url, struct db **out, struct dv_err *err)
 	*out = NULL;
 	struct db *db = calloc(1, sizeof(*db));
 	if (!db)
-		return dv_fail(err, DV_ENOMEM, NULL, "out of memory");
+		return dv_sysfail(err, DV_ENOMEM, NULL, "out of memory");
 	const char *target;
 	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
 		db->ops = &db_pg_ops;
@@ -36,7 +38,7 @@ int db_open(const char *url, struct db **out, struct dv_err *err)
 		target = url + 7;
 	} else if (strstr(url, "://")) {
 		free(db);
-		return dv_fail(err, DV_EINVAL, "db",
+		return dv_sysfail(err, DV_EINVAL, "db",
 			       "Unknown database URL '%s': use sqlite:PATH or postgres://...", url);
 	} else {
 		db->ops = &db_sqlite_ops;
@@ -45,7 +47,7 @@ int db_open(const char *url, struct db **out, struct dv_err *err)
 	}
 	if (!*target) {
 		free(db);
-		return dv_fail(err, DV_EINVAL, "db",
+		return dv_sysfail(err, DV_EINVAL, "db",
 			       "The database URL names no file: use sqlite:PATH");
 	}
 	db->url = strdup(url);
@@ -66,14 +68,7 @@ void db_close(struct db *db)
 	db_finish(db->open_query);
 	if (db->tx_depth)
 		db->ops->exec_script(db, "ROLLBACK", NULL);
-	for (size_t i = 0; i < db->cache_cap; i++) {
-		struct db_stmt *st = db->cache[i];
-		if (!st)
-			continue;
-		db->ops->finalize(st);
-		free(st->sql);
-		free(st);
-	}
+	cache_clear(db);
 	free(db->cache);
 	db->ops->close(db);
 	free(db->url);
@@ -113,11 +108,40 @@ int db_exec_script(struct db *db, const char *sql, struct dv_err *err)
 	}
 	if (db->open_query) {
 		buf_release(&b);
-		return dv_fail(err, DV_EINTERNAL, NULL, "script run while a query is open");
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "script run while a query is open");
 	}
 	int rc = db->ops->exec_script(db, b.ptr, err);
 	buf_release(&b);
 	return rc;
+}
+
+/* -------------------------------------------------------------- recovery */
+
+static void cache_clear(struct db *db)
+{
+	for (size_t i = 0; i < db->cache_cap; i++) {
+		struct db_stmt *st = db->cache[i];
+		if (!st)
+			continue;
+		db->ops->finalize(st);
+		free(st->sql);
+		free(st);
+		db->cache[i] = NULL;
+	}
+	db->cache_n = 0;
+	db->open_query = NULL;
+}
+
+/* After a failure outside a transaction: if the server went away and came
+ * back (a PostgreSQL restart), reconnect and forget the prepared statements,
+ * which died with the old connection. 1 if the caller should try again. */
+static int recover(struct db *db)
+{
+	if (db->tx_depth || !db->ops->reconnect || !db->ops->reconnect(db))
+		return 0;
+	cache_clear(db);
+	log_warn("db: the connection to the database was lost and is back");
+	return 1;
 }
 
 /* ---------------------------------------------------------- transactions */
@@ -127,7 +151,9 @@ int db_begin(struct db *db, struct dv_err *err)
 	if (db->tx_depth++ > 0)
 		return 0;
 	db->tx_failed = 0;
-	int rc = db->ops->exec_script(db, db->kind == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	int rc = db->ops->exec_script(db, db->ops->begin_sql, err);
+	if (rc && recover(db))
+		rc = db->ops->exec_script(db, db->ops->begin_sql, err);
 	if (rc)
 		db->tx_depth = 0;
 	return rc;
@@ -136,13 +162,13 @@ int db_begin(struct db *db, struct dv_err *err)
 int db_commit(struct db *db, struct dv_err *err)
 {
 	if (db->tx_depth <= 0)
-		return dv_fail(err, DV_EINTERNAL, NULL, "commit without a transaction");
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "commit without a transaction");
 	if (--db->tx_depth > 0)
 		return 0;
 	db_finish(db->open_query);
 	if (db->tx_failed) {
 		db->ops->exec_script(db, "ROLLBACK", NULL);
-		return dv_fail(err, DV_EDB, NULL,
+		return dv_sysfail(err, DV_EDB, NULL,
 			       "the transaction was rolled back by an inner step");
 	}
 	int rc = db->ops->exec_script(db, "COMMIT", err);
@@ -250,11 +276,11 @@ static int stmt_get(struct db *db, const char *sql, int nparams, struct db_stmt 
 	/* check the count before preparing: a wrong count is a bug in the
 	 * caller, and should read the same on both backends */
 	if (db_count_params(sql) != nparams)
-		return dv_fail(err, DV_EINTERNAL, NULL, "query takes %d parameters, got %d:\n%s",
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "query takes %d parameters, got %d:\n%s",
 			       db_count_params(sql), nparams, sql);
 	struct db_stmt *st = calloc(1, sizeof(*st));
 	if (!st)
-		return dv_fail(err, DV_ENOMEM, NULL, "out of memory");
+		return dv_sysfail(err, DV_ENOMEM, NULL, "out of memory");
 	st->db = db;
 	st->sql = strdup(sql);
 	st->hash = h;
@@ -272,7 +298,7 @@ static int stmt_get(struct db *db, const char *sql, int nparams, struct db_stmt 
 	return 0;
 check:
 	if ((*out)->nparams != nparams)
-		return dv_fail(err, DV_EINTERNAL, NULL, "query takes %d parameters, got %d:\n%s",
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "query takes %d parameters, got %d:\n%s",
 			       (*out)->nparams, nparams, sql);
 	return 0;
 }
@@ -294,7 +320,7 @@ int db_query_(struct db *db, struct db_stmt **out, struct dv_err *err, const cha
 {
 	*out = NULL;
 	if (db->open_query)
-		return dv_fail(err, DV_EINTERNAL, NULL,
+		return dv_sysfail(err, DV_EINTERNAL, NULL,
 			       "a query was started while another is open on the connection:\n%s\n"
 			       "(open: %s)",
 			       sql, db->open_query->sql);
@@ -303,9 +329,13 @@ int db_query_(struct db *db, struct db_stmt **out, struct dv_err *err, const cha
 		n++;
 	struct db_stmt *st = NULL;
 	int rc = stmt_get(db, sql, n, &st, err);
-	if (rc)
-		return poison(db, rc);
-	rc = db->ops->start(st, params, n, err);
+	if (!rc)
+		rc = db->ops->start(st, params, n, err);
+	if (rc && rc != DV_EINTERNAL && recover(db)) {
+		rc = stmt_get(db, sql, n, &st, err);
+		if (!rc)
+			rc = db->ops->start(st, params, n, err);
+	}
 	if (rc)
 		return poison(db, rc);
 	st->active = 1;
@@ -317,7 +347,7 @@ int db_query_(struct db *db, struct db_stmt **out, struct dv_err *err, const cha
 int db_step(struct db_stmt *st, struct dv_err *err)
 {
 	if (!st || !st->active)
-		return dv_fail(err, DV_EINTERNAL, NULL, "step on a closed query");
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "step on a closed query");
 	int rc = st->db->ops->step(st, err);
 	if (rc != DB_ROW) {
 		st->active = 0;

@@ -34,6 +34,13 @@ struct db_ops {
 	int64_t (*col_int)(struct db_stmt *st, int col);
 	const char *(*col_text)(struct db_stmt *st, int col);
 	int (*col_null)(struct db_stmt *st, int col);
+	/* after a failure: reconnect if the connection was lost; 1 if it was
+	 * (prepared statements are then gone), 0 otherwise */
+	int (*reconnect)(struct db *db);
+	/* what db_begin sends: SQLite takes the write lock at once; PostgreSQL
+	 * takes a transaction-wide advisory lock, so writers are serialized on
+	 * both engines and checks made inside a transaction stay true */
+	const char *begin_sql;
 };
 
 struct db {

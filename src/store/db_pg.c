@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
+
 static void quiet_notices(void *arg, const char *msg)
 {
 	(void)arg;
@@ -20,17 +22,19 @@ static void quiet_notices(void *arg, const char *msg)
 
 static int fail_pg(PGconn *c, PGresult *res, struct dv_err *err, const char *what)
 {
-	int code = DV_EDB;
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-	if (state && strcmp(state, "23505") == 0)
-		code = DV_ECONFLICT;
 	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c);
 	char clean[400];
 	snprintf(clean, sizeof(clean), "%s", msg ? msg : "");
 	size_t n = strlen(clean);
 	while (n && (clean[n - 1] == '\n' || clean[n - 1] == ' '))
 		clean[--n] = '\0';
-	return dv_fail(err, code, NULL, "postgres %s: %s", what, clean);
+	if (state && strcmp(state, "23505") == 0) {
+		/* the schema's words stay in the log; the caller names the conflict */
+		log_warn("postgres %s: %s", what, clean);
+		return dv_fail(err, DV_ECONFLICT, NULL, "This conflicts with a record that exists");
+	}
+	return dv_sysfail(err, DV_EDB, NULL, "postgres %s: %s", what, clean);
 }
 
 static int pg_open(struct db *db, const char *url, struct dv_err *err)
@@ -43,12 +47,12 @@ static int pg_open(struct db *db, const char *url, struct dv_err *err)
 		while (n && msg[n - 1] == '\n')
 			msg[--n] = '\0';
 		PQfinish(c);
-		return dv_fail(err, DV_EDB, "db", "Cannot connect to PostgreSQL: %s", msg);
+		return dv_sysfail(err, DV_EDB, "db", "Cannot connect to PostgreSQL: %s", msg);
 	}
 	PQsetNoticeProcessor(c, quiet_notices, NULL);
 	if (PQsetClientEncoding(c, "UTF8") != 0) {
 		PQfinish(c);
-		return dv_fail(err, DV_EDB, "db", "PostgreSQL refused client_encoding UTF8");
+		return dv_sysfail(err, DV_EDB, "db", "PostgreSQL refused client_encoding UTF8");
 	}
 	db->conn = c;
 	return 0;
@@ -59,11 +63,18 @@ static void pg_close(struct db *db)
 	PQfinish(db->conn);
 }
 
-static void drain(PGconn *c)
+/* Read and drop what remains of a query's results. An error among them
+ * (a query closed early, then failing on a later row) still aborts the
+ * transaction on the server, so it poisons ours too. */
+static void drain(struct db *db)
 {
 	PGresult *r;
-	while ((r = PQgetResult(c)) != NULL)
+	while ((r = PQgetResult(db->conn)) != NULL) {
+		ExecStatusType s = PQresultStatus(r);
+		if (s == PGRES_FATAL_ERROR || s == PGRES_BAD_RESPONSE)
+			db->tx_failed = db->tx_depth > 0;
 		PQclear(r);
+	}
 }
 
 static int pg_exec_script(struct db *db, const char *sql, struct dv_err *err)
@@ -73,6 +84,9 @@ static int pg_exec_script(struct db *db, const char *sql, struct dv_err *err)
 	int rc = 0;
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
 		rc = fail_pg(db->conn, res, err, "exec");
+	/* COMMIT of an aborted transaction "succeeds" with the tag ROLLBACK */
+	else if (strcmp(sql, "COMMIT") == 0 && strcmp(PQcmdStatus(res), "COMMIT") != 0)
+		rc = dv_sysfail(err, DV_EDB, NULL, "postgres: the transaction was rolled back");
 	PQclear(res);
 	return rc;
 }
@@ -100,7 +114,7 @@ static int pg_start(struct db_stmt *st, const struct db_param *params, int n, st
 	char ints[DB_MAX_PARAMS][24];
 	const char *values[DB_MAX_PARAMS];
 	if (n > DB_MAX_PARAMS)
-		return dv_fail(err, DV_EINTERNAL, NULL, "too many parameters");
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "too many parameters");
 	for (int i = 0; i < n; i++) {
 		switch (params[i].type) {
 		case DB_P_INT:
@@ -115,7 +129,7 @@ static int pg_start(struct db_stmt *st, const struct db_param *params, int n, st
 	if (!PQsendQueryPrepared(c, st->name, n, values, NULL, NULL, 0))
 		return fail_pg(c, NULL, err, "send");
 	if (!PQsetSingleRowMode(c)) {
-		drain(c);
+		drain(st->db);
 		return fail_pg(c, NULL, err, "single-row mode");
 	}
 	return 0;
@@ -138,13 +152,13 @@ static int pg_step(struct db_stmt *st, struct dv_err *err)
 		const char *t = PQcmdTuples(res);
 		st->db->changes = (t && *t) ? strtoll(t, NULL, 10) : 0;
 		PQclear(res);
-		drain(c);
+		drain(st->db);
 		return DB_DONE;
 	}
 	default: {
 		int rc = fail_pg(c, res, err, "query");
 		PQclear(res);
-		drain(c);
+		drain(st->db);
 		return rc;
 	}
 	}
@@ -156,7 +170,7 @@ static void pg_reset(struct db_stmt *st)
 		PQclear(st->result);
 		st->result = NULL;
 	}
-	drain(st->db->conn);
+	drain(st->db);
 }
 
 static int64_t pg_col_int(struct db_stmt *st, int col)
@@ -178,6 +192,18 @@ static int pg_col_null(struct db_stmt *st, int col)
 	return !st->result || PQgetisnull(st->result, 0, col);
 }
 
+static int pg_reconnect(struct db *db)
+{
+	if (PQstatus(db->conn) == CONNECTION_OK)
+		return 0;
+	PQreset(db->conn);
+	if (PQstatus(db->conn) != CONNECTION_OK)
+		return 0;
+	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);
+	PQsetClientEncoding(db->conn, "UTF8");
+	return 1;
+}
+
 const struct db_ops db_pg_ops = {
 	.open = pg_open,
 	.close = pg_close,
@@ -190,4 +216,6 @@ const struct db_ops db_pg_ops = {
 	.col_int = pg_col_int,
 	.col_text = pg_col_text,
 	.col_null = pg_col_null,
+	.reconnect = pg_reconnect,
+	.begin_sql = "BEGIN; SELECT pg_advisory_xact_lock(7236)",
 };

@@ -10,17 +10,20 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/log.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
 static int fail_sqlite(sqlite3 *h, int rc, struct dv_err *err, const char *what)
 {
-	int code = DV_EDB;
 	int ext = h ? sqlite3_extended_errcode(h) : rc;
-	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-		code = DV_ECONFLICT;
-	return dv_fail(err, code, NULL, "sqlite %s: %s", what,
-		       h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+	const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		/* the schema's words stay in the log; the caller names the conflict */
+		log_warn("sqlite %s: %s", what, msg);
+		return dv_fail(err, DV_ECONFLICT, NULL, "This conflicts with a record that exists");
+	}
+	return dv_sysfail(err, DV_EDB, NULL, "sqlite %s: %s", what, msg);
 }
 
 static int sq_open(struct db *db, const char *path, struct dv_err *err)
@@ -29,7 +32,7 @@ static int sq_open(struct db *db, const char *path, struct dv_err *err)
 	int rc = sqlite3_open_v2(
 		path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		dv_fail(err, DV_EDB, "db", "Cannot open the SQLite database '%s': %s", path,
+		dv_sysfail(err, DV_EDB, "db", "Cannot open the SQLite database '%s': %s", path,
 			h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		sqlite3_close(h);
 		return DV_EDB;
@@ -42,7 +45,7 @@ static int sq_open(struct db *db, const char *path, struct dv_err *err)
 		"PRAGMA temp_store=MEMORY;",
 		NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		dv_fail(err, DV_EDB, "db", "Cannot set up the SQLite database '%s': %s", path,
+		dv_sysfail(err, DV_EDB, "db", "Cannot set up the SQLite database '%s': %s", path,
 			msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		sqlite3_close(h);
@@ -63,7 +66,7 @@ static int sq_exec_script(struct db *db, const char *sql, struct dv_err *err)
 	int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		int ext = sqlite3_extended_errcode(db->conn);
-		dv_fail(err, (ext == SQLITE_CONSTRAINT_UNIQUE) ? DV_ECONFLICT : DV_EDB, NULL,
+		dv_sysfail(err, (ext == SQLITE_CONSTRAINT_UNIQUE) ? DV_ECONFLICT : DV_EDB, NULL,
 			"sqlite: %s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		return err ? err->code : DV_EDB;
@@ -183,4 +186,6 @@ const struct db_ops db_sqlite_ops = {
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
+	.reconnect = NULL,
+	.begin_sql = "BEGIN IMMEDIATE",
 };

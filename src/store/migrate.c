@@ -5,6 +5,7 @@
 /* Generated from src/store/migrations/NNN_name.sql by tools/embed.c. */
 extern const char mig_001_foundation[];
 extern const char mig_002_sessions[];
+extern const char mig_003_household_codes[];
 
 static const struct migration {
 	int version;
@@ -13,6 +14,7 @@ static const struct migration {
 } migrations[] = {
 	{1, "foundation", mig_001_foundation},
 	{2, "sessions", mig_002_sessions},
+	{3, "household_codes", mig_003_household_codes},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
@@ -54,7 +56,7 @@ int migrate_apply(struct db *db, int *applied, struct dv_err *err)
 	if (rc)
 		return rc;
 	if (current > migrate_latest())
-		return dv_fail(err, DV_ECONFLICT, "db",
+		return dv_sysfail(err, DV_ECONFLICT, "db",
 			       "The database is at schema version %d, newer than this danvan "
 			       "(version %d): upgrade danvan",
 			       current, migrate_latest());

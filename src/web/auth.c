@@ -57,16 +57,24 @@ int auth_load(struct req *r)
 			return rc;
 		dv_err_clear(&r->ctx.err);
 	}
-	/* anonymous: a token in a cookie, compared with the form's copy */
+	/* anonymous: a token in a cookie, compared with the form's copy; made
+	 * only when a page shows a form (auth_csrf), so public pages stay
+	 * cookie-free and cacheable */
 	const char *csrf = cookie_get(&r->arena, cookies, CSRF_COOKIE);
-	if (!csrf || strlen(csrf) < 20 || strlen(csrf) > TOKEN_TEXT_MAX) {
+	if (csrf && strlen(csrf) >= 20 && strlen(csrf) <= TOKEN_TEXT_MAX)
+		r->csrf = csrf;
+	return 0;
+}
+
+const char *auth_csrf(struct req *r)
+{
+	if (!r->csrf) {
 		char fresh[TOKEN_TEXT_MAX + 1];
 		token_random(fresh, TOKEN_BYTES);
-		csrf = arena_strdup(&r->arena, fresh);
-		res_cookie(r, CSRF_COOKIE, csrf, 0);
+		r->csrf = arena_strdup(&r->arena, fresh);
+		res_cookie(r, CSRF_COOKIE, r->csrf, 0);
 	}
-	r->csrf = csrf;
-	return 0;
+	return r->csrf;
 }
 
 int auth_check_csrf(struct req *r)

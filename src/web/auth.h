@@ -16,10 +16,14 @@
 /*
  * Load the actor of the request into r->actor/r->ctx.actor (anonymous when
  * nobody is logged in, or the credentials are unknown or expired) and set
- * r->csrf: the session's token, or for an anonymous browser a token kept in
- * a cookie (set when missing). A database failure is returned.
+ * r->csrf: the session's token, or the anonymous browser's cookie if it has
+ * one. A database failure is returned.
  */
 int auth_load(struct req *r);
+
+/* The CSRF token a form on this page must carry, made (and set in a cookie)
+ * for an anonymous browser that has none yet. */
+const char *auth_csrf(struct req *r);
 
 /* For an unsafe method: 0 if the request carries the client's CSRF token
  * (form field or X-CSRF-Token header) or authenticated by a bearer token;

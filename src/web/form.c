@@ -40,7 +40,7 @@ void form_begin(struct req *r, const char *action, const char *css_class)
 		html_raw(&r->out, "\"");
 	}
 	html_raw(&r->out, " novalidate>");
-	form_hidden(r, CSRF_FIELD, r->csrf ? r->csrf : "");
+	form_hidden(r, CSRF_FIELD, auth_csrf(r));
 }
 
 void form_end(struct req *r)

@@ -15,7 +15,12 @@ void res_header(struct req *r, const char *name, const char *value)
 {
 	if (r->nheaders >= REQ_MAX_HEADERS)
 		return;
-	r->headers[r->nheaders].name = arena_strdup(&r->arena, name);
+	/* HTTP/2 allows only lower-case header names */
+	char *lower = arena_strdup(&r->arena, name);
+	for (char *p = lower; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	r->headers[r->nheaders].name = lower;
 	r->headers[r->nheaders].value = arena_strdup(&r->arena, value);
 	r->nheaders++;
 }

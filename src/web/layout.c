@@ -22,10 +22,9 @@ static void site_nav(struct req *r)
 	} else if (strcmp(r->path, "/login") != 0) {
 		html_link(b, "/login", T(r, "Log in"));
 	}
-	html_raw(b, "<a href=\"");
-	html_attr(b, r->path);
-	html_raw(b, vi ? "?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"
-		       : "?lang=vi\" lang=\"vi\" hreflang=\"vi\">Tiếng Việt</a>");
+	/* relative to this page: never a path someone else typed */
+	html_raw(b, vi ? "<a href=\"?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"
+		       : "<a href=\"?lang=vi\" lang=\"vi\" hreflang=\"vi\">Tiếng Việt</a>");
 	html_raw(b, "</nav>");
 }
 

@@ -146,8 +146,8 @@ int page_unit(struct req *r)
 	if (rc || (rc = unit_children(&r->ctx, r->params[0], &kids, &nkids)))
 		return rc;
 	const struct unit *u = &crumbs[ncrumbs - 1];
-	char title[256];
-	snprintf(title, sizeof(title), "%s %s", T(r, unit_kind_label(u->kind)), u->name);
+	const char *title =
+		arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u->kind)), u->name);
 	layout_begin(r, title);
 	breadcrumb(r, crumbs, ncrumbs);
 	html_raw(&r->out, "<h1>");

@@ -86,7 +86,8 @@ static int64_t now_us(void);
  * cleanly; a response still being written is not cut. */
 void conn_close_when_idle(struct conn *c)
 {
-	if (c->sock && c->active == 0)
+	/* bytes waiting in the input are a request still arriving: let it come */
+	if (c->sock && c->active == 0 && (!c->sock->input || c->sock->input->size == 0))
 		shutdown(c->fd, SHUT_RD);
 }
 
@@ -262,6 +263,18 @@ static int prepare(struct req *r, const struct route *rt)
 	return needs_login(r, rt);
 }
 
+/* A decoded path must be UTF-8 without control characters (a %0a would
+ * forge access-log lines; a %00 would cut strings). */
+static int clean_path(const char *path, size_t len)
+{
+	if (strlen(path) != len || !utf8_valid(path, len))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)path[i] < 0x20 || path[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
 int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 {
 	(void)self;
@@ -273,8 +286,7 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 	}
 	ctx_set_lang(&r->ctx, request_language(r));
 	int json = strncmp(r->path, "/api/", 5) == 0;
-	if (strlen(r->path) != h->path_normalized.len ||
-	    !utf8_valid(r->path, h->path_normalized.len) || !utf8_valid(r->query, strlen(r->query))) {
+	if (!clean_path(r->path, h->path_normalized.len) || !utf8_valid(r->query, strlen(r->query))) {
 		refuse(r, json, 400, "invalid", T(r, "The address is not valid UTF-8."));
 		send_response(r);
 		return 0;

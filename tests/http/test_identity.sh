@@ -12,7 +12,10 @@ ok "it has the login field" contains "$T_DIR/body" 'name="login"'
 ok "and the password field" contains "$T_DIR/body" 'name="password" type="password"'
 ok "and the CSRF field" contains "$T_DIR/body" 'name="csrf"'
 ok "in Vietnamese" contains "$T_DIR/body" "Đăng nhập"
-ok "an anonymous visitor gets a CSRF cookie" grep -qi '^set-cookie: csrf=.*HttpOnly; SameSite=Lax' "$T_DIR/head"
+ok "an anonymous visitor gets a CSRF cookie with a form" grep -qi '^set-cookie: csrf=.*HttpOnly; SameSite=Lax' "$T_DIR/head"
+ok "but no cookie on a public page without a form" equals "$(get /)" 200
+ok "(no Set-Cookie)" lacks "$T_DIR/head" "^[Ss]et-[Cc]ookie"
+
 
 # CSRF
 ok "login without the CSRF token is refused" \

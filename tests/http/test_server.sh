@@ -65,6 +65,30 @@ ok "an access log line per request" grep -q "GET /healthz 200" "$T_DIR/server.lo
 ok "a second server on the same port is refused" equals "$?" 1
 ok "saying the port is in use" contains "$T_DIR/second.out" "already in use"
 
+# HTTP/2 without TLS (prior knowledge): header names must be lower case
+ok "HTTP/2: health" equals "$(get /healthz --http2-prior-knowledge)" 200
+ok "HTTP/2: the stylesheet" equals "$(get "$css" --http2-prior-knowledge)" 200
+ok "HTTP/2: a 405 with Allow" equals "$(get / -X POST --http2-prior-knowledge)" 405
+ok "HTTP/2: a page" equals "$(get / --http2-prior-knowledge)" 200
+ok "a control character in the path is refused" equals "$(get /units/1%0aGET%20/forged)" 400
+ok "and forges no log line" lacks "$T_DIR/server.log" "^GET /forged"
+ok "the language link stays on this site" equals "$(get //evil.example/x)" 404
+ok "(relative link)" lacks "$T_DIR/body" 'href="//evil'
+
+# SIGTERM while a request is still arriving: it is answered, then the server exits
+exec 6<>/dev/tcp/127.0.0.1/$T_PORT
+printf 'GET /healthz HTTP/1.1\r\nHost: t\r\n' >&6
+sleep 0.2
+kill -TERM "$T_PID"
+sleep 0.3
+printf '\r\n' >&6
+read -r -t 5 late_status <&6
+ok "a request in flight at SIGTERM is answered" contains <(echo "$late_status") "200"
+exec 6>&-
+wait "$T_PID"
+ok "and the server then exits 0" equals "$?" 0
+ok "server restarts" start_server "$DB" --threads 2
+
 # SIGTERM with an idle keep-alive connection open: exit 0, promptly.
 exec 5<>/dev/tcp/127.0.0.1/$T_PORT
 printf 'GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n' >&5

@@ -2,7 +2,7 @@
 # Every interface string in the code has a Vietnamese translation.
 . "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
-src=$(find src/base src/domain src/web -name '*.c' | sort)
+src=$(find src/base src/store src/domain src/web src/print -name '*.c' | sort)
 # the same extraction as `make po`
 xgettext --from-code=UTF-8 --language=C --keyword=T:2 --keyword=dv_fail:4 --keyword=N_ \
 	--keyword=file_error:5 --keyword=row_error:4 --no-wrap -o "$T_DIR/danvan.pot" $src

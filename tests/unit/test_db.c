@@ -175,6 +175,39 @@ static void failed_statement_poisons_transaction(void **state)
 	test_db_close(db);
 }
 
+/* PostgreSQL reports an error on a later row of a query closed early only
+ * when the rest is drained; the transaction is aborted all the same, so the
+ * commit must fail rather than claim success. */
+static void late_errors_still_fail_the_commit(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	struct db_stmt *st;
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_run(db, &err,
+				"INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
+				"VALUES ('city', 'A', 'a', 0, 0)"),
+			 0);
+	/* row 1 is fine; row 2 divides by zero (an error on PostgreSQL, NULL on SQLite) */
+	assert_int_equal(db_query(db, &st, &err,
+				  "SELECT 10 / (x - 2) FROM (SELECT 1 AS x UNION ALL SELECT 2) v"),
+			 0);
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	db_finish(st);
+	int rc = db_commit(db, &err);
+	int64_t n = -1;
+	assert_int_equal(db_int(db, &n, &err, "SELECT COUNT(*) FROM unit"), 0);
+	if (strcmp(test_backend(), "postgres") == 0) {
+		assert_int_equal(rc, DV_EDB);
+		assert_int_equal(n, 0);
+	} else {
+		assert_int_equal(rc, 0);
+		assert_int_equal(n, 1);
+	}
+	test_db_close(db);
+}
+
 static void rows_stream(void **state)
 {
 	(void)state;
@@ -237,6 +270,7 @@ int main(void)
 		cmocka_unit_test(wrong_parameter_count_is_a_bug),
 		cmocka_unit_test(nested_transactions_fail_together),
 		cmocka_unit_test(failed_statement_poisons_transaction),
+		cmocka_unit_test(late_errors_still_fail_the_commit),
 		cmocka_unit_test(rows_stream),
 		cmocka_unit_test(urls),
 	};

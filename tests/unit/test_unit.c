@@ -1,6 +1,8 @@
 #include "testlib.h"
 
+#include <pthread.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "domain/household.h"
 #include "domain/perm.h"
@@ -367,6 +369,83 @@ static void reorganizing_needs_the_right(void **state)
 	test_ctx_free(ctx);
 }
 
+struct mover {
+	struct db *db;
+	int64_t unit, to;
+	int rc;
+};
+
+static void *move_elsewhere(void *arg)
+{
+	struct mover *m = arg;
+	struct arena a = ARENA_INIT;
+	struct dv_ctx ctx;
+	ctx_init(&ctx, m->db, &a, &actor_system);
+	m->rc = unit_move(&ctx, m->unit, m->to);
+	arena_release(&a);
+	return NULL;
+}
+
+/* Writers are serialized on both engines: a move waits for a household being
+ * added in the unit, then moves it along with its count. */
+static void concurrent_writers_keep_counts_right(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	struct mover m = {.db = test_db_connect(ctx->db), .unit = t.chieu_lieu, .to = t.binh_an};
+	assert_ok(ctx, ctx_begin(ctx));
+	test_household(ctx, t.chieu_lieu, "1 Chiêu Liêu", 2);
+	pthread_t th;
+	pthread_create(&th, NULL, move_elsewhere, &m);
+	usleep(300 * 1000); /* the move is waiting for our transaction */
+	assert_ok(ctx, ctx_end(ctx, 0));
+	pthread_join(th, NULL);
+	assert_int_equal(m.rc, 0);
+	assert_int_equal(count_of(ctx, t.binh_an, 0), 1);
+	assert_int_equal(count_of(ctx, t.binh_an, 1), 2);
+	assert_int_equal(count_of(ctx, t.tdh, 0), 0);
+	assert_counts_consistent(ctx);
+	db_close(m.db);
+	test_ctx_free(ctx);
+}
+
+/* Two wards that numbered their households alike can merge. */
+static void merging_wards_with_the_same_codes(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t a, b, found;
+	assert_ok(ctx, household_create(ctx, &(struct household_input){.unit_id = t.dong_tac,
+									 .code = "001",
+									 .address = "Số 1"},
+					&a));
+	assert_ok(ctx, household_create(ctx, &(struct household_input){.unit_id = t.noi_hoa,
+									 .code = "001",
+									 .address = "Số 2"},
+					&b));
+	assert_ok(ctx, unit_merge(ctx, t.binh_an, t.tdh));
+	struct household h;
+	assert_ok(ctx, household_get(ctx, b, &h));
+	assert_int_equal(h.ward_id, t.tdh);
+	assert_string_equal(h.code, "001");
+	assert_ok(ctx, household_find_code(ctx, t.tdh, "001", &found));
+	assert_int_equal(found, a);
+	/* but a new household may not take a code already used in the ward */
+	int64_t c;
+	assert_int_equal(household_create(ctx, &(struct household_input){.unit_id = t.noi_hoa,
+									  .code = "001",
+									  .address = "Số 3"},
+					 &c),
+			 DV_ECONFLICT);
+	assert_string_equal(ctx->err.field, "code");
+	assert_non_null(strstr(ctx->err.msg, "001"));
+	test_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +458,8 @@ int main(void)
 		cmocka_unit_test(merge_keeps_the_old_unit),
 		cmocka_unit_test(reform_of_2025),
 		cmocka_unit_test(reorganizing_needs_the_right),
+		cmocka_unit_test(concurrent_writers_keep_counts_right),
+		cmocka_unit_test(merging_wards_with_the_same_codes),
 	};
 	return test_run(tests);
 }

@@ -219,3 +219,12 @@ const struct actor *test_actor(struct dv_ctx *ctx, int role, int64_t unit, int64
 	a->grants[0] = (struct grant){.id = 1, .role = role, .unit_id = unit};
 	return a;
 }
+
+struct db *test_db_connect(struct db *db)
+{
+	struct db *other = NULL;
+	struct dv_err err = {0};
+	if (db_open(db_url(db), &other, &err))
+		fail_msg("cannot connect again: %s", err.msg);
+	return other;
+}

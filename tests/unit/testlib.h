@@ -21,6 +21,8 @@ struct db *test_db_open(void);
 /* A fresh database with no migrations applied. */
 struct db *test_db_open_empty(void);
 void test_db_close(struct db *db);
+/* A second connection to the same database (close it with db_close). */
+struct db *test_db_connect(struct db *db);
 
 /* "sqlite" or "postgres". */
 const char *test_backend(void);
