@@ -244,6 +244,23 @@ char *text_fold_a(struct arena *a, const char *s)
 	return r;
 }
 
+char *text_like_contains(struct arena *a, const char *query)
+{
+	struct buf f = BUF_INIT, b = BUF_INIT;
+	text_fold(&f, query ? query : "", query ? strlen(query) : 0);
+	buf_addch(&b, '%');
+	for (const char *p = f.ptr; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addch(&b, '\\');
+		buf_addch(&b, *p);
+	}
+	buf_addch(&b, '%');
+	char *r = arena_strndup(a, b.ptr, b.len);
+	buf_release(&f);
+	buf_release(&b);
+	return r;
+}
+
 /* ------------------------------------------------------------ sort keys */
 
 /*

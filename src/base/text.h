@@ -52,6 +52,10 @@ char *text_nfc(struct arena *a, const char *s, size_t len);
 void text_fold(struct buf *out, const char *s, size_t len);
 char *text_fold_a(struct arena *a, const char *s);
 
+/* A SQL LIKE pattern (with ESCAPE '\\') for "contains the folded query":
+ * the query folded, LIKE's own % _ \\ escaped, wrapped in %. Arena string. */
+char *text_like_contains(struct arena *a, const char *query);
+
 /*
  * Append a sort key for `s` to out: a string of ASCII digits whose byte order
  * (and order under any database collation) is Vietnamese alphabetical order:

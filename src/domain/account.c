@@ -80,12 +80,22 @@ static int may_create(struct dv_ctx *ctx, int64_t household_id)
 	return dv_fail(&ctx->err, DV_EPERM, NULL, "You may not create accounts");
 }
 
-static int create_tx(struct dv_ctx *ctx, const char *login, const char *name, const char *hash,
-		     int64_t household_id, int64_t *id)
+int account_prepare(struct dv_ctx *ctx, const char *login_in, const char *name_in,
+		    const char *password, struct account_new *out)
 {
-	int rc = may_create(ctx, household_id);
-	if (rc)
+	int rc;
+	if ((rc = account_normalize_login(ctx, login_in, &out->login)) ||
+	    (rc = text_clean(ctx->arena, name_in, name_in ? strlen(name_in) : 0, DISPLAY_NAME_MAX,
+			     TEXT_REQUIRED, "display_name", &out->name, &ctx->err)) ||
+	    (rc = account_check_password(ctx, password)))
 		return rc;
+	return password_hash(out->hash, password, &ctx->err);
+}
+
+int account_insert(struct dv_ctx *ctx, const struct account_new *a, int64_t household_id,
+		   int64_t *id)
+{
+	int rc;
 	if (household_id) {
 		struct household h;
 		if ((rc = household_load(ctx, household_id, &h)))
@@ -93,36 +103,38 @@ static int create_tx(struct dv_ctx *ctx, const char *login, const char *name, co
 							    "No such household")
 						  : rc;
 	}
+	int64_t taken = 0;
+	rc = db_int(ctx->db, &taken, &ctx->err, "SELECT id FROM account WHERE login = $1",
+		    DB_T(a->login));
+	if (rc == 0)
+		return dv_fail(&ctx->err, DV_ECONFLICT, "login", "The login %s is already taken",
+			       a->login);
+	if (rc != DV_ENOTFOUND)
+		return rc;
 	rc = db_int(ctx->db, id, &ctx->err,
 		    "INSERT INTO account (login, password_hash, display_name, household_id, "
 		    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-		    DB_T(login), DB_T(hash), DB_T(name), DB_ID(household_id), DB_I(ctx->now));
-	if (rc == DV_ECONFLICT)
-		return dv_fail(&ctx->err, DV_ECONFLICT, "login", "The login %s is already taken",
-			       login);
+		    DB_T(a->login), DB_T(a->hash), DB_T(a->name), DB_ID(household_id),
+		    DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "account.create", "account", *id, 0,
-			       json_pack("{s:s, s:s, s:I}", "login", login, "display_name", name,
-					 "household", (json_int_t)household_id));
+			       json_pack("{s:s, s:s, s:I}", "login", a->login, "display_name",
+					 a->name, "household", (json_int_t)household_id));
 	return rc;
 }
 
 int account_create(struct dv_ctx *ctx, const char *login_in, const char *name_in,
 		   const char *password, int64_t household_id, int64_t *id_out)
 {
-	const char *login, *name;
-	char hash[PASSWORD_HASH_MAX];
+	struct account_new a;
 	int64_t id = 0;
-	int rc;
-	if ((rc = account_normalize_login(ctx, login_in, &login)) ||
-	    (rc = text_clean(ctx->arena, name_in, name_in ? strlen(name_in) : 0, DISPLAY_NAME_MAX,
-			     TEXT_REQUIRED, "display_name", &name, &ctx->err)) ||
-	    (rc = account_check_password(ctx, password)) ||
-	    (rc = password_hash(hash, password, &ctx->err)))
+	int rc = account_prepare(ctx, login_in, name_in, password, &a);
+	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
-	if ((rc = ctx_begin(ctx)))
-		return rc;
-	rc = ctx_end(ctx, create_tx(ctx, login, name, hash, household_id, &id));
+	rc = may_create(ctx, household_id);
+	if (!rc)
+		rc = account_insert(ctx, &a, household_id, &id);
+	rc = ctx_end(ctx, rc);
 	if (!rc && id_out)
 		*id_out = id;
 	return rc;

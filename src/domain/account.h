@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/token.h"
 #include "domain/ctx.h"
 
 #define LOGIN_MAX	 100
@@ -41,6 +42,24 @@ int account_check_password(struct dv_ctx *ctx, const char *password);
  */
 int account_create(struct dv_ctx *ctx, const char *login, const char *display_name,
 		   const char *password, int64_t household_id, int64_t *id_out);
+
+/* The checked parts of a new account, for callers that create it on their
+ * own authority (claiming an invitation). */
+struct account_new {
+	const char *login; /* normalized */
+	const char *name;
+	char hash[PASSWORD_HASH_MAX];
+};
+
+/* Check login, name and password and hash the password (the slow part, done
+ * before any transaction). */
+int account_prepare(struct dv_ctx *ctx, const char *login, const char *display_name,
+		    const char *password, struct account_new *out);
+
+/* Insert a prepared account in the current transaction, with no permission
+ * check (the caller made it). DV_ECONFLICT if the login is taken. */
+int account_insert(struct dv_ctx *ctx, const struct account_new *a, int64_t household_id,
+		   int64_t *id);
 
 int account_get(struct dv_ctx *ctx, int64_t id, struct account *a);
 int account_find(struct dv_ctx *ctx, const char *login, struct account *a);

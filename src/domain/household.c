@@ -24,15 +24,8 @@ int household_clean_code(struct dv_ctx *ctx, const char *in, const char **out)
 			  &ctx->err);
 }
 
-int household_load(struct dv_ctx *ctx, int64_t id, struct household *h)
+static void read_household(struct dv_ctx *ctx, struct db_stmt *st, struct household *h)
 {
-	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " HOUSEHOLD_COLS " FROM household h WHERE h.id = $1", DB_I(id));
-	if (rc)
-		return rc;
-	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
-		return rc < 0 ? rc : dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such household");
 	memset(h, 0, sizeof(*h));
 	h->id = db_col_int(st, 0);
 	h->unit_id = db_col_int(st, 1);
@@ -45,6 +38,18 @@ int household_load(struct dv_ctx *ctx, int64_t id, struct household *h)
 	h->created_at = db_col_int(st, 8);
 	h->representative_name = arena_strdup(ctx->arena, db_col_text(st, 9));
 	h->members = db_col_int(st, 10);
+}
+
+int household_load(struct dv_ctx *ctx, int64_t id, struct household *h)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT " HOUSEHOLD_COLS " FROM household h WHERE h.id = $1", DB_I(id));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
+		return rc < 0 ? rc : dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such household");
+	read_household(ctx, st, h);
 	db_finish(st);
 	return 0;
 }
@@ -265,4 +270,41 @@ int household_set_representative(struct dv_ctx *ctx, int64_t household_id, int64
 {
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, representative_tx(ctx, household_id, resident_id));
+}
+
+int household_list(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64_t offset,
+		   int limit, struct household **out, size_t *n, int *more)
+{
+	struct db_stmt *st = NULL;
+	*out = NULL;
+	*n = 0;
+	*more = 0;
+	if (limit < 1 || limit > HOUSEHOLD_PAGE_MAX || offset < 0)
+		return dv_fail(&ctx->err, DV_EINVAL, "page", "This page does not exist");
+	int rc = perm_require(ctx, ACT_VIEW_HOUSEHOLDS, unit_id);
+	if (rc)
+		return rc;
+	const char *pattern = query && *query ? text_like_contains(ctx->arena, query) : "%";
+	/* one more row than asked tells whether a next page exists */
+	rc = db_query(ctx->db, &st, &ctx->err,
+		      "SELECT " HOUSEHOLD_COLS " FROM household h JOIN unit_tree t "
+		      "ON t.descendant = h.unit_id WHERE t.ancestor = $1 AND h.status = 'active' "
+		      "AND ($2 = '%' OR h.address_folded LIKE $2 ESCAPE '\\' "
+		      "OR LOWER(COALESCE(h.code, '')) LIKE $2 ESCAPE '\\' "
+		      "OR EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id "
+		      "AND r.status = 'present' AND r.name_folded LIKE $2 ESCAPE '\\')) "
+		      "ORDER BY h.id LIMIT $3 OFFSET $4",
+		      DB_I(unit_id), DB_T(pattern), DB_I(limit + 1), DB_I(offset));
+	if (rc)
+		return rc;
+	size_t cap = 0;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		if (*n == (size_t)limit) {
+			*more = 1;
+			db_finish(st);
+			break;
+		}
+		read_household(ctx, st, ARENA_PUSH(ctx->arena, *out, *n, cap));
+	}
+	return rc < 0 ? rc : 0;
 }

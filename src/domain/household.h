@@ -59,6 +59,17 @@ int household_set_representative(struct dv_ctx *ctx, int64_t household_id, int64
  * permission check: for importers that already hold the right. */
 int household_find_code(struct dv_ctx *ctx, int64_t ward_id, const char *code, int64_t *id);
 
+#define HOUSEHOLD_PAGE_MAX 200
+
+/*
+ * A page of the active households in unit_id's subtree, by id, for an actor
+ * with ACT_VIEW_HOUSEHOLDS there (DV_EPERM otherwise). query (may be NULL or
+ * "") matches, folded, a part of the address, the code or a present
+ * member's name. *more is set when there is a next page. Arena array.
+ */
+int household_list(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64_t offset,
+		   int limit, struct household **out, size_t *n, int *more);
+
 /* Without a permission check, for domain modules that checked already. */
 int household_load(struct dv_ctx *ctx, int64_t id, struct household *h);
 

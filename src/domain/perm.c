@@ -273,31 +273,35 @@ static int check_grant_target(struct dv_ctx *ctx, int64_t account_id, enum role 
 	return 0;
 }
 
+int grant_insert(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
+		 int64_t org_id, int64_t *id)
+{
+	int rc = db_int(ctx->db, id, &ctx->err,
+			"SELECT id FROM role_grant WHERE account_id = $1 AND role = $2 AND "
+			"unit_id = $3 AND COALESCE(organization_id, 0) = $4 AND revoked_at IS NULL",
+			DB_I(account_id), DB_T(role_name(role)), DB_I(unit_id), DB_I(org_id));
+	if (rc != DV_ENOTFOUND)
+		return rc; /* already granted: nothing to do */
+	rc = db_int(ctx->db, id, &ctx->err,
+		    "INSERT INTO role_grant (account_id, role, unit_id, organization_id, granted_by, "
+		    "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+		    DB_I(account_id), DB_T(role_name(role)), DB_I(unit_id), DB_ID(org_id),
+		    DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	if (!rc)
+		rc = ctx_audit(ctx, "grant.add", "account", account_id, unit_id,
+			       json_pack("{s:s, s:I, s:I}", "role", role_name(role), "unit",
+					 (json_int_t)unit_id, "organization", (json_int_t)org_id));
+	return rc;
+}
+
 static int grant_tx(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
 		    int64_t org_id, int64_t *id)
 {
 	int rc = check_grant_target(ctx, account_id, role, unit_id, org_id);
 	if (rc)
 		return rc;
-	org_id = role == ROLE_ORG_OFFICER ? org_id : 0;
-	rc = db_int(
-		ctx->db, id, &ctx->err,
-		"SELECT id FROM role_grant WHERE account_id = $1 AND role = $2 AND unit_id = $3 "
-		"AND COALESCE(organization_id, 0) = $4 AND revoked_at IS NULL",
-		DB_I(account_id), DB_T(role_name(role)), DB_I(unit_id), DB_I(org_id));
-	if (rc != DV_ENOTFOUND)
-		return rc; /* already granted: nothing to do */
-	rc = db_int(
-		ctx->db, id, &ctx->err,
-		"INSERT INTO role_grant (account_id, role, unit_id, organization_id, granted_by, "
-		"created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-		DB_I(account_id), DB_T(role_name(role)), DB_I(unit_id), DB_ID(org_id),
-		DB_ID(ctx->actor->account_id), DB_I(ctx->now));
-	if (!rc)
-		rc = ctx_audit(ctx, "grant.add", "account", account_id, unit_id,
-			       json_pack("{s:s, s:I, s:I}", "role", role_name(role), "unit",
-					 (json_int_t)unit_id, "organization", (json_int_t)org_id));
-	return rc;
+	return grant_insert(ctx, account_id, role, unit_id, role == ROLE_ORG_OFFICER ? org_id : 0,
+			    id);
 }
 
 int grant_add(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,

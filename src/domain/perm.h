@@ -79,6 +79,12 @@ int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id);
  */
 int grant_add(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
 	      int64_t organization_id, int64_t *id_out);
+/* Record a grant in the current transaction with no permission check (the
+ * caller made it: claiming an invitation makes its holder representative).
+ * An identical live grant is reused. */
+int grant_insert(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
+		 int64_t organization_id, int64_t *id);
+
 /* Revoke a grant (kept, with revoked_at set). Same rule as grant_add. */
 int grant_revoke(struct dv_ctx *ctx, int64_t grant_id);
 

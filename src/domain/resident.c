@@ -235,6 +235,38 @@ int resident_add(struct dv_ctx *ctx, const struct resident_input *in, int64_t *i
 	return rc;
 }
 
+static int update_tx(struct dv_ctx *ctx, int64_t id, const struct resident_clean *c)
+{
+	struct resident r;
+	struct household h;
+	int rc = resident_get(ctx, id, &r);
+	if (rc || (rc = load_editable_household(ctx, r.household_id, &h)))
+		return rc;
+	rc = db_run(ctx->db, &ctx->err,
+		    "UPDATE resident SET full_name = $1, name_folded = $2, sort_key = $3, "
+		    "birth_date = $4, gender = $5, phone = $6, relation = $7, national_id = $8, "
+		    "updated_at = $9 WHERE id = $10",
+		    DB_T(c->full_name), DB_T(text_fold_a(ctx->arena, c->full_name)),
+		    DB_T(text_name_sort_key_a(ctx->arena, c->full_name)), DB_ID(c->birth_date),
+		    DB_T(c->gender), DB_T(*c->phone ? c->phone : NULL), DB_T(c->relation),
+		    DB_T(*c->national_id ? c->national_id : NULL), DB_I(ctx->now), DB_I(id));
+	if (!rc)
+		rc = ctx_audit(ctx, "resident.update", "resident", id, h.unit_id,
+			       json_pack("{s:s, s:s, s:s, s:s}", "full_name", c->full_name,
+					 "relation", c->relation, "old_full_name", r.full_name,
+					 "old_relation", r.relation));
+	return rc;
+}
+
+int resident_update(struct dv_ctx *ctx, int64_t id, const struct resident_input *in)
+{
+	struct resident_clean c;
+	int rc = resident_clean_input(ctx, in, &c);
+	if (rc || (rc = ctx_begin(ctx)))
+		return rc;
+	return ctx_end(ctx, update_tx(ctx, id, &c));
+}
+
 /* --------------------------------------------------------------- reading */
 
 #define RESIDENT_COLS                                                                              \

@@ -85,6 +85,11 @@ int resident_add(struct dv_ctx *ctx, const struct resident_input *in, int64_t *i
 int resident_insert(struct dv_ctx *ctx, int64_t household_id, int64_t ward_id,
 		    const struct resident_clean *c, int64_t *id);
 
+/* Change a resident's details (everything but the household and status).
+ * Needs ACT_EDIT_HOUSEHOLDS on the household's unit. in->household_id and
+ * in->representative are ignored. */
+int resident_update(struct dv_ctx *ctx, int64_t id, const struct resident_input *in);
+
 /* Read one resident the actor may see (DV_ENOTFOUND otherwise). */
 int resident_get(struct dv_ctx *ctx, int64_t id, struct resident *r);
 

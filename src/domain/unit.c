@@ -253,22 +253,11 @@ int unit_subtree(struct dv_ctx *ctx, int64_t id, int max_depth, struct unit **ou
 
 int unit_search(struct dv_ctx *ctx, const char *query, size_t limit, struct unit **out, size_t *n)
 {
-	const char *folded = text_fold_a(ctx->arena, query ? query : "");
-	struct buf pat = BUF_INIT;
-	buf_addch(&pat, '%');
-	for (const char *p = folded; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			buf_addch(&pat, '\\');
-		buf_addch(&pat, *p);
-	}
-	buf_addch(&pat, '%');
 	struct db_stmt *st = NULL;
-	int rc =
-		db_query(ctx->db, &st, &ctx->err,
-			 "SELECT " UNIT_COLS " FROM unit u WHERE u.name_folded LIKE $1 ESCAPE '\\' "
-			 "AND u.status = 'active' ORDER BY length(u.name_folded), u.id LIMIT $2",
-			 DB_T(pat.ptr), DB_I(limit));
-	buf_release(&pat);
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT " UNIT_COLS " FROM unit u WHERE u.name_folded LIKE $1 ESCAPE '\\' "
+			  "AND u.status = 'active' ORDER BY length(u.name_folded), u.id LIMIT $2",
+			  DB_T(text_like_contains(ctx->arena, query)), DB_I(limit));
 	return rc ? rc : read_units(ctx, st, -1, out, n);
 }
 
