@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "web/server.h"
@@ -14,6 +15,7 @@ int cmd_serve(struct cli *cli)
 		{"port", required_argument, NULL, 'p'},
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
+		{"public-url", required_argument, NULL, 'u'},
 		{NULL, 0, NULL, 0},
 	};
 	struct server_config cfg = {
@@ -30,6 +32,13 @@ int cmd_serve(struct cli *cli)
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'l') {
 			cfg.listen = optarg;
+		} else if (c == 'u') {
+			if (strncmp(optarg, "http://", 7) != 0 && strncmp(optarg, "https://", 8) != 0)
+				return cli_fail(EXIT_USAGE, "--public-url must start with http:// or https://");
+			size_t n = strlen(optarg);
+			while (n > 8 && optarg[n - 1] == '/')
+				optarg[--n] = '\0';
+			cfg.public_url = optarg;
 		} else if ((c == 'p' || c == 't') &&
 			   cli_parse_id(optarg, c == 'p' ? "--port" : "--threads", &v) == 0) {
 			if (c == 'p' && v > 65535)

@@ -10,7 +10,8 @@
 	"h.id, h.unit_id, h.ward_id, h.origin_unit_id, h.representative_id, h.code, h.address, "   \
 	"h.status, h.created_at, "                                                                 \
 	"(SELECT r.full_name FROM resident r WHERE r.id = h.representative_id), "                  \
-	"(SELECT COUNT(*) FROM resident m WHERE m.household_id = h.id AND m.status = 'present')"
+	"(SELECT COUNT(*) FROM resident m WHERE m.household_id = h.id AND m.status = 'present'), " \
+	"(SELECT u.name FROM unit u WHERE u.id = h.unit_id)"
 
 int household_clean_address(struct dv_ctx *ctx, const char *in, const char **out)
 {
@@ -38,6 +39,7 @@ static void read_household(struct dv_ctx *ctx, struct db_stmt *st, struct househ
 	h->created_at = db_col_int(st, 8);
 	h->representative_name = arena_strdup(ctx->arena, db_col_text(st, 9));
 	h->members = db_col_int(st, 10);
+	h->unit_name = arena_strdup(ctx->arena, db_col_text(st, 11));
 }
 
 int household_load(struct dv_ctx *ctx, int64_t id, struct household *h)

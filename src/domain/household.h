@@ -30,6 +30,7 @@ struct household {
 	const char *status; /* "active" or "dissolved" */
 	const char *representative_name;
 	int64_t members; /* present residents */
+	const char *unit_name;
 	int64_t created_at;
 };
 

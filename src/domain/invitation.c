@@ -91,9 +91,9 @@ int invitation_create(struct dv_ctx *ctx, const int64_t *household_ids, size_t n
 	if (n == 0)
 		return dv_fail(&ctx->err, DV_EINVAL, "households",
 			       "Choose at least one household to invite");
-	if (n > INVITATION_MAX)
+	if (n > INVITE_MAX)
 		return dv_fail(&ctx->err, DV_EINVAL, "households",
-			       "At most %d households can be invited at once", INVITATION_MAX);
+			       "At most %d households can be invited at once", INVITE_MAX);
 	*out = arena_array(ctx->arena, struct invitation_new, n);
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, create_tx(ctx, household_ids, n, *out));

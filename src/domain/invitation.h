@@ -17,7 +17,7 @@
 #include "domain/ctx.h"
 
 #define INVITATION_DAYS 30
-#define INVITATION_MAX 2000 /* households in one printing */
+#define INVITE_MAX 2000 /* households in one printing */
 #define SHORT_CODE_LEN 9    /* "7KQ4-M2XP" */
 
 /* One invitation just made: the secrets are here and nowhere else. */
@@ -37,7 +37,7 @@ struct invitation_new {
  * Invite the households of unit_id's subtree: those without an account, or
  * all when `all` is set. Needs ACT_GRANT_ROLES on the unit (a head, a ward
  * officer). DV_EINVAL if there is nobody to invite or more than
- * INVITATION_MAX. Arena array, ordered by household.
+ * INVITE_MAX. Arena array, ordered by household.
  */
 int invitation_create_for_unit(struct dv_ctx *ctx, int64_t unit_id, int all,
 			       struct invitation_new **out, size_t *n);

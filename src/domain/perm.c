@@ -350,6 +350,53 @@ int grant_revoke(struct dv_ctx *ctx, int64_t grant_id)
 	return rc ? rc : ctx_end(ctx, revoke_tx(ctx, grant_id));
 }
 
+int grant_list(struct dv_ctx *ctx, int64_t unit_id, struct grant_row **out, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = perm_require(ctx, ACT_GRANT_ROLES, unit_id);
+	if (rc)
+		return rc;
+	rc = db_query(ctx->db, &st, &ctx->err,
+		      "SELECT g.id, g.role, g.unit_id, u.name, a.id, a.login, a.display_name "
+		      "FROM role_grant g JOIN unit_tree t ON t.descendant = g.unit_id "
+		      "JOIN unit u ON u.id = g.unit_id JOIN account a ON a.id = g.account_id "
+		      "WHERE t.ancestor = $1 AND g.revoked_at IS NULL ORDER BY t.depth, u.id, g.role, "
+		      "a.display_name LIMIT 1000",
+		      DB_I(unit_id));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		enum role role;
+		if (role_parse(db_col_text(st, 1), &role, NULL))
+			continue;
+		struct grant_row *g = ARENA_PUSH(ctx->arena, *out, *n, cap);
+		g->id = db_col_int(st, 0);
+		g->role = role;
+		g->unit_id = db_col_int(st, 2);
+		g->unit_name = arena_strdup(ctx->arena, db_col_text(st, 3));
+		g->account_id = db_col_int(st, 4);
+		g->login = arena_strdup(ctx->arena, db_col_text(st, 5));
+		g->display_name = arena_strdup(ctx->arena, db_col_text(st, 6));
+	}
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i].may_revoke = may_grant_role(ctx, (*out)[i].role, (*out)[i].unit_id);
+	return 0;
+}
+
+int grant_unit(struct dv_ctx *ctx, int64_t grant_id, int64_t *unit_id)
+{
+	int rc = db_int(ctx->db, unit_id, &ctx->err, "SELECT unit_id FROM role_grant WHERE id = $1",
+			DB_I(grant_id));
+	if (rc == DV_ENOTFOUND)
+		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such grant");
+	return rc;
+}
+
 /* ----------------------------------------------------------------- actors */
 
 int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *out)

@@ -88,6 +88,24 @@ int grant_insert(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t
 /* Revoke a grant (kept, with revoked_at set). Same rule as grant_add. */
 int grant_revoke(struct dv_ctx *ctx, int64_t grant_id);
 
+struct grant_row {
+	int64_t id;
+	enum role role;
+	int64_t unit_id;
+	const char *unit_name;
+	int64_t account_id;
+	const char *login;
+	const char *display_name;
+	int may_revoke; /* the actor may revoke it */
+};
+
+/* The live grants on unit_id and the units below it, by unit then role, for
+ * an actor with ACT_GRANT_ROLES there (DV_EPERM otherwise). Arena array. */
+int grant_list(struct dv_ctx *ctx, int64_t unit_id, struct grant_row **out, size_t *n);
+
+/* The unit a grant is on; DV_ENOTFOUND if there is no such grant. */
+int grant_unit(struct dv_ctx *ctx, int64_t grant_id, int64_t *unit_id);
+
 /* Load an account's household and live grants into *actor (arena memory). */
 int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *actor);
 

@@ -408,3 +408,11 @@ int db_col_null(struct db_stmt *st, int col)
 {
 	return st->db->ops->col_null(st, col);
 }
+
+int db_ping(struct db *db, struct dv_err *err)
+{
+	int64_t one = 0;
+	int rc = db_int(db, &one, err, "SELECT 1");
+	return rc ? rc : one == 1 ? 0 : dv_sysfail(err, DV_EDB, NULL, "SELECT 1 gave %lld",
+						   (long long)one);
+}

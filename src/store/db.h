@@ -115,6 +115,9 @@ int64_t db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col);
 int db_col_null(struct db_stmt *st, int col);
 
+/* 0 if the database answers a trivial query (for health checks). */
+int db_ping(struct db *db, struct dv_err *err);
+
 /* Rows changed by the last statement run to completion on this connection. */
 int64_t db_changes(const struct db *db);
 

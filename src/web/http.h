@@ -42,6 +42,7 @@ struct req {
 	const char *body;               /* the request body (not NUL-terminated) */
 	size_t body_len;
 	const char *ip;                 /* the client's address */
+	const char *public_url;         /* the site's address for links on paper, no '/' at the end */
 	int secure;                     /* came over TLS: cookies get Secure */
 	int64_t params[REQ_MAX_PARAMS]; /* numeric {id} captures of the route */
 	int nparams;

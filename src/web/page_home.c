@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/perm.h"
 #include "domain/unit.h"
+#include "base/i18n.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/routes.h"
@@ -138,6 +140,41 @@ static void summary(struct req *r, const struct unit *u, size_t nchildren)
 	html_raw(b, "</ul>");
 }
 
+/* What the actor may do here, as links; nothing for the public. */
+static void manage_links(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	if (!r->ctx.actor->account_id || strcmp(u->status, "active") != 0)
+		return;
+	struct {
+		enum action a;
+		const char *fmt, *label;
+	} links[] = {
+		{ACT_VIEW_HOUSEHOLDS, "/units/%lld/households", N_("Households and residents")},
+		{ACT_EDIT_HOUSEHOLDS, "/units/%lld/import", N_("Import households from a CSV file")},
+		{ACT_GRANT_ROLES, "/units/%lld/invitations", N_("Invitation slips for households")},
+		{ACT_GRANT_ROLES, "/units/%lld/roles", N_("Roles")},
+	};
+	int any = 0;
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		if (!perm_may(&r->ctx, links[i].a, u->id))
+			continue;
+		if (!any++) {
+			html_raw(b, "<nav class=\"manage\" aria-label=\"");
+			html_attr(b, T(r, "Manage this unit"));
+			html_raw(b, "\"><h2>");
+			html_txt(b, T(r, "Manage this unit"));
+			html_raw(b, "</h2><ul>");
+		}
+		html_raw(b, "<li>");
+		html_link(b, arena_printf(&r->arena, links[i].fmt, (long long)u->id),
+			  T(r, links[i].label));
+		html_raw(b, "</li>");
+	}
+	if (any)
+		html_raw(b, "</ul></nav>");
+}
+
 int page_unit(struct req *r)
 {
 	struct unit *crumbs, *kids;
@@ -173,6 +210,7 @@ int page_unit(struct req *r)
 		html_raw(&r->out, ".</p>");
 	}
 	summary(r, u, nkids);
+	manage_links(r, u);
 	if (nkids) {
 		html_raw(&r->out, "<h2>");
 		html_txt(&r->out, T(r, "Units below"));
@@ -190,10 +228,9 @@ int page_unit(struct req *r)
 
 int page_healthz(struct req *r)
 {
-	int64_t one = 0;
 	r->content_type = "text/plain; charset=utf-8";
 	res_header(r, "Cache-Control", "no-store");
-	if (db_int(r->ctx.db, &one, &r->ctx.err, "SELECT 1") || one != 1) {
+	if (db_ping(r->ctx.db, &r->ctx.err)) {
 		r->status = 503;
 		buf_adds(&r->out, "database unavailable\n");
 		return 0;

@@ -32,6 +32,7 @@ static const char *reason(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
+	case 410: return "Gone";
 	case 413: return "Payload Too Large";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
@@ -79,6 +80,18 @@ static const char *peer_address(struct req *r, h2o_req_t *h)
 }
 
 static int64_t now_us(void);
+
+/* The configured address, or the one the browser used (Host header, which
+ * h2o keeps as the request's authority). */
+static const char *public_url(struct req *r, h2o_req_t *h, const char *configured)
+{
+	if (configured && *configured)
+		return configured;
+	const char *host = arena_strndup(&r->arena, h->authority.base, h->authority.len);
+	if (!host || !*host || strpbrk(host, "/\\ \"<>") || strlen(host) > 64)
+		host = "localhost";
+	return arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http", host);
+}
 
 /* ------------------------------------------------------------ lifetime */
 
@@ -154,6 +167,7 @@ static struct req *req_new(h2o_req_t *h, struct loop *l)
 	r->body = h->entity.base;
 	r->body_len = h->entity.base ? h->entity.len : 0;
 	r->ip = peer_address(r, h);
+	r->public_url = public_url(r, h, l->srv->cfg->public_url);
 	return r;
 }
 

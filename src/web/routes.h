@@ -56,6 +56,29 @@ int page_account_password(struct req *r);
 int page_account_token_new(struct req *r);
 int page_account_token_revoke(struct req *r);
 
+int page_households(struct req *r);
+int page_household_new(struct req *r);
+int page_household_create(struct req *r);
+int page_household(struct req *r);
+int page_household_edit(struct req *r);
+int page_household_update(struct req *r);
+int page_household_representative(struct req *r);
+int page_resident_create(struct req *r);
+int page_resident_edit(struct req *r);
+int page_resident_update(struct req *r);
+int page_resident_status(struct req *r);
+int page_resident_move(struct req *r);
+
+int page_invitations(struct req *r);
+int page_invitations_print(struct req *r);
+int page_claim(struct req *r);
+int page_claim_code(struct req *r);
+int page_claim_post(struct req *r);
+
+int page_roles(struct req *r);
+int page_roles_grant(struct req *r);
+int page_grant_revoke(struct req *r);
+
 int api_session_create(struct req *r);
 int api_session_delete(struct req *r);
 int api_me(struct req *r);
