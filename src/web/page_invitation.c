@@ -256,9 +256,19 @@ int page_claim_post(struct req *r)
 	const char *key = r->sparam;
 	char token[TOKEN_TEXT_MAX + 1];
 	struct session s;
+	struct invitation_info inv;
 	int rc = login_throttle(&r->ctx, CLAIM_KEY, r->ip, &retry);
 	if (rc == DV_EBUSY)
 		res_header(r, "retry-after", arena_printf(&r->arena, "%lld", (long long)retry));
+	if (rc)
+		return rc;
+	/* a wrong link or code counts against this client, whatever else is wrong */
+	rc = invitation_lookup(&r->ctx, key, &inv);
+	if (rc == DV_ENOTFOUND) {
+		struct dv_err keep = r->ctx.err;
+		login_record(&r->ctx, CLAIM_KEY, r->ip, 0);
+		r->ctx.err = keep;
+	}
 	if (rc)
 		return rc;
 	const char *pw = req_form(r, "password"), *confirm = req_form(r, "confirm");
@@ -270,11 +280,7 @@ int page_claim_post(struct req *r)
 	}
 	rc = invitation_claim(&r->ctx, key, req_form(r, "login"), req_form(r, "display_name"), pw,
 			      &account);
-	if (rc == DV_ENOTFOUND) {
-		login_record(&r->ctx, CLAIM_KEY, r->ip, 0);
-		return rc;
-	}
-	if (dv_err_is_user(rc)) {
+	if (dv_err_is_user(rc) && rc != DV_ENOTFOUND) {
 		form_domain_error(r, &fe, rc);
 		int rc2 = claim_page(r, key, &fe);
 		if (r->status == 200)
