@@ -4,7 +4,8 @@
 # Usage: scripts/deps.sh [run|check|browser|bench]
 #   run      what `make run` needs: compiler, libraries, msgfmt, fonts for PDFs
 #   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang,
-#            pdftotext, a QR decoder
+#            pdftotext, a QR decoder, Chromium, and the browser tests' npm
+#            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 #   bench    adds nginx and wrk (bench/)
 set -eu
@@ -14,15 +15,21 @@ want_run="pkg-config gcc make gettext
  libsqlite3-dev libpq-dev libjansson-dev libsodium-dev libutf8proc-dev libcsv-dev
  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
- poppler-utils zbar-tools"
+ poppler-utils zbar-tools chromium"
 
 case "${1:-run}" in
 run) want=$want_run ;;
 check) want=$want_check ;;
-browser) want="$want_check chromium" ;;
+browser) want="$want_check" ;;
 bench) want="$want_run nginx-light wrk curl" ;;
 *) echo "usage: $0 [run|check|browser|bench]" >&2; exit 2 ;;
 esac
+
+# Node.js drives the browser tests; any Node.js 18 or newer will do, so an
+# existing one is kept and Debian's is installed only when there is none.
+if [ "${1:-run}" != run ] && [ "${1:-run}" != bench ] && ! command -v npm >/dev/null 2>&1; then
+	want="$want nodejs npm"
+fi
 
 missing=""
 for p in $want; do
@@ -32,7 +39,18 @@ for p in $want; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
+npm_packages() {
+	case "${1:-run}" in check|browser) ;; *) return 0 ;; esac
+	dir=$(dirname "$0")/../tests/browser
+	[ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ] && return 0
+	echo "deps: installing the browser tests' npm packages" >&2
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+if [ -z "$missing" ]; then
+	npm_packages "${1:-run}"
+	exit 0
+fi
 
 echo "deps: installing$missing" >&2
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
@@ -40,3 +58,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq || true
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing
+npm_packages "${1:-run}"

@@ -74,10 +74,11 @@ for bin in "$B"/tests/test_*; do
 done
 
 # Command-line and HTTP tests: each script prints "ok ..." / "not ok ..." lines.
-for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh; do
+export SHOTS=$PWD/$B/screenshots
+for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh tests/browser/test_*.sh; do
 	[ -f "$t" ] || continue
 	backends="sqlite postgres"
-	case $t in tests/lint/*) backends=sqlite ;; esac
+	case $t in tests/lint/* | tests/browser/*) backends=sqlite ;; esac
 	for backend in $backends; do
 		log=$TMPDIR/$(basename "$t").$backend.log
 		DANVAN_TEST_BACKEND=$backend bash "$t" >"$log" 2>&1
@@ -88,7 +89,7 @@ for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh; do
 		passed=$((passed + p))
 		failed=$((failed + f))
 		name="$(basename "$t") [$backend]"
-		case $t in tests/lint/*) name=$(basename "$t") ;; esac
+		case $t in tests/lint/* | tests/browser/*) name=$(basename "$t") ;; esac
 		if [ "$f" -ne 0 ]; then
 			failures+=("$name")
 			printf '%-40s %3d passed, %d FAILED\n' "$name" "$p" "$f"

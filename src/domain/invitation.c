@@ -6,6 +6,7 @@
 #include "domain/account.h"
 #include "domain/household.h"
 #include "domain/perm.h"
+#include "domain/session.h"
 #include "domain/unit.h"
 
 /* No 0/O, 1/I/L: a code is read off paper and typed on a phone. */
@@ -106,8 +107,9 @@ int invitation_create_for_unit(struct dv_ctx *ctx, int64_t unit_id, int all,
 	int64_t *ids = NULL;
 	size_t len = 0, cap = 0;
 	*n = 0;
-	int rc = perm_require(ctx, ACT_GRANT_ROLES, unit_id);
-	if (rc)
+	struct unit u;
+	int rc = unit_get(ctx, unit_id, &u);
+	if (rc || (rc = perm_require(ctx, ACT_GRANT_ROLES, unit_id)))
 		return rc;
 	rc = db_query(ctx->db, &st, &ctx->err,
 		      "SELECT h.id FROM household h JOIN unit_tree t ON t.descendant = h.unit_id "
@@ -165,6 +167,28 @@ int invitation_lookup(struct dv_ctx *ctx, const char *key, struct invitation_inf
 		     : out->expires_at <= ctx->now ? INV_EXPIRED
 						    : INV_VALID;
 	return 0;
+}
+
+int invitation_find(struct dv_ctx *ctx, const char *key, const char *ip,
+		    struct invitation_info *out, int64_t *retry_after)
+{
+	/* counted per address: one client's guesses never lock out another */
+	const char *who = arena_printf(ctx->arena, "invitation@%s", ip ? ip : "");
+	*retry_after = 0;
+	int rc = login_throttle(ctx, who, ip, retry_after);
+	if (rc == DV_EBUSY)
+		return dv_fail(&ctx->err, DV_EBUSY, NULL,
+			       "Too many wrong codes from this device: try again in %lld minutes",
+			       (long long)(*retry_after + 59) / 60);
+	if (rc)
+		return rc;
+	rc = invitation_lookup(ctx, key, out);
+	if (rc == DV_ENOTFOUND) {
+		struct dv_err keep = ctx->err;
+		login_record(ctx, who, ip, 0);
+		ctx->err = keep;
+	}
+	return rc;
 }
 
 /* ----------------------------------------------------------------- claim */

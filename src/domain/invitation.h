@@ -63,6 +63,14 @@ struct invitation_info {
 int invitation_lookup(struct dv_ctx *ctx, const char *token_or_code, struct invitation_info *out);
 
 /*
+ * invitation_lookup for requests from outside: each client address has
+ * LOGIN_MAX_FAILURES wrong links or codes per LOGIN_WINDOW (domain/session.h),
+ * then DV_EBUSY with *retry_after seconds. Guessing a code is slow work.
+ */
+int invitation_find(struct dv_ctx *ctx, const char *token_or_code, const char *ip,
+		    struct invitation_info *out, int64_t *retry_after);
+
+/*
  * Claim a valid invitation: create the account (login, name, password as in
  * account_prepare) tied to the household, make it the household's
  * representative, and mark the invitation used, all at once. DV_EINVAL for

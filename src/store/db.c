@@ -1,5 +1,6 @@
 #include "store/db_impl.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,9 @@
 #include "base/log.h"
 
 static void cache_clear(struct db *db);
+
+/* Transactions committed by this process, on any connection. */
+static atomic_uint_fast64_t commits;
 
 /* -------------------------------------------------------------- opening */
 
@@ -174,7 +178,14 @@ int db_commit(struct db *db, struct dv_err *err)
 	int rc = db->ops->exec_script(db, "COMMIT", err);
 	if (rc)
 		db->ops->exec_script(db, "ROLLBACK", NULL);
+	else
+		atomic_fetch_add_explicit(&commits, 1, memory_order_release);
 	return rc;
+}
+
+uint64_t db_commits(void)
+{
+	return atomic_load_explicit(&commits, memory_order_acquire);
 }
 
 void db_rollback(struct db *db)

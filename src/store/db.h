@@ -84,6 +84,10 @@ int db_commit(struct db *db, struct dv_err *err);
 void db_rollback(struct db *db);
 int db_in_tx(const struct db *db);
 
+/* How many transactions this process has committed, on any connection: a
+ * cheap way for caches to notice that something may have changed. */
+uint64_t db_commits(void);
+
 /* ---------------------------------------------------------------- queries */
 
 int db_query_(struct db *db, struct db_stmt **st, struct dv_err *err, const char *sql,

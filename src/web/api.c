@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/log.h"
+#include "web/metrics.h"
 
 void api_send(struct req *r, int status, json_t *j)
 {
@@ -34,6 +36,8 @@ void api_error(struct req *r, int rc)
 	int status = dv_err_http_status(rc);
 	if (!dv_err_is_user(rc)) {
 		log_error("%s %s: %s (%s)", r->method, r->path, r->ctx.err.msg, dv_err_name(rc));
+		if (rc == DV_EDB)
+			metrics_db_error();
 		api_error_status(r, 500, "internal", T(r, "The server could not answer this request. "
 							 "Please try again in a moment."));
 		return;
@@ -54,4 +58,60 @@ int api_str(struct req *r, json_t *obj, const char *key, const char **out)
 		return dv_fail(&r->ctx.err, DV_EINVAL, key, "The field %s must be a string", key);
 	*out = arena_strndup(&r->arena, json_string_value(v), json_string_length(v));
 	return 0;
+}
+
+int api_int(struct req *r, json_t *obj, const char *key, int64_t *out, int *present)
+{
+	json_t *v = json_object_get(obj, key);
+	*present = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v))
+		return dv_fail(&r->ctx.err, DV_EINVAL, key, "The field %s must be a whole number",
+			       key);
+	*out = (int64_t)json_integer_value(v);
+	*present = 1;
+	return 0;
+}
+
+int api_bool(struct req *r, json_t *obj, const char *key, int *out)
+{
+	json_t *v = json_object_get(obj, key);
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_boolean(v))
+		return dv_fail(&r->ctx.err, DV_EINVAL, key, "The field %s must be true or false",
+			       key);
+	*out = json_is_true(v);
+	return 0;
+}
+
+int api_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
+		  int64_t *out)
+{
+	const char *s = req_query(r, key);
+	if (!s || !*s) {
+		if (required)
+			return dv_fail(&r->ctx.err, DV_EINVAL, key, "The parameter %s is required",
+				       key);
+		return 0;
+	}
+	/* digits only: no sign, spaces, hex or a number cut short by strtoll */
+	size_t n = strspn(s, "0123456789");
+	long long v = n && n <= 18 && s[n] == '\0' ? strtoll(s, NULL, 10) : -1;
+	if (v < min || v > max)
+		return dv_fail(&r->ctx.err, DV_EINVAL, key,
+			       "The parameter %s must be a whole number from %lld to %lld", key,
+			       (long long)min, (long long)max);
+	*out = v;
+	return 0;
+}
+
+const char *api_time(struct req *r, int64_t t)
+{
+	struct buf b = BUF_INIT;
+	time_format_iso(&b, t);
+	const char *s = arena_strndup(&r->arena, b.ptr, b.len);
+	buf_release(&b);
+	return s;
 }

@@ -7,6 +7,7 @@
 #define DV_WEB_API_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "web/http.h"
 
@@ -20,5 +21,24 @@ void api_error_status(struct req *r, int status, const char *code, const char *m
 /* A JSON string member that may be absent: its text, or NULL; DV_EINVAL when
  * present but not a string. */
 int api_str(struct req *r, json_t *obj, const char *key, const char **out);
+
+/* A JSON integer member that may be absent (null counts as absent):
+ * *present says whether it was there; DV_EINVAL naming the field when it is
+ * there but not a whole number (5.0 and "5" are refused too). */
+int api_int(struct req *r, json_t *obj, const char *key, int64_t *out, int *present);
+
+/* A JSON boolean member: *out is left as it was when absent or null;
+ * DV_EINVAL naming the field when it is not true or false. */
+int api_bool(struct req *r, json_t *obj, const char *key, int *out);
+
+/* A whole-number query parameter within [min, max]. *out is left as it was
+ * (the default) when absent, unless `required`; DV_EINVAL naming the
+ * parameter when it is missing but required, not a plain decimal number,
+ * or out of range. */
+int api_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
+		  int64_t *out);
+
+/* An instant as ISO 8601 UTC ("2026-11-27T16:05:00Z"), in the request's arena. */
+const char *api_time(struct req *r, int64_t t);
 
 #endif

@@ -109,25 +109,30 @@ const char *req_form(struct req *r, const char *key)
 	return params_get(&r->form, key);
 }
 
-int req_json(struct req *r, json_t **out)
+int json_body_parse(const char *body, size_t len, json_t **out, struct dv_err *err)
 {
 	json_error_t jerr;
 	*out = NULL;
-	if (r->body_len > JSON_MAX_BODY)
-		return dv_fail(&r->ctx.err, DV_ETOOBIG, NULL, "The JSON body is larger than %d KB",
+	if (len > JSON_MAX_BODY)
+		return dv_fail(err, DV_ETOOBIG, NULL, "The JSON body is larger than %d KB",
 			       JSON_MAX_BODY / 1024);
-	if (!content_type_is(r, "application/json"))
-		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "Send the body as application/json");
-	json_t *j = json_loadb(r->body ? r->body : "", r->body_len, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *j = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!j)
-		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "The body is not valid JSON: %s",
-			       jerr.text);
+		return dv_fail(err, DV_EINVAL, NULL, "The body is not valid JSON: %s", jerr.text);
 	if (!json_is_object(j)) {
 		json_decref(j);
-		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "The body must be a JSON object");
+		return dv_fail(err, DV_EINVAL, NULL, "The body must be a JSON object");
 	}
 	*out = j;
 	return 0;
+}
+
+int req_json(struct req *r, json_t **out)
+{
+	*out = NULL;
+	if (r->body_len <= JSON_MAX_BODY && !content_type_is(r, "application/json"))
+		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "Send the body as application/json");
+	return json_body_parse(r->body, r->body_len, out, &r->ctx.err);
 }
 
 int safe_local_path(const char *path)

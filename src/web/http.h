@@ -105,6 +105,10 @@ const char *req_form(struct req *r, const char *key);
  * not, DV_ETOOBIG over JSON_MAX_BODY. The caller owns the reference. */
 int req_json(struct req *r, json_t **out);
 
+/* The parser under req_json, for tests and fuzzing: body[0..len) as a JSON
+ * object, with jansson refusing duplicate keys, NUL escapes and bad UTF-8. */
+int json_body_parse(const char *body, size_t len, json_t **out, struct dv_err *err);
+
 /* Is `path` a safe place to send someone back to (a local absolute path)? */
 int safe_local_path(const char *path);
 

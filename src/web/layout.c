@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/metrics.h"
 
 /* The account menu (or the login link) and a link to the same page in the
  * other language. */
@@ -83,6 +84,8 @@ void layout_error(struct req *r, int rc)
 		return;
 	}
 	log_error("%s %s: %s (%s)", r->method, r->path, r->ctx.err.msg, dv_err_name(rc));
+	if (rc == DV_EDB)
+		metrics_db_error();
 	layout_error_status(r, 500,
 			    T(r, "The server could not answer this request. Please try again "
 				 "in a moment."));

@@ -121,9 +121,6 @@ int page_invitations_print(struct req *r)
 
 /* -------------------------------------------------------------- claiming */
 
-/* Claims by link or code, throttled like logins: guessing codes is slow. */
-#define CLAIM_KEY "invitation"
-
 static void claim_form(struct req *r, const struct invitation_info *inv, const char *key,
 		       const struct form_errors *fe)
 {
@@ -179,7 +176,10 @@ static void claim_form(struct req *r, const struct invitation_info *inv, const c
 static int claim_page(struct req *r, const char *key, const struct form_errors *fe)
 {
 	struct invitation_info inv;
-	int rc = invitation_lookup(&r->ctx, key, &inv);
+	int64_t retry = 0;
+	int rc = invitation_find(&r->ctx, key, r->ip, &inv, &retry);
+	if (rc == DV_EBUSY)
+		res_header(r, "retry-after", arena_printf(&r->arena, "%lld", (long long)retry));
 	if (rc)
 		return rc;
 	struct buf *b = &r->out;
@@ -257,18 +257,9 @@ int page_claim_post(struct req *r)
 	char token[TOKEN_TEXT_MAX + 1];
 	struct session s;
 	struct invitation_info inv;
-	int rc = login_throttle(&r->ctx, CLAIM_KEY, r->ip, &retry);
+	int rc = invitation_find(&r->ctx, key, r->ip, &inv, &retry);
 	if (rc == DV_EBUSY)
 		res_header(r, "retry-after", arena_printf(&r->arena, "%lld", (long long)retry));
-	if (rc)
-		return rc;
-	/* a wrong link or code counts against this client, whatever else is wrong */
-	rc = invitation_lookup(&r->ctx, key, &inv);
-	if (rc == DV_ENOTFOUND) {
-		struct dv_err keep = r->ctx.err;
-		login_record(&r->ctx, CLAIM_KEY, r->ip, 0);
-		r->ctx.err = keep;
-	}
 	if (rc)
 		return rc;
 	const char *pw = req_form(r, "password"), *confirm = req_form(r, "confirm");

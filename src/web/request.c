@@ -15,7 +15,9 @@
 #include "base/text.h"
 #include "web/api.h"
 #include "web/auth.h"
+#include "web/cache.h"
 #include "web/layout.h"
+#include "web/metrics.h"
 #include "web/server_impl.h"
 
 static const char *reason(int status)
@@ -189,9 +191,11 @@ static int64_t now_us(void)
 /* method path status bytes duration client account */
 static void access_log(struct req *r)
 {
+	int64_t us = now_us() - r->started_us;
+	metrics_request(r->route ? (int)(r->route - routes) : -1, r->status, us);
 	log_info("%s %s %d %zu %.2fms %s %lld", r->method,
 		 r->status == 400 ? "(bad path)" : r->path, r->status, r->out.len,
-		 (double)(now_us() - r->started_us) / 1000.0, r->ip,
+		 (double)us / 1000.0, r->ip,
 		 (long long)r->ctx.actor->account_id);
 }
 
@@ -311,8 +315,14 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 		refuse(r, json, status, status == 404 ? "not_found" : "method_not_allowed",
 		       status == 404 ? T(r, "There is no page at this address.")
 				     : T(r, "This address does not take that kind of request."));
-	} else if (!prepare(r, rt)) {
+	} else if ((rt->flags & ROUTE_CACHE) && page_cache_eligible(r)) {
 		r->route = rt;
+		struct cache_gen gen;
+		if (!page_cache_lookup(r, &gen)) {
+			routes_run(r, rt);
+			page_cache_store(r, &gen);
+		}
+	} else if (r->route = rt, !prepare(r, rt)) {
 		if (rt->flags & ROUTE_SLOW) {
 			struct job *job = calloc(1, sizeof(*job));
 			if (job) {

@@ -5,6 +5,7 @@
 
 #include "web/api.h"
 #include "web/layout.h"
+#include "web/metrics.h"
 
 /*
  * Every URL danvan answers. Handlers check the actor's permission on the
@@ -13,8 +14,8 @@
  */
 const struct route routes[] = {
 	/* public pages */
-	{"GET", "/", page_home, ROUTE_HTML, ROUTE_PUBLIC},
-	{"GET", "/units/{id}", page_unit, ROUTE_HTML, ROUTE_PUBLIC},
+	{"GET", "/", page_home, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
+	{"GET", "/units/{id}", page_unit, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
 	/* identity */
 	{"GET", "/login", page_login, ROUTE_HTML, ROUTE_PUBLIC},
 	{"POST", "/login", page_login_post, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_SLOW},
@@ -55,8 +56,22 @@ const struct route routes[] = {
 	{"GET", "/api/v1/me", api_me, ROUTE_JSON, ROUTE_LOGIN},
 	{"GET", "/api/v1/units", api_units, ROUTE_JSON, ROUTE_PUBLIC},
 	{"GET", "/api/v1/units/{id}", api_unit, ROUTE_JSON, ROUTE_PUBLIC},
+	{"POST", "/api/v1/units/{id}/invitations", api_invitations_create, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/households", api_households, ROUTE_JSON, ROUTE_LOGIN},
+	{"POST", "/api/v1/households", api_household_create, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/households/{id}", api_household, ROUTE_JSON, ROUTE_LOGIN},
+	{"PATCH", "/api/v1/households/{id}", api_household_update, ROUTE_JSON, ROUTE_LOGIN},
+	{"POST", "/api/v1/households/{id}/residents", api_resident_create, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/residents/{id}", api_resident, ROUTE_JSON, ROUTE_LOGIN},
+	{"PATCH", "/api/v1/residents/{id}", api_resident_update, ROUTE_JSON, ROUTE_LOGIN},
+	{"POST", "/api/v1/residents/{id}/status", api_resident_status, ROUTE_JSON, ROUTE_LOGIN},
+	{"POST", "/api/v1/residents/{id}/move", api_resident_move, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/invitations/{token}", api_invitation, ROUTE_JSON, ROUTE_PUBLIC},
+	{"POST", "/api/v1/invitations/{token}/claim", api_invitation_claim, ROUTE_JSON,
+	 ROUTE_PUBLIC | ROUTE_SLOW},
 	/* operations */
 	{"GET", "/healthz", page_healthz, ROUTE_TEXT, ROUTE_NO_SESSION},
+	{"GET", "/metrics", page_metrics, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/static/*", page_static, ROUTE_TEXT, ROUTE_NO_SESSION},
 };
 const size_t n_routes = sizeof(routes) / sizeof(routes[0]);

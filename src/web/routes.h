@@ -15,7 +15,8 @@ enum route_flags {
 	ROUTE_PUBLIC = 0,         /* anyone; the handler checks what it shows */
 	ROUTE_LOGIN = 1 << 0,     /* needs a logged-in account (else /login or 401) */
 	ROUTE_SLOW = 1 << 1,      /* runs in the worker pool: password hashing, PDFs, imports */
-	ROUTE_NO_SESSION = 1 << 2 /* static files, health: no session lookup */
+	ROUTE_NO_SESSION = 1 << 2, /* static files, health: no session lookup */
+	ROUTE_CACHE = 1 << 3       /* public page kept in memory for anonymous readers (cache.h) */
 };
 
 struct route {
@@ -84,5 +85,17 @@ int api_session_delete(struct req *r);
 int api_me(struct req *r);
 int api_unit(struct req *r);
 int api_units(struct req *r);
+int api_households(struct req *r);
+int api_household_create(struct req *r);
+int api_household(struct req *r);
+int api_household_update(struct req *r);
+int api_resident_create(struct req *r);
+int api_resident(struct req *r);
+int api_resident_update(struct req *r);
+int api_resident_status(struct req *r);
+int api_resident_move(struct req *r);
+int api_invitations_create(struct req *r);
+int api_invitation(struct req *r);
+int api_invitation_claim(struct req *r);
 
 #endif

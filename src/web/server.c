@@ -24,6 +24,7 @@
 #include "base/log.h"
 #include "store/migrate.h"
 #include "web/layout.h"
+#include "web/metrics.h"
 #include "web/server_impl.h"
 
 /* ---------------------------------------------------------- connections */
@@ -34,6 +35,7 @@ static void on_close(void *data)
 	c->prev->next = c->next;
 	c->next->prev = c->prev;
 	c->loop->connections--;
+	metrics_connections(-1);
 	c->sock = NULL;
 	conn_release(c);
 }
@@ -60,6 +62,7 @@ static void on_accept(h2o_socket_t *listener, const char *err)
 		c->next->prev = c;
 		l->conns.next = c;
 		l->connections++;
+		metrics_connections(1);
 		sock->on_close.cb = on_close;
 		sock->on_close.data = c;
 		h2o_accept(&l->accept_ctx, sock);

@@ -44,7 +44,9 @@ ok "search by a member's name without diacritics ($folded)" \
 	equals "$(get "/units/$DT/households?q=$(echo "$folded" | sed 's/ /%20/g')" -b "$(jar head)")" 200
 ok "finds the household" contains "$T_DIR/body" "/households/$first\""
 
-# adding a household
+# adding a household (and the public page, served from memory, follows at once)
+get "/units/$DT" >/dev/null; get "/units/$DT" >/dev/null
+before=$(grep -o '<strong>[0-9.]*</strong>hộ' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
 t=$(csrf_of head "/units/$DT/households/new")
 ok "no CSRF token: refused" equals "$(get "/units/$DT/households" -b "$(jar head)" -X POST -d 'address=Số 1')" 403
 ok "an empty address is refused" equals "$(get "/units/$DT/households" -b "$(jar head)" -X POST --data-urlencode "csrf=$t" -d 'address=&code=HK-T-1')" 400
@@ -52,6 +54,8 @@ ok "the error is next to the field" contains "$T_DIR/body" 'id="e-address"'
 ok "and what was typed is kept" contains "$T_DIR/body" 'value="HK-T-1"'
 ok "add a household" equals "$(get "/units/$DT/households" -b "$(jar head)" -X POST --data-urlencode "csrf=$t" --data-urlencode 'address=Số 99, đường Mồi' -d 'code=HK-T-1')" 303
 NEW=$(sed -n 's/^location: \/households\/\([0-9]*\).*/\1/Ip' "$T_DIR/head" | tr -d '\r')
+get "/units/$DT" >/dev/null
+ok "the public count follows the write at once" contains "$T_DIR/body" "<strong>$((before + 1))</strong>hộ"
 ok "it gets its page" equals "$(get "/households/$NEW" -b "$(jar head)")" 200
 ok "with the address" contains "$T_DIR/body" "Số 99, đường Mồi"
 ok "the same code again is refused" equals "$(get "/units/$DT/households" -b "$(jar head)" -X POST --data-urlencode "csrf=$t" --data-urlencode 'address=Số 100' -d 'code=HK-T-1')" 409

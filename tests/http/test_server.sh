@@ -65,6 +65,16 @@ ok "an access log line per request" grep -q "GET /healthz 200" "$T_DIR/server.lo
 ok "a second server on the same port is refused" equals "$?" 1
 ok "saying the port is in use" contains "$T_DIR/second.out" "already in use"
 
+# Prometheus metrics
+ok "/metrics" equals "$(get /metrics)" 200
+ok "in the text format" grep -qi '^content-type: text/plain; version=0.0.4' "$T_DIR/head"
+ok "counts the home page by route and status" grep -Eq '^danvan_http_requests_total\{method="GET",route="/",status="200"\} [1-9]' "$T_DIR/body"
+ok "counts unknown paths apart" grep -Eq '^danvan_http_requests_total\{method="",route="unmatched",status="404"\} [1-9]' "$T_DIR/body"
+ok "counts wrong methods apart too" grep -Eq 'route="unmatched",status="405"\} [1-9]' "$T_DIR/body"
+ok "has a latency histogram" grep -Eq '^danvan_http_request_duration_seconds_bucket\{le="\+Inf"\} [1-9]' "$T_DIR/body"
+ok "and open connections" grep -Eq '^danvan_open_connections [0-9]+' "$T_DIR/body"
+ok "and database errors" grep -Eq '^danvan_db_errors_total 0' "$T_DIR/body"
+
 # HTTP/2 without TLS (prior knowledge): header names must be lower case
 ok "HTTP/2: health" equals "$(get /healthz --http2-prior-knowledge)" 200
 ok "HTTP/2: the stylesheet" equals "$(get "$css" --http2-prior-knowledge)" 200

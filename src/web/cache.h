@@ -1,0 +1,40 @@
+/*
+ * Rendered public pages kept in memory (DESIGN.md, "Speed by design"): the
+ * unit tree and unit homes that anyone may read are rendered once per loop
+ * thread and language, and served from memory until a write may have changed
+ * them.
+ *
+ * A page is fresh while no transaction has committed since it was rendered:
+ * in this process that is known at once (db_commits); writes by other
+ * processes sharing a PostgreSQL database are noticed through the audit
+ * chain's head, read at most every PAGE_CACHE_CHECK_MS.
+ */
+#ifndef DV_WEB_CACHE_H
+#define DV_WEB_CACHE_H
+
+#include <stdint.h>
+
+#include "web/http.h"
+
+#define PAGE_CACHE_CHECK_MS 250
+#define PAGE_CACHE_ENTRIES 1024 /* per loop thread; a full cache starts over */
+
+struct cache_gen {
+	uint64_t commits;
+	int64_t audit_seq;
+};
+
+/* May this request be answered from (and stored in) the cache? An anonymous
+ * GET or HEAD without a query string. */
+int page_cache_eligible(struct req *r);
+
+/*
+ * Serve r from the cache if a fresh copy exists (1), or leave it alone (0)
+ * and fill *gen with the generation to store the page under once rendered.
+ */
+int page_cache_lookup(struct req *r, struct cache_gen *gen);
+
+/* Keep r's response (a 200 without extra headers) under gen. */
+void page_cache_store(struct req *r, const struct cache_gen *gen);
+
+#endif
