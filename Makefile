@@ -49,7 +49,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
 TEST_LIB := $(B)/tests/testlib.o
 
-.PHONY: all run check asan tests clean deps deps-check fmt po
+.PHONY: all run check asan tests clean deps deps-check fmt po fuzz fuzz-build
 
 all: $(B)/danvan
 
@@ -106,6 +106,39 @@ $(B)/tests/%: tests/unit/%.c $(TEST_LIB) $(B)/libdanvan.a
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(B)/libdanvan.a \
 		$(LDFLAGS) $(PKG_LIBS) -lcmocka
 
+# Fuzzing with clang's libFuzzer: one target per parser of outside input
+# (tests/fuzz/fuzz_*.c), the library built again with -fsanitize=fuzzer-no-link.
+# `make check` runs each for 15 s; `make fuzz` for FUZZ_SECONDS each.
+FZ := build/fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,$(FZ)/%,$(FUZZ_SRC))
+FUZZ_LIB_OBJ := $(patsubst src/%.c,$(FZ)/obj/%.o,$(LIB_SRC)) $(FZ)/obj/gen/embed.o
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -DH2O_USE_LIBUV=0 -g -O1 \
+	-fsanitize=fuzzer-no-link,address,undefined -Isrc $(PKG_CFLAGS)
+
+fuzz-build: $(FUZZ_BIN)
+
+$(FZ)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$<)
+	$(Q)clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FZ)/obj/gen/embed.o: build/gen/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)clang -std=c11 -O1 -c -o $@ $<
+
+$(FZ)/libdanvan.a: $(FUZZ_LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FZ)/libdanvan.a
+	$(call say,FUZZ,$@)
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FZ)/libdanvan.a $(PKG_LIBS)
+
+fuzz: deps-check
+	@$(MAKE) --no-print-directory all fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/test_fuzz.sh
+
 deps:
 	@scripts/deps.sh run
 
@@ -119,6 +152,7 @@ run: deps
 
 check: deps-check
 	@$(MAKE) --no-print-directory $(filter asan,$(MAKECMDGOALS)) all tests
+	@$(MAKE) --no-print-directory fuzz-build
 	@tests/run.sh $(B)
 
 # Collect the interface strings into po/danvan.pot and merge them into the

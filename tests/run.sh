@@ -75,10 +75,11 @@ done
 
 # Command-line and HTTP tests: each script prints "ok ..." / "not ok ..." lines.
 export SHOTS=$PWD/$B/screenshots
-for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh tests/browser/test_*.sh; do
+for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh tests/browser/test_*.sh \
+	tests/fuzz/test_*.sh; do
 	[ -f "$t" ] || continue
 	backends="sqlite postgres"
-	case $t in tests/lint/* | tests/browser/*) backends=sqlite ;; esac
+	case $t in tests/lint/* | tests/browser/* | tests/fuzz/*) backends=sqlite ;; esac
 	for backend in $backends; do
 		log=$TMPDIR/$(basename "$t").$backend.log
 		DANVAN_TEST_BACKEND=$backend bash "$t" >"$log" 2>&1
@@ -89,7 +90,7 @@ for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh tests/bro
 		passed=$((passed + p))
 		failed=$((failed + f))
 		name="$(basename "$t") [$backend]"
-		case $t in tests/lint/* | tests/browser/*) name=$(basename "$t") ;; esac
+		case $t in tests/lint/* | tests/browser/* | tests/fuzz/*) name=$(basename "$t") ;; esac
 		if [ "$f" -ne 0 ]; then
 			failures+=("$name")
 			printf '%-40s %3d passed, %d FAILED\n' "$name" "$p" "$f"

@@ -197,6 +197,28 @@ static void put_cp(struct buf *o, int32_t c)
 	buf_add(o, tmp, (size_t)n);
 }
 
+/* What one code point folds to: *n code points in d (0 for a lone mark). */
+static void fold_cp(int32_t c, utf8proc_int32_t d[8], utf8proc_ssize_t *n)
+{
+	int last = 0;
+	if (c < 0x80) {
+		d[0] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+		*n = 1;
+		return;
+	}
+	if (c == 0x0110 || c == 0x0111) { /* Đ đ: a letter of its own, no decomposition */
+		d[0] = 'd';
+		*n = 1;
+		return;
+	}
+	*n = utf8proc_decompose_char(c, d, 8,
+				     UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+	if (*n < 0 || *n > 8) {
+		d[0] = c;
+		*n = 1;
+	}
+}
+
 void text_fold(struct buf *out, const char *s, size_t len)
 {
 	size_t start = out->len;
@@ -210,27 +232,15 @@ void text_fold(struct buf *out, const char *s, size_t len)
 			pending_space = out->len > start;
 			continue;
 		}
+		utf8proc_int32_t d[8];
+		utf8proc_ssize_t n;
+		fold_cp(c, d, &n);
+		if (n == 0)
+			continue; /* a mark on its own folds to nothing, spaces included */
 		if (pending_space)
 			buf_addch(out, ' ');
 		pending_space = 0;
-		if (c < 0x80) {
-			buf_addch(out, (c >= 'A' && c <= 'Z') ? c + 32 : c);
-			continue;
-		}
-		if (c == 0x0110 || c == 0x0111) { /* Đ đ: a letter of its own, no decomposition */
-			buf_addch(out, 'd');
-			continue;
-		}
-		utf8proc_int32_t d[8];
-		int last = 0;
-		utf8proc_ssize_t n = utf8proc_decompose_char(
-			c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
-			&last);
-		if (n < 0 || n > 8) {
-			put_cp(out, c);
-			continue;
-		}
-		for (utf8proc_ssize_t k = 0; k < n; k++) /* n is 0 for a lone combining mark */
+		for (utf8proc_ssize_t k = 0; k < n; k++)
 			put_cp(out, d[k]);
 	}
 }
