@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "web/routes.h"
 #include "web/server.h"
 
 int cmd_serve(struct cli *cli)
@@ -23,7 +24,7 @@ int cmd_serve(struct cli *cli)
 		.listen = "127.0.0.1",
 		.port = 8080,
 		.threads = 0,
-		.max_body = 1024 * 1024,
+		.max_body = UPLOAD_MAX, /* routes without ROUTE_UPLOAD take 1 MB */
 		.drain_seconds = 10,
 	};
 	int64_t v;

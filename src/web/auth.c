@@ -5,6 +5,7 @@
 
 #include "base/token.h"
 #include "domain/perm.h"
+#include "web/multipart.h"
 
 static int load_account(struct req *r, int64_t account_id)
 {
@@ -82,7 +83,15 @@ int auth_check_csrf(struct req *r)
 	if (r->bearer)
 		return 0;
 	const char *sent = req_header(r, CSRF_HEADER);
-	if (!sent) {
+	const char *ct = req_header(r, "content-type");
+	if (!sent && ct && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		struct mp_part *parts;
+		size_t n;
+		if (req_multipart(r, &parts, &n) == 0) {
+			const struct mp_part *p = multipart_find(parts, n, CSRF_FIELD);
+			sent = p && !p->filename ? p->data : NULL;
+		}
+	} else if (!sent) {
 		req_form_parse(r);
 		sent = params_get(&r->form, CSRF_FIELD);
 	}

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "base/i18n.h"
+#include "web/multipart.h"
 
 const char *T(const struct req *r, const char *msgid)
 {
@@ -107,6 +108,27 @@ const char *req_form(struct req *r, const char *key)
 	if (req_form_parse(r))
 		return NULL;
 	return params_get(&r->form, key);
+}
+
+int req_multipart(struct req *r, struct mp_part **parts, size_t *n)
+{
+	/* one upload field (a file up to the route's cap) and a few plain ones */
+	static const struct mp_limits lim = {
+		.max_parts = 16,
+		.max_part_bytes = 52u * 1024 * 1024,
+		.max_header_bytes = 4096,
+		.max_name = 255,
+	};
+	if (!r->parts_parsed) {
+		int rc = multipart_parse(&r->arena, req_header(r, "content-type"), r->body,
+					 r->body_len, &lim, &r->parts, &r->nparts, &r->ctx.err);
+		if (rc)
+			return rc;
+		r->parts_parsed = 1;
+	}
+	*parts = r->parts;
+	*n = r->nparts;
+	return 0;
 }
 
 int json_body_parse(const char *body, size_t len, json_t **out, struct dv_err *err)

@@ -27,6 +27,7 @@
 
 struct conn;
 struct route;
+struct mp_part;
 
 struct req {
 	void *h2o;         /* h2o_req_t *, for server.c only */
@@ -61,6 +62,9 @@ struct req {
 	struct params form;
 	struct params qparams;
 	int qparsed;
+	struct mp_part *parts; /* a multipart/form-data body, once parsed */
+	size_t nparts;
+	int parts_parsed;
 
 	/* the response */
 	int status;
@@ -100,6 +104,10 @@ const char *req_query(struct req *r, const char *key);
  * a malformed body (DV_EINVAL/DV_ETOOBIG in r->ctx.err); later calls are free. */
 int req_form_parse(struct req *r);
 const char *req_form(struct req *r, const char *key);
+
+/* A multipart/form-data body's parts (an upload), parsed once: DV_EINVAL or
+ * DV_ETOOBIG with a message for a malformed or oversized body. */
+int req_multipart(struct req *r, struct mp_part **parts, size_t *n);
 
 /* The request body as JSON (an object); DV_EINVAL with a message if it is
  * not, DV_ETOOBIG over JSON_MAX_BODY. The caller owns the reference. */

@@ -311,7 +311,10 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 	}
 	int status = 0;
 	const struct route *rt = routes_find(r, &status);
-	if (!rt) {
+	if (r->body_len > FORM_BODY_MAX && !(rt && (rt->flags & ROUTE_UPLOAD))) {
+		/* h2o's own cap is the upload's; everything else takes much less */
+		refuse(r, json, 413, "too_large", T(r, "This request is too large."));
+	} else if (!rt) {
 		refuse(r, json, status, status == 404 ? "not_found" : "method_not_allowed",
 		       status == 404 ? T(r, "There is no page at this address.")
 				     : T(r, "This address does not take that kind of request."));

@@ -39,6 +39,10 @@ const struct route routes[] = {
 	{"POST", "/residents/{id}", page_resident_update, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/residents/{id}/status", page_resident_status, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/residents/{id}/move", page_resident_move, ROUTE_HTML, ROUTE_LOGIN},
+	/* CSV import */
+	{"GET", "/units/{id}/import", page_import, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/units/{id}/import", page_import_post, ROUTE_HTML,
+	 ROUTE_LOGIN | ROUTE_SLOW | ROUTE_UPLOAD},
 	/* roles */
 	{"GET", "/units/{id}/roles", page_roles, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/units/{id}/roles", page_roles_grant, ROUTE_HTML, ROUTE_LOGIN},

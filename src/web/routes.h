@@ -16,7 +16,8 @@ enum route_flags {
 	ROUTE_LOGIN = 1 << 0,     /* needs a logged-in account (else /login or 401) */
 	ROUTE_SLOW = 1 << 1,      /* runs in the worker pool: password hashing, PDFs, imports */
 	ROUTE_NO_SESSION = 1 << 2, /* static files, health: no session lookup */
-	ROUTE_CACHE = 1 << 3       /* public page kept in memory for anonymous readers (cache.h) */
+	ROUTE_CACHE = 1 << 3,      /* public page kept in memory for anonymous readers (cache.h) */
+	ROUTE_UPLOAD = 1 << 4      /* takes a body up to UPLOAD_MAX (others: FORM_BODY_MAX) */
 };
 
 struct route {
@@ -26,6 +27,9 @@ struct route {
 	enum route_kind kind;
 	unsigned flags;
 };
+
+#define FORM_BODY_MAX (1024 * 1024)       /* bytes of a request body, but for uploads */
+#define UPLOAD_MAX (52 * 1024 * 1024)       /* h2o's cap: a 50 MB file and its envelope */
 
 extern const struct route routes[];
 extern const size_t n_routes;
@@ -76,6 +80,8 @@ int page_claim(struct req *r);
 int page_claim_code(struct req *r);
 int page_claim_post(struct req *r);
 
+int page_import(struct req *r);
+int page_import_post(struct req *r);
 int page_roles(struct req *r);
 int page_roles_grant(struct req *r);
 int page_grant_revoke(struct req *r);

@@ -122,3 +122,24 @@ ok "give the new account the front committee role" equals "$(get "/units/$TDH/ro
 ok "refuse a role it may not give" equals "$(get "/units/$TDH/roles" -b "$(jar ward)" -X POST --data-urlencode "csrf=$tw" -d 'login=0977000111&role=city_admin')" 403
 ok "an unknown login" equals "$(get "/units/$TDH/roles" -b "$(jar ward)" -X POST --data-urlencode "csrf=$tw" -d 'login=0999999999&role=head')" 400
 ok "the head has no roles page for the ward" equals "$(get "/units/$TDH/roles" -b "$(jar head)")" 404
+
+# CSV import through the browser: the same per-line errors as the command line
+ti=$(csrf_of ward "/units/$TDH/import")
+ok "the import page" equals "$(get "/units/$TDH/import" -b "$(jar ward)")" 200
+ok "asks for a file" contains "$T_DIR/body" 'enctype="multipart/form-data"'
+printf '%s\r\n' "Mã hộ,Khu phố,Địa chỉ,Họ tên,Ngày sinh,Giới tính,Quan hệ" \
+	"IMP-1,Đông Tác,Số 1 Trần Hưng Đạo,Trần Văn Lộc,31/02/1970,Nam,Chủ hộ" \
+	"IMP-2,Chiêu Liêu,Số 2 Trần Hưng Đạo,Lý Thị Mến,01/02/1980,Nữ,Chủ hộ" >"$T_DIR/w.csv"
+ok "a file with a bad row is refused" equals "$(get "/units/$TDH/import" -b "$(jar ward)" -F "csrf=$ti" -F "file=@$T_DIR/w.csv;type=text/csv")" 400
+ok "naming the line" grep -q '<td class="num">2</td><td>Ngày sinh</td>' "$T_DIR/body"
+ok "and nothing was imported" equals "$(get "/units/$TDH/households?q=IMP-2" -b "$(jar ward)")" 200
+ok "(IMP-2 absent)" lacks "$T_DIR/body" "Số 2 Trần Hưng Đạo"
+ok "the valid households alone" equals "$(get "/units/$TDH/import" -b "$(jar ward)" -F "csrf=$ti" -F skip_bad=1 -F "file=@$T_DIR/w.csv;type=text/csv")" 200
+ok "says what was imported" contains "$T_DIR/body" "Đã nhập 1 hộ và 1 nhân khẩu từ 2 dòng."
+ok "IMP-2 is in" equals "$(get "/units/$TDH/households?q=IMP-2" -b "$(jar ward)")" 200
+ok "(listed)" contains "$T_DIR/body" "Số 2 Trần Hưng Đạo"
+ok "an upload without the CSRF token is refused" equals "$(get "/units/$TDH/import" -b "$(jar ward)" -F "file=@$T_DIR/w.csv")" 403
+ok "no file chosen" equals "$(get "/units/$TDH/import" -b "$(jar ward)" -F "csrf=$ti" -F skip_bad=1)" 400
+ok "a head cannot import into the ward" equals "$(get "/units/$TDH/import" -b "$(jar head)")" 404
+head -c 1200000 /dev/zero | tr '\0' 'a' >"$T_DIR/big.txt"
+ok "a big body on a form that takes no upload: 413" equals "$(get "/units/$DT/households" -b "$(jar head)" -X POST --data-binary @"$T_DIR/big.txt")" 413
