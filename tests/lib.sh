@@ -13,6 +13,7 @@ T_DBS=()
 T_PIDS=()
 
 t_cleanup() {
+	[ -n "${KEEP_TEST_DIR:-}" ] && { echo "# kept $T_DIR"; return; }
 	for p in "${T_PIDS[@]}"; do kill -9 "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
 	for d in "${T_DBS[@]}"; do
 		psql -q "$DANVAN_TEST_PG" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1

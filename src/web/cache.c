@@ -129,3 +129,12 @@ void page_cache_store(struct req *r, const struct cache_gen *gen)
 	e->content_type = r->content_type;
 	e->gen = *gen;
 }
+
+void page_cache_release(void)
+{
+	if (!tl_cache)
+		return;
+	clear(tl_cache);
+	free(tl_cache);
+	tl_cache = NULL;
+}

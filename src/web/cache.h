@@ -37,4 +37,7 @@ int page_cache_lookup(struct req *r, struct cache_gen *gen);
 /* Keep r's response (a 200 without extra headers) under gen. */
 void page_cache_store(struct req *r, const struct cache_gen *gen);
 
+/* Free this thread's cache (a loop thread on its way out). */
+void page_cache_release(void);
+
 #endif

@@ -23,6 +23,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "store/migrate.h"
+#include "web/cache.h"
 #include "web/layout.h"
 #include "web/metrics.h"
 #include "web/server_impl.h"
@@ -177,6 +178,7 @@ static void *loop_main(void *arg)
 		if (l->connections <= 0 || now_ms() > deadline)
 			break;
 	}
+	page_cache_release();
 	if (l->connections > 0)
 		log_warn("loop %d: %ld connections still open after the drain time",
 			 (int)(l - srv->loops), l->connections);
