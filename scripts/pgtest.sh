@@ -32,7 +32,7 @@ start)
 		>"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
 	# find a free loopback port
 	port=""
-	for p in $(seq 55432 55532); do
+	for p in $(seq 15432 15532); do # below the ephemeral ports
 		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then port=$p; break; fi
 	done
 	[ -n "$port" ] || { echo "pgtest: no free port" >&2; exit 1; }
