@@ -4,7 +4,7 @@
 # Usage: scripts/deps.sh [run|check|browser|bench]
 #   run      what `make run` needs: compiler, libraries, msgfmt, fonts for PDFs
 #   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang,
-#            pdftotext, a QR decoder, Chromium, and the browser tests' npm
+#            pdftotext, a QR decoder, Chromium, vips and exiftool (photos), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 #   bench    adds nginx and wrk (bench/)
@@ -13,9 +13,11 @@ set -eu
 want_run="pkg-config gcc make gettext
  libh2o-evloop-dev libssl-dev libuv1-dev zlib1g-dev
  libsqlite3-dev libpq-dev libjansson-dev libsodium-dev libutf8proc-dev libcsv-dev
- libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core"
+ libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
+ libcmark-dev libmagic-dev libvips-dev"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
- poppler-utils zbar-tools chromium"
+ poppler-utils zbar-tools chromium
+ libvips-tools libimage-exiftool-perl"
 
 case "${1:-run}" in
 run) want=$want_run ;;
