@@ -226,12 +226,14 @@ void text_fold(struct buf *out, const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		int32_t c;
 		i += next_cp(s + i, len - i, &c);
-		if (c < 0 || is_control_cp(c))
-			continue;
+		/* line breaks and tabs separate words: test them before the
+		 * other control characters, which are dropped */
 		if (c == '\t' || c == '\n' || c == '\r' || is_space_cp(c)) {
 			pending_space = out->len > start;
 			continue;
 		}
+		if (c < 0 || is_control_cp(c))
+			continue;
 		utf8proc_int32_t d[8];
 		utf8proc_ssize_t n;
 		fold_cp(c, d, &n);

@@ -46,4 +46,8 @@ struct demo_result {
  */
 int demo_generate(struct dv_ctx *ctx, const struct demo_options *opt, struct demo_result *out);
 
+/* The demo's notices and news (demo_notices.c), in demo_generate's
+ * transaction, once the map, households and accounts exist. */
+int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
+
 #endif

@@ -39,6 +39,10 @@ static const char *action_names[ACT_COUNT] = {
 	[ACT_INSPECT] = "inspect",
 	[ACT_EVALUATE_AWARDS] = "evaluate_awards",
 	[ACT_VIEW_AUDIT] = "view_audit",
+	[ACT_RECORD_REACH] = "record_reach",
+	[ACT_PUBLISH_NEWS] = "publish_news",
+	[ACT_CONFIGURE] = "configure",
+	[ACT_ACKNOWLEDGE] = "acknowledge",
 };
 
 #define A(x) (1u << (x))
@@ -50,20 +54,24 @@ static const char *action_names[ACT_COUNT] = {
  */
 static const unsigned role_actions[ROLE_COUNT] = {
 	[ROLE_RESIDENT] = A(ACT_COMMENT),
-	[ROLE_REPRESENTATIVE] = A(ACT_COMMENT) | A(ACT_VOTE),
+	[ROLE_REPRESENTATIVE] = A(ACT_COMMENT) | A(ACT_VOTE) | A(ACT_ACKNOWLEDGE),
 	[ROLE_HEAD] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
-		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE),
-	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE),
+		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE) |
+		      A(ACT_RECORD_REACH),
+	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE) | A(ACT_RECORD_REACH) |
+		       A(ACT_PUBLISH_NEWS),
 	[ROLE_WARD_OFFICER] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) |
 			      A(ACT_EDIT_HOUSEHOLDS) | A(ACT_MANAGE_UNITS) | A(ACT_GRANT_ROLES) |
-			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT),
-	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS),
+			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT) |
+			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS),
+	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS),
 	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT),
 	[ROLE_COUNCIL] = A(ACT_EVALUATE_AWARDS),
 	[ROLE_CITY_ADMIN] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 			    A(ACT_MANAGE_UNITS) | A(ACT_REORGANIZE_UNITS) | A(ACT_GRANT_ROLES) |
 			    A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_INSPECT) |
-			    A(ACT_VIEW_AUDIT),
+			    A(ACT_VIEW_AUDIT) | A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) |
+			    A(ACT_CONFIGURE),
 };
 
 #define R(x) (1u << (x))
@@ -205,6 +213,16 @@ int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
 		return 1;
 	int own = household_id && ctx->actor->household_id == household_id;
 	return grant_covers(ctx, household_unit_id, a, own);
+}
+
+int perm_may_somewhere(struct dv_ctx *ctx, enum action a)
+{
+	if (ctx->actor->system)
+		return 1;
+	for (size_t i = 0; i < ctx->actor->ngrants; i++)
+		if (role_allows((enum role)ctx->actor->grants[i].role, a))
+			return 1;
+	return 0;
 }
 
 int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id)

@@ -43,6 +43,10 @@ enum action {
 	ACT_INSPECT,	       /* inspection boards: ledgers, reports */
 	ACT_EVALUATE_AWARDS,   /* emulation and commendation council */
 	ACT_VIEW_AUDIT,	       /* the audit log in detail */
+	ACT_RECORD_REACH,      /* record households reached on paper or at a meeting */
+	ACT_PUBLISH_NEWS,      /* news articles */
+	ACT_CONFIGURE,	       /* deployment-wide settings: the disclosure categories */
+	ACT_ACKNOWLEDGE,       /* mark a notice known for the household (household-scoped) */
 	ACT_COUNT
 };
 
@@ -68,6 +72,9 @@ int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id);
  * resident/representative grant; otherwise as perm_may on its unit. */
 int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
 		       int64_t household_unit_id);
+
+/* May the actor do `a` on some unit (for settings that belong to no unit)? */
+int perm_may_somewhere(struct dv_ctx *ctx, enum action a);
 
 /* 0, or DV_EPERM with a message naming the action. */
 int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id);

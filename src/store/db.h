@@ -14,8 +14,13 @@
  * Statements are prepared once per connection and cached by their text.
  *
  * Parameters are passed as DB_I(int64), DB_T(text or NULL), DB_ID(id, 0 means
- * NULL) and DB_NULL, e.g.
+ * NULL), DB_B(pointer, length) for bytes and DB_NULL, e.g.
  *   db_run(db, err, "UPDATE unit SET name = $1 WHERE id = $2", DB_T(name), DB_I(id));
+ * A DB_B value may hold any bytes, NUL included; its pointer is read when the
+ * query starts and may be freed after db_query() returns. DB_B(NULL, n) is
+ * NULL; an empty value needs a non-NULL pointer, as in DB_B("", 0). Bind it
+ * where the statement expects a blob (a BLOB column, or a comparison with
+ * one): PostgreSQL sends it as raw bytea and would refuse it as text.
  */
 #ifndef DV_STORE_DB_H
 #define DV_STORE_DB_H
@@ -34,19 +39,26 @@ enum { DB_DONE = 0, DB_ROW = 1 };
 struct db;
 struct db_stmt;
 
-enum db_param_type { DB_P_END = -1, DB_P_NULL = 0, DB_P_INT, DB_P_TEXT };
+/* The largest DB_B value, in bytes. PostgreSQL sends a bytea back as hex
+ * text, twice its size, and no value may pass 1 GB; SQLite's limit is 1e9.
+ * Bigger values are refused with DV_ETOOBIG on both engines. */
+#define DB_MAX_BLOB ((size_t)256 << 20)
+
+enum db_param_type { DB_P_END = -1, DB_P_NULL = 0, DB_P_INT, DB_P_TEXT, DB_P_BLOB };
 
 struct db_param {
 	enum db_param_type type;
 	int64_t i;
-	const char *s;
+	const char *s; /* text, or the bytes of a blob */
+	size_t len;    /* of a blob */
 };
 
-#define DB_I(x)	 ((struct db_param){DB_P_INT, (int64_t)(x), NULL})
-#define DB_T(x)	 ((struct db_param){DB_P_TEXT, 0, (x)})
-#define DB_NULL	 ((struct db_param){DB_P_NULL, 0, NULL})
-#define DB_ID(x) ((x) ? DB_I(x) : DB_NULL)
-#define DB_END	 ((struct db_param){DB_P_END, 0, NULL})
+#define DB_I(x)	     ((struct db_param){DB_P_INT, (int64_t)(x), NULL, 0})
+#define DB_T(x)	     ((struct db_param){DB_P_TEXT, 0, (x), 0})
+#define DB_B(p, len) ((struct db_param){DB_P_BLOB, 0, (const char *)(const void *)(p), (len)})
+#define DB_NULL	     ((struct db_param){DB_P_NULL, 0, NULL, 0})
+#define DB_ID(x)     ((x) ? DB_I(x) : DB_NULL)
+#define DB_END	     ((struct db_param){DB_P_END, 0, NULL, 0})
 
 /* ------------------------------------------------------------ connections */
 
@@ -67,7 +79,16 @@ const char *db_default_url(const char *arg);
 /*
  * Run a script of SQL statements with no parameters and no results (used by
  * migrations). Dialect tokens are replaced first: @ID@ becomes the engine's
- * 64-bit auto-increment primary key.
+ * 64-bit auto-increment primary key, @BLOB@ its type for bytes (BLOB on
+ * SQLite, BYTEA on PostgreSQL).
+ *
+ * Where the dialects differ by more than a token, a script has sections:
+ * the lines between a line "-- @sqlite" and a line "-- @end" are kept only
+ * on SQLite, those between "-- @postgres" and "-- @end" only on PostgreSQL.
+ * A marker is a line of its own (blanks around it allowed) and is dropped;
+ * a section may sit inside a statement, e.g. around one column of a CREATE
+ * TABLE. Sections do not nest. A stray or missing "-- @end" is a bug in the
+ * script: DV_EINTERNAL naming its line, and nothing is run.
  */
 int db_exec_script(struct db *db, const char *sql, struct dv_err *err);
 
@@ -118,6 +139,12 @@ void db_finish(struct db_stmt *st);
 int64_t db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col);
 int db_col_null(struct db_stmt *st, int col);
+/* The bytes of a blob column and their number in *len, valid until the next
+ * db_step() or db_finish() (reading other columns of the row keeps them
+ * valid). NULL with *len 0 for SQL NULL; an empty blob is a non-NULL
+ * pointer with *len 0. The bytes are not NUL-terminated. On a text column,
+ * the text's bytes. */
+const void *db_col_blob(struct db_stmt *st, int col, size_t *len);
 
 /* 0 if the database answers a trivial query (for health checks). */
 int db_ping(struct db *db, struct dv_err *err);

@@ -8,6 +8,12 @@
 
 #include "store/db.h"
 
+/* PostgreSQL: a bytea column of the current row, decoded by db_col_blob. */
+struct db_blob {
+	unsigned char *ptr; /* from PQunescapeBytea; NULL until asked for */
+	size_t len;
+};
+
 struct db_stmt {
 	struct db *db;
 	char *sql;     /* the text as the domain wrote it (owned) */
@@ -17,6 +23,8 @@ struct db_stmt {
 	void *handle;  /* sqlite3_stmt *, or NULL for PostgreSQL */
 	void *result;  /* PostgreSQL: the PGresult holding the current row */
 	char name[24]; /* PostgreSQL: prepared statement name */
+	struct db_blob *blobs; /* PostgreSQL: one per column, freed with the row */
+	int nblobs;
 };
 
 struct db_ops {
@@ -34,6 +42,8 @@ struct db_ops {
 	int64_t (*col_int)(struct db_stmt *st, int col);
 	const char *(*col_text)(struct db_stmt *st, int col);
 	int (*col_null)(struct db_stmt *st, int col);
+	/* NULL for SQL NULL, else the bytes (non-NULL even when empty) */
+	const void *(*col_blob)(struct db_stmt *st, int col, size_t *len);
 	/* after a failure: reconnect if the connection was lost; 1 if it was
 	 * (prepared statements are then gone), 0 otherwise */
 	int (*reconnect)(struct db *db);

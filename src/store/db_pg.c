@@ -14,6 +14,9 @@
 
 #include "base/log.h"
 
+/* The type of bytea columns (pg_type.oid, fixed in every PostgreSQL). */
+#define BYTEA_OID 17
+
 static void quiet_notices(void *arg, const char *msg)
 {
 	(void)arg;
@@ -101,32 +104,55 @@ static int pg_prepare(struct db_stmt *st, struct dv_err *err)
 	return rc;
 }
 
-static void pg_finalize(struct db_stmt *st)
+/* Let go of the current row: its result and the blobs decoded from it. */
+static void clear_row(struct db_stmt *st)
 {
 	if (st->result)
 		PQclear(st->result);
 	st->result = NULL;
+	for (int i = 0; i < st->nblobs; i++) {
+		PQfreemem(st->blobs[i].ptr);
+		st->blobs[i].ptr = NULL;
+	}
+}
+
+static void pg_finalize(struct db_stmt *st)
+{
+	clear_row(st);
+	free(st->blobs);
+	st->blobs = NULL;
+	st->nblobs = 0;
 	/* the server drops prepared statements with the connection */
 }
 
+/* Blobs go in binary format, raw bytes with their length, so they need no
+ * escaping and NUL bytes pass; everything else goes as text. */
 static int pg_start(struct db_stmt *st, const struct db_param *params, int n, struct dv_err *err)
 {
 	char ints[DB_MAX_PARAMS][24];
 	const char *values[DB_MAX_PARAMS];
+	int lengths[DB_MAX_PARAMS], formats[DB_MAX_PARAMS];
 	if (n > DB_MAX_PARAMS)
 		return dv_sysfail(err, DV_EINTERNAL, NULL, "too many parameters");
 	for (int i = 0; i < n; i++) {
+		lengths[i] = 0;
+		formats[i] = 0;
 		switch (params[i].type) {
 		case DB_P_INT:
 			snprintf(ints[i], sizeof(ints[i]), "%" PRId64, params[i].i);
 			values[i] = ints[i];
 			break;
 		case DB_P_TEXT: values[i] = params[i].s; break;
+		case DB_P_BLOB:
+			values[i] = params[i].s;
+			lengths[i] = (int)params[i].len; /* db.c bounds it by DB_MAX_BLOB */
+			formats[i] = 1;
+			break;
 		default: values[i] = NULL; break;
 		}
 	}
 	PGconn *c = st->db->conn;
-	if (!PQsendQueryPrepared(c, st->name, n, values, NULL, NULL, 0))
+	if (!PQsendQueryPrepared(c, st->name, n, values, lengths, formats, 0))
 		return fail_pg(c, NULL, err, "send");
 	if (!PQsetSingleRowMode(c)) {
 		drain(st->db);
@@ -138,10 +164,7 @@ static int pg_start(struct db_stmt *st, const struct db_param *params, int n, st
 static int pg_step(struct db_stmt *st, struct dv_err *err)
 {
 	PGconn *c = st->db->conn;
-	if (st->result) {
-		PQclear(st->result);
-		st->result = NULL;
-	}
+	clear_row(st);
 	PGresult *res = PQgetResult(c);
 	if (!res)
 		return DB_DONE;
@@ -166,10 +189,7 @@ static int pg_step(struct db_stmt *st, struct dv_err *err)
 
 static void pg_reset(struct db_stmt *st)
 {
-	if (st->result) {
-		PQclear(st->result);
-		st->result = NULL;
-	}
+	clear_row(st);
 	drain(st->db);
 }
 
@@ -190,6 +210,48 @@ static const char *pg_col_text(struct db_stmt *st, int col)
 static int pg_col_null(struct db_stmt *st, int col)
 {
 	return !st->result || PQgetisnull(st->result, 0, col);
+}
+
+/* The slot for col's decoded blob, the row's slots made on first use (a
+ * statement's rows all have the same columns, so they are made once). */
+static struct db_blob *blob_slot(struct db_stmt *st, int col)
+{
+	int n = PQnfields(st->result);
+	if (st->nblobs < n) {
+		struct db_blob *b = realloc(st->blobs, sizeof(*b) * (size_t)n);
+		if (!b)
+			abort(); /* out of memory, as struct buf does */
+		memset(b + st->nblobs, 0, sizeof(*b) * (size_t)(n - st->nblobs));
+		st->blobs = b;
+		st->nblobs = n;
+	}
+	return &st->blobs[col];
+}
+
+/* Results come as text, where a bytea reads "\x" and two hex digits a byte:
+ * decode it once per row and column, and keep it until the row goes. */
+static const void *pg_col_blob(struct db_stmt *st, int col, size_t *len)
+{
+	if (pg_col_null(st, col))
+		return NULL;
+	const char *text = PQgetvalue(st->result, 0, col);
+	size_t n = (size_t)PQgetlength(st->result, 0, col);
+	if (PQftype(st->result, col) != BYTEA_OID) {
+		*len = n;
+		return text;
+	}
+	if (n <= 2) { /* "\x", an empty blob */
+		*len = 0;
+		return "";
+	}
+	struct db_blob *b = blob_slot(st, col);
+	if (!b->ptr) {
+		b->ptr = PQunescapeBytea((const unsigned char *)text, &b->len);
+		if (!b->ptr)
+			abort();
+	}
+	*len = b->len;
+	return b->ptr;
 }
 
 static int pg_reconnect(struct db *db)
@@ -216,6 +278,7 @@ const struct db_ops db_pg_ops = {
 	.col_int = pg_col_int,
 	.col_text = pg_col_text,
 	.col_null = pg_col_null,
+	.col_blob = pg_col_blob,
 	.reconnect = pg_reconnect,
 	.begin_sql = "BEGIN; SELECT pg_advisory_xact_lock(7236)",
 };

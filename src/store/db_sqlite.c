@@ -129,6 +129,11 @@ static int sq_start(struct db_stmt *st, const struct db_param *params, int n, st
 							     SQLITE_TRANSIENT)
 					 : sqlite3_bind_null(h, i + 1);
 			break;
+		case DB_P_BLOB:
+			/* a NULL pointer binds NULL, as sqlite3_bind_blob does */
+			rc = sqlite3_bind_blob64(h, i + 1, params[i].s, params[i].len,
+						 SQLITE_TRANSIENT);
+			break;
 		default: rc = sqlite3_bind_null(h, i + 1); break;
 		}
 		if (rc != SQLITE_OK) {
@@ -174,6 +179,16 @@ static int sq_col_null(struct db_stmt *st, int col)
 	return sqlite3_column_type(st->handle, col) == SQLITE_NULL;
 }
 
+static const void *sq_col_blob(struct db_stmt *st, int col, size_t *len)
+{
+	if (sq_col_null(st, col))
+		return NULL;
+	const void *p = sqlite3_column_blob(st->handle, col);
+	*len = (size_t)sqlite3_column_bytes(st->handle, col);
+	/* SQLite answers NULL for an empty blob too: it is not SQL NULL */
+	return *len ? p : "";
+}
+
 const struct db_ops db_sqlite_ops = {
 	.open = sq_open,
 	.close = sq_close,
@@ -186,6 +201,7 @@ const struct db_ops db_sqlite_ops = {
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
+	.col_blob = sq_col_blob,
 	.reconnect = NULL,
 	.begin_sql = "BEGIN IMMEDIATE",
 };

@@ -6,6 +6,8 @@
 extern const char mig_001_foundation[];
 extern const char mig_002_sessions[];
 extern const char mig_003_household_codes[];
+extern const char mig_004_search[];
+extern const char mig_005_notices[];
 
 static const struct migration {
 	int version;
@@ -15,6 +17,8 @@ static const struct migration {
 	{1, "foundation", mig_001_foundation},
 	{2, "sessions", mig_002_sessions},
 	{3, "household_codes", mig_003_household_codes},
+	{4, "search", mig_004_search},
+	{5, "notices", mig_005_notices},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

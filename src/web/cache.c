@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/date.h"
 #include "base/log.h"
 #include "store/audit.h"
 
@@ -92,10 +93,12 @@ int page_cache_lookup(struct req *r, struct cache_gen *gen)
 	}
 	gen->commits = db_commits();
 	gen->audit_seq = c->audit_seq;
+	gen->day = time_local_date(r->ctx.now);
 	if (gen->audit_seq < 0)
 		return 0;
 	struct entry *e = slot(c, key_of(r));
-	if (!e->key || e->gen.commits != gen->commits || e->gen.audit_seq != gen->audit_seq)
+	if (!e->key || e->gen.commits != gen->commits || e->gen.audit_seq != gen->audit_seq ||
+	    e->gen.day != gen->day)
 		return 0;
 	r->status = 200;
 	r->content_type = e->content_type;

@@ -4,8 +4,9 @@
  * thread and language, and served from memory until a write may have changed
  * them.
  *
- * A page is fresh while no transaction has committed since it was rendered:
- * in this process that is known at once (db_commits); writes by other
+ * A page is fresh while no transaction has committed since it was rendered
+ * and the day has not changed (notices come into view at midnight): in this
+ * process commits are known at once (db_commits); writes by other
  * processes sharing a PostgreSQL database are noticed through the audit
  * chain's head, read at most every PAGE_CACHE_CHECK_MS.
  */
@@ -22,6 +23,7 @@
 struct cache_gen {
 	uint64_t commits;
 	int64_t audit_seq;
+	int32_t day; /* the local date it was rendered on */
 };
 
 /* May this request be answered from (and stored in) the cache? An anonymous

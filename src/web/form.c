@@ -29,9 +29,10 @@ const char *form_error_for(const struct form_errors *fe, const char *field)
 	return NULL;
 }
 
-void form_begin(struct req *r, const char *action, const char *css_class)
+static void begin(struct req *r, const char *action, const char *css_class, int upload)
 {
-	html_raw(&r->out, "<form method=\"post\" action=\"");
+	html_raw(&r->out, upload ? "<form method=\"post\" enctype=\"multipart/form-data\" action=\""
+				 : "<form method=\"post\" action=\"");
 	html_attr(&r->out, action);
 	html_raw(&r->out, "\"");
 	if (css_class) {
@@ -41,6 +42,16 @@ void form_begin(struct req *r, const char *action, const char *css_class)
 	}
 	html_raw(&r->out, " novalidate>");
 	form_hidden(r, CSRF_FIELD, auth_csrf(r));
+}
+
+void form_begin(struct req *r, const char *action, const char *css_class)
+{
+	begin(r, action, css_class, 0);
+}
+
+void form_begin_upload(struct req *r, const char *action, const char *css_class)
+{
+	begin(r, action, css_class, 1);
 }
 
 void form_end(struct req *r)
@@ -142,6 +153,49 @@ void form_input(struct req *r, const struct field *f, const struct form_errors *
 	}
 	if (f->maxlength)
 		buf_addf(b, " maxlength=\"%d\"", f->maxlength);
+	if (f->required)
+		html_raw(b, " required");
+	described_by(r, f->name, f->hint, error);
+	html_raw(b, "></div>");
+}
+
+void form_textarea(struct req *r, const struct field *f, int rows, const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	const char *error = form_error_for(fe, f->name);
+	html_raw(b, error ? "<div class=\"field has-error\">" : "<div class=\"field\">");
+	label_and_error(r, f->name, f->label, f->hint, error, f->required);
+	html_raw(b, "<textarea id=\"f-");
+	html_attr(b, f->name);
+	html_raw(b, "\" name=\"");
+	html_attr(b, f->name);
+	buf_addf(b, "\" rows=\"%d\"", rows);
+	if (f->maxlength)
+		buf_addf(b, " maxlength=\"%d\"", f->maxlength);
+	if (f->required)
+		html_raw(b, " required");
+	described_by(r, f->name, f->hint, error);
+	/* a newline right after the tag is dropped by parsers: keep the
+	 * value's own first line */
+	html_raw(b, ">\n");
+	html_txt(b, f->value ? f->value : "");
+	html_raw(b, "</textarea></div>");
+}
+
+void form_file(struct req *r, const struct field *f, const char *accept,
+	       const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	const char *error = form_error_for(fe, f->name);
+	html_raw(b, error ? "<div class=\"field has-error\">" : "<div class=\"field\">");
+	label_and_error(r, f->name, f->label, f->hint, error, f->required);
+	html_raw(b, "<input type=\"file\" id=\"f-");
+	html_attr(b, f->name);
+	html_raw(b, "\" name=\"");
+	html_attr(b, f->name);
+	html_raw(b, "\" accept=\"");
+	html_attr(b, accept);
+	html_raw(b, "\"");
 	if (f->required)
 		html_raw(b, " required");
 	described_by(r, f->name, f->hint, error);

@@ -27,6 +27,8 @@ const char *form_error_for(const struct form_errors *fe, const char *field);
 /* <form method="post" action="ACTION"> with the CSRF field. */
 void form_begin(struct req *r, const char *action, const char *css_class);
 void form_end(struct req *r);
+/* The same for a form that uploads files (multipart/form-data). */
+void form_begin_upload(struct req *r, const char *action, const char *css_class);
 
 /* A list of the errors at the top of the form, each linking to its field. */
 void form_summary(struct req *r, const struct form_errors *fe);
@@ -43,6 +45,12 @@ struct field {
 };
 
 void form_input(struct req *r, const struct field *f, const struct form_errors *fe);
+/* A <textarea> of `rows` lines (f->type is ignored). */
+void form_textarea(struct req *r, const struct field *f, int rows, const struct form_errors *fe);
+/* A file input taking the types in `accept` (".pdf,image/jpeg"); f->value is
+ * ignored (browsers never refill a file input). */
+void form_file(struct req *r, const struct field *f, const char *accept,
+	       const struct form_errors *fe);
 void form_checkbox(struct req *r, const char *name, const char *label, int checked);
 void form_hidden(struct req *r, const char *name, const char *value);
 /* A <select>; options as value/label pairs terminated by NULL. */

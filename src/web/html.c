@@ -3,6 +3,9 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <cmark.h>
+#include <stdlib.h>
+
 #include "base/money.h"
 
 void html_raw(struct buf *b, const char *markup)
@@ -73,4 +76,34 @@ void html_link(struct buf *b, const char *href, const char *text)
 	html_raw(b, "\">");
 	html_txt(b, text);
 	html_raw(b, "</a>");
+}
+
+/* A heading's level below the page title: # becomes <h2>, and so on. */
+static void demote_headings(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(node) + 1;
+			cmark_node_set_heading_level(node, level > 6 ? 6 : level);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+void html_markdown(struct buf *b, const char *markdown)
+{
+	/* CMARK_OPT_UNSAFE is not given: that is cmark's safe mode */
+	int opts = CMARK_OPT_HARDBREAKS | CMARK_OPT_VALIDATE_UTF8;
+	cmark_node *doc = cmark_parse_document(markdown, strlen(markdown), opts);
+	if (!doc)
+		return;
+	demote_headings(doc);
+	char *out = cmark_render_html(doc, opts);
+	if (out)
+		buf_adds(b, out);
+	free(out);
+	cmark_node_free(doc);
 }

@@ -23,6 +23,16 @@ void html_url_arg(struct buf *b, const char *arg);
 /* A whole number grouped Vietnamese style: 12.345. */
 void html_int(struct buf *b, int64_t n);
 
+/*
+ * Markdown written by officials (notices, articles) as HTML, by cmark in its
+ * safe mode: raw HTML in the text is dropped and links to javascript:,
+ * vbscript:, file: and data: (but images) are removed, so the output is
+ * markup cmark made, never markup the author typed. Line breaks are kept as
+ * typed (people write in forms, not in Markdown). Headings start at <h2>,
+ * under the page's own <h1>.
+ */
+void html_markdown(struct buf *b, const char *markdown);
+
 /* <a href="HREF">TEXT</a>, both escaped. */
 void html_link(struct buf *b, const char *href, const char *text);
 

@@ -1,4 +1,5 @@
 #include "web/http.h"
+#include "web/routes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -115,7 +116,7 @@ int req_multipart(struct req *r, struct mp_part **parts, size_t *n)
 	/* one upload field (a file up to the route's cap) and a few plain ones */
 	static const struct mp_limits lim = {
 		.max_parts = 16,
-		.max_part_bytes = 52u * 1024 * 1024,
+		.max_part_bytes = UPLOAD_MAX,
 		.max_header_bytes = 4096,
 		.max_name = 255,
 	};

@@ -29,6 +29,18 @@ static void site_nav(struct req *r)
 	html_raw(b, "</nav>");
 }
 
+/* The public sections of the site. */
+static void sections_nav(struct req *r)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<nav class=\"sections\" aria-label=\"");
+	html_attr(b, T(r, "Sections"));
+	html_raw(b, "\">");
+	html_link(b, "/notices", T(r, "Public notices"));
+	html_link(b, "/news", T(r, "News"));
+	html_raw(b, "</nav>");
+}
+
 void layout_begin(struct req *r, const char *title)
 {
 	struct buf *b = &r->out;
@@ -44,6 +56,7 @@ void layout_begin(struct req *r, const char *title)
 	html_attr(b, layout_stylesheet());
 	html_raw(b, "\"></head>\n<body><header class=\"site\"><a class=\"brand\" "
 		    "href=\"/\">danvan</a>");
+	sections_nav(r);
 	site_nav(r);
 	html_raw(b, "</header>\n<main>");
 }

@@ -16,6 +16,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/page_notice.h"
 #include "web/routes.h"
 
 /* ----------------------------------------------------------------- login */
@@ -224,11 +225,13 @@ int page_me(struct req *r)
 	html_raw(&r->out, "<h1>");
 	html_txt(&r->out, r->ctx.actor->display_name);
 	html_raw(&r->out, "</h1>");
-	if (r->ctx.actor->household_id) {
-		int rc = my_household(r);
-		if (rc)
-			return rc;
-	}
+	int rc = 0;
+	if (r->ctx.actor->household_id &&
+	    ((rc = my_household(r)) ||
+	     (rc = notice_household_section(r, r->ctx.actor->household_id))))
+		return rc;
+	if ((rc = notice_officer_section(r)))
+		return rc;
 	my_roles(r);
 	layout_end(r);
 	return 0;

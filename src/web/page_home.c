@@ -6,12 +6,19 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/perm.h"
-#include "domain/unit.h"
 #include "base/i18n.h"
+#include "domain/article.h"
+#include "domain/perm.h"
+#include "domain/reach.h"
+#include "domain/unit.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/page.h"
+#include "web/page_notice.h"
 #include "web/routes.h"
+
+#define RECENT_NOTICES 5
+#define RECENT_NEWS 3
 
 #define TREE_DEPTH 6
 
@@ -154,6 +161,8 @@ static void manage_links(struct req *r, const struct unit *u)
 		{ACT_EDIT_HOUSEHOLDS, "/units/%lld/import", N_("Import households from a CSV file")},
 		{ACT_GRANT_ROLES, "/units/%lld/invitations", N_("Invitation slips for households")},
 		{ACT_GRANT_ROLES, "/units/%lld/roles", N_("Roles")},
+		{ACT_PUBLISH_NOTICES, "/units/%lld/notices/new", N_("Write a new notice")},
+		{ACT_PUBLISH_NEWS, "/units/%lld/news/new", N_("Write an article")},
 	};
 	int any = 0;
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -173,6 +182,63 @@ static void manage_links(struct req *r, const struct unit *u)
 	}
 	if (any)
 		html_raw(b, "</ul></nav>");
+}
+
+/* The latest notices that cover the unit, with how far each reached in it. */
+static int recent_notices(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	struct reach_recent *v;
+	size_t n;
+	int rc = reach_recent(&r->ctx, u->id, RECENT_NOTICES, &v, &n);
+	if (rc)
+		return rc;
+	html_raw(b, "<section class=\"recent\"><h2>");
+	html_txt(b, T(r, "Public notices"));
+	html_raw(b, "</h2>");
+	if (!n)
+		page_note(r, "empty", T(r, "No notices yet."));
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, page_date(r, v[i].visible_from));
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "reached %s of households here"),
+			  notice_percent(r, v[i].reached, v[i].households));
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul><p>");
+	html_link(b, page_path(r, "/notices?unit=%lld", u->id), T(r, "All public notices"));
+	html_raw(b, "</p></section>");
+	return 0;
+}
+
+static int recent_news(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	struct article *v;
+	size_t n;
+	int more;
+	struct article_filter f = {.unit_id = u->id, .section = -1};
+	int rc = article_list(&r->ctx, &f, 0, RECENT_NEWS, &v, &n, &more);
+	if (rc || !n)
+		return rc;
+	html_raw(b, "<section class=\"recent\"><h2>");
+	html_txt(b, T(r, "News"));
+	html_raw(b, "</h2><ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		html_link(b, page_path(r, "/news/%lld", v[i].id), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, page_time(r, v[i].published_at));
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul><p>");
+	html_link(b, page_path(r, "/news?unit=%lld", u->id), T(r, "All news"));
+	html_raw(b, "</p></section>");
+	return 0;
 }
 
 int page_unit(struct req *r)
@@ -211,6 +277,8 @@ int page_unit(struct req *r)
 	}
 	summary(r, u, nkids);
 	manage_links(r, u);
+	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)))
+		return rc;
 	if (nkids) {
 		html_raw(&r->out, "<h2>");
 		html_txt(&r->out, T(r, "Units below"));

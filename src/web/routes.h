@@ -29,7 +29,7 @@ struct route {
 };
 
 #define FORM_BODY_MAX (1024 * 1024)       /* bytes of a request body, but for uploads */
-#define UPLOAD_MAX (52 * 1024 * 1024)       /* h2o's cap: a 50 MB file and its envelope */
+#define UPLOAD_MAX (24 * 1024 * 1024)       /* h2o's cap: a 20 MB file and its envelope */
 
 extern const struct route routes[];
 extern const size_t n_routes;
@@ -86,6 +86,43 @@ int page_roles(struct req *r);
 int page_roles_grant(struct req *r);
 int page_grant_revoke(struct req *r);
 
+int page_notices(struct req *r);
+int page_notice(struct req *r);
+int page_notice_versions(struct req *r);
+int page_notice_reach(struct req *r);
+int page_notice_reach_post(struct req *r);
+int page_notice_new(struct req *r);
+int page_notice_create(struct req *r);
+int page_notice_edit(struct req *r);
+int page_notice_update(struct req *r);
+int page_notice_publish(struct req *r);
+int page_notice_archive(struct req *r);
+int page_notice_ack(struct req *r);
+int page_notice_duty(struct req *r);
+int page_notice_file_add(struct req *r);
+int page_notice_file_remove(struct req *r);
+int page_categories(struct req *r);
+int page_category_new(struct req *r);
+int page_category_create(struct req *r);
+int page_category_edit(struct req *r);
+int page_category_update(struct req *r);
+
+int page_news(struct req *r);
+int page_article(struct req *r);
+int page_article_new(struct req *r);
+int page_article_create(struct req *r);
+int page_article_edit(struct req *r);
+int page_article_update(struct req *r);
+int page_article_publish(struct req *r);
+int page_article_withdraw(struct req *r);
+int page_article_file_add(struct req *r);
+int page_article_file_remove(struct req *r);
+
+int page_file(struct req *r);
+int page_file_thumb(struct req *r);
+int page_feed_notices(struct req *r);
+int page_feed_news(struct req *r);
+
 int api_session_create(struct req *r);
 int api_session_delete(struct req *r);
 int api_me(struct req *r);
@@ -103,5 +140,25 @@ int api_resident_move(struct req *r);
 int api_invitations_create(struct req *r);
 int api_invitation(struct req *r);
 int api_invitation_claim(struct req *r);
+int api_notices(struct req *r);
+int api_notice_create(struct req *r);
+int api_notice(struct req *r);
+int api_notice_update(struct req *r);
+int api_notice_publish(struct req *r);
+int api_notice_archive(struct req *r);
+int api_notice_ack(struct req *r);
+int api_notice_versions(struct req *r);
+int api_notice_reach(struct req *r);
+int api_notice_reach_record(struct req *r);
+int api_notice_duty(struct req *r);
+int api_notice_file(struct req *r);
+int api_notice_categories(struct req *r);
+int api_news(struct req *r);
+int api_article_create(struct req *r);
+int api_article(struct req *r);
+int api_article_update(struct req *r);
+int api_article_publish(struct req *r);
+int api_article_withdraw(struct req *r);
+int api_article_file(struct req *r);
 
 #endif

@@ -1,5 +1,6 @@
 #include "testlib.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,6 +242,234 @@ static void rows_stream(void **state)
 	test_db_close(db);
 }
 
+/* ------------------------------------------------------------------ blobs */
+
+static void make_blob_table(struct db *db)
+{
+	struct dv_err err = {0};
+	assert_int_equal(db_exec_script(db,
+					"CREATE TABLE bin (id @ID@, name TEXT, n BIGINT, "
+					"data @BLOB@, more @BLOB@)",
+					&err),
+			 0);
+}
+
+/* Insert data (a NULL pointer for NULL) and read it back by its id. */
+static void assert_blob_round_trip(struct db *db, const void *data, size_t len)
+{
+	struct dv_err err = {0};
+	struct db_stmt *st;
+	int64_t id = 0;
+	assert_int_equal(db_int(db, &id, &err, "INSERT INTO bin (data) VALUES ($1) RETURNING id",
+				DB_B(data, len)),
+			 0);
+	assert_int_equal(db_query(db, &st, &err, "SELECT data FROM bin WHERE id = $1", DB_I(id)),
+			 0);
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	size_t got_len = 99;
+	const void *got = db_col_blob(st, 0, &got_len);
+	if (!data) {
+		assert_null(got);
+		assert_int_equal(got_len, 0);
+	} else {
+		assert_non_null(got);
+		assert_int_equal(got_len, len);
+		assert_memory_equal(got, data, len);
+	}
+	db_finish(st);
+}
+
+static void blobs_keep_every_byte(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	make_blob_table(db);
+	unsigned char all[256 * 2 + 3];
+	for (size_t i = 0; i < sizeof(all); i++)
+		all[i] = (unsigned char)i; /* NUL bytes at 0, 256 and 512 */
+	assert_blob_round_trip(db, all, sizeof(all));
+	assert_blob_round_trip(db, "\0", 1);
+	assert_blob_round_trip(db, "\\x41", 4); /* looks like bytea hex text, is not */
+	test_db_close(db);
+}
+
+static void blobs_of_five_megabytes(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	make_blob_table(db);
+	size_t len = 5 * 1024 * 1024;
+	unsigned char *big = malloc(len);
+	uint32_t x = 2463534242u; /* xorshift: every byte value, no pattern */
+	for (size_t i = 0; i < len; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		big[i] = (unsigned char)x;
+	}
+	assert_blob_round_trip(db, big, len);
+	int64_t n = 0;
+	assert_int_equal(db_int(db, &n, &err, "SELECT length(data) FROM bin"), 0);
+	assert_int_equal(n, len);
+	free(big);
+	test_db_close(db);
+}
+
+static void empty_blob_is_not_null(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	make_blob_table(db);
+	assert_blob_round_trip(db, "", 0);
+	assert_blob_round_trip(db, NULL, 0);
+	assert_blob_round_trip(db, NULL, 5); /* NULL whatever the length */
+	int64_t n = -1;
+	assert_int_equal(db_int(db, &n, &err, "SELECT COUNT(*) FROM bin WHERE data IS NULL"), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(db_int(db, &n, &err, "SELECT COUNT(*) FROM bin WHERE length(data) = 0"),
+			 0);
+	assert_int_equal(n, 1);
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, &err, "SELECT data FROM bin ORDER BY id"), 0);
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	assert_false(db_col_null(st, 0));
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	assert_true(db_col_null(st, 0));
+	db_finish(st);
+	test_db_close(db);
+}
+
+static void blobs_beside_text_and_numbers(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	make_blob_table(db);
+	static const unsigned char a[] = {0, 'x', 0, 255}, b[] = {'\\', 'x', '0', 0};
+	const char *ins = "INSERT INTO bin (name, data, n, more) VALUES ($1, $2, $3, $4)";
+	assert_int_equal(db_run(db, &err, ins, DB_T("Tờ trình"), DB_B(a, sizeof(a)), DB_I(-7),
+				DB_B(b, sizeof(b))),
+			 0);
+	assert_int_equal(db_run(db, &err, ins, DB_T("khác"), DB_B(b, 2), DB_I(8), DB_NULL), 0);
+	/* a blob compares as bytes in WHERE, and the row's blobs stay valid together */
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, &err,
+				  "SELECT name, data, n, more FROM bin WHERE data = $1 AND n < $2",
+				  DB_B(a, sizeof(a)), DB_I(0)),
+			 0);
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	size_t la = 0, lb = 0, lt = 0;
+	const void *pa = db_col_blob(st, 1, &la);
+	const void *pb = db_col_blob(st, 3, &lb);
+	assert_int_equal(la, sizeof(a));
+	assert_memory_equal(pa, a, sizeof(a));
+	assert_ptr_equal(db_col_blob(st, 1, &la), pa); /* read twice, decoded once */
+	assert_int_equal(lb, sizeof(b));
+	assert_memory_equal(pb, b, sizeof(b));
+	assert_string_equal(db_col_text(st, 0), "Tờ trình");
+	assert_int_equal(db_col_int(st, 2), -7);
+	/* a text column read as a blob gives its bytes */
+	const char *t = db_col_blob(st, 0, &lt);
+	assert_int_equal(lt, strlen("Tờ trình"));
+	assert_memory_equal(t, "Tờ trình", lt);
+	assert_int_equal(db_step(st, &err), DB_DONE);
+	/* blobs decoded on a row are freed when the query stops early (LSan) */
+	assert_int_equal(db_query(db, &st, &err, "SELECT data, more FROM bin ORDER BY id"), 0);
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	assert_non_null(db_col_blob(st, 0, &la));
+	assert_non_null(db_col_blob(st, 1, &lb));
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	assert_non_null(db_col_blob(st, 0, &la));
+	assert_int_equal(la, 2);
+	assert_null(db_col_blob(st, 1, &lb));
+	db_finish(st);
+	test_db_close(db);
+}
+
+static void oversized_blob_is_refused(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	make_blob_table(db);
+	/* refused before a byte is read, so a short buffer is safe here */
+	assert_int_equal(
+		db_run(db, &err, "INSERT INTO bin (data) VALUES ($1)", DB_B("x", DB_MAX_BLOB + 1)),
+		DV_ETOOBIG);
+	int64_t n = -1;
+	assert_int_equal(db_int(db, &n, &err, "SELECT COUNT(*) FROM bin"), 0);
+	assert_int_equal(n, 0);
+	test_db_close(db);
+}
+
+/* -------------------------------------------------------- dialect scripts */
+
+/* 1 if a query on table answers, 0 if the table is not there. */
+static int table_exists(struct db *db, const char *table)
+{
+	struct dv_err err = {0};
+	char sql[80];
+	int64_t n;
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", table);
+	return db_int(db, &n, &err, sql) == 0;
+}
+
+static void script_sections_pick_the_engine(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open_empty();
+	struct dv_err err = {0};
+	int sqlite = strcmp(test_backend(), "sqlite") == 0;
+	assert_int_equal(db_exec_script(db,
+					"CREATE TABLE everywhere (\n"
+					"\tid @ID@,\n"
+					"\tdata @BLOB@\n"
+					"  -- @postgres  \n"
+					"\t, only_pg BIGINT\n"
+					"-- @end\n"
+					"\t--@sqlite\r\n"
+					"\t, only_sqlite BIGINT\n"
+					"\t-- @end\t\n"
+					");\n"
+					"-- @sqlite\n"
+					"CREATE TABLE in_sqlite (x INTEGER);\n"
+					"-- @end\n"
+					"-- @postgres\n"
+					"CREATE TABLE in_postgres (x INTEGER);\n"
+					"-- @end\n"
+					"-- @sqlite is named in a comment, which stays a comment\n"
+					"CREATE TABLE after (x INTEGER)",
+					&err),
+			 0);
+	assert_true(table_exists(db, "everywhere"));
+	assert_true(table_exists(db, "after"));
+	assert_int_equal(table_exists(db, "in_sqlite"), sqlite);
+	assert_int_equal(table_exists(db, "in_postgres"), !sqlite);
+	assert_int_equal(table_exists(db, "(SELECT only_sqlite FROM everywhere) v"), sqlite);
+	assert_int_equal(table_exists(db, "(SELECT only_pg FROM everywhere) v"), !sqlite);
+	test_db_close(db);
+}
+
+static void misplaced_section_markers_run_nothing(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open_empty();
+	struct dv_err err = {0};
+	static const char *const bad[] = {
+		"CREATE TABLE t1 (x INTEGER);\n-- @sqlite\nCREATE TABLE t2 (x INTEGER);\n",
+		"CREATE TABLE t1 (x INTEGER);\n-- @end\n",
+		"CREATE TABLE t1 (x INTEGER);\n-- @sqlite\n-- @postgres\n-- @end\n-- @end\n",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(db_exec_script(db, bad[i], &err), DV_EINTERNAL);
+		assert_non_null(strstr(err.msg, "line"));
+		assert_false(table_exists(db, "t1"));
+	}
+	test_db_close(db);
+}
+
 static void urls(void **state)
 {
 	(void)state;
@@ -272,6 +501,13 @@ int main(void)
 		cmocka_unit_test(failed_statement_poisons_transaction),
 		cmocka_unit_test(late_errors_still_fail_the_commit),
 		cmocka_unit_test(rows_stream),
+		cmocka_unit_test(blobs_keep_every_byte),
+		cmocka_unit_test(blobs_of_five_megabytes),
+		cmocka_unit_test(empty_blob_is_not_null),
+		cmocka_unit_test(blobs_beside_text_and_numbers),
+		cmocka_unit_test(oversized_blob_is_refused),
+		cmocka_unit_test(script_sections_pick_the_engine),
+		cmocka_unit_test(misplaced_section_markers_run_nothing),
 		cmocka_unit_test(urls),
 	};
 	return test_run(tests);

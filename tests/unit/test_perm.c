@@ -10,18 +10,19 @@
 /* What each role may do, written out independently of perm.c's table. */
 static const char *expected[ROLE_COUNT] = {
 	[ROLE_RESIDENT] = "comment",
-	[ROLE_REPRESENTATIVE] = "comment vote",
+	[ROLE_REPRESENTATIVE] = "comment vote acknowledge",
 	[ROLE_HEAD] = "view_households view_personal edit_households grant_roles "
-		      "convene_meetings agree_online_vote",
-	[ROLE_FRONT] = "view_households agree_online_vote",
+		      "convene_meetings agree_online_vote record_reach",
+	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news",
 	[ROLE_WARD_OFFICER] = "view_households view_personal edit_households manage_units "
-			      "grant_roles manage_orgs publish_notices view_audit",
-	[ROLE_ORG_OFFICER] = "manage_orgs",
+			      "grant_roles manage_orgs publish_notices view_audit record_reach "
+			      "publish_news",
+	[ROLE_ORG_OFFICER] = "manage_orgs publish_news",
 	[ROLE_INSPECTOR] = "inspect view_audit",
 	[ROLE_COUNCIL] = "evaluate_awards",
 	[ROLE_CITY_ADMIN] = "view_households view_personal edit_households manage_units "
 			    "reorganize_units grant_roles manage_orgs publish_notices inspect "
-			    "view_audit",
+			    "view_audit record_reach publish_news configure",
 };
 
 static int listed(const char *list, const char *word)
@@ -42,7 +43,9 @@ static void every_role_every_action_every_place(void **state)
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		ctx->actor = test_actor(ctx, r, t.tdh, 0);
 		for (int a = 0; a < ACT_COUNT; a++) {
-			int want = listed(expected[r], action_name(a));
+			/* acknowledging is the household's own: never unit-wide */
+			int want = listed(expected[r], action_name(a)) && a != ACT_ACKNOWLEDGE;
+			assert_int_equal(role_allows(r, a), listed(expected[r], action_name(a)));
 			if (perm_may(ctx, a, t.tdh) != want || perm_may(ctx, a, t.dong_tac) != want)
 				fail_msg("%s on its own ward, %s: expected %d", role_name(r),
 					 action_name(a), want);
@@ -73,6 +76,8 @@ static void household_scoped_roles_reach_only_their_household(void **state)
 	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, t.dong_tac, mine);
 	assert_true(perm_may_household(ctx, ACT_VOTE, mine, t.dong_tac));
 	assert_false(perm_may_household(ctx, ACT_VOTE, theirs, t.dong_tac));
+	assert_true(perm_may_household(ctx, ACT_ACKNOWLEDGE, mine, t.dong_tac));
+	assert_false(perm_may_household(ctx, ACT_ACKNOWLEDGE, theirs, t.dong_tac));
 	ctx->actor = test_actor(ctx, ROLE_RESIDENT, t.dong_tac, mine);
 	assert_false(perm_may_household(ctx, ACT_VOTE, mine, t.dong_tac));
 	/* the head reaches every household of the neighborhood, none elsewhere */

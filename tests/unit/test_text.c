@@ -36,6 +36,8 @@ static void folding_matches_how_people_type(void **state)
 	assert_string_equal(fold("Nguyễn Thị Ánh Tuyết"), "nguyen thi anh tuyet");
 	assert_string_equal(fold("Đường"), "duong");
 	assert_string_equal(fold("Công khai ngân sách"), "cong khai ngan sach");
+	/* a line break or a tab separates words like a space (a notice's body) */
+	assert_string_equal(fold("năm\nnay\r\nÚy\tban"), "nam nay uy ban");
 	assert_string_equal(fold("Thừa Thiên – Huế"), "thua thien – hue");
 	/* decomposed input (e + combining marks) folds the same as precomposed */
 	assert_string_equal(fold("Hie\xCC\xA3\xCC\x82p"), "hiep");

@@ -1,0 +1,90 @@
+#include "web/page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "web/html.h"
+
+void page_heading(struct req *r, const char *text)
+{
+	html_raw(&r->out, "<h1>");
+	html_txt(&r->out, text);
+	html_raw(&r->out, "</h1>");
+}
+
+const char *page_path(struct req *r, const char *fmt, int64_t id)
+{
+	return arena_printf(&r->arena, fmt, (long long)id);
+}
+
+static const char *with_buf(struct req *r, void (*fmt)(struct buf *, int32_t), int32_t ymd)
+{
+	if (!ymd)
+		return "";
+	struct buf b = BUF_INIT;
+	fmt(&b, ymd);
+	const char *s = arena_strdup(&r->arena, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+const char *page_date(struct req *r, int32_t ymd)
+{
+	return with_buf(r, date_format, ymd);
+}
+
+const char *page_date_iso(struct req *r, int32_t ymd)
+{
+	return with_buf(r, date_format_iso, ymd);
+}
+
+const char *page_time(struct req *r, int64_t t)
+{
+	if (!t)
+		return "";
+	struct buf b = BUF_INIT;
+	time_format(&b, t);
+	const char *s = arena_strdup(&r->arena, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+int64_t page_number(struct req *r, int64_t max)
+{
+	const char *p = req_query(r, "page");
+	char *end;
+	long long v = p ? strtoll(p, &end, 10) : 1;
+	if (!p || *end || v < 1 || v > max)
+		return 1;
+	return v;
+}
+
+void page_pager(struct req *r, const char *href, int64_t page, int more)
+{
+	struct buf *b = &r->out;
+	if (page <= 1 && !more)
+		return;
+	const char *sep = strchr(href, '?') ? "&" : "?";
+	html_raw(b, "<nav class=\"pager\" aria-label=\"");
+	html_attr(b, T(r, "Pages"));
+	html_raw(b, "\">");
+	if (page > 1)
+		html_link(b, arena_printf(&r->arena, "%s%spage=%lld", href, sep, (long long)page - 1),
+			  T(r, "Previous page"));
+	if (more)
+		html_link(b, arena_printf(&r->arena, "%s%spage=%lld", href, sep, (long long)page + 1),
+			  T(r, "Next page"));
+	html_raw(b, "<span>");
+	html_txtf(b, T(r, "Page %lld"), (long long)page);
+	html_raw(b, "</span></nav>");
+}
+
+void page_note(struct req *r, const char *css_class, const char *text)
+{
+	html_raw(&r->out, "<p class=\"");
+	html_attr(&r->out, css_class);
+	html_raw(&r->out, "\">");
+	html_txt(&r->out, text);
+	html_raw(&r->out, "</p>");
+}

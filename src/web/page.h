@@ -1,0 +1,37 @@
+/*
+ * Small pieces the HTML pages share: headings, paths with ids, dates as
+ * people read them, the page number of a list and its pager.
+ */
+#ifndef DV_WEB_PAGE_H
+#define DV_WEB_PAGE_H
+
+#include <stdint.h>
+
+#include "web/http.h"
+
+/* <h1>TEXT</h1>, escaped. */
+void page_heading(struct req *r, const char *text);
+
+/* A path with one id ("/notices/%lld"), in the request's arena. */
+const char *page_path(struct req *r, const char *fmt, int64_t id);
+
+/* "05/03/2023" for a YYYYMMDD date ("" for 0), in the arena. */
+const char *page_date(struct req *r, int32_t ymd);
+/* "2023-03-05" for a date input's value ("" for 0). */
+const char *page_date_iso(struct req *r, int32_t ymd);
+/* "27/11/2026 23:05" in Vietnam time ("" for 0). */
+const char *page_time(struct req *r, int64_t t);
+
+/* The list page asked for by ?page=N: 1 when absent or out of 1..max. */
+int64_t page_number(struct req *r, int64_t max);
+
+/*
+ * Previous/next links for page `page` of a list at `href`, a path whose
+ * query (possibly empty) is already there and gets "page=N" added.
+ */
+void page_pager(struct req *r, const char *href, int64_t page, int more);
+
+/* A paragraph of text with the given class. */
+void page_note(struct req *r, const char *css_class, const char *text);
+
+#endif
