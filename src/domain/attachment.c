@@ -205,7 +205,7 @@ int attachment_list(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_i
 	int rc = db_query(ctx->db, &st, &ctx->err,
 			  arena_printf(ctx->arena,
 				       "SELECT f.id, f.name, f.mime, f.size, f.width, f.height, "
-				       "f.thumb IS NOT NULL, %s FROM %s l JOIN file f "
+				       "CASE WHEN f.thumb IS NULL THEN 0 ELSE 1 END, %s FROM %s l JOIN file f "
 				       "ON f.id = l.file_id WHERE l.%s = $1 AND l.removed_at IS NULL "
 				       "ORDER BY l.position, f.id",
 				       owner == ATTACH_ARTICLE ? "l.caption" : "''", k->link,

@@ -205,6 +205,10 @@ int reach_record(struct dv_ctx *ctx, int64_t notice_id, const int64_t *household
 	if (n > REACH_BATCH_MAX)
 		return dv_fail(&ctx->err, DV_ETOOBIG, "household",
 			       "At most %d households at a time", REACH_BATCH_MAX);
+	if (!perm_may_somewhere(ctx, ACT_RECORD_REACH))
+		return dv_fail(&ctx->err, DV_EPERM, NULL,
+			       "Only a neighborhood head, the front committee or an officer records "
+			       "reach");
 	if (how == REACH_ONLINE || (unsigned)how >= REACH_HOW_COUNT)
 		return dv_fail(&ctx->err, DV_EINVAL, "how",
 			       "Online reading is marked by the household itself");
