@@ -58,7 +58,7 @@ static const char *alert_text(struct req *r, const struct notice_alert *a)
 {
 	switch (a->kind) {
 	case ALERT_OVERDUE:
-		return arena_printf(&r->arena, T(r, "%s: overdue since %s"),
+		return arena_printf(&r->arena, T(r, "%s: due %s, overdue"),
 				    T(r, channel_label(a->channel)), page_date(r, a->date));
 	case ALERT_DRAFT: return T(r, "Draft, not published yet");
 	case ALERT_EXPIRED:

@@ -1,62 +1,17 @@
 // Browser tests: Debian's Chromium driven by playwright-core, every page
-// checked with axe-core. Prints "ok N - what" / "not ok N - what" lines like
-// the shell tests, and saves a screenshot of every page under SHOTS.
+// checked with axe-core (lib.mjs). The registry: log in, add a household,
+// print its slip, claim it on a phone, switch the language.
 //
 //   BASE=http://127.0.0.1:PORT SHOTS=build/screenshots node tests/browser/run.mjs
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { BASE, TMP, ok, visit, launch, laptop, phone, finish } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const BASE = process.env.BASE;
-const SHOTS = process.env.SHOTS || 'build/screenshots';
-const TMP = process.env.TMPDIR || '/tmp';
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-mkdirSync(SHOTS, { recursive: true });
-
-let n = 0, failed = 0;
-function ok(what, cond, detail) {
-  n++;
-  if (cond) {
-    console.log(`ok ${n} - ${what}`);
-  } else {
-    failed++;
-    console.log(`not ok ${n} - ${what}`);
-    if (detail) console.log('#   ' + String(detail).split('\n').join('\n#   '));
-  }
-}
-
-// axe-core on the page as it is: no serious or critical violation.
-async function accessible(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    await window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
-  ok(`${name}: axe-core finds no serious or critical violation`, bad.length === 0,
-     bad.map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map(x => x.target.join(' ')).join(', ')})`).join('\n'));
-}
-
-async function visit(page, name, url) {
-  const res = url ? await page.goto(BASE + url) : null;
-  if (url) ok(`${name}: ${url} answers 200`, res && res.status() === 200, res && res.status());
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  await accessible(page, name);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 try {
   // An official on a laptop: log in, add a household, print its slip.
-  // bypassCSP lets axe-core's script in; the pages' own policy stays strict
-  const office = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true,
-                                            bypassCSP: true });
+  const office = await browser.newContext(laptop);
   const page = await office.newPage();
   await visit(page, 'home', '/');
   ok('home is in Vietnamese', (await page.getAttribute('html', 'lang')) === 'vi');
@@ -111,9 +66,8 @@ try {
   ok('the QR codes decode to claim links', !!claim, links.join(' '));
 
   // A representative on a cheap phone claims the household's account.
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true,
-                                           hasTouch: true, deviceScaleFactor: 2, bypassCSP: true });
-  const p2 = await phone.newPage();
+  const mobile = await browser.newContext(phone);
+  const p2 = await mobile.newPage();
   await p2.goto(claim);
   await visit(p2, 'claim-phone');
   await p2.fill('#f-display_name', 'Võ Thị Ngọc Hân');
@@ -142,5 +96,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`# ${n - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
