@@ -25,8 +25,9 @@ usage: bench/http.sh [options] [PAGE...]
                        (default 2s)                            $BENCH_WARMUP
   -h, --help
 
-PAGE is a path on danvan such as / or /units/20 (default: / and the page of
-the ward Tân Đông Hiệp, found from the links on /). $BENCH_PAGES may hold
+PAGE is a path on danvan such as / or /units/20 (default: /, the page of
+the ward Tân Đông Hiệp found from the links on /, /notices and the newest
+notice found from the links on /notices). $BENCH_PAGES may hold
 them, separated by spaces. DANVAN_BIN overrides build/danvan.
 EOF
 }
@@ -195,13 +196,17 @@ wait_http "http://127.0.0.1:$dport/healthz" "$danvan_pid" || die "danvan did not
 
 # ---------------------------------------------- pages and their copies
 
-# The default pages: the home page and the page of the ward Tân Đông Hiệp.
+# The default pages: the home page, the page of the ward Tân Đông Hiệp, the
+# list of public notices and the newest notice.
 if [ ${#pages[@]} -eq 0 ]; then
 	curl -sf -o "$tmp/home" "http://127.0.0.1:$dport/" || die "GET / failed"
 	ward=$(LC_ALL=C grep -o 'href="/units/[0-9]*">Tân Đông Hiệp<' "$tmp/home" | head -n 1 |
 		sed 's/^href="\([^"]*\)".*/\1/')
 	[ -n "$ward" ] || die "no link to Tân Đông Hiệp on /"
-	pages=(/ "$ward")
+	curl -sf -o "$tmp/notices" "http://127.0.0.1:$dport/notices" || die "GET /notices failed"
+	notice=$(grep -o 'href="/notices/[0-9]*"' "$tmp/notices" | head -n 1 | sed 's/^href="\([^"]*\)"/\1/')
+	[ -n "$notice" ] || die "no notice listed on /notices"
+	pages=(/ "$ward" /notices "$notice")
 fi
 
 # For each page: the body danvan returns, saved as www/N, and its

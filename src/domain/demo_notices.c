@@ -141,6 +141,18 @@ static int demo_notice(struct dv_ctx *ctx, const struct demo_notice *dn,
 	buf_release(&from);
 	if (rc || dn->days_ago < 0 || (rc = notice_publish(ctx, id)))
 		return rc;
+	/* published on its first day, as if the demo had run for weeks */
+	rc = db_run(ctx->db, &ctx->err,
+		    "UPDATE notice SET published_at = $1 WHERE id = $2",
+		    DB_I(time_local_midnight(date_add_days(today, -dn->days_ago)) + 8 * 3600),
+		    DB_I(id));
+	if (!rc)
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE notice_version SET changed_at = $1 WHERE notice_id = $2",
+			    DB_I(time_local_midnight(date_add_days(today, -dn->days_ago)) + 8 * 3600),
+			    DB_I(id));
+	if (rc)
+		return rc;
 	if (dn->days_ago >= 2)
 		rc = notice_duty_done(ctx, id, CH_POST_COMMITTEE, NULL, "Niêm yết tại bảng tin");
 	if (!rc && strcmp(dn->category, "budget") == 0)

@@ -126,8 +126,13 @@ int page_feed_notices(struct req *r)
 	int rc = feed_title(r, f.unit_id, T(r, "Public notices"), &title);
 	if (rc || (rc = notice_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
-	const char *q = arena_printf(&r->arena, "?unit=%lld&category=%lld", (long long)f.unit_id,
-				     (long long)f.category_id);
+	const char *q = arena_printf(&r->arena, "%s%s%s", f.unit_id || f.category_id ? "?" : "",
+				     f.unit_id ? arena_printf(&r->arena, "unit=%lld", (long long)f.unit_id)
+					       : "",
+				     f.category_id ? arena_printf(&r->arena, "%scategory=%lld",
+								  f.unit_id ? "&" : "",
+								  (long long)f.category_id)
+						   : "");
 	int64_t updated = 0;
 	for (size_t i = 0; i < n; i++)
 		updated = v[i].updated_at > updated ? v[i].updated_at : updated;
@@ -155,8 +160,11 @@ int page_feed_news(struct req *r)
 	if (rc || (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
 	const char *q = arena_printf(
-		&r->arena, "?unit=%lld%s%s", (long long)f.unit_id, f.section >= 0 ? "&section=" : "",
-		f.section >= 0 ? article_section_name((enum article_section)f.section) : "");
+		&r->arena, "%s%s%s", f.unit_id || f.section >= 0 ? "?" : "",
+		f.unit_id ? arena_printf(&r->arena, "unit=%lld", (long long)f.unit_id) : "",
+		f.section >= 0 ? arena_printf(&r->arena, "%ssection=%s", f.unit_id ? "&" : "",
+					      article_section_name((enum article_section)f.section))
+			       : "");
 	int64_t updated = 0;
 	for (size_t i = 0; i < n; i++)
 		updated = v[i].updated_at > updated ? v[i].updated_at : updated;
