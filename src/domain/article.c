@@ -4,15 +4,13 @@
 
 #include "base/date.h"
 #include "base/i18n.h"
+#include "base/names.h"
 #include "base/text.h"
 #include "domain/perm.h"
 #include "domain/unit.h"
 #include "store/search.h"
 
-static const struct {
-	const char *name;
-	const char *label;
-} sections[SEC_COUNT] = {
+static const struct name_label sections[SEC_COUNT] = {
 	[SEC_POLITICS] = {"politics", N_("Current affairs – Politics")},
 	[SEC_ECONOMY] = {"economy", N_("Economy")},
 	[SEC_CULTURE] = {"culture", N_("Culture – Society")},
@@ -23,22 +21,21 @@ static const struct {
 
 const char *article_section_name(enum article_section s)
 {
-	return (unsigned)s < SEC_COUNT ? sections[s].name : "politics";
+	return names_name(sections, SEC_COUNT, (int)s, "politics");
 }
 
 const char *article_section_label(enum article_section s)
 {
-	return (unsigned)s < SEC_COUNT ? sections[s].label : N_("News");
+	return names_label(sections, SEC_COUNT, (int)s, N_("News"));
 }
 
 int article_section_parse(const char *name, enum article_section *s, struct dv_err *err)
 {
-	for (int i = 0; i < SEC_COUNT; i++)
-		if (name && strcmp(name, sections[i].name) == 0) {
-			*s = (enum article_section)i;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "section", "Choose a section");
+	int i = names_find(sections, SEC_COUNT, name);
+	if (i < 0)
+		return dv_fail(err, DV_EINVAL, "section", "Choose a section");
+	*s = (enum article_section)i;
+	return 0;
 }
 
 /* ------------------------------------------------------------- reading */

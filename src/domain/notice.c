@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "base/i18n.h"
+#include "base/names.h"
 #include "base/text.h"
 #include "domain/attachment.h"
 #include "domain/notice_impl.h"
@@ -17,28 +18,30 @@
 #include "domain/unit.h"
 #include "store/search.h"
 
-static const char *status_names[NOTICE_STATUS_COUNT] = {"draft", "published", "archived"};
-static const char *status_labels[NOTICE_STATUS_COUNT] = {N_("Draft"), N_("Published"),
-							 N_("Archived")};
+static const struct name_label statuses[NOTICE_STATUS_COUNT] = {
+	[NOTICE_DRAFT] = {"draft", N_("Draft")},
+	[NOTICE_PUBLISHED] = {"published", N_("Published")},
+	[NOTICE_ARCHIVED] = {"archived", N_("Archived")},
+};
 
 const char *notice_status_name(enum notice_status s)
 {
-	return (unsigned)s < NOTICE_STATUS_COUNT ? status_names[s] : "draft";
+	return names_name(statuses, NOTICE_STATUS_COUNT, (int)s, "draft");
 }
 
 const char *notice_status_label(enum notice_status s)
 {
-	return (unsigned)s < NOTICE_STATUS_COUNT ? status_labels[s] : N_("Draft");
+	return names_label(statuses, NOTICE_STATUS_COUNT, (int)s, N_("Draft"));
 }
 
 int notice_status_parse(const char *name, enum notice_status *s, struct dv_err *err)
 {
-	for (int i = 0; i < NOTICE_STATUS_COUNT; i++)
-		if (name && strcmp(name, status_names[i]) == 0) {
-			*s = (enum notice_status)i;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "status", "The status is draft, published or archived");
+	int i = names_find(statuses, NOTICE_STATUS_COUNT, name);
+	if (i < 0)
+		return dv_fail(err, DV_EINVAL, "status",
+			       "The status is draft, published or archived");
+	*s = (enum notice_status)i;
+	return 0;
 }
 
 /* ------------------------------------------------------------- reading */

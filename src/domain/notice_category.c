@@ -5,16 +5,14 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/names.h"
 #include "base/text.h"
 #include "domain/notice.h"
 #include "domain/perm.h"
 
 /* ------------------------------------------------------------- channels */
 
-static const struct {
-	const char *name;
-	const char *label;
-} channels[CH_COUNT] = {
+static const struct name_label channels[CH_COUNT] = {
 	[CH_WEB] = {"web", N_("Web portal (this site)")},
 	[CH_POST_COMMITTEE] = {"post_committee", N_("Posted at the People's Committee")},
 	[CH_POST_COMMUNITY] = {"post_community", N_("Posted at the community's cultural house")},
@@ -26,22 +24,21 @@ static const struct {
 
 const char *channel_name(enum channel c)
 {
-	return (unsigned)c < CH_COUNT ? channels[c].name : "unknown";
+	return names_name(channels, CH_COUNT, (int)c, "unknown");
 }
 
 const char *channel_label(enum channel c)
 {
-	return (unsigned)c < CH_COUNT ? channels[c].label : N_("Unknown channel");
+	return names_label(channels, CH_COUNT, (int)c, N_("Unknown channel"));
 }
 
 int channel_parse(const char *name, enum channel *c, struct dv_err *err)
 {
-	for (int i = 0; i < CH_COUNT; i++)
-		if (name && strcmp(name, channels[i].name) == 0) {
-			*c = (enum channel)i;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "channel", "Unknown channel");
+	int i = names_find(channels, CH_COUNT, name);
+	if (i < 0)
+		return dv_fail(err, DV_EINVAL, "channel", "Unknown channel");
+	*c = (enum channel)i;
+	return 0;
 }
 
 /* ----------------------------------------------------------- categories */
@@ -73,7 +70,7 @@ static int load_rules(struct dv_ctx *ctx, struct notice_category *v, size_t n, i
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
-		enum channel ch;
+		enum channel ch = CH_WEB;
 		if (channel_parse(db_col_text(st, 1), &ch, NULL))
 			continue;
 		for (size_t i = 0; i < n; i++)

@@ -45,7 +45,7 @@ int notice_duties(struct dv_ctx *ctx, int64_t id, struct notice_duty **out, size
 				 DB_I(id))))
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
-		enum channel ch;
+		enum channel ch = CH_WEB;
 		if (channel_parse(db_col_text(st, 0), &ch, NULL))
 			continue;
 		struct notice_duty *d = ARENA_PUSH(ctx->arena, *out, *n, cap);

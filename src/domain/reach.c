@@ -4,16 +4,14 @@
 
 #include "base/date.h"
 #include "base/i18n.h"
+#include "base/names.h"
 #include "base/text.h"
 #include "domain/household.h"
 #include "domain/notice_impl.h"
 #include "domain/perm.h"
 #include "domain/unit.h"
 
-static const struct {
-	const char *name;
-	const char *label;
-} hows[REACH_HOW_COUNT] = {
+static const struct name_label hows[REACH_HOW_COUNT] = {
 	[REACH_ONLINE] = {"online", N_("Read online")},
 	[REACH_PAPER] = {"paper", N_("Notice on paper")},
 	[REACH_MEETING] = {"meeting", N_("At a meeting")},
@@ -21,22 +19,21 @@ static const struct {
 
 const char *reach_how_name(enum reach_how h)
 {
-	return (unsigned)h < REACH_HOW_COUNT ? hows[h].name : "paper";
+	return names_name(hows, REACH_HOW_COUNT, (int)h, "paper");
 }
 
 const char *reach_how_label(enum reach_how h)
 {
-	return (unsigned)h < REACH_HOW_COUNT ? hows[h].label : N_("Notice on paper");
+	return names_label(hows, REACH_HOW_COUNT, (int)h, N_("Notice on paper"));
 }
 
 int reach_how_parse(const char *name, enum reach_how *h, struct dv_err *err)
 {
-	for (int i = 0; i < REACH_HOW_COUNT; i++)
-		if (name && strcmp(name, hows[i].name) == 0) {
-			*h = (enum reach_how)i;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "how", "Say how the households were reached");
+	int i = names_find(hows, REACH_HOW_COUNT, name);
+	if (i < 0)
+		return dv_fail(err, DV_EINVAL, "how", "Say how the households were reached");
+	*h = (enum reach_how)i;
+	return 0;
 }
 
 /* --------------------------------------------------------------- writing */

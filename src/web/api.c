@@ -107,6 +107,19 @@ int api_query_int(struct req *r, const char *key, int64_t min, int64_t max, int 
 	return 0;
 }
 
+int api_query_date(struct req *r, const char *key, int32_t *out)
+{
+	const char *v = req_query(r, key);
+	*out = 0;
+	if (!v || !*v)
+		return 0;
+	if (date_parse(v, out, &r->ctx.err)) {
+		r->ctx.err.field = key;
+		return DV_EINVAL;
+	}
+	return 0;
+}
+
 const char *api_time(struct req *r, int64_t t)
 {
 	struct buf b = BUF_INIT;

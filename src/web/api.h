@@ -38,6 +38,10 @@ int api_bool(struct req *r, json_t *obj, const char *key, int *out);
 int api_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
 		  int64_t *out);
 
+/* A date query parameter (2026-11-27 or 27/11/2026): *out is 0 when absent;
+ * DV_EINVAL naming the parameter when it is not a real day. */
+int api_query_date(struct req *r, const char *key, int32_t *out);
+
 /* An instant as ISO 8601 UTC ("2026-11-27T16:05:00Z"), in the request's arena. */
 const char *api_time(struct req *r, int64_t t);
 

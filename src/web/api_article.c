@@ -15,6 +15,7 @@
 #include "domain/article.h"
 #include "domain/attachment.h"
 #include "web/api.h"
+#include "web/api_json.h"
 #include "web/multipart.h"
 #include "web/page_notice.h"
 #include "web/routes.h"
@@ -40,19 +41,6 @@ static json_t *article_json(struct req *r, const struct article *a, int with_bod
 	return j;
 }
 
-static int query_date(struct req *r, const char *key, int32_t *out)
-{
-	const char *v = req_query(r, key);
-	*out = 0;
-	if (!v || !*v)
-		return 0;
-	if (date_parse(v, out, &r->ctx.err)) {
-		r->ctx.err.field = key;
-		return DV_EINVAL;
-	}
-	return 0;
-}
-
 int api_news(struct req *r)
 {
 	struct article_filter f = {.section = -1};
@@ -68,9 +56,9 @@ int api_news(struct req *r)
 	if (!rc)
 		rc = api_query_int(r, "limit", 1, ARTICLE_PAGE_MAX, 0, &limit);
 	if (!rc)
-		rc = query_date(r, "from", &f.from);
+		rc = api_query_date(r, "from", &f.from);
 	if (!rc)
-		rc = query_date(r, "to", &f.to);
+		rc = api_query_date(r, "to", &f.to);
 	if (!rc && sec && !(rc = article_section_parse(sec, &s, &r->ctx.err)))
 		f.section = (int)s;
 	f.drafts = drafts && strcmp(drafts, "1") == 0;
@@ -94,16 +82,8 @@ static int send_article(struct req *r, int status, int64_t id)
 	int rc = article_get(&r->ctx, id, &a);
 	if (rc || (rc = attachment_list(&r->ctx, ATTACH_ARTICLE, id, &f, &nf)))
 		return rc;
-	json_t *j = article_json(r, &a, 1), *files = json_array();
-	for (size_t i = 0; i < nf; i++)
-		json_array_append_new(
-			files, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "id",
-					 (json_int_t)f[i].file_id, "name", f[i].name, "type",
-					 f[i].mime, "size", (json_int_t)f[i].size, "caption",
-					 f[i].caption, "url",
-					 arena_printf(&r->arena, "%s/files/%lld", r->public_url,
-						      (long long)f[i].file_id)));
-	json_object_set_new(j, "files", files);
+	json_t *j = article_json(r, &a, 1);
+	json_object_set_new(j, "files", files_json(r->public_url, f, nf));
 	if (status == 201)
 		res_header(r, "location", arena_printf(&r->arena, "/api/v1/news/%lld", (long long)id));
 	api_send(r, status, json_pack("{s:o}", "article", j));

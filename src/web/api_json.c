@@ -56,3 +56,20 @@ json_t *resident_json(const struct resident *p)
 	}
 	return j;
 }
+
+json_t *files_json(const char *base, const struct attachment *f, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = json_pack("{s:I, s:s, s:s, s:I, s:i, s:i, s:s}", "id",
+				      (json_int_t)f[i].file_id, "name", f[i].name, "type", f[i].mime,
+				      "size", (json_int_t)f[i].size, "width", f[i].width, "height",
+				      f[i].height, "caption", f[i].caption);
+		struct buf url = BUF_INIT;
+		buf_addf(&url, "%s/files/%lld", base, (long long)f[i].file_id);
+		json_object_set_new(j, "url", json_string(url.ptr));
+		buf_release(&url);
+		json_array_append_new(a, j);
+	}
+	return a;
+}

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "domain/attachment.h"
 #include "domain/household.h"
 #include "domain/resident.h"
 #include "domain/unit.h"
@@ -15,5 +16,7 @@
 json_t *unit_json(const struct unit *u);
 json_t *household_json(const struct household *h);
 json_t *resident_json(const struct resident *p);
+/* The attached files as an array, each with its public URL under base. */
+json_t *files_json(const char *base, const struct attachment *f, size_t n);
 
 #endif

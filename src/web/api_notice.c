@@ -84,19 +84,6 @@ static json_t *notice_json(struct req *r, const struct notice *n, int with_body)
 
 /* --------------------------------------------------------------- listing */
 
-static int query_date(struct req *r, const char *key, int32_t *out)
-{
-	const char *v = req_query(r, key);
-	*out = 0;
-	if (!v || !*v)
-		return 0;
-	if (date_parse(v, out, &r->ctx.err)) {
-		r->ctx.err.field = key;
-		return DV_EINVAL;
-	}
-	return 0;
-}
-
 int api_notices(struct req *r)
 {
 	struct notice_filter f = {.status = NOTICE_PUBLISHED};
@@ -113,9 +100,9 @@ int api_notices(struct req *r)
 	if (!rc)
 		rc = api_query_int(r, "limit", 1, NOTICE_PAGE_MAX, 0, &limit);
 	if (!rc)
-		rc = query_date(r, "from", &f.from);
+		rc = api_query_date(r, "from", &f.from);
 	if (!rc)
-		rc = query_date(r, "to", &f.to);
+		rc = api_query_date(r, "to", &f.to);
 	if (!rc && status)
 		rc = notice_status_parse(status, &f.status, &r->ctx.err);
 	f.query = req_query(r, "q");
@@ -145,20 +132,6 @@ static json_t *duties_json(struct req *r, const struct notice_duty *d, size_t n)
 	return a;
 }
 
-static json_t *files_json(struct req *r, const struct attachment *f, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-			a, json_pack("{s:I, s:s, s:s, s:I, s:i, s:i, s:s, s:s}", "id",
-				     (json_int_t)f[i].file_id, "name", f[i].name, "type", f[i].mime,
-				     "size", (json_int_t)f[i].size, "width", f[i].width, "height",
-				     f[i].height, "caption", f[i].caption, "url",
-				     arena_printf(&r->arena, "%s/files/%lld", r->public_url,
-						  (long long)f[i].file_id)));
-	return a;
-}
-
 static int send_notice(struct req *r, int status, int64_t id)
 {
 	struct notice n;
@@ -171,7 +144,7 @@ static int send_notice(struct req *r, int status, int64_t id)
 		return rc;
 	json_t *j = notice_json(r, &n, 1);
 	json_object_set_new(j, "duties", duties_json(r, d, nd));
-	json_object_set_new(j, "files", files_json(r, f, nf));
+	json_object_set_new(j, "files", files_json(r->public_url, f, nf));
 	if (status == 201)
 		res_header(r, "location", arena_printf(&r->arena, "/api/v1/notices/%lld", (long long)id));
 	api_send(r, status, json_pack("{s:o}", "notice", j));
