@@ -168,8 +168,10 @@ static int clean_window(struct dv_ctx *ctx, const struct notice_input *in, int32
 	return rc;
 }
 
+/* fixed_from: see clean_window; kept_category: the notice's category now,
+ * which stays usable after a city administrator retires it. */
 static int clean_input(struct dv_ctx *ctx, const struct notice_input *in, int32_t fixed_from,
-		       struct clean_notice *c)
+		       int64_t kept_category, struct clean_notice *c)
 {
 	struct notice_category cat;
 	memset(c, 0, sizeof(*c));
@@ -181,7 +183,7 @@ static int clean_input(struct dv_ctx *ctx, const struct notice_input *in, int32_
 			     &c->note, &ctx->err)))
 		return rc;
 	rc = in->category_id > 0 ? category_get(ctx, in->category_id, &cat) : DV_ENOTFOUND;
-	if (rc == DV_ENOTFOUND || (!rc && !cat.active))
+	if (rc == DV_ENOTFOUND || (!rc && !cat.active && cat.id != kept_category))
 		return dv_fail(&ctx->err, DV_EINVAL, "category", "Choose the kind of information");
 	if (rc)
 		return rc;
@@ -228,7 +230,7 @@ int notice_create(struct dv_ctx *ctx, const struct notice_input *in, int64_t *id
 	int64_t id = 0;
 	if (!perm_may(ctx, ACT_PUBLISH_NOTICES, in->unit_id))
 		return perm_require(ctx, ACT_PUBLISH_NOTICES, in->unit_id);
-	int rc = clean_input(ctx, in, 0, &c);
+	int rc = clean_input(ctx, in, 0, 0, &c);
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
 	rc = ctx_end(ctx, create_tx(ctx, in->unit_id, &c, &id));
@@ -302,7 +304,7 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const struct notice_input *
 	if (rc)
 		return rc;
 	int published = n.status == NOTICE_PUBLISHED;
-	if ((rc = clean_input(ctx, in, published ? n.visible_from : 0, &c)))
+	if ((rc = clean_input(ctx, in, published ? n.visible_from : 0, n.category_id, &c)))
 		return rc;
 	if (published)
 		c.min_days = n.min_days; /* as it was published */

@@ -290,6 +290,15 @@ static void a_published_notice_changes_by_versions(void **state)
 	assert_ok(ctx, notice_get(ctx, id, &n));
 	assert_int_equal(n.version, 2);
 	assert_string_equal(n.body, "Dòng một\nDòng hai đã sửa");
+	/* a category retired later does not lock its notices, but takes no new ones */
+	assert_ok(ctx, db_run(ctx->db, &ctx->err,
+			      "UPDATE notice_category SET active = 0 WHERE code = 'fees'"));
+	in.category_id = category(ctx, "fees");
+	in.note = "Sửa lần ba";
+	assert_ok(ctx, notice_update(ctx, id, &in));
+	in.unit_id = t.tdh;
+	int64_t other;
+	assert_int_equal(notice_create(ctx, &in, &other), DV_EINVAL);
 	test_ctx_free(ctx);
 }
 
