@@ -148,6 +148,7 @@ deps-check:
 run: deps
 	@$(MAKE) --no-print-directory all
 	@test -f danvan.db || $(B)/danvan demo --db sqlite:danvan.db
+	@$(B)/danvan migrate --db sqlite:danvan.db >/dev/null # a demo made by an older danvan
 	$(B)/danvan serve --db sqlite:danvan.db --port 8080
 
 check: deps-check
