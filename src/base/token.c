@@ -57,3 +57,18 @@ int password_verify(const char *hash, const char *password)
 {
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
+
+void sha256_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	hex_encode(out, h, sizeof(h));
+}
+
+void receipt_code(char out[12])
+{
+	static const char alphabet[] = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+	for (int i = 0; i < 11; i++)
+		out[i] = i == 5 ? '-' : alphabet[token_uniform(sizeof(alphabet) - 1)];
+	out[11] = '\0';
+}

@@ -28,6 +28,14 @@ uint32_t token_uniform(uint32_t n);
 /* BLAKE2b-256 of data as 64 lowercase hex digits plus NUL (out: 65 bytes). */
 void hash_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len);
 
+/* SHA-256 of data as 64 lowercase hex digits plus NUL (for what others
+ * check with sha256sum: a published tally). */
+void sha256_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len);
+
+/* A ballot receipt: two groups of five characters from an alphabet without
+ * look-alikes (no 0/O, 1/I/L, U), "K7M2Q-9XAZT", NUL-terminated (12 bytes). */
+void receipt_code(char out[12]);
+
 /* Lowercase hex of bin into out (2*len + 1 bytes). */
 void hex_encode(char *out, const unsigned char *bin, size_t len);
 

@@ -8,6 +8,7 @@ extern const char mig_002_sessions[];
 extern const char mig_003_household_codes[];
 extern const char mig_004_search[];
 extern const char mig_005_notices[];
+extern const char mig_006_matters[];
 
 static const struct migration {
 	int version;
@@ -19,6 +20,7 @@ static const struct migration {
 	{3, "household_codes", mig_003_household_codes},
 	{4, "search", mig_004_search},
 	{5, "notices", mig_005_notices},
+	{6, "matters", mig_006_matters},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -1,0 +1,90 @@
+#include "domain/rules.h"
+
+#include "base/i18n.h"
+#include "base/log.h"
+#include "domain/perm.h"
+
+static const struct rule_info rules[RULE_COUNT] = {
+	[RULE_MEETING_QUORUM] = {"meeting_quorum",
+				 N_("A community meeting is quorate with more than this share of "
+				    "all household representatives present"),
+				 "percent", N_("Law 10/2022/QH15, Art. 17; Decree 59/2023"), 50, 1, 99},
+	[RULE_MOTION_MAJORITY] = {"motion_majority",
+				  N_("A motion at a meeting passes with more than this share of "
+				     "the representatives present agreeing"),
+				  "percent", N_("Law 10/2022/QH15, Art. 17"), 50, 1, 99},
+	[RULE_BALLOT_VALIDITY] = {"ballot_validity",
+				  N_("A matter decided by household ballots or an online vote "
+				     "passes with more than this share of all households agreeing"),
+				  "percent", N_("Law 10/2022/QH15, Art. 17; Decree 59/2023"), 50, 1, 99},
+	[RULE_COUNTERS_MIN] = {"counters_min", N_("Fewest members of a counting committee"),
+			       "people", N_("Decree 59/2023"), 3, 1, 15},
+	[RULE_COUNTERS_MAX] = {"counters_max", N_("Most members of a counting committee"),
+			       "people", N_("Decree 59/2023"), 5, 1, 15},
+	[RULE_HEAD_PLAN_DAYS] = {"head_plan_days",
+				 N_("The plan for electing a community head is made at least this "
+				    "many days before the election"),
+				 "days", N_("Decree 59/2023"), 20, 1, 365},
+	[RULE_HEAD_TEAM_DAYS] = {"head_team_days",
+				 N_("The election team is set up at most this many days before the "
+				    "election"),
+				 "days", N_("Decree 59/2023"), 10, 1, 365},
+	[RULE_HEAD_NOTICE_DAYS] = {"head_notice_days",
+				   N_("The election is announced publicly at least this many days "
+				      "before it"),
+				   "days", N_("Decree 59/2023"), 7, 1, 365},
+};
+
+const struct rule_info *rule_info(enum rule r)
+{
+	return (unsigned)r < RULE_COUNT ? &rules[r] : NULL;
+}
+
+int64_t rule_value(struct dv_ctx *ctx, enum rule r)
+{
+	const struct rule_info *ri = rule_info(r);
+	int64_t v = 0;
+	struct dv_err err = {0};
+	if (!ri)
+		return 0;
+	int rc = db_int(ctx->db, &v, &err, "SELECT value FROM rule_setting WHERE key = $1",
+			DB_T(ri->key));
+	if (rc == 0)
+		return v;
+	if (rc != DV_ENOTFOUND)
+		log_error("rule %s: %s", ri->key, err.msg);
+	return ri->legal;
+}
+
+static int set_tx(struct dv_ctx *ctx, const struct rule_info *ri, int64_t value)
+{
+	int rc = db_run(ctx->db, &ctx->err,
+			"INSERT INTO rule_setting (key, value, updated_by, updated_at) "
+			"VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET value = $2, "
+			"updated_by = $3, updated_at = $4",
+			DB_T(ri->key), DB_I(value), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	if (!rc)
+		rc = ctx_audit(ctx, "rule.set", "rule", 0, 0,
+			       json_pack("{s:s, s:I}", "key", ri->key, "value", (json_int_t)value));
+	return rc;
+}
+
+int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value)
+{
+	const struct rule_info *ri = rule_info(r);
+	if (!ri)
+		return dv_fail(&ctx->err, DV_EINVAL, "rule", "No such rule");
+	if (!perm_may_somewhere(ctx, ACT_CONFIGURE))
+		return dv_fail(&ctx->err, DV_EPERM, NULL,
+			       "Only a city administrator may change the rules");
+	if (value < ri->min || value > ri->max)
+		return dv_fail(&ctx->err, DV_EINVAL, ri->key, "The value must be from %lld to %lld",
+			       (long long)ri->min, (long long)ri->max);
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, set_tx(ctx, ri, value));
+}
+
+int rule_exceeds(int64_t part, int64_t whole, int64_t percent)
+{
+	return whole > 0 && part * 100 > whole * percent;
+}

@@ -1,0 +1,374 @@
+#include "testlib.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/token.h"
+#include "domain/household.h"
+#include "domain/matter.h"
+#include "domain/perm.h"
+#include "domain/rules.h"
+
+static void forms_follow_article_17(void **state)
+{
+	(void)state;
+	struct dv_err err = {0};
+	for (int t = MT_FIRST; t <= MT_LAST; t++) {
+		int meeting_only = t == MT_RULES || t == MT_HEAD || t == MT_BOARDS;
+		assert_int_equal(matter_form_check(&err, t, FORM_MEETING, 1, 0, 0), 0);
+		assert_int_equal(matter_form_check(&err, t, FORM_BALLOT, 1, 0, 0),
+				 meeting_only ? DV_EINVAL : 0);
+		if (meeting_only)
+			assert_non_null(strstr(err.msg, "Art. 17"));
+		/* online: type 6 only, and only with both agreements */
+		assert_int_equal(matter_form_check(&err, t, FORM_ONLINE, 0, 0, 0),
+				 t == MT_OTHER ? 0 : DV_EINVAL);
+		assert_int_equal(matter_form_check(&err, t, FORM_ONLINE, 1, 1, 1),
+				 t == MT_OTHER ? 0 : DV_EINVAL);
+	}
+	assert_int_equal(matter_form_check(&err, MT_OTHER, FORM_ONLINE, 1, 1, 0), DV_EINVAL);
+	assert_int_equal(matter_form_check(&err, MT_OTHER, FORM_ONLINE, 1, 0, 1), DV_EINVAL);
+	assert_non_null(strstr(err.msg, "front work committee"));
+	assert_int_equal(matter_form_check(&err, 0, FORM_BALLOT, 1, 0, 0), DV_EINVAL);
+	assert_int_equal(matter_form_check(&err, 7, FORM_BALLOT, 1, 0, 0), DV_EINVAL);
+}
+
+static void more_than_half_means_more_than_half(void **state)
+{
+	(void)state;
+	assert_false(rule_exceeds(5, 10, 50)); /* exactly half fails */
+	assert_true(rule_exceeds(6, 10, 50));  /* one more passes */
+	assert_false(rule_exceeds(50, 101, 50));
+	assert_true(rule_exceeds(51, 101, 50));
+	assert_false(rule_exceeds(0, 0, 50));
+	assert_true(rule_exceeds(1, 1, 50));
+	assert_false(rule_exceeds(2, 3, 67));
+	assert_true(rule_exceeds(3, 4, 67));
+}
+
+static void rules_have_legal_defaults_and_limits(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	assert_int_equal(rule_value(ctx, RULE_MEETING_QUORUM), 50);
+	assert_int_equal(rule_value(ctx, RULE_HEAD_PLAN_DAYS), 20);
+	assert_int_equal(rule_value(ctx, RULE_COUNTERS_MAX), 5);
+	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, t.tdh, 0);
+	assert_int_equal(rule_set(ctx, RULE_BALLOT_VALIDITY, 60), DV_EPERM);
+	ctx->actor = test_actor(ctx, ROLE_CITY_ADMIN, t.city, 0);
+	assert_int_equal(rule_set(ctx, RULE_BALLOT_VALIDITY, 100), DV_EINVAL);
+	assert_ok(ctx, rule_set(ctx, RULE_BALLOT_VALIDITY, 60));
+	assert_int_equal(rule_value(ctx, RULE_BALLOT_VALIDITY), 60);
+	assert_ok(ctx, rule_set(ctx, RULE_BALLOT_VALIDITY, 50));
+	assert_int_equal(rule_value(ctx, RULE_BALLOT_VALIDITY), 50);
+	test_ctx_free(ctx);
+}
+
+/* A community of n households in Đông Tác, each with a representative
+ * actor; a head for the matter. */
+struct community {
+	struct test_tree t;
+	int64_t hh[12];
+	int n;
+	const struct actor *head;
+};
+
+static void community_build(struct dv_ctx *ctx, struct community *c, int n)
+{
+	test_tree_build(ctx, &c->t);
+	c->n = n;
+	for (int i = 0; i < n; i++)
+		c->hh[i] = test_household(ctx, c->t.dong_tac,
+					  arena_printf(ctx->arena, "Số %d Đông Tác", i + 1), 1);
+	c->head = test_actor(ctx, ROLE_HEAD, c->t.dong_tac, 0);
+}
+
+static int64_t open_matter(struct dv_ctx *ctx, struct community *c, const char *const *options,
+			   size_t nopt)
+{
+	struct matter_input in = {.unit_id = c->t.dong_tac,
+				  .type = MT_CONTRIBUTIONS,
+				  .form = "ballot",
+				  .title = "Mức đóng góp làm hẻm",
+				  .body = "Mỗi hộ 500.000 ₫",
+				  .options = options,
+				  .noptions = nopt};
+	int64_t id;
+	ctx->actor = c->head;
+	assert_ok(ctx, matter_create(ctx, &in, &id));
+	assert_ok(ctx, matter_open(ctx, id, ctx->now + 7 * 86400));
+	return id;
+}
+
+static int vote(struct dv_ctx *ctx, struct community *c, int i, int64_t id, const char *choice)
+{
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c->t.dong_tac, c->hh[i]);
+	return ballot_cast(ctx, id, choice, NULL);
+}
+
+static void close_now(struct dv_ctx *ctx, int64_t id, struct matter *m)
+{
+	ctx->now += 8 * 86400;
+	ctx->actor = &actor_anonymous;
+	assert_ok(ctx, matter_get(ctx, id, m));
+	assert_int_equal(m->status, MS_CLOSED);
+}
+
+static void exactly_half_of_all_households_fails(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	community_build(ctx, &c, 10);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	for (int i = 0; i < 5; i++)
+		assert_ok(ctx, vote(ctx, &c, i, id, "yes"));
+	assert_ok(ctx, vote(ctx, &c, 5, id, "no"));
+	close_now(ctx, id, &m);
+	assert_int_equal(m.result.eligible, 10);
+	assert_int_equal(m.result.yes, 5);
+	assert_int_equal(m.result.no, 1);
+	assert_int_equal(m.result.cast, 6);
+	assert_false(m.result.passed);
+	assert_non_null(strstr(matter_reason(ctx, &m), "failed"));
+	test_ctx_free(ctx);
+}
+
+static void one_more_than_half_passes(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	community_build(ctx, &c, 10);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	for (int i = 0; i < 6; i++)
+		assert_ok(ctx, vote(ctx, &c, i, id, "yes"));
+	close_now(ctx, id, &m);
+	assert_true(m.result.passed);
+	assert_int_equal(m.result.threshold, 50);
+	assert_non_null(strstr(matter_reason(ctx, &m), "passed"));
+	test_ctx_free(ctx);
+}
+
+static void a_ballot_is_cast_once_by_its_own_household(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	community_build(ctx, &c, 3);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	const char *receipt, *again, *choice;
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[0]);
+	assert_ok(ctx, ballot_cast(ctx, id, "yes", &receipt));
+	assert_int_equal(strlen(receipt), RECEIPT_LEN);
+	assert_int_equal(receipt[5], '-');
+	assert_int_equal(ballot_cast(ctx, id, "no", NULL), DV_ECONFLICT);
+	assert_non_null(strstr(ctx->err.msg, receipt));
+	assert_ok(ctx, ballot_mine(ctx, id, &again, &choice));
+	assert_string_equal(again, receipt);
+	assert_string_equal(choice, "yes");
+	assert_int_equal(ballot_cast(ctx, id, "maybe", NULL), DV_EINVAL);
+	/* a member who is not the representative; an officer; another ward */
+	ctx->actor = test_actor(ctx, ROLE_RESIDENT, c.t.dong_tac, c.hh[1]);
+	assert_int_equal(ballot_cast(ctx, id, "yes", NULL), DV_EPERM);
+	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, c.t.tdh, 0);
+	assert_int_equal(ballot_cast(ctx, id, "yes", NULL), DV_EPERM);
+	ctx->actor = &actor_system;
+	int64_t far = test_household(ctx, c.t.noi_hoa, "Số 1 Nội Hóa", 1);
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.noi_hoa, far);
+	assert_int_equal(ballot_cast(ctx, id, "yes", NULL), DV_EINVAL);
+	/* a household registered after voting opened has no ballot */
+	ctx->actor = &actor_system;
+	int64_t late = test_household(ctx, c.t.dong_tac, "Số 99 Đông Tác", 1);
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, late);
+	assert_int_equal(ballot_cast(ctx, id, "yes", NULL), DV_EINVAL);
+	/* after the deadline nobody votes */
+	ctx->now += 7 * 86400;
+	assert_int_equal(vote(ctx, &c, 2, id, "yes"), DV_ECONFLICT);
+	struct matter m;
+	ctx->actor = &actor_anonymous;
+	assert_ok(ctx, matter_get(ctx, id, &m));
+	assert_int_equal(m.result.cast, 1);
+	test_ctx_free(ctx);
+}
+
+static void the_tally_recounts_to_the_result(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	community_build(ctx, &c, 9);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	const char *choices[] = {"yes", "no", "yes", "abstain", "yes", "yes", "no"};
+	for (int i = 0; i < 7; i++)
+		assert_ok(ctx, vote(ctx, &c, i, id, choices[i]));
+	struct tally_row *v;
+	size_t n;
+	assert_int_equal(matter_tally(ctx, id, &v, &n), DV_ECONFLICT); /* not before closing */
+	close_now(ctx, id, &m);
+	assert_ok(ctx, matter_tally(ctx, id, &v, &n));
+	assert_int_equal(n, 7);
+	int64_t yes = 0, no = 0, abstain = 0;
+	for (size_t i = 0; i < n; i++) {
+		yes += strcmp(v[i].choice, "yes") == 0;
+		no += strcmp(v[i].choice, "no") == 0;
+		abstain += strcmp(v[i].choice, "abstain") == 0;
+		if (i)
+			assert_true(strcmp(v[i - 1].receipt, v[i].receipt) < 0);
+	}
+	assert_int_equal(yes, m.result.yes);
+	assert_int_equal(no, m.result.no);
+	assert_int_equal(abstain, m.result.abstain);
+	assert_false(m.result.passed); /* 4 of 9 */
+	/* the published hash is the SHA-256 of the CSV anyone downloads, and it is
+	 * in the audit chain */
+	struct buf csv = BUF_INIT;
+	char sha[HASH_HEX_LEN + 1];
+	tally_csv(&csv, v, n);
+	sha256_hex(sha, csv.ptr, csv.len);
+	buf_release(&csv);
+	assert_string_equal(m.tally_sha256, sha);
+	int64_t found = 0;
+	assert_ok(ctx, db_int(ctx->db, &found, &ctx->err,
+			      "SELECT COUNT(*) FROM audit WHERE action = 'matter.close' "
+			      "AND details LIKE $1",
+			      DB_T(arena_printf(ctx->arena, "%%%s%%", sha))));
+	assert_int_equal(found, 1);
+	/* no audit row tells a household's choice */
+	assert_ok(ctx, db_int(ctx->db, &found, &ctx->err,
+			      "SELECT COUNT(*) FROM audit WHERE action = 'ballot.cast' "
+			      "AND (details LIKE '%yes%' OR details LIKE '%abstain%')"));
+	assert_int_equal(found, 0);
+	test_ctx_free(ctx);
+}
+
+static void a_choice_passes_with_more_than_half_of_all(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	static const char *const options[] = {"Bê tông", "Nhựa", "  "};
+	community_build(ctx, &c, 5);
+	int64_t id = open_matter(ctx, &c, options, 3);
+	assert_ok(ctx, matter_get(ctx, id, &m));
+	assert_int_equal(m.noptions, 2); /* the empty one is dropped */
+	assert_int_equal(vote(ctx, &c, 0, id, "yes"), DV_EINVAL);
+	for (int i = 0; i < 3; i++)
+		assert_ok(ctx, vote(ctx, &c, i, id, "1"));
+	assert_ok(ctx, vote(ctx, &c, 3, id, "2"));
+	close_now(ctx, id, &m);
+	assert_true(m.result.passed);
+	assert_string_equal(m.result.winner, "Bê tông");
+	assert_int_equal(m.options[0].votes, 3);
+	assert_int_equal(m.options[1].votes, 1);
+	test_ctx_free(ctx);
+}
+
+static void drafts_openings_and_online_agreement(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	int64_t id;
+	community_build(ctx, &c, 4);
+	struct matter_input in = {.unit_id = c.t.dong_tac,
+				  .type = MT_RULES,
+				  .form = "ballot",
+				  .title = "Hương ước",
+				  .body = "Dự thảo"};
+	ctx->actor = c.head;
+	assert_int_equal(matter_create(ctx, &in, &id), DV_EINVAL); /* rules: a meeting only */
+	assert_string_equal(ctx->err.field, "form");
+	in.type = MT_FUNDS;
+	in.form = "online";
+	assert_int_equal(matter_create(ctx, &in, &id), DV_EINVAL);
+	in.type = MT_OTHER;
+	/* a resident, a head of another neighborhood, a ward: no */
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[0]);
+	assert_int_equal(matter_create(ctx, &in, &id), DV_EPERM);
+	ctx->actor = test_actor(ctx, ROLE_HEAD, c.t.chieu_lieu, 0);
+	assert_int_equal(matter_create(ctx, &in, &id), DV_EPERM);
+	ctx->actor = c.head;
+	in.unit_id = c.t.tdh;
+	assert_int_equal(matter_create(ctx, &in, &id), DV_EPERM);
+	in.unit_id = c.t.dong_tac;
+	assert_ok(ctx, matter_create(ctx, &in, &id));
+	/* the public does not see a draft */
+	ctx->actor = &actor_anonymous;
+	assert_int_equal(matter_get(ctx, id, &m), DV_ENOTFOUND);
+	/* online needs both agreements before it opens */
+	ctx->actor = c.head;
+	assert_int_equal(matter_open(ctx, id, ctx->now + 86400), DV_EINVAL);
+	assert_ok(ctx, matter_agree(ctx, id));
+	assert_int_equal(matter_open(ctx, id, ctx->now + 86400), DV_EINVAL);
+	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, c.t.tdh, 0);
+	assert_int_equal(matter_agree(ctx, id), DV_ENOTFOUND); /* a draft it cannot see */
+	ctx->actor = test_actor(ctx, ROLE_FRONT, c.t.dong_tac, 0);
+	assert_ok(ctx, matter_agree(ctx, id));
+	ctx->actor = c.head;
+	assert_int_equal(matter_open(ctx, id, ctx->now + 60), DV_EINVAL); /* too soon */
+	assert_int_equal(matter_open(ctx, id, ctx->now + 90 * 86400), DV_EINVAL);
+	assert_ok(ctx, matter_open(ctx, id, ctx->now + 86400));
+	assert_int_equal(matter_open(ctx, id, ctx->now + 86400), DV_ECONFLICT);
+	assert_int_equal(matter_update(ctx, id, &in), DV_ECONFLICT);
+	ctx->actor = &actor_anonymous;
+	assert_ok(ctx, matter_get(ctx, id, &m));
+	assert_int_equal(m.eligible, 4);
+	assert_true(m.head_agreed && m.front_agreed);
+	int64_t ballots = 0;
+	assert_ok(ctx, db_int(ctx->db, &ballots, &ctx->err,
+			      "SELECT COUNT(DISTINCT receipt) FROM ballot WHERE matter_id = $1",
+			      DB_I(id)));
+	assert_int_equal(ballots, 4);
+	test_ctx_free(ctx);
+}
+
+static void lists_close_what_is_due(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	community_build(ctx, &c, 2);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	struct matter_filter f = {.unit_id = c.t.tdh, .status = MS_OPEN};
+	struct matter *v;
+	size_t n;
+	int more;
+	assert_ok(ctx, matter_list(ctx, &f, 0, 20, &v, &n, &more));
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, id);
+	ctx->now += 8 * 86400;
+	assert_ok(ctx, matter_list(ctx, &f, 0, 20, &v, &n, &more));
+	assert_int_equal(n, 0);
+	f.status = MS_CLOSED;
+	assert_ok(ctx, matter_list(ctx, &f, 0, 20, &v, &n, &more));
+	assert_int_equal(n, 1);
+	f.unit_id = c.t.binh_an;
+	assert_ok(ctx, matter_list(ctx, &f, 0, 20, &v, &n, &more));
+	assert_int_equal(n, 0);
+	test_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(forms_follow_article_17),
+		cmocka_unit_test(more_than_half_means_more_than_half),
+		cmocka_unit_test(rules_have_legal_defaults_and_limits),
+		cmocka_unit_test(exactly_half_of_all_households_fails),
+		cmocka_unit_test(one_more_than_half_passes),
+		cmocka_unit_test(a_ballot_is_cast_once_by_its_own_household),
+		cmocka_unit_test(the_tally_recounts_to_the_result),
+		cmocka_unit_test(a_choice_passes_with_more_than_half_of_all),
+		cmocka_unit_test(drafts_openings_and_online_agreement),
+		cmocka_unit_test(lists_close_what_is_due),
+	};
+	return test_run(tests);
+}
