@@ -49,5 +49,7 @@ int demo_generate(struct dv_ctx *ctx, const struct demo_options *opt, struct dem
 /* The demo's notices and news (demo_notices.c), in demo_generate's
  * transaction, once the map, households and accounts exist. */
 int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
+/* The demo's matters (demo_matters.c): one closed by ballots, one open. */
+int demo_matters(struct dv_ctx *ctx, const struct demo_result *out);
 
 #endif

@@ -38,6 +38,7 @@ static void sections_nav(struct req *r)
 	html_raw(b, "\">");
 	html_link(b, "/notices", T(r, "Public notices"));
 	html_link(b, "/news", T(r, "News"));
+	html_link(b, "/matters", T(r, "Decide together"));
 	html_raw(b, "</nav>");
 }
 

@@ -163,6 +163,7 @@ static void manage_links(struct req *r, const struct unit *u)
 		{ACT_GRANT_ROLES, "/units/%lld/roles", N_("Roles")},
 		{ACT_PUBLISH_NOTICES, "/units/%lld/notices/new", N_("Write a new notice")},
 		{ACT_PUBLISH_NEWS, "/units/%lld/news/new", N_("Write an article")},
+		{ACT_CONVENE_MEETINGS, "/units/%lld/matters/new", N_("Put a matter to the community")},
 	};
 	int any = 0;
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -209,8 +210,9 @@ static int recent_notices(struct req *r, const struct unit *u)
 			  notice_percent(r, v[i].reached, v[i].households));
 		html_raw(b, "</span></li>");
 	}
-	html_raw(b, "</ul><p>");
+	html_raw(b, "</ul><p class=\"links\">");
 	html_link(b, page_path(r, "/notices?unit=%lld", u->id), T(r, "All public notices"));
+	html_link(b, page_path(r, "/matters?unit=%lld", u->id), T(r, "Matters residents decide"));
 	html_raw(b, "</p></section>");
 	return 0;
 }

@@ -118,6 +118,18 @@ int page_article_withdraw(struct req *r);
 int page_article_file_add(struct req *r);
 int page_article_file_remove(struct req *r);
 
+int page_matters(struct req *r);
+int page_matter(struct req *r);
+int page_matter_tally(struct req *r);
+int page_matter_vote(struct req *r);
+int page_matter_new(struct req *r);
+int page_matter_create(struct req *r);
+int page_matter_edit(struct req *r);
+int page_matter_update(struct req *r);
+int page_matter_agree(struct req *r);
+int page_matter_open(struct req *r);
+int page_rules(struct req *r);
+
 int page_file(struct req *r);
 int page_file_thumb(struct req *r);
 int page_feed_notices(struct req *r);
@@ -160,5 +172,15 @@ int api_article_update(struct req *r);
 int api_article_publish(struct req *r);
 int api_article_withdraw(struct req *r);
 int api_article_file(struct req *r);
+int api_matters(struct req *r);
+int api_matter_create(struct req *r);
+int api_matter(struct req *r);
+int api_matter_agree(struct req *r);
+int api_matter_open(struct req *r);
+int api_ballot(struct req *r);
+int api_ballot_cast(struct req *r);
+int api_matter_tally_json(struct req *r);
+int api_matter_tally_csv(struct req *r);
+int api_rules(struct req *r);
 
 #endif

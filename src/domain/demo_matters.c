@@ -1,0 +1,88 @@
+/*
+ * The demo's matters, in the demo neighborhood: one decided by household
+ * ballots three weeks ago (closed, with its tally), and one open now in
+ * which resident@demo's household has not voted yet.
+ */
+#include <string.h>
+
+#include "domain/demo.h"
+#include "domain/matter.h"
+#include "domain/perm.h"
+
+/* Act as the representative of household hid for one ballot. */
+static int vote_as(struct dv_ctx *ctx, int64_t nb, int64_t hid, int64_t matter, const char *choice)
+{
+	const struct actor *was = ctx->actor;
+	struct grant g = {.role = ROLE_REPRESENTATIVE, .unit_id = nb};
+	struct actor a = {.household_id = hid, .display_name = "", .ngrants = 1, .grants = &g};
+	ctx->actor = &a;
+	int rc = ballot_cast(ctx, matter, choice, NULL);
+	ctx->actor = was;
+	return rc;
+}
+
+/* Households of the neighborhood but resident@demo's, by id. */
+static int households(struct dv_ctx *ctx, const struct demo_result *out, int64_t **ids, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT id FROM household WHERE unit_id = $1 AND status = 'active' "
+			  "AND id <> $2 ORDER BY id",
+			  DB_I(out->neighborhood_id), DB_I(out->household_id));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
+		*ARENA_PUSH(ctx->arena, *ids, *n, cap) = db_col_int(st, 0);
+	return rc < 0 ? rc : 0;
+}
+
+static int64_t make(struct dv_ctx *ctx, const struct demo_result *out, const char *title,
+		    const char *body, int *rc)
+{
+	struct matter_input in = {.unit_id = out->neighborhood_id,
+				  .type = MT_CONTRIBUTIONS,
+				  .form = "ballot",
+				  .title = title,
+				  .body = body};
+	int64_t id = 0;
+	*rc = matter_create(ctx, &in, &id);
+	return id;
+}
+
+int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
+{
+	int64_t *ids, now = ctx->now;
+	size_t n;
+	int rc = households(ctx, out, &ids, &n);
+	if (rc)
+		return rc;
+	/* three weeks ago: the alley's contributions, decided by ballots */
+	ctx->now = now - 21 * 86400;
+	int64_t done = make(ctx, out, "Mức đóng góp bê tông hóa hẻm 15 khu phố Đông Tác",
+			    "Đề nghị mỗi hộ trong hẻm đóng góp 1.500.000 ₫ (hộ khó khăn được "
+			    "miễn) để cùng ngân sách phường bê tông hóa hẻm, lắp đèn và camera.",
+			    &rc);
+	if (rc || (rc = matter_open(ctx, done, ctx->now + 7 * 86400)))
+		return rc;
+	for (size_t i = 0; !rc && i < n; i++)
+		if (i % 10 < 7) /* seven in ten households voted, most of them for */
+			rc = vote_as(ctx, out->neighborhood_id, ids[i], done,
+				     i % 10 == 6 ? "no" : "yes");
+	ctx->now = now;
+	int closed;
+	if (rc || (rc = matter_close_due(ctx, &closed)))
+		return rc;
+	/* now: the cameras' running costs, open for ten more days */
+	int64_t open = make(ctx, out, "Chi phí duy trì camera an ninh hẻm 15 năm 2027",
+			    "Đề nghị mỗi hộ đóng 20.000 ₫/tháng để trả phí lưu trữ và sửa chữa "
+			    "camera. Ban điều hành công khai thu chi hằng quý.",
+			    &rc);
+	if (rc || (rc = matter_open(ctx, open, now + 10 * 86400)))
+		return rc;
+	for (size_t i = 0; !rc && i < n / 3; i++)
+		rc = vote_as(ctx, out->neighborhood_id, ids[i], open, i % 4 ? "yes" : "abstain");
+	return rc;
+}
