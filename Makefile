@@ -93,12 +93,18 @@ $(B)/obj/gen/embed.o: $(B)/gen/embed.c
 	$(Q)$(CC) -std=c11 $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 # Tests: one cmocka binary per module, linked with the library.
-tests: $(TEST_BIN)
+tests: $(TEST_BIN) $(B)/bench/ballots
 
 $(TEST_LIB): tests/unit/testlib.c tests/unit/testlib.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+# The ballot client of bench/ballots.sh and of the durability test.
+$(B)/bench/ballots: bench/ballots.c $(B)/libdanvan.a
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdanvan.a $(LDFLAGS) $(PKG_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(TEST_LIB) $(B)/libdanvan.a
 	@mkdir -p $(dir $@)

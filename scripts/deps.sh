@@ -7,7 +7,7 @@
 #            pdftotext, a QR decoder, Chromium, vips and exiftool (photos), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
-#   bench    adds nginx and wrk (bench/)
+#   bench    adds nginx, wrk, curl and sqlite3 (bench/)
 set -eu
 
 want_run="pkg-config gcc make gettext
@@ -23,7 +23,7 @@ case "${1:-run}" in
 run) want=$want_run ;;
 check) want=$want_check ;;
 browser) want="$want_check" ;;
-bench) want="$want_run nginx-light wrk curl" ;;
+bench) want="$want_run nginx-light wrk curl sqlite3" ;;
 *) echo "usage: $0 [run|check|browser|bench]" >&2; exit 2 ;;
 esac
 

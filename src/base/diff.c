@@ -85,8 +85,10 @@ void diff_lines(struct arena *ar, const char *a, const char *b, struct diff_line
 	for (size_t i = 0; i < head; i++)
 		emit(ar, out, n, &cap, DIFF_SAME, la.v[i]);
 	size_t na = la.n - head - tail, nb = lb.n - head - tail;
-	if (na <= DIFF_MAX_LINES && nb <= DIFF_MAX_LINES) {
-		lcs(ar, la.v + head, na, lb.v + head, nb, out, n, &cap);
+	if (na == 0 && nb == 0) {
+		/* nothing in between (and la.v may be NULL: no pointer arithmetic) */
+	} else if (na <= DIFF_MAX_LINES && nb <= DIFF_MAX_LINES) {
+		lcs(ar, na ? la.v + head : NULL, na, nb ? lb.v + head : NULL, nb, out, n, &cap);
 	} else {
 		for (size_t i = 0; i < na; i++)
 			emit(ar, out, n, &cap, DIFF_DEL, la.v[head + i]);

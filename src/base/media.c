@@ -237,11 +237,15 @@ static int jpeg_ready(VipsImage *in, VipsImage **out)
 	}
 	if (im->BandFmt != VIPS_FORMAT_UCHAR ||
 	    (im->Type != VIPS_INTERPRETATION_sRGB && im->Type != VIPS_INTERPRETATION_B_W)) {
-		if (step(&im, next, vips_colourspace(im, &next, VIPS_INTERPRETATION_sRGB, NULL)))
+		/* the call sets next: run it before step() reads next */
+		int rc = vips_colourspace(im, &next, VIPS_INTERPRETATION_sRGB, NULL);
+		if (step(&im, next, rc))
 			goto fail;
-		if (im->BandFmt != VIPS_FORMAT_UCHAR &&
-		    step(&im, next, vips_cast_uchar(im, &next, NULL)))
-			goto fail;
+		if (im->BandFmt != VIPS_FORMAT_UCHAR) {
+			rc = vips_cast_uchar(im, &next, NULL);
+			if (step(&im, next, rc))
+				goto fail;
+		}
 	}
 	*out = im;
 	return 0;

@@ -73,8 +73,10 @@ static int is_space_cp(int32_t c)
 
 static int is_control_cp(int32_t c)
 {
+	/* noncharacters too (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF): XML
+	 * forbids some, and no one types them */
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029 ||
-	       c == 0xFEFF;
+	       c == 0xFEFF || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
 static void clean_single_line(struct buf *o, const char *s, size_t len, unsigned flags, int *bad)

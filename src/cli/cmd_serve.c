@@ -17,6 +17,7 @@ int cmd_serve(struct cli *cli)
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
 		{"public-url", required_argument, NULL, 'u'},
+		{"batch-max", required_argument, NULL, 'b'},
 		{NULL, 0, NULL, 0},
 	};
 	struct server_config cfg = {
@@ -40,6 +41,10 @@ int cmd_serve(struct cli *cli)
 			while (n > 8 && optarg[n - 1] == '/')
 				optarg[--n] = '\0';
 			cfg.public_url = optarg;
+		} else if (c == 'b' && cli_parse_id(optarg, "--batch-max", &v) == 0) {
+			if (v > 100000)
+				return cli_fail(EXIT_USAGE, "--batch-max must be at most 100000");
+			cfg.batch_max = (int)v;
 		} else if ((c == 'p' || c == 't') &&
 			   cli_parse_id(optarg, c == 'p' ? "--port" : "--threads", &v) == 0) {
 			if (c == 'p' && v > 65535)

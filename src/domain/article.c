@@ -237,11 +237,14 @@ int article_publish(struct dv_ctx *ctx, int64_t id, int publish)
 
 /* -------------------------------------------------------------- listing */
 
+/* As in notice.c: casts for PostgreSQL, and drafts of the subtree only. */
 #define LIST_WHERE                                                                                 \
-	"($1 = 0 OR a.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1) "          \
-	"OR a.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1)) "                 \
+	"(CAST($1 AS BIGINT) = 0 "                                                                 \
+	"OR a.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1) "                  \
+	"OR ($3 <> 'draft' AND a.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1))) " \
 	"AND ($2 = '' OR a.section = $2) AND a.status = $3 "                                       \
-	"AND ($4 = 0 OR a.published_at >= $4) AND ($5 = 0 OR a.published_at < $5) "
+	"AND (CAST($4 AS BIGINT) = 0 OR a.published_at >= $4) "                                    \
+	"AND (CAST($5 AS BIGINT) = 0 OR a.published_at < $5) "
 
 static const char *list_sql(struct dv_ctx *ctx, int searching)
 {

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/date.h"
 #include "base/media.h"
 #include "base/text.h"
 #include "domain/article.h"
@@ -250,12 +251,19 @@ static int file_visible(struct dv_ctx *ctx, int64_t file_id, int *is_public)
 	struct db_stmt *st = NULL;
 	int visible = 0;
 	*is_public = 0;
+	/* public: attached to a published (or archived) notice, now or when a
+	 * version was published (the history names it), or attached now to a
+	 * published article; a file of a scheduled notice waits for its day */
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT 'n', n.unit_id, n.status FROM notice_file l JOIN notice n "
-			  "ON n.id = l.notice_id WHERE l.file_id = $1 "
-			  "UNION ALL SELECT 'a', a.unit_id, a.status FROM article_file l "
+			  "SELECT 'n', n.unit_id, CASE WHEN n.status = 'draft' "
+			  "OR n.visible_from > $2 OR (l.removed_at IS NOT NULL "
+			  "AND l.removed_at < n.published_at) THEN 'draft' ELSE 'public' END "
+			  "FROM notice_file l JOIN notice n ON n.id = l.notice_id "
+			  "WHERE l.file_id = $1 UNION ALL SELECT 'a', a.unit_id, "
+			  "CASE WHEN a.status = 'published' AND l.removed_at IS NULL "
+			  "THEN 'public' ELSE 'draft' END FROM article_file l "
 			  "JOIN article a ON a.id = l.article_id WHERE l.file_id = $1",
-			  DB_I(file_id));
+			  DB_I(file_id), DB_I(time_local_date(ctx->now)));
 	if (rc)
 		return rc;
 	struct {

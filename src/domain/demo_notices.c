@@ -123,40 +123,32 @@ static int demo_reach(struct dv_ctx *ctx, int64_t notice_id, const struct demo_r
 	return rc;
 }
 
+/* Written and published dn->days_ago days ago (the clock turned back while
+ * it is made), with the committee's posting done two days later. */
 static int demo_notice(struct dv_ctx *ctx, const struct demo_notice *dn,
-		       const struct demo_result *out, int32_t today)
+		       const struct demo_result *out, int64_t now)
 {
 	struct notice_input in = {0};
-	struct buf from = BUF_INIT;
 	int64_t id;
+	int days = dn->days_ago > 0 ? dn->days_ago : 0;
 	int rc = notice_category_id(ctx, dn->category, &in.category_id);
 	if (rc)
 		return rc;
-	date_format_iso(&from, date_add_days(today, dn->days_ago > 0 ? -dn->days_ago : 0));
+	ctx->now = now - (int64_t)days * 86400;
 	in.unit_id = dn->city ? out->city_id : out->ward_id;
 	in.title = dn->title;
 	in.body = dn->body;
-	in.visible_from = from.ptr;
-	rc = notice_create(ctx, &in, &id);
-	buf_release(&from);
-	if (rc || dn->days_ago < 0 || (rc = notice_publish(ctx, id)))
-		return rc;
-	/* published on its first day, as if the demo had run for weeks */
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE notice SET published_at = $1 WHERE id = $2",
-		    DB_I(time_local_midnight(date_add_days(today, -dn->days_ago)) + 8 * 3600),
-		    DB_I(id));
-	if (!rc)
-		rc = db_run(ctx->db, &ctx->err,
-			    "UPDATE notice_version SET changed_at = $1 WHERE notice_id = $2",
-			    DB_I(time_local_midnight(date_add_days(today, -dn->days_ago)) + 8 * 3600),
-			    DB_I(id));
-	if (rc)
-		return rc;
-	if (dn->days_ago >= 2)
+	if (!(rc = notice_create(ctx, &in, &id)) && dn->days_ago >= 0)
+		rc = notice_publish(ctx, id);
+	if (!rc && dn->days_ago >= 2) {
+		ctx->now += 2 * 86400;
 		rc = notice_duty_done(ctx, id, CH_POST_COMMITTEE, NULL, "Niêm yết tại bảng tin");
-	if (!rc && strcmp(dn->category, "budget") == 0)
-		rc = demo_reach(ctx, id, out, date_add_days(today, -dn->days_ago + 3));
+	}
+	if (!rc && strcmp(dn->category, "budget") == 0) {
+		ctx->now = now - (int64_t)(days - 3) * 86400;
+		rc = demo_reach(ctx, id, out, time_local_date(ctx->now));
+	}
+	ctx->now = now;
 	return rc;
 }
 
@@ -182,10 +174,9 @@ static int demo_article(struct dv_ctx *ctx, const struct demo_article *da,
 
 int demo_notices(struct dv_ctx *ctx, const struct demo_result *out)
 {
-	int32_t today = time_local_date(ctx->now);
 	int rc = 0;
 	for (size_t i = 0; !rc && i < sizeof(notices) / sizeof(notices[0]); i++)
-		rc = demo_notice(ctx, &notices[i], out, today);
+		rc = demo_notice(ctx, &notices[i], out, ctx->now);
 	for (size_t i = 0; !rc && i < sizeof(articles) / sizeof(articles[0]); i++)
 		rc = demo_article(ctx, &articles[i], out);
 	return rc;

@@ -538,7 +538,7 @@ int matter_list(struct dv_ctx *ctx, const struct matter_filter *f, int64_t offse
 		return rc;
 	rc = db_query(ctx->db, &st, &ctx->err,
 			  "SELECT " MATTER_COLS " FROM matter m JOIN unit u ON u.id = m.unit_id "
-			  "WHERE ($1 = 0 OR m.unit_id IN (SELECT descendant FROM unit_tree "
+			  "WHERE (CAST($1 AS BIGINT) = 0 OR m.unit_id IN (SELECT descendant FROM unit_tree "
 			  "WHERE ancestor = $1)) AND (($2 = '' AND m.status <> 'draft') "
 			  "OR m.status = $2) ORDER BY m.created_at DESC, m.id DESC "
 			  "LIMIT $3 OFFSET $4",
@@ -555,5 +555,9 @@ int matter_list(struct dv_ctx *ctx, const struct matter_filter *f, int64_t offse
 		}
 		read_matter(ctx, st, ARENA_PUSH(ctx->arena, *out, *n, cap));
 	}
+	/* options and agreements, once the list's query is closed */
+	for (size_t i = 0; rc >= 0 && i < *n; i++)
+		if ((rc = load_details(ctx, &(*out)[i])))
+			return rc;
 	return rc < 0 ? rc : 0;
 }

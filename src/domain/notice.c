@@ -101,7 +101,9 @@ int notice_get(struct dv_ctx *ctx, int64_t id, struct notice *n)
 		return rc;
 	n->may_edit = n->status != NOTICE_ARCHIVED &&
 		      perm_may(ctx, ACT_PUBLISH_NOTICES, n->unit_id);
-	if (n->status == NOTICE_DRAFT && !perm_may(ctx, ACT_PUBLISH_NOTICES, n->unit_id))
+	/* drafts, and notices whose posting has not begun, are their writers' */
+	if ((n->status == NOTICE_DRAFT || n->visible_from > time_local_date(ctx->now)) &&
+	    !perm_may(ctx, ACT_PUBLISH_NOTICES, n->unit_id))
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such notice");
 	return 0;
 }
@@ -137,10 +139,10 @@ static int clean_date(struct dv_ctx *ctx, const char *in, const char *field, int
 	return rc;
 }
 
-/* The posting window: from defaults to today and may reach back a year
- * (a notice already posted on paper is entered late), unless it is fixed
- * (a published notice's period already runs); until, if given, must leave
- * the category's minimum period. */
+/* The posting window: from is today or a day within the next year (the
+ * posting period is counted on this site, so it cannot start in the past),
+ * unless it is fixed (a published notice's period already runs); until, if
+ * given, must leave the minimum period, its first and last days included. */
 static int clean_window(struct dv_ctx *ctx, const struct notice_input *in, int32_t fixed_from,
 			struct clean_notice *c)
 {
@@ -152,26 +154,31 @@ static int clean_window(struct dv_ctx *ctx, const struct notice_input *in, int32
 		c->from = fixed_from;
 	else if (!c->from)
 		c->from = today;
-	if (!fixed_from &&
-	    (c->from < date_add_days(today, -365) || c->from > date_add_days(today, 365)))
+	if (!fixed_from && (c->from < today || c->from > date_add_days(today, 365)))
 		return dv_fail(&ctx->err, DV_EINVAL, "visible_from",
-			       "The first day must be within a year of today");
-	int32_t least = date_add_days(c->from, c->min_days);
-	if (c->until && c->until < least) {
-		struct buf b = BUF_INIT;
-		date_format(&b, least);
-		rc = dv_fail(&ctx->err, DV_EINVAL, "visible_until",
-			     "This category must stay posted at least %d days: until %s or later",
-			     c->min_days, b.ptr);
-		buf_release(&b);
-	}
+			       "The posting period starts today or on a day within a year");
+	return notice_check_until(ctx, c->from, c->until, c->min_days);
+}
+
+int notice_check_until(struct dv_ctx *ctx, int32_t from, int32_t until, int min_days)
+{
+	int32_t least = date_add_days(from, min_days - 1);
+	if (!until || until >= least)
+		return 0;
+	struct buf b = BUF_INIT;
+	date_format(&b, least);
+	int rc = dv_fail(&ctx->err, DV_EINVAL, "visible_until",
+			 "This category must stay posted at least %d days: until %s or later",
+			 min_days, b.ptr);
+	buf_release(&b);
 	return rc;
 }
 
-/* fixed_from: see clean_window; kept_category: the notice's category now,
+/* fixed_from: see clean_window, with fixed_min the period it was
+ * published with (0 otherwise); kept_category: the notice's category now,
  * which stays usable after a city administrator retires it. */
 static int clean_input(struct dv_ctx *ctx, const struct notice_input *in, int32_t fixed_from,
-		       int64_t kept_category, struct clean_notice *c)
+		       int fixed_min, int64_t kept_category, struct clean_notice *c)
 {
 	struct notice_category cat;
 	memset(c, 0, sizeof(*c));
@@ -188,7 +195,7 @@ static int clean_input(struct dv_ctx *ctx, const struct notice_input *in, int32_
 	if (rc)
 		return rc;
 	c->category_id = cat.id;
-	c->min_days = cat.min_days;
+	c->min_days = fixed_min ? fixed_min : cat.min_days;
 	return clean_window(ctx, in, fixed_from, c);
 }
 
@@ -230,7 +237,7 @@ int notice_create(struct dv_ctx *ctx, const struct notice_input *in, int64_t *id
 	int64_t id = 0;
 	if (!perm_may(ctx, ACT_PUBLISH_NOTICES, in->unit_id))
 		return perm_require(ctx, ACT_PUBLISH_NOTICES, in->unit_id);
-	int rc = clean_input(ctx, in, 0, 0, &c);
+	int rc = clean_input(ctx, in, 0, 0, 0, &c);
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
 	rc = ctx_end(ctx, create_tx(ctx, in->unit_id, &c, &id));
@@ -304,10 +311,9 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const struct notice_input *
 	if (rc)
 		return rc;
 	int published = n.status == NOTICE_PUBLISHED;
-	if ((rc = clean_input(ctx, in, published ? n.visible_from : 0, n.category_id, &c)))
+	if ((rc = clean_input(ctx, in, published ? n.visible_from : 0, published ? n.min_days : 0,
+			      n.category_id, &c)))
 		return rc;
-	if (published)
-		c.min_days = n.min_days; /* as it was published */
 	if (n.status == NOTICE_PUBLISHED && n.category_id != c.category_id)
 		return dv_fail(&ctx->err, DV_EINVAL, "category",
 			       "A published notice keeps its kind: archive it and publish a new one");
@@ -345,10 +351,16 @@ static int publish_tx(struct dv_ctx *ctx, int64_t id)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "This notice is already published");
 	if ((rc = category_get(ctx, n.category_id, &cat)))
 		return rc;
+	/* a draft that waited: its posting period starts when it is published */
+	int32_t today = time_local_date(ctx->now);
+	if (n.visible_from < today)
+		n.visible_from = today;
+	if ((rc = notice_check_until(ctx, n.visible_from, n.visible_until, cat.min_days)))
+		return rc;
 	rc = db_run(ctx->db, &ctx->err,
 		    "UPDATE notice SET status = 'published', published_at = $1, min_days = $2, "
-		    "updated_at = $1 WHERE id = $3",
-		    DB_I(ctx->now), DB_I(cat.min_days), DB_I(id));
+		    "visible_from = $3, updated_at = $1 WHERE id = $4",
+		    DB_I(ctx->now), DB_I(cat.min_days), DB_I(n.visible_from), DB_I(id));
 	if (!rc)
 		rc = notice_duties_create(ctx, &n, &cat);
 	if (!rc)
@@ -407,12 +419,17 @@ int notice_archive(struct dv_ctx *ctx, int64_t id)
  * that makes its condition true. With a query, the search subquery of the
  * store (search_sql) ranks the rows.
  */
+/* Parameters compared with 0 are cast, or PostgreSQL would take them for
+ * 32-bit integers. A unit's drafts are those of its subtree only: a unit
+ * above is another office's business. */
 #define LIST_WHERE                                                                                 \
-	"($1 = 0 OR n.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1) "          \
-	"OR n.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1)) "                 \
-	"AND ($2 = 0 OR n.category_id = $2) AND n.status = $3 "                                    \
-	"AND ($4 = 0 OR n.visible_from >= $4) AND ($5 = 0 OR n.visible_from <= $5) "               \
-	"AND ($6 = 1 OR n.visible_from <= $7) "
+	"(CAST($1 AS BIGINT) = 0 "                                                                 \
+	"OR n.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1) "                  \
+	"OR ($3 <> 'draft' AND n.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1))) " \
+	"AND (CAST($2 AS BIGINT) = 0 OR n.category_id = $2) AND n.status = $3 "                    \
+	"AND (CAST($4 AS BIGINT) = 0 OR n.visible_from >= $4) "                                    \
+	"AND (CAST($5 AS BIGINT) = 0 OR n.visible_from <= $5) "                                    \
+	"AND (CAST($6 AS BIGINT) = 1 OR n.visible_from <= $7) "
 
 static const char *list_sql(struct dv_ctx *ctx, int searching, int with_body)
 {

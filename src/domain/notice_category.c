@@ -65,7 +65,7 @@ static int load_rules(struct dv_ctx *ctx, struct notice_category *v, size_t n, i
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err,
 			  "SELECT category_id, channel, days, due_days FROM notice_category_channel "
-			  "WHERE $1 = 0 OR category_id = $1",
+			  "WHERE CAST($1 AS BIGINT) = 0 OR category_id = $1",
 			  DB_I(only));
 	if (rc)
 		return rc;

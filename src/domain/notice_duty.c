@@ -15,16 +15,15 @@ int notice_duties_create(struct dv_ctx *ctx, const struct notice *n,
 			 const struct notice_category *cat)
 {
 	int rc = 0;
+	/* the web portal duty is not stored as done: this site is the portal,
+	 * and notice_duties() reads it as done from the first day of posting */
 	for (size_t i = 0; !rc && i < cat->nrules; i++) {
 		const struct channel_rule *r = &cat->rules[i];
-		int web = r->channel == CH_WEB;
-		/* this site is the web portal: publishing is posting there */
 		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO notice_duty (notice_id, channel, days, due_date, done_on, "
-			    "done_at) VALUES ($1, $2, $3, $4, $5, $6)",
+			    "INSERT INTO notice_duty (notice_id, channel, days, due_date) "
+			    "VALUES ($1, $2, $3, $4)",
 			    DB_I(n->id), DB_T(channel_name(r->channel)), DB_I(r->days),
-			    DB_I(date_add_days(n->visible_from, r->due_days)),
-			    web ? DB_I(n->visible_from) : DB_NULL, web ? DB_I(ctx->now) : DB_NULL);
+			    DB_I(date_add_days(n->visible_from, r->due_days)));
 	}
 	return rc;
 }
@@ -56,6 +55,8 @@ int notice_duties(struct dv_ctx *ctx, int64_t id, struct notice_duty **out, size
 		d->done_by = arena_strdup(ctx->arena, db_col_text(st, 4));
 		d->done_at = db_col_int(st, 5);
 		d->note = arena_strdup(ctx->arena, db_col_text(st, 6));
+		if (ch == CH_WEB && !d->done_on && no.visible_from <= today)
+			d->done_on = no.visible_from; /* on this site since then */
 		d->overdue = !d->done_on && d->due_date < today && no.status == NOTICE_PUBLISHED;
 	}
 	if (rc < 0)
@@ -107,6 +108,9 @@ static int duty_tx(struct dv_ctx *ctx, int64_t id, enum channel c, const char *d
 	if (n.status != NOTICE_PUBLISHED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "Duties are recorded once the notice is published");
+	if (c == CH_WEB)
+		return dv_fail(&ctx->err, DV_EINVAL, "channel",
+			       "Posting on the web portal is this site's own: it needs no record");
 	rc = db_int(ctx->db, &days, &ctx->err,
 		    "SELECT days FROM notice_duty WHERE notice_id = $1 AND channel = $2", DB_I(id),
 		    DB_T(channel_name(c)));
@@ -173,6 +177,7 @@ static int alerts_under(struct dv_ctx *ctx, int64_t root, struct notice_alert **
 		"JOIN notice n ON n.id = d.notice_id JOIN unit u ON u.id = n.unit_id "
 		"JOIN unit_tree t ON t.descendant = n.unit_id AND t.ancestor = $1 "
 		"WHERE d.done_on IS NULL AND d.due_date < $2 AND n.status = 'published' "
+		"AND d.channel <> 'web' "
 		"UNION ALL SELECT 1, n.id, n.title, u.name, '', n.visible_from FROM notice n "
 		"JOIN unit u ON u.id = n.unit_id "
 		"JOIN unit_tree t ON t.descendant = n.unit_id AND t.ancestor = $1 "

@@ -18,6 +18,10 @@ int notice_editable(struct dv_ctx *ctx, int64_t id, struct notice *n);
  * published version, with a note on what changed, and index it. */
 int notice_record_version(struct dv_ctx *ctx, int64_t id, const char *note);
 
+/* 0, or DV_EINVAL ("visible_until") when until (0: none) leaves less than
+ * min_days from `from`, both days counted. */
+int notice_check_until(struct dv_ctx *ctx, int32_t from, int32_t until, int min_days);
+
 /* In the caller's transaction: the duty checklist of a notice being
  * published, from its category's rules; the web portal duty is done. */
 int notice_duties_create(struct dv_ctx *ctx, const struct notice *n,

@@ -279,6 +279,40 @@ int db_in_tx(const struct db *db)
 	return db->tx_depth > 0;
 }
 
+int db_tx_failed(const struct db *db)
+{
+	return db->tx_depth > 0 && db->tx_failed;
+}
+
+int db_savepoint(struct db *db, struct dv_err *err)
+{
+	if (db->tx_depth != 1 || db->tx_failed)
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "a savepoint needs a sound outer transaction");
+	db_finish(db->open_query);
+	return db->ops->exec_script(db, "SAVEPOINT dv_change", err);
+}
+
+int db_savepoint_release(struct db *db, struct dv_err *err)
+{
+	db_finish(db->open_query);
+	if (db->tx_depth != 1 || db->tx_failed)
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "a savepoint released in a failed state");
+	return db->ops->exec_script(db, "RELEASE SAVEPOINT dv_change", err);
+}
+
+int db_savepoint_rollback(struct db *db, struct dv_err *err)
+{
+	db_finish(db->open_query);
+	/* an inner level that failed left the transaction poisoned: the
+	 * savepoint takes everything since back, so the poison goes too */
+	db->tx_depth = 1;
+	db->tx_failed = 0;
+	int rc = db->ops->exec_script(db, "ROLLBACK TO SAVEPOINT dv_change", err);
+	if (!rc)
+		rc = db->ops->exec_script(db, "RELEASE SAVEPOINT dv_change", err);
+	return rc;
+}
+
 /* ------------------------------------------------------ statement cache */
 
 static uint64_t hash_sql(const char *s)

@@ -105,6 +105,20 @@ int db_commit(struct db *db, struct dv_err *err);
 void db_rollback(struct db *db);
 int db_in_tx(const struct db *db);
 
+/*
+ * Savepoints, for running many changes in one transaction (group commit:
+ * web/workers.c) where one change that fails must not spoil the others.
+ * db_savepoint marks the current point of the open transaction; after the
+ * change, db_savepoint_rollback undoes it (and forgets that an inner level
+ * failed) or db_savepoint_release keeps it. One savepoint at a time.
+ */
+int db_savepoint(struct db *db, struct dv_err *err);
+int db_savepoint_release(struct db *db, struct dv_err *err);
+int db_savepoint_rollback(struct db *db, struct dv_err *err);
+/* Has an inner level of the open transaction failed (its commit will roll
+ * back)? */
+int db_tx_failed(const struct db *db);
+
 /* How many transactions this process has committed, on any connection: a
  * cheap way for caches to notice that something may have changed. */
 uint64_t db_commits(void);

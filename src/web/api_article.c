@@ -177,7 +177,7 @@ int api_article_file(struct req *r)
 		return rc;
 	caption = multipart_find(parts, nparts, "caption");
 	if ((rc = attachment_add(&r->ctx, ATTACH_ARTICLE, r->params[0], file->filename, file->data,
-				 file->len, caption ? caption->data : NULL, &fid)))
+				 file->len, caption_text(caption), &fid)))
 		return rc;
 	return send_article(r, 201, r->params[0]);
 }

@@ -106,7 +106,6 @@ int api_matters(struct req *r)
 		return rc;
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
-		/* options and agreements are the matter's own page */
 		json_t *j = matter_json(r, &v[i]);
 		json_object_del(j, "body");
 		json_array_append_new(a, j);

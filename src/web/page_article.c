@@ -439,7 +439,7 @@ int page_article_file_add(struct req *r)
 	if (!rc && !(rc = req_multipart(r, &parts, &nparts))) {
 		caption = multipart_find(parts, nparts, "caption");
 		rc = attachment_add(&r->ctx, ATTACH_ARTICLE, r->params[0], file->filename,
-				    file->data, file->len, caption ? caption->data : NULL, &fid);
+				    file->data, file->len, caption_text(caption), &fid);
 	}
 	return after(r, rc);
 }

@@ -114,8 +114,11 @@ static void channel_fields(struct req *r, const struct notice_category *c)
 			if (c->rules[i].channel == (enum channel)ch)
 				rule = &c->rules[i];
 		const char *name = channel_name((enum channel)ch);
-		int on = r->form_parsed ? req_form(r, arena_printf(&r->arena, "ch_%s", name)) != NULL
-					: rule != NULL;
+		/* after a refused POST show what was sent; else what is stored
+		 * (req_form() alone cannot tell: a GET parses an empty form) */
+		int posted = strcmp(r->method, "POST") == 0;
+		int on = posted ? req_form(r, arena_printf(&r->arena, "ch_%s", name)) != NULL
+				: rule != NULL;
 		html_raw(b, "<div class=\"row channel\">");
 		form_checkbox(r, arena_printf(&r->arena, "ch_%s", name),
 			      T(r, channel_label((enum channel)ch)), on);
@@ -188,7 +191,8 @@ static int category_form(struct req *r, const struct notice_category *c,
 				   .required = 1},
 		   fe);
 	form_checkbox(r, "active", T(r, "In use"),
-		      r->form_parsed ? req_form(r, "active") != NULL : (!c || c->active));
+		      strcmp(r->method, "POST") == 0 ? req_form(r, "active") != NULL
+						     : (!c || c->active));
 	channel_fields(r, c);
 	form_submit(r, T(r, "Save"));
 	form_end(r);

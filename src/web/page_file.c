@@ -33,8 +33,8 @@ static int send_file(struct req *r, int thumb)
 		return rc;
 	r->status = 200;
 	r->content_type = f.mime;
-	res_header(r, "Cache-Control",
-		   f.is_public ? "public, max-age=31536000, immutable" : "private, no-store");
+	/* a day, not for ever: an article may be withdrawn, a photo removed */
+	res_header(r, "Cache-Control", f.is_public ? "public, max-age=86400" : "private, no-store");
 	res_header(r, "Content-Disposition", disposition(r, f.name));
 	buf_add(&r->out, f.data, f.len);
 	return 0;

@@ -101,11 +101,15 @@ void notice_category_select(struct req *r, const char *name, const char *label, 
 			    const char *first, const struct form_errors *fe)
 {
 	struct notice_category *c;
-	size_t n;
+	size_t n, k = 0;
 	const char **opt;
-	if (category_list(&r->ctx, 0, &c, &n))
+	if (category_list(&r->ctx, 1, &c, &n))
 		n = 0;
-	category_options(r, c, n, first, &opt);
+	/* the categories in use, and the one chosen even if it was retired */
+	for (size_t i = 0; i < n; i++)
+		if (c[i].active || c[i].id == value)
+			c[k++] = c[i];
+	category_options(r, c, k, first, &opt);
 	form_select(r, name, label, value ? arena_printf(&r->arena, "%lld", (long long)value) : "",
 		    opt, fe);
 }
@@ -323,11 +327,14 @@ void notice_files(struct req *r, const struct attachment *v, size_t n, const cha
 	html_raw(b, "</ul></section>");
 }
 
-static int may_ack(struct req *r, int64_t hid)
+/* The household's representative, for a notice that covers it. */
+static int may_ack(struct req *r, int64_t hid, const struct notice *n)
 {
 	struct household h;
+	int covered = 0;
 	return !household_load(&r->ctx, hid, &h) &&
-	       perm_may_household(&r->ctx, ACT_ACKNOWLEDGE, hid, h.unit_id);
+	       perm_may_household(&r->ctx, ACT_ACKNOWLEDGE, hid, h.unit_id) &&
+	       !unit_is_within(&r->ctx, h.unit_id, n->unit_id, &covered) && covered;
 }
 
 /* The household's "đã biết": done, or a button for its representative. */
@@ -348,7 +355,7 @@ static void ack_box(struct req *r, const struct notice *n)
 		html_txtf(b, T(r, "Your household knows this notice (%s, %s)."),
 			  T(r, reach_how_label(how)), page_date(r, on));
 		html_raw(b, "</p>");
-	} else if (may_ack(r, hid)) {
+	} else if (may_ack(r, hid, n)) {
 		page_note(r, "hint",
 			  T(r, "Once your household has read this notice, tell the ward:"));
 		form_button(r, page_path(r, "/notices/%lld/ack", n->id),

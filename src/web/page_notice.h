@@ -40,4 +40,9 @@ struct mp_part;
  * file was chosen. */
 int page_uploaded_file(struct req *r, const struct mp_part **file);
 
+/* A plain field of a multipart form as text: NULL when absent; a value
+ * holding a NUL byte reads as "\x01", which text_clean refuses, rather than
+ * being cut short where C strings end. */
+const char *caption_text(const struct mp_part *part);
+
 #endif

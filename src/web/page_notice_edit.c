@@ -435,6 +435,13 @@ int page_uploaded_file(struct req *r, const struct mp_part **file)
 	return 0;
 }
 
+const char *caption_text(const struct mp_part *part)
+{
+	if (!part)
+		return NULL;
+	return memchr(part->data, '\0', part->len) ? "\x01" : part->data;
+}
+
 int page_notice_file_add(struct req *r)
 {
 	const struct mp_part *file;

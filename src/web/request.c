@@ -326,14 +326,16 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 			page_cache_store(r, &gen);
 		}
 	} else if (r->route = rt, !prepare(r, rt)) {
-		if (rt->flags & ROUTE_SLOW) {
+		if (rt->flags & (ROUTE_SLOW | ROUTE_BATCH)) {
 			struct job *job = calloc(1, sizeof(*job));
 			if (job) {
 				job->r = r;
 				job->rt = rt;
 				job->loop = l;
 				r->in_worker = 1;
-				workers_submit(&l->srv->workers, job);
+				workers_submit(rt->flags & ROUTE_BATCH ? &l->srv->batcher
+								       : &l->srv->workers,
+					       job);
 				return 0;
 			}
 		}

@@ -272,7 +272,10 @@ int server_run(const struct server_config *cfg)
 	sigaddset(&stop_signals, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	int nworkers = cfg->workers > 0 ? cfg->workers : srv.nloops;
-	if (workers_start(&srv.workers, nworkers, cfg->db_url)) {
+	if (workers_start(&srv.workers, nworkers, cfg->db_url) ||
+	    batcher_start(&srv.batcher, cfg->db_url, cfg->batch_max)) {
+		workers_stop(&srv.workers);
+		workers_stop(&srv.batcher);
 		release(&srv);
 		return SERVER_EDB;
 	}
@@ -290,6 +293,7 @@ int server_run(const struct server_config *cfg)
 		srv.loops[i].fd = -1; /* closed with the listener */
 	}
 	workers_stop(&srv.workers);
+	workers_stop(&srv.batcher);
 	release(&srv);
 	log_info("stopped");
 	return 0;

@@ -16,6 +16,7 @@ struct server_config {
 	int workers;            /* threads for slow handlers; 0 = as many as loops */
 	size_t max_body;   /* request body cap in bytes (413 beyond) */
 	int drain_seconds; /* how long SIGTERM waits for requests in flight */
+	int batch_max;	   /* ballots committed together at most; 0 = the default */
 	/* "https://danvan.example.vn": the site's address in links printed on
 	 * paper (invitation slips); NULL to take it from each request's Host */
 	const char *public_url;

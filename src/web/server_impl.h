@@ -56,6 +56,9 @@ struct job {
 struct workers {
 	pthread_t *threads;
 	int n;
+	int batch; /* one thread committing the queued jobs together (group commit) */
+	int batch_max; /* jobs in one transaction */
+	long batches, batched; /* transactions committed, jobs in them (for the log) */
 	struct db **dbs;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -70,6 +73,7 @@ struct server {
 	int nloops;
 	atomic_int stop;
 	struct workers workers;
+	struct workers batcher; /* ROUTE_BATCH: ballots */
 };
 
 /* request.c */
@@ -81,6 +85,10 @@ void conn_release(struct conn *c);
 /* workers.c: n threads, each with its own database connection. */
 int workers_start(struct workers *w, int n, const char *db_url);
 void workers_submit(struct workers *w, struct job *job);
+/* The group committer: one thread that runs every job queued meanwhile in
+ * one transaction (a savepoint each) and answers them all after the one
+ * COMMIT, so a burst of ballots costs one fsync, not one per ballot. */
+int batcher_start(struct workers *w, const char *db_url, int batch_max);
 /* Let the queued jobs finish, then join the threads. */
 void workers_stop(struct workers *w);
 

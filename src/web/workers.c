@@ -4,11 +4,21 @@
  * the worker runs the route on its own database connection and hands the
  * job back to the request's loop through h2o's multithread queue, where the
  * response is sent (request.c).
+ *
+ * The batcher is the same queue with one thread in batch mode (group
+ * commit): it takes every job queued meanwhile, runs each in a savepoint of
+ * one transaction, commits once, and only then hands the responses back. A
+ * change that fails is rolled back to its savepoint alone; if the COMMIT
+ * fails, every response of the batch becomes a 503, so no client is told a
+ * ballot was recorded that is not on disk.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/log.h"
+#include "web/api.h"
+#include "web/layout.h"
 #include "web/server_impl.h"
 
 struct worker_arg {
@@ -16,12 +26,93 @@ struct worker_arg {
 	int index;
 };
 
+
+static void hand_back(struct job *job)
+{
+	h2o_multithread_send_message(&job->loop->done, &job->msg);
+}
+
+static void refuse_all(struct job *jobs)
+{
+	for (struct job *j = jobs; j; j = j->next) {
+		struct req *r = j->r;
+		buf_reset(&r->out);
+		r->nheaders = 0;
+		if (j->rt->kind == ROUTE_JSON)
+			api_error_status(r, 503, "unavailable",
+					 T(r, "The server could not record this. Please try again."));
+		else
+			layout_error_status(r, 503,
+					    T(r, "The server could not record this. Please try "
+						 "again."));
+	}
+}
+
+/* One transaction for the jobs of the list, a savepoint each. */
+static void run_batch(struct db *db, struct job *jobs)
+{
+	struct dv_err err = {0};
+	int rc = db_begin(db, &err);
+	for (struct job *j = jobs; !rc && j; j = j->next) {
+		j->r->ctx.db = db;
+		if ((rc = db_savepoint(db, &err)))
+			break;
+		routes_run(j->r, j->rt);
+		rc = db_tx_failed(db) || j->r->status >= 400 ? db_savepoint_rollback(db, &err)
+							      : db_savepoint_release(db, &err);
+	}
+	if (!rc)
+		rc = db_commit(db, &err);
+	else if (db_in_tx(db))
+		db_rollback(db);
+	if (rc) {
+		log_error("group commit: %s", err.msg);
+		refuse_all(jobs);
+	}
+	for (struct job *j = jobs, *next; j; j = next) {
+		next = j->next; /* the loop owns the job once it has it */
+		hand_back(j);
+	}
+}
+
+/* Detach up to batch_max jobs from the queue (called with the lock held). */
+static struct job *take_batch(struct workers *w)
+{
+	struct job *first = w->head, *last = first;
+	for (int n = 1; last && last->next && n < w->batch_max; n++)
+		last = last->next;
+	if (!first)
+		return NULL;
+	w->head = last->next;
+	if (!w->head)
+		w->tail = NULL;
+	last->next = NULL;
+	return first;
+}
+
 static void *worker_main(void *arg)
 {
 	struct worker_arg *a = arg;
 	struct workers *w = a->w;
 	struct db *db = w->dbs[a->index];
 	free(a);
+	while (w->batch) {
+		pthread_mutex_lock(&w->mu);
+		while (!w->head && !w->stop)
+			pthread_cond_wait(&w->cv, &w->mu);
+		struct job *jobs = take_batch(w);
+		pthread_mutex_unlock(&w->mu);
+		if (!jobs) {
+			if (w->batches)
+				log_info("group commit: %ld changes in %ld transactions", w->batched,
+					 w->batches);
+			return NULL;
+		}
+		for (struct job *j = jobs; j; j = j->next)
+			w->batched++;
+		w->batches++;
+		run_batch(db, jobs);
+	}
 	for (;;) {
 		pthread_mutex_lock(&w->mu);
 		while (!w->head && !w->stop)
@@ -38,7 +129,7 @@ static void *worker_main(void *arg)
 		job->r->ctx.db = db;
 		routes_run(job->r, job->rt);
 		/* from here on the job belongs to the loop again */
-		h2o_multithread_send_message(&job->loop->done, &job->msg);
+		hand_back(job);
 	}
 }
 
@@ -66,6 +157,13 @@ int workers_start(struct workers *w, int n, const char *db_url)
 		pthread_create(&w->threads[i], NULL, worker_main, a);
 	}
 	return 0;
+}
+
+int batcher_start(struct workers *w, const char *db_url, int batch_max)
+{
+	w->batch = 1;
+	w->batch_max = batch_max > 0 ? batch_max : 1024;
+	return workers_start(w, 1, db_url);
 }
 
 void workers_submit(struct workers *w, struct job *job)

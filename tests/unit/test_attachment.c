@@ -181,6 +181,16 @@ static void files_of_a_published_notice_change_by_versions(void **state)
 	struct file_data f;
 	ctx->actor = &actor_anonymous;
 	assert_ok(ctx, file_read(ctx, a, 0, &f));
+	/* but one removed from a draft never was public, and stays private */
+	ctx->actor = &actor_system;
+	int64_t other = notice_draft(ctx, t.tdh), secret = 0;
+	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, other, "mat.pdf", pdf, sizeof(pdf) - 1,
+				      NULL, &secret));
+	assert_ok(ctx, attachment_remove(ctx, ATTACH_NOTICE, other, secret));
+	ctx->now += 5;
+	assert_ok(ctx, notice_publish(ctx, other));
+	ctx->actor = &actor_anonymous;
+	assert_int_equal(file_read(ctx, secret, 0, &f), DV_ENOTFOUND);
 	test_ctx_free(ctx);
 }
 

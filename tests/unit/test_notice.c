@@ -166,27 +166,29 @@ static void input_is_checked(void **state)
 	assert_int_equal(notice_create(ctx, &in, &id), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "category");
 	in.category_id = category(ctx, "budget");
-	/* the posting period must leave the category's 30 days: the 30th day
-	 * after the first is too early, the 31st is fine */
+	/* the posting period must hold the category's 30 days, the first and
+	 * the last included: 01/12 to 29/12 is 29 days, to 30/12 is 30 */
 	in.visible_from = "01/12/2026";
-	in.visible_until = "30/12/2026";
+	in.visible_until = "29/12/2026";
 	assert_int_equal(notice_create(ctx, &in, &id), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "visible_until");
-	assert_non_null(strstr(ctx->err.msg, "31/12/2026"));
-	in.visible_until = "31/12/2026";
+	assert_non_null(strstr(ctx->err.msg, "30/12/2026"));
+	in.visible_until = "30/12/2026";
 	assert_ok(ctx, notice_create(ctx, &in, &id));
 	in.visible_from = "31/02/2026";
 	assert_int_equal(notice_create(ctx, &in, &id), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "visible_from");
-	in.visible_from = "01/12/2024"; /* two years back: a typing slip */
+	in.visible_from = "30/11/2026"; /* the period is counted here: not yesterday */
 	in.visible_until = NULL;
+	assert_int_equal(notice_create(ctx, &in, &id), DV_EINVAL);
+	in.visible_from = "01/12/2028"; /* two years ahead: a typing slip */
 	assert_int_equal(notice_create(ctx, &in, &id), DV_EINVAL);
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notice"), 1);
 	struct notice n;
 	assert_ok(ctx, notice_get(ctx, 1, &n));
 	assert_string_equal(n.body, "Dòng 1\nDòng 2");
 	assert_int_equal(n.visible_from, 20261201);
-	assert_int_equal(n.visible_until, 20261231);
+	assert_int_equal(n.visible_until, 20261230);
 	test_ctx_free(ctx);
 }
 
@@ -399,6 +401,12 @@ static void lists_filter_and_search_alike_on_both_engines(void **state)
 	int more;
 	ctx->actor = test_actor(ctx, ROLE_HEAD, t.dong_tac, 0);
 	assert_int_equal(notice_list(ctx, &f, 0, 50, &v, &n, &more), DV_EPERM);
+	/* the city's drafts are not the ward officer's to see */
+	ctx->actor = &actor_system;
+	draft(ctx, t.city, "plan", "Kế hoạch thành phố (nháp)", "Chưa đăng");
+	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, t.tdh, 0);
+	assert_int_equal(listed(ctx, &f, &first), 1);
+	assert_int_equal(first, kept);
 	/* the date filter reads the first posting day */
 	ctx->actor = &actor_anonymous;
 	f.status = NOTICE_PUBLISHED;
@@ -428,8 +436,24 @@ static void scheduled_notices_wait_for_their_day(void **state)
 	assert_ok(ctx, notice_publish(ctx, id));
 	struct notice_filter f = {.status = NOTICE_PUBLISHED};
 	assert_int_equal(listed(ctx, &f, NULL), 0);
+	/* nor can it be read before its day, but by those who publish */
+	struct notice n;
+	ctx->actor = &actor_anonymous;
+	assert_int_equal(notice_get(ctx, id, &n), DV_ENOTFOUND);
+	struct notice_duty *d;
+	size_t nd;
+	ctx->actor = &actor_system;
+	assert_ok(ctx, notice_duties(ctx, id, &d, &nd));
+	assert_int_equal(d[0].channel, CH_WEB);
+	assert_int_equal(d[0].done_on, 0); /* not on the portal yet */
 	ctx->now = at(20261210);
 	assert_int_equal(listed(ctx, &f, NULL), 1);
+	ctx->actor = &actor_anonymous;
+	assert_ok(ctx, notice_get(ctx, id, &n));
+	assert_ok(ctx, notice_duties(ctx, id, &d, &nd));
+	assert_int_equal(d[0].done_on, 20261210);
+	ctx->actor = &actor_system;
+	assert_int_equal(notice_duty_done(ctx, id, CH_WEB, NULL, ""), DV_EINVAL);
 	test_ctx_free(ctx);
 }
 

@@ -39,13 +39,14 @@ struct place {
 static void place_build(struct dv_ctx *ctx, struct place *p)
 {
 	test_tree_build(ctx, &p->t);
-	ctx->now = at(20261205);
+	ctx->now = at(20261201);
 	p->mine = test_household(ctx, p->t.dong_tac, "Số 1 Đông Tác", 2);
 	p->dt2 = test_household(ctx, p->t.dong_tac, "Số 2 Đông Tác", 1);
 	p->dt3 = test_household(ctx, p->t.dong_tac, "Số 3 Đông Tác", 1);
 	p->cl1 = test_household(ctx, p->t.chieu_lieu, "Số 1 Chiêu Liêu", 1);
 	p->other = test_household(ctx, p->t.noi_hoa, "Số 1 Nội Hóa", 1);
 	p->notice = published(ctx, p->t.tdh);
+	ctx->now = at(20261205);
 }
 
 static int64_t reached(struct dv_ctx *ctx, int64_t notice)

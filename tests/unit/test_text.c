@@ -72,6 +72,10 @@ static void clean_normalizes_and_limits(void **state)
 	/* malformed UTF-8 refused */
 	assert_int_equal(text_clean(&a, "ab\xC3", 3, 10, 0, "x", &out, &err), DV_EINVAL);
 	assert_non_null(strstr(err.msg, "UTF-8"));
+	/* noncharacters: U+FFFF and U+FDD0 (XML forbids the first; nobody types them) */
+	assert_int_equal(text_clean(&a, "a\xEF\xBF\xBF", 4, 10, 0, "x", &out, &err), DV_EINVAL);
+	assert_int_equal(text_clean(&a, "a\xEF\xB7\x90", 4, 10, 0, "x", &out, &err), DV_EINVAL);
+	assert_int_equal(text_clean(&a, "a\xEF\xBF\xBD", 4, 10, 0, "x", &out, &err), 0);
 	/* control characters refused; newlines only in multi-line text */
 	assert_int_equal(text_clean(&a,
 				    "a\x01"

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# bench/ballots.sh: how many household ballots danvan acknowledges per
+# second over HTTP, on SQLite with synchronous=FULL (every acknowledged
+# ballot is on disk), with group commit, next to the same server committing
+# each ballot alone (--batch-max 1) in the same invocation.
+#
+# It builds a demo city of N households, opens a household ballot in every
+# neighborhood and gives every household a representative account with an
+# API token (bench/ballots.c setup), then casts one ballot per household
+# with C keep-alive connections (bench/ballots.c run).
+#
+# Usage: bench/ballots.sh [-n HOUSEHOLDS] [-c CONNECTIONS] [-t THREADS] [-r REFERENCE]
+#   -n  households in the city, all of whom vote (default 150000)
+#   -c  client connections (default 256)
+#   -t  server event loops (default: cores)
+#   -r  ballots in the reference run, each committed alone (default 3000)
+set -euo pipefail
+
+households=150000 connections=256 threads=$(nproc) reference=3000
+while getopts "n:c:t:r:h" o; do
+	case $o in
+	n) households=$OPTARG ;;
+	c) connections=$OPTARG ;;
+	t) threads=$OPTARG ;;
+	r) reference=$OPTARG ;;
+	*) sed -n '2,/^set /p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2 ;;
+	esac
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/deps.sh" bench
+make -s -C "$root" all tests >/dev/null
+bin=$root/build/danvan client=$root/build/bench/ballots
+tmp=$(mktemp -d)
+pid=""
+cleanup() {
+	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 12000))
+		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+	done
+}
+
+serve() { # serve DB BATCH_MAX: start danvan on $port, wait until it answers
+	port=$(free_port)
+	"$bin" serve --db "sqlite:$1" --port "$port" --threads "$threads" --batch-max "$2" \
+		2>"$tmp/server.log" &
+	pid=$!
+	for _ in $(seq 1 200); do
+		curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && return
+		sleep 0.05
+	done
+	echo "bench: danvan did not start" >&2
+	exit 1
+}
+
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+
+echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+echo "# danvan $(git -C "$root" describe --always --dirty 2>/dev/null)," \
+	"SQLite synchronous=FULL, $threads loops, $connections client connections"
+start=$(date +%s)
+"$bin" demo --households "$households" --db "sqlite:$tmp/city.db" >/dev/null
+"$client" setup --db "sqlite:$tmp/city.db" --out "$tmp/voters" 2>/dev/null
+sqlite3 "$tmp/city.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+cp "$tmp/city.db" "$tmp/alone.db"
+echo "# $households households, $(wc -l <"$tmp/voters") voters ready in $(($(date +%s) - start)) s"
+
+serve "$tmp/city.db" 1024
+echo "\$ ballots run  # group commit (--batch-max 1024), every household"
+grouped=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
+	--connections "$connections")
+echo "$grouped"
+stop
+counted=$(sqlite3 "$tmp/city.db" "SELECT COUNT(*) FROM ballot WHERE choice IS NOT NULL")
+echo "# ballots in the database afterwards: $counted"
+
+serve "$tmp/alone.db" 1
+echo "\$ ballots run --limit $reference  # each ballot its own transaction (--batch-max 1)"
+alone=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
+	--connections "$connections" --limit "$reference")
+echo "$alone"
+stop
+
+rate() { sed -n 's/.*: \([0-9]*\) ballots\/s.*/\1/p' <<<"$1"; }
+g=$(rate "$grouped") a=$(rate "$alone")
+echo "# acknowledged ballots per second: group commit $g, one transaction each $a," \
+	"ratio $(awk -v g="$g" -v a="$a" 'BEGIN { printf "%.1f", a ? g / a : 0 }')"
