@@ -14,6 +14,11 @@
  *       acknowledged (200) and the rate. With --log, each acknowledged
  *       receipt is written (and flushed) as its answer arrives, so a test
  *       that kills the server knows exactly what it was told.
+ *   ballots check --db URL --log FILE
+ *       Every receipt in FILE is in the database as a cast ballot, and every
+ *       open matter's count of cast ballots equals its ballots cast: what
+ *       was acknowledged survived, and nothing is counted twice. Exit 1 if
+ *       not.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -40,7 +45,8 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: ballots setup --db URL --out FILE\n"
 			"       ballots run --url http://127.0.0.1:PORT --tokens FILE "
-			"[--connections C] [--log FILE] [--limit N]\n");
+			"[--connections C] [--log FILE] [--limit N]\n"
+			"       ballots check --db URL --log FILE\n");
 	return 2;
 }
 
@@ -147,6 +153,45 @@ static int setup(const char *url, const char *out)
 	db_close(db);
 	arena_release(&a);
 	return rc ? 1 : 0;
+}
+
+/* ----------------------------------------------------------------- check */
+
+static int check(const char *url, const char *logpath)
+{
+	struct db *db;
+	struct dv_err err = {0};
+	FILE *f = fopen(logpath, "r");
+	long long matter;
+	char receipt[16];
+	long found = 0, missing = 0, drift = 0;
+	if (!f || db_open(url, &db, &err)) {
+		fprintf(stderr, "ballots: cannot open %s or %s\n", logpath, url);
+		return 1;
+	}
+	while (fscanf(f, "%lld %15s", &matter, receipt) == 2) {
+		int64_t n = 0;
+		if (db_int(db, &n, &err,
+			   "SELECT COUNT(*) FROM ballot WHERE matter_id = $1 AND receipt = $2 "
+			   "AND choice = 'yes'",
+			   DB_I(matter), DB_T(receipt)) || n != 1) {
+			missing++;
+			fprintf(stderr, "ballots: acknowledged %lld %s is not there\n", matter, receipt);
+		} else {
+			found++;
+		}
+	}
+	fclose(f);
+	int64_t bad = 0;
+	if (db_int(db, &bad, &err,
+		   "SELECT COUNT(*) FROM matter m WHERE m.cast_count <> (SELECT COUNT(*) FROM ballot "
+		   "b WHERE b.matter_id = m.id AND b.choice IS NOT NULL)"))
+		bad = -1;
+	drift = (long)bad;
+	db_close(db);
+	printf("%ld acknowledged ballots found, %ld missing; %ld matters whose count is off\n",
+	       found, missing, drift);
+	return missing || drift ? 1 : 0;
 }
 
 /* ------------------------------------------------------------------- run */
@@ -334,5 +379,7 @@ int main(int argc, char **argv)
 		return setup(db, out);
 	if (!strcmp(argv[1], "run") && url && tokens)
 		return run(url, tokens, conns, log, limit);
+	if (!strcmp(argv[1], "check") && db && log)
+		return check(db, log);
 	return usage();
 }
