@@ -112,8 +112,23 @@ static void ballot_box(struct req *r, const struct matter *m)
 {
 	struct buf *b = &r->out;
 	const char *receipt, *choice;
-	if (m->status != MS_OPEN || ballot_mine(&r->ctx, m->id, &receipt, &choice))
+	if (m->status == MS_DRAFT || ballot_mine(&r->ctx, m->id, &receipt, &choice))
 		return;
+	if (m->status == MS_CLOSED) {
+		if (!*choice)
+			return;
+		html_raw(b, "<section class=\"ballot\"><p>");
+		html_txt(b, T(r, "Your household's receipt:"));
+		html_raw(b, " <code>");
+		html_txt(b, receipt);
+		html_raw(b, "</code> ");
+		html_link(b,
+			  arena_printf(&r->arena, "/matters/%lld/tally?receipt=%s", (long long)m->id,
+				       receipt),
+			  T(r, "Check it in the public tally"));
+		html_raw(b, "</p></section>");
+		return;
+	}
 	html_raw(b, "<section class=\"ballot\" aria-label=\"");
 	html_attr(b, T(r, "Your household's ballot"));
 	html_raw(b, "\">");

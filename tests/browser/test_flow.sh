@@ -1,8 +1,17 @@
 #!/bin/bash
-# The browser flow (run.mjs) against a demo server: Debian's Chromium, axe-core.
+# The browser flows against one demo server: Debian's Chromium, axe-core on
+# every page. run.mjs: the registry, invitation slips, claiming, languages;
+# notices.mjs: publishing a notice, "đã biết", reach; matters.mjs: a head
+# opens household ballots, a representative votes and checks the tally.
 . "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 DB=$(new_db)
 "$DANVAN_BIN" demo --households 120 --seed 9 --db "$DB" >/dev/null 2>&1
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
-BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" node tests/browser/run.mjs
+rc=0
+for flow in run notices matters; do
+	echo "# $flow.mjs"
+	BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" \
+		node "tests/browser/$flow.mjs" || rc=1
+done
+exit $rc
