@@ -113,7 +113,8 @@ int matter_form_check(struct dv_err *err, int type, enum matter_form form, int c
 #define MATTER_COLS                                                                                \
 	"m.id, m.unit_id, u.name, m.type, m.form, m.kind, m.status, m.title, m.body, "             \
 	"m.opened_at, m.closes_at, m.closed_at, m.eligible, m.cast_count, m.result_passed, "       \
-	"m.result_yes, m.result_no, m.result_abstain, m.threshold, m.tally_sha256, m.created_at"
+	"m.result_yes, m.result_no, m.result_abstain, m.threshold, m.tally_sha256, m.created_at, " \
+	"m.result_present"
 
 static void read_matter(struct dv_ctx *ctx, struct db_stmt *st, struct matter *m)
 {
@@ -142,6 +143,8 @@ static void read_matter(struct dv_ctx *ctx, struct db_stmt *st, struct matter *m
 	m->created_at = db_col_int(st, 20);
 	m->result.eligible = m->eligible;
 	m->result.cast = m->cast;
+	m->result.present = db_col_null(st, 21) ? -1 : db_col_int(st, 21);
+	m->result_voted = !db_col_null(st, 15);
 }
 
 /* Options and agreements of m (each its own query: one open at a time). */
@@ -206,6 +209,30 @@ int matter_get(struct dv_ctx *ctx, int64_t id, struct matter *m)
 	return 0;
 }
 
+/* A meeting's result: not quorate, or the main motion's count. */
+static const char *meeting_reason(struct dv_ctx *ctx, const struct matter *m)
+{
+	const struct matter_result *r = &m->result;
+	const char *lang = ctx->lang;
+	if (!m->result_voted)
+		return arena_printf(ctx->arena,
+				    i18n_get_format(lang, N_("Only %lld of %lld households' "
+							     "representatives came: a meeting needs "
+							     "more than %d%% of them, so nothing was "
+							     "decided there")),
+				    (long long)r->present, (long long)r->eligible, r->threshold);
+	long long need = (long long)(r->present * r->threshold / 100 + 1);
+	return arena_printf(
+		ctx->arena,
+		r->passed ? i18n_get_format(lang, N_("%lld of the %lld representatives present "
+						     "agreed: more than %d%% of those present, so it "
+						     "passed (%lld were needed)"))
+			  : i18n_get_format(lang, N_("%lld of the %lld representatives present "
+						     "agreed: it needed more than %d%% of those "
+						     "present (%lld), so it failed")),
+		(long long)r->yes, (long long)r->present, r->threshold, need);
+}
+
 const char *matter_reason(struct dv_ctx *ctx, const struct matter *m)
 {
 	const struct matter_result *r = &m->result;
@@ -213,6 +240,8 @@ const char *matter_reason(struct dv_ctx *ctx, const struct matter *m)
 	if (!m->has_result)
 		return "";
 	long long need = (long long)(r->eligible * r->threshold / 100 + 1);
+	if (m->form == FORM_MEETING)
+		return meeting_reason(ctx, m);
 	if (m->yesno)
 		return arena_printf(
 			ctx->arena,

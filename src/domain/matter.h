@@ -74,6 +74,7 @@ struct matter_result {
 	int64_t cast;	  /* ballots cast */
 	int64_t yes, no, abstain;
 	int threshold;	  /* the percentage in force when it closed */
+	int64_t present;  /* a meeting: representatives present; -1 otherwise */
 	const char *winner; /* a choice matter: the option that passed, or NULL */
 };
 
@@ -93,6 +94,7 @@ struct matter {
 	struct matter_option options[MATTER_OPTIONS_MAX + 1];
 	int head_agreed, front_agreed;
 	int has_result; /* closed: result and tally_sha256 hold */
+	int result_voted; /* the result has counts (a meeting that was not quorate has none) */
 	struct matter_result result;
 	const char *tally_sha256;
 	int64_t created_at;

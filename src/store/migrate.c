@@ -9,6 +9,7 @@ extern const char mig_003_household_codes[];
 extern const char mig_004_search[];
 extern const char mig_005_notices[];
 extern const char mig_006_matters[];
+extern const char mig_007_meetings[];
 
 static const struct migration {
 	int version;
@@ -21,6 +22,7 @@ static const struct migration {
 	{4, "search", mig_004_search},
 	{5, "notices", mig_005_notices},
 	{6, "matters", mig_006_matters},
+	{7, "meetings", mig_007_meetings},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -47,7 +47,10 @@ static void the_law_list_is_seeded(void **state)
 	struct notice_category *v;
 	size_t n;
 	assert_ok(ctx, category_list(ctx, 0, &v, &n));
-	assert_int_equal(n, 14);
+	assert_int_equal(n, 15); /* the law's 14, and invitations to community meetings */
+	assert_string_equal(v[14].code, "meeting");
+	assert_int_equal(v[14].law_item, 0);
+	n = 14;
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(v[i].law_item, (int)i + 1);
 		assert_int_equal(v[i].min_days, 30);
