@@ -1,12 +1,16 @@
 /*
- * The demo's matters, in the demo neighborhood: one decided by household
- * ballots three weeks ago (closed, with its tally, resident@demo's household
- * among those who voted), and one open now in which it has not voted yet.
+ * The demo's matters, in the demo neighborhood: its community rules
+ * decided at a meeting a month ago (closed, with its minutes), one decided
+ * by household ballots three weeks ago (closed, with its tally,
+ * resident@demo's household among those who voted), and one open now in
+ * which it has not voted yet.
  */
 #include <string.h>
 
+#include "base/date.h"
 #include "domain/demo.h"
 #include "domain/matter.h"
+#include "domain/meeting.h"
 #include "domain/perm.h"
 
 /* Act as the representative of household hid for one ballot. */
@@ -52,12 +56,52 @@ static int64_t make(struct dv_ctx *ctx, const struct demo_result *out, const cha
 	return id;
 }
 
+/* A month ago: the community rules, at a meeting two thirds came to. */
+static int demo_meeting(struct dv_ctx *ctx, const struct demo_result *out, const int64_t *ids,
+			size_t n, int64_t now)
+{
+	struct matter_input in = {.unit_id = out->neighborhood_id,
+				  .type = MT_RULES,
+				  .form = "meeting",
+				  .title = "Sửa đổi quy ước khu phố Đông Tác về giữ gìn vệ sinh, "
+					   "trật tự hẻm",
+				  .body = "Bổ sung quy định giờ đổ rác, giữ lối đi chung thông "
+					  "thoáng và không để xe trên vỉa hè sau 22 giờ."};
+	int64_t id = 0, motion = 0, present = 0;
+	ctx->now = now - 30 * 86400;
+	int rc = matter_create(ctx, &in, &id);
+	/* 19:30, two days later */
+	int64_t starts = time_local_midnight(time_local_date(ctx->now)) + 2 * 86400 + 19 * 3600 +
+			 1800;
+	if (!rc)
+		rc = meeting_schedule(ctx, id, starts, "Nhà văn hóa khu phố Đông Tác");
+	ctx->now = starts;
+	if (!rc)
+		rc = meeting_open(ctx, id, "Trưởng khu phố Đông Tác", "Lê Thị Thu Hà");
+	for (size_t i = 0; !rc && i < n; i++)
+		if (i % 3 != 2) { /* two in three came */
+			rc = meeting_check_in(ctx, id, ids[i], NULL);
+			present++;
+		}
+	if (!rc)
+		rc = motion_add(ctx, id, MOTION_MAIN, "", VOTE_HANDS, NULL, &motion);
+	ctx->now += 3600;
+	if (!rc)
+		rc = motion_record(ctx, motion, present - present / 5, present / 10,
+				   present / 5 - present / 10);
+	ctx->now += 1800;
+	if (!rc)
+		rc = meeting_close(ctx, id, 0, NULL);
+	ctx->now = now;
+	return rc;
+}
+
 int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
 {
 	int64_t *ids, now = ctx->now;
 	size_t n;
 	int rc = households(ctx, out, &ids, &n);
-	if (rc)
+	if (rc || (rc = demo_meeting(ctx, out, ids, n, now)))
 		return rc;
 	/* three weeks ago: the alley's contributions, decided by ballots */
 	ctx->now = now - 21 * 86400;

@@ -223,11 +223,11 @@ static int open_tx(struct dv_ctx *ctx, int64_t id, const char *chair, const char
 	int rc = load_for_head(ctx, id, &mt, &m, MEET_SCHEDULED);
 	if (rc)
 		return rc;
-	if (time_local_date(ctx->now) < time_local_date(m.starts_at)) {
+	if (ctx->now < m.starts_at - MEETING_EARLY) {
 		struct buf b = BUF_INIT;
-		date_format(&b, time_local_date(m.starts_at));
+		time_format(&b, m.starts_at - MEETING_EARLY);
 		rc = dv_fail(&ctx->err, DV_ECONFLICT, NULL,
-			     "The register opens on the day of the meeting, %s", b.ptr);
+			     "The register opens 12 hours before the meeting, from %s", b.ptr);
 		buf_release(&b);
 		return rc;
 	}

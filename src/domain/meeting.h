@@ -28,6 +28,7 @@
 #define MEETING_NAME_MAX 100
 #define MOTION_TEXT_MAX 1000
 #define MOTIONS_MAX 20
+#define MEETING_EARLY (12 * 3600) /* the register opens this long before the meeting */
 
 enum meeting_status { MEET_SCHEDULED, MEET_OPEN, MEET_CLOSED, MEET_STATUS_COUNT };
 const char *meeting_status_name(enum meeting_status s);
@@ -77,8 +78,8 @@ int meeting_get(struct dv_ctx *ctx, int64_t matter_id, struct matter *mt, struct
 /* The meeting without a permission check (for the other meeting files). */
 int meeting_load(struct dv_ctx *ctx, int64_t matter_id, struct meeting *m);
 
-/* Open the register on the meeting's day (the head): chair and secretary
- * named; the households of the community are counted. */
+/* Open the register (the head), at most MEETING_EARLY before the meeting:
+ * chair and secretary named; the households of the community are counted. */
 int meeting_open(struct dv_ctx *ctx, int64_t matter_id, const char *chair, const char *secretary);
 
 /* Check a household's representative in (the head or the front

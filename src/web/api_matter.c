@@ -19,6 +19,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/matter.h"
+#include "domain/meeting.h"
 #include "domain/rules.h"
 #include "web/api.h"
 #include "web/routes.h"
@@ -30,11 +31,19 @@ static json_t *result_json(struct req *r, const struct matter *m)
 {
 	if (!m->has_result)
 		return json_null();
-	json_t *j = json_pack("{s:b, s:s, s:I, s:n, s:I, s:i}", "passed", m->result.passed,
+	json_t *j = json_pack("{s:b, s:s, s:I, s:o, s:I, s:i}", "passed", m->result.passed,
 			      "reason", matter_reason(&r->ctx, m), "eligible",
-			      (json_int_t)m->result.eligible, "present", "cast",
-			      (json_int_t)m->result.cast, "threshold", m->result.threshold);
-	if (m->yesno) {
+			      (json_int_t)m->result.eligible, "present",
+			      m->result.present >= 0 ? json_integer(m->result.present) : json_null(),
+			      "cast", (json_int_t)m->result.cast, "threshold", m->result.threshold);
+	if (m->form == FORM_MEETING) {
+		json_object_set_new(j, "yes", m->result_voted ? json_integer(m->result.yes)
+							      : json_null());
+		json_object_set_new(j, "no", m->result_voted ? json_integer(m->result.no)
+							     : json_null());
+		json_object_set_new(j, "abstain", m->result_voted ? json_integer(m->result.abstain)
+								  : json_null());
+	} else if (m->yesno) {
 		json_object_set_new(j, "yes", json_integer(m->result.yes));
 		json_object_set_new(j, "no", json_integer(m->result.no));
 		json_object_set_new(j, "abstain", json_integer(m->result.abstain));
@@ -43,6 +52,36 @@ static json_t *result_json(struct req *r, const struct matter *m)
 				    m->result.winner ? json_string(m->result.winner) : json_null());
 	}
 	return j;
+}
+
+/* The meeting of a meeting-form matter, or null. */
+static json_t *meeting_json(struct req *r, const struct matter *mt)
+{
+	struct meeting m;
+	struct matter again;
+	if (mt->form != FORM_MEETING || meeting_get(&r->ctx, mt->id, &again, &m))
+		return json_null();
+	json_t *motions = json_array();
+	for (size_t i = 0; i < m.nmotions; i++) {
+		const struct motion *o = &m.motions[i];
+		json_t *j = json_pack("{s:I, s:s, s:s, s:b}", "id", (json_int_t)o->id, "text",
+				      o->text, "method", o->method == VOTE_SECRET ? "secret" : "hands",
+				      "decided", o->decided);
+		if (o->decided)
+			json_object_set_new(j, "result",
+					    json_pack("{s:I, s:I, s:I, s:I, s:i, s:b}", "yes",
+						      (json_int_t)o->yes, "no", (json_int_t)o->no,
+						      "abstain", (json_int_t)o->abstain, "present",
+						      (json_int_t)o->present, "majority", o->majority,
+						      "passed", o->passed));
+		json_array_append_new(motions, j);
+	}
+	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:i, s:b, s:o, s:o}", "starts_at",
+			 api_time(r, m.starts_at), "place", m.place, "status",
+			 meeting_status_name(m.status), "eligible", (json_int_t)m.eligible,
+			 "present", (json_int_t)m.present, "quorum", m.quorum, "quorate", m.quorate,
+			 "motions", motions, "followup",
+			 m.followup_id ? json_integer(m.followup_id) : json_null());
 }
 
 static json_t *matter_json(struct req *r, const struct matter *m)
@@ -67,6 +106,7 @@ static json_t *matter_json(struct req *r, const struct matter *m)
 	json_object_set_new(j, "agreements", json_pack("{s:b, s:b}", "head", m->head_agreed,
 						       "front", m->front_agreed));
 	json_object_set_new(j, "result", result_json(r, m));
+	json_object_set_new(j, "meeting", meeting_json(r, m));
 	json_object_set_new(j, "tally_sha256",
 			    m->has_result ? json_string(m->tally_sha256) : json_null());
 	return j;

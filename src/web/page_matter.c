@@ -16,6 +16,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
+#include "web/page_matter.h"
 #include "web/routes.h"
 
 #define LIST_SIZE 20
@@ -176,7 +177,12 @@ static void result_section(struct req *r, const struct matter *m)
 	html_txt(b, m->result.passed ? T(r, "Passed") : T(r, "Not passed"));
 	html_raw(b, "</strong></p><p>");
 	html_txt(b, matter_reason(&r->ctx, m));
-	html_raw(b, "</p><table class=\"list keep\"><tbody>");
+	html_raw(b, "</p>");
+	if (m->form == FORM_MEETING) {
+		html_raw(b, "</section>");
+		return; /* the meeting's votes are listed with it */
+	}
+	html_raw(b, "<table class=\"list keep\"><tbody>");
 	for (size_t i = 0; i < m->noptions; i++) {
 		html_raw(b, "<tr><th scope=\"row\">");
 		html_txt(b, option_label(r, m, &m->options[i]));
@@ -272,7 +278,7 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 	html_raw(b, "<div class=\"prose\">");
 	html_markdown(b, m.body);
 	html_raw(b, "</div>");
-	if (m.status != MS_CLOSED)
+	if (m.status != MS_CLOSED && m.form != FORM_MEETING)
 		page_note(r, "hint",
 			  arena_printf(&r->arena,
 				       T(r, "It passes when more than %lld%% of all households "
@@ -280,7 +286,10 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 				       (long long)rule_value(&r->ctx, RULE_BALLOT_VALIDITY)));
 	ballot_box(r, &m);
 	result_section(r, &m);
-	manage_tools(r, &m, fe);
+	if (m.form == FORM_MEETING)
+		meeting_section(r, &m, fe);
+	else
+		manage_tools(r, &m, fe);
 	layout_end(r);
 	return 0;
 }
@@ -291,7 +300,7 @@ int page_matter(struct req *r)
 }
 
 /* A refused action: the matter again, the error on top. */
-static int after(struct req *r, int rc)
+int matter_page_after(struct req *r, int rc)
 {
 	if (rc && dv_err_is_user(rc) && rc != DV_ENOTFOUND && rc != DV_EPERM) {
 		struct form_errors fe = {0};
@@ -309,36 +318,24 @@ int page_matter_vote(struct req *r)
 	int rc = req_form_parse(r);
 	if (!rc)
 		rc = ballot_cast(&r->ctx, r->params[0], req_form(r, "choice"), NULL);
-	return after(r, rc);
+	return matter_page_after(r, rc);
 }
 
 int page_matter_agree(struct req *r)
 {
-	return after(r, matter_agree(&r->ctx, r->params[0]));
-}
-
-/* "2026-12-05" and "20:00" in Vietnam as an instant; 0 when malformed. */
-static int64_t local_instant(const char *day, const char *hhmm)
-{
-	int32_t ymd;
-	int h, m;
-	char end;
-	if (!day || !hhmm || date_parse(day, &ymd, NULL) ||
-	    sscanf(hhmm, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
-		return 0;
-	return time_local_midnight(ymd) + h * 3600 + m * 60;
+	return matter_page_after(r, matter_agree(&r->ctx, r->params[0]));
 }
 
 int page_matter_open(struct req *r)
 {
 	int rc = req_form_parse(r);
 	if (rc)
-		return after(r, rc);
-	int64_t at = local_instant(req_form(r, "closes_on"), req_form(r, "closes_time"));
+		return matter_page_after(r, rc);
+	int64_t at = page_local_instant(req_form(r, "closes_on"), req_form(r, "closes_time"));
 	if (!at)
-		return after(r, dv_fail(&r->ctx.err, DV_EINVAL, "closes_on",
+		return matter_page_after(r, dv_fail(&r->ctx.err, DV_EINVAL, "closes_on",
 					"Give the day and the hour voting closes"));
-	return after(r, matter_open(&r->ctx, r->params[0], at));
+	return matter_page_after(r, matter_open(&r->ctx, r->params[0], at));
 }
 
 /* -------------------------------------------------------------- the tally */

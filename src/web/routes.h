@@ -130,6 +130,18 @@ int page_matter_update(struct req *r);
 int page_matter_agree(struct req *r);
 int page_matter_open(struct req *r);
 int page_rules(struct req *r);
+int page_meeting_schedule(struct req *r);
+int page_meeting_invitations(struct req *r);
+int page_meeting_open(struct req *r);
+int page_meeting_register(struct req *r);
+int page_meeting_checkin(struct req *r);
+int page_meeting_code(struct req *r);
+int page_meeting_code_post(struct req *r);
+int page_motion_add(struct req *r);
+int page_motion_record(struct req *r);
+int page_meeting_close(struct req *r);
+int page_meeting_minutes(struct req *r);
+int page_meeting_ics(struct req *r);
 
 int page_file(struct req *r);
 int page_file_thumb(struct req *r);

@@ -157,7 +157,7 @@ ok "(the notice)" contains "$T_DIR/body" "/notices/$N\""
 
 # ------------------------------------------------------------- categories
 ok "the law's list is public" equals "$(get /notice-categories)" 200
-ok "(14 items)" equals "$(grep -o '<tr><td>[0-9]*</td>' "$T_DIR/body" | wc -l | tr -d ' ')" 14
+ok "(14 items)" equals "$(grep -o '<tr><td>[0-9][0-9]*</td>' "$T_DIR/body" | wc -l | tr -d ' ')" 14
 ok "the edit form shows what is stored" equals "$(get "/notice-categories/$FEES/edit" -b "$(jar admin)")" 200
 ok "(in use, and its channels ticked)" sh -c "grep -q 'name=\"active\" checked' '$T_DIR/body' && grep -q 'name=\"ch_web\" checked' '$T_DIR/body' && grep -q 'name=\"ch_sms\" checked' '$T_DIR/body'"
 ok "large ids and far dates are 200 on both engines" sh -c "[ \$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$T_PORT/api/v1/notices?unit=3000000000') = 200 ] && [ \$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$T_PORT/news?to=2040-01-01') = 200 ]"
