@@ -4,7 +4,16 @@
 // matter in the public tally. Every page is checked with axe-core (lib.mjs).
 //
 //   BASE=http://127.0.0.1:PORT SHOTS=build/screenshots node tests/browser/matters.mjs
-import { BASE, ok, visit, launch, phone, login, finish } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BASE, TMP, ok, visit, launch, phone, login, finish } from './lib.mjs';
+
+// "2026-12-10" and "19:05" in Vietnam, `minutes` from now.
+function vietnam(minutes) {
+  const t = new Date(Date.now() + minutes * 60000 + 7 * 3600000).toISOString();
+  return [t.slice(0, 10), t.slice(11, 16)];
+}
 
 const browser = await launch();
 try {
@@ -57,6 +66,51 @@ try {
      (await res.textContent('main p.done')).includes('yes'));
   await visit(res, 'tally-phone');
   await visit(res, 'rules-phone', '/rules');
+
+  // the head runs a meeting from a phone: call it, check people in, vote, close, minutes
+  await head.goto(BASE + nb + '/matters/new');
+  await head.selectOption('#f-type', '3');
+  await head.selectOption('#f-form', 'meeting');
+  await head.fill('#f-title', 'Bổ sung quy ước về giờ đổ rác');
+  await head.fill('#f-body', 'Đổ rác trước 19 giờ hằng ngày.');
+  await Promise.all([head.waitForNavigation(), head.click('main form.stacked button[type=submit]')]);
+  const meeting = head.url().match(/\/matters\/(\d+)$/)[1];
+  const [day, time] = vietnam(70);
+  await head.fill('#f-starts_on', day);
+  await head.fill('#f-starts_time', time);
+  await head.fill('#f-place', 'Nhà văn hóa khu phố');
+  await visit(head, 'meeting-call-phone');
+  await Promise.all([head.waitForNavigation(), head.click(`form[action="/matters/${meeting}/schedule"] button`)]);
+  ok('the meeting is called, its invitation posted', await head.isVisible('section.meeting a[href^="/notices/"]'));
+  await head.fill('#f-secretary', 'Lê Thị Thu Hà');
+  await Promise.all([head.waitForNavigation(), head.click(`form[action="/matters/${meeting}/register/open"] button`)]);
+  await visit(head, 'meeting-open-phone');
+  await Promise.all([head.waitForNavigation(), head.click(`a[href="/matters/${meeting}/register"]`)]);
+  await visit(head, 'meeting-register-phone');
+  while (!(await head.textContent('section.quorum')).includes('Đủ điều kiện')) {
+    const here = await head.$('ul.register form button');
+    if (!here) break;
+    await Promise.all([head.waitForNavigation(), here.click()]);
+  }
+  ok('checking in until the meeting is quorate', (await head.textContent('section.quorum')).includes('Đủ điều kiện'));
+  await visit(head, 'meeting-quorate-phone');
+  await head.goto(`${BASE}/matters/${meeting}`);
+  await Promise.all([head.waitForNavigation(), head.click(`form[action="/matters/${meeting}/motions"] button`)]);
+  const present = Number((await head.textContent('section.quorum strong')).split('/')[0].trim());
+  await head.fill('form.duty input[name=yes]', String(present));
+  await Promise.all([head.waitForNavigation(), head.click('form.duty button')]);
+  ok('the vote is counted and passes', (await head.textContent('section.motions')).includes('Được thông qua'));
+  await Promise.all([head.waitForNavigation(), head.click(`form[action="/matters/${meeting}/close"] button`)]);
+  ok('closed, the matter is decided', await head.isVisible('section.result strong.done'));
+  await visit(head, 'meeting-closed-phone');
+  const pdf = await head.request.get(`${BASE}/matters/${meeting}/minutes.pdf`);
+  ok('the minutes are a PDF', pdf.headers()['content-type'] === 'application/pdf');
+  const file = path.join(TMP, 'minutes.pdf');
+  writeFileSync(file, await pdf.body());
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  ok('the minutes hold the title, the count and the signatures',
+     text.includes('BIÊN BẢN') && text.includes(`${present} đồng ý`) && text.includes('Lê Thị Thu Hà'),
+     text.slice(0, 400));
 } finally {
   await browser.close();
 }
