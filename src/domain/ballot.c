@@ -154,6 +154,10 @@ int matter_tally(struct dv_ctx *ctx, int64_t id, struct tally_row **out, size_t 
 	int rc = matter_get(ctx, id, &m);
 	if (rc)
 		return rc;
+	if (m.form == FORM_MEETING)
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
+			       "A meeting votes by hands or counted ballots: its minutes hold the "
+			       "counts");
 	if (m.status != MS_CLOSED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The tally is published when voting closes");
@@ -264,6 +268,163 @@ int matter_close_due(struct dv_ctx *ctx, int *closed)
 		if ((rc = matter_close(ctx, ids[i])))
 			return rc;
 		(*closed)++;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* ------------------------------------------------------------ paper */
+
+/* How many people entered a receipt, and how many different choices: it
+ * counts only when at least two entered it and all agree. */
+static int entries_of(struct dv_ctx *ctx, int64_t matter_id, const char *receipt,
+		      int64_t *people, int64_t *choices)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT COUNT(*), COUNT(DISTINCT choice) FROM ballot_entry "
+			  "WHERE matter_id = $1 AND receipt = $2",
+			  DB_I(matter_id), DB_T(receipt));
+	if (rc || (rc = db_step(st, &ctx->err)) != DB_ROW)
+		return rc < 0 ? rc : dv_sysfail(&ctx->err, DV_EINTERNAL, NULL, "no count row");
+	*people = db_col_int(st, 0);
+	*choices = db_col_int(st, 1);
+	db_finish(st);
+	return 0;
+}
+
+static int paper_tx(struct dv_ctx *ctx, int64_t matter_id, const char *receipt,
+		    const char *choice, enum paper_state *state)
+{
+	struct matter m;
+	int64_t cast = 0, people = 0, choices = 0;
+	int rc = matter_load(ctx, matter_id, &m);
+	if (rc || (rc = check_open(ctx, &m)) ||
+	    (rc = perm_require(ctx, ACT_RECORD_REACH, m.unit_id)))
+		return rc;
+	if (!ctx->actor->account_id)
+		return dv_fail(&ctx->err, DV_EPERM, NULL, "Log in first");
+	if (!has_option(&m, choice))
+		return dv_fail(&ctx->err, DV_EINVAL, "choice", "Choose one of the options");
+	rc = db_int(ctx->db, &cast, &ctx->err,
+		    "SELECT CASE WHEN choice IS NULL THEN 0 ELSE 1 END FROM ballot "
+		    "WHERE matter_id = $1 AND receipt = $2",
+		    DB_I(matter_id), DB_T(receipt));
+	if (rc == DV_ENOTFOUND)
+		return dv_fail(&ctx->err, DV_EINVAL, "receipt",
+			       "No ballot of this matter has the receipt %s", receipt);
+	if (rc)
+		return rc;
+	if (cast) {
+		*state = PAPER_ALREADY;
+		return 0;
+	}
+	rc = db_run(ctx->db, &ctx->err,
+		    "INSERT INTO ballot_entry (matter_id, receipt, clerk_id, choice, at) "
+		    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (matter_id, receipt, clerk_id) "
+		    "DO UPDATE SET choice = $4, at = $5",
+		    DB_I(matter_id), DB_T(receipt), DB_I(ctx->actor->account_id), DB_T(choice),
+		    DB_I(ctx->now));
+	if (rc || (rc = entries_of(ctx, matter_id, receipt, &people, &choices)))
+		return rc;
+	*state = people < 2 ? PAPER_WAITING : choices == 1 ? PAPER_COUNTED : PAPER_MISMATCH;
+	if (*state != PAPER_COUNTED)
+		return 0;
+	rc = db_run(ctx->db, &ctx->err,
+		    "UPDATE ballot SET choice = $1, how = 'paper', cast_at = $2, cast_by = $3 "
+		    "WHERE matter_id = $4 AND receipt = $5 AND choice IS NULL",
+		    DB_T(choice), DB_I(ctx->now), DB_I(ctx->actor->account_id), DB_I(matter_id),
+		    DB_T(receipt));
+	if (!rc)
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE matter SET cast_count = cast_count + 1 WHERE id = $1",
+			    DB_I(matter_id));
+	if (!rc)
+		rc = ctx_audit(ctx, "ballot.paper", "matter", matter_id, m.unit_id,
+			       json_pack("{s:s}", "receipt", receipt));
+	return rc;
+}
+
+int ballot_paper_enter(struct dv_ctx *ctx, int64_t matter_id, const char *receipt_in,
+		       const char *choice, enum paper_state *state)
+{
+	char receipt[RECEIPT_LEN + 1];
+	size_t k = 0;
+	/* typed by hand: any case, the dash optional */
+	for (const char *p = receipt_in ? receipt_in : ""; *p && k <= RECEIPT_LEN; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (k == 5)
+			receipt[k++] = '-';
+		receipt[k++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+	}
+	if (k != RECEIPT_LEN)
+		return dv_fail(&ctx->err, DV_EINVAL, "receipt",
+			       "A receipt has ten letters and digits, like K7M2Q-9XAZT");
+	receipt[k] = '\0';
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, paper_tx(ctx, matter_id, receipt, choice, state));
+}
+
+int ballot_paper_status(struct dv_ctx *ctx, int64_t matter_id, struct paper_mismatch **out,
+			size_t *n, int64_t *waiting)
+{
+	struct matter m;
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = matter_load(ctx, matter_id, &m);
+	if (rc || (rc = perm_require(ctx, ACT_RECORD_REACH, m.unit_id)))
+		return rc;
+	/* entries of ballots not cast: one entry waits, two that differ clash */
+	rc = db_query(ctx->db, &st, &ctx->err,
+		      "SELECT e.receipt, MIN(e.choice), MAX(e.choice), COUNT(*) FROM ballot_entry e "
+		      "JOIN ballot b ON b.matter_id = e.matter_id AND b.receipt = e.receipt "
+		      "WHERE e.matter_id = $1 AND b.choice IS NULL GROUP BY e.receipt "
+		      "ORDER BY e.receipt",
+		      DB_I(matter_id));
+	if (rc)
+		return rc;
+	*waiting = 0;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		if (db_col_int(st, 3) < 2) {
+			(*waiting)++;
+			continue;
+		}
+		struct paper_mismatch *p = ARENA_PUSH(ctx->arena, *out, *n, cap);
+		p->receipt = arena_strdup(ctx->arena, db_col_text(st, 0));
+		p->first = arena_strdup(ctx->arena, db_col_text(st, 1));
+		p->second = arena_strdup(ctx->arena, db_col_text(st, 2));
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int ballot_sheets(struct dv_ctx *ctx, int64_t matter_id, struct ballot_sheet **out, size_t *n)
+{
+	struct matter m;
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = matter_load(ctx, matter_id, &m);
+	if (rc || (rc = perm_require(ctx, ACT_CONVENE_MEETINGS, m.unit_id)))
+		return rc;
+	if (m.status != MS_OPEN || m.form != FORM_BALLOT)
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
+			       "Paper ballots are printed for household ballots while voting is open");
+	rc = db_query(ctx->db, &st, &ctx->err,
+		      "SELECT h.address, COALESCE(r.full_name, ''), b.receipt FROM ballot b "
+		      "JOIN household h ON h.id = b.household_id "
+		      "LEFT JOIN resident r ON r.id = h.representative_id "
+		      "WHERE b.matter_id = $1 ORDER BY h.address_folded, h.id",
+		      DB_I(matter_id));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		struct ballot_sheet *s = ARENA_PUSH(ctx->arena, *out, *n, cap);
+		s->address = arena_strdup(ctx->arena, db_col_text(st, 0));
+		s->representative = arena_strdup(ctx->arena, db_col_text(st, 1));
+		s->receipt = arena_strdup(ctx->arena, db_col_text(st, 2));
 	}
 	return rc < 0 ? rc : 0;
 }

@@ -168,6 +168,43 @@ struct tally_row {
 	const char *choice;
 };
 
+/*
+ * Paper ballots, entered twice by the counting team (the head, the front
+ * committee, a ward officer: ACT_RECORD_REACH on the community), each entry
+ * by another person. The ballot counts when two entries agree; a mismatch
+ * waits for one of them to re-enter (their own entry is replaced). A
+ * receipt already cast online stays as it is.
+ */
+enum paper_state {
+	PAPER_WAITING,	/* one entry so far */
+	PAPER_COUNTED,	/* two entries agree: cast */
+	PAPER_MISMATCH, /* two entries differ: not counted */
+	PAPER_ALREADY	/* the ballot was cast already (online, or counted) */
+};
+
+int ballot_paper_enter(struct dv_ctx *ctx, int64_t matter_id, const char *receipt,
+		       const char *choice, enum paper_state *state);
+
+struct ballot_sheet {
+	const char *address;
+	const char *representative;
+	const char *receipt;
+};
+
+/* The households of an open ballot matter with their receipts, for printing
+ * the paper ballots (the head: whoever hands them out knows whose is whose,
+ * as with any paper ballot). */
+int ballot_sheets(struct dv_ctx *ctx, int64_t matter_id, struct ballot_sheet **out, size_t *n);
+
+struct paper_mismatch {
+	const char *receipt;
+	const char *first, *second; /* the two choices entered */
+};
+
+/* The receipts whose entries disagree, and how many wait for a second. */
+int ballot_paper_status(struct dv_ctx *ctx, int64_t matter_id, struct paper_mismatch **out,
+			size_t *n, int64_t *waiting);
+
 /* The cast ballots of a closed matter by receipt (DV_ECONFLICT before it
  * closes). Anyone may read it: it names no household. */
 int matter_tally(struct dv_ctx *ctx, int64_t id, struct tally_row **out, size_t *n);

@@ -44,4 +44,12 @@ int meeting_slips_pdf(const struct matter *mt, const struct meeting *m,
 		      const struct meeting_paper *p, const struct meeting_slip *v, size_t n,
 		      const char *lang, struct buf *out, struct dv_err *err);
 
+/* Paper ballots of household ballots, four per page: the matter, its
+ * options with a box to tick, the household, and the receipt code the
+ * counting team types in (and the household finds in the public tally).
+ * option_labels[k] for the matter's options, in the document's language. */
+int ballot_sheets_pdf(const struct matter *mt, const char *const *option_labels,
+		      const struct meeting_paper *p, const struct ballot_sheet *v, size_t n,
+		      const char *lang, struct buf *out, struct dv_err *err);
+
 #endif

@@ -10,6 +10,7 @@ extern const char mig_004_search[];
 extern const char mig_005_notices[];
 extern const char mig_006_matters[];
 extern const char mig_007_meetings[];
+extern const char mig_008_paper_ballots[];
 
 static const struct migration {
 	int version;
@@ -23,6 +24,7 @@ static const struct migration {
 	{5, "notices", mig_005_notices},
 	{6, "matters", mig_006_matters},
 	{7, "meetings", mig_007_meetings},
+	{8, "paper_ballots", mig_008_paper_ballots},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -108,7 +108,8 @@ static json_t *matter_json(struct req *r, const struct matter *m)
 	json_object_set_new(j, "result", result_json(r, m));
 	json_object_set_new(j, "meeting", meeting_json(r, m));
 	json_object_set_new(j, "tally_sha256",
-			    m->has_result ? json_string(m->tally_sha256) : json_null());
+			    m->has_result && *m->tally_sha256 ? json_string(m->tally_sha256)
+							      : json_null());
 	return j;
 }
 

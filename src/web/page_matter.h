@@ -15,6 +15,11 @@ int matter_page_after(struct req *r, int rc);
 /* The meeting's part of a matter's page. */
 void meeting_section(struct req *r, const struct matter *mt, const struct form_errors *fe);
 
+struct meeting_paper;
+/* The names a printed paper of the matter carries (community, ward, the
+ * result in words). */
+int matter_papers(struct req *r, const struct matter *mt, struct meeting_paper *p);
+
 /* "2026-12-10" and "19:00" in Vietnam as an instant; 0 when malformed. */
 int64_t page_local_instant(const char *day, const char *hhmm);
 

@@ -479,7 +479,7 @@ int page_meeting_code_post(struct req *r)
 
 /* ----------------------------------------------------------- documents */
 
-static int papers(struct req *r, const struct matter *mt, struct meeting_paper *p)
+int matter_papers(struct req *r, const struct matter *mt, struct meeting_paper *p)
 {
 	struct unit u, ward;
 	int64_t ward_id = 0;
@@ -501,7 +501,7 @@ int page_meeting_minutes(struct req *r)
 	struct meeting m;
 	struct meeting_paper p;
 	int rc = meeting_get(&r->ctx, r->params[0], &mt, &m);
-	if (rc || (rc = papers(r, &mt, &p)))
+	if (rc || (rc = matter_papers(r, &mt, &p)))
 		return rc;
 	if (m.status == MEET_SCHEDULED)
 		return dv_fail(&r->ctx.err, DV_ECONFLICT, NULL, "The meeting has not begun");
@@ -523,7 +523,7 @@ int page_meeting_invitations(struct req *r)
 	const char **codes;
 	size_t n;
 	int rc = meeting_get(&r->ctx, r->params[0], &mt, &m);
-	if (rc || (rc = papers(r, &mt, &p)) ||
+	if (rc || (rc = matter_papers(r, &mt, &p)) ||
 	    (rc = meeting_invite_codes(&r->ctx, mt.id, &ids, &codes, &n)))
 		return rc;
 	if (!n)
@@ -598,5 +598,27 @@ int page_meeting_ics(struct req *r)
 	buf_addf(b, "\r\nURL:%s/matters/%lld\r\nDESCRIPTION:", r->public_url, (long long)mt.id);
 	ics_text(b, mt.body);
 	buf_adds(b, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+	return 0;
+}
+
+int page_matter_ballots_pdf(struct req *r)
+{
+	struct matter mt;
+	struct meeting_paper p;
+	struct ballot_sheet *v;
+	size_t n;
+	int rc = matter_get(&r->ctx, r->params[0], &mt);
+	if (rc || (rc = matter_papers(r, &mt, &p)) || (rc = ballot_sheets(&r->ctx, mt.id, &v, &n)))
+		return rc;
+	const char **labels = arena_array(&r->arena, const char *, mt.noptions + 1);
+	for (size_t i = 0; i < mt.noptions; i++)
+		labels[i] = mt.yesno ? T(r, mt.options[i].label) : mt.options[i].label;
+	if ((rc = ballot_sheets_pdf(&mt, labels, &p, v, n, r->ctx.lang, &r->out, &r->ctx.err)))
+		return rc;
+	r->status = 200;
+	r->content_type = "application/pdf";
+	res_header(r, "Content-Disposition",
+		   arena_printf(&r->arena, "attachment; filename=\"ballots-%lld.pdf\"",
+				(long long)mt.id));
 	return 0;
 }

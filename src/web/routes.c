@@ -101,6 +101,10 @@ const struct route routes[] = {
 	{"POST", "/matters/{id}", page_matter_update, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/matters/{id}/agree", page_matter_agree, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/matters/{id}/open", page_matter_open, ROUTE_HTML, ROUTE_LOGIN},
+	{"GET", "/matters/{id}/paper", page_matter_paper, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/matters/{id}/ballots.pdf", page_matter_ballots_pdf, ROUTE_TEXT,
+	 ROUTE_LOGIN | ROUTE_SLOW},
+	{"POST", "/matters/{id}/paper", page_matter_paper_post, ROUTE_HTML, ROUTE_LOGIN},
 	{"GET", "/rules", page_rules, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
 	/* community meetings */
 	{"POST", "/matters/{id}/schedule", page_meeting_schedule, ROUTE_HTML, ROUTE_LOGIN},

@@ -75,6 +75,24 @@ ok "anonymous: 401" equals "$(get "/api/v1/matters/$OPEN/ballot" -H 'Content-Typ
 get "/api/v1/matters/$OPEN" >/dev/null
 ok "one ballot more is counted, no more" equals "$(json 'j.cast')" "$((BEFORE + 1))"
 
+# ---------------------------------------------------------- paper ballots
+ht=$(csrf_of head "/matters/$OPEN")
+ok "the head prints the paper ballots" equals "$(get "/matters/$OPEN/ballots.pdf" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht")" 200
+pdftotext "$T_DIR/body" "$T_DIR/ballots.txt"
+ok "(one per household, with its receipt)" equals "$(grep -c 'PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH' "$T_DIR/ballots.txt")" "$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.eligible')"
+get "/api/v1/matters/$OPEN/tally.json" >/dev/null # (409: still open)
+grep -o '[A-Z0-9]\{5\}-[A-Z0-9]\{5\}' "$T_DIR/ballots.txt" | grep -v "$RECEIPT" >"$T_DIR/receipts"
+R1=$(sed -n 1p "$T_DIR/receipts") R2=$(sed -n 2p "$T_DIR/receipts")
+CAST=$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.cast')
+ok "the head enters two paper ballots" equals "$(get "/matters/$OPEN/paper" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" --data-urlencode "ballots=$R1 1
+$R2 1")" 200
+ft=$(csrf_of front "/matters/$OPEN/paper")
+ok "the front committee enters them again, one differently" equals "$(get "/matters/$OPEN/paper" -b "$(jar front)" -X POST --data-urlencode "csrf=$ft" --data-urlencode "ballots=$R1 1
+$(echo "$R2" | tr A-Z a-z | tr -d -) 2")" 200
+ok "(the mismatch is shown, not guessed)" sh -c "grep -q 'không được tính' '$T_DIR/body' && grep -q '<code>$R2</code>' '$T_DIR/body'"
+ok "only the agreeing one counts" equals "$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.cast')" "$((CAST + 1))"
+ok "a resident has no paper page: 404" equals "$(get "/matters/$OPEN/paper" -b "$(jar res)")" 404
+
 # ----------------------------------------------------------- a new matter
 ht=$(csrf_of head "/units/$DT/matters/new")
 ok "the head's form" equals "$(get "/units/$DT/matters/new" -b "$(jar head)")" 200

@@ -1,5 +1,6 @@
 #include "testlib.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -356,6 +357,76 @@ static void lists_close_what_is_due(void **state)
 	test_ctx_free(ctx);
 }
 
+static const char *receipt_of(struct dv_ctx *ctx, int64_t matter, int64_t household)
+{
+	struct db_stmt *st = NULL;
+	assert_ok(ctx, db_query(ctx->db, &st, &ctx->err,
+				"SELECT receipt FROM ballot WHERE matter_id = $1 AND household_id = $2",
+				DB_I(matter), DB_I(household)));
+	assert_int_equal(db_step(st, &ctx->err), DB_ROW);
+	const char *r = arena_strdup(ctx->arena, db_col_text(st, 0));
+	db_finish(st);
+	return r;
+}
+
+static void paper_ballots_count_when_two_entries_agree(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	enum paper_state ps;
+	community_build(ctx, &c, 4);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	const char *r0 = receipt_of(ctx, id, c.hh[0]), *r1 = receipt_of(ctx, id, c.hh[1]);
+	const struct actor *a = c.head, *b = test_actor(ctx, ROLE_FRONT, c.t.dong_tac, 0);
+	ctx->actor = a;
+	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "yes", &ps));
+	assert_int_equal(ps, PAPER_WAITING);
+	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "yes", &ps)); /* the same person again */
+	assert_int_equal(ps, PAPER_WAITING);
+	ctx->actor = b;
+	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "no", &ps));
+	assert_int_equal(ps, PAPER_MISMATCH);
+	struct paper_mismatch *v;
+	size_t n;
+	int64_t waiting;
+	assert_ok(ctx, ballot_paper_status(ctx, id, &v, &n, &waiting));
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].receipt, r0);
+	assert_int_equal(waiting, 0);
+	/* the second person looks again at the paper: it said yes */
+	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "yes", &ps));
+	assert_int_equal(ps, PAPER_COUNTED);
+	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "no", &ps));
+	assert_int_equal(ps, PAPER_ALREADY);
+	/* typed by hand: lower case, no dash */
+	char typed[16];
+	snprintf(typed, sizeof(typed), "%.5s%s", r1, r1 + 6);
+	for (char *p = typed; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	assert_ok(ctx, ballot_paper_enter(ctx, id, typed, "abstain", &ps));
+	assert_int_equal(ps, PAPER_WAITING);
+	assert_int_equal(ballot_paper_enter(ctx, id, "ZZZZZ-ZZZZZ", "yes", &ps), DV_EINVAL);
+	assert_int_equal(ballot_paper_enter(ctx, id, "ABC", "yes", &ps), DV_EINVAL);
+	assert_int_equal(ballot_paper_enter(ctx, id, r1, "maybe", &ps), DV_EINVAL);
+	/* a household that voted online keeps its ballot */
+	assert_ok(ctx, vote(ctx, &c, 2, id, "no"));
+	ctx->actor = a;
+	assert_ok(ctx, ballot_paper_enter(ctx, id, receipt_of(ctx, id, c.hh[2]), "yes", &ps));
+	assert_int_equal(ps, PAPER_ALREADY);
+	/* not the representative, not after the deadline */
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[3]);
+	assert_int_equal(ballot_paper_enter(ctx, id, r1, "yes", &ps), DV_EPERM);
+	close_now(ctx, id, &m);
+	assert_int_equal(m.result.cast, 2);
+	assert_int_equal(m.result.yes, 1);
+	assert_int_equal(m.result.no, 1);
+	ctx->actor = a;
+	assert_int_equal(ballot_paper_enter(ctx, id, r1, "abstain", &ps), DV_ECONFLICT);
+	test_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +440,7 @@ int main(void)
 		cmocka_unit_test(a_choice_passes_with_more_than_half_of_all),
 		cmocka_unit_test(drafts_openings_and_online_agreement),
 		cmocka_unit_test(lists_close_what_is_due),
+		cmocka_unit_test(paper_ballots_count_when_two_entries_agree),
 	};
 	return test_run(tests);
 }
