@@ -162,8 +162,10 @@ static int load_details(struct dv_ctx *ctx, struct matter *m)
 		o->code = arena_strdup(ctx->arena, db_col_text(st, 0));
 		o->label = arena_strdup(ctx->arena, db_col_text(st, 1));
 		o->votes = db_col_int(st, 2);
+		/* a vote at a meeting is out of those present */
+		int64_t base = m->form == FORM_MEETING ? m->result.present : m->eligible;
 		if (m->has_result && !m->yesno && m->result.passed && !m->result.winner &&
-		    rule_exceeds(o->votes, m->eligible, m->result.threshold))
+		    rule_exceeds(o->votes, base, m->result.threshold))
 			m->result.winner = o->label;
 	}
 	if (rc < 0)
@@ -222,6 +224,22 @@ static const char *meeting_reason(struct dv_ctx *ctx, const struct matter *m)
 							     "decided there")),
 				    (long long)r->present, (long long)r->eligible, r->threshold);
 	long long need = (long long)(r->present * r->threshold / 100 + 1);
+	if (!m->yesno && r->passed)
+		return arena_printf(ctx->arena,
+				    i18n_get_format(lang, N_("\"%s\" won %lld of the %lld "
+							     "representatives present: more than "
+							     "%d%%")),
+				    r->winner ? r->winner : "", (long long)r->yes,
+				    (long long)r->present, r->threshold);
+	if (!m->yesno)
+		return arena_printf(ctx->arena,
+				    i18n_get_format(lang, N_("No option won more than %d%% of the %lld "
+							     "representatives present (%lld were "
+							     "needed): nothing was decided%s")),
+				    r->threshold, (long long)r->present, need,
+				    m->type == MT_HEAD ? i18n_get(lang, N_("; a new election must be "
+									  "held"))
+						       : "");
 	return arena_printf(
 		ctx->arena,
 		r->passed ? i18n_get_format(lang, N_("%lld of the %lld representatives present "

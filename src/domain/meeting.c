@@ -7,6 +7,7 @@
 #include "base/names.h"
 #include "base/text.h"
 #include "base/token.h"
+#include "domain/election.h"
 #include "domain/household.h"
 #include "domain/matter_impl.h"
 #include "domain/notice.h"
@@ -177,6 +178,8 @@ static int schedule_tx(struct dv_ctx *ctx, int64_t id, int64_t starts_at, const 
 		return dv_fail(&ctx->err, DV_EINVAL, "starts_at",
 			       "The meeting must be between an hour and %d days from now",
 			       MATTER_DAYS_MAX);
+	if (mt.type == MT_HEAD && (rc = election_check_schedule(ctx, id, starts_at)))
+		return rc;
 	if ((rc = post_invitation(ctx, &mt, starts_at, place, &notice)))
 		return rc;
 	rc = db_run(ctx->db, &ctx->err,
@@ -231,7 +234,8 @@ static int open_tx(struct dv_ctx *ctx, int64_t id, const char *chair, const char
 		buf_release(&b);
 		return rc;
 	}
-	if ((rc = count_households(ctx, mt.unit_id, &eligible)))
+	if ((mt.type == MT_HEAD && (rc = election_check_open(ctx, id))) ||
+	    (rc = count_households(ctx, mt.unit_id, &eligible)))
 		return rc;
 	rc = db_run(ctx->db, &ctx->err,
 		    "UPDATE meeting SET status = 'open', chair = $1, secretary = $2, eligible = $3, "

@@ -39,6 +39,8 @@ enum motion_method { VOTE_HANDS, VOTE_SECRET };
 
 struct motion {
 	int64_t id;
+	int64_t option_votes[11]; /* per option of the matter, when counted so */
+	int by_option;
 	enum motion_kind kind;
 	const char *text;
 	enum motion_method method;
@@ -115,6 +117,16 @@ int meeting_register(struct dv_ctx *ctx, int64_t matter_id, const char *query,
  */
 int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, const char *text,
 	       enum motion_method method, const char *members, int64_t *id_out);
+
+/* The main motion of a matter with several options (candidates): the
+ * count of each option, in the matter's order (n must be its number of
+ * options). It passes when one option has more than RULE_MOTION_MAJORITY %
+ * of those present. Otherwise as motion_record. */
+int motion_record_options(struct dv_ctx *ctx, int64_t motion_id, const int64_t *counts, size_t n);
+
+/* Clean a list of people's names, one per line, RULE_COUNTERS_MIN to _MAX
+ * of them (a counting committee, an election team); *out one per line. */
+int meeting_clean_names(struct dv_ctx *ctx, const char *in, const char *field, const char **out);
 
 /* Enter a motion's counts, once. The meeting must be quorate; the counts
  * may not exceed those present. */

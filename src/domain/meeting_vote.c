@@ -30,13 +30,11 @@ static int has_committee(const struct meeting *m)
 	return 0;
 }
 
-/* The members of a counting committee: non-empty lines, cleaned, between
- * RULE_COUNTERS_MIN and RULE_COUNTERS_MAX of them. */
-static int clean_members(struct dv_ctx *ctx, const char *in, const char **out)
+int meeting_clean_names(struct dv_ctx *ctx, const char *in, const char *field, const char **out)
 {
 	const char *all;
-	int rc = text_clean(ctx->arena, in, in ? strlen(in) : 0, 1000, TEXT_MULTILINE, "members",
-			    &all, &ctx->err);
+	int rc = text_clean(ctx->arena, in, in ? strlen(in) : 0, 1000, TEXT_MULTILINE, field, &all,
+			    &ctx->err);
 	if (rc)
 		return rc;
 	struct buf b = BUF_INIT;
@@ -45,7 +43,7 @@ static int clean_members(struct dv_ctx *ctx, const char *in, const char **out)
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		const char *name;
-		if ((rc = text_clean(ctx->arena, p, len, MEETING_NAME_MAX, 0, "members", &name,
+		if ((rc = text_clean(ctx->arena, p, len, MEETING_NAME_MAX, 0, field, &name,
 				     &ctx->err)))
 			break;
 		if (*name) {
@@ -55,7 +53,7 @@ static int clean_members(struct dv_ctx *ctx, const char *in, const char **out)
 		p += len + (nl != NULL);
 	}
 	if (!rc && (n < lo || n > hi))
-		rc = dv_fail(&ctx->err, DV_EINVAL, "members",
+		rc = dv_fail(&ctx->err, DV_EINVAL, field,
 			     "A counting committee has %lld to %lld members, one name per line",
 			     (long long)lo, (long long)hi);
 	*out = rc ? "" : arena_strdup(ctx->arena, b.ptr);
@@ -77,6 +75,9 @@ static int add_tx(struct dv_ctx *ctx, int64_t id, enum motion_kind kind, const c
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "At most %d motions", MOTIONS_MAX);
 	if (kind == MOTION_MAIN && find_kind(&m, MOTION_MAIN))
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The matter has been put to the vote");
+	if (kind == MOTION_MAIN && mt.type == MT_HEAD && method != VOTE_SECRET)
+		return dv_fail(&ctx->err, DV_EINVAL, "method",
+			       "A community head is elected by secret ballot");
 	if (method == VOTE_SECRET && !has_committee(&m))
 		return dv_fail(&ctx->err, DV_EINVAL, "method",
 			       "A secret ballot needs a counting committee the meeting has approved");
@@ -107,7 +108,7 @@ int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, con
 			    TEXT_MULTILINE, "text", &text, &ctx->err);
 	if (!rc && kind == MOTION_COUNTERS) {
 		method = VOTE_HANDS; /* the committee is approved by hands */
-		rc = clean_members(ctx, members_in, &members);
+		rc = meeting_clean_names(ctx, members_in, "members", &members);
 	}
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
@@ -117,50 +118,115 @@ int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, con
 	return rc;
 }
 
-static int record_tx(struct dv_ctx *ctx, int64_t motion_id, int64_t yes, int64_t no,
-		     int64_t abstain)
+/* A motion that can be counted now: its matter and meeting loaded, the
+ * meeting in session and quorate, the motion not voted. *by_option: it is
+ * the main motion of a matter with its own options (candidates). */
+static int votable(struct dv_ctx *ctx, int64_t motion_id, struct matter *mt, struct meeting *m,
+		   int *by_option)
 {
-	struct matter mt;
-	struct meeting m;
 	int64_t matter_id = 0;
 	int rc = db_int(ctx->db, &matter_id, &ctx->err,
 			"SELECT matter_id FROM motion WHERE id = $1", DB_I(motion_id));
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such motion");
-	if (rc || (rc = meeting_get(ctx, matter_id, &mt, &m)) ||
-	    (rc = perm_require(ctx, ACT_CONVENE_MEETINGS, mt.unit_id)))
+	if (rc || (rc = meeting_get(ctx, matter_id, mt, m)) ||
+	    (rc = perm_require(ctx, ACT_CONVENE_MEETINGS, mt->unit_id)))
 		return rc;
 	const struct motion *o = NULL;
-	for (size_t i = 0; i < m.nmotions; i++)
-		if (m.motions[i].id == motion_id)
-			o = &m.motions[i];
-	if (m.status != MEET_OPEN || !o)
+	for (size_t i = 0; i < m->nmotions; i++)
+		if (m->motions[i].id == motion_id)
+			o = &m->motions[i];
+	if (m->status != MEET_OPEN || !o)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The meeting is not in session");
 	if (o->decided)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "This motion has been voted");
-	if (!m.quorate)
+	if (!m->quorate)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The meeting is not quorate: %lld of %lld representatives are "
 			       "present, more than %d%% are needed",
-			       (long long)m.present, (long long)m.eligible, m.quorum);
+			       (long long)m->present, (long long)m->eligible, m->quorum);
+	*by_option = o->kind == MOTION_MAIN && !mt->yesno;
+	return 0;
+}
+
+static int write_count(struct dv_ctx *ctx, const struct matter *mt, const struct meeting *m,
+		       int64_t motion_id, int64_t yes, int64_t no, int64_t abstain, int passed,
+		       int majority)
+{
+	int rc = db_run(ctx->db, &ctx->err,
+			"UPDATE motion SET yes = $1, no = $2, abstain = $3, present = $4, "
+			"majority = $5, passed = $6, decided_at = $7 WHERE id = $8",
+			DB_I(yes), DB_I(no), DB_I(abstain), DB_I(m->present), DB_I(majority),
+			DB_I(passed), DB_I(ctx->now), DB_I(motion_id));
+	if (!rc)
+		rc = ctx_audit(ctx, "motion.vote", "matter", mt->id, mt->unit_id,
+			       json_pack("{s:I, s:I, s:I, s:I, s:I, s:b}", "motion",
+					 (json_int_t)motion_id, "yes", (json_int_t)yes, "no",
+					 (json_int_t)no, "abstain", (json_int_t)abstain, "present",
+					 (json_int_t)m->present, "passed", passed));
+	return rc;
+}
+
+static int record_tx(struct dv_ctx *ctx, int64_t motion_id, int64_t yes, int64_t no,
+		     int64_t abstain)
+{
+	struct matter mt;
+	struct meeting m;
+	int by_option;
+	int rc = votable(ctx, motion_id, &mt, &m, &by_option);
+	if (rc)
+		return rc;
+	if (by_option)
+		return dv_fail(&ctx->err, DV_EINVAL, NULL, "Count the votes of each option");
 	if (yes < 0 || no < 0 || abstain < 0 || yes + no + abstain > m.present)
 		return dv_fail(&ctx->err, DV_EINVAL, "yes",
 			       "The counts must add up to at most the %lld representatives present",
 			       (long long)m.present);
 	int majority = (int)rule_value(ctx, RULE_MOTION_MAJORITY);
-	int passed = rule_exceeds(yes, m.present, majority);
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE motion SET yes = $1, no = $2, abstain = $3, present = $4, majority = $5, "
-		    "passed = $6, decided_at = $7 WHERE id = $8",
-		    DB_I(yes), DB_I(no), DB_I(abstain), DB_I(m.present), DB_I(majority),
-		    DB_I(passed), DB_I(ctx->now), DB_I(motion_id));
-	if (!rc)
-		rc = ctx_audit(ctx, "motion.vote", "matter", matter_id, mt.unit_id,
-			       json_pack("{s:I, s:I, s:I, s:I, s:I, s:b}", "motion",
-					 (json_int_t)motion_id, "yes", (json_int_t)yes, "no",
-					 (json_int_t)no, "abstain", (json_int_t)abstain, "present",
-					 (json_int_t)m.present, "passed", passed));
-	return rc;
+	return write_count(ctx, &mt, &m, motion_id, yes, no, abstain,
+			   rule_exceeds(yes, m.present, majority), majority);
+}
+
+static int record_options_tx(struct dv_ctx *ctx, int64_t motion_id, const int64_t *counts,
+			     size_t n)
+{
+	struct matter mt;
+	struct meeting m;
+	int by_option;
+	int64_t sum = 0, best = -1;
+	size_t ties = 0;
+	int rc = votable(ctx, motion_id, &mt, &m, &by_option);
+	if (rc)
+		return rc;
+	if (!by_option || n != mt.noptions)
+		return dv_fail(&ctx->err, DV_EINVAL, NULL, "Count the votes of each option");
+	for (size_t i = 0; i < n; i++) {
+		if (counts[i] < 0)
+			return dv_fail(&ctx->err, DV_EINVAL, "yes", "A count cannot be negative");
+		sum += counts[i];
+		ties = counts[i] == best ? ties + 1 : counts[i] > best ? 0 : ties;
+		if (counts[i] > best)
+			best = counts[i];
+	}
+	if (sum > m.present)
+		return dv_fail(&ctx->err, DV_EINVAL, "yes",
+			       "The counts must add up to at most the %lld representatives present",
+			       (long long)m.present);
+	int majority = (int)rule_value(ctx, RULE_MOTION_MAJORITY);
+	int passed = !ties && rule_exceeds(best, m.present, majority);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = db_run(ctx->db, &ctx->err,
+			    "INSERT INTO motion_vote (motion_id, option_code, votes) VALUES ($1, $2, $3)",
+			    DB_I(motion_id), DB_T(mt.options[i].code), DB_I(counts[i]));
+	return rc ? rc
+		  : write_count(ctx, &mt, &m, motion_id, best, sum - best, m.present - sum, passed,
+				majority);
+}
+
+int motion_record_options(struct dv_ctx *ctx, int64_t motion_id, const int64_t *counts, size_t n)
+{
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, record_options_tx(ctx, motion_id, counts, n));
 }
 
 int motion_record(struct dv_ctx *ctx, int64_t motion_id, int64_t yes, int64_t no, int64_t abstain)
@@ -217,6 +283,13 @@ static int close_tx(struct dv_ctx *ctx, int64_t id, int64_t ballots_close, int64
 		    "UPDATE meeting SET status = 'closed', closed_at = $1, quorate = $2, "
 		    "followup_id = $3 WHERE matter_id = $4",
 		    DB_I(ctx->now), DB_I(m.quorate), DB_ID(*followup), DB_I(id));
+	/* a count per option (candidates) becomes the matter's */
+	if (!rc && m.quorate && !mt.yesno)
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE matter_option SET votes = COALESCE((SELECT v.votes FROM "
+			    "motion_vote v WHERE v.motion_id = $1 AND v.option_code = "
+			    "matter_option.code), 0) WHERE matter_id = $2",
+			    DB_I(main->id), DB_I(id));
 	/* decided by the main motion; not quorate: nothing decided here */
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,

@@ -11,6 +11,7 @@ extern const char mig_005_notices[];
 extern const char mig_006_matters[];
 extern const char mig_007_meetings[];
 extern const char mig_008_paper_ballots[];
+extern const char mig_009_elections[];
 
 static const struct migration {
 	int version;
@@ -25,6 +26,7 @@ static const struct migration {
 	{6, "matters", mig_006_matters},
 	{7, "meetings", mig_007_meetings},
 	{8, "paper_ballots", mig_008_paper_ballots},
+	{9, "elections", mig_009_elections},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -230,7 +230,7 @@ static void a_secret_ballot_needs_a_counting_committee(void **state)
 	struct dv_ctx *ctx = test_ctx_new();
 	struct place p;
 	int64_t id;
-	place_build(ctx, &p, 6, MT_HEAD);
+	place_build(ctx, &p, 6, MT_RULES);
 	ctx->now = at(20261210, 19);
 	assert_ok(ctx, meeting_open(ctx, p.matter, "Trưởng khu phố", "Thư ký"));
 	check_in(ctx, &p, 6);
