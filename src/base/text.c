@@ -400,3 +400,15 @@ char *text_name_sort_key_a(struct arena *a, const char *full_name)
 	buf_release(&b);
 	return r;
 }
+
+size_t text_lines(struct arena *a, const char *s, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = s ? s : ""; *p && n < max;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		out[n++] = arena_strndup(a, p, len);
+		p += len + (nl != NULL);
+	}
+	return n;
+}

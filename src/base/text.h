@@ -40,6 +40,10 @@ enum {
 int text_clean(struct arena *a, const char *in, size_t len, size_t max_chars, unsigned flags,
 	       const char *field, const char **out, struct dv_err *err);
 
+/* The lines of s ('\n' separated; NULL reads as "") as arena strings in
+ * out, at most max of them; returns how many. An empty s has no lines. */
+size_t text_lines(struct arena *a, const char *s, const char **out, size_t max);
+
 /* NFC form of valid UTF-8 as an arena string. */
 char *text_nfc(struct arena *a, const char *s, size_t len);
 

@@ -3,12 +3,14 @@
  * decided at a meeting a month ago (closed, with its minutes), one decided
  * by household ballots three weeks ago (closed, with its tally,
  * resident@demo's household among those who voted), and one open now in
- * which it has not voted yet.
+ * which it has not voted yet; and the head's election, called for eight
+ * days on.
  */
 #include <string.h>
 
 #include "base/date.h"
 #include "domain/demo.h"
+#include "domain/election.h"
 #include "domain/matter.h"
 #include "domain/meeting.h"
 #include "domain/perm.h"
@@ -100,6 +102,36 @@ static int demo_meeting(struct dv_ctx *ctx, const struct demo_result *out, const
 	return rc;
 }
 
+/* Coming: the head's election in eight days, its plan issued 25 days ago,
+ * its election team set up today. */
+static int demo_election(struct dv_ctx *ctx, const struct demo_result *out, int64_t now)
+{
+	static const char *candidates[] = {"Nguyễn Văn Toàn", "Phạm Thị Lan"};
+	struct matter_input in = {.unit_id = out->neighborhood_id,
+				  .type = MT_HEAD,
+				  .form = "meeting",
+				  .title = "Bầu tổ trưởng tổ dân phố khu phố Đông Tác nhiệm kỳ 2027–2029",
+				  .body = "Hội nghị cử tri bầu tổ trưởng bằng hình thức bỏ phiếu kín. "
+					  "Ban công tác Mặt trận giới thiệu hai ứng cử viên; hộ gia "
+					  "đình có thể giới thiệu thêm đến trước ngày bầu.",
+				  .options = candidates,
+				  .noptions = 2};
+	int64_t id = 0;
+	int rc = matter_create(ctx, &in, &id);
+	if (!rc) {
+		struct buf day = BUF_INIT;
+		date_format(&day, date_add_days(time_local_date(now), -25));
+		rc = election_plan(ctx, id, day.ptr);
+		buf_release(&day);
+	}
+	int64_t starts = time_local_midnight(time_local_date(now)) + 8 * 86400 + 19 * 3600 + 1800;
+	if (!rc)
+		rc = meeting_schedule(ctx, id, starts, "Nhà văn hóa khu phố Đông Tác");
+	if (!rc)
+		rc = election_team(ctx, id, "Lê Thị Thu Hà\nTrần Quốc Việt\nĐỗ Thị Mai");
+	return rc;
+}
+
 int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
 {
 	int64_t *ids, now = ctx->now;
@@ -135,5 +167,5 @@ int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
 		return rc;
 	for (size_t i = 0; !rc && i < n / 3; i++)
 		rc = vote_as(ctx, out->neighborhood_id, ids[i], open, i % 4 ? "yes" : "abstain");
-	return rc;
+	return rc ? rc : demo_election(ctx, out, now);
 }

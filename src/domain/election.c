@@ -109,14 +109,13 @@ static int team_tx(struct dv_ctx *ctx, int64_t id, const char *members)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The election team is set up at most %lld days before the election",
 			       (long long)most);
-	for (const char *p = members; *p;) {
-		const char *nl = strchr(p, '\n');
-		const char *name = arena_strndup(ctx->arena, p, nl ? (size_t)(nl - p) : strlen(p));
-		if (is_candidate(ctx, &m, name))
+	const char *names[64];
+	size_t n = text_lines(ctx->arena, members, names, 64);
+	for (size_t i = 0; i < n; i++)
+		if (is_candidate(ctx, &m, names[i]))
 			return dv_fail(&ctx->err, DV_EINVAL, "team",
-				       "%s is a candidate and cannot be on the election team", name);
-		p = nl ? nl + 1 : p + strlen(p);
-	}
+				       "%s is a candidate and cannot be on the election team",
+				       names[i]);
 	rc = db_run(ctx->db, &ctx->err,
 		    "UPDATE election SET team = $1, team_on = $2 WHERE matter_id = $3",
 		    DB_T(members), DB_I(today), DB_I(id));

@@ -41,6 +41,28 @@ static size_t slen(const char *s)
 
 /* -------------------------------------------------------------- reading */
 
+/* The counts per candidate of the motions counted so, in the options' order. */
+static int load_option_votes(struct dv_ctx *ctx, struct meeting *m)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT v.motion_id, o.position, v.votes FROM motion_vote v JOIN motion "
+			  "x ON x.id = v.motion_id JOIN matter_option o ON o.matter_id = "
+			  "x.matter_id AND o.code = v.option_code WHERE x.matter_id = $1",
+			  DB_I(m->matter_id));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		int64_t id = db_col_int(st, 0), pos = db_col_int(st, 1);
+		for (size_t i = 0; i < m->nmotions; i++)
+			if (m->motions[i].id == id && pos >= 0 && pos < MATTER_OPTIONS_MAX + 1) {
+				m->motions[i].by_option = 1;
+				m->motions[i].option_votes[pos] = db_col_int(st, 2);
+			}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 static int load_motions(struct dv_ctx *ctx, struct meeting *m)
 {
 	struct db_stmt *st = NULL;
@@ -67,7 +89,8 @@ static int load_motions(struct dv_ctx *ctx, struct meeting *m)
 		o->majority = (int)db_col_int(st, 9);
 		o->passed = (int)db_col_int(st, 10);
 	}
-	return rc < 0 ? rc : 0;
+	db_finish(st);
+	return rc < 0 ? rc : load_option_votes(ctx, m);
 }
 
 int meeting_load(struct dv_ctx *ctx, int64_t matter_id, struct meeting *m)
@@ -76,8 +99,9 @@ int meeting_load(struct dv_ctx *ctx, int64_t matter_id, struct meeting *m)
 	memset(m, 0, sizeof(*m));
 	int rc = db_query(ctx->db, &st, &ctx->err,
 			  "SELECT starts_at, place, notice_id, status, chair, secretary, eligible, "
-			  "present, opened_at, closed_at, quorate, followup_id FROM meeting "
-			  "WHERE matter_id = $1",
+			  "present, opened_at, closed_at, quorate, followup_id, (SELECT "
+			  "n.published_at FROM notice n WHERE n.id = meeting.notice_id) FROM "
+			  "meeting WHERE matter_id = $1",
 			  DB_I(matter_id));
 	if (rc)
 		return rc;
@@ -99,6 +123,7 @@ int meeting_load(struct dv_ctx *ctx, int64_t matter_id, struct meeting *m)
 	m->closed_at = db_col_int(st, 9);
 	int closed_quorate = (int)db_col_int(st, 10);
 	m->followup_id = db_col_int(st, 11);
+	m->called_at = db_col_int(st, 12);
 	db_finish(st);
 	m->quorum = (int)rule_value(ctx, RULE_MEETING_QUORUM);
 	m->quorate = m->status == MEET_CLOSED ? closed_quorate

@@ -56,6 +56,7 @@ struct meeting {
 	int64_t starts_at;
 	const char *place;
 	int64_t notice_id; /* the invitation */
+	int64_t called_at; /* when the invitation was posted */
 	enum meeting_status status;
 	const char *chair, *secretary;
 	int64_t eligible; /* households when the register opened */

@@ -39,22 +39,18 @@ int meeting_clean_names(struct dv_ctx *ctx, const char *in, const char *field, c
 		return rc;
 	struct buf b = BUF_INIT;
 	int64_t n = 0, lo = rule_value(ctx, RULE_COUNTERS_MIN), hi = rule_value(ctx, RULE_COUNTERS_MAX);
-	for (const char *p = all; *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+	const char *lines[64];
+	size_t nlines = text_lines(ctx->arena, all, lines, 64);
+	for (size_t i = 0; i < nlines; i++) {
 		const char *name;
-		if ((rc = text_clean(ctx->arena, p, len, MEETING_NAME_MAX, 0, field, &name,
-				     &ctx->err)))
+		if ((rc = text_clean(ctx->arena, lines[i], strlen(lines[i]), MEETING_NAME_MAX, 0,
+				     field, &name, &ctx->err)))
 			break;
-		if (*name) {
-			buf_addf(&b, "%s%s", n ? "\n" : "", name);
-			n++;
-		}
-		p += len + (nl != NULL);
+		if (*name)
+			buf_addf(&b, "%s%s", n++ ? "\n" : "", name);
 	}
 	if (!rc && (n < lo || n > hi))
-		rc = dv_fail(&ctx->err, DV_EINVAL, field,
-			     "A counting committee has %lld to %lld members, one name per line",
+		rc = dv_fail(&ctx->err, DV_EINVAL, field, "Give %lld to %lld names, one per line",
 			     (long long)lo, (long long)hi);
 	*out = rc ? "" : arena_strdup(ctx->arena, b.ptr);
 	buf_release(&b);

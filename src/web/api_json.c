@@ -30,7 +30,7 @@ json_t *household_json(const struct household *h)
 	return j;
 }
 
-static json_t *date_json(int32_t ymd)
+json_t *date_json(int32_t ymd)
 {
 	if (!ymd)
 		return json_null();

@@ -16,6 +16,8 @@
 json_t *unit_json(const struct unit *u);
 json_t *household_json(const struct household *h);
 json_t *resident_json(const struct resident *p);
+/* A day as "2026-12-10", or null for 0. */
+json_t *date_json(int32_t ymd);
 /* The attached files as an array, each with its public URL under base. */
 json_t *files_json(const char *base, const struct attachment *f, size_t n);
 

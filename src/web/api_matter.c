@@ -19,9 +19,12 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/matter.h"
+#include "base/text.h"
+#include "domain/election.h"
 #include "domain/meeting.h"
 #include "domain/rules.h"
 #include "web/api.h"
+#include "web/api_json.h"
 #include "web/routes.h"
 
 #define LIST_DEFAULT 20
@@ -47,10 +50,10 @@ static json_t *result_json(struct req *r, const struct matter *m)
 		json_object_set_new(j, "yes", json_integer(m->result.yes));
 		json_object_set_new(j, "no", json_integer(m->result.no));
 		json_object_set_new(j, "abstain", json_integer(m->result.abstain));
-	} else {
+	}
+	if (!m->yesno)
 		json_object_set_new(j, "winner",
 				    m->result.winner ? json_string(m->result.winner) : json_null());
-	}
 	return j;
 }
 
@@ -74,6 +77,13 @@ static json_t *meeting_json(struct req *r, const struct matter *mt)
 						      "abstain", (json_int_t)o->abstain, "present",
 						      (json_int_t)o->present, "majority", o->majority,
 						      "passed", o->passed));
+		if (o->by_option) {
+			json_t *by = json_object();
+			for (size_t k = 0; k < mt->noptions; k++)
+				json_object_set_new(by, mt->options[k].code,
+						    json_integer(o->option_votes[k]));
+			json_object_set_new(j, "votes", by);
+		}
 		json_array_append_new(motions, j);
 	}
 	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:i, s:b, s:o, s:o}", "starts_at",
@@ -82,6 +92,21 @@ static json_t *meeting_json(struct req *r, const struct matter *mt)
 			 "present", (json_int_t)m.present, "quorum", m.quorum, "quorate", m.quorate,
 			 "motions", motions, "followup",
 			 m.followup_id ? json_integer(m.followup_id) : json_null());
+}
+
+/* A head election's plan and team, or null. */
+static json_t *election_json(struct req *r, const struct matter *mt)
+{
+	struct election e;
+	if (mt->type != MT_HEAD || election_get(&r->ctx, mt->id, &e))
+		return json_null();
+	json_t *team = json_array();
+	const char *names[16];
+	size_t n = text_lines(&r->arena, e.team, names, 16);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(team, json_string(names[i]));
+	return json_pack("{s:o, s:o, s:o}", "plan_on", date_json(e.plan_on), "team", team,
+			 "team_on", date_json(e.team_on));
 }
 
 static json_t *matter_json(struct req *r, const struct matter *m)
@@ -107,6 +132,7 @@ static json_t *matter_json(struct req *r, const struct matter *m)
 						       "front", m->front_agreed));
 	json_object_set_new(j, "result", result_json(r, m));
 	json_object_set_new(j, "meeting", meeting_json(r, m));
+	json_object_set_new(j, "election", election_json(r, m));
 	json_object_set_new(j, "tally_sha256",
 			    m->has_result && *m->tally_sha256 ? json_string(m->tally_sha256)
 							      : json_null());

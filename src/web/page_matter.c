@@ -40,8 +40,11 @@ static void matter_item(struct req *r, const struct matter *m)
 	html_raw(b, "</h2><p class=\"meta\">");
 	html_txt(b, m->unit_name);
 	html_raw(b, " · ");
-	html_txt(b, T(r, matter_status_label(m->status)));
-	if (m->status == MS_OPEN) {
+	if (m->form == FORM_MEETING && m->status == MS_OPEN) /* called, not yet held */
+		html_txt(b, T(r, matter_form_label(m->form)));
+	else
+		html_txt(b, T(r, matter_status_label(m->status)));
+	if (m->status == MS_OPEN && m->form != FORM_MEETING) {
 		html_raw(b, " · ");
 		html_txtf(b, T(r, "until %s"), page_time(r, m->closes_at));
 	} else if (m->has_result) {
@@ -263,9 +266,11 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 	page_heading(r, m.title);
 	html_raw(b, "<p class=\"meta\">");
 	html_txt(b, T(r, matter_form_label(m.form)));
-	html_raw(b, " · ");
-	html_txt(b, T(r, matter_status_label(m.status)));
-	if (m.status == MS_OPEN) {
+	if (m.form != FORM_MEETING || m.status != MS_OPEN) { /* a meeting says its own */
+		html_raw(b, " · ");
+		html_txt(b, T(r, matter_status_label(m.status)));
+	}
+	if (m.status == MS_OPEN && m.form != FORM_MEETING) {
 		html_raw(b, " · ");
 		html_txtf(b, T(r, "until %s"), page_time(r, m.closes_at));
 		html_raw(b, " · ");
@@ -296,6 +301,7 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 				    T(r, "Print the paper ballots (PDF)"), "inline secondary");
 	}
 	result_section(r, &m);
+	election_section(r, &m, fe);
 	if (m.form == FORM_MEETING)
 		meeting_section(r, &m, fe);
 	else

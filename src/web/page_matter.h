@@ -15,6 +15,14 @@ int matter_page_after(struct req *r, int rc);
 /* The meeting's part of a matter's page. */
 void meeting_section(struct req *r, const struct matter *mt, const struct form_errors *fe);
 
+/* A head election's part of a matter's page (page_election.c): its
+ * timeline and forms; nothing for other matters. */
+void election_section(struct req *r, const struct matter *mt, const struct form_errors *fe);
+struct motion;
+/* The count per candidate of a main motion: the form, and once decided the counts. */
+void election_count_form(struct req *r, const struct matter *mt, const struct motion *o);
+void election_counts(struct req *r, const struct matter *mt, const struct motion *o);
+
 struct meeting_paper;
 /* The names a printed paper of the matter carries (community, ward, the
  * result in words). */

@@ -90,8 +90,10 @@ static void quorum_panel(struct req *r, const struct meeting *m)
 	html_raw(b, "</p></section>");
 }
 
-static void motion_item(struct req *r, const struct motion *o, int manage)
+static void motion_item(struct req *r, const struct matter *mt, const struct motion *o,
+			int manage)
 {
+	int by_option = o->kind == MOTION_MAIN && !mt->yesno;
 	struct buf *b = &r->out;
 	html_raw(b, "<li><p><strong>");
 	html_txt(b, o->text);
@@ -100,6 +102,14 @@ static void motion_item(struct req *r, const struct motion *o, int manage)
 	html_raw(b, "</span></p>");
 	if (*o->members)
 		page_note(r, "meta", o->members);
+	if (o->decided && o->by_option) {
+		election_counts(r, mt, o);
+		html_raw(b, o->passed ? "<p><strong class=\"done\">" : "<p><strong class=\"late\">");
+		html_txt(b, o->passed ? T(r, "Elected with more than half of those present")
+				      : T(r, "Nobody has more than half of those present"));
+		html_raw(b, "</strong></p></li>");
+		return;
+	}
 	if (o->decided) {
 		html_raw(b, "<p>");
 		html_txtf(b, T(r, "%lld agreed, %lld disagreed, %lld no opinion, of %lld present:"),
@@ -110,7 +120,9 @@ static void motion_item(struct req *r, const struct motion *o, int manage)
 		html_raw(b, "</strong></p></li>");
 		return;
 	}
-	if (manage) {
+	if (manage && by_option) {
+		election_count_form(r, mt, o);
+	} else if (manage) {
 		form_begin(r, page_path(r, "/motions/%lld/record", o->id), "duty");
 		const char *names[] = {"yes", "no", "abstain"};
 		const char *labels[] = {T(r, "Agree"), T(r, "Disagree"), T(r, "No opinion")};
@@ -193,7 +205,7 @@ static void open_tools(struct req *r, const struct matter *mt, const struct meet
 	html_txt(b, T(r, "Votes"));
 	html_raw(b, "</h2><ol>");
 	for (size_t i = 0; i < m->nmotions; i++)
-		motion_item(r, &m->motions[i], manage);
+		motion_item(r, mt, &m->motions[i], manage);
 	html_raw(b, "</ol>");
 	if (manage) {
 		motion_form(r, mt, m, fe);
@@ -227,7 +239,7 @@ static void facts(struct req *r, const struct matter *mt, const struct meeting *
 	html_raw(b, "</dt><dd>");
 	html_txt(b, page_time(r, m->starts_at));
 	html_raw(b, "</dd><dt>");
-	html_txt(b, T(r, "Where"));
+	html_txt(b, T(r, "Place"));
 	html_raw(b, "</dt><dd>");
 	html_txt(b, m->place);
 	html_raw(b, "</dd><dt>");
@@ -270,11 +282,11 @@ void meeting_section(struct req *r, const struct matter *mt, const struct form_e
 		open_form(r, mt, fe);
 	} else if (m.status == MEET_OPEN) {
 		open_tools(r, mt, &m, fe);
-	} else {
+	} else if (m.status == MEET_CLOSED) {
 		quorum_panel(r, &m);
 		html_raw(&r->out, "<ol class=\"motions\">");
 		for (size_t i = 0; i < m.nmotions; i++)
-			motion_item(r, &m.motions[i], 0);
+			motion_item(r, mt, &m.motions[i], 0);
 		html_raw(&r->out, "</ol>");
 	}
 	html_raw(&r->out, "</section>");
@@ -339,8 +351,23 @@ int page_motion_record(struct req *r)
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such motion");
 	if (rc)
 		return rc;
-	int64_t yes = count_of(r, "yes"), no = count_of(r, "no"), abstain = count_of(r, "abstain");
 	r->params[0] = matter; /* the page to come back to */
+	if (req_form(r, "option0")) {
+		int64_t counts[MATTER_OPTIONS_MAX];
+		size_t n = 0;
+		char name[16];
+		for (; n < MATTER_OPTIONS_MAX; n++) {
+			snprintf(name, sizeof(name), "option%zu", n);
+			if (!req_form(r, name))
+				break;
+			if ((counts[n] = count_of(r, name)) < 0)
+				return matter_page_after(
+					r, dv_fail(&r->ctx.err, DV_EINVAL, "yes",
+						   "Write the counts as whole numbers"));
+		}
+		return matter_page_after(r, motion_record_options(&r->ctx, motion, counts, n));
+	}
+	int64_t yes = count_of(r, "yes"), no = count_of(r, "no"), abstain = count_of(r, "abstain");
 	if (yes < 0 || no < 0 || abstain < 0)
 		return matter_page_after(r, dv_fail(&r->ctx.err, DV_EINVAL, "yes",
 						    "Write the counts as whole numbers"));

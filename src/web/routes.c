@@ -108,6 +108,8 @@ const struct route routes[] = {
 	{"GET", "/rules", page_rules, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
 	/* community meetings */
 	{"POST", "/matters/{id}/schedule", page_meeting_schedule, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/matters/{id}/election/plan", page_election_plan, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/matters/{id}/election/team", page_election_team, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/matters/{id}/invitations", page_meeting_invitations, ROUTE_HTML,
 	 ROUTE_LOGIN | ROUTE_SLOW},
 	{"POST", "/matters/{id}/register/open", page_meeting_open, ROUTE_HTML, ROUTE_LOGIN},

@@ -143,6 +143,8 @@ int page_meeting_code_post(struct req *r);
 int page_motion_add(struct req *r);
 int page_motion_record(struct req *r);
 int page_meeting_close(struct req *r);
+int page_election_plan(struct req *r);
+int page_election_team(struct req *r);
 int page_meeting_minutes(struct req *r);
 int page_meeting_ics(struct req *r);
 

@@ -111,6 +111,17 @@ try {
   ok('the minutes hold the title, the count and the signatures',
      text.includes('BIÊN BẢN') && text.includes(`${present} đồng ý`) && text.includes('Lê Thị Thu Hà'),
      text.slice(0, 400));
+
+  // the demo's coming head election: its timeline with the rules, candidates and team
+  await head.goto(`${BASE}/matters?unit=${nb.replace('/units/', '')}`);
+  await Promise.all([head.waitForNavigation(), head.click('ul.items a:has-text("Bầu tổ trưởng")')]);
+  const steps = await head.$$eval('section.election ol.timeline li', ls => ls.map(l => l.textContent));
+  ok('the election shows its four steps, each with its rule',
+     steps.length === 4 && steps[0].includes('20 ngày') && steps[1].includes('7 ngày') &&
+     steps[2].includes('10 ngày'), steps.join(' | '));
+  ok('its candidates and team', (await head.textContent('section.election')).includes('Phạm Thị Lan') &&
+     (await head.textContent('section.election')).includes('Đỗ Thị Mai'));
+  await visit(head, 'election-phone');
 } finally {
   await browser.close();
 }

@@ -22,7 +22,7 @@ json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const 
 # ------------------------------------------------------------- the demo's
 ok "the demo's matters are listed" equals "$(get "/api/v1/matters?unit=$DT")" 200
 CLOSED=$(json 'j.matters.find(m=>m.status=="closed"&&m.form=="ballot").id')
-OPEN=$(json 'j.matters.find(m=>m.status=="open").id')
+OPEN=$(json 'j.matters.find(m=>m.status=="open" && m.form=="ballot").id')
 ok "one closed, one open" test -n "$CLOSED" -a -n "$OPEN"
 ok "the closed one has its result" equals "$(get "/api/v1/matters/$CLOSED")" 200
 ok "(passed, with the reason)" equals "$(json 'j.result.passed+" "+(j.result.reason.length>10)+" "+j.form')" "true true ballot"
