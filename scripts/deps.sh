@@ -14,7 +14,7 @@ want_run="pkg-config gcc make gettext
  libh2o-evloop-dev libssl-dev libuv1-dev zlib1g-dev
  libsqlite3-dev libpq-dev libjansson-dev libsodium-dev libutf8proc-dev libcsv-dev
  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
- libcmark-dev libmagic-dev libvips-dev"
+ libcmark-dev libmagic-dev libvips-dev libxlsxwriter-dev"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
  poppler-utils zbar-tools chromium
  libvips-tools libimage-exiftool-perl"

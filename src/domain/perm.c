@@ -43,6 +43,8 @@ static const char *action_names[ACT_COUNT] = {
 	[ACT_PUBLISH_NEWS] = "publish_news",
 	[ACT_CONFIGURE] = "configure",
 	[ACT_ACKNOWLEDGE] = "acknowledge",
+	[ACT_CONSULT] = "consult",
+	[ACT_COLLECTIVE_OPINION] = "collective_opinion",
 };
 
 #define A(x) (1u << (x))
@@ -59,19 +61,19 @@ static const unsigned role_actions[ROLE_COUNT] = {
 		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE) |
 		      A(ACT_RECORD_REACH),
 	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE) | A(ACT_RECORD_REACH) |
-		       A(ACT_PUBLISH_NEWS),
+		       A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION),
 	[ROLE_WARD_OFFICER] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) |
 			      A(ACT_EDIT_HOUSEHOLDS) | A(ACT_MANAGE_UNITS) | A(ACT_GRANT_ROLES) |
 			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT) |
-			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS),
-	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS),
+			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) | A(ACT_CONSULT),
+	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION),
 	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT),
 	[ROLE_COUNCIL] = A(ACT_EVALUATE_AWARDS),
 	[ROLE_CITY_ADMIN] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 			    A(ACT_MANAGE_UNITS) | A(ACT_REORGANIZE_UNITS) | A(ACT_GRANT_ROLES) |
 			    A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_INSPECT) |
 			    A(ACT_VIEW_AUDIT) | A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) |
-			    A(ACT_CONFIGURE),
+			    A(ACT_CONFIGURE) | A(ACT_CONSULT),
 };
 
 #define R(x) (1u << (x))
@@ -213,6 +215,27 @@ int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
 		return 1;
 	int own = household_id && ctx->actor->household_id == household_id;
 	return grant_covers(ctx, household_unit_id, a, own);
+}
+
+int perm_may_within(struct dv_ctx *ctx, enum action a, int64_t unit_id)
+{
+	if (perm_may(ctx, a, unit_id))
+		return 1;
+	int own = (unit_wide_for_households & A(a)) != 0;
+	for (size_t i = 0; i < ctx->actor->ngrants; i++) {
+		const struct grant *g = &ctx->actor->grants[i];
+		int64_t hit = 0;
+		if (!grant_counts(g, a, own))
+			continue;
+		int rc = db_int(ctx->db, &hit, &ctx->err,
+				"SELECT 1 FROM unit_tree WHERE ancestor = $1 AND descendant = $2",
+				DB_I(unit_id), DB_I(g->unit_id));
+		if (!rc)
+			return 1;
+		if (rc != DV_ENOTFOUND)
+			log_error("perm: %s", ctx->err.msg);
+	}
+	return 0;
 }
 
 int perm_may_somewhere(struct dv_ctx *ctx, enum action a)

@@ -47,6 +47,8 @@ enum action {
 	ACT_PUBLISH_NEWS,      /* news articles */
 	ACT_CONFIGURE,	       /* deployment-wide settings: the disclosure categories */
 	ACT_ACKNOWLEDGE,       /* mark a notice known for the household (household-scoped) */
+	ACT_CONSULT,	       /* open drafts for comments, answer them, publish the synthesis */
+	ACT_COLLECTIVE_OPINION, /* comment in the name of an organization or the front */
 	ACT_COUNT
 };
 
@@ -72,6 +74,10 @@ int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id);
  * resident/representative grant; otherwise as perm_may on its unit. */
 int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
 		       int64_t household_unit_id);
+
+/* May the actor do `a` on unit_id or on some unit inside it? (Residents of
+ * a neighborhood comment on their ward's drafts.) */
+int perm_may_within(struct dv_ctx *ctx, enum action a, int64_t unit_id);
 
 /* May the actor do `a` on some unit (for settings that belong to no unit)? */
 int perm_may_somewhere(struct dv_ctx *ctx, enum action a);

@@ -12,6 +12,7 @@ extern const char mig_006_matters[];
 extern const char mig_007_meetings[];
 extern const char mig_008_paper_ballots[];
 extern const char mig_009_elections[];
+extern const char mig_010_consultations[];
 
 static const struct migration {
 	int version;
@@ -27,6 +28,7 @@ static const struct migration {
 	{7, "meetings", mig_007_meetings},
 	{8, "paper_ballots", mig_008_paper_ballots},
 	{9, "elections", mig_009_elections},
+	{10, "consultations", mig_010_consultations},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

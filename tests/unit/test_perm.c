@@ -13,16 +13,17 @@ static const char *expected[ROLE_COUNT] = {
 	[ROLE_REPRESENTATIVE] = "comment vote acknowledge",
 	[ROLE_HEAD] = "view_households view_personal edit_households grant_roles "
 		      "convene_meetings agree_online_vote record_reach",
-	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news",
+	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news "
+		       "collective_opinion",
 	[ROLE_WARD_OFFICER] = "view_households view_personal edit_households manage_units "
 			      "grant_roles manage_orgs publish_notices view_audit record_reach "
-			      "publish_news",
-	[ROLE_ORG_OFFICER] = "manage_orgs publish_news",
+			      "publish_news consult",
+	[ROLE_ORG_OFFICER] = "manage_orgs publish_news collective_opinion",
 	[ROLE_INSPECTOR] = "inspect view_audit",
 	[ROLE_COUNCIL] = "evaluate_awards",
 	[ROLE_CITY_ADMIN] = "view_households view_personal edit_households manage_units "
 			    "reorganize_units grant_roles manage_orgs publish_notices inspect "
-			    "view_audit record_reach publish_news configure",
+			    "view_audit record_reach publish_news configure consult",
 };
 
 static int listed(const char *list, const char *word)
