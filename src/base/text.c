@@ -412,3 +412,22 @@ size_t text_lines(struct arena *a, const char *s, const char **out, size_t max)
 	}
 	return n;
 }
+
+char *text_upper_a(struct arena *a, const char *s)
+{
+	struct buf b = BUF_INIT;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen((const char *)p);
+	for (utf8proc_ssize_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t n = utf8proc_iterate(p + i, len - i, &cp);
+		if (n <= 0)
+			break;
+		buf_add(&b, enc, (size_t)utf8proc_encode_char(utf8proc_toupper(cp), enc));
+		i += n;
+	}
+	char *out = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	buf_release(&b);
+	return out;
+}

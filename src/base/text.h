@@ -44,6 +44,10 @@ int text_clean(struct arena *a, const char *in, size_t len, size_t max_chars, un
  * out, at most max of them; returns how many. An empty s has no lines. */
 size_t text_lines(struct arena *a, const char *s, const char **out, size_t max);
 
+/* Valid UTF-8 in capitals ("Phường Tân Đông Hiệp" -> "PHƯỜNG TÂN ĐÔNG
+ * HIỆP"), as official headings write names; an arena string. */
+char *text_upper_a(struct arena *a, const char *s);
+
 /* NFC form of valid UTF-8 as an arena string. */
 char *text_nfc(struct arena *a, const char *s, size_t len);
 

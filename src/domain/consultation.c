@@ -40,14 +40,14 @@ static const struct name_label stances[ST_COUNT] = {
 	[ST_OTHER] = {"other", N_("Other opinion")},
 };
 
-static const struct name_label channels[CH_COUNT] = {
-	[CH_WEB] = {"web", N_("On the web portal")},
-	[CH_MEETING] = {"meeting", N_("At a meeting")},
-	[CH_DIALOGUE] = {"dialogue", N_("At a dialogue")},
-	[CH_BOX] = {"box", N_("Suggestion box")},
-	[CH_HOTLINE] = {"hotline", N_("Hotline")},
-	[CH_ORGANIZATION] = {"organization", N_("Through a mass organization")},
-	[CH_SOCIAL] = {"social", N_("On a social network")},
+static const struct name_label channels[OC_COUNT] = {
+	[OC_WEB] = {"web", N_("On the web portal")},
+	[OC_MEETING] = {"meeting", N_("At a meeting")},
+	[OC_DIALOGUE] = {"dialogue", N_("At a dialogue")},
+	[OC_BOX] = {"box", N_("Suggestion box")},
+	[OC_HOTLINE] = {"hotline", N_("Hotline")},
+	[OC_ORGANIZATION] = {"organization", N_("Through a mass organization")},
+	[OC_SOCIAL] = {"social", N_("On a social network")},
 };
 
 static const struct name_label answers[ANS_COUNT] = {
@@ -69,7 +69,7 @@ static const struct name_label answers[ANS_COUNT] = {
 NAMES(consult_kind, kinds, enum consult_kind, CK_COUNT, "other")
 NAMES(consult_status, statuses, enum consult_status, CS_STATUS_COUNT, "draft")
 NAMES(stance, stances, enum stance, ST_COUNT, "other")
-NAMES(channel, channels, enum channel, CH_COUNT, "web")
+NAMES(opinion_channel, channels, enum opinion_channel, OC_COUNT, "web")
 NAMES(answer, answers, enum answer, ANS_COUNT, "")
 #undef NAMES
 
@@ -79,7 +79,7 @@ int consult_parse_name(int table, const char *name)
 	case 's':
 		return names_find(stances, ST_COUNT, name);
 	case 'c':
-		return names_find(channels, CH_COUNT, name);
+		return names_find(channels, OC_COUNT, name);
 	case 'a':
 		return name && *name ? names_find(answers, ANS_COUNT, name) : -1;
 	default:

@@ -60,18 +60,18 @@ const char *stance_name(enum stance s);	 /* "support" */
 const char *stance_label(enum stance s); /* English msgid */
 
 /* How an opinion reached the authority (Art. 26). */
-enum channel {
-	CH_WEB,		 /* on this site, by the resident */
-	CH_MEETING,	 /* at a meeting */
-	CH_DIALOGUE,	 /* a dialogue with the authority */
-	CH_BOX,		 /* the suggestion box */
-	CH_HOTLINE,	 /* the hotline */
-	CH_ORGANIZATION, /* through a mass organization */
-	CH_SOCIAL,	 /* a lawful social network */
-	CH_COUNT
+enum opinion_channel {
+	OC_WEB,		 /* on this site, by the resident */
+	OC_MEETING,	 /* at a meeting */
+	OC_DIALOGUE,	 /* a dialogue with the authority */
+	OC_BOX,		 /* the suggestion box */
+	OC_HOTLINE,	 /* the hotline */
+	OC_ORGANIZATION, /* through a mass organization */
+	OC_SOCIAL,	 /* a lawful social network */
+	OC_COUNT
 };
-const char *channel_name(enum channel c);  /* "box" */
-const char *channel_label(enum channel c); /* English msgid */
+const char *opinion_channel_name(enum opinion_channel c);  /* "box" */
+const char *opinion_channel_label(enum opinion_channel c); /* English msgid */
 
 enum answer { ANS_NONE, ANS_ACCEPTED, ANS_PARTLY, ANS_REJECTED, ANS_COUNT };
 const char *answer_name(enum answer a);	 /* "" "accepted" "partly" "rejected" */
@@ -108,7 +108,7 @@ struct opinion {
 	int64_t id;
 	int section;
 	enum stance stance;
-	enum channel channel;
+	enum opinion_channel channel;
 	const char *text;
 	int collective;
 	const char *from;	 /* public: "Hội Liên hiệp Phụ nữ phường ..." or the community */

@@ -51,5 +51,7 @@ int demo_generate(struct dv_ctx *ctx, const struct demo_options *opt, struct dem
 int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
 /* The demo's matters (demo_matters.c): one closed by ballots, one open. */
 int demo_matters(struct dv_ctx *ctx, const struct demo_result *out);
+/* The demo's consultations (demo_consultations.c): one open, one published. */
+int demo_consultations(struct dv_ctx *ctx, const struct demo_result *out);
 
 #endif

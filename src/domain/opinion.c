@@ -17,7 +17,7 @@
 struct clean_opinion {
 	int section;
 	enum stance stance;
-	enum channel channel;
+	enum opinion_channel channel;
 	const char *text, *author;
 	int collective;
 };
@@ -31,10 +31,10 @@ static int clean_opinion(struct dv_ctx *ctx, const struct opinion_input *in,
 		return dv_fail(&ctx->err, DV_EINVAL, "stance",
 			       "Say whether you support or oppose it, or give another opinion");
 	o->stance = (enum stance)s;
-	int c = in->channel && *in->channel ? consult_parse_name('c', in->channel) : CH_WEB;
+	int c = in->channel && *in->channel ? consult_parse_name('c', in->channel) : OC_WEB;
 	if (c < 0)
 		return dv_fail(&ctx->err, DV_EINVAL, "channel", "Choose how the opinion was received");
-	o->channel = (enum channel)c;
+	o->channel = (enum opinion_channel)c;
 	o->section = in->section;
 	o->collective = in->collective;
 	int rc = text_clean(ctx->arena, in->text, in->text ? strlen(in->text) : 0,
@@ -43,10 +43,10 @@ static int clean_opinion(struct dv_ctx *ctx, const struct opinion_input *in,
 	if (!rc)
 		rc = text_clean(ctx->arena, in->author, in->author ? strlen(in->author) : 0,
 				OPINION_AUTHOR_MAX, 0, "author", &o->author, &ctx->err);
-	if (!rc && o->channel != CH_WEB && !*o->author)
+	if (!rc && o->channel != OC_WEB && !*o->author)
 		return dv_fail(&ctx->err, DV_EINVAL, "author",
 			       "Write who gave the opinion (a name, an address or a group)");
-	if (!rc && o->channel != CH_WEB && o->collective)
+	if (!rc && o->channel != OC_WEB && o->collective)
 		return dv_fail(&ctx->err, DV_EINVAL, "collective",
 			       "A collective opinion is submitted by its organization itself");
 	return rc;
@@ -95,7 +95,7 @@ static int check_giver(struct dv_ctx *ctx, const struct consultation *c,
 	*org_id = 0;
 	if (o->collective)
 		return collective_origin(ctx, c->unit_id, origin, org_id);
-	if (o->channel != CH_WEB) {
+	if (o->channel != OC_WEB) {
 		*origin = "";
 		return perm_may(ctx, ACT_CONSULT, c->unit_id)
 			       ? 0
@@ -136,26 +136,26 @@ static int add_tx(struct dv_ctx *ctx, int64_t id, const struct clean_opinion *o,
 			 "SELECT COUNT(*) FROM opinion WHERE consultation_id = $1 AND account_id = $2",
 			 DB_I(id), DB_ID(ctx->actor->account_id))))
 		return rc;
-	if (o->channel == CH_WEB && mine >= OPINIONS_PER_ACCOUNT)
+	if (o->channel == OC_WEB && mine >= OPINIONS_PER_ACCOUNT)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "You have given %d opinions on this draft, the most one person may",
 			       OPINIONS_PER_ACCOUNT);
-	const char *author = o->channel != CH_WEB ? o->author : ctx->actor->display_name;
+	const char *author = o->channel != OC_WEB ? o->author : ctx->actor->display_name;
 	rc = db_int(ctx->db, out, &ctx->err,
 		    "INSERT INTO opinion (consultation_id, section, stance, channel, text, "
 		    "collective, organization_id, account_id, household_id, author, origin, "
 		    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
 		    "RETURNING id",
 		    DB_I(id), DB_I(o->section), DB_T(stance_name(o->stance)),
-		    DB_T(channel_name(o->channel)), DB_T(o->text), DB_I(o->collective), DB_ID(org),
+		    DB_T(opinion_channel_name(o->channel)), DB_T(o->text), DB_I(o->collective), DB_ID(org),
 		    DB_ID(ctx->actor->account_id),
-		    DB_ID(o->channel == CH_WEB && !o->collective ? ctx->actor->household_id : 0),
+		    DB_ID(o->channel == OC_WEB && !o->collective ? ctx->actor->household_id : 0),
 		    DB_T(author ? author : ""), DB_T(origin), DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "opinion.add", "consultation", id, c.unit_id,
 			       json_pack("{s:I, s:i, s:s, s:s, s:b}", "opinion", (json_int_t)*out,
 					 "section", o->section, "stance", stance_name(o->stance),
-					 "channel", channel_name(o->channel), "collective",
+					 "channel", opinion_channel_name(o->channel), "collective",
 					 o->collective));
 	return rc;
 }
@@ -177,13 +177,13 @@ int opinion_add(struct dv_ctx *ctx, int64_t consultation_id, const struct opinio
 /* ------------------------------------------------------------ reading */
 
 /* The public line of an opinion. */
-static const char *from_line(struct dv_ctx *ctx, enum channel ch, int collective,
+static const char *from_line(struct dv_ctx *ctx, enum opinion_channel ch, int collective,
 			     const char *origin)
 {
 	if (collective)
 		return origin;
-	if (ch != CH_WEB)
-		return i18n_get(ctx->lang, channel_label(ch));
+	if (ch != OC_WEB)
+		return i18n_get(ctx->lang, opinion_channel_label(ch));
 	return arena_printf(ctx->arena, i18n_get(ctx->lang, N_("A resident of %s")), origin);
 }
 
@@ -211,7 +211,7 @@ int opinion_list(struct dv_ctx *ctx, const struct consultation *c, int section,
 		int s = consult_parse_name('s', db_col_text(st, 2));
 		int ch = consult_parse_name('c', db_col_text(st, 3));
 		o->stance = s < 0 ? ST_OTHER : (enum stance)s;
-		o->channel = ch < 0 ? CH_WEB : (enum channel)ch;
+		o->channel = ch < 0 ? OC_WEB : (enum opinion_channel)ch;
 		o->text = arena_strdup(ctx->arena, db_col_text(st, 4));
 		o->collective = (int)db_col_int(st, 5);
 		o->from = from_line(ctx, o->channel, o->collective,

@@ -1,0 +1,565 @@
+#include "print/consultation_pdf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "print/pdf.h"
+
+/* ---------- Geometry, in millimetres, and type ---------- */
+
+/* The margins of an administrative document: the wider one on the left,
+ * where the pages are bound. */
+#define LEFT	 25.0
+#define RIGHT	 20.0
+#define TOP	 20.0
+#define BOTTOM	 20.0
+#define TEXT_W	 (PDF_A4_W_MM - LEFT - RIGHT)
+#define OP_INDENT 5.0 /* an opinion under its section */
+#define ANS_INDENT 10.0 /* the answer under its opinion */
+
+#define F_BODY	 PDF_FONT " 10.5"
+#define F_BOLD	 PDF_FONT " Bold 10.5"
+#define F_ITALIC PDF_FONT " Italic 10"
+#define F_META	 PDF_FONT " 8.5"
+#define F_HEAD	 PDF_FONT " Bold 11"
+#define F_CELL	 PDF_FONT " 8.5"
+#define F_CELLB	 PDF_FONT " Bold 8.5"
+#define F_CELLH	 PDF_FONT " Bold 7.5"
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* ---------- Checks shared with the workbook ---------- */
+
+static int valid(const char *s)
+{
+	return !s || utf8_valid(s, strlen(s));
+}
+
+static int labels_valid(const char *const *table, int count)
+{
+	for (int i = 0; table && i < count; i++)
+		if (!valid(table[i]))
+			return 0;
+	return 1;
+}
+
+const struct consult_section *synthesis_section(const struct consultation *c, int number)
+{
+	for (size_t i = 0; i < c->nsections; i++)
+		if (c->sections[i].number == number)
+			return &c->sections[i];
+	return NULL;
+}
+
+static int texts_valid(const struct consultation *c, const struct synthesis_paper *p)
+{
+	const char *texts[] = {c->title, c->unit_name, c->summary, p->authority, p->unit, p->kind};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (!valid(texts[i]))
+			return 0;
+	for (size_t i = 0; i < c->nsections; i++)
+		if (!valid(c->sections[i].heading))
+			return 0;
+	return labels_valid(p->stances, ST_COUNT) && labels_valid(p->channels, OC_COUNT) &&
+	       labels_valid(p->answers, ANS_COUNT);
+}
+
+int synthesis_check(const struct consultation *c, const struct opinion *ops, size_t nops,
+		    const struct synthesis_paper *p, struct dv_err *err)
+{
+	if (!texts_valid(c, p))
+		return dv_fail(err, DV_EINVAL, NULL,
+			       "A text of the consultation is not valid UTF-8");
+	for (size_t i = 0; i < nops; i++) {
+		const struct opinion *o = &ops[i];
+		if (!valid(o->text) || !valid(o->from) || !valid(o->reason) ||
+		    (unsigned)o->stance >= ST_COUNT || (unsigned)o->channel >= OC_COUNT ||
+		    (unsigned)o->answer >= ANS_COUNT)
+			return dv_fail(err, DV_EINVAL, NULL, "Opinion %lld is not valid",
+				       (long long)o->id);
+		if (!synthesis_section(c, o->section))
+			return dv_fail(err, DV_EINVAL, NULL,
+				       "Opinion %lld is on no section of the draft",
+				       (long long)o->id);
+	}
+	return 0;
+}
+
+const char *synthesis_section_heading(const struct consult_section *s, const char *lang)
+{
+	const char *h = or_empty(s->heading);
+	if (s->number != 0)
+		return h;
+	return i18n_get(lang, *h ? h : N_("The draft as a whole"));
+}
+
+void synthesis_counts(const struct consult_section *s, int64_t v[SYNTHESIS_COUNTS])
+{
+	const int64_t w[SYNTHESIS_COUNTS] = {s->opinions,   s->support,	 s->oppose, s->other,
+					     s->collective, s->accepted, s->partly, s->rejected};
+	memcpy(v, w, sizeof(w));
+}
+
+const char *synthesis_label(const char *const *table, int count, int i)
+{
+	if (!table || i < 0 || i >= count)
+		return "";
+	return or_empty(table[i]);
+}
+
+/* ---------- The page ---------- */
+
+struct doc {
+	struct pdf pdf;
+	const char *lang;
+	const struct synthesis_paper *p;
+	double y; /* points from the top of the page, where the next text goes */
+	int page;
+	struct buf b; /* scratch for one line of text */
+};
+
+static const char *tr(const struct doc *d, const char *msgid)
+{
+	return i18n_get(d->lang, msgid);
+}
+
+static const char *trf(const struct doc *d, const char *fmt)
+{
+	return i18n_get_format(d->lang, fmt);
+}
+
+static double bottom(void)
+{
+	return pdf_mm(PDF_A4_H_MM - BOTTOM);
+}
+
+/* A new page, numbered at the top from page 2 as documents are. Draws with
+ * its own layout text, so it may come in the middle of flow(). */
+static void new_page(struct doc *d)
+{
+	char num[16];
+	pdf_next_page(&d->pdf);
+	snprintf(num, sizeof(num), "%d", ++d->page);
+	pdf_text(&d->pdf, pdf_mm(LEFT), pdf_mm(10), pdf_mm(TEXT_W), F_META, PDF_CENTER, num);
+	d->y = pdf_mm(TOP);
+}
+
+/* A new page when fewer than `need` mm are left: keeps a heading with what
+ * follows it. */
+static void room(struct doc *d, double need)
+{
+	if (d->y + pdf_mm(need) > bottom())
+		new_page(d);
+}
+
+/* Draw the lines of a laid-out paragraph from d->y on, going on to a new
+ * page whenever the next line does not fit. */
+static void flow_lines(struct doc *d, PangoLayout *layout, double x)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(layout);
+	double top = d->y; /* where the layout's y = 0 falls on this page */
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		if (top + pango_units_to_double(y1) > bottom()) {
+			new_page(d);
+			top = d->y - pango_units_to_double(y0);
+		}
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		cairo_move_to(d->pdf.cr, x + pango_units_to_double(logical.x),
+			      top + pango_units_to_double(pango_layout_iter_get_baseline(it)));
+		pango_cairo_show_layout_line(d->pdf.cr, pango_layout_iter_get_line_readonly(it));
+		d->y = top + pango_units_to_double(y1);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* A paragraph `indent` mm in from the left margin at d->y, wrapped, and
+ * flowing onto as many pages as it needs; d->y goes below it. */
+static void flow(struct doc *d, double indent, const char *font, int flags, const char *text)
+{
+	double x = pdf_mm(LEFT + indent), w = pdf_mm(TEXT_W - indent);
+	double h = pdf_text(&d->pdf, x, d->y, w, font, flags | PDF_MEASURE, text);
+	if (d->y + h <= bottom()) {
+		pdf_text(&d->pdf, x, d->y, w, font, flags, text);
+		d->y += h;
+		return;
+	}
+	/* A copy: new_page() sets the shared layout to the page number. */
+	PangoLayout *copy = pango_layout_copy(d->pdf.layout);
+	flow_lines(d, copy, x);
+	g_object_unref(copy);
+}
+
+static void gap(struct doc *d, double mm)
+{
+	d->y += pdf_mm(mm);
+}
+
+static void grey(struct doc *d, double g)
+{
+	cairo_set_source_rgb(d->pdf.cr, g, g, g);
+}
+
+static void rule(struct doc *d, double x, double y, double w)
+{
+	cairo_move_to(d->pdf.cr, x, y);
+	cairo_line_to(d->pdf.cr, x + w, y);
+	cairo_set_line_width(d->pdf.cr, 0.6);
+	cairo_stroke(d->pdf.cr);
+}
+
+/* ---------- The heading ---------- */
+
+/* s broken into two lines at the space nearest its middle when it is too
+ * wide for w and has no line break of its own: "ỦY BAN NHÂN DÂN" over
+ * "PHƯỜNG TÂN ĐÔNG HIỆP", as the authority is set. */
+static const char *balanced(struct doc *d, const char *s, const char *font, double w)
+{
+	if (strchr(s, '\n') || pdf_text_width(&d->pdf, font, s) <= w)
+		return s;
+	size_t half = utf8_count(s, strlen(s)) / 2, chars = 0, best = 0, dist = SIZE_MAX;
+	for (const char *q = s; *q; q++) {
+		if ((*q & 0xC0) != 0x80)
+			chars++;
+		size_t dd = chars > half ? chars - half : half - chars;
+		if (*q == ' ' && dd < dist) {
+			dist = dd;
+			best = (size_t)(q - s);
+		}
+	}
+	if (dist == SIZE_MAX)
+		return s;
+	buf_reset(&d->b);
+	buf_add(&d->b, s, best);
+	buf_addch(&d->b, '\n');
+	buf_adds(&d->b, s + best + 1);
+	return d->b.ptr;
+}
+
+/* The date the report bears: its publication, or today for a draft of it. */
+static void place_and_date(struct doc *d, const struct consultation *c, double x, double w)
+{
+	int y, m, day;
+	date_split(time_local_date(c->published_at ? c->published_at : time_now()), &y, &m, &day);
+	buf_reset(&d->b);
+	buf_addf(&d->b, trf(d, N_("%s, %02d/%02d/%d")), or_empty(d->p->unit), day, m, y);
+	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Italic 10", PDF_RIGHT, d->b.ptr);
+}
+
+/* The authority on the left, the national motto on the right, each with its
+ * short rule beneath, then where and when. */
+static void heading(struct doc *d, const struct consultation *c)
+{
+	struct pdf *pdf = &d->pdf;
+	double lw = pdf_mm(72), rw = pdf_mm(TEXT_W - 72), lx = pdf_mm(LEFT), rx = lx + lw;
+	double y = d->y;
+	const char *font = PDF_FONT " Bold 10";
+	const char *a = balanced(d, or_empty(d->p->authority), font, lw);
+	double hl = pdf_text(pdf, lx, y, lw, font, PDF_CENTER, a);
+	if (hl > 0)
+		rule(d, lx + lw / 2 - pdf_mm(12), y + hl + pdf_mm(1.2), pdf_mm(24));
+	double hr = pdf_text(pdf, rx, y, rw, font, PDF_CENTER,
+			     tr(d, N_("SOCIALIST REPUBLIC OF VIET NAM")));
+	const char *motto = tr(d, N_("Independence - Freedom - Happiness"));
+	double mw = pdf_text_width(pdf, PDF_FONT " Bold 11", motto);
+	hr += pdf_text(pdf, rx, y + hr, rw, PDF_FONT " Bold 11", PDF_CENTER, motto);
+	rule(d, rx + (rw - mw) / 2, y + hr + pdf_mm(1.2), mw);
+	d->y = y + (hl > hr ? hl : hr) + pdf_mm(4);
+	place_and_date(d, c, rx, rw);
+	gap(d, 8);
+}
+
+static void title(struct doc *d, const struct consultation *c)
+{
+	double x = pdf_mm(LEFT), w = pdf_mm(TEXT_W);
+	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Bold 14", PDF_CENTER,
+			 tr(d, N_("REPORT ON THE OPINIONS RECEIVED")));
+	gap(d, 1);
+	buf_reset(&d->b);
+	buf_addf(&d->b, trf(d, N_("On the draft: %s")), or_empty(c->title));
+	flow(d, 0, PDF_FONT " Bold 12", PDF_CENTER, d->b.ptr);
+	rule(d, x + w / 2 - pdf_mm(20), d->y + pdf_mm(2), pdf_mm(40));
+	gap(d, 8);
+}
+
+static const char *day_of(struct buf *b, int64_t t)
+{
+	buf_reset(b);
+	if (t)
+		date_format(b, time_local_date(t));
+	return b->ptr;
+}
+
+/* What was consulted on, where and when. */
+static void intro(struct doc *d, const struct consultation *c)
+{
+	struct buf t1 = BUF_INIT, t2 = BUF_INIT;
+	const char *kind = or_empty(d->p->kind), *unit = or_empty(c->unit_name);
+	if (*kind) {
+		buf_reset(&d->b);
+		buf_addf(&d->b, trf(d, N_("Kind of consultation: %s.")), kind);
+		flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
+	}
+	if (*unit) {
+		buf_reset(&d->b);
+		buf_addf(&d->b, trf(d, N_("Consulted in: %s.")), unit);
+		flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
+	}
+	if (c->opened_at && c->closes_at) {
+		buf_reset(&d->b);
+		buf_addf(&d->b, trf(d, N_("Comments on the draft were taken from %s to %s.")),
+			 day_of(&t1, c->opened_at), day_of(&t2, c->closes_at));
+		flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
+	}
+	buf_release(&t1);
+	buf_release(&t2);
+	gap(d, 4);
+}
+
+/* ---------- The counts ---------- */
+
+#define NCOUNTS SYNTHESIS_COUNTS
+#define NCOLS	(2 + NCOUNTS)
+
+
+static void totals_of(const struct consultation *c, int64_t v[NCOUNTS])
+{
+	memset(v, 0, NCOUNTS * sizeof(*v));
+	for (size_t i = 0; i < c->nsections; i++) {
+		int64_t s[NCOUNTS];
+		synthesis_counts(&c->sections[i], s);
+		for (int k = 0; k < NCOUNTS; k++)
+			v[k] += s[k];
+	}
+}
+
+static const double col_w[NCOLS] = {11, 58, 12, 12, 12, 12, 12, 12, 12, 12};
+#define CELL_PAD 1.2 /* mm */
+
+static double row_height(struct doc *d, const char *const cells[NCOLS], const char *font)
+{
+	double h = 0;
+	for (int i = 0; i < NCOLS; i++) {
+		double ch = pdf_text(&d->pdf, 0, 0, pdf_mm(col_w[i] - 2 * CELL_PAD), font,
+				     PDF_MEASURE, cells[i]);
+		h = ch > h ? ch : h;
+	}
+	return h + pdf_mm(2 * CELL_PAD);
+}
+
+/* One row of the table at d->y, each cell framed; cells[1] is set to the
+ * left, the rest centred. */
+static void table_row(struct doc *d, const char *const cells[NCOLS], const char *font, double h,
+		      double shade)
+{
+	cairo_t *cr = d->pdf.cr;
+	double pad = pdf_mm(CELL_PAD), x = pdf_mm(LEFT);
+	for (int i = 0; i < NCOLS; i++) {
+		double w = pdf_mm(col_w[i]);
+		cairo_rectangle(cr, x, d->y, w, h);
+		if (shade < 1) {
+			grey(d, shade);
+			cairo_fill_preserve(cr);
+			grey(d, 0);
+		}
+		cairo_set_line_width(cr, 0.5);
+		cairo_stroke(cr);
+		pdf_text(&d->pdf, x + pad, d->y + pad, w - 2 * pad, font,
+			 i == 1 ? PDF_LEFT : PDF_CENTER, cells[i]);
+		x += w;
+	}
+	d->y += h;
+}
+
+static void table_header(struct doc *d)
+{
+	const char *const head[NCOLS] = {
+		tr(d, N_("Section no.")),	tr(d, N_("Section of the draft")),
+		tr(d, N_("Opinions received")), tr(d, N_("Supporting")),
+		tr(d, N_("Opposing")),		tr(d, N_("Other opinions")),
+		tr(d, N_("Collective")),	tr(d, N_("Accepted")),
+		tr(d, N_("Partly accepted")),	tr(d, N_("Not accepted")),
+	};
+	table_row(d, head, F_CELLH, row_height(d, head, F_CELLH), 0.9);
+}
+
+/* A row of counts, on a new page under the header again when it does not
+ * fit on this one. */
+static void count_row(struct doc *d, const char *no, const char *label, const int64_t v[NCOUNTS],
+		      const char *font)
+{
+	char num[NCOUNTS][24];
+	const char *cells[NCOLS] = {no, label};
+	for (int k = 0; k < NCOUNTS; k++) {
+		snprintf(num[k], sizeof(num[k]), "%lld", (long long)v[k]);
+		cells[2 + k] = num[k];
+	}
+	double h = row_height(d, cells, font);
+	if (d->y + h > bottom()) {
+		new_page(d);
+		table_header(d);
+	}
+	table_row(d, cells, font, h, 1);
+}
+
+/* Part I: the totals in words, then the table of every section. */
+static void overall(struct doc *d, const struct consultation *c)
+{
+	int64_t t[NCOUNTS];
+	totals_of(c, t);
+	room(d, 40);
+	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("I. OVERALL RESULTS")));
+	gap(d, 2);
+	buf_reset(&d->b);
+	buf_addf(&d->b, trf(d, N_("Opinions received: %lld, of which %lld collective.")),
+		 (long long)t[0], (long long)t[4]);
+	flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
+	buf_reset(&d->b);
+	buf_addf(&d->b, trf(d, N_("Supporting: %lld; opposing: %lld; other: %lld.")),
+		 (long long)t[1], (long long)t[2], (long long)t[3]);
+	flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
+	buf_reset(&d->b);
+	buf_addf(&d->b,
+		 trf(d, N_("Accepted: %lld; partly accepted: %lld; not accepted: %lld; not "
+			   "answered yet: %lld.")),
+		 (long long)t[5], (long long)t[6], (long long)t[7],
+		 (long long)(t[0] - t[5] - t[6] - t[7]));
+	flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
+	gap(d, 3);
+	room(d, 30);
+	table_header(d);
+	for (size_t i = 0; i < c->nsections; i++) {
+		const struct consult_section *s = &c->sections[i];
+		int64_t v[NCOUNTS];
+		char no[16] = "";
+		if (s->number)
+			snprintf(no, sizeof(no), "%d", s->number);
+		synthesis_counts(s, v);
+		count_row(d, no, synthesis_section_heading(s, d->lang), v, F_CELL);
+	}
+	count_row(d, "", tr(d, N_("Total")), t, F_CELLB);
+	gap(d, 6);
+}
+
+/* ---------- The opinions ---------- */
+
+static void opinion_block(struct doc *d, const struct opinion *o, size_t n)
+{
+	const struct synthesis_paper *p = d->p;
+	struct buf t = BUF_INIT;
+	room(d, 22);
+	buf_reset(&d->b);
+	buf_addf(&d->b, "%zu. %s", n, or_empty(o->from));
+	if (o->collective)
+		buf_addf(&d->b, " (%s)", tr(d, N_("collective opinion")));
+	flow(d, OP_INDENT, F_BOLD, PDF_LEFT, d->b.ptr);
+	buf_reset(&d->b);
+	buf_addf(&d->b, "%s  ·  %s  ·  %s", synthesis_label(p->stances, ST_COUNT, (int)o->stance),
+		 synthesis_label(p->channels, OC_COUNT, (int)o->channel),
+		 day_of(&t, o->created_at));
+	grey(d, 0.35);
+	flow(d, OP_INDENT, F_META, PDF_LEFT, d->b.ptr);
+	grey(d, 0);
+	gap(d, 0.8);
+	flow(d, OP_INDENT, F_BODY, PDF_LEFT, or_empty(o->text));
+	gap(d, 0.8);
+	buf_reset(&d->b);
+	buf_addf(&d->b, "%s %s", tr(d, N_("Answer:")),
+		 synthesis_label(p->answers, ANS_COUNT, (int)o->answer));
+	if (o->reason && *o->reason)
+		buf_addf(&d->b, ". %s", o->reason);
+	flow(d, ANS_INDENT, F_ITALIC, PDF_LEFT, d->b.ptr);
+	gap(d, 3);
+	buf_release(&t);
+}
+
+static void section_block(struct doc *d, const struct consult_section *s,
+			  const struct opinion *ops, size_t nops, size_t *n)
+{
+	room(d, 30);
+	buf_reset(&d->b);
+	if (s->number)
+		buf_addf(&d->b, trf(d, N_("Section %d. %s")), s->number, or_empty(s->heading));
+	else
+		buf_adds(&d->b, synthesis_section_heading(s, d->lang));
+	flow(d, 0, F_BOLD, PDF_LEFT, d->b.ptr);
+	buf_reset(&d->b);
+	if (s->opinions)
+		buf_addf(&d->b,
+			 trf(d, N_("%lld opinions (%lld supporting, %lld opposing, %lld other; "
+				   "%lld collective). Accepted: %lld, partly accepted: %lld, not "
+				   "accepted: %lld.")),
+			 (long long)s->opinions, (long long)s->support, (long long)s->oppose,
+			 (long long)s->other, (long long)s->collective, (long long)s->accepted,
+			 (long long)s->partly, (long long)s->rejected);
+	else
+		buf_adds(&d->b, tr(d, N_("No opinion was given on this section.")));
+	flow(d, 0, F_ITALIC, PDF_LEFT, d->b.ptr);
+	gap(d, 2.5);
+	for (size_t i = 0; i < nops; i++)
+		if (ops[i].section == s->number)
+			opinion_block(d, &ops[i], ++*n);
+	gap(d, 3);
+}
+
+/* ---------- The end ---------- */
+
+static void conclusion(struct doc *d, const struct consultation *c)
+{
+	room(d, 25);
+	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("III. CONCLUSION")));
+	gap(d, 2);
+	const char *s = or_empty(c->summary);
+	flow(d, 0, *s ? F_BODY : F_ITALIC, PDF_LEFT,
+	     *s ? s : tr(d, N_("No conclusion has been written yet.")));
+	gap(d, 6);
+}
+
+/* Who signs, bottom right, with room for the signature and the seal. */
+static void signature(struct doc *d)
+{
+	double w = pdf_mm(80), x = pdf_mm(PDF_A4_W_MM - RIGHT) - w;
+	room(d, 50);
+	d->y += pdf_text(&d->pdf, x, d->y, w, F_HEAD, PDF_CENTER,
+			 tr(d, N_("ON BEHALF OF THE PEOPLE'S COMMITTEE")));
+	d->y += pdf_text(&d->pdf, x, d->y, w, F_HEAD, PDF_CENTER, tr(d, N_("CHAIRPERSON")));
+	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Italic 9", PDF_CENTER,
+			 tr(d, N_("(signature, full name and seal)")));
+}
+
+int synthesis_pdf(const struct consultation *c, const struct opinion *ops, size_t nops,
+		  const struct synthesis_paper *p, const char *lang, struct buf *out,
+		  struct dv_err *err)
+{
+	int rc = synthesis_check(c, ops, nops, p, err);
+	if (rc)
+		return rc;
+	struct doc d = {.lang = lang, .p = p, .page = 1, .b = BUF_INIT};
+	rc = pdf_open(&d.pdf, out, tr(&d, N_("Synthesis of the opinions received")), err);
+	if (rc)
+		return rc;
+	d.y = pdf_mm(TOP);
+	heading(&d, c);
+	title(&d, c);
+	intro(&d, c);
+	overall(&d, c);
+	room(&d, 40);
+	flow(&d, 0, F_HEAD, PDF_LEFT, tr(&d, N_("II. OPINIONS AND ANSWERS BY SECTION")));
+	gap(&d, 3);
+	size_t n = 0;
+	for (size_t i = 0; i < c->nsections; i++)
+		section_block(&d, &c->sections[i], ops, nops, &n);
+	conclusion(&d, c);
+	signature(&d);
+	buf_release(&d.b);
+	return pdf_close(&d.pdf, err);
+}
