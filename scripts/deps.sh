@@ -4,7 +4,7 @@
 # Usage: scripts/deps.sh [run|check|browser|bench]
 #   run      what `make run` needs: compiler, libraries, msgfmt, fonts for PDFs
 #   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang,
-#            pdftotext, a QR decoder, Chromium, vips and exiftool (photos), and the browser tests' npm
+#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 #   bench    adds nginx, wrk, curl and sqlite3 (bench/)
@@ -16,7 +16,7 @@ want_run="pkg-config gcc make gettext
  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
  libcmark-dev libmagic-dev libvips-dev libxlsxwriter-dev"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
- poppler-utils zbar-tools chromium
+ poppler-utils zbar-tools chromium python3
  libvips-tools libimage-exiftool-perl"
 
 case "${1:-run}" in

@@ -13,12 +13,12 @@
 
 /* The margins of an administrative document: the wider one on the left,
  * where the pages are bound. */
-#define LEFT	 25.0
-#define RIGHT	 20.0
-#define TOP	 20.0
-#define BOTTOM	 20.0
-#define TEXT_W	 (PDF_A4_W_MM - LEFT - RIGHT)
-#define OP_INDENT 5.0 /* an opinion under its section */
+#define LEFT	   25.0
+#define RIGHT	   20.0
+#define TOP	   20.0
+#define BOTTOM	   20.0
+#define TEXT_W	   (PDF_A4_W_MM - LEFT - RIGHT)
+#define OP_INDENT  5.0	/* an opinion under its section */
 #define ANS_INDENT 10.0 /* the answer under its opinion */
 
 #define F_BODY	 PDF_FONT " 10.5"
@@ -28,7 +28,6 @@
 #define F_HEAD	 PDF_FONT " Bold 11"
 #define F_CELL	 PDF_FONT " 8.5"
 #define F_CELLB	 PDF_FONT " Bold 8.5"
-#define F_CELLH	 PDF_FONT " Bold 7.5"
 
 static const char *or_empty(const char *s)
 {
@@ -99,6 +98,19 @@ const char *synthesis_section_heading(const struct consult_section *s, const cha
 		return h;
 	return i18n_get(lang, *h ? h : N_("The draft as a whole"));
 }
+
+const char *const synthesis_count_headers[2 + SYNTHESIS_COUNTS] = {
+	N_("No."),
+	N_("Section of the draft"),
+	N_("Opinions received"),
+	N_("In favour"),
+	N_("Against"),
+	N_("Other opinions"),
+	N_("Collective"),
+	N_("Accepted"),
+	N_("Partly accepted"),
+	N_("Not accepted"),
+};
 
 void synthesis_counts(const struct consult_section *s, int64_t v[SYNTHESIS_COUNTS])
 {
@@ -238,8 +250,12 @@ static const char *balanced(struct doc *d, const char *s, const char *font, doub
 	}
 	if (dist == SIZE_MAX)
 		return s;
+	/* Two lines only if each then fits; else pango wraps it as it can. */
 	buf_reset(&d->b);
 	buf_add(&d->b, s, best);
+	if (pdf_text_width(&d->pdf, font, d->b.ptr) > w ||
+	    pdf_text_width(&d->pdf, font, s + best + 1) > w)
+		return s;
 	buf_addch(&d->b, '\n');
 	buf_adds(&d->b, s + best + 1);
 	return d->b.ptr;
@@ -284,9 +300,7 @@ static void title(struct doc *d, const struct consultation *c)
 	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Bold 14", PDF_CENTER,
 			 tr(d, N_("REPORT ON THE OPINIONS RECEIVED")));
 	gap(d, 1);
-	buf_reset(&d->b);
-	buf_addf(&d->b, trf(d, N_("On the draft: %s")), or_empty(c->title));
-	flow(d, 0, PDF_FONT " Bold 12", PDF_CENTER, d->b.ptr);
+	flow(d, 0, PDF_FONT " Bold 12", PDF_CENTER, or_empty(c->title));
 	rule(d, x + w / 2 - pdf_mm(20), d->y + pdf_mm(2), pdf_mm(40));
 	gap(d, 8);
 }
@@ -330,7 +344,6 @@ static void intro(struct doc *d, const struct consultation *c)
 #define NCOUNTS SYNTHESIS_COUNTS
 #define NCOLS	(2 + NCOUNTS)
 
-
 static void totals_of(const struct consultation *c, int64_t v[NCOUNTS])
 {
 	memset(v, 0, NCOUNTS * sizeof(*v));
@@ -342,8 +355,9 @@ static void totals_of(const struct consultation *c, int64_t v[NCOUNTS])
 	}
 }
 
-static const double col_w[NCOLS] = {11, 58, 12, 12, 12, 12, 12, 12, 12, 12};
-#define CELL_PAD 1.2 /* mm */
+/* The counts need few digits; their headers need the room. */
+static const double col_w[NCOLS] = {10, 43, 14, 14, 14, 14, 14, 14, 14, 14};
+#define CELL_PAD 1.0 /* mm */
 
 static double row_height(struct doc *d, const char *const cells[NCOLS], const char *font)
 {
@@ -380,16 +394,44 @@ static void table_row(struct doc *d, const char *const cells[NCOLS], const char 
 	d->y += h;
 }
 
+/* Does every word of every header fit its column in font? */
+static int words_fit(struct doc *d, const char *const head[NCOLS], const char *font)
+{
+	for (int i = 0; i < NCOLS; i++) {
+		double w = pdf_mm(col_w[i] - 2 * CELL_PAD);
+		for (const char *s = head[i]; *s;) {
+			size_t n = strcspn(s, " \n");
+			buf_reset(&d->b);
+			buf_add(&d->b, s, n);
+			if (pdf_text_width(&d->pdf, font, d->b.ptr) > w)
+				return 0;
+			s += n;
+			s += strspn(s, " \n");
+		}
+	}
+	return 1;
+}
+
+/* The largest type in which no header breaks inside a word: "Supporting"
+ * is longer than "Tán thành". */
+static const char *header_font(struct doc *d, const char *const head[NCOLS])
+{
+	static const char *const fonts[] = {PDF_FONT " Bold 8", PDF_FONT " Bold 7.5",
+					    PDF_FONT " Bold 7", PDF_FONT " Bold 6.5"};
+	size_t n = sizeof(fonts) / sizeof(fonts[0]);
+	for (size_t i = 0; i < n - 1; i++)
+		if (words_fit(d, head, fonts[i]))
+			return fonts[i];
+	return fonts[n - 1];
+}
+
 static void table_header(struct doc *d)
 {
-	const char *const head[NCOLS] = {
-		tr(d, N_("Section no.")),	tr(d, N_("Section of the draft")),
-		tr(d, N_("Opinions received")), tr(d, N_("Supporting")),
-		tr(d, N_("Opposing")),		tr(d, N_("Other opinions")),
-		tr(d, N_("Collective")),	tr(d, N_("Accepted")),
-		tr(d, N_("Partly accepted")),	tr(d, N_("Not accepted")),
-	};
-	table_row(d, head, F_CELLH, row_height(d, head, F_CELLH), 0.9);
+	const char *head[NCOLS];
+	for (int i = 0; i < NCOLS; i++)
+		head[i] = tr(d, synthesis_count_headers[i]);
+	const char *font = header_font(d, head);
+	table_row(d, head, font, row_height(d, head, font), 0.9);
 }
 
 /* A row of counts, on a new page under the header again when it does not
@@ -456,7 +498,7 @@ static void opinion_block(struct doc *d, const struct opinion *o, size_t n)
 {
 	const struct synthesis_paper *p = d->p;
 	struct buf t = BUF_INIT;
-	room(d, 22);
+	room(d, 18);
 	buf_reset(&d->b);
 	buf_addf(&d->b, "%zu. %s", n, or_empty(o->from));
 	if (o->collective)
@@ -482,10 +524,10 @@ static void opinion_block(struct doc *d, const struct opinion *o, size_t n)
 	buf_release(&t);
 }
 
-static void section_block(struct doc *d, const struct consult_section *s,
-			  const struct opinion *ops, size_t nops, size_t *n)
+static void section_block(struct doc *d, const struct consult_section *s, const struct opinion *ops,
+			  size_t nops, size_t *n)
 {
-	room(d, 30);
+	room(d, 28);
 	buf_reset(&d->b);
 	if (s->number)
 		buf_addf(&d->b, trf(d, N_("Section %d. %s")), s->number, or_empty(s->heading));

@@ -27,11 +27,11 @@ struct synthesis_paper {
 	 * may be "". A '\n' breaks it where the caller wants; otherwise a
 	 * line too long for the column is broken in two near its middle. */
 	const char *authority;
-	const char *unit;		  /* "Phường Tân Đông Hiệp": where it is signed */
-	const char *kind;		  /* the kind, already translated */
-	const char *const *stances;	  /* [ST_COUNT] translated labels */
-	const char *const *channels;	  /* [OC_COUNT] translated labels */
-	const char *const *answers;	  /* [ANS_COUNT] translated; [0] "not answered" */
+	const char *unit;	     /* "Phường Tân Đông Hiệp": where it is signed */
+	const char *kind;	     /* the kind, already translated */
+	const char *const *stances;  /* [ST_COUNT] translated labels */
+	const char *const *channels; /* [OC_COUNT] translated labels */
+	const char *const *answers;  /* [ANS_COUNT] translated; [0] "not answered" */
 };
 
 /*
@@ -69,6 +69,11 @@ const struct consult_section *synthesis_section(const struct consultation *c, in
  * supporting, opposing, other, collective, accepted, partly, not accepted. */
 #define SYNTHESIS_COUNTS 8
 void synthesis_counts(const struct consult_section *s, int64_t v[SYNTHESIS_COUNTS]);
+
+/* The headers of the table of counts, English msgids: the section's
+ * number, its heading, then the counts as synthesis_counts() orders them.
+ * Short, so that they fit narrow columns on paper. */
+extern const char *const synthesis_count_headers[2 + SYNTHESIS_COUNTS];
 
 /* A translated label from one of the paper's tables: "" when the table is
  * NULL or i is out of range. */

@@ -123,16 +123,10 @@ static void page_setup(struct book *k, lxw_worksheet *ws, lxw_row_t header_row)
 
 /* ---------- Sheet 1: the counts per section ---------- */
 
-#define NCOUNTS	    SYNTHESIS_COUNTS
-#define S1_HEADER   4 /* the header row, under the title rows */
-#define S1_FIRST    (S1_HEADER + 1)
+#define NCOUNTS	  SYNTHESIS_COUNTS
+#define S1_HEADER 4 /* the header row, under the title rows */
+#define S1_FIRST  (S1_HEADER + 1)
 
-static const char *const summary_cols[2 + NCOUNTS] = {
-	N_("Section no."),     N_("Section of the draft"), N_("Opinions received"),
-	N_("Supporting"),      N_("Opposing"),		   N_("Other opinions"),
-	N_("Collective"),      N_("Accepted"),		   N_("Partly accepted"),
-	N_("Not accepted"),
-};
 static const double summary_widths[2 + NCOUNTS] = {9, 48, 12, 12, 12, 12, 12, 12, 12, 12};
 
 /* The report's title, the draft's, and what, where and when. */
@@ -179,7 +173,7 @@ static void summary_sheet(struct book *k, const struct consultation *c)
 	if (!ws)
 		return;
 	summary_titles(k, ws, c);
-	header(k, ws, S1_HEADER, summary_cols, summary_widths, 2 + NCOUNTS);
+	header(k, ws, S1_HEADER, synthesis_count_headers, summary_widths, 2 + NCOUNTS);
 	int64_t t[NCOUNTS] = {0};
 	lxw_row_t r = S1_FIRST;
 	for (size_t i = 0; i < c->nsections; i++, r++) {
@@ -196,20 +190,33 @@ static void summary_sheet(struct book *k, const struct consultation *c)
 	summary_totals(k, ws, r, c->nsections, t);
 	worksheet_freeze_panes(ws, S1_FIRST, 0);
 	/* The filter spans the sections, not the totals. */
-	keep(k, worksheet_autofilter(ws, S1_HEADER, 0, r > S1_FIRST ? r - 1 : S1_HEADER,
-				     1 + NCOUNTS));
+	keep(k,
+	     worksheet_autofilter(ws, S1_HEADER, 0, r > S1_FIRST ? r - 1 : S1_HEADER, 1 + NCOUNTS));
 	page_setup(k, ws, S1_HEADER);
 }
 
 /* ---------- Sheet 2: one row per opinion ---------- */
 
-enum { O_ID, O_SECTION, O_HEADING, O_FROM, O_CHANNEL, O_STANCE, O_COLLECTIVE, O_DATE, O_TEXT,
-       O_ANSWER, O_REASON, O_COLS };
+enum {
+	O_ID,
+	O_SECTION,
+	O_HEADING,
+	O_FROM,
+	O_CHANNEL,
+	O_STANCE,
+	O_COLLECTIVE,
+	O_DATE,
+	O_TEXT,
+	O_ANSWER,
+	O_REASON,
+	O_COLS
+};
 
 static const char *const opinion_cols[O_COLS] = {
-	N_("ID"),	  N_("Section no."), N_("Section of the draft"), N_("Given by"),
-	N_("Received through"), N_("Stance"), N_("Collective"), N_("Received on"),
-	N_("Opinion"),	  N_("Answer"),	    N_("Reason"),
+	N_("ID"),	  N_("Section no."),	  N_("Section of the draft"),
+	N_("Given by"),	  N_("Received through"), N_("Stance"),
+	N_("Collective"), N_("Received on"),	  N_("Opinion"),
+	N_("Answer"),	  N_("Reason"),
 };
 static const double opinion_widths[O_COLS] = {8, 9, 30, 28, 18, 15, 10, 16, 60, 18, 50};
 

@@ -154,7 +154,7 @@ void consult_opinion(struct req *r, const struct consultation *c, const struct o
 	struct buf *b = &r->out;
 	static const char *cls[ST_COUNT] = {"support", "oppose", "other"};
 	html_raw(b, "<li class=\"opinion\" id=\"o");
-	html_int(b, o->id);
+	html_txtf(b, "%lld", (long long)o->id);
 	html_raw(b, "\"><p class=\"meta\"><span class=\"stance ");
 	html_raw(b, cls[o->stance]);
 	html_raw(b, "\">");
@@ -221,13 +221,13 @@ static void comment_form(struct req *r, const struct consultation *c,
 	form_hidden(r, "section", arena_printf(&r->arena, "%d", s->number));
 	stance_radios(r, s->number);
 	html_raw(b, "<div class=\"field\"><label for=\"text");
-	html_int(b, s->number);
+	html_txtf(b, "%d", s->number);
 	html_raw(b, "\">");
 	html_txt(b, T(r, "What you think, and what you propose"));
 	html_raw(b, "</label><textarea id=\"text");
-	html_int(b, s->number);
+	html_txtf(b, "%d", s->number);
 	html_raw(b, "\" name=\"text\" rows=\"4\" required maxlength=\"");
-	html_int(b, OPINION_TEXT_MAX);
+	html_txtf(b, "%d", OPINION_TEXT_MAX);
 	html_raw(b, "\"></textarea></div>");
 	if (collective)
 		form_checkbox(r, "collective",
@@ -290,7 +290,7 @@ static void section_block(struct req *r, const struct consultation *c,
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<section class=\"clause\" id=\"s");
-	html_int(b, s->number);
+	html_txtf(b, "%d", s->number);
 	html_raw(b, "\"><h2>");
 	html_txt(b, consult_section_title(r, s));
 	html_raw(b, "</h2>");

@@ -66,7 +66,9 @@ static void counts_table(struct req *r, const struct consultation *c)
 				      N_("Oppose"),	  N_("Other"),	  N_("Collective"),
 				      N_("Accepted"),	  N_("Partly"),	  N_("Not accepted")};
 	struct consult_section all = {0};
-	html_raw(b, "<div class=\"wide\"><table class=\"list keep\"><thead><tr>");
+	html_raw(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	html_attr(b, T(r, "Opinions by part"));
+	html_raw(b, "\"><table class=\"list keep\"><thead><tr>");
 	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
 		html_raw(b, i ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
 		html_txt(b, T(r, heads[i]));

@@ -2,14 +2,15 @@
 # The browser flows against one demo server: Debian's Chromium, axe-core on
 # every page. run.mjs: the registry, invitation slips, claiming, languages;
 # notices.mjs: publishing a notice, "đã biết", reach; matters.mjs: a head
-# opens household ballots, a representative votes and checks the tally.
+# opens household ballots, a representative votes and checks the tally;
+# consultations.mjs: a representative comments on a draft, the synthesis.
 . "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 DB=$(new_db)
 "$DANVAN_BIN" demo --households 120 --seed 9 --db "$DB" >/dev/null 2>&1
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
 rc=0
-for flow in run notices matters; do
+for flow in run notices matters consultations; do
 	echo "# $flow.mjs"
 	BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" \
 		node "tests/browser/$flow.mjs" || rc=1

@@ -59,6 +59,7 @@ rt=$(csrf_of res "/consultations/$C")
 rpost() { get "$1" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" "${@:2}"; }
 get "/consultations/$C" -b "$(jar res)" >/dev/null
 ok "a comment form for each part and one for the whole" equals "$(grep -o '<details class="comment">' "$T_DIR/body" | wc -l)" 5
+ok "(its text field takes 4000 characters)" contains "$T_DIR/body" 'name="text" rows="4" required maxlength="4000"' 
 ok "a resident comments on Điều 2" equals "$(rpost "/consultations/$C/opinions" -d section=3 -d stance=oppose --data-urlencode 'text=3 tỷ là quá cao, nên làm từng đoạn.')" 303
 ok "no stance: 400" equals "$(rpost "/consultations/$C/opinions" -d section=3 -d stance= -d text=x)" 400
 ok "no text: 400" equals "$(rpost "/consultations/$C/opinions" -d section=3 -d stance=support -d text=)" 400
