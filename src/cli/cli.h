@@ -69,5 +69,6 @@ int cmd_serve(struct cli *cli);
 int cmd_user(struct cli *cli);
 int cmd_units(struct cli *cli);
 int cmd_import(struct cli *cli);
+int cmd_rules(struct cli *cli);
 
 #endif

@@ -74,6 +74,14 @@ static const struct cli_command commands[] = {
 	 "                 error column) to the rejects file\n"
 	 "  --rejects FILE where rejected rows go (default FILE.rejects.csv)\n"
 	 "Exits 4 when nothing was imported.\n\n" DB_HELP},
+	{"rules", cmd_rules, "list or change the thresholds and time limits in force",
+	 "usage: danvan rules [--db URL]\n"
+	 "       danvan rules set KEY VALUE [--db URL]\n\n"
+	 "The thresholds of the Law on Grassroots Democracy and Decree 59/2023 (a\n"
+	 "meeting's quorum, a motion's majority, the validity of household ballots,\n"
+	 "the counting committee, the head election's time limits), each with its\n"
+	 "legal default. `set` changes one for this deployment within its range;\n"
+	 "every page that applies it shows the new value.\n\n" DB_HELP},
 	{"verify", cmd_verify, "recompute the audit chain",
 	 "usage: danvan verify [--db URL]\n\n"
 	 "Recompute every audit row's hash. Prints the head hash when the chain\n"

@@ -80,6 +80,10 @@ int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value)
 	if (value < ri->min || value > ri->max)
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key, "The value must be from %lld to %lld",
 			       (long long)ri->min, (long long)ri->max);
+	if ((r == RULE_COUNTERS_MIN && value > rule_value(ctx, RULE_COUNTERS_MAX)) ||
+	    (r == RULE_COUNTERS_MAX && value < rule_value(ctx, RULE_COUNTERS_MIN)))
+		return dv_fail(&ctx->err, DV_EINVAL, ri->key,
+			       "The fewest members of a committee cannot be more than the most");
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, set_tx(ctx, ri, value));
 }

@@ -422,10 +422,35 @@ int page_matter_tally(struct req *r)
 
 /* -------------------------------------------------------------- the rules */
 
-int page_rules(struct req *r)
+/* The value of one rule, in a small form of its own. */
+static void rule_form(struct req *r, const struct rule_info *ri, int64_t value)
 {
 	struct buf *b = &r->out;
+	html_raw(b, "<td>");
+	form_begin(r, "/rules", "inline");
+	form_hidden(r, "key", ri->key);
+	html_raw(b, "<label class=\"sr\" for=\"r-");
+	html_attr(b, ri->key);
+	html_raw(b, "\">");
+	html_txt(b, T(r, ri->label));
+	html_raw(b, "</label><input type=\"number\" inputmode=\"numeric\" name=\"value\" id=\"r-");
+	html_attr(b, ri->key);
+	html_txtf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
+		  (long long)ri->max, (long long)value);
+	html_raw(b, "<button type=\"submit\">");
+	html_txt(b, T(r, "Change"));
+	html_raw(b, "</button>");
+	form_end(r);
+	html_raw(b, "</td>");
+}
+
+static int rules_page(struct req *r, const struct form_errors *fe, int status)
+{
+	struct buf *b = &r->out;
+	int admin = perm_may_somewhere(&r->ctx, ACT_CONFIGURE);
 	layout_begin(r, T(r, "The rules in force"));
+	r->status = status;
+	form_summary(r, fe);
 	page_heading(r, T(r, "The rules in force"));
 	page_note(r, "lead",
 		  T(r, "The thresholds and time limits danvan applies, with their legal default. "
@@ -439,6 +464,10 @@ int page_rules(struct req *r)
 	html_txt(b, T(r, "By law"));
 	html_raw(b, "</th><th scope=\"col\">");
 	html_txt(b, T(r, "Basis"));
+	if (admin) {
+		html_raw(b, "</th><th scope=\"col\">");
+		html_txt(b, T(r, "For this deployment"));
+	}
 	html_raw(b, "</th></tr></thead><tbody>");
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct rule_info *ri = rule_info((enum rule)i);
@@ -453,11 +482,45 @@ int page_rules(struct req *r)
 		html_txtf(b, "%lld%s", (long long)ri->legal, unit);
 		html_raw(b, "</td><td>");
 		html_txt(b, T(r, ri->basis));
-		html_raw(b, "</td></tr>");
+		html_raw(b, "</td>");
+		if (admin)
+			rule_form(r, ri, rule_value(&r->ctx, (enum rule)i));
+		html_raw(b, "</tr>");
 	}
 	html_raw(b, "</tbody></table>");
 	layout_end(r);
 	return 0;
+}
+
+int page_rules(struct req *r)
+{
+	return rules_page(r, NULL, 200);
+}
+
+/* A city administrator changes a rule for the deployment. */
+int page_rules_post(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (rc)
+		return rc;
+	const char *key = req_form(r, "key"), *v = req_form(r, "value");
+	char *end;
+	long long value = v && *v ? strtoll(v, &end, 10) : 0;
+	rc = dv_fail(&r->ctx.err, DV_EINVAL, "value", "No such rule");
+	for (int i = 0; key && i < RULE_COUNT; i++)
+		if (!strcmp(rule_info((enum rule)i)->key, key))
+			rc = !v || !*v || *end ? dv_fail(&r->ctx.err, DV_EINVAL, "value",
+							 "Write a whole number")
+					       : rule_set(&r->ctx, (enum rule)i, value);
+	if (!rc) {
+		res_redirect(r, "/rules");
+		return 0;
+	}
+	if (!dv_err_is_user(rc) || rc == DV_EPERM)
+		return rc;
+	struct form_errors fe = {0};
+	form_domain_error(r, &fe, rc);
+	return rules_page(r, &fe, dv_err_http_status(rc));
 }
 
 /* ------------------------------------------------------- paper ballots */

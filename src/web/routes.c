@@ -106,6 +106,7 @@ const struct route routes[] = {
 	 ROUTE_LOGIN | ROUTE_SLOW},
 	{"POST", "/matters/{id}/paper", page_matter_paper_post, ROUTE_HTML, ROUTE_LOGIN},
 	{"GET", "/rules", page_rules, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
+	{"POST", "/rules", page_rules_post, ROUTE_HTML, ROUTE_LOGIN},
 	/* community meetings */
 	{"POST", "/matters/{id}/schedule", page_meeting_schedule, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/matters/{id}/election/plan", page_election_plan, ROUTE_HTML, ROUTE_LOGIN},

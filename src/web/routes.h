@@ -133,6 +133,7 @@ int page_matter_paper(struct req *r);
 int page_matter_ballots_pdf(struct req *r);
 int page_matter_paper_post(struct req *r);
 int page_rules(struct req *r);
+int page_rules_post(struct req *r);
 int page_meeting_schedule(struct req *r);
 int page_meeting_invitations(struct req *r);
 int page_meeting_open(struct req *r);

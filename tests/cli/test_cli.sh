@@ -115,3 +115,17 @@ ok "--skip-bad writes the rejects file" test -s "$T_DIR/bad.rejects.csv"
 ok "the rejects file names the reason" grep -q "birth_date" "$T_DIR/bad.rejects.csv"
 ok "the good household arrived" equals "$(count_in "Chiêu Liêu")" "$((cl_before + 1))"
 ok "the bad household did not" equals "$(count_in "Đông Tác")" "$dt_before"
+
+# the rules in force, changed for a deployment
+dv rules --db "$DB2" >"$out" 2>&1
+ok "rules lists the thresholds with the law's" grep -q "^meeting_quorum *50  (law: 50, percent 1 to 99)" "$out"
+dv rules set ballot_validity 60 --db "$DB2" >"$out" 2>&1
+ok "rules set changes one" grep -q "^ballot_validity *60  (law: 50" "$out"
+dv rules set ballot_validity 100 --db "$DB2" >"$out" 2>&1
+ok "out of its range: refused (4)" equals "$?" 4
+dv rules set no_such_rule 3 --db "$DB2" >"$out" 2>&1
+ok "an unknown rule: refused (4)" equals "$?" 4
+dv rules set ballot_validity --db "$DB2" >"$out" 2>&1
+ok "a missing value: usage (2)" equals "$?" 2
+dv rules --db "$DB2" >"$out" 2>&1
+ok "the change stayed, the refusals changed nothing" grep -q "^ballot_validity *60 " "$out"

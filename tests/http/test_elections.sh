@@ -91,4 +91,20 @@ get "/api/v1/matters/$M" >/dev/null
 ok "Mẫu B is the result" equals "$(json '[j.status, j.result.passed, j.result.winner, j.options[1].votes, j.result.present].join()')" "closed,true,Mẫu B,$B,$P"
 ok "the minutes give the counts" equals "$(get "/matters/$M/minutes.pdf")" 200
 ok "(Mẫu B by name)" sh -c "pdftotext '$T_DIR/body' - | grep -q 'Mẫu B'"
+# a deployment changes a rule: the pages apply it and say so
+ok "a city administrator logs in" equals "$(login_as admin admin@demo)" 303
+at=$(csrf_of admin /rules)
+get /rules -b "$(jar admin)" >/dev/null
+ok "(the rules page offers the change)" contains "$T_DIR/body" 'name="value"'
+ok "a head cannot change a rule: 403" equals "$(get /rules -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" -d key=head_plan_days -d value=21)" 403
+ok "out of its range: 400" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=head_plan_days -d value=0)" 400
+ok "not a number: 400" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=head_plan_days -d value=hai)" 400
+ok "an unknown rule: 400" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=nope -d value=3)" 400
+ok "fewer counters than the least: 400" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=counters_max -d value=2)" 400
+ok "the plan 21 days before" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=head_plan_days -d value=21)" 303
+get /api/v1/rules >/dev/null
+ok "(in force)" equals "$(json 'j.rules.find(x=>x.key=="head_plan_days").value')" 21
+ok "the public rules page shows it" sh -c "curl -s http://127.0.0.1:$T_PORT/rules | grep -q '>21 ngày<'"
+get "/matters/$E" >/dev/null
+ok "and the election's timeline" contains "$T_DIR/body" "Ít nhất 21 ngày trước ngày bầu"
 ok "the audit chain holds" "$DANVAN_BIN" verify --db "$DB"
