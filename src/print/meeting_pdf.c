@@ -50,8 +50,26 @@ static const char *when(struct buf *b, int64_t t)
 	return b->ptr;
 }
 
-static double motion_block(struct pdf *pdf, const struct motion *o, size_t i, const char *lang,
-			   double y)
+/* A count per option (candidates): "Secret ballot, of 9 present: A 6, B 3;
+ * 0 blank or spoiled. Passed." */
+static void option_counts(struct buf *b, const struct matter *mt, const struct motion *o,
+			  const char *lang)
+{
+	int64_t sum = 0;
+	buf_addf(b, i18n_get_format(lang, N_("%s, of %lld present:")),
+		 tr(lang, o->method == VOTE_SECRET ? N_("Secret ballot") : N_("Show of hands")),
+		 (long long)o->present);
+	for (size_t k = 0; k < mt->noptions && k < 11; k++) {
+		buf_addf(b, "%s %s %lld", k ? "," : "", mt->options[k].label,
+			 (long long)o->option_votes[k]);
+		sum += o->option_votes[k];
+	}
+	buf_addf(b, i18n_get_format(lang, N_("; %lld blank or not cast. %s")),
+		 (long long)(o->present - sum), tr(lang, o->passed ? N_("Passed.") : N_("Not passed.")));
+}
+
+static double motion_block(struct pdf *pdf, const struct matter *mt, const struct motion *o,
+			   size_t i, const char *lang, double y)
 {
 	struct buf b = BUF_INIT;
 	y = room(pdf, y, 30);
@@ -70,6 +88,9 @@ static double motion_block(struct pdf *pdf, const struct motion *o, size_t i, co
 	buf_reset(&b);
 	if (!o->decided) {
 		y += line(pdf, y, BODY, tr(lang, N_("Not voted.")));
+	} else if (o->by_option) {
+		option_counts(&b, mt, o, lang);
+		y += line(pdf, y, BODY, b.ptr);
 	} else {
 		buf_addf(&b, i18n_get_format(lang, N_("%s: %lld agreed, %lld disagreed, %lld gave no "
 						      "opinion, of %lld present. %s")),
@@ -136,7 +157,7 @@ int minutes_pdf(const struct matter *mt, const struct meeting *m, const struct m
 	y = room(&pdf, y, 20);
 	y += line(&pdf, y, BOLD, tr(lang, N_("Votes")));
 	for (size_t i = 0; i < m->nmotions; i++)
-		y = motion_block(&pdf, &m->motions[i], i, lang, y);
+		y = motion_block(&pdf, mt, &m->motions[i], i, lang, y);
 	if (!m->nmotions)
 		y += line(&pdf, y, BODY, tr(lang, N_("Nothing was put to the vote.")));
 	y = room(&pdf, y, 20) + pdf_mm(2);
