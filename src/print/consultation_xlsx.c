@@ -193,6 +193,13 @@ static void summary_sheet(struct book *k, const struct consultation *c)
 	keep(k,
 	     worksheet_autofilter(ws, S1_HEADER, 0, r > S1_FIRST ? r - 1 : S1_HEADER, 1 + NCOUNTS));
 	page_setup(k, ws, S1_HEADER);
+	/* the authority's conclusion, once written, across the table's width */
+	if (c->summary && *c->summary) {
+		put_text(k, ws, r + 2, 0, tr(k, N_("Conclusion")), k->bold);
+		keep(k, worksheet_merge_range(ws, r + 3, 0, r + 3, 1 + NCOUNTS, c->summary, k->wrap));
+		keep(k, worksheet_set_row(ws, r + 3, 15.0 * (1 + (double)strlen(c->summary) / 120),
+					  NULL));
+	}
 }
 
 /* ---------- Sheet 2: one row per opinion ---------- */

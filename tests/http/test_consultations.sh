@@ -131,5 +131,11 @@ ok "(with the conclusion and the answers)" sh -c "grep -q 'chia dự án làm ha
 get "/api/v1/consultations/$C" >/dev/null
 ok "in the API: published, every opinion answered" equals "$(json '[j.status, j.opinions, j.answered, j.sections[3].counts.partly].join()')" "published,4,4,1"
 ok "the public PDF" equals "$(get "/consultations/$C/synthesis.pdf")" 200
+ok "the public workbook" equals "$(get "/consultations/$C/synthesis.xlsx")" 200
+cp "$T_DIR/body" "$T_DIR/public.xlsx"
+ok "(holds the conclusion)" python3 -c "
+import sys, zipfile
+assert 'chia dự án làm hai giai đoạn' in zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml').decode()
+" "$T_DIR/public.xlsx"
 ok "in English too" equals "$(get "/consultations/$C/synthesis.pdf" -H 'Cookie: lang=en')" 200
 ok "the audit chain holds" "$DANVAN_BIN" verify --db "$DB"
