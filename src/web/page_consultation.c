@@ -127,24 +127,30 @@ void consult_counts(struct req *r, const struct consult_section *s, int answers)
 	html_raw(b, "</p>");
 }
 
+/* Each opinion's answer form, with ids of its own (many on one page). */
 static void answer_form(struct req *r, const struct opinion *o)
 {
-	static const char *names[] = {"accepted", "partly", "rejected"};
-	const char *opts[7];
-	for (int i = 0; i < 3; i++) {
-		opts[2 * i] = names[i];
-		opts[2 * i + 1] = T(r, answer_label((enum answer)(i + 1)));
-	}
-	opts[6] = NULL;
+	struct buf *b = &r->out;
+	long long id = (long long)o->id;
 	form_begin(r, page_path(r, "/opinions/%lld/answer", o->id), "stacked answer");
-	form_select(r, "answer", T(r, "Answer"), o->answer ? answer_name(o->answer) : "accepted",
-		    opts, NULL);
-	form_textarea(r,
-		      &(struct field){.name = "reason", .label = T(r, "Reason"),
-				      .value = o->reason,
-				      .hint = T(r, "Required unless accepted"),
-				      .maxlength = ANSWER_REASON_MAX},
-		      2, NULL);
+	buf_addf(b, "<div class=\"field\"><label for=\"a%lld\">", id);
+	html_txt(b, T(r, "Answer"));
+	buf_addf(b, "</label><select id=\"a%lld\" name=\"answer\">", id);
+	for (int i = ANS_ACCEPTED; i < ANS_COUNT; i++) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, answer_name((enum answer)i));
+		html_raw(b, o->answer == (enum answer)i ? "\" selected>" : "\">");
+		html_txt(b, T(r, answer_label((enum answer)i)));
+		html_raw(b, "</option>");
+	}
+	buf_addf(b, "</select></div><div class=\"field\"><label for=\"r%lld\">", id);
+	html_txt(b, T(r, "Reason"));
+	html_raw(b, "</label><p class=\"hint\">");
+	html_txt(b, T(r, "Required unless accepted"));
+	buf_addf(b, "</p><textarea id=\"r%lld\" name=\"reason\" rows=\"2\" maxlength=\"%d\">", id,
+		  ANSWER_REASON_MAX);
+	html_txt(b, o->reason);
+	html_raw(b, "</textarea></div>");
 	form_submit(r, o->answer ? T(r, "Change the answer") : T(r, "Answer"));
 	form_end(r);
 }

@@ -435,8 +435,8 @@ static void rule_form(struct req *r, const struct rule_info *ri, int64_t value)
 	html_txt(b, T(r, ri->label));
 	html_raw(b, "</label><input type=\"number\" inputmode=\"numeric\" name=\"value\" id=\"r-");
 	html_attr(b, ri->key);
-	html_txtf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
-		  (long long)ri->max, (long long)value);
+	buf_addf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
+		 (long long)ri->max, (long long)value);
 	html_raw(b, "<button type=\"submit\">");
 	html_txt(b, T(r, "Change"));
 	html_raw(b, "</button>");

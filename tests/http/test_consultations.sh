@@ -96,6 +96,8 @@ ok "after the deadline nobody comments" equals "$(rpost "/consultations/$C/opini
 get "/api/v1/consultations/$C/opinions" -b "$(jar ward)" >/dev/null
 IDS=$(json 'j.opinions.map(o=>o.id).join(" ")')
 FIRST=${IDS%% *}
+get "/consultations/$C" -b "$(jar ward)" >/dev/null
+ok "the officer's page has an answer form for each opinion" equals "$(grep -o '<select id="a[0-9]*" name="answer">' "$T_DIR/body" | sort -u | wc -l)" 4
 ok "a resident cannot answer: 403" equals "$(rpost "/opinions/$FIRST/answer" -d answer=accepted)" 403
 ok "an officer of another ward cannot either" equals "$(get "/opinions/$FIRST/answer" -b "$(jar other)" -X POST --data-urlencode "csrf=$(csrf_of other /me)" -d answer=accepted)" 403
 ok "not accepted without a reason: 400" equals "$(wpost "/opinions/$FIRST/answer" -d answer=rejected -d reason=)" 400

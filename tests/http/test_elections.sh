@@ -95,7 +95,7 @@ ok "(the count of each option)" sh -c "pdftotext '$T_DIR/body' - | tr '\n' ' ' |
 ok "a city administrator logs in" equals "$(login_as admin admin@demo)" 303
 at=$(csrf_of admin /rules)
 get /rules -b "$(jar admin)" >/dev/null
-ok "(the rules page offers the change)" contains "$T_DIR/body" 'name="value"'
+ok "(the rules page offers the change, with the value in force)" contains "$T_DIR/body" 'name="value" id="r-meeting_quorum" min="1" max="99" value="50"'
 ok "a head cannot change a rule: 403" equals "$(get /rules -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" -d key=head_plan_days -d value=21)" 403
 ok "out of its range: 400" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=head_plan_days -d value=0)" 400
 ok "not a number: 400" equals "$(get /rules -b "$(jar admin)" -X POST --data-urlencode "csrf=$at" -d key=head_plan_days -d value=hai)" 400
