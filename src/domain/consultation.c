@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "domain/perm.h"
 #include "domain/unit.h"
+#include "store/search.h"
 
 /* ---------------------------------------------------------------- names */
 
@@ -312,18 +313,29 @@ int consultation_list(struct dv_ctx *ctx, const struct consult_filter *f, int64_
 	    (!f->unit_id || !perm_may(ctx, ACT_CONSULT, f->unit_id)))
 		return dv_fail(&ctx->err, DV_EPERM, NULL,
 			       "Drafts are seen only by those who consult on them");
+	const char *terms = NULL;
+	if (f->query && *f->query &&
+	    !(terms = search_terms(ctx->db, ctx->arena, text_fold_a(ctx->arena, f->query))))
+		return 0; /* no word to look for: nothing matches */
 	/* a unit's list: the consultations within it and those above it that
-	 * concern it */
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " CONSULT_COLS " FROM consultation c JOIN unit u ON u.id = "
-			  "c.unit_id WHERE (CAST($2 AS BIGINT) = 0 OR c.unit_id IN (SELECT "
-			  "descendant FROM unit_tree WHERE ancestor = $2) OR c.unit_id IN (SELECT "
-			  "ancestor FROM unit_tree WHERE descendant = $2)) AND (($3 = '' AND "
-			  "c.status <> 'draft') OR " STATUS_NOW " = $3) ORDER BY c.created_at DESC, "
-			  "c.id DESC LIMIT $4 OFFSET $5",
-			  DB_I(ctx->now), DB_I(f->unit_id),
-			  DB_T(f->status < 0 ? "" : consult_status_name((enum consult_status)f->status)),
-			  DB_I(limit + 1), DB_I(offset));
+	 * concern it; with words, ranked by how well they match */
+	const char *sql = arena_printf(
+		ctx->arena,
+		"SELECT " CONSULT_COLS " FROM consultation c JOIN unit u ON u.id = c.unit_id %s "
+		"WHERE (CAST($2 AS BIGINT) = 0 OR c.unit_id IN (SELECT descendant FROM unit_tree "
+		"WHERE ancestor = $2) OR c.unit_id IN (SELECT ancestor FROM unit_tree WHERE "
+		"descendant = $2)) AND (($3 = '' AND c.status <> 'draft') OR " STATUS_NOW " = $3) "
+		"ORDER BY %s c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5",
+		terms ? arena_printf(ctx->arena, "JOIN (%s) s ON s.ref = c.id",
+				     search_sql(ctx->db, 6, 7))
+		      : "",
+		terms ? "s.score DESC," : "");
+	const char *status = f->status < 0 ? "" : consult_status_name((enum consult_status)f->status);
+	int rc = terms ? db_query(ctx->db, &st, &ctx->err, sql, DB_I(ctx->now), DB_I(f->unit_id),
+				  DB_T(status), DB_I(limit + 1), DB_I(offset), DB_T("consultation"),
+				  DB_T(terms))
+		       : db_query(ctx->db, &st, &ctx->err, sql, DB_I(ctx->now), DB_I(f->unit_id),
+				  DB_T(status), DB_I(limit + 1), DB_I(offset));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -456,6 +468,9 @@ static int open_tx(struct dv_ctx *ctx, int64_t id, int64_t closes_at)
 			    "UPDATE consultation SET status = 'open', opened_at = $1, closes_at = $2, "
 			    "updated_at = $1 WHERE id = $3",
 			    DB_I(ctx->now), DB_I(closes_at), DB_I(id));
+	if (!rc)
+		rc = search_put(ctx->db, &ctx->err, "consultation", id, c.unit_id,
+				text_fold_a(ctx->arena, c.title), text_fold_a(ctx->arena, c.body));
 	if (!rc)
 		rc = ctx_audit(ctx, "consultation.open", "consultation", id, c.unit_id,
 			       json_pack("{s:I, s:I}", "closes_at", (json_int_t)closes_at,

@@ -145,6 +145,7 @@ int consultation_get(struct dv_ctx *ctx, int64_t id, struct consultation *c);
 struct consult_filter {
 	int64_t unit_id; /* 0: all; else the unit's subtree and the units above it */
 	int status;	 /* -1: open, closed, published; else one status */
+	const char *query; /* words to look for in the title and text, or NULL */
 };
 /* Newest first; sections are not loaded. */
 int consultation_list(struct dv_ctx *ctx, const struct consult_filter *f, int64_t offset,

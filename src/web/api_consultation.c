@@ -75,6 +75,7 @@ int api_consultations(struct req *r)
 	size_t n;
 	int more;
 	const char *status = req_query(r, "status");
+	f.query = req_query(r, "q");
 	int rc = api_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
 	if (!rc)
 		rc = api_query_int(r, "offset", 0, 1000000, 0, &offset);

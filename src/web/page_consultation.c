@@ -45,6 +45,24 @@ static void item(struct req *r, const struct consultation *c)
 	html_raw(b, "</p></article></li>");
 }
 
+static void search_form(struct req *r, const struct consult_filter *f)
+{
+	html_raw(&r->out, "<form method=\"get\" action=\"/consultations\" class=\"filters\" "
+			  "role=\"search\">");
+	if (f->unit_id)
+		form_hidden(r, "unit", arena_printf(&r->arena, "%lld", (long long)f->unit_id));
+	if (f->status >= 0)
+		form_hidden(r, "status", consult_status_name((enum consult_status)f->status));
+	form_input(r,
+		   &(struct field){.name = "q", .label = T(r, "Search"), .value = f->query,
+				   .type = "search",
+				   .hint = T(r, "Words from the title or the text, with or without accents"),
+				   .maxlength = 100},
+		   NULL);
+	form_submit(r, T(r, "Show"));
+	html_raw(&r->out, "</form>");
+}
+
 int page_consultations(struct req *r)
 {
 	struct consult_filter f = {.status = -1};
@@ -56,6 +74,7 @@ int page_consultations(struct req *r)
 	f.unit_id = s ? strtoll(s, NULL, 10) : 0;
 	if (f.unit_id < 0 || (f.unit_id && unit_get(&r->ctx, f.unit_id, &u)))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
+	f.query = req_query(r, "q");
 	for (int i = 0; st && i < CS_STATUS_COUNT; i++)
 		if (!strcmp(st, consult_status_name((enum consult_status)i)))
 			f.status = i;
@@ -83,6 +102,7 @@ int page_consultations(struct req *r)
 			  T(r, "Open a draft for comments"));
 		html_raw(&r->out, "</p>");
 	}
+	search_form(r, &f);
 	if (n) {
 		html_raw(&r->out, "<ul class=\"items\">");
 		for (size_t i = 0; i < n; i++)

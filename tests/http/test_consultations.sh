@@ -26,6 +26,14 @@ ok "an officer of another ward logs in" equals "$(login_as other wardba@demo mat
 # the demo's: one open, one published
 ok "the list is public" equals "$(get "/consultations?unit=$TDH")" 200
 ok "(with the demo's two)" sh -c "grep -q 'Dự thảo Quy chế thực hiện dân chủ' '$T_DIR/body' && grep -q 'Kế hoạch phát triển kinh tế' '$T_DIR/body'"
+get "/api/v1/consultations?q=quy%20che%20dan%20chu" >/dev/null
+ok "search without accents finds the regulation only" equals "$(json 'j.consultations.map(c=>c.kind).join()')" "regulation"
+get "/api/v1/consultations?q=b%C3%AA%20t%C3%B4ng%2012%20h%E1%BA%BBm&unit=$TDH" >/dev/null
+ok "words of the text find the plan" equals "$(json 'j.consultations.map(c=>c.kind).join()')" "plan"
+get "/api/v1/consultations?q=%22%20OR%20*" >/dev/null
+ok "query syntax finds nothing and breaks nothing" equals "$(json 'j.consultations.length')" 0
+ok "the list page searches too" equals "$(get "/consultations?q=ke%20hoach%202027")" 200
+ok "(the plan, not the regulation)" sh -c "grep -q 'Kế hoạch phát triển' '$T_DIR/body' && ! grep -q 'Dự thảo Quy chế' '$T_DIR/body'"
 get "/api/v1/consultations?unit=$TDH&status=published" >/dev/null
 PUB=$(json 'j.consultations[0].id')
 ok "the published synthesis is public" equals "$(get "/consultations/$PUB/synthesis")" 200
