@@ -73,11 +73,14 @@ static int communities(struct dv_ctx *ctx, struct pair **v, size_t *n)
 	return rc < 0 ? rc : 0;
 }
 
+/* An open household ballot in the community nobody has voted in yet (the
+ * demo's own may have votes, or be a meeting), or a new one. */
 static int64_t open_matter(struct dv_ctx *ctx, int64_t unit, int *rc)
 {
 	int64_t id = 0;
 	*rc = db_int(ctx->db, &id, &ctx->err,
-		     "SELECT id FROM matter WHERE unit_id = $1 AND status = 'open' LIMIT 1",
+		     "SELECT id FROM matter WHERE unit_id = $1 AND status = 'open' AND form = "
+		     "'ballot' AND cast_count = 0 LIMIT 1",
 		     DB_I(unit));
 	if (*rc != DV_ENOTFOUND)
 		return id;
