@@ -23,16 +23,8 @@ static int print_rules(struct dv_ctx *ctx)
 
 static int set_rule(struct dv_ctx *ctx, const char *key, const char *value)
 {
-	char *end;
-	long long v = strtoll(value, &end, 10);
-	if (!*value || *end)
-		return cli_fail(EXIT_INPUT, "%s: not a whole number", value);
-	for (int i = 0; i < RULE_COUNT; i++)
-		if (!strcmp(rule_info((enum rule)i)->key, key)) {
-			int rc = rule_set(ctx, (enum rule)i, v);
-			return rc ? cli_domain_fail(ctx, rc, "changing the rule") : print_rules(ctx);
-		}
-	return cli_fail(EXIT_INPUT, "%s: no such rule (see `danvan rules`)", key);
+	int rc = rule_set_text(ctx, key, value);
+	return rc ? cli_domain_fail(ctx, rc, key) : print_rules(ctx);
 }
 
 int cmd_rules(struct cli *cli)

@@ -74,6 +74,15 @@ NAMES(opinion_channel, channels, enum opinion_channel, OC_COUNT, "web")
 NAMES(answer, answers, enum answer, ANS_COUNT, "")
 #undef NAMES
 
+int consult_status_parse(const char *name, enum consult_status *s, struct dv_err *err)
+{
+	int i = names_find(statuses, CS_STATUS_COUNT, name);
+	if (i < 0)
+		return dv_fail(err, DV_EINVAL, "status", "status is draft, open, closed or published");
+	*s = (enum consult_status)i;
+	return 0;
+}
+
 int consult_parse_name(int table, const char *name)
 {
 	switch (table) {

@@ -54,6 +54,8 @@ const char *consult_kind_label(enum consult_kind k); /* English msgid */
 enum consult_status { CS_DRAFT, CS_OPEN, CS_CLOSED, CS_PUBLISHED, CS_STATUS_COUNT };
 const char *consult_status_name(enum consult_status s);	 /* "open" */
 const char *consult_status_label(enum consult_status s); /* English msgid */
+/* "open" -> CS_OPEN; DV_EINVAL naming "status" for anything else. */
+int consult_status_parse(const char *name, enum consult_status *s, struct dv_err *err);
 
 enum stance { ST_SUPPORT, ST_OPPOSE, ST_OTHER, ST_COUNT };
 const char *stance_name(enum stance s);	 /* "support" */
@@ -181,6 +183,10 @@ int opinion_add(struct dv_ctx *ctx, int64_t consultation_id, const struct opinio
 /* The opinions, by section then time; section -1 for all. */
 int opinion_list(struct dv_ctx *ctx, const struct consultation *c, int section,
 		 struct opinion **out, size_t *n);
+
+/* The consultation an opinion was given on; DV_ENOTFOUND if there is no
+ * such opinion. */
+int opinion_consultation(struct dv_ctx *ctx, int64_t opinion_id, int64_t *consultation_id);
 
 /* Answer an opinion once the consultation is closed and until the synthesis
  * is published (ACT_CONSULT): answer_name, and a reason (required unless

@@ -123,6 +123,8 @@ int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, con
  * count of each option, in the matter's order (n must be its number of
  * options). It passes when one option has more than RULE_MOTION_MAJORITY %
  * of those present. Otherwise as motion_record. */
+/* The matter a motion was put at; DV_ENOTFOUND if there is no such motion. */
+int motion_matter(struct dv_ctx *ctx, int64_t motion_id, int64_t *matter_id);
 int motion_record_options(struct dv_ctx *ctx, int64_t motion_id, const int64_t *counts, size_t n);
 
 /* Clean a list of people's names, one per line, RULE_COUNTERS_MIN to _MAX

@@ -114,6 +114,13 @@ int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, con
 	return rc;
 }
 
+int motion_matter(struct dv_ctx *ctx, int64_t motion_id, int64_t *matter_id)
+{
+	int rc = db_int(ctx->db, matter_id, &ctx->err, "SELECT matter_id FROM motion WHERE id = $1",
+			DB_I(motion_id));
+	return rc == DV_ENOTFOUND ? dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such motion") : rc;
+}
+
 /* A motion that can be counted now: its matter and meeting loaded, the
  * meeting in session and quorate, the motion not voted. *by_option: it is
  * the main motion of a matter with its own options (candidates). */
@@ -121,10 +128,7 @@ static int votable(struct dv_ctx *ctx, int64_t motion_id, struct matter *mt, str
 		   int *by_option)
 {
 	int64_t matter_id = 0;
-	int rc = db_int(ctx->db, &matter_id, &ctx->err,
-			"SELECT matter_id FROM motion WHERE id = $1", DB_I(motion_id));
-	if (rc == DV_ENOTFOUND)
-		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such motion");
+	int rc = motion_matter(ctx, motion_id, &matter_id);
 	if (rc || (rc = meeting_get(ctx, matter_id, mt, m)) ||
 	    (rc = perm_require(ctx, ACT_CONVENE_MEETINGS, mt->unit_id)))
 		return rc;

@@ -244,14 +244,18 @@ static int answerable(struct dv_ctx *ctx, int64_t id, struct consultation *c)
 	return 0;
 }
 
+int opinion_consultation(struct dv_ctx *ctx, int64_t opinion_id, int64_t *consultation_id)
+{
+	int rc = db_int(ctx->db, consultation_id, &ctx->err,
+			"SELECT consultation_id FROM opinion WHERE id = $1", DB_I(opinion_id));
+	return rc == DV_ENOTFOUND ? dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such opinion") : rc;
+}
+
 static int answer_tx(struct dv_ctx *ctx, int64_t opinion_id, enum answer a, const char *reason)
 {
 	struct consultation c;
 	int64_t cid = 0;
-	int rc = db_int(ctx->db, &cid, &ctx->err,
-			"SELECT consultation_id FROM opinion WHERE id = $1", DB_I(opinion_id));
-	if (rc == DV_ENOTFOUND)
-		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such opinion");
+	int rc = opinion_consultation(ctx, opinion_id, &cid);
 	if (rc || (rc = answerable(ctx, cid, &c)))
 		return rc;
 	rc = db_run(ctx->db, &ctx->err,

@@ -1,5 +1,8 @@
 #include "domain/rules.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "base/i18n.h"
 #include "base/log.h"
 #include "domain/perm.h"
@@ -91,4 +94,16 @@ int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value)
 int rule_exceeds(int64_t part, int64_t whole, int64_t percent)
 {
 	return whole > 0 && part * 100 > whole * percent;
+}
+
+int rule_set_text(struct dv_ctx *ctx, const char *key, const char *value)
+{
+	char *end;
+	long long v = value && *value ? strtoll(value, &end, 10) : 0;
+	for (int i = 0; key && i < RULE_COUNT; i++)
+		if (!strcmp(rules[i].key, key))
+			return !value || !*value || *end
+				       ? dv_fail(&ctx->err, DV_EINVAL, "value", "Write a whole number")
+				       : rule_set(ctx, (enum rule)i, v);
+	return dv_fail(&ctx->err, DV_EINVAL, "value", "No such rule");
 }

@@ -45,6 +45,11 @@ int64_t rule_value(struct dv_ctx *ctx, enum rule r);
  * the rule's range. */
 int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value);
 
+/* rule_set from text, as a form or the command line gives it: the rule's
+ * key ("ballot_validity") and a whole number. DV_EINVAL naming "value" for
+ * an unknown key or a value that is not a whole number. */
+int rule_set_text(struct dv_ctx *ctx, const char *key, const char *value);
+
 /* Does `part` exceed `percent`% of `whole`? Integer arithmetic, strict: with
  * 50, 5 of 10 does not and 6 of 10 does; 0 of 0 does not. */
 int rule_exceeds(int64_t part, int64_t whole, int64_t percent);

@@ -23,7 +23,7 @@ struct invitation_slip {
 	const char *address;	    /* "Số 12, đường ĐT743" */
 	const char *household_code; /* "HK-25948-000123", may be "" or NULL: not shown */
 	const char *representative; /* name, may be "" or NULL: not shown */
-	const char *claim_url;	    /* "https://example.vn/claim/XXXX": the QR code holds it */
+	const char *claim_url;	    /* the one-time claim link, which the QR code holds */
 	const char *short_code;	    /* "7KQ4-M2XP": typed by hand if the QR cannot be scanned */
 	const char *expires;	    /* "27/12/2026", already formatted */
 };

@@ -54,7 +54,7 @@ const char *search_terms(struct db *db, struct arena *a, const char *folded_quer
  * $terms_param (from search_terms()), to compose into a caller's query:
  *   "SELECT n.id FROM notice n JOIN (%s) s ON s.ref = n.id
  *    WHERE ... ORDER BY s.score DESC, n.id DESC"
- * It holds no values, only the two placeholders. A static string, the same
+ * It holds no values, only the two $N parameters. A static string, the same
  * for the same engine and parameter numbers, safe to use from any thread;
  * NULL if a parameter number is outside 1..DB_MAX_PARAMS or both are the
  * same (a bug in the caller).

@@ -157,3 +157,27 @@ int64_t api_instant(const char *s)
 		return utc - (sign == '+' ? 1 : -1) * (oh * 3600 + om * 60);
 	return 0;
 }
+
+int api_body_str(struct req *r, const char *key, const char **out)
+{
+	json_t *body;
+	*out = NULL;
+	int rc = req_json(r, &body);
+	if (rc)
+		return rc;
+	rc = api_str(r, body, key, out);
+	json_decref(body);
+	return rc;
+}
+
+int api_body_instant(struct req *r, const char *key, int64_t *at)
+{
+	const char *s;
+	int rc = api_body_str(r, key, &s);
+	if (rc)
+		return rc;
+	if (!(*at = api_instant(s)))
+		return dv_fail(&r->ctx.err, DV_EINVAL, key,
+			       "%s is an instant such as 2026-12-05T20:00:00+07:00", key);
+	return 0;
+}

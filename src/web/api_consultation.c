@@ -81,14 +81,9 @@ int api_consultations(struct req *r)
 		rc = api_query_int(r, "offset", 0, 1000000, 0, &offset);
 	if (!rc)
 		rc = api_query_int(r, "limit", 1, 100, 0, &limit);
-	if (!rc && status) {
-		for (int i = 0; i < CS_STATUS_COUNT; i++)
-			if (!strcmp(status, consult_status_name((enum consult_status)i)))
-				f.status = i;
-		if (f.status < 0)
-			rc = dv_fail(&r->ctx.err, DV_EINVAL, "status",
-				     "status is draft, open, closed or published");
-	}
+	enum consult_status cs;
+	if (!rc && status && !(rc = consult_status_parse(status, &cs, &r->ctx.err)))
+		f.status = (int)cs;
 	if (!rc)
 		rc = consultation_list(&r->ctx, &f, offset, (int)limit, &v, &n, &more);
 	if (rc)
@@ -133,20 +128,9 @@ int api_consultation_create(struct req *r)
 
 int api_consultation_open(struct req *r)
 {
-	json_t *body;
-	const char *closes = NULL;
-	int rc = req_json(r, &body);
-	if (rc)
-		return rc;
-	rc = api_str(r, body, "closes_at", &closes);
-	json_decref(body);
-	if (rc)
-		return rc;
-	int64_t at = api_instant(closes);
-	if (!at)
-		return dv_fail(&r->ctx.err, DV_EINVAL, "closes_at",
-			       "closes_at is an instant such as 2026-12-05T17:00:00+07:00");
-	if ((rc = consultation_open(&r->ctx, r->params[0], at)))
+	int64_t at;
+	int rc = api_body_instant(r, "closes_at", &at);
+	if (rc || (rc = consultation_open(&r->ctx, r->params[0], at)))
 		return rc;
 	return send_consultation(r, 200, r->params[0]);
 }
@@ -238,13 +222,8 @@ int api_opinion_answer(struct req *r)
 
 int api_consultation_publish(struct req *r)
 {
-	json_t *body;
-	const char *summary = NULL;
-	int rc = req_json(r, &body);
-	if (rc)
-		return rc;
-	rc = api_str(r, body, "summary", &summary);
-	json_decref(body);
+	const char *summary;
+	int rc = api_body_str(r, "summary", &summary);
 	if (rc || (rc = consultation_publish(&r->ctx, r->params[0], summary)))
 		return rc;
 	return send_consultation(r, 200, r->params[0]);

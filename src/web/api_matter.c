@@ -249,20 +249,9 @@ int api_matter_agree(struct req *r)
 
 int api_matter_open(struct req *r)
 {
-	json_t *body;
-	const char *closes = NULL;
-	int rc = req_json(r, &body);
-	if (rc)
-		return rc;
-	rc = api_str(r, body, "closes_at", &closes);
-	json_decref(body);
-	if (rc)
-		return rc;
-	int64_t at = api_instant(closes);
-	if (!at)
-		return dv_fail(&r->ctx.err, DV_EINVAL, "closes_at",
-			       "closes_at is an instant such as 2026-12-05T20:00:00+07:00");
-	if ((rc = matter_open(&r->ctx, r->params[0], at)))
+	int64_t at;
+	int rc = api_body_instant(r, "closes_at", &at);
+	if (rc || (rc = matter_open(&r->ctx, r->params[0], at)))
 		return rc;
 	return send_matter(r, 200, r->params[0]);
 }
@@ -291,13 +280,8 @@ int api_ballot(struct req *r)
 
 int api_ballot_cast(struct req *r)
 {
-	json_t *body;
-	const char *choice = NULL;
-	int rc = req_json(r, &body);
-	if (rc)
-		return rc;
-	rc = api_str(r, body, "choice", &choice);
-	json_decref(body);
+	const char *choice;
+	int rc = api_body_str(r, "choice", &choice);
 	if (rc || (rc = ballot_cast(&r->ctx, r->params[0], choice, NULL)))
 		return rc;
 	return send_ballot(r, 200);

@@ -21,6 +21,19 @@ int form_domain_error(struct req *r, struct form_errors *fe, int rc)
 	return rc;
 }
 
+int form_after(struct req *r, int rc, form_page_fn page, const char *back)
+{
+	if (!rc) {
+		res_redirect(r, back);
+		return 0;
+	}
+	if (!dv_err_is_user(rc) || rc == DV_ENOTFOUND || rc == DV_EPERM)
+		return rc;
+	struct form_errors fe = {0};
+	form_domain_error(r, &fe, rc);
+	return page(r, &fe, dv_err_http_status(rc)) ? rc : 0;
+}
+
 const char *form_error_for(const struct form_errors *fe, const char *field)
 {
 	for (size_t i = 0; fe && i < fe->n; i++)

@@ -22,6 +22,15 @@ struct form_errors {
 void form_error(struct req *r, struct form_errors *fe, const char *field, const char *msg);
 /* Record ctx.err (a domain error with its field) and return rc. */
 int form_domain_error(struct req *r, struct form_errors *fe, int rc);
+
+/* A page that shows a form again, with the errors on top, in `status`. */
+typedef int (*form_page_fn)(struct req *r, const struct form_errors *fe, int status);
+
+/* After a form's action: rc 0 answers 303 to `back`; a refusal the user can
+ * mend (not "not found" or "forbidden") shows `page` again with the error on
+ * top and the status it calls for; anything else is returned for the error
+ * page. */
+int form_after(struct req *r, int rc, form_page_fn page, const char *back);
 const char *form_error_for(const struct form_errors *fe, const char *field);
 
 /* <form method="post" action="ACTION"> with the CSRF field. */

@@ -75,9 +75,9 @@ int page_consultations(struct req *r)
 	if (f.unit_id < 0 || (f.unit_id && unit_get(&r->ctx, f.unit_id, &u)))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
 	f.query = req_query(r, "q");
-	for (int i = 0; st && i < CS_STATUS_COUNT; i++)
-		if (!strcmp(st, consult_status_name((enum consult_status)i)))
-			f.status = i;
+	enum consult_status cs;
+	if (st && !consult_status_parse(st, &cs, NULL))
+		f.status = (int)cs;
 	int64_t page = page_number(r, 10000);
 	int rc = consultation_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
 	if (rc == DV_EPERM)
@@ -405,14 +405,8 @@ int page_consultation(struct req *r)
 
 int consultation_page_after(struct req *r, int rc)
 {
-	if (rc && dv_err_is_user(rc) && rc != DV_ENOTFOUND && rc != DV_EPERM) {
-		struct form_errors fe = {0};
-		form_domain_error(r, &fe, rc);
-		return consultation_page(r, &fe, dv_err_http_status(rc)) ? rc : 0;
-	}
-	if (!rc)
-		res_redirect(r, page_path(r, "/consultations/%lld", r->params[0]));
-	return rc;
+	return form_after(r, rc, consultation_page,
+			  page_path(r, "/consultations/%lld", r->params[0]));
 }
 
 int page_opinion_add(struct req *r)
@@ -446,11 +440,7 @@ int page_opinion_answer(struct req *r)
 	int rc = req_form_parse(r);
 	if (rc)
 		return rc;
-	rc = db_int(r->ctx.db, &cid, &r->ctx.err,
-		    "SELECT consultation_id FROM opinion WHERE id = $1", DB_I(r->params[0]));
-	if (rc == DV_ENOTFOUND)
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such opinion");
-	if (rc)
+	if ((rc = opinion_consultation(&r->ctx, r->params[0], &cid)))
 		return rc;
 	int64_t id = r->params[0];
 	r->params[0] = cid; /* the page to come back to */

@@ -318,15 +318,7 @@ int page_matter(struct req *r)
 /* A refused action: the matter again, the error on top. */
 int matter_page_after(struct req *r, int rc)
 {
-	if (rc && dv_err_is_user(rc) && rc != DV_ENOTFOUND && rc != DV_EPERM) {
-		struct form_errors fe = {0};
-		form_domain_error(r, &fe, rc);
-		int status = dv_err_http_status(rc);
-		return matter_page(r, &fe, status) ? rc : 0;
-	}
-	if (!rc)
-		res_redirect(r, page_path(r, "/matters/%lld", r->params[0]));
-	return rc;
+	return form_after(r, rc, matter_page, page_path(r, "/matters/%lld", r->params[0]));
 }
 
 int page_matter_vote(struct req *r)
@@ -503,24 +495,8 @@ int page_rules_post(struct req *r)
 	int rc = req_form_parse(r);
 	if (rc)
 		return rc;
-	const char *key = req_form(r, "key"), *v = req_form(r, "value");
-	char *end;
-	long long value = v && *v ? strtoll(v, &end, 10) : 0;
-	rc = dv_fail(&r->ctx.err, DV_EINVAL, "value", "No such rule");
-	for (int i = 0; key && i < RULE_COUNT; i++)
-		if (!strcmp(rule_info((enum rule)i)->key, key))
-			rc = !v || !*v || *end ? dv_fail(&r->ctx.err, DV_EINVAL, "value",
-							 "Write a whole number")
-					       : rule_set(&r->ctx, (enum rule)i, value);
-	if (!rc) {
-		res_redirect(r, "/rules");
-		return 0;
-	}
-	if (!dv_err_is_user(rc) || rc == DV_EPERM)
-		return rc;
-	struct form_errors fe = {0};
-	form_domain_error(r, &fe, rc);
-	return rules_page(r, &fe, dv_err_http_status(rc));
+	rc = rule_set_text(&r->ctx, req_form(r, "key"), req_form(r, "value"));
+	return form_after(r, rc, rules_page, "/rules");
 }
 
 /* ------------------------------------------------------- paper ballots */

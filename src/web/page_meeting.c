@@ -345,11 +345,7 @@ int page_motion_record(struct req *r)
 	int rc = req_form_parse(r);
 	if (rc)
 		return rc;
-	rc = db_int(r->ctx.db, &matter, &r->ctx.err, "SELECT matter_id FROM motion WHERE id = $1",
-		    DB_I(motion));
-	if (rc == DV_ENOTFOUND)
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such motion");
-	if (rc)
+	if ((rc = motion_matter(&r->ctx, motion, &matter)))
 		return rc;
 	r->params[0] = matter; /* the page to come back to */
 	if (req_form(r, "option0")) {

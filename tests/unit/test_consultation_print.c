@@ -7,11 +7,9 @@
  */
 #include "testlib.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -22,61 +20,7 @@
 #include "print/consultation_xlsx.h"
 #include "print/pdf.h"
 
-/* ---------- Files and tools ---------- */
-
-static void make_dir(char *dir, size_t size)
-{
-	const char *tmp = getenv("TMPDIR");
-	snprintf(dir, size, "%s/dv-synthesis-test.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	assert_non_null(mkdtemp(dir));
-}
-
-static void rm_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-			char path[4096];
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			unlink(path);
-		}
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
-/* Run a shell command with its standard output in out; its exit status. */
-static int run(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int run(struct buf *out, const char *fmt, ...)
-{
-	struct buf cmd = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	FILE *p = popen(cmd.ptr, "r");
-	assert_non_null(p);
-	char chunk[4096];
-	size_t n;
-	buf_reset(out);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_add(out, chunk, n);
-	int st = pclose(p);
-	buf_release(&cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static void write_file(const char *dir, const char *name, const struct buf *data)
-{
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data->ptr, 1, data->len, f), data->len);
-	assert_int_equal(fclose(f), 0);
-}
+/* ---------- Files and tools (testlib: test_dir_new, test_shell, ...) ---------- */
 
 /* s with every run of white space made one space, so that text wrapped
  * over lines (or pages) reads as one sentence. */
@@ -241,14 +185,14 @@ static void make(maker f, const char *dir, const char *name, const struct consul
 	int rc = f(c, ops, n, p, lang, &out, &err);
 	if (rc)
 		fail_msg("%s: %d %s", name, rc, err.msg);
-	write_file(dir, name, &out);
+	test_write_file(dir, name, out.ptr, out.len);
 	buf_release(&out);
 }
 
 static int page_count(const char *dir, const char *name)
 {
 	struct buf out = BUF_INIT;
-	assert_int_equal(run(&out, "pdfinfo '%s/%s'", dir, name), 0);
+	assert_int_equal(test_shell(&out, "pdfinfo '%s/%s'", dir, name), 0);
 	const char *p = strstr(out.ptr, "\nPages:");
 	assert_non_null(p);
 	int pages = atoi(p + strlen("\nPages:"));
@@ -260,7 +204,7 @@ static int page_count(const char *dir, const char *name)
  * without the page numbers: the top 45 of A4's 842 points are left out. */
 static void text_of(const char *dir, const char *name, struct buf *out)
 {
-	assert_int_equal(run(out, "pdftotext -layout -y 45 -W 595 -H 797 '%s/%s' -", dir, name), 0);
+	assert_int_equal(test_shell(out, "pdftotext -layout -y 45 -W 595 -H 797 '%s/%s' -", dir, name), 0);
 	squeeze(out);
 }
 
@@ -304,8 +248,8 @@ static void dump_xlsx(const char *dir, const char *name, struct buf *out)
 {
 	struct buf py = BUF_INIT;
 	buf_adds(&py, dump_py);
-	write_file(dir, "dump.py", &py);
-	int rc = run(&py, "PYTHONIOENCODING=utf-8 python3 '%s/dump.py' '%s/%s'", dir, dir, name);
+	test_write_file(dir, "dump.py", py.ptr, py.len);
+	int rc = test_shell(&py, "PYTHONIOENCODING=utf-8 python3 '%s/dump.py' '%s/%s'", dir, dir, name);
 	if (rc)
 		fail_msg("python3 could not read %s (exit %d):\n%s", name, rc, py.ptr);
 	buf_reset(out);
@@ -342,7 +286,7 @@ static void pdf_reads_in_vietnamese(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-synthesis-test"), 0);
 	make_six();
 	struct consultation c = consultation(six, 6);
 	make(synthesis_pdf, dir, "vi.pdf", &c, six, 6, &paper_vi, "vi");
@@ -377,14 +321,14 @@ static void pdf_reads_in_vietnamese(void **state)
 	assert_int_equal(page_count(dir, "vi.pdf"), 2);
 	buf_release(&want);
 	buf_release(&t);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 static void both_in_english(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-synthesis-test"), 0);
 	make_six();
 	struct consultation c = consultation(six, 6);
 	make(synthesis_pdf, dir, "en.pdf", &c, six, 6, &paper_en, "en");
@@ -419,7 +363,7 @@ static void both_in_english(void **state)
 	assert_line(&d, "cell Opinions!G4: Yes");
 	assert_line(&d, "cell Opinions!J3: Partly accepted");
 	buf_release(&d);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* Five hundred opinions flow over many pages, and none is lost at a page
@@ -447,7 +391,7 @@ static void five_hundred_opinions(void **state)
 	}
 	struct consultation c = consultation(ops, N);
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-synthesis-test"), 0);
 	make(synthesis_pdf, dir, "many.pdf", &c, ops, N, &paper_vi, "vi");
 	int pages = page_count(dir, "many.pdf");
 	if (pages < 20)
@@ -461,10 +405,10 @@ static void five_hundred_opinions(void **state)
 	assert_has(t.ptr, vi("CHAIRPERSON"));
 	/* Numbered at the top from page 2 on. */
 	const char *top = "pdftotext -f %d -l %d -y 0 -W 595 -H 45 '%s/many.pdf' -";
-	assert_int_equal(run(&t, top, 1, 1, dir), 0);
+	assert_int_equal(test_shell(&t, top, 1, 1, dir), 0);
 	squeeze(&t);
 	assert_string_equal(t.ptr, "");
-	assert_int_equal(run(&t, top, pages, pages, dir), 0);
+	assert_int_equal(test_shell(&t, top, pages, pages, dir), 0);
 	squeeze(&t);
 	assert_int_equal(atoi(t.ptr), pages);
 	buf_release(&want);
@@ -477,7 +421,7 @@ static void five_hundred_opinions(void **state)
 	assert_line(&d, "cell %s!I%d: %s", vi("Opinions"), N + 1, texts[N - 1]);
 	assert_line(&d, "cell %s!C10 bold =SUM(C6:C9): %d", vi("Summary"), N);
 	buf_release(&d);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* The longest texts the domain accepts (an opinion of 4000 characters, a
@@ -497,7 +441,7 @@ static void long_texts_flow_onto_new_pages(void **state)
 	struct consultation c = consultation(six, 6);
 	c.summary = summary.ptr;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-synthesis-test"), 0);
 	make(synthesis_pdf, dir, "long.pdf", &c, six, 6, &paper_vi, "vi");
 	assert_true(page_count(dir, "long.pdf") >= 5);
 	struct buf t = BUF_INIT;
@@ -509,7 +453,7 @@ static void long_texts_flow_onto_new_pages(void **state)
 	buf_release(&t);
 	buf_release(&text);
 	buf_release(&summary);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* A consultation nobody commented on, with empty and missing texts, still
@@ -521,7 +465,7 @@ static void nothing_to_report(void **state)
 	struct consultation c = {.title = "", .nsections = 1, .sections = only};
 	const struct synthesis_paper bare = {NULL, NULL, NULL, NULL, NULL, NULL};
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-synthesis-test"), 0);
 	make(synthesis_pdf, dir, "empty.pdf", &c, NULL, 0, &bare, "en");
 	assert_int_equal(page_count(dir, "empty.pdf"), 1);
 	struct buf t = BUF_INIT;
@@ -544,7 +488,7 @@ static void nothing_to_report(void **state)
 	dump_xlsx(dir, "none.xlsx", &d);
 	assert_line(&d, "cell Summary!C6 bold: 0");
 	buf_release(&d);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* ---------- The workbook ---------- */
@@ -553,7 +497,7 @@ static void workbook_in_vietnamese(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-synthesis-test"), 0);
 	make_six();
 	struct consultation c = consultation(six, 6);
 	make(synthesis_xlsx, dir, "vi.xlsx", &c, six, 6, &paper_vi, "vi");
@@ -599,7 +543,7 @@ static void workbook_in_vietnamese(void **state)
 	assert_has(d.ptr, date.ptr);
 	buf_release(&date);
 	buf_release(&d);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* ---------- Refusals ---------- */

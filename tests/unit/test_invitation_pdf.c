@@ -6,11 +6,9 @@
  */
 #include "testlib.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -19,53 +17,7 @@
 #include "print/invitation.h"
 #include "print/pdf.h"
 
-/* ---------- Files and tools ---------- */
-
-/* A fresh directory for one test's files; rm_dir() removes it. */
-static void make_dir(char *dir, size_t size)
-{
-	const char *tmp = getenv("TMPDIR");
-	snprintf(dir, size, "%s/dv-invitation.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	assert_non_null(mkdtemp(dir));
-}
-
-static void rm_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
-/* Run a shell command; its standard output goes into out. Returns its exit
- * status. */
-static int run(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int run(struct buf *out, const char *fmt, ...)
-{
-	struct buf cmd = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	FILE *p = popen(cmd.ptr, "r");
-	assert_non_null(p);
-	char chunk[4096];
-	size_t n;
-	buf_reset(out);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_add(out, chunk, n);
-	int st = pclose(p);
-	buf_release(&cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
+/* ---------- Files and tools (testlib: test_dir_new, test_shell, ...) ---------- */
 
 /* Make the PDF of slips and write it to dir/name.pdf; fails the test if
  * invitation_pdf fails. */
@@ -78,19 +30,16 @@ static void write_pdf(const char *dir, const char *name, const struct invitation
 	if (rc)
 		fail_msg("invitation_pdf: %d %s", rc, err.msg);
 	assert_memory_equal(pdf.ptr, "%PDF-", 5);
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s.pdf", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(pdf.ptr, 1, pdf.len, f), pdf.len);
-	assert_int_equal(fclose(f), 0);
+	char file[256];
+	snprintf(file, sizeof(file), "%s.pdf", name);
+	test_write_file(dir, file, pdf.ptr, pdf.len);
 	buf_release(&pdf);
 }
 
 static int page_count(const char *dir, const char *name)
 {
 	struct buf out = BUF_INIT;
-	assert_int_equal(run(&out, "pdfinfo '%s/%s.pdf'", dir, name), 0);
+	assert_int_equal(test_shell(&out, "pdfinfo '%s/%s.pdf'", dir, name), 0);
 	const char *p = strstr(out.ptr, "\nPages:");
 	assert_non_null(p);
 	int pages = atoi(p + strlen("\nPages:"));
@@ -101,7 +50,7 @@ static int page_count(const char *dir, const char *name)
 /* The text of the PDF as pdftotext -layout lays it out. */
 static void text_of(const char *dir, const char *name, struct buf *out)
 {
-	assert_int_equal(run(out, "pdftotext -layout '%s/%s.pdf' -", dir, name), 0);
+	assert_int_equal(test_shell(out, "pdftotext -layout '%s/%s.pdf' -", dir, name), 0);
 }
 
 static void squeeze(struct buf *s);
@@ -112,7 +61,7 @@ static void slip_text(const char *dir, const char *name, size_t i, struct buf *o
 {
 	int page = (int)(i / 4) + 1, col = (int)(i % 2), row = (int)(i % 4 / 2);
 	/* A4 is 595 x 842 points; pdftotext crops in pixels of 72 dpi. */
-	assert_int_equal(run(out,
+	assert_int_equal(test_shell(out,
 			     "pdftotext -layout -f %d -l %d -x %d -y %d -W 297 -H 420 "
 			     "'%s/%s.pdf' -",
 			     page, page, col * 298, row * 421, dir, name),
@@ -175,12 +124,12 @@ static int cmp_str(const void *a, const void *b)
 static void assert_page_qr(const char *dir, const char *name, int page, const char **want, size_t n)
 {
 	struct buf out = BUF_INIT;
-	assert_int_equal(run(&out,
+	assert_int_equal(test_shell(&out,
 			     "pdftoppm -r 150 -png -f %d -l %d -singlefile '%s/%s.pdf' "
 			     "'%s/%s-p%d'",
 			     page, page, dir, name, dir, name, page),
 			 0);
-	int rc = run(&out, "zbarimg -q --raw --nodbus '%s/%s-p%d.png'", dir, name, page);
+	int rc = test_shell(&out, "zbarimg -q --raw --nodbus '%s/%s-p%d.png'", dir, name, page);
 	if (rc != 0)
 		fail_msg("zbarimg found no code on page %d (exit %d)", page, rc);
 
@@ -210,12 +159,12 @@ static void assert_slip_qr(const char *dir, const char *name, size_t i, const ch
 	int page = (int)(i / 4) + 1, col = (int)(i % 2), row = (int)(i % 4 / 2);
 	struct buf out = BUF_INIT;
 	/* A4 at 150 dpi is 1240 x 1754 pixels. */
-	assert_int_equal(run(&out,
+	assert_int_equal(test_shell(&out,
 			     "pdftoppm -r 150 -png -f %d -l %d -x %d -y %d -W 620 -H 877 "
 			     "-singlefile '%s/%s.pdf' '%s/%s-s%zu'",
 			     page, page, col * 620, row * 877, dir, name, dir, name, i),
 			 0);
-	int rc = run(&out, "zbarimg -q --raw --nodbus '%s/%s-s%zu.png'", dir, name, i);
+	int rc = test_shell(&out, "zbarimg -q --raw --nodbus '%s/%s-s%zu.png'", dir, name, i);
 	if (rc != 0)
 		fail_msg("zbarimg found no code on slip %zu (exit %d)", i + 1, rc);
 	struct buf want = BUF_INIT;
@@ -273,7 +222,7 @@ static void four_slips_to_a_page(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	write_pdf(dir, "one", nine, 1, "vi");
 	write_pdf(dir, "four", nine, 4, "vi");
 	write_pdf(dir, "five", nine, 5, "vi");
@@ -284,10 +233,10 @@ static void four_slips_to_a_page(void **state)
 	assert_int_equal(page_count(dir, "nine"), 3);
 
 	struct buf out = BUF_INIT;
-	assert_int_equal(run(&out, "pdfinfo '%s/nine.pdf'", dir), 0);
+	assert_int_equal(test_shell(&out, "pdfinfo '%s/nine.pdf'", dir), 0);
 	assert_non_null(strstr(out.ptr, "595.276 x 841.89 pts (A4)"));
 	buf_release(&out);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* Every glyph is Noto Sans, embedded: no fallback font that lacks a tone
@@ -296,10 +245,10 @@ static void fonts_are_embedded_noto_sans(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	write_pdf(dir, "nine", nine, NINE, "vi");
 	struct buf out = BUF_INIT;
-	assert_int_equal(run(&out, "pdffonts '%s/nine.pdf'", dir), 0);
+	assert_int_equal(test_shell(&out, "pdffonts '%s/nine.pdf'", dir), 0);
 	int fonts = 0, line = 0;
 	for (char *l = strtok(out.ptr, "\n"); l; l = strtok(NULL, "\n")) {
 		if (line++ < 2) /* header and rule */
@@ -312,14 +261,14 @@ static void fonts_are_embedded_noto_sans(void **state)
 	}
 	assert_true(fonts >= 2);
 	buf_release(&out);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 static void every_slip_reads_in_vietnamese(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	write_pdf(dir, "nine", nine, NINE, "vi");
 	struct buf text = BUF_INIT;
 	text_of(dir, "nine", &text);
@@ -351,14 +300,14 @@ static void every_slip_reads_in_vietnamese(void **state)
 	assert_has(text.ptr, want.ptr);
 	buf_release(&want);
 	buf_release(&text);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 static void english_fixed_text(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	write_pdf(dir, "en", &nine[0], 1, "en");
 	struct buf text = BUF_INIT;
 	slip_text(dir, "en", 0, &text);
@@ -378,14 +327,14 @@ static void english_fixed_text(void **state)
 	assert_lacks(text.ptr, "Household code:");
 	assert_lacks(text.ptr, "Representative:");
 	buf_release(&text);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 static void qr_codes_hold_the_claim_links_of_their_page(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	write_pdf(dir, "nine", nine, NINE, "vi");
 	for (int page = 1; page <= 3; page++) {
 		const char *want[4];
@@ -398,7 +347,7 @@ static void qr_codes_hold_the_claim_links_of_their_page(void **state)
 	 * its own account, not the neighbour's */
 	for (size_t i = 0; i < NINE; i++)
 		assert_slip_qr(dir, "nine", i, nine[i].claim_url);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 /* The longest links and addresses the slip promises to hold still print,
@@ -407,7 +356,7 @@ static void long_addresses_and_links_fit(void **state)
 {
 	(void)state;
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	/* 200 characters, the longest address a household may have. */
 	struct buf addr = BUF_INIT;
 	for (int i = 0; i < 7; i++)
@@ -451,7 +400,7 @@ static void long_addresses_and_links_fit(void **state)
 	buf_release(&url);
 	buf_release(&exact);
 	buf_release(&addr);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 static void refusals(void **state)
@@ -502,10 +451,10 @@ static void the_limit_itself_prints(void **state)
 	for (size_t i = 0; i < INVITATION_MAX; i++)
 		many[i] = nine[i % NINE];
 	char dir[256];
-	make_dir(dir, sizeof(dir));
+	assert_int_equal(test_dir_new(dir, sizeof(dir), "dv-invitation"), 0);
 	write_pdf(dir, "max", many, INVITATION_MAX, "vi");
 	assert_int_equal(page_count(dir, "max"), INVITATION_MAX / 4);
-	rm_dir(dir);
+	test_dir_remove(dir);
 }
 
 int main(void)

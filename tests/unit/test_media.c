@@ -6,12 +6,10 @@
  */
 #include "testlib.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vips/vips.h>
 
@@ -35,45 +33,19 @@ static void path_of(char out[4096], const char *name)
 	snprintf(out, 4096, "%s/%s", dir, name);
 }
 
-static void rm_dir(const char *d)
-{
-	DIR *dh = opendir(d);
-	if (!dh)
-		return;
-	struct dirent *e;
-	while ((e = readdir(dh))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		char path[8192];
-		snprintf(path, sizeof(path), "%s/%s", d, e->d_name);
-		unlink(path);
-	}
-	closedir(dh);
-	rmdir(d);
-}
-
 /* Run a shell command in the fixture directory; its standard output (and
  * error) goes into out. Returns its exit status. */
 static int run(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int run(struct buf *out, const char *fmt, ...)
 {
 	struct buf cmd = BUF_INIT;
-	buf_addf(&cmd, "cd '%s' && { ", dir);
 	va_list ap;
 	va_start(ap, fmt);
 	buf_vaddf(&cmd, fmt, ap);
 	va_end(ap);
-	buf_adds(&cmd, "; } 2>&1");
-	FILE *p = popen(cmd.ptr, "r");
-	assert_non_null(p);
-	char chunk[4096];
-	size_t n;
-	buf_reset(out);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_add(out, chunk, n);
-	int st = pclose(p);
+	int rc = test_shell(out, "cd '%s' && { %s; } 2>&1", dir, cmd.ptr);
 	buf_release(&cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return rc;
 }
 
 /* Run a command that must succeed (making a fixture). */
@@ -687,9 +659,7 @@ int main(void)
 		fprintf(stderr, "media_init again: %s\n", err.msg);
 		return 1;
 	}
-	const char *tmp = getenv("TMPDIR");
-	snprintf(dir, sizeof(dir), "%s/dv-media.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir)) {
+	if (test_dir_new(dir, sizeof(dir), "dv-media")) {
 		perror(dir);
 		return 1;
 	}
@@ -710,7 +680,7 @@ int main(void)
 	};
 	int rc = test_run(tests);
 	if (!getenv("KEEP_TEST_DIR"))
-		rm_dir(dir);
+		test_dir_remove(dir);
 	media_shutdown();
 	return rc;
 }

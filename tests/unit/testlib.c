@@ -1,9 +1,13 @@
 #include "testlib.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include "base/buf.h"
 
 #include "base/log.h"
 #include "domain/household.h"
@@ -227,4 +231,59 @@ struct db *test_db_connect(struct db *db)
 	if (db_open(db_url(db), &other, &err))
 		fail_msg("cannot connect again: %s", err.msg);
 	return other;
+}
+
+/* ---------------------------------------------------------------- files */
+
+int test_dir_new(char *dir, size_t size, const char *prefix)
+{
+	const char *tmp = getenv("TMPDIR");
+	int n = snprintf(dir, size, "%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", prefix);
+	return n > 0 && (size_t)n < size && mkdtemp(dir) ? 0 : -1;
+}
+
+void test_dir_remove(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		char path[8192];
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+int test_shell(struct buf *out, const char *fmt, ...)
+{
+	struct buf cmd = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&cmd, fmt, ap);
+	va_end(ap);
+	FILE *p = popen(cmd.ptr, "r");
+	assert_non_null(p);
+	char chunk[4096];
+	size_t n;
+	buf_reset(out);
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_add(out, chunk, n);
+	int st = pclose(p);
+	buf_release(&cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+void test_write_file(const char *dir, const char *name, const void *data, size_t len)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
 }

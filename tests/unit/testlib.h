@@ -49,6 +49,23 @@ int64_t test_household(struct dv_ctx *ctx, int64_t unit, const char *address, in
  * the context's arena. household_id may be 0. */
 const struct actor *test_actor(struct dv_ctx *ctx, int role, int64_t unit, int64_t household_id);
 
+/* ---------- Files and tools, for the tests that read what they write ---------- */
+
+struct buf;
+
+/* A fresh directory $TMPDIR/PREFIX.XXXXXX (mkdtemp's template; /tmp without
+ * $TMPDIR) written into dir; 0, or -1 if it cannot be made. */
+int test_dir_new(char *dir, size_t size, const char *prefix);
+/* Remove the directory and the files in it (not subdirectories). */
+void test_dir_remove(const char *dir);
+
+/* Run a shell command; its standard output replaces out's content. Returns
+ * its exit status, -1 if it did not exit. */
+int test_shell(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Write len bytes to dir/name; fails the test if it cannot. */
+void test_write_file(const char *dir, const char *name, const void *data, size_t len);
+
 /* Fail the test with the context's error message if rc != 0. */
 #define assert_ok(ctx, rc) test_assert_ok((ctx), (rc), __FILE__, __LINE__)
 void test_assert_ok(struct dv_ctx *ctx, int rc, const char *file, int line);
