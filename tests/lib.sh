@@ -41,6 +41,11 @@ contains() { grep -q -F -- "$2" "$1"; }
 lacks() { ! grep -q -E -- "$2" "$1"; }
 equals() { [ "$1" = "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
 
+# vn_day N: the day N days from now in Vietnam, as a date input sends it
+# (2026-12-06). Tests derive their days from the clock, so they pass on any
+# day (and under faketime, which moves `date` and danvan alike).
+vn_day() { TZ=Asia/Ho_Chi_Minh date -d "+$1 days" +%F; }
+
 # A fresh empty database URL for the backend under test.
 new_db() {
 	if [ "$DANVAN_TEST_BACKEND" = postgres ]; then

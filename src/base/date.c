@@ -1,7 +1,9 @@
 #include "base/date.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static int is_leap(int y)
@@ -131,9 +133,31 @@ int64_t date_diff_days(int32_t a, int32_t b)
 	return date_to_days(b) - date_to_days(a);
 }
 
+/* What DANVAN_NOW (or a test) added to the system's clock. Set once at
+ * start, before any thread runs; read-only afterwards. */
+static int64_t clock_offset;
+
 int64_t time_now(void)
 {
-	return (int64_t)time(NULL);
+	return (int64_t)time(NULL) + clock_offset;
+}
+
+void clock_start_at(int64_t at)
+{
+	clock_offset = at - (int64_t)time(NULL);
+}
+
+int clock_from_env(struct dv_err *err)
+{
+	const char *s = getenv("DANVAN_NOW");
+	if (!s || !*s)
+		return 0;
+	int64_t at = time_parse_iso(s);
+	if (!at)
+		return dv_fail(err, DV_EINVAL, "DANVAN_NOW",
+			       "DANVAN_NOW is an instant such as 2026-12-05T09:00:00+07:00");
+	clock_start_at(at);
+	return 1;
 }
 
 static int64_t floor_div(int64_t a, int64_t b)
@@ -158,6 +182,29 @@ void time_format(struct buf *out, int64_t t)
 	int64_t secs = local - floor_div(local, 86400) * 86400;
 	date_format(out, time_local_date(t));
 	buf_addf(out, " %02d:%02d", (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
+int64_t time_parse_iso(const char *s)
+{
+	int y, mo, d, h, mi, sec = 0, oh = 0, om = 0, n = 0;
+	char sign = 0;
+	if (!s || sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5)
+		return 0;
+	s += n;
+	if (*s == ':' && sscanf(s, ":%2d%n", &sec, &n) == 1)
+		s += n;
+	if (!date_valid(y, mo, d) || h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
+		return 0;
+	int64_t local = time_local_midnight(date_ymd(y, mo, d)) + h * 3600 + mi * 60 + sec;
+	if (*s == '\0')
+		return local;
+	int64_t utc = local + DV_UTC_OFFSET; /* the same wall time, read as UTC */
+	if (strcmp(s, "Z") == 0)
+		return utc;
+	if (sscanf(s, "%c%2d:%2d%n", &sign, &oh, &om, &n) == 3 && s[n] == '\0' &&
+	    (sign == '+' || sign == '-') && oh <= 14 && om <= 59)
+		return utc - (sign == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+	return 0;
 }
 
 void time_format_iso(struct buf *out, int64_t t)

@@ -39,8 +39,22 @@ int32_t date_add_days(int32_t ymd, int64_t n);
 /* b - a in days. */
 int64_t date_diff_days(int32_t a, int32_t b);
 
-/* Current UTC time in epoch seconds. */
+/*
+ * The clock: UTC epoch seconds. Every "now" in danvan comes from here, through
+ * the context (ctx->now is read once per request or command). DANVAN_NOW
+ * moves it: the clock starts at that instant and runs on from there, so a
+ * server started "on 1 December" sees deadlines pass as usual.
+ */
 int64_t time_now(void);
+/* Make the clock read `at` now (and run on). Call before threads start. */
+void clock_start_at(int64_t at);
+/* Read DANVAN_NOW: 0 when it is not set, 1 when the clock was moved,
+ * DV_EINVAL with a message when it is not an instant. */
+int clock_from_env(struct dv_err *err);
+
+/* "2026-12-05T13:00:00Z", with an offset ("+07:00"), or without a zone as
+ * Vietnam's time; seconds may be left out. 0 when malformed. */
+int64_t time_parse_iso(const char *s);
 /* The calendar date in Vietnam at instant t. */
 int32_t time_local_date(int64_t t);
 /* The instant of local midnight starting day ymd. */

@@ -23,6 +23,7 @@ struct cli {
 	const char *db_url; /* from --db, $DANVAN_DB or the default */
 	int argc;	    /* the command's own arguments, argv[0] is the command */
 	char **argv;
+	int clock_pinned;   /* DANVAN_NOW moved the clock (base/date.h) */
 };
 
 struct cli_command {

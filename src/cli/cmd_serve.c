@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "cli/cli.h"
 #include "web/routes.h"
 #include "web/server.h"
@@ -58,6 +59,9 @@ int cmd_serve(struct cli *cli)
 	}
 	if (optind != cli->argc)
 		return cli_usage("serve");
+	if (cli->clock_pinned)
+		log_warn("DANVAN_NOW=%s: the clock started at that instant, not the real time",
+			 getenv("DANVAN_NOW"));
 	switch (server_run(&cfg)) {
 	case 0: return EXIT_OK;
 	case SERVER_EDB: return EXIT_DB;

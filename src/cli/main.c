@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/log.h"
 #include "base/token.h"
 #include "cli/cli.h"
@@ -118,7 +119,8 @@ static void overview(FILE *f)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nexit codes: 0 ok, 1 failed, 2 usage error, 3 database unavailable or not\n"
 	      "current, 4 input refused, 5 audit chain broken\n"
-	      "`danvan help COMMAND` shows a command's options.\n",
+	      "`danvan help COMMAND` shows a command's options.\n"
+	      "$DANVAN_NOW (2026-12-01T09:00:00+07:00) starts the clock at that instant.\n",
 	      f);
 }
 
@@ -171,7 +173,12 @@ int main(int argc, char **argv)
 		return cli_fail(EXIT_USAGE, "no command '%s' (see `danvan help`)", argv[1]);
 	if (token_init() != 0)
 		return cli_fail(EXIT_FAIL, "libsodium could not start (no entropy source?)");
-	struct cli cli = {.db_url = db_default_url(url), .argc = argc - 1, .argv = argv + 1};
+	struct dv_err err = {0};
+	int pinned = clock_from_env(&err);
+	if (pinned < 0)
+		return cli_fail(EXIT_USAGE, "%s", err.msg);
+	struct cli cli = {.db_url = db_default_url(url), .argc = argc - 1, .argv = argv + 1,
+			  .clock_pinned = pinned};
 	for (int i = 1; i < cli.argc; i++)
 		if (strcmp(cli.argv[i], "--help") == 0 || strcmp(cli.argv[i], "-h") == 0) {
 			fputs(c->usage, stdout);

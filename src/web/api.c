@@ -129,35 +129,6 @@ const char *api_time(struct req *r, int64_t t)
 	return s;
 }
 
-/*
- * An instant: "2026-12-05T13:00:00Z", with an offset ("+07:00"), or with no
- * zone as Vietnam's time; seconds may be left out. 0 when malformed.
- */
-int64_t api_instant(const char *s)
-{
-	int y, mo, d, h, mi, sec = 0, oh = 0, om = 0, n = 0;
-	char sign = 0;
-	int32_t ymd;
-	if (!s || sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5)
-		return 0;
-	s += n;
-	if (*s == ':' && sscanf(s, ":%2d%n", &sec, &n) == 1)
-		s += n;
-	if (!date_valid(y, mo, d) || h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
-		return 0;
-	ymd = date_ymd(y, mo, d);
-	int64_t local = time_local_midnight(ymd) + h * 3600 + mi * 60 + sec;
-	if (*s == '\0')
-		return local;
-	int64_t utc = local + DV_UTC_OFFSET; /* the same wall time, read as UTC */
-	if (strcmp(s, "Z") == 0)
-		return utc;
-	if (sscanf(s, "%c%2d:%2d%n", &sign, &oh, &om, &n) == 3 && s[n] == '\0' &&
-	    (sign == '+' || sign == '-') && oh <= 14 && om <= 59)
-		return utc - (sign == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-	return 0;
-}
-
 int api_body_str(struct req *r, const char *key, const char **out)
 {
 	json_t *body;
@@ -176,7 +147,7 @@ int api_body_instant(struct req *r, const char *key, int64_t *at)
 	int rc = api_body_str(r, key, &s);
 	if (rc)
 		return rc;
-	if (!(*at = api_instant(s)))
+	if (!(*at = time_parse_iso(s)))
 		return dv_fail(&r->ctx.err, DV_EINVAL, key,
 			       "%s is an instant such as 2026-12-05T20:00:00+07:00", key);
 	return 0;

@@ -44,13 +44,10 @@ int api_query_date(struct req *r, const char *key, int32_t *out);
 
 /* An instant as ISO 8601 UTC ("2026-11-27T16:05:00Z"), in the request's arena. */
 const char *api_time(struct req *r, int64_t t);
-/* An instant: "2026-12-05T13:00:00Z", with an offset ("+07:00"), or with no
- * zone as Vietnam's time; seconds may be left out. 0 when malformed. */
-int64_t api_instant(const char *s);
 /* The request's JSON body holding one string member: its value (NULL when
  * absent), or the error of the body or of the member's type. */
 int api_body_str(struct req *r, const char *key, const char **out);
-/* The request's JSON body holding one instant member (api_instant);
+/* The request's JSON body holding one instant member (time_parse_iso);
  * DV_EINVAL naming key when it is missing or malformed. */
 int api_body_instant(struct req *r, const char *key, int64_t *at);
 
