@@ -33,11 +33,11 @@
 #include <unistd.h>
 
 #include "base/token.h"
-#include "domain/account.h"
+#include "domain/identity/account.h"
 #include "domain/ctx.h"
-#include "domain/matter.h"
+#include "domain/decide/matter.h"
 #include "domain/perm.h"
-#include "domain/session.h"
+#include "domain/identity/session.h"
 #include "store/db.h"
 #include "store/migrate.h"
 

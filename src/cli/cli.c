@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "base/text.h"
-#include "domain/unit.h"
+#include "domain/registry/unit.h"
 #include "store/migrate.h"
 
 int cli_fail(int code, const char *fmt, ...)

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "domain/demo.h"
+#include "domain/demo/demo.h"
 #include "store/migrate.h"
 
 static int parse_count(const char *s, const char *what, int64_t max, int64_t *out)

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "domain/import.h"
+#include "domain/registry/import.h"
 
 /* Read the whole file into a malloc'd buffer, refusing one over the import
  * limit before reading it. Returns 0 or an exit code (message printed). */

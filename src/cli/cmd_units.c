@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "domain/unit.h"
+#include "domain/registry/unit.h"
 
 static int print_tree(struct dv_ctx *ctx, int64_t root, int depth)
 {

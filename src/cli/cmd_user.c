@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "domain/account.h"
+#include "domain/identity/account.h"
 #include "domain/perm.h"
 
 /* Read a password: prompted twice without echo on a terminal, else the

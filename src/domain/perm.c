@@ -4,7 +4,7 @@
 
 #include "base/i18n.h"
 #include "base/log.h"
-#include "domain/unit.h"
+#include "domain/registry/unit.h"
 
 /* ----------------------------------------------------------------- roles */
 

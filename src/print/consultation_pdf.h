@@ -18,7 +18,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "domain/consultation.h"
+#include "domain/consult/consultation.h"
 
 /* What the documents need beside the consultation and its opinions. Strings
  * are UTF-8 and live for the call; NULL reads as "". */

@@ -12,7 +12,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "domain/consultation.h"
+#include "domain/consult/consultation.h"
 #include "print/consultation_pdf.h"
 
 /*

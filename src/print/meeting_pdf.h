@@ -14,8 +14,8 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "domain/matter.h"
-#include "domain/meeting.h"
+#include "domain/decide/matter.h"
+#include "domain/decide/meeting.h"
 
 /* What the documents need beside the matter and the meeting. Strings are
  * UTF-8 and live for the call. */

@@ -8,10 +8,10 @@
 
 #include <jansson.h>
 
-#include "domain/attachment.h"
-#include "domain/household.h"
-#include "domain/resident.h"
-#include "domain/unit.h"
+#include "domain/disclose/attachment.h"
+#include "domain/registry/household.h"
+#include "domain/registry/resident.h"
+#include "domain/registry/unit.h"
 
 json_t *unit_json(const struct unit *u);
 json_t *household_json(const struct household *h);

@@ -17,7 +17,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "domain/ctx.h"
-#include "domain/session.h"
+#include "domain/identity/session.h"
 #include "web/params.h"
 
 #define REQ_MAX_PARAMS 4

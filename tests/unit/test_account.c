@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "domain/account.h"
+#include "domain/identity/account.h"
 #include "domain/perm.h"
 
 static void logins_normalize(void **state)

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "domain/article.h"
+#include "domain/disclose/article.h"
 #include "domain/perm.h"
 
 static int64_t write(struct dv_ctx *ctx, int64_t unit, const char *section, const char *title,

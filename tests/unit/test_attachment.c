@@ -5,9 +5,9 @@
 
 #include "base/date.h"
 #include "base/media.h"
-#include "domain/article.h"
-#include "domain/attachment.h"
-#include "domain/notice.h"
+#include "domain/disclose/article.h"
+#include "domain/disclose/attachment.h"
+#include "domain/disclose/notice.h"
 #include "domain/perm.h"
 
 static const char pdf[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "domain/consultation.h"
-#include "domain/org.h"
+#include "domain/consult/consultation.h"
+#include "domain/registry/org.h"
 #include "domain/perm.h"
 
 static const char *draft =

@@ -4,11 +4,11 @@
 
 #include "base/buf.h"
 #include "base/token.h"
-#include "domain/account.h"
-#include "domain/demo.h"
-#include "domain/household.h"
+#include "domain/identity/account.h"
+#include "domain/demo/demo.h"
+#include "domain/registry/household.h"
 #include "domain/perm.h"
-#include "domain/unit.h"
+#include "domain/registry/unit.h"
 #include "store/audit.h"
 
 /* A digest of every resident, in id order: equal digests, equal data. */

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "domain/election.h"
-#include "domain/matter.h"
-#include "domain/meeting.h"
+#include "domain/decide/election.h"
+#include "domain/decide/matter.h"
+#include "domain/decide/meeting.h"
 #include "domain/perm.h"
 
 static int64_t at(int32_t ymd, int hour)

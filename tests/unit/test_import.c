@@ -7,11 +7,11 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "domain/household.h"
-#include "domain/import.h"
+#include "domain/registry/household.h"
+#include "domain/registry/import.h"
 #include "domain/perm.h"
-#include "domain/resident.h"
-#include "domain/unit.h"
+#include "domain/registry/resident.h"
+#include "domain/registry/unit.h"
 
 #define UTF8_MSG "Not valid UTF-8: save the file as 'CSV UTF-8' in Excel"
 #define DATE_MSG "Enter a real date as dd/mm/yyyy, such as 17/02/2023"

@@ -2,9 +2,9 @@
 
 #include <string.h>
 
-#include "domain/account.h"
-#include "domain/household.h"
-#include "domain/invitation.h"
+#include "domain/identity/account.h"
+#include "domain/registry/household.h"
+#include "domain/identity/invitation.h"
 #include "domain/perm.h"
 
 static void invite_and_claim(void **state)

@@ -5,8 +5,8 @@
 
 #include "base/buf.h"
 #include "base/token.h"
-#include "domain/household.h"
-#include "domain/matter.h"
+#include "domain/registry/household.h"
+#include "domain/decide/matter.h"
 #include "domain/perm.h"
 #include "domain/rules.h"
 

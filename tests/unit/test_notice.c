@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "domain/notice.h"
+#include "domain/disclose/notice.h"
 #include "domain/perm.h"
-#include "domain/unit.h"
+#include "domain/registry/unit.h"
 
 /* 10:00 in Vietnam on a day: the tests set the clock themselves. */
 static int64_t at(int32_t ymd)

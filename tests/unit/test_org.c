@@ -1,6 +1,6 @@
 #include "testlib.h"
 
-#include "domain/org.h"
+#include "domain/registry/org.h"
 #include "domain/perm.h"
 
 static void create_and_list(void **state)

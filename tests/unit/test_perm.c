@@ -2,10 +2,10 @@
 
 #include <string.h>
 
-#include "domain/account.h"
-#include "domain/org.h"
+#include "domain/identity/account.h"
+#include "domain/registry/org.h"
 #include "domain/perm.h"
-#include "domain/unit.h"
+#include "domain/registry/unit.h"
 
 /* What each role may do, written out independently of perm.c's table. */
 static const char *expected[ROLE_COUNT] = {

@@ -3,11 +3,11 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "domain/household.h"
-#include "domain/notice.h"
+#include "domain/registry/household.h"
+#include "domain/disclose/notice.h"
 #include "domain/perm.h"
-#include "domain/reach.h"
-#include "domain/unit.h"
+#include "domain/disclose/reach.h"
+#include "domain/registry/unit.h"
 
 static int64_t at(int32_t ymd)
 {

@@ -2,10 +2,10 @@
 
 #include <string.h>
 
-#include "domain/household.h"
+#include "domain/registry/household.h"
 #include "domain/perm.h"
-#include "domain/resident.h"
-#include "domain/unit.h"
+#include "domain/registry/resident.h"
+#include "domain/registry/unit.h"
 
 static void field_checks(void **state)
 {

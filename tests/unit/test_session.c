@@ -2,8 +2,8 @@
 
 #include <string.h>
 
-#include "domain/account.h"
-#include "domain/session.h"
+#include "domain/identity/account.h"
+#include "domain/identity/session.h"
 
 static int64_t account(struct dv_ctx *ctx, const char *login)
 {

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/household.h"
+#include "domain/registry/household.h"
 #include "domain/perm.h"
-#include "domain/resident.h"
-#include "domain/unit.h"
+#include "domain/registry/resident.h"
+#include "domain/registry/unit.h"
 #include "store/audit.h"
 
 static void kinds_and_shape(void **state)

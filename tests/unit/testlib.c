@@ -10,9 +10,9 @@
 #include "base/buf.h"
 
 #include "base/log.h"
-#include "domain/household.h"
-#include "domain/resident.h"
-#include "domain/unit.h"
+#include "domain/registry/household.h"
+#include "domain/registry/resident.h"
+#include "domain/registry/unit.h"
 #include "base/token.h"
 #include "store/migrate.h"
 

@@ -1,0 +1,226 @@
+/*
+ * The officers' forms for a consultation: a new draft and its changes,
+ * opening it for comments, publishing the synthesis.
+ */
+#include <string.h>
+
+#include "base/date.h"
+#include "base/i18n.h"
+#include "domain/consult/consultation.h"
+#include "domain/perm.h"
+#include "domain/registry/unit.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/page.h"
+#include "web/consult/page_consultation.h"
+#include "web/decide/page_matter.h"
+#include "web/routes.h"
+
+static void kind_select(struct req *r, const char *value, const struct form_errors *fe)
+{
+	const char *opt[2 * CK_COUNT + 1];
+	for (int k = 0; k < CK_COUNT; k++) {
+		opt[2 * k] = consult_kind_name((enum consult_kind)k);
+		opt[2 * k + 1] = T(r, consult_kind_label((enum consult_kind)k));
+	}
+	opt[2 * CK_COUNT] = NULL;
+	form_select(r, "kind", T(r, "What the draft is (Art. 25)"), value, opt, fe);
+}
+
+static int draft_form(struct req *r, int64_t unit_id, const struct consultation *c,
+		      const struct form_errors *fe, int status)
+{
+	const char *v;
+	const char *title = c ? arena_printf(&r->arena, "%s: %s", T(r, "Edit"), c->title)
+			      : T(r, "Open a draft for comments");
+	layout_begin(r, title);
+	r->status = status;
+	page_heading(r, title);
+	form_summary(r, fe);
+	form_begin(r, c ? page_path(r, "/consultations/%lld", c->id)
+			: page_path(r, "/units/%lld/consultations", unit_id),
+		   "stacked");
+	kind_select(r, (v = req_form(r, "kind")) ? v : c ? consult_kind_name(c->kind) : "plan", fe);
+	form_input(r,
+		   &(struct field){.name = "title", .label = T(r, "Title"),
+				   .value = (v = req_form(r, "title")) ? v : c ? c->title : "",
+				   .required = 1, .maxlength = CONSULT_TITLE_MAX},
+		   fe);
+	form_textarea(r,
+		      &(struct field){.name = "body", .label = T(r, "The draft"),
+				      .value = (v = req_form(r, "body")) ? v : c ? c->body : "",
+				      .hint = T(r, "Paste the text. Each heading, and each line that "
+						   "begins an article (\"Điều 3.\"), starts a part "
+						   "residents comment on."),
+				      .required = 1, .maxlength = CONSULT_BODY_MAX},
+		      16, fe);
+	form_submit(r, T(r, "Save the draft"));
+	form_end(r);
+	layout_end(r);
+	return 0;
+}
+
+static int consulting_unit(struct req *r, struct unit *u)
+{
+	int rc = unit_get(&r->ctx, r->params[0], u);
+	if (rc)
+		return rc;
+	if (!perm_may(&r->ctx, ACT_CONSULT, u->id))
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+	return 0;
+}
+
+static void read_input(struct req *r, struct consult_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->kind = req_form(r, "kind");
+	in->title = req_form(r, "title");
+	in->body = req_form(r, "body");
+}
+
+int page_consultation_new(struct req *r)
+{
+	struct unit u;
+	int rc = consulting_unit(r, &u);
+	return rc ? rc : draft_form(r, u.id, NULL, NULL, 200);
+}
+
+int page_consultation_create(struct req *r)
+{
+	struct unit u;
+	struct consult_input in;
+	struct form_errors fe = {0};
+	int64_t id;
+	int rc = consulting_unit(r, &u);
+	if (rc || (rc = req_form_parse(r)))
+		return rc;
+	read_input(r, &in);
+	in.unit_id = u.id;
+	if ((rc = consultation_create(&r->ctx, &in, &id))) {
+		if (!dv_err_is_user(rc) || rc == DV_EPERM)
+			return rc;
+		form_domain_error(r, &fe, rc);
+		return draft_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
+	}
+	res_redirect(r, page_path(r, "/consultations/%lld", id));
+	return 0;
+}
+
+static int editable(struct req *r, struct consultation *c)
+{
+	int rc = consultation_get(&r->ctx, r->params[0], c);
+	if (rc)
+		return rc;
+	if (!c->may_manage || c->status != CS_DRAFT)
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+	return 0;
+}
+
+int page_consultation_edit(struct req *r)
+{
+	struct consultation c;
+	int rc = editable(r, &c);
+	return rc ? rc : draft_form(r, c.unit_id, &c, NULL, 200);
+}
+
+int page_consultation_update(struct req *r)
+{
+	struct consultation c;
+	struct consult_input in;
+	struct form_errors fe = {0};
+	int rc = editable(r, &c);
+	if (rc || (rc = req_form_parse(r)))
+		return rc;
+	read_input(r, &in);
+	if ((rc = consultation_update(&r->ctx, c.id, &in))) {
+		if (!dv_err_is_user(rc) || rc == DV_EPERM || rc == DV_ENOTFOUND)
+			return rc;
+		form_domain_error(r, &fe, rc);
+		return draft_form(r, c.unit_id, &c, &fe, dv_err_http_status(rc));
+	}
+	res_redirect(r, page_path(r, "/consultations/%lld", c.id));
+	return 0;
+}
+
+int page_consultation_open(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (rc)
+		return consultation_page_after(r, rc);
+	int64_t at = page_local_instant(req_form(r, "closes_on"), req_form(r, "closes_time"));
+	if (!at)
+		return consultation_page_after(r, dv_fail(&r->ctx.err, DV_EINVAL, "closes_on",
+							  "Give the day and the hour comments close"));
+	return consultation_page_after(r, consultation_open(&r->ctx, r->params[0], at));
+}
+
+int page_consultation_publish(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (!rc)
+		rc = consultation_publish(&r->ctx, r->params[0], req_form(r, "summary"));
+	return consultation_page_after(r, rc);
+}
+
+void consult_draft_tools(struct req *r, const struct consultation *c,
+			 const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	if (!c->may_manage || c->status != CS_DRAFT)
+		return;
+	page_note(r, "banner", T(r, "Draft: not public yet. Each part below is one residents "
+				    "will comment on."));
+	html_raw(b, "<p>");
+	html_link(b, page_path(r, "/consultations/%lld/edit", c->id), T(r, "Edit the draft"));
+	html_raw(b, "</p><section class=\"tools\"><h2>");
+	html_txt(b, T(r, "Open for comments"));
+	html_raw(b, "</h2>");
+	form_begin(r, page_path(r, "/consultations/%lld/open", c->id), "stacked");
+	html_raw(b, "<div class=\"row\">");
+	form_input(r,
+		   &(struct field){.name = "closes_on", .label = T(r, "Comments close on"),
+				   .value = page_date_iso(r, time_local_date(r->ctx.now + 15 * 86400)),
+				   .type = "date", .required = 1},
+		   fe);
+	form_input(r, &(struct field){.name = "closes_time", .label = T(r, "at"), .value = "17:00",
+				      .type = "time", .required = 1},
+		   fe);
+	html_raw(b, "</div>");
+	form_submit(r, T(r, "Open for comments"));
+	form_end(r);
+	html_raw(b, "</section>");
+}
+
+void consult_publish_form(struct req *r, const struct consultation *c,
+			  const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	if (c->status == CS_PUBLISHED) {
+		html_raw(b, "<section class=\"summary\"><h2>");
+		html_txt(b, T(r, "The authority's conclusion"));
+		html_raw(b, "</h2><p class=\"text\">");
+		html_txt(b, c->summary);
+		html_raw(b, "</p></section>");
+		return;
+	}
+	if (!c->may_manage || c->status != CS_CLOSED)
+		return;
+	html_raw(b, "<section class=\"tools\"><h2>");
+	html_txt(b, T(r, "Publish the synthesis"));
+	html_raw(b, "</h2>");
+	page_note(r, c->answered < c->opinions ? "late" : "done",
+		  arena_printf(&r->arena, T(r, "%lld of %lld opinions answered."),
+			       (long long)c->answered, (long long)c->opinions));
+	form_begin(r, page_path(r, "/consultations/%lld/publish", c->id), "stacked");
+	form_textarea(r,
+		      &(struct field){.name = "summary", .label = T(r, "The authority's conclusion"),
+				      .value = req_form(r, "summary"),
+				      .hint = T(r, "What was taken up, what was not and why; published "
+						   "with every answer"),
+				      .required = 1, .maxlength = SYNTHESIS_SUMMARY_MAX},
+		      6, fe);
+	form_submit(r, T(r, "Publish the synthesis"));
+	form_end(r);
+	html_raw(b, "</section>");
+}

@@ -1,0 +1,625 @@
+/*
+ * Matters a community decides: the list, one matter with its ballot for the
+ * household or its result, the public tally of receipts, the rules in
+ * force; and the head's forms (draft, agreement, opening).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/i18n.h"
+#include "domain/decide/matter.h"
+#include "domain/perm.h"
+#include "domain/rules.h"
+#include "domain/registry/unit.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/page.h"
+#include "web/decide/page_matter.h"
+#include "web/routes.h"
+
+#define LIST_SIZE 20
+
+/* An option's label as shown: yes/no labels are msgids, others the head's. */
+static const char *option_label(struct req *r, const struct matter *m,
+				const struct matter_option *o)
+{
+	return m->yesno ? T(r, o->label) : o->label;
+}
+
+/* ------------------------------------------------------------------ list */
+
+static void matter_item(struct req *r, const struct matter *m)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<li><article class=\"item\"><p class=\"kicker\">");
+	html_txt(b, T(r, matter_form_label(m->form)));
+	html_raw(b, "</p><h2>");
+	html_link(b, page_path(r, "/matters/%lld", m->id), m->title);
+	html_raw(b, "</h2><p class=\"meta\">");
+	html_txt(b, m->unit_name);
+	html_raw(b, " · ");
+	if (m->form == FORM_MEETING && m->status == MS_OPEN) /* called, not yet held */
+		html_txt(b, T(r, matter_form_label(m->form)));
+	else
+		html_txt(b, T(r, matter_status_label(m->status)));
+	if (m->status == MS_OPEN && m->form != FORM_MEETING) {
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "until %s"), page_time(r, m->closes_at));
+	} else if (m->has_result) {
+		html_raw(b, m->result.passed ? " · <strong class=\"done\">" : " · <strong class=\"late\">");
+		html_txt(b, m->result.passed ? T(r, "Passed") : T(r, "Not passed"));
+		html_raw(b, "</strong>");
+	}
+	html_raw(b, "</p></article></li>");
+}
+
+int page_matters(struct req *r)
+{
+	struct matter_filter f = {.status = -1};
+	struct matter *v;
+	struct unit u;
+	size_t n;
+	int more;
+	const char *s = req_query(r, "unit"), *st = req_query(r, "status");
+	enum matter_status status;
+	f.unit_id = s ? strtoll(s, NULL, 10) : 0;
+	if (f.unit_id < 0 || (f.unit_id && unit_get(&r->ctx, f.unit_id, &u)))
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
+	if (st && !matter_status_parse(st, &status, NULL))
+		f.status = (int)status;
+	int64_t page = page_number(r, 10000);
+	int rc = matter_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
+	if (rc == DV_EPERM)
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+	if (rc)
+		return rc;
+	const char *title = T(r, "Matters residents decide");
+	if (f.unit_id)
+		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
+				     u.name);
+	layout_begin(r, title);
+	page_heading(r, title);
+	page_note(r, "lead",
+		  T(r, "What the households of a community decide together, by a meeting, by "
+		       "household ballots or by an online vote, under the Law on Grassroots "
+		       "Democracy."));
+	html_raw(&r->out, "<p class=\"links\">");
+	html_link(&r->out, "/rules", T(r, "The rules in force"));
+	if (f.unit_id && perm_may(&r->ctx, ACT_CONVENE_MEETINGS, u.id)) {
+		html_link(&r->out, page_path(r, "/matters?status=draft&unit=%lld", u.id),
+			  T(r, "Drafts"));
+		if (unit_kind_is_community(u.kind))
+			html_link(&r->out, page_path(r, "/units/%lld/matters/new", u.id),
+				  T(r, "Put a matter to the community"));
+	}
+	html_raw(&r->out, "</p>");
+	if (n) {
+		html_raw(&r->out, "<ul class=\"items\">");
+		for (size_t i = 0; i < n; i++)
+			matter_item(r, &v[i]);
+		html_raw(&r->out, "</ul>");
+	} else {
+		page_note(r, "empty", T(r, "No matters here yet."));
+	}
+	page_pager(r,
+		   f.unit_id ? page_path(r, "/matters?unit=%lld", f.unit_id) : "/matters", page,
+		   more);
+	layout_end(r);
+	return 0;
+}
+
+/* ------------------------------------------------------------ one matter */
+
+static void ballot_box(struct req *r, const struct matter *m)
+{
+	struct buf *b = &r->out;
+	const char *receipt, *choice;
+	if (m->status == MS_DRAFT || ballot_mine(&r->ctx, m->id, &receipt, &choice))
+		return;
+	if (m->status == MS_CLOSED) {
+		if (!*choice)
+			return;
+		html_raw(b, "<section class=\"ballot\"><p>");
+		html_txt(b, T(r, "Your household's receipt:"));
+		html_raw(b, " <code>");
+		html_txt(b, receipt);
+		html_raw(b, "</code> ");
+		html_link(b,
+			  arena_printf(&r->arena, "/matters/%lld/tally?receipt=%s", (long long)m->id,
+				       receipt),
+			  T(r, "Check it in the public tally"));
+		html_raw(b, "</p></section>");
+		return;
+	}
+	html_raw(b, "<section class=\"ballot\" aria-label=\"");
+	html_attr(b, T(r, "Your household's ballot"));
+	html_raw(b, "\">");
+	if (*choice) {
+		html_raw(b, "<p class=\"done\">");
+		html_txt(b, T(r, "Your household has voted. Keep your receipt to check the public "
+				 "tally:"));
+		html_raw(b, "</p><p class=\"receipt\"><code>");
+		html_txt(b, receipt);
+		html_raw(b, "</code></p></section>");
+		return;
+	}
+	form_begin(r, page_path(r, "/matters/%lld/vote", m->id), "stacked vote");
+	html_raw(b, "<fieldset><legend>");
+	html_txt(b, T(r, "Your household's choice"));
+	html_raw(b, "</legend>");
+	for (size_t i = 0; i < m->noptions; i++) {
+		html_raw(b, "<div class=\"field radio\"><input type=\"radio\" name=\"choice\" id=\"c");
+		html_attr(b, m->options[i].code);
+		html_raw(b, "\" value=\"");
+		html_attr(b, m->options[i].code);
+		html_raw(b, "\"><label for=\"c");
+		html_attr(b, m->options[i].code);
+		html_raw(b, "\">");
+		html_txt(b, option_label(r, m, &m->options[i]));
+		html_raw(b, "</label></div>");
+	}
+	html_raw(b, "</fieldset><p class=\"hint\">");
+	html_txtf(b, T(r, "One ballot per household, cast once. Receipt: %s"), receipt);
+	html_raw(b, "</p>");
+	form_submit(r, T(r, "Cast the ballot"));
+	form_end(r);
+	html_raw(b, "</section>");
+}
+
+static void result_section(struct req *r, const struct matter *m)
+{
+	struct buf *b = &r->out;
+	if (!m->has_result)
+		return;
+	html_raw(b, "<section class=\"result\"><h2>");
+	html_txt(b, T(r, "Result"));
+	html_raw(b, "</h2><p class=\"big\"><strong class=\"");
+	html_raw(b, m->result.passed ? "done\">" : "late\">");
+	html_txt(b, m->result.passed ? T(r, "Passed") : T(r, "Not passed"));
+	html_raw(b, "</strong></p><p>");
+	html_txt(b, matter_reason(&r->ctx, m));
+	html_raw(b, "</p>");
+	if (m->form == FORM_MEETING) {
+		html_raw(b, "</section>");
+		return; /* the meeting's votes are listed with it */
+	}
+	html_raw(b, "<table class=\"list keep\"><tbody>");
+	for (size_t i = 0; i < m->noptions; i++) {
+		html_raw(b, "<tr><th scope=\"row\">");
+		html_txt(b, option_label(r, m, &m->options[i]));
+		html_raw(b, "</th><td class=\"num\">");
+		html_int(b, m->options[i].votes);
+		html_raw(b, "</td></tr>");
+	}
+	html_raw(b, "<tr><th scope=\"row\">");
+	html_txt(b, T(r, "Did not vote"));
+	html_raw(b, "</th><td class=\"num\">");
+	html_int(b, m->result.eligible - m->result.cast);
+	html_raw(b, "</td></tr></tbody></table><p>");
+	html_link(b, page_path(r, "/matters/%lld/tally", m->id),
+		  T(r, "Every ballot by its receipt: check yours, or recount"));
+	html_raw(b, "</p></section>");
+}
+
+static void manage_tools(struct req *r, const struct matter *m, const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	int agree = perm_may(&r->ctx, ACT_AGREE_ONLINE_VOTE, m->unit_id);
+	if (m->status != MS_DRAFT || (!m->may_manage && !agree))
+		return;
+	html_raw(b, "<section class=\"tools\"><h2>");
+	html_txt(b, T(r, "Before voting opens"));
+	html_raw(b, "</h2>");
+	if (m->form == FORM_ONLINE) {
+		html_raw(b, "<p>");
+		html_txtf(b, T(r, "Agreement to an online vote: community head %s, front work "
+				  "committee %s."),
+			  m->head_agreed ? T(r, "yes") : T(r, "not yet"),
+			  m->front_agreed ? T(r, "yes") : T(r, "not yet"));
+		html_raw(b, "</p>");
+		if (agree)
+			form_button(r, page_path(r, "/matters/%lld/agree", m->id),
+				    T(r, "Record my agreement"), "inline secondary");
+	}
+	if (m->may_manage && m->form != FORM_MEETING) {
+		html_link(b, page_path(r, "/matters/%lld/edit", m->id), T(r, "Edit"));
+		form_begin(r, page_path(r, "/matters/%lld/open", m->id), "stacked");
+		form_input(r,
+			   &(struct field){.name = "closes_on",
+					   .label = T(r, "Voting closes on"),
+					   .value = page_date_iso(r, time_local_date(r->ctx.now + 7 * 86400)),
+					   .type = "date",
+					   .required = 1},
+			   fe);
+		form_input(r,
+			   &(struct field){.name = "closes_time",
+					   .label = T(r, "at"),
+					   .value = "20:00",
+					   .type = "time",
+					   .required = 1},
+			   fe);
+		form_submit(r, T(r, "Open voting: issue a ballot to every household"));
+		form_end(r);
+	}
+	html_raw(b, "</section>");
+}
+
+static int matter_page(struct req *r, const struct form_errors *fe, int status)
+{
+	struct matter m;
+	struct buf *b = &r->out;
+	int rc = matter_get(&r->ctx, r->params[0], &m);
+	if (rc)
+		return rc;
+	layout_begin(r, m.title);
+	r->status = status;
+	form_summary(r, fe);
+	html_raw(b, "<p class=\"crumbs-back\">");
+	html_link(b, page_path(r, "/matters?unit=%lld", m.unit_id), m.unit_name);
+	html_raw(b, "</p><p class=\"kicker\">");
+	html_txtf(b, T(r, "Art. 15, item %d"), m.type);
+	html_raw(b, " · ");
+	html_txt(b, T(r, matter_type_label(m.type)));
+	html_raw(b, "</p>");
+	page_heading(r, m.title);
+	html_raw(b, "<p class=\"meta\">");
+	html_txt(b, T(r, matter_form_label(m.form)));
+	if (m.form != FORM_MEETING || m.status != MS_OPEN) { /* a meeting says its own */
+		html_raw(b, " · ");
+		html_txt(b, T(r, matter_status_label(m.status)));
+	}
+	if (m.status == MS_OPEN && m.form != FORM_MEETING) {
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "until %s"), page_time(r, m.closes_at));
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "%lld of %lld households have voted"), (long long)m.cast,
+			  (long long)m.eligible);
+	}
+	html_raw(b, "</p>");
+	if (m.status == MS_DRAFT)
+		page_note(r, "banner", T(r, "Draft: not public yet."));
+	html_raw(b, "<div class=\"prose\">");
+	html_markdown(b, m.body);
+	html_raw(b, "</div>");
+	if (m.status != MS_CLOSED && m.form != FORM_MEETING)
+		page_note(r, "hint",
+			  arena_printf(&r->arena,
+				       T(r, "It passes when more than %lld%% of all households "
+					    "agree (rule in force)."),
+				       (long long)rule_value(&r->ctx, RULE_BALLOT_VALIDITY)));
+	ballot_box(r, &m);
+	if (m.status == MS_OPEN && m.form == FORM_BALLOT &&
+	    perm_may(&r->ctx, ACT_RECORD_REACH, m.unit_id)) {
+		html_raw(b, "<p>");
+		html_link(b, page_path(r, "/matters/%lld/paper", m.id),
+			  T(r, "Enter paper ballots (counting team)"));
+		html_raw(b, "</p>");
+		if (m.may_manage)
+			form_button(r, page_path(r, "/matters/%lld/ballots.pdf", m.id),
+				    T(r, "Print the paper ballots (PDF)"), "inline secondary");
+	}
+	result_section(r, &m);
+	election_section(r, &m, fe);
+	if (m.form == FORM_MEETING)
+		meeting_section(r, &m, fe);
+	else
+		manage_tools(r, &m, fe);
+	layout_end(r);
+	return 0;
+}
+
+int page_matter(struct req *r)
+{
+	return matter_page(r, NULL, 200);
+}
+
+/* A refused action: the matter again, the error on top. */
+int matter_page_after(struct req *r, int rc)
+{
+	return form_after(r, rc, matter_page, page_path(r, "/matters/%lld", r->params[0]));
+}
+
+int page_matter_vote(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (!rc)
+		rc = ballot_cast(&r->ctx, r->params[0], req_form(r, "choice"), NULL);
+	return matter_page_after(r, rc);
+}
+
+int page_matter_agree(struct req *r)
+{
+	return matter_page_after(r, matter_agree(&r->ctx, r->params[0]));
+}
+
+int page_matter_open(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (rc)
+		return matter_page_after(r, rc);
+	int64_t at = page_local_instant(req_form(r, "closes_on"), req_form(r, "closes_time"));
+	if (!at)
+		return matter_page_after(r, dv_fail(&r->ctx.err, DV_EINVAL, "closes_on",
+					"Give the day and the hour voting closes"));
+	return matter_page_after(r, matter_open(&r->ctx, r->params[0], at));
+}
+
+/* -------------------------------------------------------------- the tally */
+
+int page_matter_tally(struct req *r)
+{
+	struct matter m;
+	struct tally_row *v;
+	size_t n;
+	struct buf *b = &r->out;
+	const char *mine = req_query(r, "receipt");
+	int rc = matter_get(&r->ctx, r->params[0], &m);
+	if (rc || (rc = matter_tally(&r->ctx, m.id, &v, &n)))
+		return rc;
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Public tally"), m.title);
+	layout_begin(r, title);
+	html_raw(b, "<p class=\"crumbs-back\">");
+	html_link(b, page_path(r, "/matters/%lld", m.id), m.title);
+	html_raw(b, "</p>");
+	page_heading(r, title);
+	page_note(r, "lead",
+		  T(r, "Every ballot cast, by its receipt code, with no names. Find your receipt "
+		       "to check your household's choice; download the list to recount."));
+	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\"><label for=\"receipt\">");
+	html_txt(b, T(r, "Your receipt"));
+	html_raw(b, "</label><input id=\"receipt\" name=\"receipt\" maxlength=\"20\" value=\"");
+	html_attr(b, mine ? mine : "");
+	html_raw(b, "\"><button type=\"submit\">");
+	html_txt(b, T(r, "Check"));
+	html_raw(b, "</button></form>");
+	if (mine && *mine) {
+		const char *found = NULL;
+		for (size_t i = 0; i < n && !found; i++)
+			if (strcasecmp(v[i].receipt, mine) == 0)
+				found = v[i].choice;
+		const char *label = found;
+		for (size_t i = 0; found && i < m.noptions; i++)
+			if (strcmp(m.options[i].code, found) == 0)
+				label = option_label(r, &m, &m.options[i]);
+		page_note(r, found ? "done" : "late",
+			  found ? arena_printf(&r->arena, T(r, "Receipt %s is counted as: %s"), mine,
+					       label)
+				: arena_printf(&r->arena, T(r, "Receipt %s is not in the tally"), mine));
+	}
+	html_raw(b, "<p class=\"links\">");
+	html_link(b, page_path(r, "/api/v1/matters/%lld/tally.csv", m.id), T(r, "Download (CSV)"));
+	html_link(b, page_path(r, "/api/v1/matters/%lld/tally.json", m.id), T(r, "Download (JSON)"));
+	html_raw(b, "</p><p class=\"meta\">");
+	html_txt(b, T(r, "SHA-256 of the CSV file, also written in the audit chain:"));
+	html_raw(b, " <code class=\"token\">");
+	html_txt(b, m.tally_sha256);
+	html_raw(b, "</code></p><table class=\"list keep\"><thead><tr><th scope=\"col\">");
+	html_txt(b, T(r, "Receipt"));
+	html_raw(b, "</th><th scope=\"col\">");
+	html_txt(b, T(r, "Choice"));
+	html_raw(b, "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<tr><td><code>");
+		html_txt(b, v[i].receipt);
+		html_raw(b, "</code></td><td>");
+		html_txt(b, v[i].choice);
+		html_raw(b, "</td></tr>");
+	}
+	html_raw(b, "</tbody></table>");
+	layout_end(r);
+	return 0;
+}
+
+/* -------------------------------------------------------------- the rules */
+
+/* The value of one rule, in a small form of its own. */
+static void rule_form(struct req *r, const struct rule_info *ri, int64_t value)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<td>");
+	form_begin(r, "/rules", "inline");
+	form_hidden(r, "key", ri->key);
+	html_raw(b, "<label class=\"sr\" for=\"r-");
+	html_attr(b, ri->key);
+	html_raw(b, "\">");
+	html_txt(b, T(r, ri->label));
+	html_raw(b, "</label><input type=\"number\" inputmode=\"numeric\" name=\"value\" id=\"r-");
+	html_attr(b, ri->key);
+	buf_addf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
+		 (long long)ri->max, (long long)value);
+	html_raw(b, "<button type=\"submit\">");
+	html_txt(b, T(r, "Change"));
+	html_raw(b, "</button>");
+	form_end(r);
+	html_raw(b, "</td>");
+}
+
+static int rules_page(struct req *r, const struct form_errors *fe, int status)
+{
+	struct buf *b = &r->out;
+	int admin = perm_may_somewhere(&r->ctx, ACT_CONFIGURE);
+	layout_begin(r, T(r, "The rules in force"));
+	r->status = status;
+	form_summary(r, fe);
+	page_heading(r, T(r, "The rules in force"));
+	page_note(r, "lead",
+		  T(r, "The thresholds and time limits danvan applies, with their legal default. "
+		       "A threshold must be exceeded: more than half means exactly half is not "
+		       "enough."));
+	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\">");
+	html_txt(b, T(r, "Rule"));
+	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
+	html_txt(b, T(r, "In force"));
+	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
+	html_txt(b, T(r, "By law"));
+	html_raw(b, "</th><th scope=\"col\">");
+	html_txt(b, T(r, "Basis"));
+	if (admin) {
+		html_raw(b, "</th><th scope=\"col\">");
+		html_txt(b, T(r, "For this deployment"));
+	}
+	html_raw(b, "</th></tr></thead><tbody>");
+	for (int i = 0; i < RULE_COUNT; i++) {
+		const struct rule_info *ri = rule_info((enum rule)i);
+		const char *unit = strcmp(ri->unit, "percent") == 0 ? "%"
+				   : strcmp(ri->unit, "days") == 0  ? T(r, " days")
+								    : T(r, " people");
+		html_raw(b, "<tr><th scope=\"row\">");
+		html_txt(b, T(r, ri->label));
+		html_raw(b, "</th><td class=\"num\">");
+		html_txtf(b, "%lld%s", (long long)rule_value(&r->ctx, (enum rule)i), unit);
+		html_raw(b, "</td><td class=\"num\">");
+		html_txtf(b, "%lld%s", (long long)ri->legal, unit);
+		html_raw(b, "</td><td>");
+		html_txt(b, T(r, ri->basis));
+		html_raw(b, "</td>");
+		if (admin)
+			rule_form(r, ri, rule_value(&r->ctx, (enum rule)i));
+		html_raw(b, "</tr>");
+	}
+	html_raw(b, "</tbody></table>");
+	layout_end(r);
+	return 0;
+}
+
+int page_rules(struct req *r)
+{
+	return rules_page(r, NULL, 200);
+}
+
+/* A city administrator changes a rule for the deployment. */
+int page_rules_post(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (rc)
+		return rc;
+	rc = rule_set_text(&r->ctx, req_form(r, "key"), req_form(r, "value"));
+	return form_after(r, rc, rules_page, "/rules");
+}
+
+/* ------------------------------------------------------- paper ballots */
+
+static const char *paper_state_label(enum paper_state s)
+{
+	switch (s) {
+	case PAPER_WAITING: return N_("waits for a second entry");
+	case PAPER_COUNTED: return N_("counted");
+	case PAPER_MISMATCH: return N_("the two entries differ: not counted");
+	case PAPER_ALREADY: return N_("already cast");
+	}
+	return "";
+}
+
+/* An option by its number in the list (1, 2, ...) or its code. */
+static const char *option_code(const struct matter *m, const char *word)
+{
+	char *end;
+	long k = strtol(word, &end, 10);
+	if (!*end && k >= 1 && (size_t)k <= m->noptions)
+		return m->options[k - 1].code;
+	return word;
+}
+
+static void paper_lines(struct req *r, const struct matter *m, const char *text)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<table class=\"list keep\"><tbody>");
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char receipt[32] = "", choice[32] = "";
+		char *line = arena_strndup(&r->arena, p, len);
+		p += len + (nl != NULL);
+		if (sscanf(line, "%31s %31s", receipt, choice) < 1)
+			continue;
+		enum paper_state st;
+		int rc = ballot_paper_enter(&r->ctx, m->id, receipt, option_code(m, choice), &st);
+		html_raw(b, "<tr><td><code>");
+		html_txt(b, receipt);
+		html_raw(b, "</code></td><td>");
+		html_txt(b, choice);
+		html_raw(b, rc ? "</td><td class=\"late\">" : "</td><td>");
+		html_txt(b, rc ? r->ctx.err.msg : T(r, paper_state_label(st)));
+		html_raw(b, "</td></tr>");
+		if (rc && !dv_err_is_user(rc))
+			break;
+	}
+	html_raw(b, "</tbody></table>");
+}
+
+static int paper_page(struct req *r, const char *entered)
+{
+	struct matter m;
+	struct paper_mismatch *v;
+	size_t n;
+	int64_t waiting;
+	struct buf *b = &r->out;
+	/* the status is asked first to refuse those who may not enter, and
+	 * again below, after what was entered now */
+	int rc = matter_get(&r->ctx, r->params[0], &m);
+	if (rc || (rc = ballot_paper_status(&r->ctx, m.id, &v, &n, &waiting)))
+		return rc == DV_EPERM ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+						"There is no page at this address.")
+				      : rc;
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Paper ballots"), m.title);
+	layout_begin(r, title);
+	html_raw(b, "<p class=\"crumbs-back\">");
+	html_link(b, page_path(r, "/matters/%lld", m.id), m.title);
+	html_raw(b, "</p>");
+	page_heading(r, title);
+	if (entered)
+		paper_lines(r, &m, entered);
+	page_note(r, "lead",
+		  T(r, "Two people of the counting team enter every paper ballot; it counts when "
+		       "both entries agree. One ballot per line: its receipt, then the number of "
+		       "the choice."));
+	html_raw(b, "<ol class=\"options\">");
+	for (size_t i = 0; i < m.noptions; i++) {
+		html_raw(b, "<li>");
+		html_txt(b, option_label(r, &m, &m.options[i]));
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ol>");
+	form_begin(r, page_path(r, "/matters/%lld/paper", m.id), "stacked");
+	form_textarea(r,
+		      &(struct field){.name = "ballots", .label = T(r, "Ballots"),
+				      .hint = T(r, "For example: K7M2Q-9XAZT 1")},
+		      10, NULL);
+	form_submit(r, T(r, "Enter"));
+	form_end(r);
+	if (entered && (rc = ballot_paper_status(&r->ctx, m.id, &v, &n, &waiting)))
+		return rc;
+	html_raw(b, "<h2>");
+	html_txt(b, T(r, "Entries that differ"));
+	html_raw(b, "</h2>");
+	page_note(r, "meta",
+		  arena_printf(&r->arena, T(r, "%lld ballots wait for a second entry."),
+			       (long long)waiting));
+	html_raw(b, "<ul>");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li><code>");
+		html_txt(b, v[i].receipt);
+		html_raw(b, "</code>: ");
+		html_txtf(b, "%s / %s", v[i].first, v[i].second);
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul>");
+	layout_end(r);
+	return 0;
+}
+
+int page_matter_paper(struct req *r)
+{
+	return paper_page(r, NULL);
+}
+
+int page_matter_paper_post(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (rc)
+		return rc;
+	const char *text = req_form(r, "ballots");
+	return paper_page(r, text ? text : "");
+}

@@ -1,0 +1,179 @@
+/*
+ * Atom feeds (RFC 4287) of published notices and news, per unit and per
+ * category or section, so a newsroom, a Zalo bot or a feed reader can follow
+ * a ward. XML text is escaped by the HTML writer, whose entities are XML's.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/i18n.h"
+#include "domain/disclose/article.h"
+#include "domain/disclose/notice.h"
+#include "domain/registry/unit.h"
+#include "web/html.h"
+#include "web/routes.h"
+
+#define FEED_ENTRIES 30
+
+static const char *iso(struct req *r, int64_t t)
+{
+	struct buf b = BUF_INIT;
+	time_format_iso(&b, t);
+	const char *s = arena_strdup(&r->arena, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+static void element(struct buf *b, const char *name, const char *text)
+{
+	buf_addf(b, "<%s>", name);
+	html_txt(b, text);
+	buf_addf(b, "</%s>\n", name);
+}
+
+static void link_el(struct req *r, const char *rel, const char *type, const char *path)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<link rel=\"");
+	html_attr(b, rel);
+	html_raw(b, "\" type=\"");
+	html_attr(b, type);
+	html_raw(b, "\" href=\"");
+	html_attr(b, r->public_url);
+	html_attr(b, path);
+	html_raw(b, "\"/>\n");
+}
+
+/* The feed's head; `self` and `html` are local paths with their query. */
+static void feed_begin(struct req *r, const char *title, const char *self, const char *html,
+		       int64_t updated)
+{
+	struct buf *b = &r->out;
+	r->status = 200;
+	r->content_type = "application/atom+xml; charset=utf-8";
+	html_raw(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+	html_attr(b, r->ctx.lang);
+	html_raw(b, "\">\n");
+	element(b, "id", arena_printf(&r->arena, "%s%s", r->public_url, self));
+	element(b, "title", title);
+	element(b, "updated", iso(r, updated ? updated : r->ctx.now));
+	link_el(r, "self", "application/atom+xml", self);
+	link_el(r, "alternate", "text/html", html);
+	html_raw(b, "<author><name>danvan</name></author>\n<generator>danvan</generator>\n");
+}
+
+static void entry(struct req *r, const char *path, const char *title, int64_t published,
+		  int64_t updated, const char *category, const char *summary, const char *markdown)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<entry>\n");
+	element(b, "id", arena_printf(&r->arena, "%s%s", r->public_url, path));
+	element(b, "title", title);
+	element(b, "published", iso(r, published));
+	element(b, "updated", iso(r, updated));
+	link_el(r, "alternate", "text/html", path);
+	html_raw(b, "<category term=\"");
+	html_attr(b, category);
+	html_raw(b, "\"/>\n");
+	if (summary && *summary) {
+		html_raw(b, "<summary type=\"text\">");
+		html_txt(b, summary);
+		html_raw(b, "</summary>\n");
+	}
+	if (markdown) {
+		struct buf h = BUF_INIT;
+		html_markdown(&h, markdown);
+		html_raw(b, "<content type=\"html\">");
+		html_txt(b, h.ptr);
+		html_raw(b, "</content>\n");
+		buf_release(&h);
+	}
+	html_raw(b, "</entry>\n");
+}
+
+static int64_t query_id(struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+	long long n = v ? strtoll(v, NULL, 10) : 0;
+	return n > 0 ? n : 0;
+}
+
+/* The unit a feed is about, for its title; DV_ENOTFOUND if it is unknown. */
+static int feed_title(struct req *r, int64_t unit_id, const char *what, const char **title)
+{
+	struct unit u;
+	*title = what;
+	if (!unit_id)
+		return 0;
+	int rc = unit_get(&r->ctx, unit_id, &u);
+	if (!rc)
+		*title = arena_printf(&r->arena, "%s – %s %s", what, T(r, unit_kind_label(u.kind)),
+				      u.name);
+	return rc;
+}
+
+int page_feed_notices(struct req *r)
+{
+	struct notice_filter f = {.status = NOTICE_PUBLISHED, .with_body = 1};
+	struct notice *v;
+	size_t n;
+	int more;
+	const char *title;
+	f.unit_id = query_id(r, "unit");
+	f.category_id = query_id(r, "category");
+	int rc = feed_title(r, f.unit_id, T(r, "Public notices"), &title);
+	if (rc || (rc = notice_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
+		return rc;
+	const char *q = arena_printf(&r->arena, "%s%s%s", f.unit_id || f.category_id ? "?" : "",
+				     f.unit_id ? arena_printf(&r->arena, "unit=%lld", (long long)f.unit_id)
+					       : "",
+				     f.category_id ? arena_printf(&r->arena, "%scategory=%lld",
+								  f.unit_id ? "&" : "",
+								  (long long)f.category_id)
+						   : "");
+	int64_t updated = 0;
+	for (size_t i = 0; i < n; i++)
+		updated = v[i].updated_at > updated ? v[i].updated_at : updated;
+	feed_begin(r, title, arena_printf(&r->arena, "/feeds/notices.atom%s", q),
+		   arena_printf(&r->arena, "/notices%s", q), updated);
+	for (size_t i = 0; i < n; i++)
+		entry(r, arena_printf(&r->arena, "/notices/%lld", (long long)v[i].id), v[i].title,
+		      v[i].published_at, v[i].updated_at, v[i].category_name, NULL, v[i].body);
+	html_raw(&r->out, "</feed>\n");
+	return 0;
+}
+
+int page_feed_news(struct req *r)
+{
+	struct article_filter f = {.section = -1};
+	enum article_section s;
+	struct article *v;
+	size_t n;
+	int more;
+	const char *title, *sec = req_query(r, "section");
+	f.unit_id = query_id(r, "unit");
+	if (sec && *sec && !article_section_parse(sec, &s, NULL))
+		f.section = (int)s;
+	int rc = feed_title(r, f.unit_id, T(r, "News"), &title);
+	if (rc || (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
+		return rc;
+	const char *q = arena_printf(
+		&r->arena, "%s%s%s", f.unit_id || f.section >= 0 ? "?" : "",
+		f.unit_id ? arena_printf(&r->arena, "unit=%lld", (long long)f.unit_id) : "",
+		f.section >= 0 ? arena_printf(&r->arena, "%ssection=%s", f.unit_id ? "&" : "",
+					      article_section_name((enum article_section)f.section))
+			       : "");
+	int64_t updated = 0;
+	for (size_t i = 0; i < n; i++)
+		updated = v[i].updated_at > updated ? v[i].updated_at : updated;
+	feed_begin(r, title, arena_printf(&r->arena, "/feeds/news.atom%s", q),
+		   arena_printf(&r->arena, "/news%s", q), updated);
+	for (size_t i = 0; i < n; i++)
+		entry(r, arena_printf(&r->arena, "/news/%lld", (long long)v[i].id), v[i].title,
+		      v[i].published_at, v[i].updated_at,
+		      T(r, article_section_label(v[i].section)), v[i].lead, NULL);
+	html_raw(&r->out, "</feed>\n");
+	return 0;
+}

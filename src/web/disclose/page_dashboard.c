@@ -1,0 +1,98 @@
+/*
+ * What /me shows about notices: for a household, the notices that concern
+ * it and whether it knows them; for an officer, what needs attention
+ * (overdue duties, drafts, notices past their window).
+ */
+#include "base/date.h"
+#include "base/i18n.h"
+#include "domain/registry/household.h"
+#include "domain/disclose/notice.h"
+#include "domain/perm.h"
+#include "domain/disclose/reach.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/page.h"
+#include "web/disclose/page_notice.h"
+
+#define HOUSEHOLD_NOTICES 10
+
+int notice_household_section(struct req *r, int64_t household_id)
+{
+	struct household h;
+	struct reach_recent *v;
+	size_t n;
+	int rc = household_load(&r->ctx, household_id, &h);
+	if (rc || (rc = reach_recent(&r->ctx, h.unit_id, HOUSEHOLD_NOTICES, &v, &n)))
+		return rc;
+	int may_ack = perm_may_household(&r->ctx, ACT_ACKNOWLEDGE, h.id, h.unit_id);
+	struct buf *b = &r->out;
+	html_raw(b, "<section><h2>");
+	html_txt(b, T(r, "Notices for my household"));
+	html_raw(b, "</h2>");
+	if (!n)
+		page_note(r, "empty", T(r, "No notices yet."));
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		enum reach_how how;
+		int32_t on;
+		html_raw(b, "<li>");
+		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, page_date(r, v[i].visible_from));
+		html_raw(b, "</span> ");
+		if (!reach_of_household(&r->ctx, v[i].notice_id, h.id, &how, &on)) {
+			html_raw(b, "<span class=\"done\">");
+			html_txt(b, T(r, "known"));
+			html_raw(b, "</span>");
+		} else if (may_ack) {
+			form_button(r, page_path(r, "/notices/%lld/ack", v[i].notice_id),
+				    T(r, "My household has read it"), "inline");
+		}
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul></section>");
+	return 0;
+}
+
+static const char *alert_text(struct req *r, const struct notice_alert *a)
+{
+	switch (a->kind) {
+	case ALERT_OVERDUE:
+		return arena_printf(&r->arena, T(r, "%s: due %s, overdue"),
+				    T(r, channel_label(a->channel)), page_date(r, a->date));
+	case ALERT_DRAFT: return T(r, "Draft, not published yet");
+	case ALERT_EXPIRED:
+		return arena_printf(&r->arena, T(r, "Posting period ended %s: archive it"),
+				    page_date(r, a->date));
+	}
+	return "";
+}
+
+int notice_officer_section(struct req *r)
+{
+	struct notice_alert *v;
+	size_t n;
+	if (!perm_may_somewhere(&r->ctx, ACT_PUBLISH_NOTICES))
+		return 0;
+	int rc = notice_alerts(&r->ctx, &v, &n);
+	if (rc)
+		return rc;
+	struct buf *b = &r->out;
+	html_raw(b, "<section class=\"alerts\"><h2>");
+	html_txt(b, T(r, "Public notices that need you"));
+	html_raw(b, "</h2>");
+	if (!n)
+		page_note(r, "done", T(r, "Nothing is overdue."));
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, v[i].kind == ALERT_OVERDUE ? "<li class=\"overdue\">" : "<li>");
+		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, v[i].unit_name);
+		html_raw(b, "</span> · ");
+		html_txt(b, alert_text(r, &v[i]));
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul></section>");
+	return 0;
+}

@@ -1,0 +1,311 @@
+/*
+ * Public pages of the administrative units: the whole tree on the home page,
+ * and the home of one unit. Only aggregates are shown: counts of households
+ * and residents, never a person.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "domain/disclose/article.h"
+#include "domain/perm.h"
+#include "domain/disclose/reach.h"
+#include "domain/registry/unit.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/page.h"
+#include "web/disclose/page_notice.h"
+#include "web/routes.h"
+
+#define RECENT_NOTICES 5
+#define RECENT_NEWS 3
+
+#define TREE_DEPTH 6
+
+static void counts(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	html_raw(b, " <span class=\"counts\">");
+	html_int(b, u->households);
+	html_raw(b, " ");
+	html_txt(b, T(r, "households"));
+	html_raw(b, " · ");
+	html_int(b, u->residents);
+	html_raw(b, " ");
+	html_txt(b, T(r, "residents"));
+	html_raw(b, "</span>");
+}
+
+static void unit_line(struct req *r, const struct unit *u)
+{
+	char href[48];
+	snprintf(href, sizeof(href), "/units/%lld", (long long)u->id);
+	html_raw(&r->out, "<span class=\"kind\">");
+	html_txt(&r->out, T(r, unit_kind_label(u->kind)));
+	html_raw(&r->out, "</span> ");
+	html_link(&r->out, href, u->name);
+	counts(r, u);
+}
+
+/* Nested lists from units in depth-first order with their depth. */
+static void tree(struct req *r, const struct unit *v, size_t n)
+{
+	struct buf *b = &r->out;
+	int depth = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].depth > depth) {
+			html_raw(b, depth < 0 ? "<ul class=\"tree\">" : "<ul>");
+		} else {
+			html_raw(b, "</li>");
+			for (; depth > v[i].depth; depth--)
+				html_raw(b, "</ul></li>");
+		}
+		depth = v[i].depth;
+		html_raw(b, "<li>");
+		unit_line(r, &v[i]);
+	}
+	if (depth >= 0) {
+		html_raw(b, "</li>");
+		for (; depth > 0; depth--)
+			html_raw(b, "</ul></li>");
+		html_raw(b, "</ul>");
+	}
+}
+
+int page_home(struct req *r)
+{
+	struct unit *roots;
+	size_t nroots;
+	int rc = unit_roots(&r->ctx, &roots, &nroots);
+	if (rc)
+		return rc;
+	layout_begin(r, T(r, "Administrative units"));
+	html_raw(&r->out, "<h1>");
+	html_txt(&r->out, T(r, "Administrative units"));
+	html_raw(&r->out, "</h1>");
+	if (!nroots) {
+		html_raw(&r->out, "<p class=\"note\">");
+		html_txt(&r->out,
+			 T(r, "No units yet. An administrator creates them with the danvan "
+			      "command, or loads the demo city with `danvan demo`."));
+		html_raw(&r->out, "</p>");
+	}
+	for (size_t i = 0; i < nroots; i++) {
+		struct unit *v;
+		size_t n;
+		if ((rc = unit_subtree(&r->ctx, roots[i].id, TREE_DEPTH, &v, &n)))
+			return rc;
+		tree(r, v, n);
+	}
+	layout_end(r);
+	return 0;
+}
+
+static void breadcrumb(struct req *r, const struct unit *v, size_t n)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<nav class=\"crumbs\" aria-label=\"");
+	html_attr(b, T(r, "Breadcrumb"));
+	html_raw(b, "\"><ol><li>");
+	html_link(b, "/", T(r, "Home"));
+	html_raw(b, "</li>");
+	for (size_t i = 0; i < n; i++) {
+		char href[48];
+		snprintf(href, sizeof(href), "/units/%lld", (long long)v[i].id);
+		html_raw(b, "<li>");
+		if (i + 1 == n) {
+			html_raw(b, "<span aria-current=\"page\">");
+			html_txt(b, v[i].name);
+			html_raw(b, "</span>");
+		} else {
+			html_link(b, href, v[i].name);
+		}
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ol></nav>");
+}
+
+static void summary(struct req *r, const struct unit *u, size_t nchildren)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<ul class=\"summary\"><li><strong>");
+	html_int(b, u->households);
+	html_raw(b, "</strong>");
+	html_txt(b, T(r, "households"));
+	html_raw(b, "</li><li><strong>");
+	html_int(b, u->residents);
+	html_raw(b, "</strong>");
+	html_txt(b, T(r, "residents"));
+	html_raw(b, "</li>");
+	if (nchildren) {
+		html_raw(b, "<li><strong>");
+		html_int(b, (int64_t)nchildren);
+		html_raw(b, "</strong>");
+		html_txt(b, T(r, "units below"));
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul>");
+}
+
+/* What the actor may do here, as links; nothing for the public. */
+static void manage_links(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	if (!r->ctx.actor->account_id || strcmp(u->status, "active") != 0)
+		return;
+	struct {
+		enum action a;
+		const char *fmt, *label;
+	} links[] = {
+		{ACT_VIEW_HOUSEHOLDS, "/units/%lld/households", N_("Households and residents")},
+		{ACT_EDIT_HOUSEHOLDS, "/units/%lld/import", N_("Import households from a CSV file")},
+		{ACT_GRANT_ROLES, "/units/%lld/invitations", N_("Invitation slips for households")},
+		{ACT_GRANT_ROLES, "/units/%lld/roles", N_("Roles")},
+		{ACT_PUBLISH_NOTICES, "/units/%lld/notices/new", N_("Write a new notice")},
+		{ACT_PUBLISH_NEWS, "/units/%lld/news/new", N_("Write an article")},
+		{ACT_CONVENE_MEETINGS, "/units/%lld/matters/new", N_("Put a matter to the community")},
+	};
+	int any = 0;
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		if (!perm_may(&r->ctx, links[i].a, u->id))
+			continue;
+		if (!any++) {
+			html_raw(b, "<nav class=\"manage\" aria-label=\"");
+			html_attr(b, T(r, "Manage this unit"));
+			html_raw(b, "\"><h2>");
+			html_txt(b, T(r, "Manage this unit"));
+			html_raw(b, "</h2><ul>");
+		}
+		html_raw(b, "<li>");
+		html_link(b, arena_printf(&r->arena, links[i].fmt, (long long)u->id),
+			  T(r, links[i].label));
+		html_raw(b, "</li>");
+	}
+	if (any)
+		html_raw(b, "</ul></nav>");
+}
+
+/* The latest notices that cover the unit, with how far each reached in it. */
+static int recent_notices(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	struct reach_recent *v;
+	size_t n;
+	int rc = reach_recent(&r->ctx, u->id, RECENT_NOTICES, &v, &n);
+	if (rc)
+		return rc;
+	html_raw(b, "<section class=\"recent\"><h2>");
+	html_txt(b, T(r, "Public notices"));
+	html_raw(b, "</h2>");
+	if (!n)
+		page_note(r, "empty", T(r, "No notices yet."));
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, page_date(r, v[i].visible_from));
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "reached %s of households here"),
+			  notice_percent(r, v[i].reached, v[i].households));
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul><p class=\"links\">");
+	html_link(b, page_path(r, "/notices?unit=%lld", u->id), T(r, "All public notices"));
+	html_link(b, page_path(r, "/matters?unit=%lld", u->id), T(r, "Matters residents decide"));
+	html_raw(b, "</p></section>");
+	return 0;
+}
+
+static int recent_news(struct req *r, const struct unit *u)
+{
+	struct buf *b = &r->out;
+	struct article *v;
+	size_t n;
+	int more;
+	struct article_filter f = {.unit_id = u->id, .section = -1};
+	int rc = article_list(&r->ctx, &f, 0, RECENT_NEWS, &v, &n, &more);
+	if (rc || !n)
+		return rc;
+	html_raw(b, "<section class=\"recent\"><h2>");
+	html_txt(b, T(r, "News"));
+	html_raw(b, "</h2><ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		html_link(b, page_path(r, "/news/%lld", v[i].id), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, page_time(r, v[i].published_at));
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul><p>");
+	html_link(b, page_path(r, "/news?unit=%lld", u->id), T(r, "All news"));
+	html_raw(b, "</p></section>");
+	return 0;
+}
+
+int page_unit(struct req *r)
+{
+	struct unit *crumbs, *kids;
+	size_t ncrumbs, nkids;
+	int rc = unit_ancestors(&r->ctx, r->params[0], &crumbs, &ncrumbs);
+	if (rc || (rc = unit_children(&r->ctx, r->params[0], &kids, &nkids)))
+		return rc;
+	const struct unit *u = &crumbs[ncrumbs - 1];
+	const char *title =
+		arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u->kind)), u->name);
+	layout_begin(r, title);
+	breadcrumb(r, crumbs, ncrumbs);
+	html_raw(&r->out, "<h1>");
+	html_txt(&r->out, title);
+	html_raw(&r->out, "</h1>");
+	if (*u->code) {
+		html_raw(&r->out, "<p class=\"note\">");
+		html_txt(&r->out, T(r, "Official code"));
+		html_raw(&r->out, ": ");
+		html_txt(&r->out, u->code);
+		html_raw(&r->out, "</p>");
+	}
+	if (strcmp(u->status, "merged") == 0) {
+		char href[48];
+		struct unit into;
+		snprintf(href, sizeof(href), "/units/%lld", (long long)u->merged_into);
+		if ((rc = unit_get(&r->ctx, u->merged_into, &into)))
+			return rc;
+		html_raw(&r->out, "<p class=\"note\">");
+		html_txt(&r->out, T(r, "This unit was merged into"));
+		html_raw(&r->out, " ");
+		html_link(&r->out, href, into.name);
+		html_raw(&r->out, ".</p>");
+	}
+	summary(r, u, nkids);
+	manage_links(r, u);
+	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)))
+		return rc;
+	if (nkids) {
+		html_raw(&r->out, "<h2>");
+		html_txt(&r->out, T(r, "Units below"));
+		html_raw(&r->out, "</h2><ul class=\"tree\">");
+		for (size_t i = 0; i < nkids; i++) {
+			html_raw(&r->out, "<li>");
+			unit_line(r, &kids[i]);
+			html_raw(&r->out, "</li>");
+		}
+		html_raw(&r->out, "</ul>");
+	}
+	layout_end(r);
+	return 0;
+}
+
+int page_healthz(struct req *r)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	res_header(r, "Cache-Control", "no-store");
+	if (db_ping(r->ctx.db, &r->ctx.err)) {
+		r->status = 503;
+		buf_adds(&r->out, "database unavailable\n");
+		return 0;
+	}
+	r->status = 200;
+	buf_adds(&r->out, "ok\n");
+	return 0;
+}
