@@ -8,7 +8,7 @@
 
 #include "base/log.h"
 #include "cli/cli.h"
-#include "web/routes.h"
+#include "web/http.h"
 #include "web/server.h"
 
 int cmd_serve(struct cli *cli)

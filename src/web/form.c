@@ -5,6 +5,7 @@
 
 #include "web/auth.h"
 #include "web/html.h"
+#include "web/multipart.h"
 
 void form_error(struct req *r, struct form_errors *fe, const char *field, const char *msg)
 {
@@ -276,4 +277,25 @@ void form_button(struct req *r, const char *action, const char *label, const cha
 	html_txt(&r->out, label);
 	html_raw(&r->out, "</button>");
 	form_end(r);
+}
+
+/* The uploaded file of a multipart form, or DV_EINVAL naming the field. */
+int form_upload(struct req *r, const struct mp_part **file)
+{
+	struct mp_part *parts;
+	size_t nparts;
+	int rc = req_multipart(r, &parts, &nparts);
+	if (rc)
+		return rc;
+	*file = multipart_find(parts, nparts, "file");
+	if (!*file || !(*file)->filename || (*file)->len == 0)
+		return dv_fail(&r->ctx.err, DV_EINVAL, "file", "Choose a file to attach");
+	return 0;
+}
+
+const char *form_part_text(const struct mp_part *part)
+{
+	if (!part)
+		return NULL;
+	return memchr(part->data, '\0', part->len) ? "\x01" : part->data;
 }

@@ -67,6 +67,16 @@ void form_select(struct req *r, const char *name, const char *label, const char 
 		 const char *const *options, const struct form_errors *fe);
 void form_submit(struct req *r, const char *label);
 
+struct mp_part;
+/* The part named "file" of a multipart upload, or DV_EINVAL ("file") when no
+ * file was chosen. */
+int form_upload(struct req *r, const struct mp_part **file);
+
+/* A plain field of a multipart form as text: NULL when absent; a value
+ * holding a NUL byte reads as "\x01", which text_clean refuses, rather than
+ * being cut short where C strings end. */
+const char *form_part_text(const struct mp_part *part);
+
 /* A one-button form (logout, revoke): POST to action with the CSRF field. */
 void form_button(struct req *r, const char *action, const char *label, const char *css_class);
 

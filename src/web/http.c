@@ -1,5 +1,4 @@
 #include "web/http.h"
-#include "web/routes.h"
 
 #include <stdio.h>
 #include <string.h>

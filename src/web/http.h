@@ -24,6 +24,8 @@
 #define REQ_MAX_HEADERS 16
 #define FORM_MAX_VALUE (64 * 1024) /* bytes in one form field */
 #define JSON_MAX_BODY (256 * 1024) /* bytes in a JSON request body */
+#define FORM_BODY_MAX (1024 * 1024)   /* bytes of a request body, but for uploads */
+#define UPLOAD_MAX (24 * 1024 * 1024) /* h2o's cap: a 20 MB file and its envelope */
 
 struct conn;
 struct route;

@@ -1,11 +1,8 @@
 #include "web/metrics.h"
 
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include "web/routes.h"
-
-#define MAX_ROUTES 128
 
 /* The statuses danvan answers with; anything else counts as "other". */
 static const int statuses[] = {200, 201, 204, 303, 400, 401, 403, 404,
@@ -17,7 +14,11 @@ static const int64_t buckets_us[] = {250, 500, 1000, 2500, 5000, 10000, 25000,
 				     50000, 100000, 250000, 500000, 1000000, 2500000};
 #define N_BUCKETS (sizeof(buckets_us) / sizeof(buckets_us[0]))
 
-static atomic_uint_fast64_t requests[MAX_ROUTES + 1][N_STATUS];
+/* requests[route + 1][status slot]; row 0 counts unmatched paths. Sized
+ * from the route table at start (metrics_init), so no route goes uncounted. */
+static atomic_uint_fast64_t (*requests)[N_STATUS];
+static size_t n_routes;
+static const struct route *(*route_at)(size_t i);
 static atomic_uint_fast64_t latency[N_BUCKETS + 1];
 static atomic_uint_fast64_t latency_sum_us, latency_count;
 static atomic_uint_fast64_t db_errors;
@@ -31,9 +32,23 @@ static size_t status_slot(int status)
 	return N_STATUS - 1;
 }
 
+int metrics_init(size_t nroutes, const struct route *(*at)(size_t i))
+{
+	if (requests)
+		return 0;
+	requests = calloc(nroutes + 1, sizeof(*requests));
+	if (!requests)
+		return -1;
+	n_routes = nroutes;
+	route_at = at;
+	return 0;
+}
+
 void metrics_request(int route_index, int status, int64_t us)
 {
-	size_t route = route_index >= 0 && route_index < MAX_ROUTES ? (size_t)route_index + 1 : 0;
+	if (!requests)
+		return;
+	size_t route = route_index >= 0 && (size_t)route_index < n_routes ? (size_t)route_index + 1 : 0;
 	atomic_fetch_add_explicit(&requests[route][status_slot(status)], 1, memory_order_relaxed);
 	size_t b = 0;
 	while (b < N_BUCKETS && us > buckets_us[b])
@@ -63,14 +78,14 @@ static void request_counts(struct buf *b)
 {
 	buf_adds(b, "# HELP danvan_http_requests_total Requests answered, by route and status.\n"
 		    "# TYPE danvan_http_requests_total counter\n");
-	for (size_t route = 0; route <= n_routes && route <= MAX_ROUTES; route++)
+	for (size_t route = 0; requests && route <= n_routes; route++)
 		for (size_t s = 0; s < N_STATUS; s++) {
 			uint64_t v = get(&requests[route][s]);
 			if (!v)
 				continue;
+			const struct route *rt = route ? route_at(route - 1) : NULL;
 			buf_addf(b, "danvan_http_requests_total{method=\"%s\",route=\"%s\",status=\"",
-				 route ? routes[route - 1].method : "",
-				 route ? routes[route - 1].pattern : "unmatched");
+				 rt ? rt->method : "", rt ? rt->pattern : "unmatched");
 			if (s < N_STATUS - 1)
 				buf_addf(b, "%d", statuses[s]);
 			else
@@ -117,5 +132,20 @@ int page_metrics(struct req *r)
 		 "# TYPE danvan_open_connections gauge\ndanvan_open_connections %lld\n",
 		 (unsigned long long)get(&db_errors),
 		 (long long)atomic_load_explicit(&open_connections, memory_order_relaxed));
+	return 0;
+}
+
+/* GET /healthz: 200 "ok" while the database answers, 503 otherwise. */
+int page_healthz(struct req *r)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	res_header(r, "Cache-Control", "no-store");
+	if (db_ping(r->ctx.db, &r->ctx.err)) {
+		r->status = 503;
+		buf_adds(&r->out, "database unavailable\n");
+		return 0;
+	}
+	r->status = 200;
+	buf_adds(&r->out, "ok\n");
 	return 0;
 }

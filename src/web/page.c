@@ -1,5 +1,6 @@
 #include "web/page.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,4 +88,22 @@ void page_note(struct req *r, const char *css_class, const char *text)
 	html_raw(&r->out, "\">");
 	html_txt(&r->out, text);
 	html_raw(&r->out, "</p>");
+}
+
+const char *page_percent(struct req *r, int64_t part, int64_t whole)
+{
+	if (whole <= 0)
+		return "–";
+	return arena_printf(&r->arena, "%lld%%", (long long)(part * 100 / whole));
+}
+
+int64_t page_local_instant(const char *day, const char *hhmm)
+{
+	int32_t ymd;
+	int h, m;
+	char end;
+	if (!day || !hhmm || date_parse(day, &ymd, NULL) ||
+	    sscanf(hhmm, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+		return 0;
+	return time_local_midnight(ymd) + h * 3600 + m * 60;
 }

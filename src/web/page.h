@@ -22,6 +22,10 @@ const char *page_date_iso(struct req *r, int32_t ymd);
 /* "27/11/2026 23:05" in Vietnam time ("" for 0). */
 const char *page_time(struct req *r, int64_t t);
 
+/* "2026-12-10" and "19:00" (a date and a time input) in Vietnam as an
+ * instant; 0 when malformed. */
+int64_t page_local_instant(const char *day, const char *hhmm);
+
 /* The list page asked for by ?page=N: 1 when absent or out of 1..max. */
 int64_t page_number(struct req *r, int64_t max);
 
@@ -30,6 +34,9 @@ int64_t page_number(struct req *r, int64_t max);
  * query (possibly empty) is already there and gets "page=N" added.
  */
 void page_pager(struct req *r, const char *href, int64_t page, int more);
+
+/* "42%": part of whole, rounded down; "–" when whole is 0. Arena string. */
+const char *page_percent(struct req *r, int64_t part, int64_t whole);
 
 /* A paragraph of text with the given class. */
 void page_note(struct req *r, const char *css_class, const char *text);

@@ -192,7 +192,7 @@ static int64_t now_us(void)
 static void access_log(struct req *r)
 {
 	int64_t us = now_us() - r->started_us;
-	metrics_request(r->route ? (int)(r->route - routes) : -1, r->status, us);
+	metrics_request(routes_index(r->route), r->status, us);
 	log_info("%s %s %d %zu %.2fms %s %lld", r->method,
 		 r->status == 400 ? "(bad path)" : r->path, r->status, r->out.len,
 		 (double)us / 1000.0, r->ip,

@@ -246,7 +246,7 @@ int server_run(const struct server_config *cfg)
 	if (srv.nloops < 1)
 		srv.nloops = 1;
 	srv.loops = calloc((size_t)srv.nloops, sizeof(*srv.loops));
-	if (!srv.loops || i18n_init() != 0) {
+	if (!srv.loops || i18n_init() != 0 || metrics_init(routes_count(), routes_at) != 0) {
 		fprintf(stderr, "danvan: cannot start (memory or translation catalog)\n");
 		free(srv.loops);
 		return SERVER_ELISTEN;

@@ -7,7 +7,7 @@
 
 #include "base/token.h"
 #include "web/layout.h"
-#include "web/routes.h"
+#include "web/static.h"
 
 extern const char static_style_css[];
 extern const unsigned long static_style_css_len;

@@ -7,7 +7,7 @@
 #include "base/i18n.h"
 #include "domain/consult/consultation.h"
 #include "web/api.h"
-#include "web/routes.h"
+#include "web/consult/consult_impl.h"
 
 #define ID_MAX 999999999999999LL
 #define LIST_DEFAULT 20

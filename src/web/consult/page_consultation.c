@@ -16,8 +16,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/consult/page_consultation.h"
-#include "web/routes.h"
+#include "web/consult/consult_impl.h"
 
 #define LIST_SIZE 20
 

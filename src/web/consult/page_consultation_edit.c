@@ -13,9 +13,8 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/consult/page_consultation.h"
-#include "web/decide/page_matter.h"
-#include "web/routes.h"
+#include "web/decide/decide.h"
+#include "web/consult/consult_impl.h"
 
 static void kind_select(struct req *r, const char *value, const struct form_errors *fe)
 {

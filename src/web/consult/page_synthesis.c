@@ -15,8 +15,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/consult/page_consultation.h"
-#include "web/routes.h"
+#include "web/consult/consult_impl.h"
 
 void consult_synthesis_links(struct req *r, const struct consultation *c)
 {

@@ -25,7 +25,7 @@
 #include "domain/rules.h"
 #include "web/api.h"
 #include "web/api_json.h"
-#include "web/routes.h"
+#include "web/decide/decide_impl.h"
 
 #define LIST_DEFAULT 20
 #define ID_MAX 999999999999999LL
@@ -318,21 +318,5 @@ int api_matter_tally_csv(struct req *r)
 	res_header(r, "Content-Disposition",
 		   arena_printf(&r->arena, "attachment; filename=\"tally-%lld.csv\"", (long long)m.id));
 	tally_csv(&r->out, v, n);
-	return 0;
-}
-
-int api_rules(struct req *r)
-{
-	json_t *a = json_array();
-	for (int i = 0; i < RULE_COUNT; i++) {
-		const struct rule_info *ri = rule_info((enum rule)i);
-		json_array_append_new(
-			a, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:I, s:I}", "key", ri->key,
-				     "value", (json_int_t)rule_value(&r->ctx, (enum rule)i), "legal",
-				     (json_int_t)ri->legal, "unit", ri->unit, "label",
-				     T(r, ri->label), "basis", T(r, ri->basis), "min",
-				     (json_int_t)ri->min, "max", (json_int_t)ri->max));
-	}
-	api_send(r, 200, json_pack("{s:o}", "rules", a));
 	return 0;
 }

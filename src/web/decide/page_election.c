@@ -17,7 +17,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/page.h"
-#include "web/decide/page_matter.h"
+#include "web/decide/decide_impl.h"
 
 /* One step of the timeline: what, when it was done (or ""), whether the
  * rule was kept (-1: not a deadline), the rule. */

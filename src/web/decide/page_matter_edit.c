@@ -12,7 +12,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/routes.h"
+#include "web/decide/decide_impl.h"
 
 static void type_select(struct req *r, int value, const struct form_errors *fe)
 {

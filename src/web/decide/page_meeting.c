@@ -20,20 +20,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/decide/page_matter.h"
-#include "web/routes.h"
-
-/* "2026-12-10" and "19:00" in Vietnam as an instant; 0 when malformed. */
-int64_t page_local_instant(const char *day, const char *hhmm)
-{
-	int32_t ymd;
-	int h, m;
-	char end;
-	if (!day || !hhmm || date_parse(day, &ymd, NULL) ||
-	    sscanf(hhmm, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
-		return 0;
-	return time_local_midnight(ymd) + h * 3600 + m * 60;
-}
+#include "web/decide/decide_impl.h"
 
 static void day_and_time(struct req *r, const char *day, const char *label, const char *time,
 			 int64_t when, const struct form_errors *fe)

@@ -17,8 +17,7 @@
 #include "web/api.h"
 #include "web/api_json.h"
 #include "web/multipart.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 #define LIST_DEFAULT 20
 #define ID_MAX 999999999999999LL
@@ -172,12 +171,12 @@ int api_article_file(struct req *r)
 	struct mp_part *parts;
 	size_t nparts;
 	int64_t fid;
-	int rc = page_uploaded_file(r, &file);
+	int rc = form_upload(r, &file);
 	if (rc || (rc = req_multipart(r, &parts, &nparts)))
 		return rc;
 	caption = multipart_find(parts, nparts, "caption");
 	if ((rc = attachment_add(&r->ctx, ATTACH_ARTICLE, r->params[0], file->filename, file->data,
-				 file->len, caption_text(caption), &fid)))
+				 file->len, form_part_text(caption), &fid)))
 		return rc;
 	return send_article(r, 201, r->params[0]);
 }

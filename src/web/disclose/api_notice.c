@@ -26,8 +26,7 @@
 #include "web/api.h"
 #include "web/api_json.h"
 #include "web/multipart.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 #define LIST_DEFAULT 20
 #define ID_MAX 999999999999999LL
@@ -360,7 +359,7 @@ int api_notice_file(struct req *r)
 {
 	const struct mp_part *file;
 	int64_t fid;
-	int rc = page_uploaded_file(r, &file);
+	int rc = form_upload(r, &file);
 	if (rc || (rc = attachment_add(&r->ctx, ATTACH_NOTICE, r->params[0], file->filename,
 				       file->data, file->len, NULL, &fid)))
 		return rc;

@@ -12,7 +12,7 @@
 #include "domain/disclose/notice.h"
 #include "domain/registry/unit.h"
 #include "web/html.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 #define FEED_ENTRIES 30
 

@@ -16,8 +16,7 @@
 #include "web/layout.h"
 #include "web/multipart.h"
 #include "web/page.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 #define LIST_SIZE 20
 
@@ -435,11 +434,11 @@ int page_article_file_add(struct req *r)
 	struct mp_part *parts;
 	size_t nparts;
 	int64_t fid;
-	int rc = page_uploaded_file(r, &file);
+	int rc = form_upload(r, &file);
 	if (!rc && !(rc = req_multipart(r, &parts, &nparts))) {
 		caption = multipart_find(parts, nparts, "caption");
 		rc = attachment_add(&r->ctx, ATTACH_ARTICLE, r->params[0], file->filename,
-				    file->data, file->len, caption_text(caption), &fid);
+				    file->data, file->len, form_part_text(caption), &fid);
 	}
 	return after(r, rc);
 }

@@ -12,7 +12,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 static void rules_text(struct req *r, const struct notice_category *c)
 {

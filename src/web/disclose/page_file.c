@@ -6,7 +6,7 @@
 
 #include "domain/disclose/attachment.h"
 #include "web/html.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 /* Content-Disposition with the name in RFC 5987 form (UTF-8, %-encoded),
  * and an ASCII fallback for old clients. */

@@ -20,18 +20,9 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 #define LIST_SIZE 20
-
-/* "42%" of households reached, rounded down; "–" when there are none. */
-const char *notice_percent(struct req *r, int64_t part, int64_t whole)
-{
-	if (whole <= 0)
-		return "–";
-	return arena_printf(&r->arena, "%lld%%", (long long)(part * 100 / whole));
-}
 
 /* ----------------------------------------------------------- the filters */
 
@@ -164,7 +155,7 @@ static void notice_item(struct req *r, const struct notice *n)
 	if (n->status == NOTICE_PUBLISHED || n->status == NOTICE_ARCHIVED) {
 		html_raw(b, " · ");
 		html_txtf(b, T(r, "reached %s of households"),
-			  notice_percent(r, n->reached, n->households));
+			  page_percent(r, n->reached, n->households));
 	}
 	if (n->status != NOTICE_PUBLISHED) {
 		html_raw(b, " <span class=\"badge\">");
@@ -372,7 +363,7 @@ static void reach_summary(struct req *r, const struct notice *n)
 	html_raw(b, "<section class=\"reach\"><h2>");
 	html_txt(b, T(r, "Reach"));
 	html_raw(b, "</h2><p><strong>");
-	html_txt(b, notice_percent(r, n->reached, n->households));
+	html_txt(b, page_percent(r, n->reached, n->households));
 	html_raw(b, "</strong> ");
 	html_txtf(b, T(r, "of households know this notice: %lld of %lld."), (long long)n->reached,
 		  (long long)n->households);

@@ -17,8 +17,7 @@
 #include "web/layout.h"
 #include "web/multipart.h"
 #include "web/page.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 /* ------------------------------------------------------------ the duties */
 
@@ -421,32 +420,11 @@ int page_notice_ack(struct req *r)
 	return after(r, r->params[0], reach_ack(&r->ctx, r->params[0], &already));
 }
 
-/* The uploaded file of a multipart form, or DV_EINVAL naming the field. */
-int page_uploaded_file(struct req *r, const struct mp_part **file)
-{
-	struct mp_part *parts;
-	size_t nparts;
-	int rc = req_multipart(r, &parts, &nparts);
-	if (rc)
-		return rc;
-	*file = multipart_find(parts, nparts, "file");
-	if (!*file || !(*file)->filename || (*file)->len == 0)
-		return dv_fail(&r->ctx.err, DV_EINVAL, "file", "Choose a file to attach");
-	return 0;
-}
-
-const char *caption_text(const struct mp_part *part)
-{
-	if (!part)
-		return NULL;
-	return memchr(part->data, '\0', part->len) ? "\x01" : part->data;
-}
-
 int page_notice_file_add(struct req *r)
 {
 	const struct mp_part *file;
 	int64_t fid;
-	int rc = page_uploaded_file(r, &file);
+	int rc = form_upload(r, &file);
 	if (!rc)
 		rc = attachment_add(&r->ctx, ATTACH_NOTICE, r->params[0], file->filename,
 				    file->data, file->len, NULL, &fid);

@@ -17,8 +17,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose_impl.h"
 
 #define MISSING_PAGE 100
 
@@ -28,7 +27,7 @@ static void progress(struct req *r, int64_t part, int64_t whole)
 	html_raw(b, "<progress max=\"100\" value=\"");
 	buf_addf(b, "%lld", whole > 0 ? (long long)(part * 100 / whole) : 0LL);
 	html_raw(b, "\" aria-hidden=\"true\"></progress> ");
-	html_txt(b, notice_percent(r, part, whole));
+	html_txt(b, page_percent(r, part, whole));
 }
 
 static void units_table(struct req *r, const struct reach_unit *v, size_t n)

@@ -14,8 +14,8 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/page.h"
-#include "web/disclose/page_notice.h"
-#include "web/routes.h"
+#include "web/disclose/disclose.h"
+#include "web/home/home_impl.h"
 
 #define RECENT_NOTICES 5
 #define RECENT_NEWS 3
@@ -207,7 +207,7 @@ static int recent_notices(struct req *r, const struct unit *u)
 		html_txt(b, page_date(r, v[i].visible_from));
 		html_raw(b, " · ");
 		html_txtf(b, T(r, "reached %s of households here"),
-			  notice_percent(r, v[i].reached, v[i].households));
+			  page_percent(r, v[i].reached, v[i].households));
 		html_raw(b, "</span></li>");
 	}
 	html_raw(b, "</ul><p class=\"links\">");
@@ -293,19 +293,5 @@ int page_unit(struct req *r)
 		html_raw(&r->out, "</ul>");
 	}
 	layout_end(r);
-	return 0;
-}
-
-int page_healthz(struct req *r)
-{
-	r->content_type = "text/plain; charset=utf-8";
-	res_header(r, "Cache-Control", "no-store");
-	if (db_ping(r->ctx.db, &r->ctx.err)) {
-		r->status = 503;
-		buf_adds(&r->out, "database unavailable\n");
-		return 0;
-	}
-	r->status = 200;
-	buf_adds(&r->out, "ok\n");
 	return 0;
 }

@@ -15,7 +15,7 @@
 #include "domain/identity/session.h"
 #include "domain/registry/unit.h"
 #include "web/api.h"
-#include "web/routes.h"
+#include "web/identity/identity_impl.h"
 
 
 static const char *state_name(enum invitation_state s)

@@ -12,7 +12,7 @@
 #include "domain/registry/unit.h"
 #include "web/api.h"
 #include "web/api_json.h"
-#include "web/routes.h"
+#include "web/identity/identity_impl.h"
 
 int api_session_create(struct req *r)
 {

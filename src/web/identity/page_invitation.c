@@ -17,7 +17,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
-#include "web/routes.h"
+#include "web/identity/identity_impl.h"
 
 /* ------------------------------------------------------------- printing */
 

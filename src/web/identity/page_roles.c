@@ -13,7 +13,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
-#include "web/routes.h"
+#include "web/identity/identity_impl.h"
 
 /* The roles the actor may grant somewhere: value/label pairs, NULL-ended. */
 static const char **grantable(struct req *r, int64_t unit_id)

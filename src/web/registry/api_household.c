@@ -25,7 +25,7 @@
 #include "domain/registry/unit.h"
 #include "web/api.h"
 #include "web/api_json.h"
-#include "web/routes.h"
+#include "web/registry/registry_impl.h"
 
 #define LIST_DEFAULT 50
 #define OFFSET_MAX   1000000000

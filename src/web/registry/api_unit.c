@@ -8,7 +8,7 @@
 #include "domain/registry/unit.h"
 #include "web/api.h"
 #include "web/api_json.h"
-#include "web/routes.h"
+#include "web/registry/registry_impl.h"
 
 #define UNITS_MAX 50
 

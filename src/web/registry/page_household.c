@@ -17,7 +17,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
-#include "web/routes.h"
+#include "web/registry/registry_impl.h"
 
 #define PAGE_SIZE 50
 

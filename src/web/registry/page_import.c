@@ -15,7 +15,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/multipart.h"
-#include "web/routes.h"
+#include "web/registry/registry_impl.h"
 
 static int editable_unit(struct req *r, struct unit *u)
 {

@@ -12,7 +12,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/page.h"
-#include "web/disclose/page_notice.h"
+#include "web/disclose/disclose_impl.h"
 
 #define HOUSEHOLD_NOTICES 10
 

@@ -1,13 +1,36 @@
 /*
- * What the consultation pages share: page_consultation.c (the draft and its
- * opinions), page_consultation_edit.c (the officers' forms for the draft)
- * and page_synthesis.c (the synthesis as a page, a PDF and a workbook).
+ * Private to web/consult/: the handlers its route table names, and what its
+ * pages share. Included only by the files of this folder (make lint).
  */
-#ifndef DV_WEB_PAGE_CONSULTATION_H
-#define DV_WEB_PAGE_CONSULTATION_H
+#ifndef DV_WEB_CONSULT_IMPL_H
+#define DV_WEB_CONSULT_IMPL_H
 
+#include "web/http.h"
 #include "domain/consult/consultation.h"
 #include "web/form.h"
+
+/* Handlers, in the order of the route table (routes.c of this folder). */
+int page_consultations(struct req *r);
+int page_consultation(struct req *r);
+int page_consultation_new(struct req *r);
+int page_consultation_create(struct req *r);
+int page_consultation_edit(struct req *r);
+int page_consultation_update(struct req *r);
+int page_consultation_open(struct req *r);
+int page_opinion_add(struct req *r);
+int page_opinion_answer(struct req *r);
+int page_consultation_publish(struct req *r);
+int page_synthesis(struct req *r);
+int page_synthesis_pdf(struct req *r);
+int page_synthesis_xlsx(struct req *r);
+int api_consultations(struct req *r);
+int api_consultation_create(struct req *r);
+int api_consultation(struct req *r);
+int api_consultation_open(struct req *r);
+int api_opinions(struct req *r);
+int api_opinion_add(struct req *r);
+int api_opinion_answer(struct req *r);
+int api_consultation_publish(struct req *r);
 
 /* After an action on consultation r->params[0]: back to its page (303), or
  * the page again with the error on top for a refused one. */

@@ -1,0 +1,85 @@
+/*
+ * Private to web/disclose/: the handlers its route table names, and what its
+ * pages share. Included only by the files of this folder (make lint).
+ */
+#ifndef DV_WEB_DISCLOSE_IMPL_H
+#define DV_WEB_DISCLOSE_IMPL_H
+
+#include "web/http.h"
+#include "domain/disclose/attachment.h"
+#include "domain/disclose/notice.h"
+#include "web/form.h"
+
+/* Handlers, in the order of the route table (routes.c of this folder). */
+int page_notices(struct req *r);
+int page_notice(struct req *r);
+int page_notice_versions(struct req *r);
+int page_notice_reach(struct req *r);
+int page_notice_reach_post(struct req *r);
+int page_notice_new(struct req *r);
+int page_notice_create(struct req *r);
+int page_notice_edit(struct req *r);
+int page_notice_update(struct req *r);
+int page_notice_publish(struct req *r);
+int page_notice_archive(struct req *r);
+int page_notice_ack(struct req *r);
+int page_notice_duty(struct req *r);
+int page_notice_file_add(struct req *r);
+int page_notice_file_remove(struct req *r);
+int page_categories(struct req *r);
+int page_category_new(struct req *r);
+int page_category_create(struct req *r);
+int page_category_edit(struct req *r);
+int page_category_update(struct req *r);
+int page_news(struct req *r);
+int page_article(struct req *r);
+int page_article_new(struct req *r);
+int page_article_create(struct req *r);
+int page_article_edit(struct req *r);
+int page_article_update(struct req *r);
+int page_article_publish(struct req *r);
+int page_article_withdraw(struct req *r);
+int page_article_file_add(struct req *r);
+int page_article_file_remove(struct req *r);
+int page_file(struct req *r);
+int page_file_thumb(struct req *r);
+int page_feed_notices(struct req *r);
+int page_feed_news(struct req *r);
+int api_notices(struct req *r);
+int api_notice_create(struct req *r);
+int api_notice(struct req *r);
+int api_notice_update(struct req *r);
+int api_notice_publish(struct req *r);
+int api_notice_archive(struct req *r);
+int api_notice_ack(struct req *r);
+int api_notice_versions(struct req *r);
+int api_notice_reach(struct req *r);
+int api_notice_reach_record(struct req *r);
+int api_notice_duty(struct req *r);
+int api_notice_file(struct req *r);
+int api_notice_categories(struct req *r);
+int api_news(struct req *r);
+int api_article_create(struct req *r);
+int api_article(struct req *r);
+int api_article_update(struct req *r);
+int api_article_publish(struct req *r);
+int api_article_withdraw(struct req *r);
+int api_article_file(struct req *r);
+
+/* A <select> of the active disclosure categories, with `first` as the
+ * empty choice. */
+void notice_category_select(struct req *r, const char *name, const char *label, int64_t value,
+			    const char *first, const struct form_errors *fe);
+
+/* The attached files: photos as thumbnails, PDFs as links, each with a
+ * remove button when remove_fmt (a path with %lld for the file) is given. */
+void notice_files(struct req *r, const struct attachment *v, size_t n, const char *remove_fmt);
+
+/* The duty checklist of a published notice, with the forms to tick a duty
+ * for those who may. */
+int notice_duty_section(struct req *r, const struct notice *n);
+
+/* Edit, publish, archive and attach, for those who may. */
+void notice_officer_tools(struct req *r, const struct notice *n);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * /me: what the logged-in account sees first: its household with its
+ * members, the notices that concern the household, an officer's overdue
+ * duties and drafts, and its roles.
+ */
+#include "base/date.h"
+#include "domain/perm.h"
+#include "domain/registry/household.h"
+#include "domain/registry/resident.h"
+#include "domain/registry/unit.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/disclose/disclose.h"
+#include "web/home/home_impl.h"
+
+/* ------------------------------------------------------------ my household */
+
+static void members_table(struct req *r, const struct resident *m, size_t n)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<table class=\"members\"><caption>");
+	html_txt(b, T(r, "Members"));
+	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
+	html_txt(b, T(r, "Full name"));
+	html_raw(b, "</th><th scope=\"col\">");
+	html_txt(b, T(r, "Relation"));
+	html_raw(b, "</th><th scope=\"col\">");
+	html_txt(b, T(r, "Birth date"));
+	html_raw(b, "</th><th scope=\"col\">");
+	html_txt(b, T(r, "Status"));
+	html_raw(b, "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<tr><td>");
+		html_txt(b, m[i].full_name);
+		if (m[i].is_representative) {
+			html_raw(b, " <span class=\"badge\">");
+			html_txt(b, T(r, "representative"));
+			html_raw(b, "</span>");
+		}
+		html_raw(b, "</td><td>");
+		html_txt(b, m[i].relation);
+		html_raw(b, "</td><td>");
+		if (m[i].birth_date)
+			date_format(b, m[i].birth_date);
+		html_raw(b, "</td><td>");
+		html_txt(b, T(r, resident_status_label(m[i].status)));
+		html_raw(b, "</td></tr>");
+	}
+	html_raw(b, "</tbody></table>");
+}
+
+static int my_household(struct req *r)
+{
+	struct household h;
+	struct resident *m;
+	struct unit *crumbs;
+	size_t n, ncrumbs;
+	int rc = household_get(&r->ctx, r->ctx.actor->household_id, &h);
+	if (rc || (rc = resident_list(&r->ctx, h.id, &m, &n)) ||
+	    (rc = unit_ancestors(&r->ctx, h.unit_id, &crumbs, &ncrumbs)))
+		return rc;
+	struct buf *b = &r->out;
+	html_raw(b, "<section><h2>");
+	html_txt(b, T(r, "My household"));
+	html_raw(b, "</h2><dl class=\"facts\"><dt>");
+	html_txt(b, T(r, "Address"));
+	html_raw(b, "</dt><dd>");
+	html_txt(b, h.address);
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Where"));
+	html_raw(b, "</dt><dd>");
+	for (size_t i = ncrumbs; i-- > 0;) {
+		html_txtf(b, "%s %s", T(r, unit_kind_label(crumbs[i].kind)), crumbs[i].name);
+		if (i)
+			html_raw(b, ", ");
+	}
+	if (*h.code) {
+		html_raw(b, "</dd><dt>");
+		html_txt(b, T(r, "Household code"));
+		html_raw(b, "</dt><dd>");
+		html_txt(b, h.code);
+	}
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Representative"));
+	html_raw(b, "</dt><dd>");
+	html_txt(b, *h.representative_name ? h.representative_name : T(r, "none yet"));
+	html_raw(b, "</dd></dl>");
+	members_table(r, m, n);
+	html_raw(b, "</section>");
+	return 0;
+}
+
+static void my_roles(struct req *r)
+{
+	struct buf *b = &r->out;
+	const struct actor *a = r->ctx.actor;
+	if (!a->ngrants)
+		return;
+	html_raw(b, "<section><h2>");
+	html_txt(b, T(r, "My roles"));
+	html_raw(b, "</h2><ul class=\"roles\">");
+	for (size_t i = 0; i < a->ngrants; i++) {
+		struct unit u;
+		if (unit_get(&r->ctx, a->grants[i].unit_id, &u))
+			continue;
+		char href[48];
+		snprintf(href, sizeof(href), "/units/%lld", (long long)u.id);
+		html_raw(b, "<li>");
+		html_txt(b, T(r, role_label((enum role)a->grants[i].role)));
+		html_raw(b, " · ");
+		html_txt(b, T(r, unit_kind_label(u.kind)));
+		html_raw(b, " ");
+		html_link(b, href, u.name);
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul></section>");
+}
+
+int page_me(struct req *r)
+{
+	layout_begin(r, r->ctx.actor->display_name);
+	html_raw(&r->out, "<h1>");
+	html_txt(&r->out, r->ctx.actor->display_name);
+	html_raw(&r->out, "</h1>");
+	int rc = 0;
+	if (r->ctx.actor->household_id &&
+	    ((rc = my_household(r)) ||
+	     (rc = notice_household_section(r, r->ctx.actor->household_id))))
+		return rc;
+	if ((rc = notice_officer_section(r)))
+		return rc;
+	my_roles(r);
+	layout_end(r);
+	return 0;
+}

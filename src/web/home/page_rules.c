@@ -1,0 +1,119 @@
+/*
+ * The rules in force (/rules, /api/v1/rules): every threshold and time limit
+ * danvan applies, with its legal default and basis; a city administrator
+ * changes one for the deployment with the small form on its row.
+ */
+#include <string.h>
+
+#include "base/i18n.h"
+#include "domain/perm.h"
+#include "domain/rules.h"
+#include "web/api.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/page.h"
+#include "web/home/home_impl.h"
+
+/* -------------------------------------------------------------- the rules */
+
+/* The value of one rule, in a small form of its own. */
+static void rule_form(struct req *r, const struct rule_info *ri, int64_t value)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<td>");
+	form_begin(r, "/rules", "inline");
+	form_hidden(r, "key", ri->key);
+	html_raw(b, "<label class=\"sr\" for=\"r-");
+	html_attr(b, ri->key);
+	html_raw(b, "\">");
+	html_txt(b, T(r, ri->label));
+	html_raw(b, "</label><input type=\"number\" inputmode=\"numeric\" name=\"value\" id=\"r-");
+	html_attr(b, ri->key);
+	buf_addf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
+		 (long long)ri->max, (long long)value);
+	html_raw(b, "<button type=\"submit\">");
+	html_txt(b, T(r, "Change"));
+	html_raw(b, "</button>");
+	form_end(r);
+	html_raw(b, "</td>");
+}
+
+static int rules_page(struct req *r, const struct form_errors *fe, int status)
+{
+	struct buf *b = &r->out;
+	int admin = perm_may_somewhere(&r->ctx, ACT_CONFIGURE);
+	layout_begin(r, T(r, "The rules in force"));
+	r->status = status;
+	form_summary(r, fe);
+	page_heading(r, T(r, "The rules in force"));
+	page_note(r, "lead",
+		  T(r, "The thresholds and time limits danvan applies, with their legal default. "
+		       "A threshold must be exceeded: more than half means exactly half is not "
+		       "enough."));
+	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\">");
+	html_txt(b, T(r, "Rule"));
+	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
+	html_txt(b, T(r, "In force"));
+	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
+	html_txt(b, T(r, "By law"));
+	html_raw(b, "</th><th scope=\"col\">");
+	html_txt(b, T(r, "Basis"));
+	if (admin) {
+		html_raw(b, "</th><th scope=\"col\">");
+		html_txt(b, T(r, "For this deployment"));
+	}
+	html_raw(b, "</th></tr></thead><tbody>");
+	for (int i = 0; i < RULE_COUNT; i++) {
+		const struct rule_info *ri = rule_info((enum rule)i);
+		const char *unit = strcmp(ri->unit, "percent") == 0 ? "%"
+				   : strcmp(ri->unit, "days") == 0  ? T(r, " days")
+								    : T(r, " people");
+		html_raw(b, "<tr><th scope=\"row\">");
+		html_txt(b, T(r, ri->label));
+		html_raw(b, "</th><td class=\"num\">");
+		html_txtf(b, "%lld%s", (long long)rule_value(&r->ctx, (enum rule)i), unit);
+		html_raw(b, "</td><td class=\"num\">");
+		html_txtf(b, "%lld%s", (long long)ri->legal, unit);
+		html_raw(b, "</td><td>");
+		html_txt(b, T(r, ri->basis));
+		html_raw(b, "</td>");
+		if (admin)
+			rule_form(r, ri, rule_value(&r->ctx, (enum rule)i));
+		html_raw(b, "</tr>");
+	}
+	html_raw(b, "</tbody></table>");
+	layout_end(r);
+	return 0;
+}
+
+int page_rules(struct req *r)
+{
+	return rules_page(r, NULL, 200);
+}
+
+/* A city administrator changes a rule for the deployment. */
+int page_rules_post(struct req *r)
+{
+	int rc = req_form_parse(r);
+	if (rc)
+		return rc;
+	rc = rule_set_text(&r->ctx, req_form(r, "key"), req_form(r, "value"));
+	return form_after(r, rc, rules_page, "/rules");
+}
+
+int api_rules(struct req *r)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < RULE_COUNT; i++) {
+		const struct rule_info *ri = rule_info((enum rule)i);
+		json_array_append_new(
+			a, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:I, s:I}", "key", ri->key,
+				     "value", (json_int_t)rule_value(&r->ctx, (enum rule)i), "legal",
+				     (json_int_t)ri->legal, "unit", ri->unit, "label",
+				     T(r, ri->label), "basis", T(r, ri->basis), "min",
+				     (json_int_t)ri->min, "max", (json_int_t)ri->max));
+	}
+	api_send(r, 200, json_pack("{s:o}", "rules", a));
+	return 0;
+}

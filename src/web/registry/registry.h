@@ -1,0 +1,15 @@
+/*
+ * The registry family of pages and API handlers (the household registry:
+ * units, households, residents, CSV import): what the rest of the web layer
+ * may use of it.
+ */
+#ifndef DV_WEB_REGISTRY_H
+#define DV_WEB_REGISTRY_H
+
+#include "web/route.h"
+
+/* This family's routes (web/routes.c joins them into the table). */
+extern const struct route registry_routes[];
+extern const size_t registry_routes_n;
+
+#endif

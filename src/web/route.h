@@ -1,0 +1,38 @@
+/*
+ * What a route is: a method, a path pattern, the handler and who may call
+ * it. Each family of pages declares its routes with these (web/<family>/
+ * routes.c); web/routes.c joins them into the one table and finds the route
+ * of a request.
+ *
+ * A pattern is a literal path in which {id} matches a positive integer
+ * (req->params) and {token} a URL-safe token (req->sparam); a final '*'
+ * matches one last path segment.
+ */
+#ifndef DV_WEB_ROUTE_H
+#define DV_WEB_ROUTE_H
+
+#include <stddef.h>
+
+struct req;
+
+enum route_kind { ROUTE_HTML, ROUTE_JSON, ROUTE_TEXT };
+
+enum route_flags {
+	ROUTE_PUBLIC = 0,         /* anyone; the handler checks what it shows */
+	ROUTE_LOGIN = 1 << 0,     /* needs a logged-in account (else /login or 401) */
+	ROUTE_SLOW = 1 << 1,      /* runs in the worker pool: password hashing, PDFs, imports */
+	ROUTE_NO_SESSION = 1 << 2, /* static files, health: no session lookup */
+	ROUTE_CACHE = 1 << 3,      /* public page kept in memory for anonymous readers (cache.h) */
+	ROUTE_UPLOAD = 1 << 4,     /* takes a body up to UPLOAD_MAX (others: FORM_BODY_MAX) */
+	ROUTE_BATCH = 1 << 5       /* a small write committed with others (group commit) */
+};
+
+struct route {
+	const char *method;
+	const char *pattern;
+	int (*handler)(struct req *r);
+	enum route_kind kind;
+	unsigned flags;
+};
+
+#endif

@@ -1,0 +1,13 @@
+/*
+ * The static files built into the binary (src/web/static/), served under a
+ * name carrying a hash of their content and cached for a year.
+ */
+#ifndef DV_WEB_STATIC_H
+#define DV_WEB_STATIC_H
+
+#include "web/http.h"
+
+/* GET /static/NAME */
+int page_static(struct req *r);
+
+#endif
