@@ -36,6 +36,7 @@
 #include "domain/identity/account.h"
 #include "domain/ctx.h"
 #include "domain/decide/matter.h"
+#include "domain/identity/grant.h"
 #include "domain/perm.h"
 #include "domain/identity/session.h"
 #include "store/db.h"

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "domain/identity/account.h"
+#include "domain/identity/grant.h"
 #include "domain/perm.h"
 
 /* Read a password: prompted twice without echo on a terminal, else the

@@ -85,39 +85,9 @@ int perm_may_somewhere(struct dv_ctx *ctx, enum action a);
 /* 0, or DV_EPERM with a message naming the action. */
 int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id);
 
-/*
- * Grant `role` on unit_id to account_id (organization_id for org officers,
- * else 0). The actor needs ACT_GRANT_ROLES on the unit and one of its
- * grants there must be allowed to grant `role`.
- */
-int grant_add(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
-	      int64_t organization_id, int64_t *id_out);
-/* Record a grant in the current transaction with no permission check (the
- * caller made it: claiming an invitation makes its holder representative).
- * An identical live grant is reused. */
-int grant_insert(struct dv_ctx *ctx, int64_t account_id, enum role role, int64_t unit_id,
-		 int64_t organization_id, int64_t *id);
-
-/* Revoke a grant (kept, with revoked_at set). Same rule as grant_add. */
-int grant_revoke(struct dv_ctx *ctx, int64_t grant_id);
-
-struct grant_row {
-	int64_t id;
-	enum role role;
-	int64_t unit_id;
-	const char *unit_name;
-	int64_t account_id;
-	const char *login;
-	const char *display_name;
-	int may_revoke; /* the actor may revoke it */
-};
-
-/* The live grants on unit_id and the units below it, by unit then role, for
- * an actor with ACT_GRANT_ROLES there (DV_EPERM otherwise). Arena array. */
-int grant_list(struct dv_ctx *ctx, int64_t unit_id, struct grant_row **out, size_t *n);
-
-/* The unit a grant is on; DV_ENOTFOUND if there is no such grant. */
-int grant_unit(struct dv_ctx *ctx, int64_t grant_id, int64_t *unit_id);
+/* May the actor grant (or revoke) `role` on unit_id: one of its grants
+ * covering the unit allows granting and may grant that role? */
+int perm_may_grant(struct dv_ctx *ctx, enum role role, int64_t unit_id);
 
 /* Load an account's household and live grants into *actor (arena memory). */
 int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *actor);

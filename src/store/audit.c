@@ -6,21 +6,21 @@
 
 #include "base/buf.h"
 
-static void field(struct buf *b, const char *s)
+static void hash_field(struct buf *b, const char *s)
 {
 	buf_addf(b, "%zu:", strlen(s));
 	buf_adds(b, s);
 	buf_addch(b, '\n');
 }
 
-static void field_int(struct buf *b, int64_t v, int null_if_zero)
+static void hash_field_int(struct buf *b, int64_t v, int null_if_zero)
 {
 	char tmp[32];
 	if (null_if_zero && v == 0)
 		tmp[0] = '\0';
 	else
 		snprintf(tmp, sizeof(tmp), "%" PRId64, v);
-	field(b, tmp);
+	hash_field(b, tmp);
 }
 
 /* Fields are length-prefixed, so no choice of content can make two
@@ -30,15 +30,15 @@ void audit_row_hash(char out[HASH_HEX_LEN + 1], const char *prev_hash, int64_t i
 {
 	struct buf b = BUF_INIT;
 	buf_adds(&b, "danvan-audit-v1\n");
-	field(&b, prev_hash);
-	field_int(&b, id, 0);
-	field_int(&b, e->at, 0);
-	field_int(&b, e->actor_id, 1);
-	field(&b, e->action);
-	field(&b, e->entity);
-	field_int(&b, e->entity_id, 1);
-	field_int(&b, e->unit_id, 1);
-	field(&b, e->details ? e->details : "{}");
+	hash_field(&b, prev_hash);
+	hash_field_int(&b, id, 0);
+	hash_field_int(&b, e->at, 0);
+	hash_field_int(&b, e->actor_id, 1);
+	hash_field(&b, e->action);
+	hash_field(&b, e->entity);
+	hash_field_int(&b, e->entity_id, 1);
+	hash_field_int(&b, e->unit_id, 1);
+	hash_field(&b, e->details ? e->details : "{}");
 	hash_hex(out, b.ptr, b.len);
 	buf_release(&b);
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <h2o.h>
+
 #include "base/i18n.h"
 #include "web/multipart.h"
 
@@ -165,4 +167,16 @@ int safe_local_path(const char *path)
 		if ((unsigned char)*p < 0x20 || *p == '\\')
 			return 0;
 	return 1;
+}
+
+const char *req_header(struct req *r, const char *name)
+{
+	h2o_req_t *h = r->h2o;
+	size_t n = strlen(name);
+	for (size_t i = 0; h && i < h->headers.size; i++) {
+		h2o_header_t *e = &h->headers.entries[i];
+		if (h2o_lcstris(e->name->base, e->name->len, name, n))
+			return arena_strndup(&r->arena, e->value.base, e->value.len);
+	}
+	return NULL;
 }

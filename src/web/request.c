@@ -42,18 +42,6 @@ static const char *reason(int status)
 	}
 }
 
-const char *req_header(struct req *r, const char *name)
-{
-	h2o_req_t *h = r->h2o;
-	size_t n = strlen(name);
-	for (size_t i = 0; h && i < h->headers.size; i++) {
-		h2o_header_t *e = &h->headers.entries[i];
-		if (h2o_lcstris(e->name->base, e->name->len, name, n))
-			return arena_strndup(&r->arena, e->value.base, e->value.len);
-	}
-	return NULL;
-}
-
 /* Vietnamese unless English was asked for: ?lang=en on a link, remembered
  * in a cookie. Accept-Language is not used: many officials' browsers are set
  * to English, yet they work in Vietnamese. */

@@ -44,11 +44,11 @@ static void files_of_a_draft_are_private_until_published(void **state)
 	test_tree_build(ctx, &t);
 	int64_t id = notice_draft(ctx, t.tdh), fid = 0;
 	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, t.tdh, 0);
-	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, id, "Dự toán 2027.PDF", pdf,
+	assert_ok(ctx, attachment_add(ctx, &notice_attach, id, "Dự toán 2027.PDF", pdf,
 				      sizeof(pdf) - 1, NULL, &fid));
 	struct attachment *v;
 	size_t n;
-	assert_ok(ctx, attachment_list(ctx, ATTACH_NOTICE, id, &v, &n));
+	assert_ok(ctx, attachment_list(ctx, &notice_attach, id, &v, &n));
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].name, "Dự toán 2027.pdf");
 	assert_string_equal(v[0].mime, "application/pdf");
@@ -82,11 +82,11 @@ static void photos_are_stored_with_a_thumbnail(void **state)
 	assert_ok(ctx, media_init(&ctx->err));
 	void *png = photo(".png", &len);
 	int64_t id = notice_draft(ctx, t.tdh), fid = 0;
-	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, id, "C:\\ảnh\\hẻm.png", png, len, NULL,
+	assert_ok(ctx, attachment_add(ctx, &notice_attach, id, "C:\\ảnh\\hẻm.png", png, len, NULL,
 				      &fid));
 	struct attachment *v;
 	size_t n;
-	assert_ok(ctx, attachment_list(ctx, ATTACH_NOTICE, id, &v, &n));
+	assert_ok(ctx, attachment_list(ctx, &notice_attach, id, &v, &n));
 	assert_string_equal(v[0].name, "hẻm.png"); /* no path kept */
 	assert_int_equal(v[0].width, 40);
 	assert_true(v[0].has_thumb);
@@ -108,23 +108,23 @@ static void the_content_decides_and_a_lying_name_is_refused(void **state)
 	assert_ok(ctx, media_init(&ctx->err));
 	void *png = photo(".png", &len);
 	int64_t id = notice_draft(ctx, t.tdh), fid = 0;
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "bao-cao.pdf", png, len, NULL, &fid),
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "bao-cao.pdf", png, len, NULL, &fid),
 			 DV_EINVAL);
 	assert_string_equal(ctx->err.field, "file");
 	assert_non_null(strstr(ctx->err.msg, "PNG"));
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "bao-cao.jpg", pdf, sizeof(pdf) - 1,
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "bao-cao.jpg", pdf, sizeof(pdf) - 1,
 					NULL, &fid),
 			 DV_EINVAL);
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "ghi-chu.txt", "xin chào", 9, NULL,
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "ghi-chu.txt", "xin chào", 9, NULL,
 					&fid),
 			 DV_EINVAL);
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "rỗng.pdf", "", 0, NULL, &fid),
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "rỗng.pdf", "", 0, NULL, &fid),
 			 DV_EINVAL);
 	/* without an extension the content names it */
-	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, id, "anh", png, len, NULL, &fid));
+	assert_ok(ctx, attachment_add(ctx, &notice_attach, id, "anh", png, len, NULL, &fid));
 	struct attachment *v;
 	size_t n;
-	assert_ok(ctx, attachment_list(ctx, ATTACH_NOTICE, id, &v, &n));
+	assert_ok(ctx, attachment_list(ctx, &notice_attach, id, &v, &n));
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].name, "anh.png");
 	g_free(png);
@@ -139,17 +139,17 @@ static void who_may_attach(void **state)
 	test_tree_build(ctx, &t);
 	int64_t id = notice_draft(ctx, t.tdh), fid = 0;
 	ctx->actor = test_actor(ctx, ROLE_HEAD, t.dong_tac, 0);
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL,
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL,
 					&fid),
 			 DV_ENOTFOUND); /* a draft it cannot even see */
 	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, t.binh_an, 0);
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL,
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL,
 					&fid),
 			 DV_ENOTFOUND);
 	ctx->actor = &actor_system;
 	assert_ok(ctx, notice_publish(ctx, id));
 	ctx->actor = test_actor(ctx, ROLE_WARD_OFFICER, t.binh_an, 0);
-	assert_int_equal(attachment_add(ctx, ATTACH_NOTICE, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL,
+	assert_int_equal(attachment_add(ctx, &notice_attach, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL,
 					&fid),
 			 DV_EPERM);
 	int64_t files = -1;
@@ -165,11 +165,11 @@ static void files_of_a_published_notice_change_by_versions(void **state)
 	struct test_tree t;
 	test_tree_build(ctx, &t);
 	int64_t id = notice_draft(ctx, t.tdh), a = 0, b = 0;
-	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL, &a));
+	assert_ok(ctx, attachment_add(ctx, &notice_attach, id, "a.pdf", pdf, sizeof(pdf) - 1, NULL, &a));
 	assert_ok(ctx, notice_publish(ctx, id));
-	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, id, "b.pdf", pdf, sizeof(pdf) - 1, NULL, &b));
-	assert_ok(ctx, attachment_remove(ctx, ATTACH_NOTICE, id, a));
-	assert_int_equal(attachment_remove(ctx, ATTACH_NOTICE, id, a), DV_ENOTFOUND);
+	assert_ok(ctx, attachment_add(ctx, &notice_attach, id, "b.pdf", pdf, sizeof(pdf) - 1, NULL, &b));
+	assert_ok(ctx, attachment_remove(ctx, &notice_attach, id, a));
+	assert_int_equal(attachment_remove(ctx, &notice_attach, id, a), DV_ENOTFOUND);
 	struct notice_version *v;
 	size_t n;
 	assert_ok(ctx, notice_versions(ctx, id, &v, &n));
@@ -184,9 +184,9 @@ static void files_of_a_published_notice_change_by_versions(void **state)
 	/* but one removed from a draft never was public, and stays private */
 	ctx->actor = &actor_system;
 	int64_t other = notice_draft(ctx, t.tdh), secret = 0;
-	assert_ok(ctx, attachment_add(ctx, ATTACH_NOTICE, other, "mat.pdf", pdf, sizeof(pdf) - 1,
+	assert_ok(ctx, attachment_add(ctx, &notice_attach, other, "mat.pdf", pdf, sizeof(pdf) - 1,
 				      NULL, &secret));
-	assert_ok(ctx, attachment_remove(ctx, ATTACH_NOTICE, other, secret));
+	assert_ok(ctx, attachment_remove(ctx, &notice_attach, other, secret));
 	ctx->now += 5;
 	assert_ok(ctx, notice_publish(ctx, other));
 	ctx->actor = &actor_anonymous;
@@ -210,11 +210,11 @@ static void articles_carry_captioned_photos(void **state)
 	int64_t id = 0, fid = 0;
 	assert_ok(ctx, article_create(ctx, &in, &id));
 	void *jpg = photo(".jpg", &len);
-	assert_ok(ctx, attachment_add(ctx, ATTACH_ARTICLE, id, "hem.jpg", jpg, len,
+	assert_ok(ctx, attachment_add(ctx, &article_attach, id, "hem.jpg", jpg, len,
 				      "  Hẻm sau khi  bê tông ", &fid));
 	struct attachment *v;
 	size_t n;
-	assert_ok(ctx, attachment_list(ctx, ATTACH_ARTICLE, id, &v, &n));
+	assert_ok(ctx, attachment_list(ctx, &article_attach, id, &v, &n));
 	assert_string_equal(v[0].caption, "Hẻm sau khi bê tông");
 	struct article a;
 	assert_ok(ctx, article_get(ctx, id, &a));

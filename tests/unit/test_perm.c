@@ -4,6 +4,7 @@
 
 #include "domain/identity/account.h"
 #include "domain/registry/org.h"
+#include "domain/identity/grant.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 

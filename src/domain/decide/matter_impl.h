@@ -1,5 +1,6 @@
 /*
- * Private to matter.c and ballot.c.
+ * Private to the matter files of domain/decide/ (matter.c, matter_draft.c,
+ * ballot.c, meeting.c, ...).
  */
 #ifndef DV_DOMAIN_MATTER_IMPL_H
 #define DV_DOMAIN_MATTER_IMPL_H

@@ -22,10 +22,11 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/decide/committee.h"
 #include "domain/decide/matter.h"
 
 #define MEETING_PLACE_MAX 200
-#define MEETING_NAME_MAX 100
+#define MEETING_NAME_MAX COMMITTEE_NAME_MAX
 #define MOTION_TEXT_MAX 1000
 #define MOTIONS_MAX 20
 #define MEETING_EARLY (12 * 3600) /* the register opens this long before the meeting */
@@ -126,10 +127,6 @@ int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, con
 /* The matter a motion was put at; DV_ENOTFOUND if there is no such motion. */
 int motion_matter(struct dv_ctx *ctx, int64_t motion_id, int64_t *matter_id);
 int motion_record_options(struct dv_ctx *ctx, int64_t motion_id, const int64_t *counts, size_t n);
-
-/* Clean a list of people's names, one per line, RULE_COUNTERS_MIN to _MAX
- * of them (a counting committee, an election team); *out one per line. */
-int meeting_clean_names(struct dv_ctx *ctx, const char *in, const char *field, const char **out);
 
 /* Enter a motion's counts, once. The meeting must be quorate; the counts
  * may not exceed those present. */

@@ -30,33 +30,6 @@ static int has_committee(const struct meeting *m)
 	return 0;
 }
 
-int meeting_clean_names(struct dv_ctx *ctx, const char *in, const char *field, const char **out)
-{
-	const char *all;
-	int rc = text_clean(ctx->arena, in, in ? strlen(in) : 0, 1000, TEXT_MULTILINE, field, &all,
-			    &ctx->err);
-	if (rc)
-		return rc;
-	struct buf b = BUF_INIT;
-	int64_t n = 0, lo = rule_value(ctx, RULE_COUNTERS_MIN), hi = rule_value(ctx, RULE_COUNTERS_MAX);
-	const char *lines[64];
-	size_t nlines = text_lines(ctx->arena, all, lines, 64);
-	for (size_t i = 0; i < nlines; i++) {
-		const char *name;
-		if ((rc = text_clean(ctx->arena, lines[i], strlen(lines[i]), MEETING_NAME_MAX, 0,
-				     field, &name, &ctx->err)))
-			break;
-		if (*name)
-			buf_addf(&b, "%s%s", n++ ? "\n" : "", name);
-	}
-	if (!rc && (n < lo || n > hi))
-		rc = dv_fail(&ctx->err, DV_EINVAL, field, "Give %lld to %lld names, one per line",
-			     (long long)lo, (long long)hi);
-	*out = rc ? "" : arena_strdup(ctx->arena, b.ptr);
-	buf_release(&b);
-	return rc;
-}
-
 static int add_tx(struct dv_ctx *ctx, int64_t id, enum motion_kind kind, const char *text,
 		  enum motion_method method, const char *members, int64_t *motion)
 {
@@ -104,7 +77,7 @@ int motion_add(struct dv_ctx *ctx, int64_t matter_id, enum motion_kind kind, con
 			    TEXT_MULTILINE, "text", &text, &ctx->err);
 	if (!rc && kind == MOTION_COUNTERS) {
 		method = VOTE_HANDS; /* the committee is approved by hands */
-		rc = meeting_clean_names(ctx, members_in, "members", &members);
+		rc = committee_clean(ctx, members_in, "members", &members);
 	}
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;

@@ -7,6 +7,7 @@
 #include "domain/demo/demo_names.h"
 #include "domain/registry/household.h"
 #include "domain/registry/org.h"
+#include "domain/identity/grant.h"
 #include "domain/perm.h"
 #include "domain/registry/resident.h"
 #include "domain/registry/unit.h"

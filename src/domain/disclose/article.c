@@ -96,6 +96,23 @@ int article_editable(struct dv_ctx *ctx, int64_t id, struct article *a)
 	return rc ? rc : perm_require(ctx, ACT_PUBLISH_NEWS, a->unit_id);
 }
 
+static int files_editable(struct dv_ctx *ctx, int64_t id, int64_t *unit, int *versioned)
+{
+	struct article a;
+	int rc = article_editable(ctx, id, &a);
+	*unit = a.unit_id;
+	*versioned = 0;
+	return rc;
+}
+
+const struct attach_owner article_attach = {
+	.link = "article_file",
+	.column = "article_id",
+	.audit = "article",
+	.captions = 1,
+	.editable = files_editable,
+};
+
 /* ---------------------------------------------------------- validation */
 
 struct clean_article {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/disclose/attachment.h"
 
 #define ARTICLE_TITLE_MAX 200
 #define ARTICLE_LEAD_MAX 600
@@ -80,5 +81,9 @@ struct article_filter {
 /* A page of articles, newest first (by relevance with a query). */
 int article_list(struct dv_ctx *ctx, const struct article_filter *f, int64_t offset, int limit,
 		 struct article **out, size_t *n, int *more);
+
+/* Owner of the photos and files of an article, with captions
+ * (domain/disclose/attachment.h). */
+extern const struct attach_owner article_attach;
 
 #endif

@@ -6,37 +6,16 @@
 #include "base/date.h"
 #include "base/media.h"
 #include "base/text.h"
-#include "domain/disclose/article.h"
-#include "domain/disclose/notice_impl.h"
 #include "domain/perm.h"
 
-/* The tables of each owner kind: constant SQL pieces, never values. */
-static const struct owner_kind {
-	const char *link;   /* the link table */
-	const char *column; /* its owner column */
-	const char *audit;  /* audit entity */
-} owners[] = {
-	[ATTACH_NOTICE] = {"notice_file", "notice_id", "notice"},
-	[ATTACH_ARTICLE] = {"article_file", "article_id", "article"},
-};
-
-/* The owner's unit if the actor may change it; notices that are published
- * get a new version when their files change (*versioned). */
-static int owner_editable(struct dv_ctx *ctx, enum attach_owner owner, int64_t id, int64_t *unit,
-			  int *versioned)
+/* The owner's unit if the actor may change it, and whether a change must
+ * record a new version of the owner (*versioned). */
+static int owner_editable(struct dv_ctx *ctx, const struct attach_owner *k, int64_t id,
+			  int64_t *unit, int *versioned)
 {
 	*versioned = 0;
-	if (owner == ATTACH_NOTICE) {
-		struct notice n;
-		int rc = notice_editable(ctx, id, &n);
-		*unit = n.unit_id;
-		*versioned = !rc && n.status == NOTICE_PUBLISHED;
-		return rc;
-	}
-	struct article a;
-	int rc = article_editable(ctx, id, &a);
-	*unit = a.unit_id;
-	return rc;
+	*unit = 0;
+	return k->editable(ctx, id, unit, versioned);
 }
 
 /* The uploaded name without a path, cleaned, with the extension of the
@@ -70,10 +49,10 @@ static int insert_file(struct dv_ctx *ctx, int64_t unit, const char *name, const
 		      DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 }
 
-static int add_tx(struct dv_ctx *ctx, enum attach_owner owner, int64_t id, const char *name_in,
+static int add_tx(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t id, const char *name_in,
 		  const struct media *m, const char *caption, int64_t *file_id)
 {
-	const struct owner_kind *k = &owners[owner];
+	const struct attach_owner *k = owner;
 	int64_t unit = 0, count = 0;
 	int versioned;
 	int rc = owner_editable(ctx, owner, id, &unit, &versioned);
@@ -90,17 +69,20 @@ static int add_tx(struct dv_ctx *ctx, enum attach_owner owner, int64_t id, const
 	const char *name = clean_name(ctx, name_in, m->ext);
 	if ((rc = insert_file(ctx, unit, name, m, file_id)))
 		return rc;
-	rc = owner == ATTACH_NOTICE
-		     ? db_run(ctx->db, &ctx->err,
-			      "INSERT INTO notice_file (notice_id, file_id, position) "
-			      "VALUES ($1, $2, $3)",
-			      DB_I(id), DB_I(*file_id), DB_I(count + 1))
-		     : db_run(ctx->db, &ctx->err,
-			      "INSERT INTO article_file (article_id, file_id, position, caption) "
-			      "VALUES ($1, $2, $3, $4)",
-			      DB_I(id), DB_I(*file_id), DB_I(count + 1), DB_T(caption));
+	rc = k->captions ? db_run(ctx->db, &ctx->err,
+				  arena_printf(ctx->arena,
+					       "INSERT INTO %s (%s, file_id, position, caption) "
+					       "VALUES ($1, $2, $3, $4)",
+					       k->link, k->column),
+				  DB_I(id), DB_I(*file_id), DB_I(count + 1), DB_T(caption))
+			 : db_run(ctx->db, &ctx->err,
+				  arena_printf(ctx->arena,
+					       "INSERT INTO %s (%s, file_id, position) "
+					       "VALUES ($1, $2, $3)",
+					       k->link, k->column),
+				  DB_I(id), DB_I(*file_id), DB_I(count + 1));
 	if (!rc && versioned)
-		rc = notice_record_version(ctx, id, "");
+		rc = k->changed(ctx, id);
 	if (!rc)
 		rc = ctx_audit(ctx, "file.attach", k->audit, id, unit,
 			       json_pack("{s:I, s:s, s:s, s:I}", "file", (json_int_t)*file_id,
@@ -142,7 +124,7 @@ static int check_name(struct dv_ctx *ctx, const char *name, const void *data, si
 	return 0;
 }
 
-int attachment_add(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id, const char *name,
+int attachment_add(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id, const char *name,
 		   const void *data, size_t len, const char *caption_in, int64_t *file_id)
 {
 	struct media m;
@@ -165,9 +147,9 @@ int attachment_add(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id
 	return rc;
 }
 
-static int remove_tx(struct dv_ctx *ctx, enum attach_owner owner, int64_t id, int64_t file_id)
+static int remove_tx(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t id, int64_t file_id)
 {
-	const struct owner_kind *k = &owners[owner];
+	const struct attach_owner *k = owner;
 	int64_t unit = 0;
 	int versioned;
 	int rc = owner_editable(ctx, owner, id, &unit, &versioned);
@@ -181,24 +163,24 @@ static int remove_tx(struct dv_ctx *ctx, enum attach_owner owner, int64_t id, in
 	if (db_changes(ctx->db) == 0)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, "file", "No such file");
 	if (versioned)
-		rc = notice_record_version(ctx, id, "");
+		rc = k->changed(ctx, id);
 	if (!rc)
 		rc = ctx_audit(ctx, "file.detach", k->audit, id, unit,
 			       json_pack("{s:I}", "file", (json_int_t)file_id));
 	return rc;
 }
 
-int attachment_remove(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id,
+int attachment_remove(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		      int64_t file_id)
 {
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, remove_tx(ctx, owner, owner_id, file_id));
 }
 
-int attachment_list(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id,
+int attachment_list(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		    struct attachment **out, size_t *n)
 {
-	const struct owner_kind *k = &owners[owner];
+	const struct attach_owner *k = owner;
 	struct db_stmt *st = NULL;
 	size_t cap = 0;
 	*out = NULL;
@@ -209,7 +191,7 @@ int attachment_list(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_i
 				       "CASE WHEN f.thumb IS NULL THEN 0 ELSE 1 END, %s FROM %s l JOIN file f "
 				       "ON f.id = l.file_id WHERE l.%s = $1 AND l.removed_at IS NULL "
 				       "ORDER BY l.position, f.id",
-				       owner == ATTACH_ARTICLE ? "l.caption" : "''", k->link,
+				       owner->captions ? "l.caption" : "''", k->link,
 				       k->column),
 			  DB_I(owner_id));
 	if (rc)
@@ -228,7 +210,7 @@ int attachment_list(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_i
 	return rc < 0 ? rc : 0;
 }
 
-int attachment_names(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id,
+int attachment_names(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		     const char **out)
 {
 	struct attachment *v;

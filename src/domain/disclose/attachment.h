@@ -22,7 +22,24 @@
 #define ATTACH_NAME_MAX 120
 #define ATTACH_CAPTION_MAX 300
 
-enum attach_owner { ATTACH_NOTICE, ATTACH_ARTICLE };
+/*
+ * What files are attached to: the owner's link table, and how to ask it
+ * whether the actor may change its files. notice.c and article.c each
+ * define one (notice_attach, article_attach); this module knows neither.
+ * The table names are constant SQL pieces, never values.
+ */
+struct attach_owner {
+	const char *link;   /* the link table: notice_file */
+	const char *column; /* its owner column: notice_id */
+	const char *audit;  /* the audit entity: notice */
+	int captions;       /* the link table has a caption column */
+	/* 0 with the owner's unit if the actor may change the owner's files;
+	 * *versioned when a change must be recorded by changed() */
+	int (*editable)(struct dv_ctx *ctx, int64_t id, int64_t *unit, int *versioned);
+	/* In the same transaction, after a file came or went on a versioned
+	 * owner. */
+	int (*changed)(struct dv_ctx *ctx, int64_t id);
+};
 
 struct attachment {
 	int64_t file_id;
@@ -36,24 +53,24 @@ struct attachment {
 
 /*
  * Attach data[0..len) named `name` (the uploaded file name, may be NULL) to
- * a notice or an article, with a caption (photos of articles; may be NULL).
+ * the owner (a notice, an article), with a caption (photos of articles; may be NULL).
  * DV_EINVAL for a type other than PDF and photos, DV_ETOOBIG over
  * ATTACH_FILE_MAX, DV_ECONFLICT for an archived notice or a full list.
  */
-int attachment_add(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id, const char *name,
+int attachment_add(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id, const char *name,
 		   const void *data, size_t len, const char *caption, int64_t *file_id);
 
 /* Detach a file (it stays stored: older versions named it). */
-int attachment_remove(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id,
+int attachment_remove(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		      int64_t file_id);
 
 /* The files attached now, in the order they were added. No permission
  * check: the caller has read the owner. Arena array. */
-int attachment_list(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id,
+int attachment_list(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		    struct attachment **out, size_t *n);
 
 /* Their names, one per line ("" for none), for a notice version. */
-int attachment_names(struct dv_ctx *ctx, enum attach_owner owner, int64_t owner_id,
+int attachment_names(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		     const char **out);
 
 struct file_data {

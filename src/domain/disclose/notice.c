@@ -266,7 +266,7 @@ int notice_record_version(struct dv_ctx *ctx, int64_t id, const char *note)
 	struct notice n;
 	const char *files;
 	int rc = notice_load(ctx, id, &n);
-	if (rc || (rc = attachment_names(ctx, ATTACH_NOTICE, id, &files)))
+	if (rc || (rc = attachment_names(ctx, &notice_attach, id, &files)))
 		return rc;
 	int version = n.version + 1;
 	rc = db_run(ctx->db, &ctx->err,
@@ -302,6 +302,32 @@ int notice_editable(struct dv_ctx *ctx, int64_t id, struct notice *n)
 {
 	return load_editable(ctx, id, n);
 }
+
+/* ------------------------------------------------------------ its files */
+
+static int files_editable(struct dv_ctx *ctx, int64_t id, int64_t *unit, int *versioned)
+{
+	struct notice n;
+	int rc = notice_editable(ctx, id, &n);
+	*unit = n.unit_id;
+	*versioned = !rc && n.status == NOTICE_PUBLISHED;
+	return rc;
+}
+
+/* A published notice whose files changed gets a new version, so the public
+ * history says when a file came or went. */
+static int files_changed(struct dv_ctx *ctx, int64_t id)
+{
+	return notice_record_version(ctx, id, "");
+}
+
+const struct attach_owner notice_attach = {
+	.link = "notice_file",
+	.column = "notice_id",
+	.audit = "notice",
+	.editable = files_editable,
+	.changed = files_changed,
+};
 
 static int update_tx(struct dv_ctx *ctx, int64_t id, const struct notice_input *in)
 {
@@ -340,6 +366,25 @@ int notice_update(struct dv_ctx *ctx, int64_t id, const struct notice_input *in)
 
 /* ----------------------------------------------------------- publishing */
 
+/* In the caller's transaction: the duty checklist of a notice being
+ * published, from its category's rules. */
+static int create_duties(struct dv_ctx *ctx, const struct notice *n,
+			 const struct notice_category *cat)
+{
+	int rc = 0;
+	/* the web portal duty is not stored as done: this site is the portal,
+	 * and notice_duties() reads it as done from the first day of posting */
+	for (size_t i = 0; !rc && i < cat->nrules; i++) {
+		const struct channel_rule *r = &cat->rules[i];
+		rc = db_run(ctx->db, &ctx->err,
+			    "INSERT INTO notice_duty (notice_id, channel, days, due_date) "
+			    "VALUES ($1, $2, $3, $4)",
+			    DB_I(n->id), DB_T(channel_name(r->channel)), DB_I(r->days),
+			    DB_I(date_add_days(n->visible_from, r->due_days)));
+	}
+	return rc;
+}
+
 static int publish_tx(struct dv_ctx *ctx, int64_t id)
 {
 	struct notice n;
@@ -362,7 +407,7 @@ static int publish_tx(struct dv_ctx *ctx, int64_t id)
 		    "visible_from = $3, updated_at = $1 WHERE id = $4",
 		    DB_I(ctx->now), DB_I(cat.min_days), DB_I(n.visible_from), DB_I(id));
 	if (!rc)
-		rc = notice_duties_create(ctx, &n, &cat);
+		rc = create_duties(ctx, &n, &cat);
 	if (!rc)
 		rc = notice_record_version(ctx, id, "");
 	if (!rc)

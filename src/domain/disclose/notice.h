@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/disclose/attachment.h"
 
 #define NOTICE_TITLE_MAX 200
 #define NOTICE_BODY_MAX 20000
@@ -239,5 +240,9 @@ struct notice_alert {
 #define NOTICE_ALERTS_MAX 100
 
 int notice_alerts(struct dv_ctx *ctx, struct notice_alert **out, size_t *n);
+
+/* Owner of the files of a notice (domain/disclose/attachment.h): a published
+ * notice gets a new version when they change. */
+extern const struct attach_owner notice_attach;
 
 #endif

@@ -11,23 +11,6 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 
-int notice_duties_create(struct dv_ctx *ctx, const struct notice *n,
-			 const struct notice_category *cat)
-{
-	int rc = 0;
-	/* the web portal duty is not stored as done: this site is the portal,
-	 * and notice_duties() reads it as done from the first day of posting */
-	for (size_t i = 0; !rc && i < cat->nrules; i++) {
-		const struct channel_rule *r = &cat->rules[i];
-		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO notice_duty (notice_id, channel, days, due_date) "
-			    "VALUES ($1, $2, $3, $4)",
-			    DB_I(n->id), DB_T(channel_name(r->channel)), DB_I(r->days),
-			    DB_I(date_add_days(n->visible_from, r->due_days)));
-	}
-	return rc;
-}
-
 int notice_duties(struct dv_ctx *ctx, int64_t id, struct notice_duty **out, size_t *n)
 {
 	struct notice no;

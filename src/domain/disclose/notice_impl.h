@@ -1,6 +1,6 @@
 /*
- * Private to the notice files of src/domain (notice.c, notice_duty.c,
- * reach.c, attachment.c): what they share and the pages must not call.
+ * Private to the notice files of domain/disclose/ (notice.c, notice_duty.c,
+ * reach.c): what they share and the pages must not call.
  */
 #ifndef DV_DOMAIN_NOTICE_IMPL_H
 #define DV_DOMAIN_NOTICE_IMPL_H
@@ -21,10 +21,5 @@ int notice_record_version(struct dv_ctx *ctx, int64_t id, const char *note);
 /* 0, or DV_EINVAL ("visible_until") when until (0: none) leaves less than
  * min_days from `from`, both days counted. */
 int notice_check_until(struct dv_ctx *ctx, int32_t from, int32_t until, int min_days);
-
-/* In the caller's transaction: the duty checklist of a notice being
- * published, from its category's rules; the web portal duty is done. */
-int notice_duties_create(struct dv_ctx *ctx, const struct notice *n,
-			 const struct notice_category *cat);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "domain/identity/account.h"
 #include "domain/registry/household.h"
+#include "domain/identity/grant.h"
 #include "domain/perm.h"
 #include "domain/identity/session.h"
 #include "domain/registry/unit.h"

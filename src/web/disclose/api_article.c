@@ -79,7 +79,7 @@ static int send_article(struct req *r, int status, int64_t id)
 	struct attachment *f;
 	size_t nf;
 	int rc = article_get(&r->ctx, id, &a);
-	if (rc || (rc = attachment_list(&r->ctx, ATTACH_ARTICLE, id, &f, &nf)))
+	if (rc || (rc = attachment_list(&r->ctx, &article_attach, id, &f, &nf)))
 		return rc;
 	json_t *j = article_json(r, &a, 1);
 	json_object_set_new(j, "files", files_json(r->public_url, f, nf));
@@ -175,7 +175,7 @@ int api_article_file(struct req *r)
 	if (rc || (rc = req_multipart(r, &parts, &nparts)))
 		return rc;
 	caption = multipart_find(parts, nparts, "caption");
-	if ((rc = attachment_add(&r->ctx, ATTACH_ARTICLE, r->params[0], file->filename, file->data,
+	if ((rc = attachment_add(&r->ctx, &article_attach, r->params[0], file->filename, file->data,
 				 file->len, form_part_text(caption), &fid)))
 		return rc;
 	return send_article(r, 201, r->params[0]);

@@ -139,7 +139,7 @@ static int send_notice(struct req *r, int status, int64_t id)
 	size_t nd, nf;
 	int rc = notice_get(&r->ctx, id, &n);
 	if (rc || (rc = notice_duties(&r->ctx, id, &d, &nd)) ||
-	    (rc = attachment_list(&r->ctx, ATTACH_NOTICE, id, &f, &nf)))
+	    (rc = attachment_list(&r->ctx, &notice_attach, id, &f, &nf)))
 		return rc;
 	json_t *j = notice_json(r, &n, 1);
 	json_object_set_new(j, "duties", duties_json(r, d, nd));
@@ -360,7 +360,7 @@ int api_notice_file(struct req *r)
 	const struct mp_part *file;
 	int64_t fid;
 	int rc = form_upload(r, &file);
-	if (rc || (rc = attachment_add(&r->ctx, ATTACH_NOTICE, r->params[0], file->filename,
+	if (rc || (rc = attachment_add(&r->ctx, &notice_attach, r->params[0], file->filename,
 				       file->data, file->len, NULL, &fid)))
 		return rc;
 	return send_notice(r, 201, r->params[0]);

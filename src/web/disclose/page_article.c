@@ -219,7 +219,7 @@ static int article_page(struct req *r, const struct form_errors *fe, int status)
 	struct attachment *files;
 	size_t nfiles;
 	int rc = article_get(&r->ctx, r->params[0], &a);
-	if (rc || (rc = attachment_list(&r->ctx, ATTACH_ARTICLE, a.id, &files, &nfiles)))
+	if (rc || (rc = attachment_list(&r->ctx, &article_attach, a.id, &files, &nfiles)))
 		return rc;
 	struct buf *b = &r->out;
 	layout_begin(r, a.title);
@@ -437,7 +437,7 @@ int page_article_file_add(struct req *r)
 	int rc = form_upload(r, &file);
 	if (!rc && !(rc = req_multipart(r, &parts, &nparts))) {
 		caption = multipart_find(parts, nparts, "caption");
-		rc = attachment_add(&r->ctx, ATTACH_ARTICLE, r->params[0], file->filename,
+		rc = attachment_add(&r->ctx, &article_attach, r->params[0], file->filename,
 				    file->data, file->len, form_part_text(caption), &fid);
 	}
 	return after(r, rc);
@@ -445,5 +445,5 @@ int page_article_file_add(struct req *r)
 
 int page_article_file_remove(struct req *r)
 {
-	return after(r, attachment_remove(&r->ctx, ATTACH_ARTICLE, r->params[0], r->params[1]));
+	return after(r, attachment_remove(&r->ctx, &article_attach, r->params[0], r->params[1]));
 }

@@ -378,7 +378,7 @@ int page_notice(struct req *r)
 	struct attachment *files;
 	size_t nfiles;
 	int rc = notice_get(&r->ctx, r->params[0], &n);
-	if (rc || (rc = attachment_list(&r->ctx, ATTACH_NOTICE, n.id, &files, &nfiles)))
+	if (rc || (rc = attachment_list(&r->ctx, &notice_attach, n.id, &files, &nfiles)))
 		return rc;
 	layout_begin(r, n.title);
 	html_raw(&r->out, "<p class=\"crumbs-back\">");

@@ -172,7 +172,7 @@ static int show_with_errors(struct req *r, int64_t id, struct form_errors *fe, i
 		return rc;
 	struct dv_err saved = r->ctx.err;
 	int rc2 = notice_get(&r->ctx, id, &n);
-	if (rc2 || (rc2 = attachment_list(&r->ctx, ATTACH_NOTICE, id, &files, &nfiles))) {
+	if (rc2 || (rc2 = attachment_list(&r->ctx, &notice_attach, id, &files, &nfiles))) {
 		r->ctx.err = saved;
 		return rc;
 	}
@@ -426,7 +426,7 @@ int page_notice_file_add(struct req *r)
 	int64_t fid;
 	int rc = form_upload(r, &file);
 	if (!rc)
-		rc = attachment_add(&r->ctx, ATTACH_NOTICE, r->params[0], file->filename,
+		rc = attachment_add(&r->ctx, &notice_attach, r->params[0], file->filename,
 				    file->data, file->len, NULL, &fid);
 	return after(r, r->params[0], rc);
 }
@@ -434,5 +434,5 @@ int page_notice_file_add(struct req *r)
 int page_notice_file_remove(struct req *r)
 {
 	return after(r, r->params[0],
-		     attachment_remove(&r->ctx, ATTACH_NOTICE, r->params[0], r->params[1]));
+		     attachment_remove(&r->ctx, &notice_attach, r->params[0], r->params[1]));
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/identity/account.h"
+#include "domain/identity/grant.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "web/form.h"
