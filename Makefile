@@ -38,6 +38,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DH2O_USE_LIBUV=0 $(WARN) $(CFLAGS) $(SANFLA
 LDFLAGS += $(SANFLAGS)
 
 SRC := $(sort $(shell find src -name '*.c'))
+HDR := $(sort $(shell find src -name '*.h'))
 MAIN := src/cli/main.c
 LIB_SRC := $(filter-out $(MAIN),$(SRC))
 LIB_OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/gen/embed.o
@@ -166,7 +167,8 @@ check: deps-check
 # translations; then translate what msgmerge marked new or fuzzy.
 po:
 	xgettext --from-code=UTF-8 --language=C --keyword=T:2 --keyword=dv_fail:4 --keyword=N_ --keyword=file_error:5 --keyword=row_error:4 \
-		--package-name=danvan --sort-by-file --no-wrap -o po/danvan.pot $(filter src/base/% src/store/% src/domain/% src/web/% src/print/%,$(SRC))
+		--package-name=danvan --sort-by-file --no-wrap -o po/danvan.pot \
+		$(filter src/base/% src/store/% src/domain/% src/web/% src/print/%,$(SRC) $(HDR))
 	msgmerge --quiet --update --backup=none --no-wrap po/vi.po po/danvan.pot
 
 fmt:

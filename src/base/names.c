@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+
 int names_find(const struct name_label *v, int n, const char *name)
 {
 	for (int i = 0; name && i < n; i++)
@@ -10,12 +12,27 @@ int names_find(const struct name_label *v, int n, const char *name)
 	return -1;
 }
 
-const char *names_name(const struct name_label *v, int n, int i, const char *fallback)
+const char *names_name(const struct name_label *v, int n, int i)
 {
-	return i >= 0 && i < n ? v[i].name : fallback;
+	return v[i >= 0 && i < n ? i : 0].name;
 }
 
-const char *names_label(const struct name_label *v, int n, int i, const char *fallback)
+const char *names_label(const struct name_label *v, int n, int i)
 {
-	return i >= 0 && i < n ? v[i].label : fallback;
+	return v[i >= 0 && i < n ? i : 0].label;
+}
+
+int names_parse(const struct name_label *v, int n, const char *field, const char *name, int *i,
+		struct dv_err *err)
+{
+	*i = names_find(v, n, name);
+	if (*i >= 0)
+		return 0;
+	struct buf list = BUF_INIT;
+	for (int k = 0; k < n; k++)
+		buf_addf(&list, "%s%s", k ? ", " : "", v[k].name);
+	int rc = dv_fail(err, DV_EINVAL, field, "%s is one of: %s", field, list.ptr);
+	buf_release(&list);
+	*i = 0;
+	return rc;
 }

@@ -263,6 +263,18 @@ void form_select(struct req *r, const char *name, const char *label, const char 
 	html_raw(b, "</select></div>");
 }
 
+void form_select_names(struct req *r, const char *name, const char *label, const char *value,
+		       const struct name_label *v, size_t n, const struct form_errors *fe)
+{
+	const char **opt = arena_alloc(&r->arena, (2 * n + 1) * sizeof(*opt));
+	for (size_t i = 0; i < n; i++) {
+		opt[2 * i] = v[i].name;
+		opt[2 * i + 1] = T(r, v[i].label);
+	}
+	opt[2 * n] = NULL;
+	form_select(r, name, label, value, opt, fe);
+}
+
 void form_submit(struct req *r, const char *label)
 {
 	html_raw(&r->out, "<div class=\"actions\"><button type=\"submit\">");

@@ -6,6 +6,7 @@
 #ifndef DV_WEB_FORM_H
 #define DV_WEB_FORM_H
 
+#include "base/names.h"
 #include "web/http.h"
 
 #define FORM_MAX_ERRORS 24
@@ -65,6 +66,10 @@ void form_hidden(struct req *r, const char *name, const char *value);
 /* A <select>; options as value/label pairs terminated by NULL. */
 void form_select(struct req *r, const char *name, const char *label, const char *value,
 		 const char *const *options, const struct form_errors *fe);
+/* A <select> of the values of an enum (base/names.h), v[0..n): each
+ * value's name, its label translated. */
+void form_select_names(struct req *r, const char *name, const char *label, const char *value,
+		       const struct name_label *v, size_t n, const struct form_errors *fe);
 void form_submit(struct req *r, const char *label);
 
 struct mp_part;

@@ -17,85 +17,15 @@
 
 /* ---------------------------------------------------------------- names */
 
-static const struct name_label kinds[CK_COUNT] = {
-	[CK_PLAN] = {"plan", N_("Socio-economic development plan")},
-	[CK_LAND] = {"land", N_("Land use plan and zoning")},
-	[CK_PROJECT] = {"project", N_("Investment project or public work")},
-	[CK_RESETTLEMENT] = {"resettlement", N_("Compensation, support and resettlement")},
-	[CK_BOUNDARY] = {"boundary", N_("Changing administrative boundaries")},
-	[CK_DECISION] = {"decision", N_("A decision that affects the community")},
-	[CK_REGULATION] = {"regulation", N_("Grassroots democracy regulation")},
-	[CK_OTHER] = {"other", N_("Other draft")},
-};
+DV_ENUM_DEFINE(consult_kind, CK_COUNT, CONSULT_KINDS, "kind");
 
-static const struct name_label statuses[CS_STATUS_COUNT] = {
-	[CS_DRAFT] = {"draft", N_("Draft")},
-	[CS_OPEN] = {"open", N_("Open for comments")},
-	[CS_CLOSED] = {"closed", N_("Comments closed, being answered")},
-	[CS_PUBLISHED] = {"published", N_("Synthesis published")},
-};
+DV_ENUM_DEFINE(consult_status, CS_STATUS_COUNT, CONSULT_STATUSES, "status");
 
-static const struct name_label stances[ST_COUNT] = {
-	[ST_SUPPORT] = {"support", N_("Support")},
-	[ST_OPPOSE] = {"oppose", N_("Oppose")},
-	[ST_OTHER] = {"other", N_("Other opinion")},
-};
+DV_ENUM_DEFINE(stance, ST_COUNT, STANCES, "stance");
 
-static const struct name_label channels[OC_COUNT] = {
-	[OC_WEB] = {"web", N_("On the web portal")},
-	[OC_MEETING] = {"meeting", N_("At a meeting")},
-	[OC_DIALOGUE] = {"dialogue", N_("At a dialogue")},
-	[OC_BOX] = {"box", N_("Suggestion box")},
-	[OC_HOTLINE] = {"hotline", N_("Hotline")},
-	[OC_ORGANIZATION] = {"organization", N_("Through a mass organization")},
-	[OC_SOCIAL] = {"social", N_("On a social network")},
-};
+DV_ENUM_DEFINE(opinion_channel, OC_COUNT, OPINION_CHANNELS, "channel");
 
-static const struct name_label answers[ANS_COUNT] = {
-	[ANS_NONE] = {"", N_("Not answered yet")},
-	[ANS_ACCEPTED] = {"accepted", N_("Accepted")},
-	[ANS_PARTLY] = {"partly", N_("Partly accepted")},
-	[ANS_REJECTED] = {"rejected", N_("Not accepted")},
-};
-
-#define NAMES(fn, table, type, count, fallback)                                               \
-	const char *fn##_name(type v)                                                          \
-	{                                                                                      \
-		return names_name(table, count, (int)v, fallback);                              \
-	}                                                                                      \
-	const char *fn##_label(type v)                                                         \
-	{                                                                                      \
-		return names_label(table, count, (int)v, "");                                   \
-	}
-NAMES(consult_kind, kinds, enum consult_kind, CK_COUNT, "other")
-NAMES(consult_status, statuses, enum consult_status, CS_STATUS_COUNT, "draft")
-NAMES(stance, stances, enum stance, ST_COUNT, "other")
-NAMES(opinion_channel, channels, enum opinion_channel, OC_COUNT, "web")
-NAMES(answer, answers, enum answer, ANS_COUNT, "")
-#undef NAMES
-
-int consult_status_parse(const char *name, enum consult_status *s, struct dv_err *err)
-{
-	int i = names_find(statuses, CS_STATUS_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "status", "status is draft, open, closed or published");
-	*s = (enum consult_status)i;
-	return 0;
-}
-
-int consult_parse_name(int table, const char *name)
-{
-	switch (table) {
-	case 's':
-		return names_find(stances, ST_COUNT, name);
-	case 'c':
-		return names_find(channels, OC_COUNT, name);
-	case 'a':
-		return name && *name ? names_find(answers, ANS_COUNT, name) : -1;
-	default:
-		return names_find(kinds, CK_COUNT, name);
-	}
-}
+DV_ENUM_DEFINE(answer, ANS_COUNT, ANSWERS, "answer");
 
 /* ------------------------------------------------------------- sections */
 
@@ -206,10 +136,10 @@ static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct consultation
 	c->id = db_col_int(st, 0);
 	c->unit_id = db_col_int(st, 1);
 	c->unit_name = arena_strdup(ctx->arena, db_col_text(st, 2));
-	int k = consult_parse_name('k', db_col_text(st, 3));
-	c->kind = k < 0 ? CK_OTHER : (enum consult_kind)k;
-	int s = names_find(statuses, CS_STATUS_COUNT, db_col_text(st, 4));
-	c->status = s < 0 ? CS_DRAFT : (enum consult_status)s;
+	if (consult_kind_parse(db_col_text(st, 3), &c->kind, NULL))
+		c->kind = CK_OTHER;
+	if (consult_status_parse(db_col_text(st, 4), &c->status, NULL))
+		c->status = CS_DRAFT;
 	c->title = arena_strdup(ctx->arena, db_col_text(st, 5));
 	c->body = arena_strdup(ctx->arena, db_col_text(st, 6));
 	c->opened_at = db_col_int(st, 7);
@@ -367,10 +297,8 @@ struct clean_draft {
 
 static int clean_draft(struct dv_ctx *ctx, const struct consult_input *in, struct clean_draft *c)
 {
-	int k = consult_parse_name('k', in->kind);
-	if (k < 0)
+	if (consult_kind_parse(in->kind, &c->kind, NULL))
 		return dv_fail(&ctx->err, DV_EINVAL, "kind", "Choose what the draft is about");
-	c->kind = (enum consult_kind)k;
 	int rc = text_clean(ctx->arena, in->title, in->title ? strlen(in->title) : 0,
 			    CONSULT_TITLE_MAX, TEXT_REQUIRED, "title", &c->title, &ctx->err);
 	if (!rc)

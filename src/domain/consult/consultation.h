@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 
 #define CONSULT_TITLE_MAX 200
@@ -37,47 +38,47 @@
 #define OPINIONS_PER_ACCOUNT 30 /* per consultation, against floods */
 
 /* What is consulted on (Art. 25), a code and an English msgid. */
-enum consult_kind {
-	CK_PLAN,	  /* socio-economic development plan */
-	CK_LAND,	  /* land use plan and zoning */
-	CK_PROJECT,	  /* an investment project, a large work */
-	CK_RESETTLEMENT,  /* compensation, support and resettlement */
-	CK_BOUNDARY,	  /* changing administrative boundaries */
-	CK_DECISION,	  /* a decision affecting the community */
-	CK_REGULATION,	  /* the commune's grassroots democracy regulation */
-	CK_OTHER,
-	CK_COUNT
-};
-const char *consult_kind_name(enum consult_kind k);  /* "plan" */
-const char *consult_kind_label(enum consult_kind k); /* English msgid */
+#define CONSULT_KINDS(X)                                                                                                              \
+	X(CK_PLAN, "plan", N_("Socio-economic development plan")) /* socio-economic development plan */                               \
+	X(CK_LAND, "land", N_("Land use plan and zoning")) /* land use plan and zoning */                                             \
+	X(CK_PROJECT, "project", N_("Investment project or public work")) /* an investment project, a large work */                   \
+	X(CK_RESETTLEMENT, "resettlement", N_("Compensation, support and resettlement")) /* compensation, support and resettlement */ \
+	X(CK_BOUNDARY, "boundary", N_("Changing administrative boundaries")) /* changing administrative boundaries */                 \
+	X(CK_DECISION, "decision", N_("A decision that affects the community")) /* a decision affecting the community */              \
+	X(CK_REGULATION, "regulation", N_("Grassroots democracy regulation")) /* the commune's grassroots democracy regulation */     \
+	X(CK_OTHER, "other", N_("Other draft"))
+DV_ENUM(consult_kind, CK_COUNT, CONSULT_KINDS);
 
-enum consult_status { CS_DRAFT, CS_OPEN, CS_CLOSED, CS_PUBLISHED, CS_STATUS_COUNT };
-const char *consult_status_name(enum consult_status s);	 /* "open" */
-const char *consult_status_label(enum consult_status s); /* English msgid */
-/* "open" -> CS_OPEN; DV_EINVAL naming "status" for anything else. */
-int consult_status_parse(const char *name, enum consult_status *s, struct dv_err *err);
+#define CONSULT_STATUSES(X)                                           \
+	X(CS_DRAFT, "draft", N_("Draft"))                             \
+	X(CS_OPEN, "open", N_("Open for comments"))                   \
+	X(CS_CLOSED, "closed", N_("Comments closed, being answered")) \
+	X(CS_PUBLISHED, "published", N_("Synthesis published"))
+DV_ENUM(consult_status, CS_STATUS_COUNT, CONSULT_STATUSES);
 
-enum stance { ST_SUPPORT, ST_OPPOSE, ST_OTHER, ST_COUNT };
-const char *stance_name(enum stance s);	 /* "support" */
-const char *stance_label(enum stance s); /* English msgid */
+#define STANCES(X)                                \
+	X(ST_SUPPORT, "support", N_("Support"))   \
+	X(ST_OPPOSE, "oppose", N_("Oppose"))      \
+	X(ST_OTHER, "other", N_("Other opinion"))
+DV_ENUM(stance, ST_COUNT, STANCES);
 
 /* How an opinion reached the authority (Art. 26). */
-enum opinion_channel {
-	OC_WEB,		 /* on this site, by the resident */
-	OC_MEETING,	 /* at a meeting */
-	OC_DIALOGUE,	 /* a dialogue with the authority */
-	OC_BOX,		 /* the suggestion box */
-	OC_HOTLINE,	 /* the hotline */
-	OC_ORGANIZATION, /* through a mass organization */
-	OC_SOCIAL,	 /* a lawful social network */
-	OC_COUNT
-};
-const char *opinion_channel_name(enum opinion_channel c);  /* "box" */
-const char *opinion_channel_label(enum opinion_channel c); /* English msgid */
+#define OPINION_CHANNELS(X)                                                                                     \
+	X(OC_WEB, "web", N_("On the web portal")) /* on this site, by the resident */                           \
+	X(OC_MEETING, "meeting", N_("At a meeting")) /* at a meeting */                                         \
+	X(OC_DIALOGUE, "dialogue", N_("At a dialogue")) /* a dialogue with the authority */                     \
+	X(OC_BOX, "box", N_("Suggestion box")) /* the suggestion box */                                         \
+	X(OC_HOTLINE, "hotline", N_("Hotline")) /* the hotline */                                               \
+	X(OC_ORGANIZATION, "organization", N_("Through a mass organization")) /* through a mass organization */ \
+	X(OC_SOCIAL, "social", N_("On a social network")) /* a lawful social network */
+DV_ENUM(opinion_channel, OC_COUNT, OPINION_CHANNELS);
 
-enum answer { ANS_NONE, ANS_ACCEPTED, ANS_PARTLY, ANS_REJECTED, ANS_COUNT };
-const char *answer_name(enum answer a);	 /* "" "accepted" "partly" "rejected" */
-const char *answer_label(enum answer a); /* English msgid */
+#define ANSWERS(X)                                      \
+	X(ANS_NONE, "", N_("Not answered yet"))         \
+	X(ANS_ACCEPTED, "accepted", N_("Accepted"))     \
+	X(ANS_PARTLY, "partly", N_("Partly accepted"))  \
+	X(ANS_REJECTED, "rejected", N_("Not accepted"))
+DV_ENUM(answer, ANS_COUNT, ANSWERS);
 
 struct consult_section {
 	int number; /* 1, 2, ...; 0 is the draft as a whole */

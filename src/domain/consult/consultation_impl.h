@@ -6,10 +6,6 @@
 
 #include "domain/consult/consultation.h"
 
-/* The index of `name` in a table of consultation.c: 'k' kinds, 's' stances,
- * 'c' channels, 'a' answers (not the empty one); -1 if it is not there. */
-int consult_parse_name(int table, const char *name);
-
 /* Add the opinions' counts to c's sections. */
 int consult_count_sections(struct dv_ctx *ctx, struct consultation *c);
 

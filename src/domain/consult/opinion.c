@@ -26,15 +26,12 @@ static int clean_opinion(struct dv_ctx *ctx, const struct opinion_input *in,
 			 struct clean_opinion *o)
 {
 	memset(o, 0, sizeof(*o));
-	int s = consult_parse_name('s', in->stance);
-	if (s < 0)
+	if (stance_parse(in->stance, &o->stance, NULL))
 		return dv_fail(&ctx->err, DV_EINVAL, "stance",
 			       "Say whether you support or oppose it, or give another opinion");
-	o->stance = (enum stance)s;
-	int c = in->channel && *in->channel ? consult_parse_name('c', in->channel) : OC_WEB;
-	if (c < 0)
+	o->channel = OC_WEB;
+	if (in->channel && *in->channel && opinion_channel_parse(in->channel, &o->channel, NULL))
 		return dv_fail(&ctx->err, DV_EINVAL, "channel", "Choose how the opinion was received");
-	o->channel = (enum opinion_channel)c;
 	o->section = in->section;
 	o->collective = in->collective;
 	int rc = text_clean(ctx->arena, in->text, in->text ? strlen(in->text) : 0,
@@ -208,10 +205,10 @@ int opinion_list(struct dv_ctx *ctx, const struct consultation *c, int section,
 		memset(o, 0, sizeof(*o));
 		o->id = db_col_int(st, 0);
 		o->section = (int)db_col_int(st, 1);
-		int s = consult_parse_name('s', db_col_text(st, 2));
-		int ch = consult_parse_name('c', db_col_text(st, 3));
-		o->stance = s < 0 ? ST_OTHER : (enum stance)s;
-		o->channel = ch < 0 ? OC_WEB : (enum opinion_channel)ch;
+		if (stance_parse(db_col_text(st, 2), &o->stance, NULL))
+			o->stance = ST_OTHER;
+		if (opinion_channel_parse(db_col_text(st, 3), &o->channel, NULL))
+			o->channel = OC_WEB;
 		o->text = arena_strdup(ctx->arena, db_col_text(st, 4));
 		o->collective = (int)db_col_int(st, 5);
 		o->from = from_line(ctx, o->channel, o->collective,
@@ -219,10 +216,11 @@ int opinion_list(struct dv_ctx *ctx, const struct consultation *c, int section,
 		o->author = c->may_manage ? arena_strdup(ctx->arena, db_col_text(st, 7)) : "";
 		o->mine = ctx->actor->account_id && db_col_int(st, 8) == ctx->actor->account_id;
 		o->created_at = db_col_int(st, 9);
-		int a = answers ? consult_parse_name('a', db_col_text(st, 10)) : -1;
-		o->answer = a < 0 ? ANS_NONE : (enum answer)a;
-		o->reason = a < 0 ? "" : arena_strdup(ctx->arena, db_col_text(st, 11));
-		o->answered_at = a < 0 ? 0 : db_col_int(st, 12);
+		int answered = answers && !answer_parse(db_col_text(st, 10), &o->answer, NULL) &&
+			       o->answer != ANS_NONE;
+		o->answer = answered ? o->answer : ANS_NONE;
+		o->reason = answered ? arena_strdup(ctx->arena, db_col_text(st, 11)) : "";
+		o->answered_at = answered ? db_col_int(st, 12) : 0;
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -273,8 +271,8 @@ static int answer_tx(struct dv_ctx *ctx, int64_t opinion_id, enum answer a, cons
 int opinion_answer(struct dv_ctx *ctx, int64_t opinion_id, const char *answer, const char *in)
 {
 	const char *reason;
-	int a = consult_parse_name('a', answer);
-	if (a < 0)
+	enum answer a;
+	if (!answer || !*answer || answer_parse(answer, &a, NULL))
 		return dv_fail(&ctx->err, DV_EINVAL, "answer",
 			       "Choose: accepted, partly accepted or not accepted");
 	int rc = text_clean(ctx->arena, in, in ? strlen(in) : 0, ANSWER_REASON_MAX, TEXT_MULTILINE,

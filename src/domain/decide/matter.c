@@ -22,7 +22,7 @@
 
 /* ---------------------------------------------------------------- names */
 
-static const char *type_labels[MT_LAST + 1] = {
+static const char *const type_labels[] = {
 	[MT_CONTRIBUTIONS] = N_("Policy and levels of contributions to public works"),
 	[MT_FUNDS] = N_("Collecting, spending and managing contributions and community funds"),
 	[MT_RULES] = N_("Community rules (hương ước, quy ước)"),
@@ -30,62 +30,16 @@ static const char *type_labels[MT_LAST + 1] = {
 	[MT_BOARDS] = N_("Electing or dismissing members of the inspection and supervision boards"),
 	[MT_OTHER] = N_("Other lawful self-managed matters"),
 };
+_Static_assert(ARRAY_LEN(type_labels) == MT_LAST + 1, "a label per type of Art. 15");
 
 const char *matter_type_label(int type)
 {
 	return type >= MT_FIRST && type <= MT_LAST ? type_labels[type] : N_("Unknown kind of matter");
 }
 
-static const struct name_label forms[FORM_COUNT] = {
-	[FORM_MEETING] = {"meeting", N_("Community meeting")},
-	[FORM_BALLOT] = {"ballot", N_("Household ballots")},
-	[FORM_ONLINE] = {"online", N_("Online vote")},
-};
+DV_ENUM_DEFINE(matter_form, FORM_COUNT, MATTER_FORMS, "form");
 
-const char *matter_form_name(enum matter_form f)
-{
-	return names_name(forms, FORM_COUNT, (int)f, "ballot");
-}
-
-const char *matter_form_label(enum matter_form f)
-{
-	return names_label(forms, FORM_COUNT, (int)f, N_("Household ballots"));
-}
-
-int matter_form_parse(const char *name, enum matter_form *f, struct dv_err *err)
-{
-	int i = names_find(forms, FORM_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "form",
-			       "The form is a meeting, household ballots or an online vote");
-	*f = (enum matter_form)i;
-	return 0;
-}
-
-static const struct name_label statuses[MS_STATUS_COUNT] = {
-	[MS_DRAFT] = {"draft", N_("Draft")},
-	[MS_OPEN] = {"open", N_("Voting open")},
-	[MS_CLOSED] = {"closed", N_("Closed")},
-};
-
-const char *matter_status_name(enum matter_status s)
-{
-	return names_name(statuses, MS_STATUS_COUNT, (int)s, "draft");
-}
-
-const char *matter_status_label(enum matter_status s)
-{
-	return names_label(statuses, MS_STATUS_COUNT, (int)s, N_("Draft"));
-}
-
-int matter_status_parse(const char *name, enum matter_status *s, struct dv_err *err)
-{
-	int i = names_find(statuses, MS_STATUS_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "status", "The status is draft, open or closed");
-	*s = (enum matter_status)i;
-	return 0;
-}
+DV_ENUM_DEFINE(matter_status, MS_STATUS_COUNT, MATTER_STATUSES, "status");
 
 /* ------------------------------------------------------------- the rules */
 

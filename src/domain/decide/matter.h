@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "base/names.h"
 #include "domain/ctx.h"
 
 #define MATTER_TITLE_MAX 200
@@ -44,15 +45,17 @@ enum matter_type {
 
 const char *matter_type_label(int type); /* English msgid */
 
-enum matter_form { FORM_MEETING, FORM_BALLOT, FORM_ONLINE, FORM_COUNT };
-const char *matter_form_name(enum matter_form f); /* "ballot" */
-const char *matter_form_label(enum matter_form f);
-int matter_form_parse(const char *name, enum matter_form *f, struct dv_err *err);
+#define MATTER_FORMS(X)                                     \
+	X(FORM_MEETING, "meeting", N_("Community meeting")) \
+	X(FORM_BALLOT, "ballot", N_("Household ballots"))   \
+	X(FORM_ONLINE, "online", N_("Online vote"))
+DV_ENUM(matter_form, FORM_COUNT, MATTER_FORMS);
 
-enum matter_status { MS_DRAFT, MS_OPEN, MS_CLOSED, MS_STATUS_COUNT };
-const char *matter_status_name(enum matter_status s);
-const char *matter_status_label(enum matter_status s);
-int matter_status_parse(const char *name, enum matter_status *s, struct dv_err *err);
+#define MATTER_STATUSES(X)                    \
+	X(MS_DRAFT, "draft", N_("Draft"))     \
+	X(MS_OPEN, "open", N_("Voting open")) \
+	X(MS_CLOSED, "closed", N_("Closed"))
+DV_ENUM(matter_status, MS_STATUS_COUNT, MATTER_STATUSES);
 
 /*
  * May a matter of `type` be decided by `form`? 0, or DV_EINVAL (field

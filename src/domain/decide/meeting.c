@@ -16,23 +16,10 @@
 #include "domain/rules.h"
 #include "domain/registry/unit.h"
 
-static const struct name_label statuses[MEET_STATUS_COUNT] = {
-	[MEET_SCHEDULED] = {"scheduled", N_("Scheduled")},
-	[MEET_OPEN] = {"open", N_("In session")},
-	[MEET_CLOSED] = {"closed", N_("Closed")},
-};
+DV_ENUM_DEFINE(meeting_status, MEET_STATUS_COUNT, MEETING_STATUSES, "status");
 
-const char *meeting_status_name(enum meeting_status s)
-{
-	return names_name(statuses, MEET_STATUS_COUNT, (int)s, "scheduled");
-}
-
-const char *meeting_status_label(enum meeting_status s)
-{
-	return names_label(statuses, MEET_STATUS_COUNT, (int)s, N_("Scheduled"));
-}
-
-static const char *kinds[MOTION_KIND_COUNT] = {"main", "counters", "other"};
+DV_ENUM_DEFINE(motion_kind, MOTION_KIND_COUNT, MOTION_KINDS, "kind");
+DV_ENUM_DEFINE(motion_method, MOTION_METHOD_COUNT, MOTION_METHODS, "method");
 
 static size_t slen(const char *s)
 {
@@ -75,11 +62,11 @@ static int load_motions(struct dv_ctx *ctx, struct meeting *m)
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW && m->nmotions < MOTIONS_MAX) {
 		struct motion *o = &m->motions[m->nmotions++];
 		o->id = db_col_int(st, 0);
-		for (int k = 0; k < MOTION_KIND_COUNT; k++)
-			if (strcmp(db_col_text(st, 1), kinds[k]) == 0)
-				o->kind = (enum motion_kind)k;
+		if (motion_kind_parse(db_col_text(st, 1), &o->kind, NULL))
+			o->kind = MOTION_OTHER;
 		o->text = arena_strdup(ctx->arena, db_col_text(st, 2));
-		o->method = strcmp(db_col_text(st, 3), "secret") == 0 ? VOTE_SECRET : VOTE_HANDS;
+		if (motion_method_parse(db_col_text(st, 3), &o->method, NULL))
+			o->method = VOTE_HANDS;
 		o->members = arena_strdup(ctx->arena, db_col_text(st, 4));
 		o->decided = !db_col_null(st, 10);
 		o->yes = db_col_int(st, 5);

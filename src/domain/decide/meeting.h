@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 #include "domain/decide/committee.h"
 #include "domain/decide/matter.h"
@@ -31,12 +32,22 @@
 #define MOTIONS_MAX 20
 #define MEETING_EARLY (12 * 3600) /* the register opens this long before the meeting */
 
-enum meeting_status { MEET_SCHEDULED, MEET_OPEN, MEET_CLOSED, MEET_STATUS_COUNT };
-const char *meeting_status_name(enum meeting_status s);
-const char *meeting_status_label(enum meeting_status s);
+#define MEETING_STATUSES(X)                             \
+	X(MEET_SCHEDULED, "scheduled", N_("Scheduled")) \
+	X(MEET_OPEN, "open", N_("In session"))          \
+	X(MEET_CLOSED, "closed", N_("Closed"))
+DV_ENUM(meeting_status, MEET_STATUS_COUNT, MEETING_STATUSES);
 
-enum motion_kind { MOTION_MAIN, MOTION_COUNTERS, MOTION_OTHER, MOTION_KIND_COUNT };
-enum motion_method { VOTE_HANDS, VOTE_SECRET };
+/* What a motion puts to the vote, and how (base/names.h). */
+#define MOTION_KINDS(X)                                                                            \
+	X(MOTION_MAIN, "main", N_("The matter itself"))                                            \
+	X(MOTION_COUNTERS, "counters", N_("Approve a counting committee"))                         \
+	X(MOTION_OTHER, "other", N_("Another motion"))
+DV_ENUM(motion_kind, MOTION_KIND_COUNT, MOTION_KINDS);
+#define MOTION_METHODS(X)                                                                          \
+	X(VOTE_HANDS, "hands", N_("Show of hands"))                                                \
+	X(VOTE_SECRET, "secret", N_("Secret ballot"))
+DV_ENUM(motion_method, MOTION_METHOD_COUNT, MOTION_METHODS);
 
 struct motion {
 	int64_t id;

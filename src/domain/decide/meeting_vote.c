@@ -12,8 +12,6 @@
 #include "domain/perm.h"
 #include "domain/rules.h"
 
-static const char *kind_names[MOTION_KIND_COUNT] = {"main", "counters", "other"};
-
 static const struct motion *find_kind(const struct meeting *m, enum motion_kind k)
 {
 	for (size_t i = 0; i < m->nmotions; i++)
@@ -57,12 +55,12 @@ static int add_tx(struct dv_ctx *ctx, int64_t id, enum motion_kind kind, const c
 	rc = db_int(ctx->db, motion, &ctx->err,
 		    "INSERT INTO motion (matter_id, kind, text, method, members, created_at) "
 		    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-		    DB_I(id), DB_T(kind_names[kind]), DB_T(text),
-		    DB_T(method == VOTE_SECRET ? "secret" : "hands"), DB_T(members), DB_I(ctx->now));
+		    DB_I(id), DB_T(motion_kind_name(kind)), DB_T(text),
+		    DB_T(motion_method_name(method)), DB_T(members), DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "motion.add", "matter", id, mt.unit_id,
 			       json_pack("{s:I, s:s, s:s}", "motion", (json_int_t)*motion, "kind",
-					 kind_names[kind], "text", text));
+					 motion_kind_name(kind), "text", text));
 	return rc;
 }
 

@@ -10,33 +10,7 @@
 #include "domain/registry/unit.h"
 #include "store/search.h"
 
-static const struct name_label sections[SEC_COUNT] = {
-	[SEC_POLITICS] = {"politics", N_("Current affairs – Politics")},
-	[SEC_ECONOMY] = {"economy", N_("Economy")},
-	[SEC_CULTURE] = {"culture", N_("Culture – Society")},
-	[SEC_SECURITY] = {"security", N_("Defence – Security")},
-	[SEC_MOBILIZATION] = {"mobilization", N_("Skilful mass mobilization")},
-	[SEC_FRONT] = {"front", N_("Front and mass organizations")},
-};
-
-const char *article_section_name(enum article_section s)
-{
-	return names_name(sections, SEC_COUNT, (int)s, "politics");
-}
-
-const char *article_section_label(enum article_section s)
-{
-	return names_label(sections, SEC_COUNT, (int)s, N_("News"));
-}
-
-int article_section_parse(const char *name, enum article_section *s, struct dv_err *err)
-{
-	int i = names_find(sections, SEC_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "section", "Choose a section");
-	*s = (enum article_section)i;
-	return 0;
-}
+DV_ENUM_DEFINE(article_section, SEC_COUNT, ARTICLE_SECTIONS, "section");
 
 /* ------------------------------------------------------------- reading */
 

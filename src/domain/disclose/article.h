@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 #include "domain/disclose/attachment.h"
 
@@ -23,19 +24,15 @@
 #define ARTICLE_BYLINE_MAX 120
 #define ARTICLE_PAGE_MAX 100
 
-enum article_section {
-	SEC_POLITICS,
-	SEC_ECONOMY,
-	SEC_CULTURE,
-	SEC_SECURITY,
-	SEC_MOBILIZATION,
-	SEC_FRONT,
-	SEC_COUNT
-};
+#define ARTICLE_SECTIONS(X)                                                  \
+	X(SEC_POLITICS, "politics", N_("Current affairs – Politics"))        \
+	X(SEC_ECONOMY, "economy", N_("Economy"))                             \
+	X(SEC_CULTURE, "culture", N_("Culture – Society"))                   \
+	X(SEC_SECURITY, "security", N_("Defence – Security"))                \
+	X(SEC_MOBILIZATION, "mobilization", N_("Skilful mass mobilization")) \
+	X(SEC_FRONT, "front", N_("Front and mass organizations"))
+DV_ENUM(article_section, SEC_COUNT, ARTICLE_SECTIONS);
 
-const char *article_section_name(enum article_section s);  /* "politics" */
-const char *article_section_label(enum article_section s); /* English msgid */
-int article_section_parse(const char *name, enum article_section *s, struct dv_err *err);
 
 struct article {
 	int64_t id;

@@ -18,31 +18,7 @@
 #include "domain/registry/unit.h"
 #include "store/search.h"
 
-static const struct name_label statuses[NOTICE_STATUS_COUNT] = {
-	[NOTICE_DRAFT] = {"draft", N_("Draft")},
-	[NOTICE_PUBLISHED] = {"published", N_("Published")},
-	[NOTICE_ARCHIVED] = {"archived", N_("Archived")},
-};
-
-const char *notice_status_name(enum notice_status s)
-{
-	return names_name(statuses, NOTICE_STATUS_COUNT, (int)s, "draft");
-}
-
-const char *notice_status_label(enum notice_status s)
-{
-	return names_label(statuses, NOTICE_STATUS_COUNT, (int)s, N_("Draft"));
-}
-
-int notice_status_parse(const char *name, enum notice_status *s, struct dv_err *err)
-{
-	int i = names_find(statuses, NOTICE_STATUS_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "status",
-			       "The status is draft, published or archived");
-	*s = (enum notice_status)i;
-	return 0;
-}
+DV_ENUM_DEFINE(notice_status, NOTICE_STATUS_COUNT, NOTICE_STATUSES, "status");
 
 /* ------------------------------------------------------------- reading */
 

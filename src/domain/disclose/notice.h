@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 #include "domain/disclose/attachment.h"
 
@@ -34,28 +35,24 @@
 #define NOTICE_DAYS_MAX 3650 /* posting periods and deadlines, in days */
 #define NOTICE_PAGE_MAX 100
 
-enum notice_status { NOTICE_DRAFT, NOTICE_PUBLISHED, NOTICE_ARCHIVED, NOTICE_STATUS_COUNT };
+#define NOTICE_STATUSES(X)                                \
+	X(NOTICE_DRAFT, "draft", N_("Draft"))             \
+	X(NOTICE_PUBLISHED, "published", N_("Published")) \
+	X(NOTICE_ARCHIVED, "archived", N_("Archived"))
+DV_ENUM(notice_status, NOTICE_STATUS_COUNT, NOTICE_STATUSES);
 
-/* "draft", and the English label "Draft" (a msgid). */
-const char *notice_status_name(enum notice_status s);
-const char *notice_status_label(enum notice_status s);
-int notice_status_parse(const char *name, enum notice_status *s, struct dv_err *err);
 
 /* The channels a notice goes through (Art. 12). */
-enum channel {
-	CH_WEB,		   /* this site, the web portal: done when published */
-	CH_POST_COMMITTEE, /* posted at the People's Committee */
-	CH_POST_COMMUNITY, /* posted at the cultural house of each community */
-	CH_LOUDSPEAKER,	   /* the loudspeaker system, for `days` consecutive days */
-	CH_MEETING,	   /* read out at community or organization meetings */
-	CH_HOUSEHOLD,	   /* a written notice to each household */
-	CH_SMS,		   /* a text message to each household's representative */
-	CH_COUNT
-};
+#define CHANNELS(X)                                                                                                                                 \
+	X(CH_WEB, "web", N_("Web portal (this site)")) /* this site, the web portal: done when published */                                         \
+	X(CH_POST_COMMITTEE, "post_committee", N_("Posted at the People's Committee")) /* posted at the People's Committee */                       \
+	X(CH_POST_COMMUNITY, "post_community", N_("Posted at the community's cultural house")) /* posted at the cultural house of each community */ \
+	X(CH_LOUDSPEAKER, "loudspeaker", N_("Loudspeaker system")) /* the loudspeaker system, for `days` consecutive days */                        \
+	X(CH_MEETING, "meeting", N_("Read out at community meetings")) /* read out at community or organization meetings */                         \
+	X(CH_HOUSEHOLD, "household", N_("Written notice to each household")) /* a written notice to each household */                               \
+	X(CH_SMS, "sms", N_("Text message to household representatives")) /* a text message to each household's representative */
+DV_ENUM(channel, CH_COUNT, CHANNELS);
 
-const char *channel_name(enum channel c);  /* "loudspeaker" */
-const char *channel_label(enum channel c); /* English msgid */
-int channel_parse(const char *name, enum channel *c, struct dv_err *err);
 
 /* ------------------------------------------------------------ categories */
 

@@ -12,34 +12,7 @@
 
 /* ------------------------------------------------------------- channels */
 
-static const struct name_label channels[CH_COUNT] = {
-	[CH_WEB] = {"web", N_("Web portal (this site)")},
-	[CH_POST_COMMITTEE] = {"post_committee", N_("Posted at the People's Committee")},
-	[CH_POST_COMMUNITY] = {"post_community", N_("Posted at the community's cultural house")},
-	[CH_LOUDSPEAKER] = {"loudspeaker", N_("Loudspeaker system")},
-	[CH_MEETING] = {"meeting", N_("Read out at community meetings")},
-	[CH_HOUSEHOLD] = {"household", N_("Written notice to each household")},
-	[CH_SMS] = {"sms", N_("Text message to household representatives")},
-};
-
-const char *channel_name(enum channel c)
-{
-	return names_name(channels, CH_COUNT, (int)c, "unknown");
-}
-
-const char *channel_label(enum channel c)
-{
-	return names_label(channels, CH_COUNT, (int)c, N_("Unknown channel"));
-}
-
-int channel_parse(const char *name, enum channel *c, struct dv_err *err)
-{
-	int i = names_find(channels, CH_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "channel", "Unknown channel");
-	*c = (enum channel)i;
-	return 0;
-}
+DV_ENUM_DEFINE(channel, CH_COUNT, CHANNELS, "channel");
 
 /* ----------------------------------------------------------- categories */
 

@@ -11,30 +11,7 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 
-static const struct name_label hows[REACH_HOW_COUNT] = {
-	[REACH_ONLINE] = {"online", N_("Read online")},
-	[REACH_PAPER] = {"paper", N_("Notice on paper")},
-	[REACH_MEETING] = {"meeting", N_("At a meeting")},
-};
-
-const char *reach_how_name(enum reach_how h)
-{
-	return names_name(hows, REACH_HOW_COUNT, (int)h, "paper");
-}
-
-const char *reach_how_label(enum reach_how h)
-{
-	return names_label(hows, REACH_HOW_COUNT, (int)h, N_("Notice on paper"));
-}
-
-int reach_how_parse(const char *name, enum reach_how *h, struct dv_err *err)
-{
-	int i = names_find(hows, REACH_HOW_COUNT, name);
-	if (i < 0)
-		return dv_fail(err, DV_EINVAL, "how", "Say how the households were reached");
-	*h = (enum reach_how)i;
-	return 0;
-}
+DV_ENUM_DEFINE(reach_how, REACH_HOW_COUNT, REACH_HOWS, "how");
 
 /* --------------------------------------------------------------- writing */
 

@@ -15,16 +15,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 
 #define REACH_BATCH_MAX 500 /* households recorded in one request */
 #define REACH_PAGE_MAX 200
 
-enum reach_how { REACH_ONLINE, REACH_PAPER, REACH_MEETING, REACH_HOW_COUNT };
+#define REACH_HOWS(X)                                   \
+	X(REACH_ONLINE, "online", N_("Read online"))    \
+	X(REACH_PAPER, "paper", N_("Notice on paper"))  \
+	X(REACH_MEETING, "meeting", N_("At a meeting"))
+DV_ENUM(reach_how, REACH_HOW_COUNT, REACH_HOWS);
 
-const char *reach_how_name(enum reach_how h);  /* "paper" */
-const char *reach_how_label(enum reach_how h); /* English msgid */
-int reach_how_parse(const char *name, enum reach_how *h, struct dv_err *err);
 
 /*
  * The actor's own household has read the notice. Needs ACT_ACKNOWLEDGE on

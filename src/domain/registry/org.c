@@ -7,41 +7,7 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 
-static const struct {
-	const char *name;
-	const char *label;
-} kinds[ORG_KIND_COUNT] = {
-	[ORG_FRONT] = {"front", N_("Fatherland Front Committee")},
-	[ORG_YOUTH_UNION] = {"youth_union", N_("Ho Chi Minh Communist Youth Union")},
-	[ORG_WOMENS_UNION] = {"womens_union", N_("Women's Union")},
-	[ORG_VETERANS] = {"veterans", N_("Veterans' Association")},
-	[ORG_FARMERS] = {"farmers", N_("Farmers' Association")},
-	[ORG_TRADE_UNION] = {"trade_union", N_("Trade Union")},
-	[ORG_AGENCY] = {"agency", N_("Agency")},
-};
-
-const char *org_kind_name(enum org_kind k)
-{
-	return (unsigned)k < ORG_KIND_COUNT ? kinds[k].name : "unknown";
-}
-
-const char *org_kind_label(enum org_kind k)
-{
-	return (unsigned)k < ORG_KIND_COUNT ? kinds[k].label : N_("Organization");
-}
-
-int org_kind_parse(const char *name, enum org_kind *k, struct dv_err *err)
-{
-	for (int i = 0; i < ORG_KIND_COUNT; i++)
-		if (name && strcmp(name, kinds[i].name) == 0) {
-			*k = (enum org_kind)i;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "kind",
-		       "Unknown organization kind '%s': use front, youth_union, womens_union, "
-		       "veterans, farmers, trade_union or agency",
-		       name ? name : "");
-}
+DV_ENUM_DEFINE(org_kind, ORG_KIND_COUNT, ORG_KINDS, "kind");
 
 static int create_tx(struct dv_ctx *ctx, int64_t unit_id, enum org_kind kind, const char *name,
 		     int64_t *id)

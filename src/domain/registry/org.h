@@ -10,18 +10,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 
-enum org_kind {
-	ORG_FRONT,
-	ORG_YOUTH_UNION,
-	ORG_WOMENS_UNION,
-	ORG_VETERANS,
-	ORG_FARMERS,
-	ORG_TRADE_UNION,
-	ORG_AGENCY,
-	ORG_KIND_COUNT
-};
+/* The kinds of organization attached to a unit (base/names.h). */
+#define ORG_KINDS(X)                                                                               \
+	X(ORG_FRONT, "front", N_("Fatherland Front Committee"))                                    \
+	X(ORG_YOUTH_UNION, "youth_union", N_("Ho Chi Minh Communist Youth Union"))                 \
+	X(ORG_WOMENS_UNION, "womens_union", N_("Women's Union"))                                   \
+	X(ORG_VETERANS, "veterans", N_("Veterans' Association"))                                   \
+	X(ORG_FARMERS, "farmers", N_("Farmers' Association"))                                      \
+	X(ORG_TRADE_UNION, "trade_union", N_("Trade Union"))                                       \
+	X(ORG_AGENCY, "agency", N_("Agency"))
+DV_ENUM(org_kind, ORG_KIND_COUNT, ORG_KINDS);
 
 #define ORG_NAME_MAX 150
 
@@ -31,10 +32,6 @@ struct organization {
 	enum org_kind kind;
 	const char *name;
 };
-
-const char *org_kind_name(enum org_kind k);  /* "youth_union" */
-const char *org_kind_label(enum org_kind k); /* English msgid */
-int org_kind_parse(const char *name, enum org_kind *k, struct dv_err *err);
 
 /* Create an organization of unit_id. Needs ACT_MANAGE_ORGS on the unit. */
 int org_create(struct dv_ctx *ctx, int64_t unit_id, enum org_kind kind, const char *name,

@@ -10,24 +10,7 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 
-const char *resident_status_name(enum resident_status s)
-{
-	switch (s) {
-	case RES_PRESENT: return "present";
-	case RES_MOVED: return "moved";
-	case RES_DECEASED: return "deceased";
-	}
-	return "present";
-}
-
-const char *resident_status_label(const char *status)
-{
-	if (strcmp(status, "moved") == 0)
-		return N_("Moved away");
-	if (strcmp(status, "deceased") == 0)
-		return N_("Deceased");
-	return N_("Present");
-}
+DV_ENUM_DEFINE(resident_status, RES_STATUS_COUNT, RESIDENT_STATUSES, "status");
 
 /* ------------------------------------------------------------ validation */
 

@@ -13,12 +13,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 
 #define RESIDENT_NAME_MAX     100
 #define RESIDENT_RELATION_MAX 30
 
-enum resident_status { RES_PRESENT, RES_MOVED, RES_DECEASED };
+/* Whether a resident lives in the household (base/names.h). */
+#define RESIDENT_STATUSES(X)                                                                       \
+	X(RES_PRESENT, "present", N_("Present"))                                                   \
+	X(RES_MOVED, "moved", N_("Moved away"))                                                    \
+	X(RES_DECEASED, "deceased", N_("Deceased"))
+DV_ENUM(resident_status, RES_STATUS_COUNT, RESIDENT_STATUSES);
 
 struct resident {
 	int64_t id;
@@ -105,9 +111,5 @@ int resident_set_status(struct dv_ctx *ctx, int64_t id, enum resident_status sta
 
 /* Move a resident to another household (both editable by the actor). */
 int resident_move(struct dv_ctx *ctx, int64_t id, int64_t to_household_id);
-
-const char *resident_status_name(enum resident_status s);
-/* The English msgid for a stored status ("present" -> "Present"). */
-const char *resident_status_label(const char *status);
 
 #endif

@@ -266,29 +266,20 @@ static void comment_form(struct req *r, const struct consultation *c,
 static void record_form(struct req *r, const struct consultation *c,
 			const struct form_errors *fe)
 {
-	const char *secs[2 * CONSULT_SECTIONS_MAX + 3], *chans[2 * OC_COUNT + 1],
-		*sts[2 * ST_COUNT + 1];
+	const char *secs[2 * CONSULT_SECTIONS_MAX + 3];
 	size_t k = 0;
 	for (size_t i = 0; i < c->nsections; i++) {
 		secs[k++] = arena_printf(&r->arena, "%d", c->sections[i].number);
 		secs[k++] = consult_section_title(r, &c->sections[i]);
 	}
 	secs[k] = NULL;
-	for (k = 0; k < 2 * (OC_COUNT - 1); k += 2) { /* all but the web */
-		chans[k] = opinion_channel_name((enum opinion_channel)(k / 2 + 1));
-		chans[k + 1] = T(r, opinion_channel_label((enum opinion_channel)(k / 2 + 1)));
-	}
-	chans[k] = NULL;
-	for (k = 0; k < 2 * ST_COUNT; k += 2) {
-		sts[k] = stance_name((enum stance)(k / 2));
-		sts[k + 1] = T(r, stance_label((enum stance)(k / 2)));
-	}
-	sts[k] = NULL;
 	html_raw(&r->out, "<section class=\"tools\"><h2>");
 	html_txt(&r->out, T(r, "Record an opinion received elsewhere"));
 	html_raw(&r->out, "</h2>");
 	form_begin(r, page_path(r, "/consultations/%lld/opinions", c->id), "stacked");
-	form_select(r, "channel", T(r, "Received"), req_form(r, "channel"), chans, fe);
+	/* every channel but the web, where residents write themselves */
+	form_select_names(r, "channel", T(r, "Received"), req_form(r, "channel"),
+			  opinion_channel_names + OC_WEB + 1, OC_COUNT - 1, fe);
 	form_input(r,
 		   &(struct field){.name = "author", .label = T(r, "Given by"),
 				   .value = req_form(r, "author"),
@@ -296,7 +287,8 @@ static void record_form(struct req *r, const struct consultation *c,
 				   .maxlength = OPINION_AUTHOR_MAX},
 		   fe);
 	form_select(r, "section", T(r, "On"), req_form(r, "section"), secs, fe);
-	form_select(r, "stance", T(r, "Opinion"), req_form(r, "stance"), sts, fe);
+	form_select_names(r, "stance", T(r, "Opinion"), req_form(r, "stance"), stance_names, ST_COUNT,
+			  fe);
 	form_textarea(r,
 		      &(struct field){.name = "text", .label = T(r, "What was said"),
 				      .value = req_form(r, "text"), .required = 1,

@@ -18,13 +18,8 @@
 
 static void kind_select(struct req *r, const char *value, const struct form_errors *fe)
 {
-	const char *opt[2 * CK_COUNT + 1];
-	for (int k = 0; k < CK_COUNT; k++) {
-		opt[2 * k] = consult_kind_name((enum consult_kind)k);
-		opt[2 * k + 1] = T(r, consult_kind_label((enum consult_kind)k));
-	}
-	opt[2 * CK_COUNT] = NULL;
-	form_select(r, "kind", T(r, "What the draft is (Art. 25)"), value, opt, fe);
+	form_select_names(r, "kind", T(r, "What the draft is (Art. 25)"), value,
+			  consult_kind_names, CK_COUNT, fe);
 }
 
 static int draft_form(struct req *r, int64_t unit_id, const struct consultation *c,

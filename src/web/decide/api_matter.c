@@ -68,7 +68,7 @@ static json_t *meeting_json(struct req *r, const struct matter *mt)
 	for (size_t i = 0; i < m.nmotions; i++) {
 		const struct motion *o = &m.motions[i];
 		json_t *j = json_pack("{s:I, s:s, s:s, s:b}", "id", (json_int_t)o->id, "text",
-				      o->text, "method", o->method == VOTE_SECRET ? "secret" : "hands",
+				      o->text, "method", motion_method_name(o->method),
 				      "decided", o->decided);
 		if (o->decided)
 			json_object_set_new(j, "result",

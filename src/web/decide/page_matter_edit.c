@@ -31,14 +31,8 @@ static void type_select(struct req *r, int value, const struct form_errors *fe)
 
 static void form_select_forms(struct req *r, const char *value, const struct form_errors *fe)
 {
-	const char *opt[2 * FORM_COUNT + 1];
-	size_t k = 0;
-	for (int f = 0; f < FORM_COUNT; f++) {
-		opt[k++] = matter_form_name((enum matter_form)f);
-		opt[k++] = T(r, matter_form_label((enum matter_form)f));
-	}
-	opt[k] = NULL;
-	form_select(r, "form", T(r, "How it is decided"), value, opt, fe);
+	form_select_names(r, "form", T(r, "How it is decided"), value, matter_form_names,
+			  FORM_COUNT, fe);
 }
 
 /* The options as the form shows them: one per line. */

@@ -134,21 +134,11 @@ static void motion_form(struct req *r, const struct matter *mt, const struct mee
 	int has_main = 0;
 	for (size_t i = 0; i < m->nmotions; i++)
 		has_main |= m->motions[i].kind == MOTION_MAIN;
-	static const char *kinds[] = {"main", N_("The matter itself"), "counters",
-				      N_("Approve a counting committee"), "other",
-				      N_("Another motion"), NULL};
-	static const char *methods[] = {"hands", N_("Show of hands"), "secret",
-					N_("Secret ballot"), NULL};
-	const char *k[7], *mm[5];
-	for (int i = 0; i < 6; i++)
-		k[i] = i % 2 ? T(r, kinds[i]) : kinds[i];
-	k[6] = NULL;
-	for (int i = 0; i < 4; i++)
-		mm[i] = i % 2 ? T(r, methods[i]) : methods[i];
-	mm[4] = NULL;
 	form_begin(r, page_path(r, "/matters/%lld/motions", mt->id), "stacked");
-	form_select(r, "kind", T(r, "Put to the vote"), has_main ? "other" : "main", k, fe);
-	form_select(r, "method", T(r, "How"), "hands", mm, fe);
+	form_select_names(r, "kind", T(r, "Put to the vote"), has_main ? "other" : "main",
+			  motion_kind_names, MOTION_KIND_COUNT, fe);
+	form_select_names(r, "method", T(r, "How"), "hands", motion_method_names,
+			  MOTION_METHOD_COUNT, fe);
 	form_input(r,
 		   &(struct field){.name = "text", .label = T(r, "Text of the motion"),
 				   .hint = T(r, "Empty for the matter itself"),
@@ -306,13 +296,15 @@ int page_meeting_open(struct req *r)
 int page_motion_add(struct req *r)
 {
 	int rc = req_form_parse(r);
+	enum motion_kind k = MOTION_MAIN;
+	enum motion_method how = VOTE_HANDS;
 	const char *kind = req_form(r, "kind"), *method = req_form(r, "method");
-	enum motion_kind k = !kind || !strcmp(kind, "main")  ? MOTION_MAIN
-			     : !strcmp(kind, "counters")      ? MOTION_COUNTERS
-							      : MOTION_OTHER;
+	if (!rc && kind)
+		rc = motion_kind_parse(kind, &k, &r->ctx.err);
+	if (!rc && method)
+		rc = motion_method_parse(method, &how, &r->ctx.err);
 	if (!rc)
-		rc = motion_add(&r->ctx, r->params[0], k, req_form(r, "text"),
-				method && !strcmp(method, "secret") ? VOTE_SECRET : VOTE_HANDS,
+		rc = motion_add(&r->ctx, r->params[0], k, req_form(r, "text"), how,
 				req_form(r, "members"), NULL);
 	return matter_page_after(r, rc);
 }

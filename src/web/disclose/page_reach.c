@@ -115,14 +115,10 @@ static void missing_row(struct req *r, const struct reach_household *h)
 
 static void record_controls(struct req *r)
 {
-	static const char *how[] = {"paper", N_("Notice on paper"), "meeting", N_("At a meeting"),
-				    NULL};
-	const char *opt[5];
-	for (int i = 0; i < 4; i++)
-		opt[i] = i % 2 ? T(r, how[i]) : how[i];
-	opt[4] = NULL;
 	html_raw(&r->out, "<div class=\"row\">");
-	form_select(r, "how", T(r, "How"), "paper", opt, NULL);
+	/* a head records paper and meetings; "online" is the household's own */
+	form_select_names(r, "how", T(r, "How"), "paper", reach_how_names + REACH_PAPER,
+			  REACH_HOW_COUNT - REACH_PAPER, NULL);
 	form_input(r,
 		   &(struct field){.name = "on",
 				   .label = T(r, "On"),

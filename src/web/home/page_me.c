@@ -43,7 +43,7 @@ static void members_table(struct req *r, const struct resident *m, size_t n)
 		if (m[i].birth_date)
 			date_format(b, m[i].birth_date);
 		html_raw(b, "</td><td>");
-		html_txt(b, T(r, resident_status_label(m[i].status)));
+		html_txt(b, T(r, resident_status_label_of(m[i].status)));
 		html_raw(b, "</td></tr>");
 	}
 	html_raw(b, "</tbody></table>");

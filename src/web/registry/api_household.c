@@ -225,11 +225,6 @@ int api_resident_update(struct req *r)
 	return rc ? rc : send_resident(r, 200, p.id);
 }
 
-static const struct {
-	const char *name;
-	enum resident_status status;
-} statuses[] = {{"present", RES_PRESENT}, {"moved", RES_MOVED}, {"deceased", RES_DECEASED}};
-
 int api_resident_status(struct req *r)
 {
 	json_t *body;
@@ -242,12 +237,13 @@ int api_resident_status(struct req *r)
 	json_decref(body);
 	if (rc)
 		return rc;
-	for (size_t i = 0; status && i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (strcmp(status, statuses[i].name) == 0) {
-			rc = resident_set_status(&r->ctx, r->params[0], statuses[i].status, date);
-			return rc ? rc : send_resident(r, 200, r->params[0]);
-		}
-	return dv_fail(&r->ctx.err, DV_EINVAL, "status", "Choose a status");
+	enum resident_status st;
+	if (!status)
+		return dv_fail(&r->ctx.err, DV_EINVAL, "status", "Choose a status");
+	if ((rc = resident_status_parse(status, &st, &r->ctx.err)) ||
+	    (rc = resident_set_status(&r->ctx, r->params[0], st, date)))
+		return rc;
+	return send_resident(r, 200, r->params[0]);
 }
 
 int api_resident_move(struct req *r)

@@ -342,7 +342,7 @@ static void member_rows(struct req *r, const struct household *h, const struct r
 		html_raw(b, "</td><td>");
 		html_txt(b, m[i].phone);
 		html_raw(b, "</td><td>");
-		html_txt(b, T(r, resident_status_label(m[i].status)));
+		html_txt(b, T(r, resident_status_label_of(m[i].status)));
 		if (m[i].status_date) {
 			html_raw(b, " ");
 			date_format(b, m[i].status_date);
@@ -511,9 +511,6 @@ int page_household_update(struct req *r)
 
 /* ---------------------------------------------------- editing a resident */
 
-static const char *status_options[] = {"present", N_("Present"), "moved", N_("Moved away"),
-				       "deceased", N_("Deceased"), NULL};
-
 static int resident_page(struct req *r, int64_t id, const struct form_errors *fe)
 {
 	struct resident p;
@@ -538,12 +535,9 @@ static int resident_page(struct req *r, int64_t id, const struct form_errors *fe
 	html_txt(b, T(r, "Nobody is ever deleted: the registry keeps who lived here, and when "
 			 "they left."));
 	html_raw(b, "</p>");
-	const char *opts[7];
-	for (int i = 0; i < 6; i++)
-		opts[i] = i % 2 ? T(r, status_options[i]) : status_options[i];
-	opts[6] = NULL;
 	form_begin(r, path_of(r, "/residents/%lld/status", id), "stacked");
-	form_select(r, "status", T(r, "Status"), p.status, opts, fe);
+	form_select_names(r, "status", T(r, "Status"), p.status, resident_status_names,
+			  RES_STATUS_COUNT, fe);
 	form_input(r,
 		   &(struct field){.name = "date",
 				   .label = T(r, "Date"),
@@ -607,15 +601,8 @@ int page_resident_update(struct req *r)
 
 int page_resident_status(struct req *r)
 {
-	const char *s = req_form(r, "status");
 	enum resident_status st;
-	if (s && strcmp(s, "present") == 0)
-		st = RES_PRESENT;
-	else if (s && strcmp(s, "moved") == 0)
-		st = RES_MOVED;
-	else if (s && strcmp(s, "deceased") == 0)
-		st = RES_DECEASED;
-	else
+	if (resident_status_parse(req_form(r, "status"), &st, NULL))
 		return resident_form_result(r, dv_fail(&r->ctx.err, DV_EINVAL, "status",
 						       "Choose a status"));
 	return resident_form_result(r,
