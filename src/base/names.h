@@ -28,10 +28,8 @@
 
 #include <stddef.h>
 
+#include "base/array.h"
 #include "base/err.h"
-
-/* The number of elements of an array (never of a pointer). */
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 struct name_label {
 	const char *name;

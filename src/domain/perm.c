@@ -2,27 +2,15 @@
 
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "base/log.h"
 
 /* ----------------------------------------------------------------- roles */
 
-static const struct {
-	const char *name;
-	const char *label;
-} roles[ROLE_COUNT] = {
-	[ROLE_RESIDENT] = {"resident", N_("Resident")},
-	[ROLE_REPRESENTATIVE] = {"representative", N_("Household representative")},
-	[ROLE_HEAD] = {"head", N_("Neighborhood head")},
-	[ROLE_FRONT] = {"front", N_("Front work committee")},
-	[ROLE_WARD_OFFICER] = {"ward_officer", N_("Ward officer")},
-	[ROLE_ORG_OFFICER] = {"org_officer", N_("Organization officer")},
-	[ROLE_INSPECTOR] = {"inspector", N_("People's Inspection Board")},
-	[ROLE_COUNCIL] = {"council", N_("Emulation and commendation council")},
-	[ROLE_CITY_ADMIN] = {"city_admin", N_("City administrator")},
-};
+DV_ENUM_DEFINE(role, ROLE_COUNT, ROLES, "role");
 
-static const char *action_names[ACT_COUNT] = {
+static const char *const action_names[] = {
 	[ACT_VIEW_HOUSEHOLDS] = "view_households",
 	[ACT_VIEW_PERSONAL] = "view_personal",
 	[ACT_EDIT_HOUSEHOLDS] = "edit_households",
@@ -45,6 +33,7 @@ static const char *action_names[ACT_COUNT] = {
 	[ACT_CONSULT] = "consult",
 	[ACT_COLLECTIVE_OPINION] = "collective_opinion",
 };
+_Static_assert(ARRAY_LEN(action_names) == ACT_COUNT, "a name per action");
 
 #define A(x) (1u << (x))
 
@@ -53,7 +42,7 @@ static const char *action_names[ACT_COUNT] = {
  * Convening community meetings is the head's by law (Art. 17); the online
  * vote needs both the head's and the front committee's agreement.
  */
-static const unsigned role_actions[ROLE_COUNT] = {
+static const unsigned role_actions[] = {
 	[ROLE_RESIDENT] = A(ACT_COMMENT),
 	[ROLE_REPRESENTATIVE] = A(ACT_COMMENT) | A(ACT_VOTE) | A(ACT_ACKNOWLEDGE),
 	[ROLE_HEAD] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
@@ -74,17 +63,19 @@ static const unsigned role_actions[ROLE_COUNT] = {
 			    A(ACT_VIEW_AUDIT) | A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) |
 			    A(ACT_CONFIGURE) | A(ACT_CONSULT),
 };
+_Static_assert(ARRAY_LEN(role_actions) == ROLE_COUNT, "the actions of every role");
 
 #define R(x) (1u << (x))
 
 /* Which roles each role may grant (within its subtree). */
-static const unsigned role_grants[ROLE_COUNT] = {
+static const unsigned role_grants[] = {
 	[ROLE_HEAD] = R(ROLE_RESIDENT) | R(ROLE_REPRESENTATIVE),
 	[ROLE_WARD_OFFICER] = R(ROLE_RESIDENT) | R(ROLE_REPRESENTATIVE) | R(ROLE_HEAD) |
 			      R(ROLE_FRONT) | R(ROLE_ORG_OFFICER) | R(ROLE_INSPECTOR) |
 			      R(ROLE_COUNCIL),
 	[ROLE_CITY_ADMIN] = (1u << ROLE_COUNT) - 1,
 };
+_Static_assert(ARRAY_LEN(role_grants) == ROLE_COUNT, "the grants of every role");
 
 /* Grants of these roles reach only the account's own household when the
  * question is about a household. */
@@ -98,32 +89,9 @@ static int role_is_household_scoped(enum role r)
  * they may get later is the household's alone and needs perm_may_household. */
 static const unsigned unit_wide_for_households = A(ACT_COMMENT) | A(ACT_VOTE);
 
-const char *role_name(enum role r)
-{
-	return (unsigned)r < ROLE_COUNT ? roles[r].name : "unknown";
-}
-
-const char *role_label(enum role r)
-{
-	return (unsigned)r < ROLE_COUNT ? roles[r].label : N_("Unknown role");
-}
-
 const char *action_name(enum action a)
 {
 	return (unsigned)a < ACT_COUNT ? action_names[a] : "unknown";
-}
-
-int role_parse(const char *name, enum role *r, struct dv_err *err)
-{
-	for (int i = 0; i < ROLE_COUNT; i++)
-		if (name && strcmp(name, roles[i].name) == 0) {
-			*r = (enum role)i;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "role",
-		       "Unknown role '%s': use resident, representative, head, front, "
-		       "ward_officer, org_officer, inspector, council or city_admin",
-		       name ? name : "");
 }
 
 int role_allows(enum role r, enum action a)

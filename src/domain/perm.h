@@ -12,20 +12,21 @@
 
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 
-enum role {
-	ROLE_RESIDENT,	     /* cư dân */
-	ROLE_REPRESENTATIVE, /* đại diện hộ gia đình */
-	ROLE_HEAD,	     /* trưởng khu phố / trưởng thôn / tổ trưởng */
-	ROLE_FRONT,	     /* Ban công tác Mặt trận */
-	ROLE_WARD_OFFICER,   /* cán bộ phường, xã */
-	ROLE_ORG_OFFICER,    /* cán bộ cơ quan, đoàn thể */
-	ROLE_INSPECTOR,	     /* Ban Thanh tra nhân dân */
-	ROLE_COUNCIL,	     /* Hội đồng Thi đua – Khen thưởng */
-	ROLE_CITY_ADMIN,     /* quản trị thành phố */
-	ROLE_COUNT
-};
+/* The roles, each granted on a unit for its subtree (base/names.h). */
+#define ROLES(X)                                                                                   \
+	X(ROLE_RESIDENT, "resident", N_("Resident"))               /* cư dân */                    \
+	X(ROLE_REPRESENTATIVE, "representative", N_("Household representative")) /* đại diện hộ */ \
+	X(ROLE_HEAD, "head", N_("Neighborhood head")) /* trưởng khu phố, trưởng thôn, tổ trưởng */   \
+	X(ROLE_FRONT, "front", N_("Front work committee"))         /* Ban công tác Mặt trận */      \
+	X(ROLE_WARD_OFFICER, "ward_officer", N_("Ward officer"))   /* cán bộ phường, xã */         \
+	X(ROLE_ORG_OFFICER, "org_officer", N_("Organization officer")) /* cơ quan, đoàn thể */     \
+	X(ROLE_INSPECTOR, "inspector", N_("People's Inspection Board")) /* Ban Thanh tra nhân dân */ \
+	X(ROLE_COUNCIL, "council", N_("Emulation and commendation council")) /* Hội đồng TĐKT */   \
+	X(ROLE_CITY_ADMIN, "city_admin", N_("City administrator")) /* quản trị thành phố */
+DV_ENUM(role, ROLE_COUNT, ROLES);
 
 enum action {
 	ACT_VIEW_HOUSEHOLDS,   /* lists of households and residents (names, addresses) */
@@ -52,9 +53,6 @@ enum action {
 	ACT_COUNT
 };
 
-const char *role_name(enum role r);  /* "ward_officer" */
-const char *role_label(enum role r); /* English msgid: "Ward officer" */
-int role_parse(const char *name, enum role *r, struct dv_err *err);
 const char *action_name(enum action a);
 
 /* Does the role allow the action anywhere in its subtree? */

@@ -3,11 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "base/log.h"
 #include "domain/perm.h"
 
-static const struct rule_info rules[RULE_COUNT] = {
+static const struct rule_info rules[] = {
 	[RULE_MEETING_QUORUM] = {"meeting_quorum",
 				 N_("A community meeting is quorate with more than this share of "
 				    "all household representatives present"),
@@ -37,6 +38,7 @@ static const struct rule_info rules[RULE_COUNT] = {
 				      "before it"),
 				   "days", N_("Decree 59/2023"), 7, 1, 365},
 };
+_Static_assert(ARRAY_LEN(rules) == RULE_COUNT, "every rule has its default and basis");
 
 const struct rule_info *rule_info(enum rule r)
 {

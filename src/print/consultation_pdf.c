@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -99,7 +100,7 @@ const char *synthesis_section_heading(const struct consult_section *s, const cha
 	return i18n_get(lang, *h ? h : N_("The draft as a whole"));
 }
 
-const char *const synthesis_count_headers[2 + SYNTHESIS_COUNTS] = {
+const char *const synthesis_count_headers[] = {
 	N_("No."),
 	N_("Section of the draft"),
 	N_("Opinions received"),
@@ -111,6 +112,7 @@ const char *const synthesis_count_headers[2 + SYNTHESIS_COUNTS] = {
 	N_("Partly accepted"),
 	N_("Not accepted"),
 };
+_Static_assert(ARRAY_LEN(synthesis_count_headers) == 2 + SYNTHESIS_COUNTS, "a header per column");
 
 void synthesis_counts(const struct consult_section *s, int64_t v[SYNTHESIS_COUNTS])
 {
@@ -356,7 +358,8 @@ static void totals_of(const struct consultation *c, int64_t v[NCOUNTS])
 }
 
 /* The counts need few digits; their headers need the room. */
-static const double col_w[NCOLS] = {10, 43, 14, 14, 14, 14, 14, 14, 14, 14};
+static const double col_w[] = {10, 43, 14, 14, 14, 14, 14, 14, 14, 14};
+_Static_assert(ARRAY_LEN(col_w) == NCOLS, "a width per column");
 #define CELL_PAD 1.0 /* mm */
 
 static double row_height(struct doc *d, const char *const cells[NCOLS], const char *font)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "base/i18n.h"
 
@@ -127,7 +128,8 @@ static void page_setup(struct book *k, lxw_worksheet *ws, lxw_row_t header_row)
 #define S1_HEADER 4 /* the header row, under the title rows */
 #define S1_FIRST  (S1_HEADER + 1)
 
-static const double summary_widths[2 + NCOUNTS] = {9, 48, 12, 12, 12, 12, 12, 12, 12, 12};
+static const double summary_widths[] = {9, 48, 12, 12, 12, 12, 12, 12, 12, 12};
+_Static_assert(ARRAY_LEN(summary_widths) == 2 + NCOUNTS, "a width per column");
 
 /* The report's title, the draft's, and what, where and when. */
 static void summary_titles(struct book *k, lxw_worksheet *ws, const struct consultation *c)
@@ -219,13 +221,15 @@ enum {
 	O_COLS
 };
 
-static const char *const opinion_cols[O_COLS] = {
+static const char *const opinion_cols[] = {
 	N_("ID"),	  N_("Section no."),	  N_("Section of the draft"),
 	N_("Given by"),	  N_("Received through"), N_("Stance"),
 	N_("Collective"), N_("Received on"),	  N_("Opinion"),
 	N_("Answer"),	  N_("Reason"),
 };
-static const double opinion_widths[O_COLS] = {8, 9, 30, 28, 18, 15, 10, 16, 60, 18, 50};
+_Static_assert(ARRAY_LEN(opinion_cols) == O_COLS, "a header per column");
+static const double opinion_widths[] = {8, 9, 30, 28, 18, 15, 10, 16, 60, 18, 50};
+_Static_assert(ARRAY_LEN(opinion_widths) == O_COLS, "a width per column");
 
 static void opinion_row(struct book *k, lxw_worksheet *ws, lxw_row_t r,
 			const struct consultation *c, const struct opinion *o)

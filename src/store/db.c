@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/buf.h"
 #include "base/log.h"
 
@@ -105,6 +106,7 @@ static int section_marker(const char *line, size_t len)
 {
 	static const char *const names[] = {
 		[MARK_SQLITE] = "@sqlite", [MARK_POSTGRES] = "@postgres", [MARK_END] = "@end"};
+	_Static_assert(ARRAY_LEN(names) == MARK_END + 1, "a marker per section kind");
 	while (len && (*line == ' ' || *line == '\t')) {
 		line++;
 		len--;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "domain/registry/household.h"
@@ -46,7 +47,7 @@ static const struct {
 	const char *name; /* also the field name in errors */
 	int required;
 	const char *aliases[6];
-} columns[C_COUNT] = {
+} columns[] = {
 	[C_HOUSEHOLD] = {"household", 1, {"ma ho", "ma ho gia dinh", "so ho khau"}},
 	[C_UNIT] = {"unit", 1, {"khu pho", "to dan pho", "thon", "ap"}},
 	[C_ADDRESS] = {"address", 1, {"dia chi"}},
@@ -57,6 +58,7 @@ static const struct {
 	[C_PHONE] = {"phone", 0, {"dien thoai", "sdt", "so dien thoai"}},
 	[C_NATIONAL_ID] = {"national_id", 0, {"cccd", "so cccd", "cmnd", "so cmnd"}},
 };
+_Static_assert(ARRAY_LEN(columns) == C_COUNT, "a name per column");
 
 static const char msg_utf8[] = N_("Not valid UTF-8: save the file as 'CSV UTF-8' in Excel");
 

@@ -152,9 +152,13 @@ static void answer_form(struct req *r, const struct opinion *o)
 	struct buf *b = &r->out;
 	long long id = (long long)o->id;
 	form_begin(r, page_path(r, "/opinions/%lld/answer", o->id), "stacked answer");
-	buf_addf(b, "<div class=\"field\"><label for=\"a%lld\">", id);
+	html_raw(b, "<div class=\"field\"><label for=\"a");
+	html_txtf(b, "%lld", id);
+	html_raw(b, "\">");
 	html_txt(b, T(r, "Answer"));
-	buf_addf(b, "</label><select id=\"a%lld\" name=\"answer\">", id);
+	html_raw(b, "</label><select id=\"a");
+	html_txtf(b, "%lld", id);
+	html_raw(b, "\" name=\"answer\">");
 	for (int i = ANS_ACCEPTED; i < ANS_COUNT; i++) {
 		html_raw(b, "<option value=\"");
 		html_attr(b, answer_name((enum answer)i));
@@ -162,12 +166,17 @@ static void answer_form(struct req *r, const struct opinion *o)
 		html_txt(b, T(r, answer_label((enum answer)i)));
 		html_raw(b, "</option>");
 	}
-	buf_addf(b, "</select></div><div class=\"field\"><label for=\"r%lld\">", id);
+	html_raw(b, "</select></div><div class=\"field\"><label for=\"r");
+	html_txtf(b, "%lld", id);
+	html_raw(b, "\">");
 	html_txt(b, T(r, "Reason"));
 	html_raw(b, "</label><p class=\"hint\">");
 	html_txt(b, T(r, "Required unless accepted"));
-	buf_addf(b, "</p><textarea id=\"r%lld\" name=\"reason\" rows=\"2\" maxlength=\"%d\">", id,
-		  ANSWER_REASON_MAX);
+	html_raw(b, "</p><textarea id=\"r");
+	html_txtf(b, "%lld", id);
+	html_raw(b, "\" name=\"reason\" rows=\"2\" maxlength=\"");
+	html_txtf(b, "%d", ANSWER_REASON_MAX);
+	html_raw(b, "\">");
 	html_txt(b, o->reason);
 	html_raw(b, "</textarea></div>");
 	form_submit(r, o->answer ? T(r, "Change the answer") : T(r, "Answer"));
@@ -177,11 +186,11 @@ static void answer_form(struct req *r, const struct opinion *o)
 void consult_opinion(struct req *r, const struct consultation *c, const struct opinion *o)
 {
 	struct buf *b = &r->out;
-	static const char *cls[ST_COUNT] = {"support", "oppose", "other"};
+
 	html_raw(b, "<li class=\"opinion\" id=\"o");
 	html_txtf(b, "%lld", (long long)o->id);
 	html_raw(b, "\"><p class=\"meta\"><span class=\"stance ");
-	html_raw(b, cls[o->stance]);
+	html_attr(b, stance_name(o->stance)); /* support, oppose, other: the CSS classes */
 	html_raw(b, "\">");
 	html_txt(b, T(r, stance_label(o->stance)));
 	html_raw(b, "</span> · ");

@@ -27,9 +27,13 @@ static const char *iso(struct req *r, int64_t t)
 
 static void element(struct buf *b, const char *name, const char *text)
 {
-	buf_addf(b, "<%s>", name);
+	html_raw(b, "<");
+	html_raw(b, name);
+	html_raw(b, ">");
 	html_txt(b, text);
-	buf_addf(b, "</%s>\n", name);
+	html_raw(b, "</");
+	html_raw(b, name);
+	html_raw(b, ">\n");
 }
 
 static void link_el(struct req *r, const char *rel, const char *type, const char *path)

@@ -16,7 +16,6 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
-#include "web/disclose/disclose.h"
 #include "web/identity/identity_impl.h"
 
 /* ----------------------------------------------------------------- login */
