@@ -2,7 +2,7 @@
 #   make run     install what is missing, build, create the demo database, serve it
 #   make check   install what is missing, build, run every test (SQLite and PostgreSQL)
 # Also: make (build only), make asan [check] (AddressSanitizer + UBSan build),
-#       make clean.
+#       make lint (the layer rules, also run by make check), make clean.
 .DEFAULT_GOAL := all
 
 ifneq ($(filter asan,$(MAKECMDGOALS)),)
@@ -50,7 +50,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
 TEST_LIB := $(B)/tests/testlib.o
 
-.PHONY: all run check asan tests clean deps deps-check fmt po fuzz fuzz-build
+.PHONY: all run check asan tests clean deps deps-check fmt po fuzz fuzz-build lint
 
 all: $(B)/danvan
 
@@ -158,7 +158,12 @@ run: deps
 	@$(B)/danvan migrate --db sqlite:danvan.db >/dev/null # a demo made by an older danvan
 	$(B)/danvan serve --db sqlite:danvan.db --port 8080
 
-check: deps-check
+# The layer rules (tools/lint.py; tests/lint/test_lint.sh plants a
+# violation of each kind and checks that it is caught).
+lint:
+	@python3 tools/lint.py .
+
+check: deps-check lint
 	@$(MAKE) --no-print-directory $(filter asan,$(MAKECMDGOALS)) all tests
 	@$(MAKE) --no-print-directory fuzz-build
 	@tests/run.sh $(B)

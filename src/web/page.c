@@ -14,11 +14,6 @@ void page_heading(struct req *r, const char *text)
 	html_raw(&r->out, "</h1>");
 }
 
-const char *page_path(struct req *r, const char *fmt, int64_t id)
-{
-	return arena_printf(&r->arena, fmt, (long long)id);
-}
-
 static const char *with_buf(struct req *r, void (*fmt)(struct buf *, int32_t), int32_t ymd)
 {
 	if (!ymd)

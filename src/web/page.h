@@ -1,6 +1,7 @@
 /*
- * Small pieces the HTML pages share: headings, paths with ids, dates as
- * people read them, the page number of a list and its pager.
+ * Small pieces the HTML pages share: headings, dates as people read them,
+ * the page number of a list and its pager, percentages. Paths are
+ * web/link.h's.
  */
 #ifndef DV_WEB_PAGE_H
 #define DV_WEB_PAGE_H
@@ -11,9 +12,6 @@
 
 /* <h1>TEXT</h1>, escaped. */
 void page_heading(struct req *r, const char *text);
-
-/* A path with one id ("/notices/%lld"), in the request's arena. */
-const char *page_path(struct req *r, const char *fmt, int64_t id);
 
 /* "05/03/2023" for a YYYYMMDD date ("" for 0), in the arena. */
 const char *page_date(struct req *r, int32_t ymd);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "domain/perm.h"
@@ -12,7 +13,7 @@
 static const struct {
 	const char *name;
 	const char *label;
-} kinds[UNIT_KIND_COUNT] = {
+} kinds[] = {
 	[UNIT_PROVINCE] = {"province", N_("Province")},
 	[UNIT_CITY] = {"city", N_("City")},
 	[UNIT_WARD] = {"ward", N_("Ward")},
@@ -21,6 +22,7 @@ static const struct {
 	[UNIT_VILLAGE] = {"village", N_("Village")},
 	[UNIT_RESIDENTIAL_GROUP] = {"residential_group", N_("Residential group")},
 };
+_Static_assert(ARRAY_LEN(kinds) == UNIT_KIND_COUNT, "a name per kind");
 
 /*
  * Which kind may sit directly under which: the whole shape of the tree.
@@ -30,7 +32,7 @@ static const struct {
  */
 #define P(k) (1u << (k))
 #define TOP  (1u << UNIT_KIND_COUNT)
-static const unsigned allowed_parents[UNIT_KIND_COUNT] = {
+static const unsigned allowed_parents[] = {
 	[UNIT_PROVINCE] = TOP,
 	[UNIT_CITY] = TOP | P(UNIT_PROVINCE) | P(UNIT_CITY),
 	[UNIT_WARD] = P(UNIT_PROVINCE) | P(UNIT_CITY),
@@ -40,6 +42,7 @@ static const unsigned allowed_parents[UNIT_KIND_COUNT] = {
 	[UNIT_RESIDENTIAL_GROUP] =
 		P(UNIT_WARD) | P(UNIT_COMMUNE) | P(UNIT_NEIGHBORHOOD) | P(UNIT_VILLAGE),
 };
+_Static_assert(ARRAY_LEN(allowed_parents) == UNIT_KIND_COUNT, "the parents of every kind");
 
 const char *unit_kind_name(enum unit_kind k)
 {

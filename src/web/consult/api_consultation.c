@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "domain/consult/consultation.h"
+#include "web/link.h"
 #include "web/api.h"
 #include "web/consult/consult_impl.h"
 
@@ -62,7 +63,7 @@ static int send_consultation(struct req *r, int status, int64_t id)
 		return rc;
 	if (status == 201)
 		res_header(r, "location",
-			   arena_printf(&r->arena, "/api/v1/consultations/%lld", (long long)id));
+			   link_api(r, "consultations", id, NULL));
 	api_send(r, status, consultation_json(r, &c, 1));
 	return 0;
 }
@@ -197,8 +198,7 @@ int api_opinion_add(struct req *r)
 	if ((rc = opinion_add(&r->ctx, r->params[0], &in, &id)))
 		return rc;
 	res_header(r, "location",
-		   arena_printf(&r->arena, "/api/v1/consultations/%lld/opinions",
-				(long long)r->params[0]));
+		   link_api(r, "consultations", r->params[0], "opinions"));
 	api_send(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 	return 0;
 }

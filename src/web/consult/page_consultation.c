@@ -15,6 +15,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/consult/consult_impl.h"
 
@@ -28,7 +29,7 @@ static void item(struct req *r, const struct consultation *c)
 	html_raw(b, "<li><article class=\"item\"><p class=\"kicker\">");
 	html_txt(b, T(r, consult_kind_label(c->kind)));
 	html_raw(b, "</p><h2>");
-	html_link(b, page_path(r, "/consultations/%lld", c->id), c->title);
+	html_link(b, link_consultation(r, c->id, NULL), c->title);
 	html_raw(b, "</h2><p class=\"meta\">");
 	html_txt(b, c->unit_name);
 	html_raw(b, " · ");
@@ -95,9 +96,9 @@ int page_consultations(struct req *r)
 		       "every opinion gets an answer."));
 	if (f.unit_id && perm_may(&r->ctx, ACT_CONSULT, u.id)) {
 		html_raw(&r->out, "<p class=\"links\">");
-		html_link(&r->out, page_path(r, "/consultations?status=draft&unit=%lld", u.id),
+		html_link(&r->out, link_consultations(r, u.id, "draft"),
 			  T(r, "Drafts"));
-		html_link(&r->out, page_path(r, "/units/%lld/consultations/new", u.id),
+		html_link(&r->out, link_unit(r, u.id, "consultations/new"),
 			  T(r, "Open a draft for comments"));
 		html_raw(&r->out, "</p>");
 	}
@@ -111,8 +112,7 @@ int page_consultations(struct req *r)
 		page_note(r, "empty", T(r, "No drafts here yet."));
 	}
 	page_pager(r,
-		   f.unit_id ? page_path(r, "/consultations?unit=%lld", f.unit_id)
-			     : "/consultations",
+		   link_consultations(r, f.unit_id, NULL),
 		   page, more);
 	layout_end(r);
 	return 0;
@@ -151,7 +151,7 @@ static void answer_form(struct req *r, const struct opinion *o)
 {
 	struct buf *b = &r->out;
 	long long id = (long long)o->id;
-	form_begin(r, page_path(r, "/opinions/%lld/answer", o->id), "stacked answer");
+	form_begin(r, link_opinion(r, o->id, "answer"), "stacked answer");
 	html_raw(b, "<div class=\"field\"><label for=\"a");
 	html_txtf(b, "%lld", id);
 	html_raw(b, "\">");
@@ -251,7 +251,7 @@ static void comment_form(struct req *r, const struct consultation *c,
 	html_raw(b, "<details class=\"comment\"><summary>");
 	html_txt(b, s->number ? T(r, "Comment on this part") : T(r, "Comment on the whole draft"));
 	html_raw(b, "</summary>");
-	form_begin(r, page_path(r, "/consultations/%lld/opinions", c->id), "stacked");
+	form_begin(r, link_consultation(r, c->id, "opinions"), "stacked");
 	form_hidden(r, "section", arena_printf(&r->arena, "%d", s->number));
 	stance_radios(r, s->number);
 	html_raw(b, "<div class=\"field\"><label for=\"text");
@@ -285,7 +285,7 @@ static void record_form(struct req *r, const struct consultation *c,
 	html_raw(&r->out, "<section class=\"tools\"><h2>");
 	html_txt(&r->out, T(r, "Record an opinion received elsewhere"));
 	html_raw(&r->out, "</h2>");
-	form_begin(r, page_path(r, "/consultations/%lld/opinions", c->id), "stacked");
+	form_begin(r, link_consultation(r, c->id, "opinions"), "stacked");
 	/* every channel but the web, where residents write themselves */
 	form_select_names(r, "channel", T(r, "Received"), req_form(r, "channel"),
 			  opinion_channel_names + OC_WEB + 1, OC_COUNT - 1, fe);
@@ -345,7 +345,7 @@ static void heading_block(struct req *r, const struct consultation *c)
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, page_path(r, "/consultations?unit=%lld", c->unit_id), c->unit_name);
+	html_link(b, link_consultations(r, c->unit_id, NULL), c->unit_name);
 	html_raw(b, "</p><p class=\"kicker\">");
 	html_txt(b, T(r, consult_kind_label(c->kind)));
 	html_raw(b, "</p>");
@@ -406,7 +406,7 @@ int page_consultation(struct req *r)
 int consultation_page_after(struct req *r, int rc)
 {
 	return form_after(r, rc, consultation_page,
-			  page_path(r, "/consultations/%lld", r->params[0]));
+			  link_consultation(r, r->params[0], NULL));
 }
 
 int page_opinion_add(struct req *r)
@@ -427,8 +427,7 @@ int page_opinion_add(struct req *r)
 				   .author = req_form(r, "author")};
 	rc = opinion_add(&r->ctx, r->params[0], &in, NULL);
 	if (!rc) {
-		res_redirect(r, arena_printf(&r->arena, "/consultations/%lld#s%d",
-					     (long long)r->params[0], in.section));
+		res_redirect(r, link_consultation_section(r, r->params[0], in.section));
 		return 0;
 	}
 	return consultation_page_after(r, rc);
@@ -446,8 +445,7 @@ int page_opinion_answer(struct req *r)
 	r->params[0] = cid; /* the page to come back to */
 	rc = opinion_answer(&r->ctx, id, req_form(r, "answer"), req_form(r, "reason"));
 	if (!rc) {
-		res_redirect(r, arena_printf(&r->arena, "/consultations/%lld#o%lld", (long long)cid,
-					     (long long)id));
+		res_redirect(r, link_consultation_opinion(r, cid, id));
 		return 0;
 	}
 	return consultation_page_after(r, rc);

@@ -12,6 +12,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/decide/decide.h"
 #include "web/consult/consult_impl.h"
@@ -32,8 +33,8 @@ static int draft_form(struct req *r, int64_t unit_id, const struct consultation 
 	r->status = status;
 	page_heading(r, title);
 	form_summary(r, fe);
-	form_begin(r, c ? page_path(r, "/consultations/%lld", c->id)
-			: page_path(r, "/units/%lld/consultations", unit_id),
+	form_begin(r, c ? link_consultation(r, c->id, NULL)
+			: link_unit(r, unit_id, "consultations"),
 		   "stacked");
 	kind_select(r, (v = req_form(r, "kind")) ? v : c ? consult_kind_name(c->kind) : "plan", fe);
 	form_input(r,
@@ -97,7 +98,7 @@ int page_consultation_create(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return draft_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/consultations/%lld", id));
+	res_redirect(r, link_consultation(r, id, NULL));
 	return 0;
 }
 
@@ -133,7 +134,7 @@ int page_consultation_update(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return draft_form(r, c.unit_id, &c, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/consultations/%lld", c.id));
+	res_redirect(r, link_consultation(r, c.id, NULL));
 	return 0;
 }
 
@@ -166,11 +167,11 @@ void consult_draft_tools(struct req *r, const struct consultation *c,
 	page_note(r, "banner", T(r, "Draft: not public yet. Each part below is one residents "
 				    "will comment on."));
 	html_raw(b, "<p>");
-	html_link(b, page_path(r, "/consultations/%lld/edit", c->id), T(r, "Edit the draft"));
+	html_link(b, link_consultation(r, c->id, "edit"), T(r, "Edit the draft"));
 	html_raw(b, "</p><section class=\"tools\"><h2>");
 	html_txt(b, T(r, "Open for comments"));
 	html_raw(b, "</h2>");
-	form_begin(r, page_path(r, "/consultations/%lld/open", c->id), "stacked");
+	form_begin(r, link_consultation(r, c->id, "open"), "stacked");
 	html_raw(b, "<div class=\"row\">");
 	form_input(r,
 		   &(struct field){.name = "closes_on", .label = T(r, "Comments close on"),
@@ -206,7 +207,7 @@ void consult_publish_form(struct req *r, const struct consultation *c,
 	page_note(r, c->answered < c->opinions ? "late" : "done",
 		  arena_printf(&r->arena, T(r, "%lld of %lld opinions answered."),
 			       (long long)c->answered, (long long)c->opinions));
-	form_begin(r, page_path(r, "/consultations/%lld/publish", c->id), "stacked");
+	form_begin(r, link_consultation(r, c->id, "publish"), "stacked");
 	form_textarea(r,
 		      &(struct field){.name = "summary", .label = T(r, "The authority's conclusion"),
 				      .value = req_form(r, "summary"),

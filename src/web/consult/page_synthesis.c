@@ -14,6 +14,7 @@
 #include "print/consultation_xlsx.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/consult/consult_impl.h"
 
@@ -21,11 +22,11 @@ void consult_synthesis_links(struct req *r, const struct consultation *c)
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<p class=\"links\">");
-	html_link(b, page_path(r, "/consultations/%lld/synthesis", c->id),
+	html_link(b, link_consultation(r, c->id, "synthesis"),
 		  c->status == CS_PUBLISHED ? T(r, "The synthesis")
 					    : T(r, "The synthesis (not published yet)"));
-	html_link(b, page_path(r, "/consultations/%lld/synthesis.pdf", c->id), T(r, "PDF"));
-	html_link(b, page_path(r, "/consultations/%lld/synthesis.xlsx", c->id),
+	html_link(b, link_consultation(r, c->id, "synthesis.pdf"), T(r, "PDF"));
+	html_link(b, link_consultation(r, c->id, "synthesis.xlsx"),
 		  T(r, "Excel workbook"));
 	html_raw(b, "</p>");
 }
@@ -97,7 +98,7 @@ int page_synthesis(struct req *r)
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Synthesis of opinions"), c.title);
 	layout_begin(r, title);
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, page_path(r, "/consultations/%lld", c.id), c.title);
+	html_link(&r->out, link_consultation(r, c.id, NULL), c.title);
 	html_raw(&r->out, "</p>");
 	page_heading(r, T(r, "Synthesis of opinions"));
 	if (c.status != CS_PUBLISHED)

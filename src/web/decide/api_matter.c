@@ -23,6 +23,7 @@
 #include "domain/decide/election.h"
 #include "domain/decide/meeting.h"
 #include "domain/rules.h"
+#include "web/link.h"
 #include "web/api.h"
 #include "web/api_json.h"
 #include "web/decide/decide_impl.h"
@@ -146,7 +147,7 @@ static int send_matter(struct req *r, int status, int64_t id)
 	if (rc)
 		return rc;
 	if (status == 201)
-		res_header(r, "location", arena_printf(&r->arena, "/api/v1/matters/%lld", (long long)id));
+		res_header(r, "location", link_api(r, "matters", id, NULL));
 	api_send(r, status, matter_json(r, &m));
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include "domain/decide/meeting.h"
 #include "domain/perm.h"
 #include "domain/rules.h"
+#include "web/link.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/page.h"
@@ -105,7 +106,7 @@ static void people(struct req *r, const struct matter *mt, const struct election
 static void plan_form(struct req *r, const struct matter *mt, const struct election *e,
 		      const struct form_errors *fe)
 {
-	form_begin(r, page_path(r, "/matters/%lld/election/plan", mt->id), "stacked");
+	form_begin(r, link_matter(r, mt->id, "election/plan"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "plan_on", .label = T(r, "The election plan was issued on"),
 				   .value = page_date_iso(r, e ? e->plan_on
@@ -118,7 +119,7 @@ static void plan_form(struct req *r, const struct matter *mt, const struct elect
 
 static void team_form(struct req *r, const struct matter *mt, const struct form_errors *fe)
 {
-	form_begin(r, page_path(r, "/matters/%lld/election/team", mt->id), "stacked");
+	form_begin(r, link_matter(r, mt->id, "election/team"), "stacked");
 	form_textarea(r,
 		      &(struct field){.name = "team", .label = T(r, "Election team"),
 				      .value = req_form(r, "team"),
@@ -161,7 +162,7 @@ void election_section(struct req *r, const struct matter *mt, const struct form_
 void election_count_form(struct req *r, const struct matter *mt, const struct motion *o)
 {
 	struct buf *b = &r->out;
-	form_begin(r, page_path(r, "/motions/%lld/record", o->id), "duty");
+	form_begin(r, link_motion(r, o->id, "record"), "duty");
 	for (size_t i = 0; i < mt->noptions; i++) {
 		html_raw(b, "<label>");
 		html_txt(b, mt->options[i].label);

@@ -15,6 +15,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/decide/decide_impl.h"
 
@@ -34,7 +35,7 @@ static void matter_item(struct req *r, const struct matter *m)
 	html_raw(b, "<li><article class=\"item\"><p class=\"kicker\">");
 	html_txt(b, T(r, matter_form_label(m->form)));
 	html_raw(b, "</p><h2>");
-	html_link(b, page_path(r, "/matters/%lld", m->id), m->title);
+	html_link(b, link_matter(r, m->id, NULL), m->title);
 	html_raw(b, "</h2><p class=\"meta\">");
 	html_txt(b, m->unit_name);
 	html_raw(b, " · ");
@@ -86,10 +87,10 @@ int page_matters(struct req *r)
 	html_raw(&r->out, "<p class=\"links\">");
 	html_link(&r->out, "/rules", T(r, "The rules in force"));
 	if (f.unit_id && perm_may(&r->ctx, ACT_CONVENE_MEETINGS, u.id)) {
-		html_link(&r->out, page_path(r, "/matters?status=draft&unit=%lld", u.id),
+		html_link(&r->out, link_matters(r, u.id, "draft"),
 			  T(r, "Drafts"));
 		if (unit_kind_is_community(u.kind))
-			html_link(&r->out, page_path(r, "/units/%lld/matters/new", u.id),
+			html_link(&r->out, link_unit(r, u.id, "matters/new"),
 				  T(r, "Put a matter to the community"));
 	}
 	html_raw(&r->out, "</p>");
@@ -102,8 +103,7 @@ int page_matters(struct req *r)
 		page_note(r, "empty", T(r, "No matters here yet."));
 	}
 	page_pager(r,
-		   f.unit_id ? page_path(r, "/matters?unit=%lld", f.unit_id) : "/matters", page,
-		   more);
+		   link_matters(r, f.unit_id, NULL), page, more);
 	layout_end(r);
 	return 0;
 }
@@ -125,8 +125,7 @@ static void ballot_box(struct req *r, const struct matter *m)
 		html_txt(b, receipt);
 		html_raw(b, "</code> ");
 		html_link(b,
-			  arena_printf(&r->arena, "/matters/%lld/tally?receipt=%s", (long long)m->id,
-				       receipt),
+			  link_tally(r, m->id, receipt),
 			  T(r, "Check it in the public tally"));
 		html_raw(b, "</p></section>");
 		return;
@@ -143,7 +142,7 @@ static void ballot_box(struct req *r, const struct matter *m)
 		html_raw(b, "</code></p></section>");
 		return;
 	}
-	form_begin(r, page_path(r, "/matters/%lld/vote", m->id), "stacked vote");
+	form_begin(r, link_matter(r, m->id, "vote"), "stacked vote");
 	html_raw(b, "<fieldset><legend>");
 	html_txt(b, T(r, "Your household's choice"));
 	html_raw(b, "</legend>");
@@ -196,7 +195,7 @@ static void result_section(struct req *r, const struct matter *m)
 	html_raw(b, "</th><td class=\"num\">");
 	html_int(b, m->result.eligible - m->result.cast);
 	html_raw(b, "</td></tr></tbody></table><p>");
-	html_link(b, page_path(r, "/matters/%lld/tally", m->id),
+	html_link(b, link_matter(r, m->id, "tally"),
 		  T(r, "Every ballot by its receipt: check yours, or recount"));
 	html_raw(b, "</p></section>");
 }
@@ -218,12 +217,12 @@ static void manage_tools(struct req *r, const struct matter *m, const struct for
 			  m->front_agreed ? T(r, "yes") : T(r, "not yet"));
 		html_raw(b, "</p>");
 		if (agree)
-			form_button(r, page_path(r, "/matters/%lld/agree", m->id),
+			form_button(r, link_matter(r, m->id, "agree"),
 				    T(r, "Record my agreement"), "inline secondary");
 	}
 	if (m->may_manage && m->form != FORM_MEETING) {
-		html_link(b, page_path(r, "/matters/%lld/edit", m->id), T(r, "Edit"));
-		form_begin(r, page_path(r, "/matters/%lld/open", m->id), "stacked");
+		html_link(b, link_matter(r, m->id, "edit"), T(r, "Edit"));
+		form_begin(r, link_matter(r, m->id, "open"), "stacked");
 		form_input(r,
 			   &(struct field){.name = "closes_on",
 					   .label = T(r, "Voting closes on"),
@@ -255,7 +254,7 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 	r->status = status;
 	form_summary(r, fe);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, page_path(r, "/matters?unit=%lld", m.unit_id), m.unit_name);
+	html_link(b, link_matters(r, m.unit_id, NULL), m.unit_name);
 	html_raw(b, "</p><p class=\"kicker\">");
 	html_txtf(b, T(r, "Art. 15, item %d"), m.type);
 	html_raw(b, " · ");
@@ -291,11 +290,11 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 	if (m.status == MS_OPEN && m.form == FORM_BALLOT &&
 	    perm_may(&r->ctx, ACT_RECORD_REACH, m.unit_id)) {
 		html_raw(b, "<p>");
-		html_link(b, page_path(r, "/matters/%lld/paper", m.id),
+		html_link(b, link_matter(r, m.id, "paper"),
 			  T(r, "Enter paper ballots (counting team)"));
 		html_raw(b, "</p>");
 		if (m.may_manage)
-			form_button(r, page_path(r, "/matters/%lld/ballots.pdf", m.id),
+			form_button(r, link_matter(r, m.id, "ballots.pdf"),
 				    T(r, "Print the paper ballots (PDF)"), "inline secondary");
 	}
 	result_section(r, &m);
@@ -316,7 +315,7 @@ int page_matter(struct req *r)
 /* A refused action: the matter again, the error on top. */
 int matter_page_after(struct req *r, int rc)
 {
-	return form_after(r, rc, matter_page, page_path(r, "/matters/%lld", r->params[0]));
+	return form_after(r, rc, matter_page, link_matter(r, r->params[0], NULL));
 }
 
 int page_matter_vote(struct req *r)
@@ -359,7 +358,7 @@ int page_matter_tally(struct req *r)
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Public tally"), m.title);
 	layout_begin(r, title);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, page_path(r, "/matters/%lld", m.id), m.title);
+	html_link(b, link_matter(r, m.id, NULL), m.title);
 	html_raw(b, "</p>");
 	page_heading(r, title);
 	page_note(r, "lead",
@@ -387,8 +386,8 @@ int page_matter_tally(struct req *r)
 				: arena_printf(&r->arena, T(r, "Receipt %s is not in the tally"), mine));
 	}
 	html_raw(b, "<p class=\"links\">");
-	html_link(b, page_path(r, "/api/v1/matters/%lld/tally.csv", m.id), T(r, "Download (CSV)"));
-	html_link(b, page_path(r, "/api/v1/matters/%lld/tally.json", m.id), T(r, "Download (JSON)"));
+	html_link(b, link_api(r, "matters", m.id, "tally.csv"), T(r, "Download (CSV)"));
+	html_link(b, link_api(r, "matters", m.id, "tally.json"), T(r, "Download (JSON)"));
 	html_raw(b, "</p><p class=\"meta\">");
 	html_txt(b, T(r, "SHA-256 of the CSV file, also written in the audit chain:"));
 	html_raw(b, " <code class=\"token\">");

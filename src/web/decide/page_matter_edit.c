@@ -11,6 +11,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/decide/decide_impl.h"
 
@@ -90,8 +91,8 @@ static int matter_form(struct req *r, int64_t unit_id, const struct matter *m,
 	r->status = status;
 	page_heading(r, title);
 	form_summary(r, fe);
-	form_begin(r, m ? page_path(r, "/matters/%lld", m->id)
-			: page_path(r, "/units/%lld/matters", unit_id),
+	form_begin(r, m ? link_matter(r, m->id, NULL)
+			: link_unit(r, unit_id, "matters"),
 		   "stacked");
 	fields(r, m, fe);
 	form_submit(r, T(r, "Save the draft"));
@@ -157,7 +158,7 @@ int page_matter_create(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return matter_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/matters/%lld", id));
+	res_redirect(r, link_matter(r, id, NULL));
 	return 0;
 }
 
@@ -193,6 +194,6 @@ int page_matter_update(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return matter_form(r, m.unit_id, &m, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/matters/%lld", m.id));
+	res_redirect(r, link_matter(r, m.id, NULL));
 	return 0;
 }

@@ -19,6 +19,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/decide/decide_impl.h"
 
@@ -44,7 +45,7 @@ static void schedule_form(struct req *r, const struct matter *mt, const struct f
 	html_raw(&r->out, "<section class=\"tools\"><h2>");
 	html_txt(&r->out, T(r, "Call the meeting"));
 	html_raw(&r->out, "</h2>");
-	form_begin(r, page_path(r, "/matters/%lld/schedule", mt->id), "stacked");
+	form_begin(r, link_matter(r, mt->id, "schedule"), "stacked");
 	day_and_time(r, "starts_on", T(r, "The meeting is on"), "starts_time",
 		     r->ctx.now + 7 * 86400, fe);
 	form_input(r,
@@ -110,7 +111,7 @@ static void motion_item(struct req *r, const struct matter *mt, const struct mot
 	if (manage && by_option) {
 		election_count_form(r, mt, o);
 	} else if (manage) {
-		form_begin(r, page_path(r, "/motions/%lld/record", o->id), "duty");
+		form_begin(r, link_motion(r, o->id, "record"), "duty");
 		const char *names[] = {"yes", "no", "abstain"};
 		const char *labels[] = {T(r, "Agree"), T(r, "Disagree"), T(r, "No opinion")};
 		for (int i = 0; i < 3; i++) {
@@ -134,7 +135,7 @@ static void motion_form(struct req *r, const struct matter *mt, const struct mee
 	int has_main = 0;
 	for (size_t i = 0; i < m->nmotions; i++)
 		has_main |= m->motions[i].kind == MOTION_MAIN;
-	form_begin(r, page_path(r, "/matters/%lld/motions", mt->id), "stacked");
+	form_begin(r, link_matter(r, mt->id, "motions"), "stacked");
 	form_select_names(r, "kind", T(r, "Put to the vote"), has_main ? "other" : "main",
 			  motion_kind_names, MOTION_KIND_COUNT, fe);
 	form_select_names(r, "method", T(r, "How"), "hands", motion_method_names,
@@ -155,7 +156,7 @@ static void motion_form(struct req *r, const struct matter *mt, const struct mee
 static void close_form(struct req *r, const struct matter *mt, const struct meeting *m,
 		       const struct form_errors *fe)
 {
-	form_begin(r, page_path(r, "/matters/%lld/close", mt->id), "stacked");
+	form_begin(r, link_matter(r, mt->id, "close"), "stacked");
 	if (!m->quorate && mt->type != MT_RULES && mt->type != MT_HEAD && mt->type != MT_BOARDS) {
 		page_note(r, "hint",
 			  T(r, "Without a quorum the matter goes to household ballots, closing:"));
@@ -174,7 +175,7 @@ static void open_tools(struct req *r, const struct matter *mt, const struct meet
 	quorum_panel(r, m);
 	if (perm_may(&r->ctx, ACT_RECORD_REACH, mt->unit_id)) {
 		html_raw(b, "<p>");
-		html_link(b, page_path(r, "/matters/%lld/register", mt->id),
+		html_link(b, link_matter(r, mt->id, "register"),
 			  T(r, "Check representatives in"));
 		html_raw(b, "</p>");
 	}
@@ -193,7 +194,7 @@ static void open_tools(struct req *r, const struct matter *mt, const struct meet
 
 static void open_form(struct req *r, const struct matter *mt, const struct form_errors *fe)
 {
-	form_begin(r, page_path(r, "/matters/%lld/register/open", mt->id), "stacked");
+	form_begin(r, link_matter(r, mt->id, "register/open"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "chair", .label = T(r, "Chaired by"),
 				   .value = r->ctx.actor->display_name, .required = 1,
@@ -225,13 +226,13 @@ static void facts(struct req *r, const struct matter *mt, const struct meeting *
 	html_txt(b, T(r, meeting_status_label(m->status)));
 	html_raw(b, "</dd></dl><p class=\"links\">");
 	if (m->notice_id)
-		html_link(b, page_path(r, "/notices/%lld", m->notice_id), T(r, "The invitation"));
-	html_link(b, page_path(r, "/matters/%lld/meeting.ics", mt->id), T(r, "Add to my calendar"));
+		html_link(b, link_notice(r, m->notice_id, NULL), T(r, "The invitation"));
+	html_link(b, link_matter(r, mt->id, "meeting.ics"), T(r, "Add to my calendar"));
 	if (m->status != MEET_SCHEDULED)
-		html_link(b, page_path(r, "/matters/%lld/minutes.pdf", mt->id),
+		html_link(b, link_matter(r, mt->id, "minutes.pdf"),
 			  T(r, "Minutes (PDF)"));
 	if (m->followup_id)
-		html_link(b, page_path(r, "/matters/%lld", m->followup_id),
+		html_link(b, link_matter(r, m->followup_id, NULL),
 			  T(r, "The household ballots it went to"));
 	html_raw(b, "</p>");
 }
@@ -251,7 +252,7 @@ void meeting_section(struct req *r, const struct matter *mt, const struct form_e
 	html_raw(&r->out, "</h2>");
 	facts(r, mt, &m);
 	if (m.status == MEET_SCHEDULED && manage) {
-		form_begin(r, page_path(r, "/matters/%lld/invitations", mt->id), "inline");
+		form_begin(r, link_matter(r, mt->id, "invitations"), "inline");
 		html_raw(&r->out, "<button type=\"submit\">");
 		html_txt(&r->out, T(r, "Print the invitations (PDF, with QR codes)"));
 		html_raw(&r->out, "</button>");
@@ -377,7 +378,7 @@ static void register_row(struct req *r, int64_t matter, const struct attendee *a
 		html_txt(b, T(r, "present"));
 		html_raw(b, "</strong>");
 	} else {
-		form_begin(r, page_path(r, "/matters/%lld/checkin", matter), "inline primary");
+		form_begin(r, link_matter(r, matter, "checkin"), "inline primary");
 		form_hidden(r, "household", arena_printf(&r->arena, "%lld", (long long)a->household_id));
 		form_hidden(r, "q", req_query(r, "q"));
 		html_raw(b, "<button type=\"submit\">");
@@ -403,7 +404,7 @@ int page_meeting_register(struct req *r)
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Register"), mt.title);
 	layout_begin(r, title);
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, page_path(r, "/matters/%lld", mt.id), mt.title);
+	html_link(&r->out, link_matter(r, mt.id, NULL), mt.title);
 	html_raw(&r->out, "</p>");
 	page_heading(r, title);
 	quorum_panel(r, &m);
@@ -432,14 +433,7 @@ int page_meeting_checkin(struct req *r)
 		rc = meeting_check_in(&r->ctx, r->params[0], h ? strtoll(h, NULL, 10) : 0, &already);
 	if (rc)
 		return rc;
-	struct buf to = BUF_INIT;
-	buf_addf(&to, "/matters/%lld/register", (long long)r->params[0]);
-	if (q && *q) {
-		buf_adds(&to, "?q=");
-		html_url_arg(&to, q);
-	}
-	res_redirect(r, arena_strdup(&r->arena, to.ptr));
-	buf_release(&to);
+	res_redirect(r, link_query(r, link_matter(r, r->params[0], "register"), "q", q));
 	return 0;
 }
 
@@ -458,8 +452,7 @@ int page_meeting_code(struct req *r)
 	if (!perm_may(&r->ctx, ACT_RECORD_REACH, mt.unit_id)) {
 		page_note(r, "hint", T(r, "Show this invitation to the community head at the door."));
 	} else {
-		form_begin(r, arena_printf(&r->arena, "/matters/%lld/checkin/%s", (long long)mt.id,
-					   r->sparam),
+		form_begin(r, link_checkin(r, mt.id, r->sparam),
 			   "stacked");
 		form_submit(r, T(r, "Check this household in"));
 		form_end(r);
@@ -475,7 +468,7 @@ int page_meeting_code_post(struct req *r)
 	int rc = meeting_check_in_code(&r->ctx, r->params[0], r->sparam, &hid, &already);
 	if (rc)
 		return rc;
-	res_redirect(r, page_path(r, "/matters/%lld/register", r->params[0]));
+	res_redirect(r, link_matter(r, r->params[0], "register"));
 	return 0;
 }
 

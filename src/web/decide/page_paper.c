@@ -13,6 +13,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/decide/decide_impl.h"
 
@@ -83,7 +84,7 @@ static int paper_page(struct req *r, const char *entered)
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Paper ballots"), m.title);
 	layout_begin(r, title);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, page_path(r, "/matters/%lld", m.id), m.title);
+	html_link(b, link_matter(r, m.id, NULL), m.title);
 	html_raw(b, "</p>");
 	page_heading(r, title);
 	if (entered)
@@ -99,7 +100,7 @@ static int paper_page(struct req *r, const char *entered)
 		html_raw(b, "</li>");
 	}
 	html_raw(b, "</ol>");
-	form_begin(r, page_path(r, "/matters/%lld/paper", m.id), "stacked");
+	form_begin(r, link_matter(r, m.id, "paper"), "stacked");
 	form_textarea(r,
 		      &(struct field){.name = "ballots", .label = T(r, "Ballots"),
 				      .hint = T(r, "For example: K7M2Q-9XAZT 1")},

@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "domain/disclose/article.h"
 #include "domain/disclose/attachment.h"
+#include "web/link.h"
 #include "web/api.h"
 #include "web/api_json.h"
 #include "web/multipart.h"
@@ -84,7 +85,7 @@ static int send_article(struct req *r, int status, int64_t id)
 	json_t *j = article_json(r, &a, 1);
 	json_object_set_new(j, "files", files_json(r->public_url, f, nf));
 	if (status == 201)
-		res_header(r, "location", arena_printf(&r->arena, "/api/v1/news/%lld", (long long)id));
+		res_header(r, "location", link_api(r, "news", id, NULL));
 	api_send(r, status, json_pack("{s:o}", "article", j));
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include "domain/disclose/attachment.h"
 #include "domain/disclose/notice.h"
 #include "domain/disclose/reach.h"
+#include "web/link.h"
 #include "web/api.h"
 #include "web/api_json.h"
 #include "web/multipart.h"
@@ -145,7 +146,7 @@ static int send_notice(struct req *r, int status, int64_t id)
 	json_object_set_new(j, "duties", duties_json(r, d, nd));
 	json_object_set_new(j, "files", files_json(r->public_url, f, nf));
 	if (status == 201)
-		res_header(r, "location", arena_printf(&r->arena, "/api/v1/notices/%lld", (long long)id));
+		res_header(r, "location", link_api(r, "notices", id, NULL));
 	api_send(r, status, json_pack("{s:o}", "notice", j));
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include "domain/disclose/notice.h"
 #include "domain/perm.h"
 #include "domain/disclose/reach.h"
+#include "web/link.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/page.h"
@@ -36,7 +37,7 @@ int notice_household_section(struct req *r, int64_t household_id)
 		enum reach_how how;
 		int32_t on;
 		html_raw(b, "<li>");
-		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_link(b, link_notice(r, v[i].notice_id, NULL), v[i].title);
 		html_raw(b, " <span class=\"meta\">");
 		html_txt(b, page_date(r, v[i].visible_from));
 		html_raw(b, "</span> ");
@@ -45,7 +46,7 @@ int notice_household_section(struct req *r, int64_t household_id)
 			html_txt(b, T(r, "known"));
 			html_raw(b, "</span>");
 		} else if (may_ack) {
-			form_button(r, page_path(r, "/notices/%lld/ack", v[i].notice_id),
+			form_button(r, link_notice(r, v[i].notice_id, "ack"),
 				    T(r, "My household has read it"), "inline");
 		}
 		html_raw(b, "</li>");
@@ -86,7 +87,7 @@ int notice_officer_section(struct req *r)
 	html_raw(b, "<ul class=\"items compact\">");
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, v[i].kind == ALERT_OVERDUE ? "<li class=\"overdue\">" : "<li>");
-		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_link(b, link_notice(r, v[i].notice_id, NULL), v[i].title);
 		html_raw(b, " <span class=\"meta\">");
 		html_txt(b, v[i].unit_name);
 		html_raw(b, "</span> · ");

@@ -72,8 +72,8 @@ void notice_category_select(struct req *r, const char *name, const char *label, 
 			    const char *first, const struct form_errors *fe);
 
 /* The attached files: photos as thumbnails, PDFs as links, each with a
- * remove button when remove_fmt (a path with %lld for the file) is given. */
-void notice_files(struct req *r, const struct attachment *v, size_t n, const char *remove_fmt);
+ * remove button when owner_path (the notice's or article's page) is given. */
+void notice_files(struct req *r, const struct attachment *v, size_t n, const char *owner_path);
 
 /* The duty checklist of a published notice, with the forms to tick a duty
  * for those who may. */

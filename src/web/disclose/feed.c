@@ -11,6 +11,7 @@
 #include "domain/disclose/article.h"
 #include "domain/disclose/notice.h"
 #include "domain/registry/unit.h"
+#include "web/link.h"
 #include "web/html.h"
 #include "web/disclose/disclose_impl.h"
 
@@ -130,20 +131,13 @@ int page_feed_notices(struct req *r)
 	int rc = feed_title(r, f.unit_id, T(r, "Public notices"), &title);
 	if (rc || (rc = notice_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
-	const char *q = arena_printf(&r->arena, "%s%s%s", f.unit_id || f.category_id ? "?" : "",
-				     f.unit_id ? arena_printf(&r->arena, "unit=%lld", (long long)f.unit_id)
-					       : "",
-				     f.category_id ? arena_printf(&r->arena, "%scategory=%lld",
-								  f.unit_id ? "&" : "",
-								  (long long)f.category_id)
-						   : "");
 	int64_t updated = 0;
 	for (size_t i = 0; i < n; i++)
 		updated = v[i].updated_at > updated ? v[i].updated_at : updated;
-	feed_begin(r, title, arena_printf(&r->arena, "/feeds/notices.atom%s", q),
-		   arena_printf(&r->arena, "/notices%s", q), updated);
+	feed_begin(r, title, link_notices_feed(r, f.unit_id, f.category_id),
+		   link_notices(r, f.unit_id, f.category_id), updated);
 	for (size_t i = 0; i < n; i++)
-		entry(r, arena_printf(&r->arena, "/notices/%lld", (long long)v[i].id), v[i].title,
+		entry(r, link_notice(r, v[i].id, NULL), v[i].title,
 		      v[i].published_at, v[i].updated_at, v[i].category_name, NULL, v[i].body);
 	html_raw(&r->out, "</feed>\n");
 	return 0;
@@ -163,19 +157,15 @@ int page_feed_news(struct req *r)
 	int rc = feed_title(r, f.unit_id, T(r, "News"), &title);
 	if (rc || (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
-	const char *q = arena_printf(
-		&r->arena, "%s%s%s", f.unit_id || f.section >= 0 ? "?" : "",
-		f.unit_id ? arena_printf(&r->arena, "unit=%lld", (long long)f.unit_id) : "",
-		f.section >= 0 ? arena_printf(&r->arena, "%ssection=%s", f.unit_id ? "&" : "",
-					      article_section_name((enum article_section)f.section))
-			       : "");
+	const char *section =
+		f.section >= 0 ? article_section_name((enum article_section)f.section) : NULL;
 	int64_t updated = 0;
 	for (size_t i = 0; i < n; i++)
 		updated = v[i].updated_at > updated ? v[i].updated_at : updated;
-	feed_begin(r, title, arena_printf(&r->arena, "/feeds/news.atom%s", q),
-		   arena_printf(&r->arena, "/news%s", q), updated);
+	feed_begin(r, title, link_news_feed(r, f.unit_id, section), link_news(r, f.unit_id, section),
+		   updated);
 	for (size_t i = 0; i < n; i++)
-		entry(r, arena_printf(&r->arena, "/news/%lld", (long long)v[i].id), v[i].title,
+		entry(r, link_article(r, v[i].id, NULL), v[i].title,
 		      v[i].published_at, v[i].updated_at,
 		      T(r, article_section_label(v[i].section)), v[i].lead, NULL);
 	html_raw(&r->out, "</feed>\n");

@@ -14,6 +14,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/multipart.h"
 #include "web/page.h"
 #include "web/disclose/disclose_impl.h"
@@ -107,13 +108,13 @@ static void article_item(struct req *r, const struct article *a)
 	html_raw(b, "<li><article class=\"item news\">");
 	if (a->photo_id) {
 		html_raw(b, "<img src=\"");
-		html_attr(b, page_path(r, "/files/%lld/thumb", a->photo_id));
+		html_attr(b, link_file(r, a->photo_id, "thumb"));
 		html_raw(b, "\" alt=\"\" loading=\"lazy\">");
 	}
 	html_raw(b, "<p class=\"kicker\">");
 	html_txt(b, T(r, article_section_label(a->section)));
 	html_raw(b, "</p><h2>");
-	html_link(b, page_path(r, "/news/%lld", a->id), a->title);
+	html_link(b, link_article(r, a->id, NULL), a->title);
 	html_raw(b, "</h2><p class=\"meta\">");
 	html_txt(b, page_time(r, a->published_at ? a->published_at : a->updated_at));
 	html_raw(b, " · ");
@@ -154,7 +155,7 @@ int page_news(struct req *r)
 		struct article_filter g = f;
 		g.drafts = 1;
 		html_link(&r->out, filter_href(r, "/news", &g), T(r, "Drafts"));
-		html_link(&r->out, page_path(r, "/units/%lld/news/new", f.unit_id),
+		html_link(&r->out, link_unit(r, f.unit_id, "news/new"),
 			  T(r, "Write an article"));
 	}
 	html_raw(&r->out, "</p>");
@@ -178,7 +179,7 @@ int page_news(struct req *r)
 
 static void photo_form(struct req *r, const struct article *a, const struct form_errors *fe)
 {
-	form_begin_upload(r, page_path(r, "/news/%lld/files", a->id), "stacked upload");
+	form_begin_upload(r, link_article(r, a->id, "files"), "stacked upload");
 	form_file(r,
 		  &(struct field){.name = "file",
 				  .label = T(r, "Add a photo or a PDF"),
@@ -201,12 +202,12 @@ static void article_tools(struct req *r, const struct article *a, const struct f
 	html_raw(&r->out, "<section class=\"tools\"><h2>");
 	html_txt(&r->out, T(r, "Manage this article"));
 	html_raw(&r->out, "</h2><div class=\"row\">");
-	html_link(&r->out, page_path(r, "/news/%lld/edit", a->id), T(r, "Edit"));
+	html_link(&r->out, link_article(r, a->id, "edit"), T(r, "Edit"));
 	if (a->published)
-		form_button(r, page_path(r, "/news/%lld/withdraw", a->id), T(r, "Withdraw"),
+		form_button(r, link_article(r, a->id, "withdraw"), T(r, "Withdraw"),
 			    "inline secondary");
 	else
-		form_button(r, page_path(r, "/news/%lld/publish", a->id), T(r, "Publish"),
+		form_button(r, link_article(r, a->id, "publish"), T(r, "Publish"),
 			    "inline primary");
 	html_raw(&r->out, "</div>");
 	photo_form(r, a, fe);
@@ -234,7 +235,7 @@ static int article_page(struct req *r, const struct form_errors *fe, int status)
 	html_raw(b, "<p class=\"meta\">");
 	html_txt(b, page_time(r, a.published_at ? a.published_at : a.updated_at));
 	html_raw(b, " · ");
-	html_link(b, page_path(r, "/units/%lld", a.unit_id), a.unit_name);
+	html_link(b, link_unit(r, a.unit_id, NULL), a.unit_name);
 	html_raw(b, "</p>");
 	if (!a.published)
 		page_note(r, "banner", T(r, "Draft: not public yet."));
@@ -244,9 +245,7 @@ static int article_page(struct req *r, const struct form_errors *fe, int status)
 	html_markdown(b, a.body);
 	html_raw(b, "</div>");
 	notice_files(r, files, nfiles,
-		     a.may_edit ? arena_printf(&r->arena, "/news/%lld/files/%%lld/remove",
-					       (long long)a.id)
-				: NULL);
+		     a.may_edit ? link_article(r, a.id, NULL) : NULL);
 	html_raw(b, "<p class=\"byline\">");
 	html_txt(b, a.byline);
 	html_raw(b, "</p></article>");
@@ -312,7 +311,7 @@ static int article_form(struct req *r, int64_t unit_id, const struct article *a,
 	r->status = status;
 	page_heading(r, title);
 	form_summary(r, fe);
-	form_begin(r, a ? page_path(r, "/news/%lld", a->id) : page_path(r, "/units/%lld/news", unit_id),
+	form_begin(r, a ? link_article(r, a->id, NULL) : link_unit(r, unit_id, "news"),
 		   "stacked");
 	article_fields(r, a, fe);
 	form_submit(r, T(r, "Save"));
@@ -365,7 +364,7 @@ int page_article_create(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return article_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/news/%lld", id));
+	res_redirect(r, link_article(r, id, NULL));
 	return 0;
 }
 
@@ -401,7 +400,7 @@ int page_article_update(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return article_form(r, a.unit_id, &a, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/news/%lld", a.id));
+	res_redirect(r, link_article(r, a.id, NULL));
 	return 0;
 }
 
@@ -414,7 +413,7 @@ static int after(struct req *r, int rc)
 		return article_page(r, &fe, status) ? rc : 0;
 	}
 	if (!rc)
-		res_redirect(r, page_path(r, "/news/%lld", r->params[0]));
+		res_redirect(r, link_article(r, r->params[0], NULL));
 	return rc;
 }
 

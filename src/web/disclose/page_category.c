@@ -11,6 +11,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/disclose/disclose_impl.h"
 
@@ -68,10 +69,10 @@ int page_categories(struct req *r)
 			buf_addf(b, "%d", v[i].law_item);
 		html_raw(b, "</td><th scope=\"row\">");
 		if (admin)
-			html_link(b, page_path(r, "/notice-categories/%lld/edit", v[i].id),
+			html_link(b, link_category(r, v[i].id, "edit"),
 				  v[i].name);
 		else
-			html_link(b, page_path(r, "/notices?category=%lld", v[i].id), v[i].name);
+			html_link(b, link_notices(r, 0, v[i].id), v[i].name);
 		if (!v[i].active) {
 			html_raw(b, " <span class=\"badge\">");
 			html_txt(b, T(r, "not in use"));
@@ -149,7 +150,7 @@ static int category_form(struct req *r, const struct notice_category *c,
 	r->status = status;
 	page_heading(r, title);
 	form_summary(r, fe);
-	form_begin(r, c ? page_path(r, "/notice-categories/%lld", c->id) : "/notice-categories",
+	form_begin(r, c ? link_category(r, c->id, NULL) : "/notice-categories",
 		   "stacked");
 	if (!c)
 		form_input(r,

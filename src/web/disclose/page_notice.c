@@ -19,6 +19,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/disclose/disclose_impl.h"
 
@@ -147,7 +148,7 @@ static void notice_item(struct req *r, const struct notice *n)
 	html_raw(b, "<li><article class=\"item\"><p class=\"kicker\">");
 	html_txt(b, n->category_name);
 	html_raw(b, "</p><h2>");
-	html_link(b, page_path(r, "/notices/%lld", n->id), n->title);
+	html_link(b, link_notice(r, n->id, NULL), n->title);
 	html_raw(b, "</h2><p class=\"meta\">");
 	html_txt(b, n->unit_name);
 	html_raw(b, " · ");
@@ -183,7 +184,7 @@ static void list_links(struct req *r, const struct notice_filter *f, const struc
 		struct notice_filter g = *f;
 		g.status = NOTICE_DRAFT;
 		html_link(b, filter_href(r, "/notices", &g), T(r, "Drafts"));
-		html_link(b, page_path(r, "/units/%lld/notices/new", u->id),
+		html_link(b, link_unit(r, u->id, "notices/new"),
 			  T(r, "Write a new notice"));
 	}
 	html_link(b, "/notice-categories", T(r, "What must be disclosed"));
@@ -248,7 +249,7 @@ static void notice_meta(struct req *r, const struct notice *n)
 	html_raw(b, "</p>");
 	page_heading(r, n->title);
 	html_raw(b, "<p class=\"meta\">");
-	html_link(b, page_path(r, "/units/%lld", n->unit_id), n->unit_name);
+	html_link(b, link_unit(r, n->unit_id, NULL), n->unit_name);
 	html_raw(b, " · ");
 	if (n->visible_until)
 		html_txtf(b, T(r, "Posted from %s to %s"), page_date(r, n->visible_from),
@@ -257,7 +258,7 @@ static void notice_meta(struct req *r, const struct notice *n)
 		html_txtf(b, T(r, "Posted from %s"), page_date(r, n->visible_from));
 	if (n->version > 1) {
 		html_raw(b, " · ");
-		html_link(b, page_path(r, "/notices/%lld/versions", n->id),
+		html_link(b, link_notice(r, n->id, "versions"),
 			  arena_printf(&r->arena, T(r, "version %d"), n->version));
 	}
 	html_raw(b, "</p>");
@@ -277,9 +278,9 @@ static const char *size_text(struct req *r, int64_t bytes)
 }
 
 /* The files of a notice or an article: photos as thumbnails, PDFs as
- * links; with a remove button for those who may edit (remove_fmt, with
- * the file id last). */
-void notice_files(struct req *r, const struct attachment *v, size_t n, const char *remove_fmt)
+ * links; with a remove button for those who may edit (owner_path: the
+ * notice's or the article's page). */
+void notice_files(struct req *r, const struct attachment *v, size_t n, const char *owner_path)
 {
 	struct buf *b = &r->out;
 	if (!n)
@@ -288,13 +289,13 @@ void notice_files(struct req *r, const struct attachment *v, size_t n, const cha
 	html_txt(b, T(r, "Attached files"));
 	html_raw(b, "</h2><ul>");
 	for (size_t i = 0; i < n; i++) {
-		const char *href = page_path(r, "/files/%lld", v[i].file_id);
+		const char *href = link_file(r, v[i].file_id, NULL);
 		html_raw(b, "<li>");
 		if (v[i].has_thumb) {
 			html_raw(b, "<figure><a href=\"");
 			html_attr(b, href);
 			html_raw(b, "\"><img src=\"");
-			html_attr(b, page_path(r, "/files/%lld/thumb", v[i].file_id));
+			html_attr(b, link_file(r, v[i].file_id, "thumb"));
 			html_raw(b, "\" alt=\"");
 			html_attr(b, *v[i].caption ? v[i].caption : v[i].name);
 			html_raw(b, "\" loading=\"lazy\"></a>");
@@ -310,8 +311,8 @@ void notice_files(struct req *r, const struct attachment *v, size_t n, const cha
 			html_txt(b, size_text(r, v[i].size));
 			html_raw(b, ")</span>");
 		}
-		if (remove_fmt)
-			form_button(r, arena_printf(&r->arena, remove_fmt, (long long)v[i].file_id),
+		if (owner_path)
+			form_button(r, link_file_remove(r, owner_path, v[i].file_id),
 				    T(r, "Remove"), "inline secondary");
 		html_raw(b, "</li>");
 	}
@@ -349,7 +350,7 @@ static void ack_box(struct req *r, const struct notice *n)
 	} else if (may_ack(r, hid, n)) {
 		page_note(r, "hint",
 			  T(r, "Once your household has read this notice, tell the ward:"));
-		form_button(r, page_path(r, "/notices/%lld/ack", n->id),
+		form_button(r, link_notice(r, n->id, "ack"),
 			    T(r, "My household has read it"), "inline primary");
 	}
 	html_raw(b, "</section>");
@@ -368,7 +369,7 @@ static void reach_summary(struct req *r, const struct notice *n)
 	html_txtf(b, T(r, "of households know this notice: %lld of %lld."), (long long)n->reached,
 		  (long long)n->households);
 	html_raw(b, " ");
-	html_link(b, page_path(r, "/notices/%lld/reach", n->id), T(r, "Reach by neighborhood"));
+	html_link(b, link_notice(r, n->id, "reach"), T(r, "Reach by neighborhood"));
 	html_raw(b, "</p></section>");
 }
 
@@ -389,9 +390,7 @@ int page_notice(struct req *r)
 	html_markdown(&r->out, n.body);
 	html_raw(&r->out, "</div>");
 	notice_files(r, files, nfiles,
-		     n.may_edit ? arena_printf(&r->arena, "/notices/%lld/files/%%lld/remove",
-					       (long long)n.id)
-				: NULL);
+		     n.may_edit ? link_notice(r, n.id, NULL) : NULL);
 	html_raw(&r->out, "</article>");
 	ack_box(r, &n);
 	reach_summary(r, &n);
@@ -470,7 +469,7 @@ int page_notice_versions(struct req *r)
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "History"), n.title);
 	layout_begin(r, title);
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, page_path(r, "/notices/%lld", n.id), n.title);
+	html_link(&r->out, link_notice(r, n.id, NULL), n.title);
 	html_raw(&r->out, "</p>");
 	page_heading(r, title);
 	page_note(r, "lead",

@@ -15,6 +15,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/multipart.h"
 #include "web/page.h"
 #include "web/disclose/disclose_impl.h"
@@ -24,8 +25,7 @@
 static void duty_form(struct req *r, const struct notice *n, const struct notice_duty *d)
 {
 	form_begin(r,
-		   arena_printf(&r->arena, "/notices/%lld/duties/%s", (long long)n->id,
-				channel_name(d->channel)),
+		   link_notice_duty(r, n->id, channel_name(d->channel)),
 		   "duty");
 	html_raw(&r->out, "<label>");
 	html_txt(&r->out, T(r, "Done on"));
@@ -114,7 +114,7 @@ int notice_duty_section(struct req *r, const struct notice *n)
 
 static void upload_form(struct req *r, const struct notice *n, const struct form_errors *fe)
 {
-	form_begin_upload(r, page_path(r, "/notices/%lld/files", n->id), "stacked upload");
+	form_begin_upload(r, link_notice(r, n->id, "files"), "stacked upload");
 	form_file(r,
 		  &(struct field){.name = "file",
 				  .label = T(r, "Attach a file"),
@@ -130,7 +130,7 @@ static void archive_tool(struct req *r, const struct notice *n)
 {
 	int32_t first = notice_archivable_on(n);
 	if (time_local_date(r->ctx.now) >= first) {
-		form_button(r, page_path(r, "/notices/%lld/archive", n->id), T(r, "Archive"),
+		form_button(r, link_notice(r, n->id, "archive"), T(r, "Archive"),
 			    "inline secondary");
 		return;
 	}
@@ -145,9 +145,9 @@ static void tools(struct req *r, const struct notice *n, const struct form_error
 	html_raw(b, "<section class=\"tools\"><h2>");
 	html_txt(b, T(r, "Manage this notice"));
 	html_raw(b, "</h2><div class=\"row\">");
-	html_link(b, page_path(r, "/notices/%lld/edit", n->id), T(r, "Edit"));
+	html_link(b, link_notice(r, n->id, "edit"), T(r, "Edit"));
 	if (n->status == NOTICE_DRAFT)
-		form_button(r, page_path(r, "/notices/%lld/publish", n->id), T(r, "Publish"),
+		form_button(r, link_notice(r, n->id, "publish"), T(r, "Publish"),
 			    "inline primary");
 	else
 		archive_tool(r, n);
@@ -180,7 +180,7 @@ static int show_with_errors(struct req *r, int64_t id, struct form_errors *fe, i
 	r->status = status;
 	form_summary(r, fe);
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, page_path(r, "/notices/%lld", n.id), n.title);
+	html_link(&r->out, link_notice(r, n.id, NULL), n.title);
 	html_raw(&r->out, "</p>");
 	page_heading(r, n.title);
 	notice_files(r, files, nfiles, NULL);
@@ -266,7 +266,7 @@ static int new_form(struct req *r, const struct unit *u, const struct form_error
 	r->status = status;
 	page_heading(r, title);
 	form_summary(r, fe);
-	form_begin(r, page_path(r, "/units/%lld/notices", u->id), "stacked");
+	form_begin(r, link_unit(r, u->id, "notices"), "stacked");
 	notice_fields(r, NULL, fe);
 	form_submit(r, T(r, "Save the draft"));
 	form_end(r);
@@ -320,7 +320,7 @@ int page_notice_create(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return new_form(r, &u, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/notices/%lld", id));
+	res_redirect(r, link_notice(r, id, NULL));
 	return 0;
 }
 
@@ -336,7 +336,7 @@ static int edit_form(struct req *r, const struct notice *n, const struct form_er
 			  T(r, "This notice is published: saving makes a new version, and the "
 			       "old one stays in its public history."));
 	form_summary(r, fe);
-	form_begin(r, page_path(r, "/notices/%lld", n->id), "stacked");
+	form_begin(r, link_notice(r, n->id, NULL), "stacked");
 	notice_fields(r, n, fe);
 	form_submit(r, n->status == NOTICE_PUBLISHED ? T(r, "Publish the new version")
 						      : T(r, "Save the draft"));
@@ -377,7 +377,7 @@ int page_notice_update(struct req *r)
 		form_domain_error(r, &fe, rc);
 		return edit_form(r, &n, &fe, dv_err_http_status(rc));
 	}
-	res_redirect(r, page_path(r, "/notices/%lld", n.id));
+	res_redirect(r, link_notice(r, n.id, NULL));
 	return 0;
 }
 
@@ -387,7 +387,7 @@ static int after(struct req *r, int64_t id, int rc)
 {
 	if (rc)
 		return refused(r, id, rc);
-	res_redirect(r, page_path(r, "/notices/%lld", id));
+	res_redirect(r, link_notice(r, id, NULL));
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/disclose/disclose_impl.h"
 
@@ -151,7 +152,7 @@ static int missing_section(struct req *r, const struct notice *n, int64_t unit)
 	page_note(r, "hint",
 		  T(r, "Tick the households you gave the notice to on paper or that heard it at "
 		       "a meeting, then record them."));
-	form_begin(r, page_path(r, "/notices/%lld/reach", n->id), "stacked");
+	form_begin(r, link_notice(r, n->id, "reach"), "stacked");
 	form_hidden(r, "unit", arena_printf(&r->arena, "%lld", (long long)unit));
 	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\"><span class=\"sr\">");
 	html_txt(b, T(r, "Reached"));
@@ -170,8 +171,7 @@ static int missing_section(struct req *r, const struct notice *n, int64_t unit)
 	record_controls(r);
 	form_end(r);
 	page_pager(r,
-		   arena_printf(&r->arena, "/notices/%lld/reach?unit=%lld", (long long)n->id,
-				(long long)unit),
+		   link_notice_reach(r, n->id, unit, 0),
 		   page, more);
 	html_raw(b, "</section>");
 	return 0;
@@ -190,7 +190,7 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 	layout_begin(r, title);
 	r->status = status;
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, page_path(r, "/notices/%lld", n.id), n.title);
+	html_link(&r->out, link_notice(r, n.id, NULL), n.title);
 	html_raw(&r->out, "</p>");
 	page_heading(r, title);
 	form_summary(r, fe);
@@ -250,8 +250,7 @@ int page_notice_reach_post(struct req *r)
 		return reach_page(r, &fe, dv_err_http_status(rc), -1);
 	}
 	const char *unit = req_form(r, "unit");
-	res_redirect(r, arena_printf(&r->arena, "/notices/%lld/reach?unit=%lld&recorded=%zu",
-				     (long long)r->params[0],
-				     unit ? strtoll(unit, NULL, 10) : 0LL, recorded));
+	res_redirect(r, link_notice_reach(r, r->params[0], unit ? strtoll(unit, NULL, 10) : 0,
+					  (int64_t)recorded));
 	return 0;
 }

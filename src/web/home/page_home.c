@@ -13,6 +13,7 @@
 #include "domain/registry/unit.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/page.h"
 #include "web/disclose/disclose.h"
 #include "web/home/home_impl.h"
@@ -38,8 +39,7 @@ static void counts(struct req *r, const struct unit *u)
 
 static void unit_line(struct req *r, const struct unit *u)
 {
-	char href[48];
-	snprintf(href, sizeof(href), "/units/%lld", (long long)u->id);
+	const char *href = link_unit(r, u->id, NULL);
 	html_raw(&r->out, "<span class=\"kind\">");
 	html_txt(&r->out, T(r, unit_kind_label(u->kind)));
 	html_raw(&r->out, "</span> ");
@@ -110,8 +110,7 @@ static void breadcrumb(struct req *r, const struct unit *v, size_t n)
 	html_link(b, "/", T(r, "Home"));
 	html_raw(b, "</li>");
 	for (size_t i = 0; i < n; i++) {
-		char href[48];
-		snprintf(href, sizeof(href), "/units/%lld", (long long)v[i].id);
+		const char *href = link_unit(r, v[i].id, NULL);
 		html_raw(b, "<li>");
 		if (i + 1 == n) {
 			html_raw(b, "<span aria-current=\"page\">");
@@ -155,15 +154,15 @@ static void manage_links(struct req *r, const struct unit *u)
 		return;
 	struct {
 		enum action a;
-		const char *fmt, *label;
+		const char *action, *label; /* link_unit(r, id, action) */
 	} links[] = {
-		{ACT_VIEW_HOUSEHOLDS, "/units/%lld/households", N_("Households and residents")},
-		{ACT_EDIT_HOUSEHOLDS, "/units/%lld/import", N_("Import households from a CSV file")},
-		{ACT_GRANT_ROLES, "/units/%lld/invitations", N_("Invitation slips for households")},
-		{ACT_GRANT_ROLES, "/units/%lld/roles", N_("Roles")},
-		{ACT_PUBLISH_NOTICES, "/units/%lld/notices/new", N_("Write a new notice")},
-		{ACT_PUBLISH_NEWS, "/units/%lld/news/new", N_("Write an article")},
-		{ACT_CONVENE_MEETINGS, "/units/%lld/matters/new", N_("Put a matter to the community")},
+		{ACT_VIEW_HOUSEHOLDS, "households", N_("Households and residents")},
+		{ACT_EDIT_HOUSEHOLDS, "import", N_("Import households from a CSV file")},
+		{ACT_GRANT_ROLES, "invitations", N_("Invitation slips for households")},
+		{ACT_GRANT_ROLES, "roles", N_("Roles")},
+		{ACT_PUBLISH_NOTICES, "notices/new", N_("Write a new notice")},
+		{ACT_PUBLISH_NEWS, "news/new", N_("Write an article")},
+		{ACT_CONVENE_MEETINGS, "matters/new", N_("Put a matter to the community")},
 	};
 	int any = 0;
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -177,8 +176,7 @@ static void manage_links(struct req *r, const struct unit *u)
 			html_raw(b, "</h2><ul>");
 		}
 		html_raw(b, "<li>");
-		html_link(b, arena_printf(&r->arena, links[i].fmt, (long long)u->id),
-			  T(r, links[i].label));
+		html_link(b, link_unit(r, u->id, links[i].action), T(r, links[i].label));
 		html_raw(b, "</li>");
 	}
 	if (any)
@@ -202,7 +200,7 @@ static int recent_notices(struct req *r, const struct unit *u)
 	html_raw(b, "<ul class=\"items compact\">");
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<li>");
-		html_link(b, page_path(r, "/notices/%lld", v[i].notice_id), v[i].title);
+		html_link(b, link_notice(r, v[i].notice_id, NULL), v[i].title);
 		html_raw(b, " <span class=\"meta\">");
 		html_txt(b, page_date(r, v[i].visible_from));
 		html_raw(b, " · ");
@@ -211,8 +209,8 @@ static int recent_notices(struct req *r, const struct unit *u)
 		html_raw(b, "</span></li>");
 	}
 	html_raw(b, "</ul><p class=\"links\">");
-	html_link(b, page_path(r, "/notices?unit=%lld", u->id), T(r, "All public notices"));
-	html_link(b, page_path(r, "/matters?unit=%lld", u->id), T(r, "Matters residents decide"));
+	html_link(b, link_notices(r, u->id, 0), T(r, "All public notices"));
+	html_link(b, link_matters(r, u->id, NULL), T(r, "Matters residents decide"));
 	html_raw(b, "</p></section>");
 	return 0;
 }
@@ -232,13 +230,13 @@ static int recent_news(struct req *r, const struct unit *u)
 	html_raw(b, "</h2><ul class=\"items compact\">");
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<li>");
-		html_link(b, page_path(r, "/news/%lld", v[i].id), v[i].title);
+		html_link(b, link_article(r, v[i].id, NULL), v[i].title);
 		html_raw(b, " <span class=\"meta\">");
 		html_txt(b, page_time(r, v[i].published_at));
 		html_raw(b, "</span></li>");
 	}
 	html_raw(b, "</ul><p>");
-	html_link(b, page_path(r, "/news?unit=%lld", u->id), T(r, "All news"));
+	html_link(b, link_news(r, u->id, NULL), T(r, "All news"));
 	html_raw(b, "</p></section>");
 	return 0;
 }
@@ -266,9 +264,8 @@ int page_unit(struct req *r)
 		html_raw(&r->out, "</p>");
 	}
 	if (strcmp(u->status, "merged") == 0) {
-		char href[48];
+		const char *href = link_unit(r, u->merged_into, NULL);
 		struct unit into;
-		snprintf(href, sizeof(href), "/units/%lld", (long long)u->merged_into);
 		if ((rc = unit_get(&r->ctx, u->merged_into, &into)))
 			return rc;
 		html_raw(&r->out, "<p class=\"note\">");

@@ -8,6 +8,7 @@
 #include "domain/registry/household.h"
 #include "domain/registry/resident.h"
 #include "domain/registry/unit.h"
+#include "web/link.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/disclose/disclose.h"
@@ -103,8 +104,7 @@ static void my_roles(struct req *r)
 		struct unit u;
 		if (unit_get(&r->ctx, a->grants[i].unit_id, &u))
 			continue;
-		char href[48];
-		snprintf(href, sizeof(href), "/units/%lld", (long long)u.id);
+		const char *href = link_unit(r, u.id, NULL);
 		html_raw(b, "<li>");
 		html_txt(b, T(r, role_label((enum role)a->grants[i].role)));
 		html_raw(b, " · ");

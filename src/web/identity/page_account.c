@@ -16,6 +16,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/identity/identity_impl.h"
 
 /* ----------------------------------------------------------------- login */
@@ -187,8 +188,7 @@ static int account_page(struct req *r, const struct form_errors *fe, const char 
 			html_raw(b, " ");
 			time_format(b, tokens[i].created_at);
 			html_raw(b, "</span> ");
-			form_button(r, arena_printf(&r->arena, "/account/tokens/%lld/revoke",
-						    (long long)tokens[i].id),
+			form_button(r, link_token(r, tokens[i].id, "revoke"),
 				    T(r, "Revoke"), "inline");
 			html_raw(b, "</li>");
 		}

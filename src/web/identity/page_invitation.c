@@ -17,6 +17,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/identity/identity_impl.h"
 
 /* ------------------------------------------------------------- printing */
@@ -34,7 +35,7 @@ int page_invitations(struct req *r)
 					 T(r, unit_kind_label(u.kind)), u.name);
 	layout_begin(r, title);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, arena_printf(&r->arena, "/units/%lld", (long long)u.id), u.name);
+	html_link(b, link_unit(r, u.id, NULL), u.name);
 	html_raw(b, "</p><h1>");
 	html_txt(b, title);
 	html_raw(b, "</h1><p>");
@@ -46,7 +47,7 @@ int page_invitations(struct req *r)
 			  "before for the same households."),
 		  INVITATION_DAYS);
 	html_raw(b, "</p>");
-	form_begin(r, arena_printf(&r->arena, "/units/%lld/invitations", (long long)u.id), "stacked");
+	form_begin(r, link_unit(r, u.id, "invitations"), "stacked");
 	form_checkbox(r, "all", T(r, "Also households that have an account already"), 0);
 	form_submit(r, T(r, "Print the slips (PDF)"));
 	form_end(r);
@@ -135,7 +136,7 @@ static void claim_form(struct req *r, const struct invitation_info *inv, const c
 	html_txt(b, inv->unit_name);
 	html_raw(b, "</dd></dl>");
 	form_summary(r, fe);
-	form_begin(r, arena_printf(&r->arena, "/claim/%s", key), "stacked");
+	form_begin(r, link_claim(r, key), "stacked");
 	const char *name = req_form(r, "display_name");
 	form_input(r,
 		   &(struct field){.name = "display_name",

@@ -14,6 +14,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/identity/identity_impl.h"
 
 /* The roles the actor may grant somewhere: value/label pairs, NULL-ended. */
@@ -61,7 +62,7 @@ static void grants_table(struct req *r, const struct grant_row *g, size_t n)
 		html_txt(b, g[i].unit_name);
 		html_raw(b, "</td><td>");
 		if (g[i].may_revoke)
-			form_button(r, arena_printf(&r->arena, "/grants/%lld/revoke", (long long)g[i].id),
+			form_button(r, link_grant(r, g[i].id, "revoke"),
 				    T(r, "Revoke"), "inline");
 		html_raw(b, "</td></tr>");
 	}
@@ -83,7 +84,7 @@ static int roles_page(struct req *r, const struct form_errors *fe, const char *n
 					 T(r, unit_kind_label(u.kind)), u.name);
 	layout_begin(r, title);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, arena_printf(&r->arena, "/units/%lld", (long long)u.id), u.name);
+	html_link(b, link_unit(r, u.id, NULL), u.name);
 	html_raw(b, "</p><h1>");
 	html_txt(b, title);
 	html_raw(b, "</h1>");
@@ -101,7 +102,7 @@ static int roles_page(struct req *r, const struct form_errors *fe, const char *n
 			 "an account: a household's representative gets one with an invitation slip."));
 	html_raw(b, "</p>");
 	form_summary(r, fe);
-	form_begin(r, arena_printf(&r->arena, "/units/%lld/roles", (long long)u.id), "stacked");
+	form_begin(r, link_unit(r, u.id, "roles"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "login",
 				   .label = T(r, "Their phone number or e-mail"),
@@ -146,7 +147,7 @@ int page_roles_grant(struct req *r)
 	}
 	if (rc)
 		return rc;
-	res_redirect(r, arena_printf(&r->arena, "/units/%lld/roles", (long long)r->params[0]));
+	res_redirect(r, link_unit(r, r->params[0], "roles"));
 	return 0;
 }
 
@@ -156,6 +157,6 @@ int page_grant_revoke(struct req *r)
 	int rc = grant_unit(&r->ctx, r->params[0], &unit);
 	if (rc || (rc = grant_revoke(&r->ctx, r->params[0])))
 		return rc;
-	res_redirect(r, arena_printf(&r->arena, "/units/%lld/roles", (long long)unit));
+	res_redirect(r, link_unit(r, unit, "roles"));
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include "domain/registry/household.h"
 #include "domain/registry/resident.h"
 #include "domain/registry/unit.h"
+#include "web/link.h"
 #include "web/api.h"
 #include "web/api_json.h"
 #include "web/registry/registry_impl.h"
@@ -30,11 +31,6 @@
 #define LIST_DEFAULT 50
 #define OFFSET_MAX   1000000000
 #define ID_MAX	     999999999999999LL /* 15 digits, as the route table's {id} */
-
-static const char *location(struct req *r, const char *fmt, int64_t id)
-{
-	return arena_printf(&r->arena, fmt, (long long)id);
-}
 
 /* ------------------------------------------------------------ households */
 
@@ -81,7 +77,7 @@ static int send_household(struct req *r, int status, int64_t id)
 	if (rc)
 		return rc;
 	if (status == 201)
-		res_header(r, "location", location(r, "/api/v1/households/%lld", id));
+		res_header(r, "location", link_api(r, "households", id, NULL));
 	api_send(r, status, json_pack("{s:o}", "household", household_json(&h)));
 	return 0;
 }
@@ -152,7 +148,7 @@ static int send_resident(struct req *r, int status, int64_t id)
 	if (rc)
 		return rc;
 	if (status == 201)
-		res_header(r, "location", location(r, "/api/v1/residents/%lld", id));
+		res_header(r, "location", link_api(r, "residents", id, NULL));
 	api_send(r, status, json_pack("{s:o}", "resident", resident_json(&p)));
 	return 0;
 }

@@ -17,21 +17,11 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
+#include "web/page.h"
 #include "web/registry/registry_impl.h"
 
 #define PAGE_SIZE 50
-
-static const char *path_of(struct req *r, const char *fmt, int64_t id)
-{
-	return arena_printf(&r->arena, fmt, (long long)id);
-}
-
-static void heading(struct req *r, const char *text)
-{
-	html_raw(&r->out, "<h1>");
-	html_txt(&r->out, text);
-	html_raw(&r->out, "</h1>");
-}
 
 /* -------------------------------------------------------------- the list */
 
@@ -39,7 +29,7 @@ static void search_form(struct req *r, int64_t unit, const char *q)
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\" action=\"");
-	html_attr(b, path_of(r, "/units/%lld/households", unit));
+	html_attr(b, link_unit(r, unit, "households"));
 	html_raw(b, "\"><label for=\"q\">");
 	html_txt(b, T(r, "Search by address, code or a member's name"));
 	html_raw(b, "</label><input id=\"q\" name=\"q\" type=\"search\" value=\"");
@@ -47,32 +37,6 @@ static void search_form(struct req *r, int64_t unit, const char *q)
 	html_raw(b, "\" maxlength=\"100\"><button type=\"submit\">");
 	html_txt(b, T(r, "Search"));
 	html_raw(b, "</button></form>");
-}
-
-static void pager(struct req *r, int64_t unit, const char *q, int64_t page, int more)
-{
-	struct buf *b = &r->out;
-	if (page <= 1 && !more)
-		return;
-	html_raw(b, "<nav class=\"pager\" aria-label=\"");
-	html_attr(b, T(r, "Pages"));
-	html_raw(b, "\">");
-	for (int dir = -1; dir <= 1; dir += 2) {
-		int64_t to = page + dir;
-		if ((dir < 0 && page <= 1) || (dir > 0 && !more))
-			continue;
-		struct buf href = BUF_INIT;
-		buf_addf(&href, "/units/%lld/households?page=%lld", (long long)unit, (long long)to);
-		if (q && *q) {
-			buf_adds(&href, "&q=");
-			html_url_arg(&href, q);
-		}
-		html_link(b, href.ptr, dir < 0 ? T(r, "Previous page") : T(r, "Next page"));
-		buf_release(&href);
-	}
-	html_raw(b, "<span>");
-	html_txtf(b, T(r, "Page %lld"), (long long)page);
-	html_raw(b, "</span></nav>");
 }
 
 static void households_table(struct req *r, const struct household *v, size_t n)
@@ -93,7 +57,7 @@ static void households_table(struct req *r, const struct household *v, size_t n)
 		html_raw(b, "<tr><td>");
 		html_txt(b, v[i].code);
 		html_raw(b, "</td><td>");
-		html_link(b, path_of(r, "/households/%lld", v[i].id), v[i].address);
+		html_link(b, link_household(r, v[i].id, NULL), v[i].address);
 		html_raw(b, "</td><td>");
 		html_txt(b, v[i].representative_name);
 		html_raw(b, "</td><td class=\"num\">");
@@ -112,10 +76,7 @@ int page_households(struct req *r)
 	size_t n;
 	int more;
 	const char *q = req_query(r, "q");
-	const char *p = req_query(r, "page");
-	int64_t page = p ? strtoll(p, NULL, 10) : 1;
-	if (page < 1 || page > 100000)
-		page = 1;
+	int64_t page = page_number(r, 100000);
 	int rc = unit_get(&r->ctx, r->params[0], &u);
 	if (rc || (rc = household_list(&r->ctx, u.id, q, (page - 1) * PAGE_SIZE, PAGE_SIZE, &v, &n,
 				       &more)))
@@ -126,9 +87,9 @@ int page_households(struct req *r)
 					 T(r, unit_kind_label(u.kind)), u.name);
 	layout_begin(r, title);
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, path_of(r, "/units/%lld", u.id), u.name);
+	html_link(&r->out, link_unit(r, u.id, NULL), u.name);
 	html_raw(&r->out, "</p>");
-	heading(r, title);
+	page_heading(r, title);
 	html_raw(&r->out, "<p class=\"note\">");
 	html_int(&r->out, u.households);
 	html_raw(&r->out, " ");
@@ -140,7 +101,7 @@ int page_households(struct req *r)
 	html_raw(&r->out, "</p>");
 	if (unit_kind_is_community(u.kind) && perm_may(&r->ctx, ACT_EDIT_HOUSEHOLDS, u.id)) {
 		html_raw(&r->out, "<p>");
-		html_link(&r->out, path_of(r, "/units/%lld/households/new", u.id),
+		html_link(&r->out, link_unit(r, u.id, "households/new"),
 			  T(r, "Add a household"));
 		html_raw(&r->out, "</p>");
 	}
@@ -153,7 +114,7 @@ int page_households(struct req *r)
 					  : T(r, "No households here yet."));
 		html_raw(&r->out, "</p>");
 	}
-	pager(r, u.id, q, page, more);
+	page_pager(r, link_households(r, u.id, q, 1), page, more);
 	layout_end(r);
 	return 0;
 }
@@ -185,9 +146,9 @@ static int new_household_form(struct req *r, const struct unit *u, const struct 
 	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Add a household"),
 					 T(r, unit_kind_label(u->kind)), u->name);
 	layout_begin(r, title);
-	heading(r, title);
+	page_heading(r, title);
 	form_summary(r, fe);
-	form_begin(r, path_of(r, "/units/%lld/households", u->id), "stacked");
+	form_begin(r, link_unit(r, u->id, "households"), "stacked");
 	household_fields(r, req_form(r, "address"), req_form(r, "code"), fe);
 	form_submit(r, T(r, "Add the household"));
 	form_end(r);
@@ -232,7 +193,7 @@ int page_household_create(struct req *r)
 	}
 	if (rc)
 		return rc;
-	res_redirect(r, path_of(r, "/households/%lld", id));
+	res_redirect(r, link_household(r, id, NULL));
 	return 0;
 }
 
@@ -326,7 +287,7 @@ static void member_rows(struct req *r, const struct household *h, const struct r
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<tr><td>");
 		if (editable)
-			html_link(b, path_of(r, "/residents/%lld/edit", m[i].id), m[i].full_name);
+			html_link(b, link_resident(r, m[i].id, "edit"), m[i].full_name);
 		else
 			html_txt(b, m[i].full_name);
 		if (m[i].is_representative) {
@@ -366,7 +327,7 @@ static void representative_form(struct req *r, const struct household *h,
 	if (!k)
 		return;
 	opts[k] = NULL;
-	form_begin(r, path_of(r, "/households/%lld/representative", h->id), "inline-form");
+	form_begin(r, link_household(r, h->id, "representative"), "inline-form");
 	form_select(r, "resident", T(r, "Representative"),
 		    arena_printf(&r->arena, "%lld", (long long)h->representative_id), opts, NULL);
 	form_submit(r, T(r, "Choose"));
@@ -385,9 +346,9 @@ static int household_page(struct req *r, int64_t id, const struct form_errors *f
 	struct buf *b = &r->out;
 	layout_begin(r, h.address);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, path_of(r, "/units/%lld/households", h.unit_id), h.unit_name);
+	html_link(b, link_unit(r, h.unit_id, "households"), h.unit_name);
 	html_raw(b, "</p>");
-	heading(r, h.address);
+	page_heading(r, h.address);
 	html_raw(b, "<dl class=\"facts\"><dt>");
 	html_txt(b, T(r, "Household code"));
 	html_raw(b, "</dt><dd>");
@@ -399,7 +360,7 @@ static int household_page(struct req *r, int64_t id, const struct form_errors *f
 	html_raw(b, "</dd></dl>");
 	if (editable) {
 		html_raw(b, "<p>");
-		html_link(b, path_of(r, "/households/%lld/edit", h.id), T(r, "Edit the address"));
+		html_link(b, link_household(r, h.id, "edit"), T(r, "Edit the address"));
 		html_raw(b, "</p>");
 	}
 	form_summary(r, fe);
@@ -409,7 +370,7 @@ static int household_page(struct req *r, int64_t id, const struct form_errors *f
 		html_raw(b, "<h2 id=\"add\">");
 		html_txt(b, T(r, "Add a member"));
 		html_raw(b, "</h2>");
-		form_begin(r, path_of(r, "/households/%lld/residents", h.id), "stacked");
+		form_begin(r, link_household(r, h.id, "residents"), "stacked");
 		resident_fields(r, NULL, fe);
 		form_submit(r, T(r, "Add the member"));
 		form_end(r);
@@ -441,7 +402,7 @@ int page_resident_create(struct req *r)
 	}
 	if (rc)
 		return rc;
-	res_redirect(r, path_of(r, "/households/%lld", r->params[0]));
+	res_redirect(r, link_household(r, r->params[0], NULL));
 	return 0;
 }
 
@@ -451,7 +412,7 @@ int page_household_representative(struct req *r)
 	int rc = household_set_representative(&r->ctx, r->params[0], rid ? strtoll(rid, NULL, 10) : 0);
 	if (rc)
 		return rc;
-	res_redirect(r, path_of(r, "/households/%lld", r->params[0]));
+	res_redirect(r, link_household(r, r->params[0], NULL));
 	return 0;
 }
 
@@ -461,9 +422,9 @@ static int edit_household_form(struct req *r, const struct household *h,
 			       const struct form_errors *fe)
 {
 	layout_begin(r, T(r, "Edit the address"));
-	heading(r, T(r, "Edit the address"));
+	page_heading(r, T(r, "Edit the address"));
 	form_summary(r, fe);
-	form_begin(r, path_of(r, "/households/%lld", h->id), "stacked");
+	form_begin(r, link_household(r, h->id, NULL), "stacked");
 	const char *a = req_form(r, "address"), *c = req_form(r, "code");
 	household_fields(r, a ? a : h->address, c ? c : h->code, fe);
 	form_submit(r, T(r, "Save"));
@@ -505,7 +466,7 @@ int page_household_update(struct req *r)
 	}
 	if (rc)
 		return rc;
-	res_redirect(r, path_of(r, "/households/%lld", h.id));
+	res_redirect(r, link_household(r, h.id, NULL));
 	return 0;
 }
 
@@ -520,11 +481,11 @@ static int resident_page(struct req *r, int64_t id, const struct form_errors *fe
 	struct buf *b = &r->out;
 	layout_begin(r, p.full_name);
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, path_of(r, "/households/%lld", p.household_id), T(r, "Back to the household"));
+	html_link(b, link_household(r, p.household_id, NULL), T(r, "Back to the household"));
 	html_raw(b, "</p>");
-	heading(r, p.full_name);
+	page_heading(r, p.full_name);
 	form_summary(r, fe);
-	form_begin(r, path_of(r, "/residents/%lld", id), "stacked");
+	form_begin(r, link_resident(r, id, NULL), "stacked");
 	resident_fields(r, &p, fe);
 	form_submit(r, T(r, "Save"));
 	form_end(r);
@@ -535,7 +496,7 @@ static int resident_page(struct req *r, int64_t id, const struct form_errors *fe
 	html_txt(b, T(r, "Nobody is ever deleted: the registry keeps who lived here, and when "
 			 "they left."));
 	html_raw(b, "</p>");
-	form_begin(r, path_of(r, "/residents/%lld/status", id), "stacked");
+	form_begin(r, link_resident(r, id, "status"), "stacked");
 	form_select_names(r, "status", T(r, "Status"), p.status, resident_status_names,
 			  RES_STATUS_COUNT, fe);
 	form_input(r,
@@ -551,7 +512,7 @@ static int resident_page(struct req *r, int64_t id, const struct form_errors *fe
 	html_raw(b, "<h2>");
 	html_txt(b, T(r, "Move to another household"));
 	html_raw(b, "</h2>");
-	form_begin(r, path_of(r, "/residents/%lld/move", id), "stacked");
+	form_begin(r, link_resident(r, id, "move"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "household",
 				   .label = T(r, "Household code of the new household"),
@@ -585,7 +546,7 @@ static int resident_form_result(struct req *r, int rc)
 	struct resident p;
 	if ((rc = resident_get(&r->ctx, r->params[0], &p)))
 		return rc;
-	res_redirect(r, path_of(r, "/households/%lld", p.household_id));
+	res_redirect(r, link_household(r, p.household_id, NULL));
 	return 0;
 }
 

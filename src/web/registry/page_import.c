@@ -14,6 +14,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/link.h"
 #include "web/multipart.h"
 #include "web/registry/registry_impl.h"
 
@@ -37,7 +38,7 @@ static void upload_form(struct req *r, const struct unit *u)
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<form method=\"post\" enctype=\"multipart/form-data\" class=\"stacked\" action=\"");
-	html_attr(b, arena_printf(&r->arena, "/units/%lld/import", (long long)u->id));
+	html_attr(b, link_unit(r, u->id, "import"));
 	html_raw(b, "\">");
 	form_hidden(r, CSRF_FIELD, auth_csrf(r));
 	html_raw(b, "<div class=\"field\"><label for=\"f-file\">");
@@ -90,7 +91,7 @@ int page_import(struct req *r)
 		return rc;
 	layout_begin(r, title_of(r, &u));
 	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, arena_printf(&r->arena, "/units/%lld", (long long)u.id), u.name);
+	html_link(&r->out, link_unit(r, u.id, NULL), u.name);
 	html_raw(&r->out, "</p><h1>");
 	html_txt(&r->out, title_of(r, &u));
 	html_raw(&r->out, "</h1><p>");
@@ -151,7 +152,7 @@ static void result_page(struct req *r, const struct unit *u, const struct import
 	struct buf *b = &r->out;
 	layout_begin(r, title_of(r, u));
 	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, arena_printf(&r->arena, "/units/%lld/households", (long long)u->id),
+	html_link(b, link_unit(r, u->id, "households"),
 		  T(r, "Households and residents"));
 	html_raw(b, "</p><h1>");
 	html_txt(b, title_of(r, u));

@@ -1,0 +1,73 @@
+/*
+ * The link vocabulary (after cgit's ui-shared.c): the path of every kind of
+ * page danvan serves, written in one place. A page never spells a URL
+ * format itself (make lint refuses "/notices/%lld" outside this file), and
+ * tests/unit/test_link.c checks that each path reaches a route.
+ *
+ * Every function returns a string in the request's arena. `action`, where
+ * a function takes one, is NULL for the record's own page or the rest of
+ * the path as the route table spells it ("edit", "files", "synthesis.pdf").
+ */
+#ifndef DV_WEB_LINK_H
+#define DV_WEB_LINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "web/http.h"
+
+/* A record's page, or an action on it: /units/5, /units/5/households. */
+const char *link_unit(struct req *r, int64_t id, const char *action);
+const char *link_household(struct req *r, int64_t id, const char *action);
+const char *link_resident(struct req *r, int64_t id, const char *action);
+const char *link_notice(struct req *r, int64_t id, const char *action);
+const char *link_category(struct req *r, int64_t id, const char *action);
+const char *link_article(struct req *r, int64_t id, const char *action); /* /news/ID */
+const char *link_matter(struct req *r, int64_t id, const char *action);
+const char *link_motion(struct req *r, int64_t id, const char *action);
+const char *link_consultation(struct req *r, int64_t id, const char *action);
+const char *link_opinion(struct req *r, int64_t id, const char *action);
+const char *link_grant(struct req *r, int64_t id, const char *action);
+const char *link_token(struct req *r, int64_t id, const char *action); /* /account/tokens/ID */
+const char *link_file(struct req *r, int64_t id, const char *action);
+
+/* Removing file_id from the files of the record at owner_path (a notice's
+ * or an article's): owner_path/files/FILE/remove. */
+const char *link_file_remove(struct req *r, const char *owner_path, int64_t file_id);
+/* Ticking one duty (a channel's name) of a notice. */
+const char *link_notice_duty(struct req *r, int64_t notice_id, const char *channel);
+/* A notice's reach in one unit; `recorded` > 0 says how many were just
+ * recorded (the page thanks the head). */
+const char *link_notice_reach(struct req *r, int64_t notice_id, int64_t unit_id,
+			      int64_t recorded);
+/* A household's check-in code at a meeting, and a receipt in a tally. */
+const char *link_checkin(struct req *r, int64_t matter_id, const char *code);
+const char *link_tally(struct req *r, int64_t matter_id, const char *receipt);
+/* A part of a consultation's page: a section's comments, one opinion. */
+const char *link_consultation_section(struct req *r, int64_t id, int section);
+const char *link_consultation_opinion(struct req *r, int64_t id, int64_t opinion_id);
+/* Claiming a household's account with the token of an invitation. */
+const char *link_claim(struct req *r, const char *token);
+
+/* Lists, narrowed to a unit, a category or a status when given (0 or
+ * NULL leave the filter out). */
+const char *link_notices(struct req *r, int64_t unit_id, int64_t category_id);
+const char *link_news(struct req *r, int64_t unit_id, const char *section);
+const char *link_matters(struct req *r, int64_t unit_id, const char *status);
+const char *link_consultations(struct req *r, int64_t unit_id, const char *status);
+/* The Atom feeds of the same lists. */
+const char *link_notices_feed(struct req *r, int64_t unit_id, int64_t category_id);
+const char *link_news_feed(struct req *r, int64_t unit_id, const char *section);
+/* A unit's households, searched for q (may be NULL), page `page` (1 first). */
+const char *link_households(struct req *r, int64_t unit_id, const char *q, int64_t page);
+
+/* A record of the JSON API: /api/v1/COLLECTION/ID[/action]. */
+const char *link_api(struct req *r, const char *collection, int64_t id, const char *action);
+
+/* path with "key=value" added to its query (value percent-encoded); path
+ * itself when value is NULL or empty. */
+const char *link_query(struct req *r, const char *path, const char *key, const char *value);
+/* The same for a number; path itself when id is 0. */
+const char *link_query_id(struct req *r, const char *path, const char *key, int64_t id);
+
+#endif

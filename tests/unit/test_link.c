@@ -1,0 +1,142 @@
+/*
+ * The link vocabulary (web/link.h): every path it writes reaches a route of
+ * the table, with the method a page uses it for; queries are encoded.
+ */
+#include <string.h>
+
+#include "testlib.h"
+#include "web/http.h"
+#include "web/link.h"
+#include "web/routes.h"
+
+static struct req *req_new(void)
+{
+	struct req *r = calloc(1, sizeof(*r));
+	arena_init(&r->arena);
+	buf_init(&r->out, 0);
+	return r;
+}
+
+static void req_free(struct req *r)
+{
+	buf_release(&r->out);
+	arena_release(&r->arena);
+	free(r);
+}
+
+/* The route `method path` reaches (query and fragment left out), or NULL. */
+static const struct route *route_of(struct req *r, const char *method, const char *path)
+{
+	int status = 0;
+	r->method = method;
+	r->path = arena_strndup(&r->arena, path, strcspn(path, "?#"));
+	r->nheaders = 0;
+	return routes_find(r, &status);
+}
+
+#define assert_route(r, method, path)                                                              \
+	do {                                                                                       \
+		const char *p_ = (path);                                                           \
+		if (!route_of((r), (method), p_))                                                  \
+			fail_msg("%s %s reaches no route", (method), p_);                          \
+	} while (0)
+
+static void records_reach_their_pages(void **state)
+{
+	(void)state;
+	struct req *r = req_new();
+	assert_string_equal(link_notice(r, 7, NULL), "/notices/7");
+	assert_string_equal(link_notice(r, 7, "edit"), "/notices/7/edit");
+	assert_string_equal(link_article(r, 3, NULL), "/news/3");
+	assert_string_equal(link_token(r, 9, "revoke"), "/account/tokens/9/revoke");
+	assert_route(r, "GET", link_unit(r, 5, NULL));
+	assert_route(r, "GET", link_unit(r, 5, "households"));
+	assert_route(r, "GET", link_unit(r, 5, "roles"));
+	assert_route(r, "GET", link_unit(r, 5, "import"));
+	assert_route(r, "GET", link_unit(r, 5, "invitations"));
+	assert_route(r, "GET", link_unit(r, 5, "notices/new"));
+	assert_route(r, "GET", link_unit(r, 5, "news/new"));
+	assert_route(r, "GET", link_unit(r, 5, "matters/new"));
+	assert_route(r, "GET", link_unit(r, 5, "consultations/new"));
+	assert_route(r, "GET", link_household(r, 5, NULL));
+	assert_route(r, "GET", link_household(r, 5, "edit"));
+	assert_route(r, "POST", link_household(r, 5, "residents"));
+	assert_route(r, "GET", link_resident(r, 5, "edit"));
+	assert_route(r, "POST", link_resident(r, 5, "status"));
+	assert_route(r, "GET", link_notice(r, 5, NULL));
+	assert_route(r, "GET", link_notice(r, 5, "versions"));
+	assert_route(r, "POST", link_notice(r, 5, "publish"));
+	assert_route(r, "GET", link_category(r, 5, "edit"));
+	assert_route(r, "GET", link_article(r, 5, "edit"));
+	assert_route(r, "GET", link_matter(r, 5, NULL));
+	assert_route(r, "GET", link_matter(r, 5, "tally"));
+	assert_route(r, "POST", link_matter(r, 5, "vote"));
+	assert_route(r, "GET", link_matter(r, 5, "minutes.pdf"));
+	assert_route(r, "POST", link_motion(r, 5, "record"));
+	assert_route(r, "GET", link_consultation(r, 5, "synthesis.xlsx"));
+	assert_route(r, "POST", link_opinion(r, 5, "answer"));
+	assert_route(r, "POST", link_grant(r, 5, "revoke"));
+	assert_route(r, "POST", link_token(r, 5, "revoke"));
+	assert_route(r, "GET", link_file(r, 5, "thumb"));
+	req_free(r);
+}
+
+static void parts_of_records_reach_their_routes(void **state)
+{
+	(void)state;
+	struct req *r = req_new();
+	assert_string_equal(link_file_remove(r, link_notice(r, 4, NULL), 12),
+			    "/notices/4/files/12/remove");
+	assert_route(r, "POST", link_file_remove(r, link_notice(r, 4, NULL), 12));
+	assert_route(r, "POST", link_file_remove(r, link_article(r, 4, NULL), 12));
+	assert_route(r, "POST", link_notice_duty(r, 4, "loudspeaker"));
+	assert_string_equal(link_notice_reach(r, 4, 9, 0), "/notices/4/reach?unit=9");
+	assert_string_equal(link_notice_reach(r, 4, 9, 3), "/notices/4/reach?unit=9&recorded=3");
+	assert_route(r, "GET", link_notice_reach(r, 4, 9, 3));
+	assert_route(r, "GET", link_checkin(r, 4, "AB12-CD"));
+	assert_string_equal(link_tally(r, 4, "PYY95-XRHXC"), "/matters/4/tally?receipt=PYY95-XRHXC");
+	assert_string_equal(link_consultation_section(r, 4, 2), "/consultations/4#s2");
+	assert_string_equal(link_consultation_opinion(r, 4, 17), "/consultations/4#o17");
+	assert_route(r, "GET", link_claim(r, "abcDEF_12-3"));
+	assert_route(r, "GET", link_api(r, "matters", 4, "tally.csv"));
+	assert_route(r, "GET", link_api(r, "households", 4, NULL));
+	req_free(r);
+}
+
+static void lists_carry_their_filters_encoded(void **state)
+{
+	(void)state;
+	struct req *r = req_new();
+	assert_string_equal(link_notices(r, 0, 0), "/notices");
+	assert_string_equal(link_notices(r, 5, 0), "/notices?unit=5");
+	assert_string_equal(link_notices(r, 5, 2), "/notices?unit=5&category=2");
+	assert_string_equal(link_notices(r, 0, 2), "/notices?category=2");
+	assert_string_equal(link_matters(r, 5, "draft"), "/matters?unit=5&status=draft");
+	assert_string_equal(link_consultations(r, 0, NULL), "/consultations");
+	assert_string_equal(link_news(r, 5, "economy"), "/news?unit=5&section=economy");
+	assert_string_equal(link_news_feed(r, 0, "economy"), "/feeds/news.atom?section=economy");
+	assert_string_equal(link_notices_feed(r, 5, 0), "/feeds/notices.atom?unit=5");
+	/* what people type is encoded, never pasted into the URL */
+	assert_string_equal(link_households(r, 5, "Tân & Đông", 2),
+			    "/units/5/households?q=T%C3%A2n%20%26%20%C4%90%C3%B4ng&page=2");
+	assert_string_equal(link_households(r, 5, NULL, 1), "/units/5/households");
+	const char *lists[] = {
+		link_notices(r, 5, 2),		  link_news(r, 5, "economy"),
+		link_matters(r, 5, "draft"),	  link_consultations(r, 5, "open"),
+		link_notices_feed(r, 5, 2),	  link_news_feed(r, 5, NULL),
+		link_households(r, 5, "x", 3),
+	};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		assert_route(r, "GET", lists[i]);
+	req_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(records_reach_their_pages),
+		cmocka_unit_test(parts_of_records_reach_their_routes),
+		cmocka_unit_test(lists_carry_their_filters_encoded),
+	};
+	return test_run(tests);
+}
