@@ -96,7 +96,7 @@ static void grey(const struct slip_ctx *c, double g)
 }
 
 /* A "label: value" row at y; returns its height. Nothing for an empty value. */
-static double field(const struct slip_ctx *c, double x, double y, double w, const char *label,
+static double slip_field(const struct slip_ctx *c, double x, double y, double w, const char *label,
 		    const char *font, const char *value)
 {
 	if (!*value)
@@ -208,12 +208,12 @@ static double slip(const struct slip_ctx *c, const struct invitation_slip *s, do
 		cairo_stroke(cr);
 	}
 	y += pdf_mm(3);
-	h = field(c, x, y, w, label_address, c->f_bold, s->address);
+	h = slip_field(c, x, y, w, label_address, c->f_bold, s->address);
 	y += h + pdf_mm(1);
-	h = field(c, x, y, w, label_code, c->f_value, or_empty(s->household_code));
+	h = slip_field(c, x, y, w, label_code, c->f_value, or_empty(s->household_code));
 	if (h > 0)
 		y += h + pdf_mm(1);
-	h = field(c, x, y, w, label_representative, c->f_bold, or_empty(s->representative));
+	h = slip_field(c, x, y, w, label_representative, c->f_bold, or_empty(s->representative));
 	if (h > 0)
 		y += h + pdf_mm(1);
 	double top_end = y;

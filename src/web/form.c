@@ -22,17 +22,27 @@ int form_domain_error(struct req *r, struct form_errors *fe, int rc)
 	return rc;
 }
 
+int form_mendable(struct req *r, int rc, struct form_errors *fe)
+{
+	if (!rc || !dv_err_is_user(rc))
+		return 0;
+	if ((rc == DV_ENOTFOUND || rc == DV_EPERM) && !r->ctx.err.field)
+		return 0; /* about the page itself, not something typed in it */
+	form_domain_error(r, fe, rc);
+	return dv_err_http_status(rc);
+}
+
 int form_after(struct req *r, int rc, form_page_fn page, const char *back)
 {
+	struct form_errors fe = {0};
 	if (!rc) {
 		res_redirect(r, back);
 		return 0;
 	}
-	if (!dv_err_is_user(rc) || rc == DV_ENOTFOUND || rc == DV_EPERM)
+	int status = form_mendable(r, rc, &fe);
+	if (!status)
 		return rc;
-	struct form_errors fe = {0};
-	form_domain_error(r, &fe, rc);
-	return page(r, &fe, dv_err_http_status(rc)) ? rc : 0;
+	return page(r, &fe, status) ? rc : 0;
 }
 
 const char *form_error_for(const struct form_errors *fe, const char *field)

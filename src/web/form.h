@@ -24,13 +24,23 @@ void form_error(struct req *r, struct form_errors *fe, const char *field, const 
 /* Record ctx.err (a domain error with its field) and return rc. */
 int form_domain_error(struct req *r, struct form_errors *fe, int rc);
 
+/*
+ * The one rule for a form's action that failed with rc: can the user mend
+ * it in the form? Yes for a refusal of what was typed or chosen (an
+ * invalid field, a conflict, a limit; also "not found" or "forbidden" when
+ * they name a field: a household or a role picked in the form). No for
+ * "not found" and "forbidden" about the page itself and for system errors,
+ * which become the error page. Returns the HTTP status to show the form
+ * again in, with the error recorded in fe; 0 when it cannot be mended.
+ */
+int form_mendable(struct req *r, int rc, struct form_errors *fe);
+
 /* A page that shows a form again, with the errors on top, in `status`. */
 typedef int (*form_page_fn)(struct req *r, const struct form_errors *fe, int status);
 
 /* After a form's action: rc 0 answers 303 to `back`; a refusal the user can
- * mend (not "not found" or "forbidden") shows `page` again with the error on
- * top and the status it calls for; anything else is returned for the error
- * page. */
+ * mend (form_mendable) shows `page` again with the error on top and the
+ * status it calls for; anything else is returned for the error page. */
 int form_after(struct req *r, int rc, form_page_fn page, const char *back);
 const char *form_error_for(const struct form_errors *fe, const char *field);
 

@@ -155,14 +155,20 @@ int household_create(struct dv_ctx *ctx, const struct household_input *in, int64
 }
 
 /* Load a household the actor may edit; DV_ENOTFOUND if it may not even see it. */
+/* Load a household the actor may change: one read, one permission
+ * question (every role that edits households also sees them). */
 static int load_editable(struct dv_ctx *ctx, int64_t id, struct household *h)
 {
-	int rc = household_get(ctx, id, h);
+	int rc = household_load(ctx, id, h);
 	if (rc)
 		return rc;
+	if (!perm_may(ctx, ACT_EDIT_HOUSEHOLDS, h->unit_id))
+		return ctx->actor->household_id == id || perm_may(ctx, ACT_VIEW_HOUSEHOLDS, h->unit_id)
+			       ? dv_fail(&ctx->err, DV_EPERM, NULL, "You may not change this household")
+			       : dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such household");
 	if (strcmp(h->status, "active") != 0)
 		return dv_fail(&ctx->err, DV_EINVAL, NULL, "This household is dissolved");
-	return perm_require(ctx, ACT_EDIT_HOUSEHOLDS, h->unit_id);
+	return 0;
 }
 
 static int update_tx(struct dv_ctx *ctx, int64_t id, const char *address, const char *code)

@@ -92,12 +92,12 @@ int page_consultation_create(struct req *r)
 		return rc;
 	read_input(r, &in);
 	in.unit_id = u.id;
-	if ((rc = consultation_create(&r->ctx, &in, &id))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return draft_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
-	}
+	rc = consultation_create(&r->ctx, &in, &id);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return draft_form(r, u.id, NULL, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_consultation(r, id, NULL));
 	return 0;
 }
@@ -128,12 +128,12 @@ int page_consultation_update(struct req *r)
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
 	read_input(r, &in);
-	if ((rc = consultation_update(&r->ctx, c.id, &in))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM || rc == DV_ENOTFOUND)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return draft_form(r, c.unit_id, &c, &fe, dv_err_http_status(rc));
-	}
+	rc = consultation_update(&r->ctx, c.id, &in);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return draft_form(r, c.unit_id, &c, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_consultation(r, c.id, NULL));
 	return 0;
 }
@@ -158,64 +158,3 @@ int page_consultation_publish(struct req *r)
 	return consultation_page_after(r, rc);
 }
 
-void consult_draft_tools(struct req *r, const struct consultation *c,
-			 const struct form_errors *fe)
-{
-	struct buf *b = &r->out;
-	if (!c->may_manage || c->status != CS_DRAFT)
-		return;
-	page_note(r, "banner", T(r, "Draft: not public yet. Each part below is one residents "
-				    "will comment on."));
-	html_raw(b, "<p>");
-	html_link(b, link_consultation(r, c->id, "edit"), T(r, "Edit the draft"));
-	html_raw(b, "</p><section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Open for comments"));
-	html_raw(b, "</h2>");
-	form_begin(r, link_consultation(r, c->id, "open"), "stacked");
-	html_raw(b, "<div class=\"row\">");
-	form_input(r,
-		   &(struct field){.name = "closes_on", .label = T(r, "Comments close on"),
-				   .value = page_date_iso(r, time_local_date(r->ctx.now + 15 * 86400)),
-				   .type = "date", .required = 1},
-		   fe);
-	form_input(r, &(struct field){.name = "closes_time", .label = T(r, "at"), .value = "17:00",
-				      .type = "time", .required = 1},
-		   fe);
-	html_raw(b, "</div>");
-	form_submit(r, T(r, "Open for comments"));
-	form_end(r);
-	html_raw(b, "</section>");
-}
-
-void consult_publish_form(struct req *r, const struct consultation *c,
-			  const struct form_errors *fe)
-{
-	struct buf *b = &r->out;
-	if (c->status == CS_PUBLISHED) {
-		html_raw(b, "<section class=\"summary\"><h2>");
-		html_txt(b, T(r, "The authority's conclusion"));
-		html_raw(b, "</h2><p class=\"text\">");
-		html_txt(b, c->summary);
-		html_raw(b, "</p></section>");
-		return;
-	}
-	if (!c->may_manage || c->status != CS_CLOSED)
-		return;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Publish the synthesis"));
-	html_raw(b, "</h2>");
-	page_note(r, c->answered < c->opinions ? "late" : "done",
-		  arena_printf(&r->arena, T(r, "%lld of %lld opinions answered."),
-			       (long long)c->answered, (long long)c->opinions));
-	form_begin(r, link_consultation(r, c->id, "publish"), "stacked");
-	form_textarea(r,
-		      &(struct field){.name = "summary", .label = T(r, "The authority's conclusion"),
-				      .value = req_form(r, "summary"),
-				      .hint = T(r, "What was taken up, what was not and why; published "
-						   "with every answer"),
-				      .required = 1, .maxlength = SYNTHESIS_SUMMARY_MAX},
-		      6, fe);
-	form_submit(r, T(r, "Publish the synthesis"));
-	form_end(r);
-	html_raw(b, "</section>");
-}

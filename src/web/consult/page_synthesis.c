@@ -18,19 +18,6 @@
 #include "web/page.h"
 #include "web/consult/consult_impl.h"
 
-void consult_synthesis_links(struct req *r, const struct consultation *c)
-{
-	struct buf *b = &r->out;
-	html_raw(b, "<p class=\"links\">");
-	html_link(b, link_consultation(r, c->id, "synthesis"),
-		  c->status == CS_PUBLISHED ? T(r, "The synthesis")
-					    : T(r, "The synthesis (not published yet)"));
-	html_link(b, link_consultation(r, c->id, "synthesis.pdf"), T(r, "PDF"));
-	html_link(b, link_consultation(r, c->id, "synthesis.xlsx"),
-		  T(r, "Excel workbook"));
-	html_raw(b, "</p>");
-}
-
 /* The consultation and its opinions, if its synthesis may be seen. */
 static int load(struct req *r, struct consultation *c, struct opinion **ops, size_t *n)
 {

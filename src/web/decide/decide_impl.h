@@ -54,10 +54,13 @@ const char *option_label(struct req *r, const struct matter *m, const struct mat
  * page again with the error on top for a refused one. */
 int matter_page_after(struct req *r, int rc);
 
-/* The meeting's part of a matter's page. */
+/* The meeting's part of a matter's page (meeting_view.c). */
 void meeting_section(struct req *r, const struct matter *mt, const struct form_errors *fe);
+struct meeting;
+/* Present, needed, quorate: the panel on the matter's page and the register. */
+void meeting_quorum_panel(struct req *r, const struct meeting *m);
 
-/* A head election's part of a matter's page (page_election.c): its
+/* A head election's part of a matter's page (election_view.c): its
  * timeline and forms; nothing for other matters. */
 void election_section(struct req *r, const struct matter *mt, const struct form_errors *fe);
 struct motion;

@@ -152,12 +152,12 @@ int page_matter_create(struct req *r)
 		return rc;
 	read_input(r, &in);
 	in.unit_id = u.id;
-	if ((rc = matter_create(&r->ctx, &in, &id))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return matter_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
-	}
+	rc = matter_create(&r->ctx, &in, &id);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return matter_form(r, u.id, NULL, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_matter(r, id, NULL));
 	return 0;
 }
@@ -188,12 +188,12 @@ int page_matter_update(struct req *r)
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
 	read_input(r, &in);
-	if ((rc = matter_update(&r->ctx, m.id, &in))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM || rc == DV_ENOTFOUND)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return matter_form(r, m.unit_id, &m, &fe, dv_err_http_status(rc));
-	}
+	rc = matter_update(&r->ctx, m.id, &in);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return matter_form(r, m.unit_id, &m, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_matter(r, m.id, NULL));
 	return 0;
 }

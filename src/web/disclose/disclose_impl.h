@@ -79,7 +79,8 @@ void notice_files(struct req *r, const struct attachment *v, size_t n, const cha
  * for those who may. */
 int notice_duty_section(struct req *r, const struct notice *n);
 
-/* Edit, publish, archive and attach, for those who may. */
-void notice_officer_tools(struct req *r, const struct notice *n);
+/* Edit, publish, archive and attach, for those who may, with the errors
+ * of a refused action (fe may be NULL). */
+void notice_officer_tools(struct req *r, const struct notice *n, const struct form_errors *fe);
 
 #endif

@@ -358,12 +358,12 @@ int page_article_create(struct req *r)
 		return rc;
 	read_input(r, &in);
 	in.unit_id = u.id;
-	if ((rc = article_create(&r->ctx, &in, &id))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return article_form(r, u.id, NULL, &fe, dv_err_http_status(rc));
-	}
+	rc = article_create(&r->ctx, &in, &id);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return article_form(r, u.id, NULL, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_article(r, id, NULL));
 	return 0;
 }
@@ -394,27 +394,19 @@ int page_article_update(struct req *r)
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
 	read_input(r, &in);
-	if ((rc = article_update(&r->ctx, a.id, &in))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM || rc == DV_ENOTFOUND)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return article_form(r, a.unit_id, &a, &fe, dv_err_http_status(rc));
-	}
+	rc = article_update(&r->ctx, a.id, &in);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return article_form(r, a.unit_id, &a, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_article(r, a.id, NULL));
 	return 0;
 }
 
 static int after(struct req *r, int rc)
 {
-	if (rc && dv_err_is_user(rc) && rc != DV_ENOTFOUND && rc != DV_EPERM) {
-		struct form_errors fe = {0};
-		form_domain_error(r, &fe, rc);
-		int status = dv_err_http_status(rc);
-		return article_page(r, &fe, status) ? rc : 0;
-	}
-	if (!rc)
-		res_redirect(r, link_article(r, r->params[0], NULL));
-	return rc;
+	return form_after(r, rc, article_page, link_article(r, r->params[0], NULL));
 }
 
 int page_article_publish(struct req *r)

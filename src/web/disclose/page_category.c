@@ -275,12 +275,11 @@ static int save(struct req *r, int64_t id)
 	rc = read_category(r, &in);
 	if (!rc)
 		rc = category_save(&r->ctx, id, &in, &out);
-	if (rc) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM || rc == DV_ENOTFOUND)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return category_form(r, id ? &c : NULL, &fe, dv_err_http_status(rc));
-	}
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return category_form(r, id ? &c : NULL, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, "/notice-categories");
 	return 0;
 }

@@ -73,39 +73,6 @@ static const char *filter_href(struct req *r, const char *path, const struct not
 	return s;
 }
 
-static void category_options(struct req *r, const struct notice_category *c, size_t n,
-			     const char *first, const char ***out)
-{
-	const char **opt = arena_array(&r->arena, const char *, 2 * n + 3);
-	size_t k = 0;
-	opt[k++] = "";
-	opt[k++] = first;
-	for (size_t i = 0; i < n; i++) {
-		opt[k++] = arena_printf(&r->arena, "%lld", (long long)c[i].id);
-		opt[k++] = c[i].law_item ? arena_printf(&r->arena, "%d. %s", c[i].law_item, c[i].name)
-					 : c[i].name;
-	}
-	opt[k] = NULL;
-	*out = opt;
-}
-
-void notice_category_select(struct req *r, const char *name, const char *label, int64_t value,
-			    const char *first, const struct form_errors *fe)
-{
-	struct notice_category *c;
-	size_t n, k = 0;
-	const char **opt;
-	if (category_list(&r->ctx, 1, &c, &n))
-		n = 0;
-	/* the categories in use, and the one chosen even if it was retired */
-	for (size_t i = 0; i < n; i++)
-		if (c[i].active || c[i].id == value)
-			c[k++] = c[i];
-	category_options(r, c, k, first, &opt);
-	form_select(r, name, label, value ? arena_printf(&r->arena, "%lld", (long long)value) : "",
-		    opt, fe);
-}
-
 static void filter_form(struct req *r, const struct notice_filter *f, const struct unit *u)
 {
 	struct buf *b = &r->out;
@@ -270,55 +237,6 @@ static void notice_meta(struct req *r, const struct notice *n)
 				       page_time(r, n->archived_at)));
 }
 
-static const char *size_text(struct req *r, int64_t bytes)
-{
-	if (bytes >= 1024 * 1024)
-		return arena_printf(&r->arena, "%.1f MB", (double)bytes / (1024 * 1024));
-	return arena_printf(&r->arena, "%lld KB", (long long)(bytes + 1023) / 1024);
-}
-
-/* The files of a notice or an article: photos as thumbnails, PDFs as
- * links; with a remove button for those who may edit (owner_path: the
- * notice's or the article's page). */
-void notice_files(struct req *r, const struct attachment *v, size_t n, const char *owner_path)
-{
-	struct buf *b = &r->out;
-	if (!n)
-		return;
-	html_raw(b, "<section class=\"files\"><h2>");
-	html_txt(b, T(r, "Attached files"));
-	html_raw(b, "</h2><ul>");
-	for (size_t i = 0; i < n; i++) {
-		const char *href = link_file(r, v[i].file_id, NULL);
-		html_raw(b, "<li>");
-		if (v[i].has_thumb) {
-			html_raw(b, "<figure><a href=\"");
-			html_attr(b, href);
-			html_raw(b, "\"><img src=\"");
-			html_attr(b, link_file(r, v[i].file_id, "thumb"));
-			html_raw(b, "\" alt=\"");
-			html_attr(b, *v[i].caption ? v[i].caption : v[i].name);
-			html_raw(b, "\" loading=\"lazy\"></a>");
-			if (*v[i].caption) {
-				html_raw(b, "<figcaption>");
-				html_txt(b, v[i].caption);
-				html_raw(b, "</figcaption>");
-			}
-			html_raw(b, "</figure>");
-		} else {
-			html_link(b, href, v[i].name);
-			html_raw(b, " <span class=\"meta\">(PDF, ");
-			html_txt(b, size_text(r, v[i].size));
-			html_raw(b, ")</span>");
-		}
-		if (owner_path)
-			form_button(r, link_file_remove(r, owner_path, v[i].file_id),
-				    T(r, "Remove"), "inline secondary");
-		html_raw(b, "</li>");
-	}
-	html_raw(b, "</ul></section>");
-}
-
 /* The household's representative, for a notice that covers it. */
 static int may_ack(struct req *r, int64_t hid, const struct notice *n)
 {
@@ -397,7 +315,7 @@ int page_notice(struct req *r)
 	if ((rc = notice_duty_section(r, &n)))
 		return rc;
 	if (n.may_edit)
-		notice_officer_tools(r, &n);
+		notice_officer_tools(r, &n, NULL);
 	layout_end(r);
 	return 0;
 }

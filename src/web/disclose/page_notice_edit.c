@@ -20,162 +20,17 @@
 #include "web/page.h"
 #include "web/disclose/disclose_impl.h"
 
-/* ------------------------------------------------------------ the duties */
-
-static void duty_form(struct req *r, const struct notice *n, const struct notice_duty *d)
-{
-	form_begin(r,
-		   link_notice_duty(r, n->id, channel_name(d->channel)),
-		   "duty");
-	html_raw(&r->out, "<label>");
-	html_txt(&r->out, T(r, "Done on"));
-	html_raw(&r->out, " <input type=\"date\" name=\"done_on\" value=\"");
-	html_attr(&r->out, page_date_iso(r, time_local_date(r->ctx.now)));
-	html_raw(&r->out, "\"></label><label>");
-	html_txt(&r->out, T(r, "Note"));
-	html_raw(&r->out, " <input name=\"note\" maxlength=\"500\"></label><button type=\"submit\">");
-	html_txt(&r->out, T(r, "Mark done"));
-	html_raw(&r->out, "</button>");
-	form_end(r);
-}
-
-static void duty_row(struct req *r, const struct notice *n, const struct notice_duty *d)
-{
-	struct buf *b = &r->out;
-	html_raw(b, d->overdue ? "<tr class=\"overdue\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
-	html_txt(b, T(r, channel_label(d->channel)));
-	if (d->days > 1) {
-		html_raw(b, " <span class=\"meta\">");
-		html_txtf(b, T(r, "(%d consecutive days)"), d->days);
-		html_raw(b, "</span>");
-	}
-	html_raw(b, "</th><td><span class=\"m-only\">");
-	html_txt(b, T(r, "Due by"));
-	html_raw(b, " </span>");
-	html_txt(b, page_date(r, d->due_date));
-	html_raw(b, "</td><td>");
-	if (d->done_on) {
-		html_raw(b, "<span class=\"done\"><span class=\"m-only\">");
-		html_txt(b, T(r, "Done"));
-		html_raw(b, " </span>");
-		html_txt(b, d->days > 1 ? arena_printf(&r->arena, "%s – %s", page_date(r, d->done_on),
-						       page_date(r, date_add_days(d->done_on,
-										  d->days - 1)))
-					: page_date(r, d->done_on));
-		html_raw(b, "</span>");
-		if (*d->done_by) {
-			html_raw(b, " · ");
-			html_txt(b, d->done_by);
-		}
-		if (*d->note) {
-			html_raw(b, " · ");
-			html_txt(b, d->note);
-		}
-	} else {
-		html_raw(b, d->overdue ? "<strong class=\"late\">" : "<span>");
-		html_txt(b, d->overdue ? T(r, "Overdue") : T(r, "Not done yet"));
-		html_raw(b, d->overdue ? "</strong>" : "</span>");
-		if (n->may_edit && n->status == NOTICE_PUBLISHED)
-			duty_form(r, n, d);
-	}
-	html_raw(b, "</td></tr>");
-}
-
-int notice_duty_section(struct req *r, const struct notice *n)
-{
-	struct buf *b = &r->out;
-	struct notice_duty *d;
-	size_t nd;
-	if (n->status == NOTICE_DRAFT)
-		return 0;
-	int rc = notice_duties(&r->ctx, n->id, &d, &nd);
-	if (rc || !nd)
-		return rc;
-	html_raw(b, "<section class=\"duties\"><h2>");
-	html_txt(b, T(r, "Duties of disclosure"));
-	html_raw(b, "</h2><p class=\"hint\">");
-	html_txtf(b, T(r, "The law asks that this notice stay posted at least %d days and go "
-			  "through these channels."),
-		  n->min_days);
-	html_raw(b, "</p><table class=\"list\"><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Channel"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Due by"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Done"));
-	html_raw(b, "</th></tr></thead><tbody>");
-	for (size_t i = 0; i < nd; i++)
-		duty_row(r, n, &d[i]);
-	html_raw(b, "</tbody></table></section>");
-	return 0;
-}
-
-/* -------------------------------------------------------- officer tools */
-
-static void upload_form(struct req *r, const struct notice *n, const struct form_errors *fe)
-{
-	form_begin_upload(r, link_notice(r, n->id, "files"), "stacked upload");
-	form_file(r,
-		  &(struct field){.name = "file",
-				  .label = T(r, "Attach a file"),
-				  .hint = T(r, "A PDF or a photo (JPEG, PNG, WebP), up to 20 MB. "
-					       "Photos lose their location and camera data."),
-				  .required = 1},
-		  ".pdf,application/pdf,image/jpeg,image/png,image/webp", fe);
-	form_submit(r, T(r, "Attach"));
-	form_end(r);
-}
-
-static void archive_tool(struct req *r, const struct notice *n)
-{
-	int32_t first = notice_archivable_on(n);
-	if (time_local_date(r->ctx.now) >= first) {
-		form_button(r, link_notice(r, n->id, "archive"), T(r, "Archive"),
-			    "inline secondary");
-		return;
-	}
-	html_raw(&r->out, "<span class=\"hint\">");
-	html_txtf(&r->out, T(r, "It may be archived from %s."), page_date(r, first));
-	html_raw(&r->out, "</span>");
-}
-
-static void tools(struct req *r, const struct notice *n, const struct form_errors *fe)
-{
-	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Manage this notice"));
-	html_raw(b, "</h2><div class=\"row\">");
-	html_link(b, link_notice(r, n->id, "edit"), T(r, "Edit"));
-	if (n->status == NOTICE_DRAFT)
-		form_button(r, link_notice(r, n->id, "publish"), T(r, "Publish"),
-			    "inline primary");
-	else
-		archive_tool(r, n);
-	html_raw(b, "</div>");
-	upload_form(r, n, fe);
-	html_raw(b, "</section>");
-}
-
-void notice_officer_tools(struct req *r, const struct notice *n)
-{
-	tools(r, n, NULL);
-}
-
-/* The notice again, with the errors of a refused action on top. */
-static int show_with_errors(struct req *r, int64_t id, struct form_errors *fe, int rc)
+/* Notice r->params[0] again, with the errors of a refused action on top
+ * (a form_page_fn). */
+static int notice_again(struct req *r, const struct form_errors *fe, int status)
 {
 	struct notice n;
 	struct attachment *files;
 	size_t nfiles;
-	int status = dv_err_http_status(rc);
-	if (!dv_err_is_user(rc) || rc == DV_ENOTFOUND || rc == DV_EPERM)
-		return rc;
-	struct dv_err saved = r->ctx.err;
+	int64_t id = r->params[0];
 	int rc2 = notice_get(&r->ctx, id, &n);
-	if (rc2 || (rc2 = attachment_list(&r->ctx, &notice_attach, id, &files, &nfiles))) {
-		r->ctx.err = saved;
-		return rc;
-	}
+	if (rc2 || (rc2 = attachment_list(&r->ctx, &notice_attach, id, &files, &nfiles)))
+		return rc2;
 	layout_begin(r, n.title);
 	r->status = status;
 	form_summary(r, fe);
@@ -187,16 +42,9 @@ static int show_with_errors(struct req *r, int64_t id, struct form_errors *fe, i
 	if ((rc2 = notice_duty_section(r, &n)))
 		return rc2;
 	if (n.may_edit)
-		tools(r, &n, fe);
+		notice_officer_tools(r, &n, fe);
 	layout_end(r);
 	return 0;
-}
-
-static int refused(struct req *r, int64_t id, int rc)
-{
-	struct form_errors fe = {0};
-	form_domain_error(r, &fe, rc);
-	return show_with_errors(r, id, &fe, rc);
 }
 
 /* ---------------------------------------------------------------- forms */
@@ -314,12 +162,12 @@ int page_notice_create(struct req *r)
 		return rc;
 	read_input(r, &in);
 	in.unit_id = u.id;
-	if ((rc = notice_create(&r->ctx, &in, &id))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return new_form(r, &u, &fe, dv_err_http_status(rc));
-	}
+	rc = notice_create(&r->ctx, &in, &id);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return new_form(r, &u, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_notice(r, id, NULL));
 	return 0;
 }
@@ -371,34 +219,33 @@ int page_notice_update(struct req *r)
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
 	read_input(r, &in);
-	if ((rc = notice_update(&r->ctx, n.id, &in))) {
-		if (!dv_err_is_user(rc) || rc == DV_EPERM || rc == DV_ENOTFOUND)
-			return rc;
-		form_domain_error(r, &fe, rc);
-		return edit_form(r, &n, &fe, dv_err_http_status(rc));
-	}
+	rc = notice_update(&r->ctx, n.id, &in);
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return edit_form(r, &n, &fe, status);
+	if (rc)
+		return rc;
 	res_redirect(r, link_notice(r, n.id, NULL));
 	return 0;
 }
 
 /* ------------------------------------------------------------- actions */
 
-static int after(struct req *r, int64_t id, int rc)
+/* After an action on notice r->params[0]: back to it, or it again with
+ * the refusal on top. */
+static int after(struct req *r, int rc)
 {
-	if (rc)
-		return refused(r, id, rc);
-	res_redirect(r, link_notice(r, id, NULL));
-	return 0;
+	return form_after(r, rc, notice_again, link_notice(r, r->params[0], NULL));
 }
 
 int page_notice_publish(struct req *r)
 {
-	return after(r, r->params[0], notice_publish(&r->ctx, r->params[0]));
+	return after(r, notice_publish(&r->ctx, r->params[0]));
 }
 
 int page_notice_archive(struct req *r)
 {
-	return after(r, r->params[0], notice_archive(&r->ctx, r->params[0]));
+	return after(r, notice_archive(&r->ctx, r->params[0]));
 }
 
 int page_notice_duty(struct req *r)
@@ -409,7 +256,7 @@ int page_notice_duty(struct req *r)
 		return rc;
 	if (channel_parse(r->sparam, &c, &r->ctx.err))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
-	return after(r, r->params[0],
+	return after(r,
 		     notice_duty_done(&r->ctx, r->params[0], c, req_form(r, "done_on"),
 				      req_form(r, "note")));
 }
@@ -417,7 +264,7 @@ int page_notice_duty(struct req *r)
 int page_notice_ack(struct req *r)
 {
 	int already;
-	return after(r, r->params[0], reach_ack(&r->ctx, r->params[0], &already));
+	return after(r, reach_ack(&r->ctx, r->params[0], &already));
 }
 
 int page_notice_file_add(struct req *r)
@@ -428,11 +275,11 @@ int page_notice_file_add(struct req *r)
 	if (!rc)
 		rc = attachment_add(&r->ctx, &notice_attach, r->params[0], file->filename,
 				    file->data, file->len, NULL, &fid);
-	return after(r, r->params[0], rc);
+	return after(r, rc);
 }
 
 int page_notice_file_remove(struct req *r)
 {
-	return after(r, r->params[0],
+	return after(r,
 		     attachment_remove(&r->ctx, &notice_attach, r->params[0], r->params[1]));
 }

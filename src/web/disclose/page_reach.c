@@ -243,12 +243,11 @@ int page_notice_reach_post(struct req *r)
 	rc = reach_how_parse(req_form(r, "how"), &how, &r->ctx.err);
 	if (!rc)
 		rc = reach_record(&r->ctx, r->params[0], ids, k, how, req_form(r, "on"), &recorded);
-	if (rc && (rc == DV_ENOTFOUND || rc == DV_EPERM || !dv_err_is_user(rc)))
+	int status = form_mendable(r, rc, &fe);
+	if (status)
+		return reach_page(r, &fe, status, -1);
+	if (rc)
 		return rc;
-	if (rc) {
-		form_domain_error(r, &fe, rc);
-		return reach_page(r, &fe, dv_err_http_status(rc), -1);
-	}
 	const char *unit = req_form(r, "unit");
 	res_redirect(r, link_notice_reach(r, r->params[0], unit ? strtoll(unit, NULL, 10) : 0,
 					  (int64_t)recorded));

@@ -246,10 +246,10 @@ int page_account_token_new(struct req *r)
 	char token[TOKEN_TEXT_MAX + 1];
 	int64_t id;
 	int rc = api_token_create(&r->ctx, req_form(r, "name"), token, &id);
-	if (rc && dv_err_is_user(rc)) {
-		form_error(r, &fe, "name", r->ctx.err.msg);
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
 		rc = account_page(r, &fe, NULL, NULL);
-		r->status = 400;
+		r->status = status;
 		return rc;
 	}
 	if (rc)

@@ -222,12 +222,11 @@ int page_claim_code(struct req *r)
 	const char *code = req_query(r, "code");
 	if (code && *code) {
 		struct buf b = BUF_INIT;
-		buf_adds(&b, "/claim/");
 		for (const char *p = code; *p; p++)
 			if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 			    (*p >= '0' && *p <= '9') || *p == '-')
 				buf_addch(&b, *p);
-		res_redirect(r, arena_strdup(&r->arena, b.ptr));
+		res_redirect(r, link_claim(r, b.ptr));
 		buf_release(&b);
 		return 0;
 	}
@@ -272,12 +271,12 @@ int page_claim_post(struct req *r)
 	}
 	rc = invitation_claim(&r->ctx, key, req_form(r, "login"), req_form(r, "display_name"), pw,
 			      &account);
-	if (dv_err_is_user(rc) && rc != DV_ENOTFOUND) {
-		form_domain_error(r, &fe, rc);
-		int rc2 = claim_page(r, key, &fe);
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
+		rc = claim_page(r, key, &fe);
 		if (r->status == 200)
-			r->status = dv_err_http_status(rc);
-		return rc2;
+			r->status = status;
+		return rc;
 	}
 	if (rc || (rc = session_create(&r->ctx, account, "web", 0, r->ip,
 				       req_header(r, "user-agent"), token, &s)))

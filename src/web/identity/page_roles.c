@@ -139,11 +139,11 @@ int page_roles_grant(struct req *r)
 		rc = DV_EINVAL;
 	else
 		rc = grant_add(&r->ctx, a.id, role, r->params[0], 0, &id);
-	if (dv_err_is_user(rc) && rc != DV_ENOTFOUND) {
-		form_domain_error(r, &fe, rc);
-		int rc2 = roles_page(r, &fe, NULL);
-		r->status = dv_err_http_status(rc);
-		return rc2;
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
+		rc = roles_page(r, &fe, NULL);
+		r->status = status;
+		return rc;
 	}
 	if (rc)
 		return rc;

@@ -185,10 +185,10 @@ int page_household_create(struct req *r)
 				     .address = req_form(r, "address"),
 				     .code = req_form(r, "code")};
 	rc = household_create(&r->ctx, &in, &id);
-	if (dv_err_is_user(rc)) {
-		form_domain_error(r, &fe, rc);
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
 		new_household_form(r, &u, &fe);
-		r->status = dv_err_http_status(rc);
+		r->status = status;
 		return 0;
 	}
 	if (rc)
@@ -394,10 +394,10 @@ int page_resident_create(struct req *r)
 		return rc;
 	resident_input_from_form(r, &in);
 	rc = resident_add(&r->ctx, &in, &id);
-	if (dv_err_is_user(rc) && rc != DV_ENOTFOUND) {
-		form_domain_error(r, &fe, rc);
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
 		rc = household_page(r, r->params[0], &fe);
-		r->status = 400;
+		r->status = status;
 		return rc;
 	}
 	if (rc)
@@ -450,23 +450,27 @@ int page_household_edit(struct req *r)
 	return rc ? rc : edit_household_form(r, &h, NULL);
 }
 
+/* The domain loads the household and checks the actor once; the page
+ * reads it again only to show the form with a refusal. */
 int page_household_update(struct req *r)
 {
 	struct household h;
 	struct form_errors fe = {0};
-	int rc = editable_household(r, &h);
-	if (rc || (rc = req_form_parse(r)))
+	int rc = req_form_parse(r);
+	if (rc)
 		return rc;
-	rc = household_update(&r->ctx, h.id, req_form(r, "address"), req_form(r, "code"));
-	if (dv_err_is_user(rc) && rc != DV_ENOTFOUND) {
-		form_domain_error(r, &fe, rc);
+	rc = household_update(&r->ctx, r->params[0], req_form(r, "address"), req_form(r, "code"));
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
+		if ((rc = household_get(&r->ctx, r->params[0], &h)))
+			return rc;
 		edit_household_form(r, &h, &fe);
-		r->status = dv_err_http_status(rc);
+		r->status = status;
 		return 0;
 	}
 	if (rc)
 		return rc;
-	res_redirect(r, link_household(r, h.id, NULL));
+	res_redirect(r, link_household(r, r->params[0], NULL));
 	return 0;
 }
 
@@ -534,12 +538,12 @@ int page_resident_edit(struct req *r)
 /* Re-show the resident page with the error by its field, or fail. */
 static int resident_form_result(struct req *r, int rc)
 {
-	if (dv_err_is_user(rc) && rc != DV_ENOTFOUND && rc != DV_EPERM) {
-		struct form_errors fe = {0};
-		form_domain_error(r, &fe, rc);
-		int rc2 = resident_page(r, r->params[0], &fe);
-		r->status = dv_err_http_status(rc);
-		return rc2;
+	struct form_errors fe = {0};
+	int status = form_mendable(r, rc, &fe);
+	if (status) {
+		rc = resident_page(r, r->params[0], &fe);
+		r->status = status;
+		return rc;
 	}
 	if (rc)
 		return rc;
