@@ -152,11 +152,16 @@ deps:
 deps-check:
 	@scripts/deps.sh check
 
+# Quiet unless something fails, then a short block: where, who, what first.
 run: deps
-	@$(MAKE) --no-print-directory all
-	@test -f danvan.db || $(B)/danvan demo --db sqlite:danvan.db
+	@echo "building danvan..."
+	@mkdir -p $(B) && $(MAKE) --no-print-directory all >$(B)/build.log || \
+		{ cat $(B)/build.log; exit 1; }
+	@test -f danvan.db || { echo "creating the demo city of Dĩ An in danvan.db..."; \
+		$(B)/danvan demo --db sqlite:danvan.db >/dev/null; }
 	@$(B)/danvan migrate --db sqlite:danvan.db >/dev/null # a demo made by an older danvan
-	$(B)/danvan serve --db sqlite:danvan.db --port 8080
+	@scripts/welcome.sh http://localhost:8080/
+	@$(B)/danvan serve --db sqlite:danvan.db --port 8080
 
 # The layer rules (tools/lint.py; tests/lint/test_lint.sh plants a
 # violation of each kind and checks that it is caught).

@@ -47,7 +47,7 @@ npm_packages() {
 	[ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ] &&
 		[ -d "$dir/node_modules/feedparser" ] && return 0
 	echo "deps: installing the browser tests' npm packages" >&2
-	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 if [ -z "$missing" ]; then
@@ -55,10 +55,18 @@ if [ -z "$missing" ]; then
 	exit 0
 fi
 
-echo "deps: installing$missing" >&2
+# apt speaks only when it fails: its output goes to a log shown then.
+echo "deps: installing$missing (a few minutes the first time)" >&2
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq || true
+log=$(mktemp /tmp/danvan-deps.XXXXXX)
+$sudo apt-get update -qq >"$log" 2>&1 || true
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+if ! $sudo apt-get install -y -qq --no-install-recommends $missing >>"$log" 2>&1; then
+	tail -40 "$log" >&2
+	echo "deps: apt-get could not install the packages above (full log: $log)" >&2
+	exit 1
+fi
+rm -f "$log"
+echo "deps: installed" >&2
 npm_packages "${1:-run}"
