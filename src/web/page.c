@@ -25,6 +25,13 @@ static const char *with_buf(struct req *r, void (*fmt)(struct buf *, int32_t), i
 	return s;
 }
 
+void page_back(struct req *r, const char *href, const char *text)
+{
+	html_raw(&r->out, "<p class=\"crumbs-back\">");
+	html_link(&r->out, href, text);
+	html_raw(&r->out, "</p>");
+}
+
 const char *page_date(struct req *r, int32_t ymd)
 {
 	return with_buf(r, date_format, ymd);
@@ -101,4 +108,34 @@ int64_t page_local_instant(const char *day, const char *hhmm)
 	    sscanf(hhmm, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
 		return 0;
 	return time_local_midnight(ymd) + h * 3600 + m * 60;
+}
+
+void page_table_begin(struct req *r, const char *css, const char *caption,
+		      const struct page_col *cols, size_t n)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<table class=\"");
+	html_attr(b, css);
+	html_raw(b, "\">");
+	if (caption) {
+		html_raw(b, "<caption>");
+		html_txt(b, T(r, caption));
+		html_raw(b, "</caption>");
+	}
+	html_raw(b, "<thead><tr>");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, cols[i].num ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+		if (cols[i].hidden)
+			html_raw(b, "<span class=\"visually-hidden\">");
+		html_txt(b, T(r, cols[i].label));
+		if (cols[i].hidden)
+			html_raw(b, "</span>");
+		html_raw(b, "</th>");
+	}
+	html_raw(b, "</tr></thead><tbody>");
+}
+
+void page_table_end(struct req *r)
+{
+	html_raw(&r->out, "</tbody></table>");
 }

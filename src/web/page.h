@@ -12,6 +12,8 @@
 
 /* <h1>TEXT</h1>, escaped. */
 void page_heading(struct req *r, const char *text);
+/* The way back above a page's heading: the page it belongs to. */
+void page_back(struct req *r, const char *href, const char *text);
 
 /* "05/03/2023" for a YYYYMMDD date ("" for 0), in the arena. */
 const char *page_date(struct req *r, int32_t ymd);
@@ -35,6 +37,21 @@ void page_pager(struct req *r, const char *href, int64_t page, int more);
 
 /* "42%": part of whole, rounded down; "–" when whole is 0. Arena string. */
 const char *page_percent(struct req *r, int64_t part, int64_t whole);
+
+/* A table's column: its heading (an English msgid, translated), whether it
+ * holds numbers (aligned right), whether the heading is for screen readers
+ * only (a column of buttons). */
+struct page_col {
+	const char *label;
+	int num;
+	int hidden;
+};
+
+/* <table class="CSS">, its caption (a msgid, or NULL), the heads of its
+ * n columns, and <tbody>: the rows follow, then page_table_end. */
+void page_table_begin(struct req *r, const char *css, const char *caption,
+		      const struct page_col *cols, size_t n);
+void page_table_end(struct req *r);
 
 /* A paragraph of text with the given class. */
 void page_note(struct req *r, const char *css_class, const char *text);

@@ -121,3 +121,17 @@ EMPTY=$(new_db)
 "$DANVAN_BIN" serve --db "$EMPTY" --port "$(free_port)" >"$T_DIR/bad.out" 2>&1
 ok "an uninitialized database is refused" equals "$?" 3
 ok "with the fix named" contains "$T_DIR/bad.out" "danvan init"
+
+# DANVAN_NOW starts the clock at an instant, for serve and every command.
+DANVAN_NOW=garbage "$DANVAN_BIN" units --db "$DB" >"$T_DIR/now.out" 2>&1
+ok "a malformed DANVAN_NOW is a usage error" equals "$?" 2
+ok "naming the variable" contains "$T_DIR/now.out" "DANVAN_NOW"
+DANVAN_NOW=2031-03-04T09:00:00+07:00 start_server "$DB" --threads 1
+ok "serve warns that the clock was moved" grep -q "warn.*DANVAN_NOW=2031-03-04T09:00:00+07:00" "$T_DIR/server.log"
+login_as pinned ward@demo >/dev/null
+get '/api/v1/units?q=tan%20dong%20hiep' >/dev/null
+TDH=$(sed -n 's/.*"id":\([0-9]*\),"kind":"ward","name":"Tân Đông Hiệp".*/\1/p' "$T_DIR/body")
+get "/units/$TDH/notices/new" -b "$(jar pinned)" >/dev/null
+ok "pages take today from it (a notice's first day)" contains "$T_DIR/body" 'value="2031-03-04"'
+kill -TERM "$T_PID"
+wait "$T_PID"

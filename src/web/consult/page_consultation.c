@@ -241,9 +241,8 @@ static void section_block(struct req *r, const struct consultation *c,
 static void heading_block(struct req *r, const struct consultation *c)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_consultations(r, c->unit_id, NULL), c->unit_name);
-	html_raw(b, "</p><p class=\"kicker\">");
+	page_back(r, link_consultations(r, c->unit_id, NULL), c->unit_name);
+	html_raw(b, "<p class=\"kicker\">");
 	html_txt(b, T(r, consult_kind_label(c->kind)));
 	html_raw(b, "</p>");
 	page_heading(r, c->title);

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "domain/consult/consultation.h"
@@ -49,19 +50,15 @@ static void totals_row(struct req *r, const struct consult_section *s, const cha
 static void counts_table(struct req *r, const struct consultation *c)
 {
 	struct buf *b = &r->out;
-	static const char *heads[] = {N_("Part"),	  N_("Opinions"), N_("Support"),
-				      N_("Oppose"),	  N_("Other"),	  N_("Collective"),
-				      N_("Accepted"),	  N_("Partly"),	  N_("Not accepted")};
+	static const struct page_col cols[] = {
+		{N_("Part")},	      {N_("Opinions"), 1},   {N_("Support"), 1},
+		{N_("Oppose"), 1},    {N_("Other"), 1},	     {N_("Collective"), 1},
+		{N_("Accepted"), 1},  {N_("Partly"), 1},     {N_("Not accepted"), 1}};
 	struct consult_section all = {0};
 	html_raw(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"");
 	html_attr(b, T(r, "Opinions by part"));
-	html_raw(b, "\"><table class=\"list keep\"><thead><tr>");
-	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
-		html_raw(b, i ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
-		html_txt(b, T(r, heads[i]));
-		html_raw(b, "</th>");
-	}
-	html_raw(b, "</tr></thead><tbody>");
+	html_raw(b, "\">");
+	page_table_begin(r, "list keep", NULL, cols, ARRAY_LEN(cols));
 	for (size_t k = 0; k < c->nsections; k++) {
 		const struct consult_section *s = &c->sections[(k + 1) % c->nsections];
 		totals_row(r, s, consult_section_title(r, s));
@@ -84,9 +81,7 @@ int page_synthesis(struct req *r)
 		return rc;
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Synthesis of opinions"), c.title);
 	layout_begin(r, title);
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_consultation(r, c.id, NULL), c.title);
-	html_raw(&r->out, "</p>");
+	page_back(r, link_consultation(r, c.id, NULL), c.title);
 	page_heading(r, T(r, "Synthesis of opinions"));
 	if (c.status != CS_PUBLISHED)
 		page_note(r, "banner", T(r, "Not published yet: only the officers see it."));

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/decide/matter.h"
@@ -253,9 +254,8 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 	layout_begin(r, m.title);
 	r->status = status;
 	form_summary(r, fe);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_matters(r, m.unit_id, NULL), m.unit_name);
-	html_raw(b, "</p><p class=\"kicker\">");
+	page_back(r, link_matters(r, m.unit_id, NULL), m.unit_name);
+	html_raw(b, "<p class=\"kicker\">");
 	html_txtf(b, T(r, "Art. 15, item %d"), m.type);
 	html_raw(b, " · ");
 	html_txt(b, T(r, matter_type_label(m.type)));
@@ -357,9 +357,7 @@ int page_matter_tally(struct req *r)
 		return rc;
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Public tally"), m.title);
 	layout_begin(r, title);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_matter(r, m.id, NULL), m.title);
-	html_raw(b, "</p>");
+	page_back(r, link_matter(r, m.id, NULL), m.title);
 	page_heading(r, title);
 	page_note(r, "lead",
 		  T(r, "Every ballot cast, by its receipt code, with no names. Find your receipt "
@@ -392,11 +390,9 @@ int page_matter_tally(struct req *r)
 	html_txt(b, T(r, "SHA-256 of the CSV file, also written in the audit chain:"));
 	html_raw(b, " <code class=\"token\">");
 	html_txt(b, m.tally_sha256);
-	html_raw(b, "</code></p><table class=\"list keep\"><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Receipt"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Choice"));
-	html_raw(b, "</th></tr></thead><tbody>");
+	html_raw(b, "</code></p>");
+	static const struct page_col cols[] = {{N_("Receipt")}, {N_("Choice")}};
+	page_table_begin(r, "list keep", NULL, cols, ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<tr><td><code>");
 		html_txt(b, v[i].receipt);

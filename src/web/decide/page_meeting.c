@@ -156,9 +156,7 @@ int page_meeting_register(struct req *r)
 				      : rc;
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Register"), mt.title);
 	layout_begin(r, title);
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_matter(r, mt.id, NULL), mt.title);
-	html_raw(&r->out, "</p>");
+	page_back(r, link_matter(r, mt.id, NULL), mt.title);
 	page_heading(r, title);
 	meeting_quorum_panel(r, &m);
 	if (m.status != MEET_OPEN)

@@ -83,9 +83,7 @@ static int paper_page(struct req *r, const char *entered)
 				      : rc;
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Paper ballots"), m.title);
 	layout_begin(r, title);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_matter(r, m.id, NULL), m.title);
-	html_raw(b, "</p>");
+	page_back(r, link_matter(r, m.id, NULL), m.title);
 	page_heading(r, title);
 	if (entered)
 		paper_lines(r, &m, entered);

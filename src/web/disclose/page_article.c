@@ -226,9 +226,8 @@ static int article_page(struct req *r, const struct form_errors *fe, int status)
 	layout_begin(r, a.title);
 	r->status = status;
 	form_summary(r, fe);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, "/news", T(r, "News"));
-	html_raw(b, "</p><article class=\"news\"><p class=\"kicker\">");
+	page_back(r, "/news", T(r, "News"));
+	html_raw(b, "<article class=\"news\"><p class=\"kicker\">");
 	html_txt(b, T(r, article_section_label(a.section)));
 	html_raw(b, "</p>");
 	page_heading(r, a.title);

@@ -300,9 +300,8 @@ int page_notice(struct req *r)
 	if (rc || (rc = attachment_list(&r->ctx, &notice_attach, n.id, &files, &nfiles)))
 		return rc;
 	layout_begin(r, n.title);
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, "/notices", T(r, "Public notices"));
-	html_raw(&r->out, "</p><article class=\"notice-doc\">");
+	page_back(r, "/notices", T(r, "Public notices"));
+	html_raw(&r->out, "<article class=\"notice-doc\">");
 	notice_meta(r, &n);
 	html_raw(&r->out, "<div class=\"prose\">");
 	html_markdown(&r->out, n.body);
@@ -386,9 +385,7 @@ int page_notice_versions(struct req *r)
 		return rc;
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "History"), n.title);
 	layout_begin(r, title);
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_notice(r, n.id, NULL), n.title);
-	html_raw(&r->out, "</p>");
+	page_back(r, link_notice(r, n.id, NULL), n.title);
 	page_heading(r, title);
 	page_note(r, "lead",
 		  T(r, "Every published version stays public. Removed lines are struck "

@@ -34,9 +34,7 @@ static int notice_again(struct req *r, const struct form_errors *fe, int status)
 	layout_begin(r, n.title);
 	r->status = status;
 	form_summary(r, fe);
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_notice(r, n.id, NULL), n.title);
-	html_raw(&r->out, "</p>");
+	page_back(r, link_notice(r, n.id, NULL), n.title);
 	page_heading(r, n.title);
 	notice_files(r, files, nfiles, NULL);
 	if ((rc2 = notice_duty_section(r, &n)))

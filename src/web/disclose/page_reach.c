@@ -189,9 +189,7 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Reach"), n.title);
 	layout_begin(r, title);
 	r->status = status;
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_notice(r, n.id, NULL), n.title);
-	html_raw(&r->out, "</p>");
+	page_back(r, link_notice(r, n.id, NULL), n.title);
 	page_heading(r, title);
 	form_summary(r, fe);
 	if (recorded >= 0)

@@ -80,9 +80,7 @@ int page_home(struct req *r)
 	if (rc)
 		return rc;
 	layout_begin(r, T(r, "Administrative units"));
-	html_raw(&r->out, "<h1>");
-	html_txt(&r->out, T(r, "Administrative units"));
-	html_raw(&r->out, "</h1>");
+	page_heading(r, T(r, "Administrative units"));
 	if (!nroots) {
 		html_raw(&r->out, "<p class=\"note\">");
 		html_txt(&r->out,
@@ -253,9 +251,7 @@ int page_unit(struct req *r)
 		arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u->kind)), u->name);
 	layout_begin(r, title);
 	breadcrumb(r, crumbs, ncrumbs);
-	html_raw(&r->out, "<h1>");
-	html_txt(&r->out, title);
-	html_raw(&r->out, "</h1>");
+	page_heading(r, title);
 	if (*u->code) {
 		html_raw(&r->out, "<p class=\"note\">");
 		html_txt(&r->out, T(r, "Official code"));

@@ -9,46 +9,12 @@
 #include "domain/registry/resident.h"
 #include "domain/registry/unit.h"
 #include "web/link.h"
+#include "web/page.h"
+#include "web/registry/registry.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/disclose/disclose.h"
 #include "web/home/home_impl.h"
-
-/* ------------------------------------------------------------ my household */
-
-static void members_table(struct req *r, const struct resident *m, size_t n)
-{
-	struct buf *b = &r->out;
-	html_raw(b, "<table class=\"members\"><caption>");
-	html_txt(b, T(r, "Members"));
-	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Full name"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Relation"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Birth date"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Status"));
-	html_raw(b, "</th></tr></thead><tbody>");
-	for (size_t i = 0; i < n; i++) {
-		html_raw(b, "<tr><td>");
-		html_txt(b, m[i].full_name);
-		if (m[i].is_representative) {
-			html_raw(b, " <span class=\"badge\">");
-			html_txt(b, T(r, "representative"));
-			html_raw(b, "</span>");
-		}
-		html_raw(b, "</td><td>");
-		html_txt(b, m[i].relation);
-		html_raw(b, "</td><td>");
-		if (m[i].birth_date)
-			date_format(b, m[i].birth_date);
-		html_raw(b, "</td><td>");
-		html_txt(b, T(r, resident_status_label_of(m[i].status)));
-		html_raw(b, "</td></tr>");
-	}
-	html_raw(b, "</tbody></table>");
-}
 
 static int my_household(struct req *r)
 {
@@ -86,7 +52,7 @@ static int my_household(struct req *r)
 	html_raw(b, "</dt><dd>");
 	html_txt(b, *h.representative_name ? h.representative_name : T(r, "none yet"));
 	html_raw(b, "</dd></dl>");
-	members_table(r, m, n);
+	household_members_table(r, m, n, 0, 0);
 	html_raw(b, "</section>");
 	return 0;
 }
@@ -119,9 +85,7 @@ static void my_roles(struct req *r)
 int page_me(struct req *r)
 {
 	layout_begin(r, r->ctx.actor->display_name);
-	html_raw(&r->out, "<h1>");
-	html_txt(&r->out, r->ctx.actor->display_name);
-	html_raw(&r->out, "</h1>");
+	page_heading(r, r->ctx.actor->display_name);
 	int rc = 0;
 	if (r->ctx.actor->household_id &&
 	    ((rc = my_household(r)) ||

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "domain/perm.h"
 #include "domain/rules.h"
@@ -51,19 +52,10 @@ static int rules_page(struct req *r, const struct form_errors *fe, int status)
 		  T(r, "The thresholds and time limits danvan applies, with their legal default. "
 		       "A threshold must be exceeded: more than half means exactly half is not "
 		       "enough."));
-	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Rule"));
-	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
-	html_txt(b, T(r, "In force"));
-	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
-	html_txt(b, T(r, "By law"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Basis"));
-	if (admin) {
-		html_raw(b, "</th><th scope=\"col\">");
-		html_txt(b, T(r, "For this deployment"));
-	}
-	html_raw(b, "</th></tr></thead><tbody>");
+	static const struct page_col cols[] = {{N_("Rule")},	{N_("In force"), 1}, {N_("By law"), 1},
+					       {N_("Basis")}, {N_("For this deployment")}};
+	/* the last column, the form, is the administrator's */
+	page_table_begin(r, "list", NULL, cols, ARRAY_LEN(cols) - !admin);
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct rule_info *ri = rule_info((enum rule)i);
 		const char *unit = strcmp(ri->unit, "percent") == 0 ? "%"

@@ -17,6 +17,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
+#include "web/page.h"
 #include "web/identity/identity_impl.h"
 
 /* ----------------------------------------------------------------- login */
@@ -26,9 +27,7 @@ static void login_form(struct req *r, const char *login, const char *next,
 {
 	struct buf *b = &r->out;
 	layout_begin(r, T(r, "Log in"));
-	html_raw(b, "<h1>");
-	html_txt(b, T(r, "Log in"));
-	html_raw(b, "</h1>");
+	page_heading(r, T(r, "Log in"));
 	form_summary(r, fe);
 	form_begin(r, "/login", "stacked");
 	if (next)
@@ -129,9 +128,7 @@ static int account_page(struct req *r, const struct form_errors *fe, const char 
 		return rc;
 	struct buf *b = &r->out;
 	layout_begin(r, T(r, "Account"));
-	html_raw(b, "<h1>");
-	html_txt(b, T(r, "Account"));
-	html_raw(b, "</h1>");
+	page_heading(r, T(r, "Account"));
 	if (notice) {
 		html_raw(b, "<p class=\"notice\" role=\"status\">");
 		html_txt(b, notice);

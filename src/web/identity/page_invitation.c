@@ -18,6 +18,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
+#include "web/page.h"
 #include "web/identity/identity_impl.h"
 
 /* ------------------------------------------------------------- printing */
@@ -34,11 +35,9 @@ int page_invitations(struct req *r)
 	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Invitation slips"),
 					 T(r, unit_kind_label(u.kind)), u.name);
 	layout_begin(r, title);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_unit(r, u.id, NULL), u.name);
-	html_raw(b, "</p><h1>");
-	html_txt(b, title);
-	html_raw(b, "</h1><p>");
+	page_back(r, link_unit(r, u.id, NULL), u.name);
+	page_heading(r, title);
+	html_raw(b, "<p>");
 	html_txt(b, T(r, "Each slip carries a QR code and a code that lets the household's "
 			 "representative open the household's account once. Four slips fit on an A4 "
 			 "page; cut along the dashed lines and hand each to its household."));
@@ -185,9 +184,7 @@ static int claim_page(struct req *r, const char *key, const struct form_errors *
 		return rc;
 	struct buf *b = &r->out;
 	layout_begin(r, T(r, "Your household's account"));
-	html_raw(b, "<h1>");
-	html_txt(b, T(r, "Your household's account"));
-	html_raw(b, "</h1>");
+	page_heading(r, T(r, "Your household's account"));
 	if (inv.state != INV_VALID) {
 		/* the domain says why in the user's language */
 		r->status = 410;
@@ -232,9 +229,8 @@ int page_claim_code(struct req *r)
 	}
 	struct buf *b = &r->out;
 	layout_begin(r, T(r, "Your household's account"));
-	html_raw(b, "<h1>");
-	html_txt(b, T(r, "Your household's account"));
-	html_raw(b, "</h1><form method=\"get\" action=\"/claim\" class=\"stacked\">");
+	page_heading(r, T(r, "Your household's account"));
+	html_raw(b, "<form method=\"get\" action=\"/claim\" class=\"stacked\">");
 	form_input(r,
 		   &(struct field){.name = "code",
 				   .label = T(r, "Activation code"),

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
+#include "base/i18n.h"
+
 #include "domain/identity/account.h"
 #include "domain/identity/grant.h"
 #include "domain/perm.h"
@@ -15,6 +18,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
+#include "web/page.h"
 #include "web/identity/identity_impl.h"
 
 /* The roles the actor may grant somewhere: value/label pairs, NULL-ended. */
@@ -40,17 +44,9 @@ static const char **grantable(struct req *r, int64_t unit_id)
 static void grants_table(struct req *r, const struct grant_row *g, size_t n)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Name"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Login"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Role"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Unit"));
-	html_raw(b, "</th><th scope=\"col\"><span class=\"visually-hidden\">");
-	html_txt(b, T(r, "Actions"));
-	html_raw(b, "</span></th></tr></thead><tbody>");
+	static const struct page_col cols[] = {
+		{N_("Name")}, {N_("Login")}, {N_("Role")}, {N_("Unit")}, {N_("Actions"), 0, 1}};
+	page_table_begin(r, "list", NULL, cols, ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<tr><td>");
 		html_txt(b, g[i].display_name);
@@ -83,11 +79,8 @@ static int roles_page(struct req *r, const struct form_errors *fe, const char *n
 	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Roles"),
 					 T(r, unit_kind_label(u.kind)), u.name);
 	layout_begin(r, title);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_unit(r, u.id, NULL), u.name);
-	html_raw(b, "</p><h1>");
-	html_txt(b, title);
-	html_raw(b, "</h1>");
+	page_back(r, link_unit(r, u.id, NULL), u.name);
+	page_heading(r, title);
 	if (notice) {
 		html_raw(b, "<p class=\"notice\" role=\"status\">");
 		html_txt(b, notice);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/registry/household.h"
@@ -19,6 +20,7 @@
 #include "web/layout.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/registry/registry.h"
 #include "web/registry/registry_impl.h"
 
 #define PAGE_SIZE 50
@@ -42,17 +44,10 @@ static void search_form(struct req *r, int64_t unit, const char *q)
 static void households_table(struct req *r, const struct household *v, size_t n)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Household code"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Address"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Representative"));
-	html_raw(b, "</th><th scope=\"col\" class=\"num\">");
-	html_txt(b, T(r, "Members"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Neighborhood"));
-	html_raw(b, "</th></tr></thead><tbody>");
+	static const struct page_col cols[] = {{N_("Household code")}, {N_("Address")},
+					       {N_("Representative")}, {N_("Members"), 1},
+					       {N_("Neighborhood")}};
+	page_table_begin(r, "list", NULL, cols, ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<tr><td>");
 		html_txt(b, v[i].code);
@@ -86,9 +81,7 @@ int page_households(struct req *r)
 	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Households"),
 					 T(r, unit_kind_label(u.kind)), u.name);
 	layout_begin(r, title);
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_unit(r, u.id, NULL), u.name);
-	html_raw(&r->out, "</p>");
+	page_back(r, link_unit(r, u.id, NULL), u.name);
 	page_heading(r, title);
 	html_raw(&r->out, "<p class=\"note\">");
 	html_int(&r->out, u.households);
@@ -267,23 +260,19 @@ static void resident_input_from_form(struct req *r, struct resident_input *in)
 	in->national_id = req_form(r, "national_id");
 }
 
-static void member_rows(struct req *r, const struct household *h, const struct resident *m,
-			size_t n, int editable)
+void household_members_table(struct req *r, const struct resident *m, size_t n, int editable,
+			     int phones)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<table class=\"members\"><caption>");
-	html_txt(b, T(r, "Members"));
-	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
-	html_txt(b, T(r, "Full name"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Relation"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Birth date"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Phone"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Status"));
-	html_raw(b, "</th></tr></thead><tbody>");
+	static const struct page_col with_phones[] = {{N_("Full name")}, {N_("Relation")},
+						      {N_("Birth date")}, {N_("Phone")},
+						      {N_("Status")}};
+	static const struct page_col without[] = {{N_("Full name")}, {N_("Relation")},
+						  {N_("Birth date")}, {N_("Status")}};
+	if (phones)
+		page_table_begin(r, "members", N_("Members"), with_phones, ARRAY_LEN(with_phones));
+	else
+		page_table_begin(r, "members", N_("Members"), without, ARRAY_LEN(without));
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<tr><td>");
 		if (editable)
@@ -301,8 +290,10 @@ static void member_rows(struct req *r, const struct household *h, const struct r
 		if (m[i].birth_date)
 			date_format(b, m[i].birth_date);
 		html_raw(b, "</td><td>");
-		html_txt(b, m[i].phone);
-		html_raw(b, "</td><td>");
+		if (phones) {
+			html_txt(b, m[i].phone);
+			html_raw(b, "</td><td>");
+		}
 		html_txt(b, T(r, resident_status_label_of(m[i].status)));
 		if (m[i].status_date) {
 			html_raw(b, " ");
@@ -310,8 +301,7 @@ static void member_rows(struct req *r, const struct household *h, const struct r
 		}
 		html_raw(b, "</td></tr>");
 	}
-	html_raw(b, "</tbody></table>");
-	(void)h;
+	page_table_end(r);
 }
 
 static void representative_form(struct req *r, const struct household *h,
@@ -345,9 +335,7 @@ static int household_page(struct req *r, int64_t id, const struct form_errors *f
 	int editable = perm_may(&r->ctx, ACT_EDIT_HOUSEHOLDS, h.unit_id);
 	struct buf *b = &r->out;
 	layout_begin(r, h.address);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_unit(r, h.unit_id, "households"), h.unit_name);
-	html_raw(b, "</p>");
+	page_back(r, link_unit(r, h.unit_id, "households"), h.unit_name);
 	page_heading(r, h.address);
 	html_raw(b, "<dl class=\"facts\"><dt>");
 	html_txt(b, T(r, "Household code"));
@@ -364,7 +352,7 @@ static int household_page(struct req *r, int64_t id, const struct form_errors *f
 		html_raw(b, "</p>");
 	}
 	form_summary(r, fe);
-	member_rows(r, &h, m, n, editable);
+	household_members_table(r, m, n, editable, 1);
 	if (editable) {
 		representative_form(r, &h, m, n);
 		html_raw(b, "<h2 id=\"add\">");
@@ -484,9 +472,7 @@ static int resident_page(struct req *r, int64_t id, const struct form_errors *fe
 		return rc;
 	struct buf *b = &r->out;
 	layout_begin(r, p.full_name);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_household(r, p.household_id, NULL), T(r, "Back to the household"));
-	html_raw(b, "</p>");
+	page_back(r, link_household(r, p.household_id, NULL), T(r, "Back to the household"));
 	page_heading(r, p.full_name);
 	form_summary(r, fe);
 	form_begin(r, link_resident(r, id, NULL), "stacked");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/i18n.h"
 #include "domain/registry/import.h"
 #include "domain/perm.h"
@@ -15,6 +16,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
+#include "web/page.h"
 #include "web/multipart.h"
 #include "web/registry/registry_impl.h"
 
@@ -90,11 +92,9 @@ int page_import(struct req *r)
 	if (rc)
 		return rc;
 	layout_begin(r, title_of(r, &u));
-	html_raw(&r->out, "<p class=\"crumbs-back\">");
-	html_link(&r->out, link_unit(r, u.id, NULL), u.name);
-	html_raw(&r->out, "</p><h1>");
-	html_txt(&r->out, title_of(r, &u));
-	html_raw(&r->out, "</h1><p>");
+	page_back(r, link_unit(r, u.id, NULL), u.name);
+	page_heading(r, title_of(r, &u));
+	html_raw(&r->out, "<p>");
 	html_txt(&r->out, T(r, "Nothing is imported unless every row is valid, unless you ask "
 			       "for the valid households alone. Each wrong row is named with its line "
 			       "in the file."));
@@ -126,13 +126,8 @@ static const char *column_label(struct req *r, const char *field)
 static void error_table(struct req *r, const struct import_report *rep)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<table class=\"list\"><thead><tr><th scope=\"col\" class=\"num\">");
-	html_txt(b, T(r, "Line"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Column"));
-	html_raw(b, "</th><th scope=\"col\">");
-	html_txt(b, T(r, "Problem"));
-	html_raw(b, "</th></tr></thead><tbody>");
+	static const struct page_col cols[] = {{N_("Line"), 1}, {N_("Column")}, {N_("Problem")}};
+	page_table_begin(r, "list", NULL, cols, ARRAY_LEN(cols));
 	size_t shown = rep->nerrors < IMPORT_MAX_ERRORS ? rep->nerrors : IMPORT_MAX_ERRORS;
 	for (size_t i = 0; i < shown; i++) {
 		html_raw(b, "<tr><td class=\"num\">");
@@ -151,12 +146,9 @@ static void result_page(struct req *r, const struct unit *u, const struct import
 {
 	struct buf *b = &r->out;
 	layout_begin(r, title_of(r, u));
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, link_unit(r, u->id, "households"),
+	page_back(r, link_unit(r, u->id, "households"),
 		  T(r, "Households and residents"));
-	html_raw(b, "</p><h1>");
-	html_txt(b, title_of(r, u));
-	html_raw(b, "</h1>");
+	page_heading(r, title_of(r, u));
 	if (rep->households) {
 		html_raw(b, "<p class=\"notice\" role=\"status\">");
 		html_txtf(b, T(r, "Imported %zu households and %zu residents from %zu rows."),
