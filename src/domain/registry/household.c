@@ -175,7 +175,11 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const char *address, const 
 {
 	struct household h;
 	int rc = load_editable(ctx, id, &h);
-	if (rc || (rc = check_code_free(ctx, h.ward_id, code, id)))
+	if (rc)
+		return rc;
+	address = address ? address : h.address;
+	code = code ? code : h.code;
+	if ((rc = check_code_free(ctx, h.ward_id, code, id)))
 		return rc;
 	/* a new code is issued by the ward the household is in now */
 	rc = db_run(ctx->db, &ctx->err,
@@ -193,10 +197,10 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const char *address, const 
 
 int household_update(struct dv_ctx *ctx, int64_t id, const char *address_in, const char *code_in)
 {
-	const char *address, *code;
+	const char *address = NULL, *code = NULL;
 	int rc;
-	if ((rc = household_clean_address(ctx, address_in, &address)) ||
-	    (rc = household_clean_code(ctx, code_in, &code)) || (rc = ctx_begin(ctx)))
+	if ((address_in && (rc = household_clean_address(ctx, address_in, &address))) ||
+	    (code_in && (rc = household_clean_code(ctx, code_in, &code))) || (rc = ctx_begin(ctx)))
 		return rc;
 	return ctx_end(ctx, update_tx(ctx, id, address, code));
 }

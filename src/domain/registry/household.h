@@ -47,7 +47,9 @@ int household_create(struct dv_ctx *ctx, const struct household_input *in, int64
 /* Read a household the actor may see (see above). */
 int household_get(struct dv_ctx *ctx, int64_t id, struct household *h);
 
-/* Change address and code. Needs ACT_EDIT_HOUSEHOLDS. */
+/* Change address and code (NULL leaves one as it is: a JSON PATCH).
+ * Needs ACT_EDIT_HOUSEHOLDS; the household is read once, in the change's
+ * transaction. */
 int household_update(struct dv_ctx *ctx, int64_t id, const char *address, const char *code);
 
 /* Move to another community unit; the move is recorded with its reason. */

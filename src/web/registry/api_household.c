@@ -124,7 +124,6 @@ int api_household_create(struct req *r)
 int api_household_update(struct req *r)
 {
 	json_t *body;
-	struct household h;
 	const char *address, *code;
 	int rc = req_json(r, &body);
 	if (rc)
@@ -132,10 +131,11 @@ int api_household_update(struct req *r)
 	if (!(rc = api_str(r, body, "address", &address)))
 		rc = api_str(r, body, "code", &code);
 	json_decref(body);
-	if (rc || (rc = household_get(&r->ctx, r->params[0], &h)))
+	/* absent members stay as they are: the domain merges them in its
+	 * transaction, reading the household once */
+	if (rc || (rc = household_update(&r->ctx, r->params[0], address, code)))
 		return rc;
-	rc = household_update(&r->ctx, h.id, address ? address : h.address, code ? code : h.code);
-	return rc ? rc : send_household(r, 200, h.id);
+	return send_household(r, 200, r->params[0]);
 }
 
 /* ------------------------------------------------------------- residents */

@@ -447,7 +447,9 @@ int page_household_update(struct req *r)
 	int rc = req_form_parse(r);
 	if (rc)
 		return rc;
-	rc = household_update(&r->ctx, r->params[0], req_form(r, "address"), req_form(r, "code"));
+	const char *address = req_form(r, "address"), *code = req_form(r, "code");
+	/* a form sends every field: one left out is emptied, not kept */
+	rc = household_update(&r->ctx, r->params[0], address ? address : "", code ? code : "");
 	int status = form_mendable(r, rc, &fe);
 	if (status) {
 		if ((rc = household_get(&r->ctx, r->params[0], &h)))
