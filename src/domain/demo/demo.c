@@ -184,7 +184,7 @@ static void make_person(struct demo *d, struct person *p, const char *family, in
 	snprintf(p->name, sizeof(p->name), "%s %s %s", family,
 		 pick(r, male ? &demo_male_middle : &demo_female_middle),
 		 pick(r, male ? &demo_male_given : &demo_female_given));
-	p->gender = male ? "male" : "female";
+	p->gender = gender_name(male ? GENDER_MALE : GENDER_FEMALE);
 	p->relation = relation;
 	p->year = year;
 	snprintf(p->birth, sizeof(p->birth), "%02d/%02d/%04d", rng_range(r, 1, 28),

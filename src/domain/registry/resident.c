@@ -11,6 +11,7 @@
 #include "domain/registry/unit.h"
 
 DV_ENUM_DEFINE(resident_status, RES_STATUS_COUNT, RESIDENT_STATUSES, "status");
+DV_ENUM_DEFINE(gender, GENDER_COUNT, GENDERS, "gender");
 
 /* ------------------------------------------------------------ validation */
 
@@ -59,10 +60,10 @@ int resident_clean_gender(struct dv_ctx *ctx, const char *in, const char **out)
 	static const char *female[] = {"female", "nu", "f", NULL};
 	for (int i = 0; male[i]; i++)
 		if (strcmp(folded, male[i]) == 0)
-			return *out = "male", 0;
+			return *out = gender_name(GENDER_MALE), 0;
 	for (int i = 0; female[i]; i++)
 		if (strcmp(folded, female[i]) == 0)
-			return *out = "female", 0;
+			return *out = gender_name(GENDER_FEMALE), 0;
 	return dv_fail(&ctx->err, DV_EINVAL, "gender", "Choose male (nam) or female (nữ)");
 }
 

@@ -26,6 +26,13 @@
 	X(RES_DECEASED, "deceased", N_("Deceased"))
 DV_ENUM(resident_status, RES_STATUS_COUNT, RESIDENT_STATUSES);
 
+/* Gender as the registry records it (base/names.h); resident_clean_gender
+ * also takes what people type: nam, nữ, m, f. */
+#define GENDERS(X)                                                                                 \
+	X(GENDER_MALE, "male", N_("Male"))                                                         \
+	X(GENDER_FEMALE, "female", N_("Female"))
+DV_ENUM(gender, GENDER_COUNT, GENDERS);
+
 struct resident {
 	int64_t id;
 	int64_t household_id;

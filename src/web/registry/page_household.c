@@ -192,8 +192,6 @@ int page_household_create(struct req *r)
 
 /* ------------------------------------------------------- one household */
 
-static const char *gender_options[] = {"male", N_("Male"), "female", N_("Female"), NULL};
-
 static void resident_fields(struct req *r, const struct resident *p, const struct form_errors *fe)
 {
 	struct buf date = BUF_INIT;
@@ -220,11 +218,8 @@ static void resident_fields(struct req *r, const struct resident *p, const struc
 				   .hint = T(r, "dd/mm/yyyy"),
 				   .maxlength = 10},
 		   fe);
-	const char *opts[5];
-	for (int i = 0; i < 4; i++)
-		opts[i] = i % 2 ? T(r, gender_options[i]) : gender_options[i];
-	opts[4] = NULL;
-	form_select(r, "gender", T(r, "Gender"), KEEP("gender", p->gender), opts, fe);
+	form_select_names(r, "gender", T(r, "Gender"), KEEP("gender", p->gender), gender_names,
+			  GENDER_COUNT, fe);
 	form_input(r,
 		   &(struct field){.name = "relation",
 				   .label = T(r, "Relation"),
