@@ -79,6 +79,19 @@ static int is_control_cp(int32_t c)
 	       c == 0xFEFF || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
+int text_has_control(const char *s, size_t len, unsigned flags)
+{
+	for (size_t i = 0; i < len;) {
+		int32_t c;
+		i += next_cp(s + i, len - i, &c);
+		if ((flags & TEXT_MULTILINE) && (c == '\n' || c == '\r' || c == '\t'))
+			continue;
+		if (c < 0 || is_control_cp(c))
+			return 1;
+	}
+	return 0;
+}
+
 static void clean_single_line(struct buf *o, const char *s, size_t len, unsigned flags, int *bad)
 {
 	int pending_space = 0;

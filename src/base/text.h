@@ -29,6 +29,12 @@ enum {
 	TEXT_KEEP_SPACES = 1 << 2 /* do not collapse runs of spaces (single-line) */
 };
 
+/* 1 if s[0..len) holds a control character: one text_clean() refuses (C0
+ * and C1 controls, DEL, line and paragraph separators, the BOM,
+ * noncharacters) or an invalid UTF-8 byte; without TEXT_MULTILINE, line
+ * breaks and tabs too. */
+int text_has_control(const char *s, size_t len, unsigned flags);
+
 /*
  * Validate and normalize `in` into an arena string in *out.
  * Single-line text is trimmed and runs of white space become one space;

@@ -31,6 +31,15 @@ void api_error_status(struct req *r, int status, const char *code, const char *m
 		 json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", message));
 }
 
+void api_error_field(struct req *r, int status, const char *code, const char *field,
+		     const char *message)
+{
+	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message);
+	if (e && field)
+		json_object_set_new(e, "field", json_string(field));
+	api_send(r, status, json_pack("{s:o}", "error", e));
+}
+
 void api_error(struct req *r, int rc)
 {
 	int status = dv_err_http_status(rc);
@@ -42,10 +51,7 @@ void api_error(struct req *r, int rc)
 							 "Please try again in a moment."));
 		return;
 	}
-	json_t *e = json_pack("{s:s, s:s}", "code", dv_err_name(rc), "message", r->ctx.err.msg);
-	if (e && r->ctx.err.field)
-		json_object_set_new(e, "field", json_string(r->ctx.err.field));
-	api_send(r, status, json_pack("{s:o}", "error", e));
+	api_error_field(r, status, dv_err_name(rc), r->ctx.err.field, r->ctx.err.msg);
 }
 
 int api_str(struct req *r, json_t *obj, const char *key, const char **out)
@@ -86,38 +92,19 @@ int api_bool(struct req *r, json_t *obj, const char *key, int *out)
 	return 0;
 }
 
-int api_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
-		  int64_t *out)
+int api_refuse_nulls(struct req *r, json_t *obj, const char *const *keys)
 {
-	const char *s = req_query(r, key);
-	if (!s || !*s) {
-		if (required)
-			return dv_fail(&r->ctx.err, DV_EINVAL, key, "The parameter %s is required",
-				       key);
-		return 0;
-	}
-	/* digits only: no sign, spaces, hex or a number cut short by strtoll */
-	size_t n = strspn(s, "0123456789");
-	long long v = n && n <= 18 && s[n] == '\0' ? strtoll(s, NULL, 10) : -1;
-	if (v < min || v > max)
-		return dv_fail(&r->ctx.err, DV_EINVAL, key,
-			       "The parameter %s must be a whole number from %lld to %lld", key,
-			       (long long)min, (long long)max);
-	*out = v;
+	for (; *keys; keys++)
+		if (api_is_null(obj, *keys))
+			return dv_fail(&r->ctx.err, DV_EINVAL, *keys,
+				       "The field %s cannot be null: leave it out to keep its value",
+				       *keys);
 	return 0;
 }
 
-int api_query_date(struct req *r, const char *key, int32_t *out)
+int api_is_null(json_t *obj, const char *key)
 {
-	const char *v = req_query(r, key);
-	*out = 0;
-	if (!v || !*v)
-		return 0;
-	if (date_parse(v, out, &r->ctx.err)) {
-		r->ctx.err.field = key;
-		return DV_EINVAL;
-	}
-	return 0;
+	return json_is_null(json_object_get(obj, key));
 }
 
 const char *api_time(struct req *r, int64_t t)

@@ -17,6 +17,10 @@ void api_send(struct req *r, int status, json_t *j);
 void api_error(struct req *r, int rc);
 /* An error response with an explicit status, code and message. */
 void api_error_status(struct req *r, int status, const char *code, const char *message);
+/* The same naming the field at fault (a member, parameter or header; NULL
+ * for none). */
+void api_error_field(struct req *r, int status, const char *code, const char *field,
+		     const char *message);
 
 /* A JSON string member that may be absent: its text, or NULL; DV_EINVAL when
  * present but not a string. */
@@ -31,16 +35,12 @@ int api_int(struct req *r, json_t *obj, const char *key, int64_t *out, int *pres
  * DV_EINVAL naming the field when it is not true or false. */
 int api_bool(struct req *r, json_t *obj, const char *key, int *out);
 
-/* A whole-number query parameter within [min, max]. *out is left as it was
- * (the default) when absent, unless `required`; DV_EINVAL naming the
- * parameter when it is missing but required, not a plain decimal number,
- * or out of range. */
-int api_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
-		  int64_t *out);
-
-/* A date query parameter (2026-11-27 or 27/11/2026): *out is 0 when absent;
- * DV_EINVAL naming the parameter when it is not a real day. */
-int api_query_date(struct req *r, const char *key, int32_t *out);
+/* In a PATCH body, absent keeps a field and null clears one that may be
+ * empty: DV_EINVAL naming the first of `keys` (NULL-terminated), the fields
+ * that may not be empty, sent as null; nothing is changed then. */
+int api_refuse_nulls(struct req *r, json_t *obj, const char *const *keys);
+/* Was key sent as null? */
+int api_is_null(json_t *obj, const char *key);
 
 /* An instant as ISO 8601 UTC ("2026-11-27T16:05:00Z"), in the request's arena. */
 const char *api_time(struct req *r, int64_t t);

@@ -1,12 +1,16 @@
 #include "web/http.h"
 
+#include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <h2o.h>
 
+#include "base/date.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "web/multipart.h"
 
 const char *T(const struct req *r, const char *msgid)
@@ -73,21 +77,207 @@ const char *cookie_get(struct arena *a, const char *header, const char *name)
 	return NULL;
 }
 
+/* ------------------------------------------------------------ the query */
+
+/* The parameters handlers read, with their caps in characters. */
+static const struct {
+	const char *key;
+	size_t max;
+} query_caps[] = {
+	{"q", 200},	    /* search text */
+	{"next", 1024},	    /* a local path to go back to */
+	{"code", 64},	    /* an invitation's code, as typed */
+	{"receipt", 32},    /* a ballot's receipt, as typed */
+	{"unit", 20},	    /* ids and counts: 15 digits at most */
+	{"category", 20},
+	{"offset", 20},
+	{"limit", 20},
+	{"page", 20},
+	{"recorded", 20},
+	{"status", 32},	    /* enumerations (and a consultation's part number) */
+	{"section", 32},
+	{"drafts", 8},
+	{"from", 10},	    /* days: 2026-11-27 or 27/11/2026 */
+	{"to", 10},
+	{"lang", 8},
+};
+#define QUERY_CAPS 16
+static_assert(sizeof(query_caps) / sizeof(query_caps[0]) == QUERY_CAPS, "query_caps");
+
+static size_t query_cap(const char *key)
+{
+	for (size_t i = 0; i < QUERY_CAPS; i++)
+		if (strcmp(query_caps[i].key, key) == 0)
+			return query_caps[i].max;
+	return QUERY_OTHER_MAX;
+}
+
+/* Each value within its cap, in NFC; `lang` one of the two languages. */
+static int query_check_values(struct req *r)
+{
+	for (size_t i = 0; i < r->qparams.n; i++) {
+		struct param *p = &r->qparams.v[i];
+		size_t max = query_cap(p->key);
+		if (utf8_count(p->value, p->len) > max)
+			return dv_fail(&r->ctx.err, DV_EINVAL, p->key,
+				       "The parameter %s is longer than %zu characters", p->key, max);
+		if (strcmp(p->key, "lang") == 0 && strcasecmp(p->value, "vi") != 0 &&
+		    strcasecmp(p->value, "en") != 0)
+			return dv_fail(&r->ctx.err, DV_EINVAL, p->key,
+				       "The parameter %s must be one of: %s", p->key, "vi, en");
+		for (size_t k = 0; k < p->len; k++)
+			if ((unsigned char)p->value[k] >= 0x80) {
+				p->value = text_nfc(&r->arena, p->value, p->len);
+				p->len = strlen(p->value);
+				break;
+			}
+	}
+	return 0;
+}
+
+int req_query_parse(struct req *r)
+{
+	size_t len = strlen(r->query);
+	r->qparsed = 1;
+	int rc = params_parse(&r->arena, r->query, len, QUERY_MAX, PARAMS_QUERY, &r->qparams,
+			      &r->ctx.err);
+	if (rc == DV_ETOOBIG && r->ctx.err.field) /* the same words as a value over its cap */
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, r->ctx.err.field,
+			     "The parameter %s is longer than %zu characters", r->ctx.err.field,
+			     query_cap(r->ctx.err.field));
+	if (!rc)
+		rc = query_check_values(r);
+	if (!rc && len > QUERY_MAX)
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, NULL, "The query string is longer than %d bytes",
+			     QUERY_MAX);
+	if (rc) {
+		r->qparams.v = NULL;
+		r->qparams.n = 0;
+		return DV_EINVAL;
+	}
+	return 0;
+}
+
 const char *req_query(struct req *r, const char *key)
 {
-	if (!r->qparsed) {
-		r->qparsed = 1;
-		struct dv_err err = {0};
-		if (params_parse(&r->arena, r->query, strlen(r->query), FORM_MAX_VALUE, &r->qparams,
-				 &err)) {
-			r->qparams.v = NULL;
-			r->qparams.n = 0;
-		}
-	}
+	if (!r->qparsed && req_query_parse(r))
+		dv_err_clear(&r->ctx.err);
 	return params_get(&r->qparams, key);
 }
 
-static int content_type_is(struct req *r, const char *type)
+int req_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
+		  int64_t *out)
+{
+	const char *s = req_query(r, key);
+	if (!s || !*s) {
+		if (required)
+			return dv_fail(&r->ctx.err, DV_EINVAL, key, "The parameter %s is required",
+				       key);
+		return 0;
+	}
+	/* digits only: no sign, spaces, hex or a number cut short by strtoll */
+	size_t n = strspn(s, "0123456789");
+	long long v = n && n <= 18 && s[n] == '\0' ? strtoll(s, NULL, 10) : -1;
+	if (v < min || v > max)
+		return dv_fail(&r->ctx.err, DV_EINVAL, key,
+			       "The parameter %s must be a whole number from %lld to %lld", key,
+			       (long long)min, (long long)max);
+	*out = v;
+	return 0;
+}
+
+int req_query_date(struct req *r, const char *key, int32_t *out)
+{
+	const char *v = req_query(r, key);
+	*out = 0;
+	if (!v || !*v)
+		return 0;
+	if (date_parse(v, out, NULL))
+		return dv_fail(&r->ctx.err, DV_EINVAL, key,
+			       "The parameter %s must be a day such as 2026-11-27", key);
+	return 0;
+}
+
+int req_query_enum(struct req *r, const char *key, const char *(*name)(int), int n, int *out)
+{
+	const char *v = req_query(r, key);
+	if (!v || !*v)
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (strcmp(v, name(i)) == 0)
+			return *out = i, 0;
+	struct buf names = BUF_INIT;
+	for (int i = 0; i < n; i++)
+		buf_addf(&names, "%s%s", i ? ", " : "", name(i));
+	int rc = dv_fail(&r->ctx.err, DV_EINVAL, key, "The parameter %s must be one of: %s", key,
+			 names.ptr);
+	buf_release(&names);
+	return rc;
+}
+
+/* ------------------------------------------------------------ the headers */
+
+/* Fields that never need REQ_HEADER_MAX: what a browser sends is far less. */
+static const struct {
+	const char *name;
+	size_t max;
+} header_caps[] = {
+	{"user-agent", 1024},
+	{"accept-language", 512},
+	{"authorization", 1024},
+};
+#define HEADER_CAPS 3
+static_assert(sizeof(header_caps) / sizeof(header_caps[0]) == HEADER_CAPS, "header_caps");
+
+static size_t header_cap(const char *name, size_t len)
+{
+	for (size_t i = 0; i < HEADER_CAPS; i++)
+		if (h2o_lcstris(name, len, header_caps[i].name, strlen(header_caps[i].name)))
+			return header_caps[i].max;
+	return REQ_HEADER_MAX;
+}
+
+/* Cookies in one Cookie field: its ';'-separated pairs. */
+static size_t cookie_count(const char *v, size_t len)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < len; i++)
+		n += v[i] == ';';
+	return n;
+}
+
+int req_headers_check(struct req *r)
+{
+	h2o_req_t *h = r->h2o;
+	struct dv_err *err = &r->ctx.err;
+	size_t total = 0, cookies = 0;
+	if (!h)
+		return 0;
+	if (h->headers.size > REQ_HEADERS_MAX)
+		return dv_fail(err, DV_ETOOBIG, NULL, "The request has more than %d header fields",
+			       REQ_HEADERS_MAX);
+	for (size_t i = 0; i < h->headers.size; i++) {
+		h2o_header_t *e = &h->headers.entries[i];
+		size_t max = header_cap(e->name->base, e->name->len);
+		if (e->value.len > max) {
+			const char *name = arena_strndup(&r->arena, e->name->base, e->name->len);
+			return dv_fail(err, DV_ETOOBIG, name,
+				       "The header %s is longer than %zu bytes", name, max);
+		}
+		total += e->name->len + e->value.len;
+		if (h2o_lcstris(e->name->base, e->name->len, H2O_STRLIT("cookie")))
+			cookies += cookie_count(e->value.base, e->value.len);
+	}
+	if (total > REQ_HEADERS_BYTES)
+		return dv_fail(err, DV_ETOOBIG, NULL, "The header fields are larger than %d KB in all",
+			       REQ_HEADERS_BYTES / 1024);
+	if (cookies > REQ_COOKIES_MAX)
+		return dv_fail(err, DV_ETOOBIG, "cookie", "The request carries more than %d cookies",
+			       REQ_COOKIES_MAX);
+	return 0;
+}
+
+int req_content_type_is(struct req *r, const char *type)
 {
 	const char *ct = req_header(r, "content-type");
 	size_t n = strlen(type);
@@ -99,10 +289,11 @@ int req_form_parse(struct req *r)
 	if (r->form_parsed)
 		return 0;
 	r->form_parsed = 1;
-	if (r->body_len && !content_type_is(r, "application/x-www-form-urlencoded"))
+	if (r->body_len && !req_content_type_is(r, "application/x-www-form-urlencoded"))
 		return dv_fail(&r->ctx.err, DV_EINVAL, NULL,
 			       "This form was sent in a format the server does not take");
-	return params_parse(&r->arena, r->body, r->body_len, FORM_MAX_VALUE, &r->form, &r->ctx.err);
+	return params_parse(&r->arena, r->body, r->body_len, FORM_MAX_VALUE, 0, &r->form,
+			    &r->ctx.err);
 }
 
 const char *req_form(struct req *r, const char *key)
@@ -154,7 +345,7 @@ int json_body_parse(const char *body, size_t len, json_t **out, struct dv_err *e
 int req_json(struct req *r, json_t **out)
 {
 	*out = NULL;
-	if (r->body_len <= JSON_MAX_BODY && !content_type_is(r, "application/json"))
+	if (r->body_len <= JSON_MAX_BODY && !req_content_type_is(r, "application/json"))
 		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "Send the body as application/json");
 	return json_body_parse(r->body, r->body_len, out, &r->ctx.err);
 }

@@ -20,12 +20,27 @@
 #include "domain/identity/session.h"
 #include "web/params.h"
 
+#define REQ_ID_MAX 999999999999999LL /* an id: 15 digits, as the route table's {id} */
 #define REQ_MAX_PARAMS 4
 #define REQ_MAX_HEADERS 16
 #define FORM_MAX_VALUE (64 * 1024) /* bytes in one form field */
 #define JSON_MAX_BODY (256 * 1024) /* bytes in a JSON request body */
 #define FORM_BODY_MAX (1024 * 1024)   /* bytes of a request body, but for uploads */
 #define UPLOAD_MAX (24 * 1024 * 1024) /* h2o's cap: a 20 MB file and its envelope */
+
+/*
+ * Limits on what comes before the body, checked in the request path before
+ * any handler runs. h2o 2.2.5 itself refuses an HTTP/1 request with more
+ * than 100 header fields or a head over about 400 KB (a plain 400), and
+ * nothing on HTTP/2; danvan's own limits are far lower, as nginx's and
+ * Apache's defaults (8 KB a field) are.
+ */
+#define QUERY_MAX 4096          /* bytes of the query string, as sent (escaped) */
+#define QUERY_OTHER_MAX 256     /* characters of a parameter no handler reads */
+#define REQ_HEADERS_MAX 64      /* header fields in one request */
+#define REQ_HEADERS_BYTES 32768 /* their names and values together */
+#define REQ_HEADER_MAX 8192     /* one field's value, Cookie included; some have less */
+#define REQ_COOKIES_MAX 50      /* cookies in the Cookie field(s) */
 
 struct conn;
 struct route;
@@ -99,8 +114,49 @@ void res_cookie(struct req *r, const char *name, const char *value, long max_age
 /* The value of cookie `name` in a Cookie header, as an arena string, or NULL. */
 const char *cookie_get(struct arena *a, const char *header, const char *name);
 
-/* A query-string parameter, or NULL (a malformed query reads as empty). */
+/*
+ * Parse and check the query string, once per request, before the route is
+ * looked up (request.c): DV_EINVAL with a message naming the parameter when
+ * it is malformed, not UTF-8, holds a control character or is longer than
+ * its cap (200 characters for a search, a few for ids, enumerations and
+ * days, QUERY_OTHER_MAX for a parameter no handler reads), when the whole
+ * query is over QUERY_MAX bytes, or when `lang` is neither vi nor en.
+ * Values are normalized to NFC. Calling it again redoes the work (to have
+ * the message in the language chosen meanwhile).
+ */
+int req_query_parse(struct req *r);
+
+/* A query-string parameter, or NULL. A request reaches its handler only
+ * with a query req_query_parse() accepted. */
 const char *req_query(struct req *r, const char *key);
+
+/* A whole-number query parameter within [min, max]. *out is left as it was
+ * (the default) when absent or empty, unless `required`; DV_EINVAL naming the
+ * parameter when it is missing but required, not a plain decimal number,
+ * or out of range. */
+int req_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
+		  int64_t *out);
+
+/* A date query parameter (2026-11-27 or 27/11/2026): *out is 0 when absent
+ * or empty; DV_EINVAL naming the parameter when it is not a real day. */
+int req_query_date(struct req *r, const char *key, int32_t *out);
+
+/* A query parameter naming one of n values, name(0) .. name(n - 1): *out is
+ * its index, left as it was when absent or empty; DV_EINVAL naming the
+ * parameter and the values it takes otherwise. */
+int req_query_enum(struct req *r, const char *key, const char *(*name)(int), int n, int *out);
+
+/*
+ * The request's header fields against danvan's limits (REQ_HEADERS_MAX
+ * fields, REQ_HEADERS_BYTES in all, REQ_HEADER_MAX a field or less for some,
+ * REQ_COOKIES_MAX cookies), in one pass over them: 0, or DV_ETOOBIG with a
+ * message and the field's name in err->field (NULL for the count or total).
+ */
+int req_headers_check(struct req *r);
+
+/* Is the body's Content-Type `type` (compared without case, parameters
+ * such as "; charset=utf-8" allowed)? */
+int req_content_type_is(struct req *r, const char *type);
 
 /* A field of a urlencoded form body, or NULL. req_form_parse() first reports
  * a malformed body (DV_EINVAL/DV_ETOOBIG in r->ctx.err); later calls are free. */

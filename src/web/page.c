@@ -53,14 +53,10 @@ const char *page_time(struct req *r, int64_t t)
 	return s;
 }
 
-int64_t page_number(struct req *r, int64_t max)
+int page_number(struct req *r, int64_t max, int64_t *page)
 {
-	const char *p = req_query(r, "page");
-	char *end;
-	long long v = p ? strtoll(p, &end, 10) : 1;
-	if (!p || *end || v < 1 || v > max)
-		return 1;
-	return v;
+	*page = 1;
+	return req_query_int(r, "page", 1, max, 0, page);
 }
 
 void page_pager(struct req *r, const char *href, int64_t page, int more)

@@ -26,8 +26,9 @@ const char *page_time(struct req *r, int64_t t);
  * instant; 0 when malformed. */
 int64_t page_local_instant(const char *day, const char *hhmm);
 
-/* The list page asked for by ?page=N: 1 when absent or out of 1..max. */
-int64_t page_number(struct req *r, int64_t max);
+/* The list page asked for by ?page=N into *page: 1 when absent; DV_EINVAL
+ * naming the parameter when it is not a whole number from 1 to max. */
+int page_number(struct req *r, int64_t max, int64_t *page);
 
 /*
  * Previous/next links for page `page` of a list at `href`, a path whose

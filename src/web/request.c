@@ -37,6 +37,7 @@ static const char *reason(int status)
 	case 410: return "Gone";
 	case 413: return "Payload Too Large";
 	case 429: return "Too Many Requests";
+	case 431: return "Request Header Fields Too Large";
 	case 503: return "Service Unavailable";
 	default: return status >= 500 ? "Internal Server Error" : "Error";
 	}
@@ -44,8 +45,9 @@ static const char *reason(int status)
 
 /* Vietnamese unless English was asked for: ?lang=en on a link, remembered
  * in a cookie. Accept-Language is not used: many officials' browsers are set
- * to English, yet they work in Vietnamese. */
-static const char *request_language(struct req *r)
+ * to English, yet they work in Vietnamese. A query that was refused has no
+ * lang; headers that were refused are not read for the cookie. */
+static const char *request_language(struct req *r, int headers_ok)
 {
 	const char *asked = req_query(r, "lang");
 	if (asked) {
@@ -53,6 +55,8 @@ static const char *request_language(struct req *r)
 		res_cookie(r, "lang", lang, 365L * 86400);
 		return lang;
 	}
+	if (!headers_ok)
+		return "vi";
 	const char *cookie = cookie_get(&r->arena, req_header(r, "cookie"), "lang");
 	return cookie && strcmp(cookie, "en") == 0 ? "en" : "vi";
 }
@@ -216,6 +220,15 @@ static void refuse(struct req *r, int json, int status, const char *code, const 
 		layout_error_status(r, status, message);
 }
 
+/* The same with the message and field of r->ctx.err. */
+static void refuse_err(struct req *r, int json, int status, const char *code)
+{
+	if (json)
+		api_error_field(r, status, code, r->ctx.err.field, r->ctx.err.msg);
+	else
+		layout_error_status(r, status, r->ctx.err.msg);
+}
+
 /* Who may call: a route that needs a login sends browsers to /login and
  * API clients a 401. */
 static int needs_login(struct req *r, const struct route *rt)
@@ -269,6 +282,34 @@ static int prepare(struct req *r, const struct route *rt)
 	return needs_login(r, rt);
 }
 
+/*
+ * A body the route does not take: any on GET or HEAD; else one in another
+ * format than the route reads (JSON for the API, multipart for uploads, a
+ * urlencoded form for pages). Refused before the handler, so a handler that
+ * never looks at its body cannot act on a request it would have refused.
+ * 0, or DV_EINVAL with a message naming Content-Type.
+ */
+static int body_check(struct req *r, const struct route *rt)
+{
+	if (!r->body_len)
+		return 0;
+	if (!is_unsafe(r->method))
+		return dv_fail(&r->ctx.err, DV_EINVAL, NULL, "A %s request has no body", r->method);
+	if (rt->flags & ROUTE_UPLOAD) {
+		if (!req_content_type_is(r, "multipart/form-data"))
+			return dv_fail(&r->ctx.err, DV_EINVAL, "content-type",
+				       "Send the file as multipart/form-data");
+	} else if (rt->kind == ROUTE_JSON) {
+		if (!req_content_type_is(r, "application/json"))
+			return dv_fail(&r->ctx.err, DV_EINVAL, "content-type",
+				       "Send the body as application/json");
+	} else if (!req_content_type_is(r, "application/x-www-form-urlencoded")) {
+		return dv_fail(&r->ctx.err, DV_EINVAL, "content-type",
+			       "This form was sent in a format the server does not take");
+	}
+	return 0;
+}
+
 /* A decoded path must be UTF-8 without control characters (a %0a would
  * forge access-log lines; a %00 would cut strings). */
 static int clean_path(const char *path, size_t len)
@@ -281,22 +322,54 @@ static int clean_path(const char *path, size_t len)
 	return 1;
 }
 
-int request_on_req(h2o_handler_t *self, h2o_req_t *h)
+/*
+ * What is refused before a route is looked up: a path that is not clean
+ * UTF-8, header fields past danvan's limits (431), a query string that is
+ * not well-formed or over its caps (400). The checks run first and their
+ * message is made again once the language is known (from ?lang, or the
+ * cookie of headers that passed). 1 when the refusal is made.
+ */
+static int refuse_early(struct req *r, h2o_req_t *h, int json)
 {
-	(void)self;
-	struct loop *l = (struct loop *)h->conn->ctx;
-	struct req *r = req_new(h, l);
-	if (!r) {
-		h2o_send_error_503(h, "Service Unavailable", "out of memory", 0);
-		return 0;
-	}
-	ctx_set_lang(&r->ctx, request_language(r));
-	int json = strncmp(r->path, "/api/", 5) == 0;
+	int headers_ok = req_headers_check(r) == 0;
+	int query_ok = req_query_parse(r) == 0;
+	ctx_set_lang(&r->ctx, request_language(r, headers_ok));
 	if (!clean_path(r->path, h->path_normalized.len) || !utf8_valid(r->query, strlen(r->query))) {
 		refuse(r, json, 400, "invalid", T(r, "The address is not valid UTF-8."));
-		send_response(r);
-		return 0;
+		return 1;
 	}
+	if (!headers_ok) {
+		req_headers_check(r);
+		refuse_err(r, json, 431, "header_too_large");
+		return 1;
+	}
+	if (!query_ok) {
+		req_query_parse(r);
+		refuse_err(r, json, 400, "invalid");
+		return 1;
+	}
+	return 0;
+}
+
+/* Hand a slow route to the worker pool (or the group committer); 0 when
+ * there is no memory for the job, and the loop runs it. */
+static int to_worker(struct req *r, const struct route *rt, struct loop *l)
+{
+	struct job *job = calloc(1, sizeof(*job));
+	if (!job)
+		return 0;
+	job->r = r;
+	job->rt = rt;
+	job->loop = l;
+	r->in_worker = 1;
+	workers_submit(rt->flags & ROUTE_BATCH ? &l->srv->batcher : &l->srv->workers, job);
+	return 1;
+}
+
+/* Find the route and run it, or refuse. 1 when a worker took the request
+ * (it is sent when the worker is done), 0 when the response is ready. */
+static int dispatch(struct req *r, struct loop *l, int json)
+{
 	int status = 0;
 	const struct route *rt = routes_find(r, &status);
 	if (r->body_len > FORM_BODY_MAX && !(rt && (rt->flags & ROUTE_UPLOAD))) {
@@ -306,6 +379,8 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 		refuse(r, json, status, status == 404 ? "not_found" : "method_not_allowed",
 		       status == 404 ? T(r, "There is no page at this address.")
 				     : T(r, "This address does not take that kind of request."));
+	} else if (body_check(r, rt)) {
+		refuse_err(r, json, 400, "invalid");
 	} else if ((rt->flags & ROUTE_CACHE) && page_cache_eligible(r)) {
 		r->route = rt;
 		struct cache_gen gen;
@@ -314,22 +389,25 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h)
 			page_cache_store(r, &gen);
 		}
 	} else if (r->route = rt, !prepare(r, rt)) {
-		if (rt->flags & (ROUTE_SLOW | ROUTE_BATCH)) {
-			struct job *job = calloc(1, sizeof(*job));
-			if (job) {
-				job->r = r;
-				job->rt = rt;
-				job->loop = l;
-				r->in_worker = 1;
-				workers_submit(rt->flags & ROUTE_BATCH ? &l->srv->batcher
-								       : &l->srv->workers,
-					       job);
-				return 0;
-			}
-		}
+		if ((rt->flags & (ROUTE_SLOW | ROUTE_BATCH)) && to_worker(r, rt, l))
+			return 1;
 		routes_run(r, rt);
 	}
-	send_response(r);
+	return 0;
+}
+
+int request_on_req(h2o_handler_t *self, h2o_req_t *h)
+{
+	(void)self;
+	struct loop *l = (struct loop *)h->conn->ctx;
+	struct req *r = req_new(h, l);
+	if (!r) {
+		h2o_send_error_503(h, "Service Unavailable", "out of memory", 0);
+		return 0;
+	}
+	int json = strncmp(r->path, "/api/", 5) == 0;
+	if (refuse_early(r, h, json) || !dispatch(r, l, json))
+		send_response(r);
 	return 0;
 }
 

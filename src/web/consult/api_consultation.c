@@ -68,6 +68,11 @@ static int send_consultation(struct req *r, int status, int64_t id)
 	return 0;
 }
 
+static const char *status_at(int i)
+{
+	return consult_status_name((enum consult_status)i);
+}
+
 int api_consultations(struct req *r)
 {
 	struct consult_filter f = {.status = -1};
@@ -75,16 +80,14 @@ int api_consultations(struct req *r)
 	struct consultation *v;
 	size_t n;
 	int more;
-	const char *status = req_query(r, "status");
 	f.query = req_query(r, "q");
-	int rc = api_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
+	int rc = req_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
 	if (!rc)
-		rc = api_query_int(r, "offset", 0, 1000000, 0, &offset);
+		rc = req_query_int(r, "offset", 0, 1000000, 0, &offset);
 	if (!rc)
-		rc = api_query_int(r, "limit", 1, 100, 0, &limit);
-	enum consult_status cs;
-	if (!rc && status && !(rc = consult_status_parse(status, &cs, &r->ctx.err)))
-		f.status = (int)cs;
+		rc = req_query_int(r, "limit", 1, 100, 0, &limit);
+	if (!rc)
+		rc = req_query_enum(r, "status", status_at, CS_STATUS_COUNT, &f.status);
 	if (!rc)
 		rc = consultation_list(&r->ctx, &f, offset, (int)limit, &v, &n, &more);
 	if (rc)
@@ -158,7 +161,7 @@ int api_opinions(struct req *r)
 	struct opinion *v;
 	size_t n;
 	int64_t section = -1;
-	int rc = api_query_int(r, "section", 0, 1000, 0, &section);
+	int rc = req_query_int(r, "section", 0, 1000, 0, &section);
 	if (!req_query(r, "section"))
 		section = -1;
 	if (rc || (rc = consultation_get(&r->ctx, r->params[0], &c)) ||

@@ -63,6 +63,11 @@ static void search_form(struct req *r, const struct consult_filter *f)
 	html_raw(&r->out, "</form>");
 }
 
+static const char *status_at(int i)
+{
+	return consult_status_name((enum consult_status)i);
+}
+
 int page_consultations(struct req *r)
 {
 	struct consult_filter f = {.status = -1};
@@ -70,16 +75,15 @@ int page_consultations(struct req *r)
 	struct unit u;
 	size_t n;
 	int more;
-	const char *s = req_query(r, "unit"), *st = req_query(r, "status");
-	f.unit_id = s ? strtoll(s, NULL, 10) : 0;
-	if (f.unit_id < 0 || (f.unit_id && unit_get(&r->ctx, f.unit_id, &u)))
+	int64_t page;
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
+	if (rc || (rc = req_query_enum(r, "status", status_at, CS_STATUS_COUNT, &f.status)) ||
+	    (rc = page_number(r, 10000, &page)))
+		return rc;
+	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
 	f.query = req_query(r, "q");
-	enum consult_status cs;
-	if (st && !consult_status_parse(st, &cs, NULL))
-		f.status = (int)cs;
-	int64_t page = page_number(r, 10000);
-	int rc = consultation_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
+	rc = consultation_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
 	if (rc == DV_EPERM)
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
 	if (rc)

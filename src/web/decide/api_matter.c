@@ -152,6 +152,11 @@ static int send_matter(struct req *r, int status, int64_t id)
 	return 0;
 }
 
+static const char *status_at(int i)
+{
+	return matter_status_name((enum matter_status)i);
+}
+
 int api_matters(struct req *r)
 {
 	struct matter_filter f = {.status = -1};
@@ -159,15 +164,13 @@ int api_matters(struct req *r)
 	struct matter *v;
 	size_t n;
 	int more;
-	enum matter_status s;
-	const char *status = req_query(r, "status");
-	int rc = api_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
+	int rc = req_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
 	if (!rc)
-		rc = api_query_int(r, "offset", 0, 1000000, 0, &offset);
+		rc = req_query_int(r, "offset", 0, 1000000, 0, &offset);
 	if (!rc)
-		rc = api_query_int(r, "limit", 1, MATTER_PAGE_MAX, 0, &limit);
-	if (!rc && status && !(rc = matter_status_parse(status, &s, &r->ctx.err)))
-		f.status = (int)s;
+		rc = req_query_int(r, "limit", 1, MATTER_PAGE_MAX, 0, &limit);
+	if (!rc)
+		rc = req_query_enum(r, "status", status_at, MS_STATUS_COUNT, &f.status);
 	if (!rc)
 		rc = matter_list(&r->ctx, &f, offset, (int)limit, &v, &n, &more);
 	if (rc)

@@ -55,6 +55,11 @@ static void matter_item(struct req *r, const struct matter *m)
 	html_raw(b, "</p></article></li>");
 }
 
+static const char *status_at(int i)
+{
+	return matter_status_name((enum matter_status)i);
+}
+
 int page_matters(struct req *r)
 {
 	struct matter_filter f = {.status = -1};
@@ -62,15 +67,14 @@ int page_matters(struct req *r)
 	struct unit u;
 	size_t n;
 	int more;
-	const char *s = req_query(r, "unit"), *st = req_query(r, "status");
-	enum matter_status status;
-	f.unit_id = s ? strtoll(s, NULL, 10) : 0;
-	if (f.unit_id < 0 || (f.unit_id && unit_get(&r->ctx, f.unit_id, &u)))
+	int64_t page;
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
+	if (rc || (rc = req_query_enum(r, "status", status_at, MS_STATUS_COUNT, &f.status)) ||
+	    (rc = page_number(r, 10000, &page)))
+		return rc;
+	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
-	if (st && !matter_status_parse(st, &status, NULL))
-		f.status = (int)status;
-	int64_t page = page_number(r, 10000);
-	int rc = matter_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
+	rc = matter_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
 	if (rc == DV_EPERM)
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
 	if (rc)

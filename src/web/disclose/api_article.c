@@ -41,27 +41,33 @@ static json_t *article_json(struct req *r, const struct article *a, int with_bod
 	return j;
 }
 
+static const char *section_at(int i)
+{
+	return article_section_name((enum article_section)i);
+}
+
 int api_news(struct req *r)
 {
 	struct article_filter f = {.section = -1};
 	int64_t offset = 0, limit = LIST_DEFAULT;
-	enum article_section s;
+	int64_t drafts = 0;
 	struct article *v;
 	size_t n;
 	int more;
-	const char *sec = req_query(r, "section"), *drafts = req_query(r, "drafts");
-	int rc = api_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
+	int rc = req_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
 	if (!rc)
-		rc = api_query_int(r, "offset", 0, 1000000, 0, &offset);
+		rc = req_query_int(r, "offset", 0, 1000000, 0, &offset);
 	if (!rc)
-		rc = api_query_int(r, "limit", 1, ARTICLE_PAGE_MAX, 0, &limit);
+		rc = req_query_int(r, "limit", 1, ARTICLE_PAGE_MAX, 0, &limit);
 	if (!rc)
-		rc = api_query_date(r, "from", &f.from);
+		rc = req_query_date(r, "from", &f.from);
 	if (!rc)
-		rc = api_query_date(r, "to", &f.to);
-	if (!rc && sec && !(rc = article_section_parse(sec, &s, &r->ctx.err)))
-		f.section = (int)s;
-	f.drafts = drafts && strcmp(drafts, "1") == 0;
+		rc = req_query_date(r, "to", &f.to);
+	if (!rc)
+		rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f.section);
+	if (!rc)
+		rc = req_query_int(r, "drafts", 0, 1, 0, &drafts);
+	f.drafts = drafts == 1;
 	f.query = req_query(r, "q");
 	if (!rc)
 		rc = article_list(&r->ctx, &f, offset, (int)limit, &v, &n, &more);
@@ -137,16 +143,19 @@ int api_article_update(struct req *r)
 	struct article a;
 	struct article_input in = {0};
 	int has_unit = 0;
+	static const char *const not_null[] = {"unit", "section", "title", "body", "byline", NULL};
 	int rc = req_json(r, &body);
 	if (rc)
 		return rc;
-	rc = read_input(r, body, &in, &has_unit);
+	if (!(rc = api_refuse_nulls(r, body, not_null)))
+		rc = read_input(r, body, &in, &has_unit);
+	int lead_cleared = api_is_null(body, "lead");
 	json_decref(body);
 	if (rc || (rc = article_get(&r->ctx, r->params[0], &a)))
 		return rc;
 	in.section = in.section ? in.section : article_section_name(a.section);
 	in.title = in.title ? in.title : a.title;
-	in.lead = in.lead ? in.lead : a.lead;
+	in.lead = in.lead ? in.lead : lead_cleared ? "" : a.lead;
 	in.body = in.body ? in.body : a.body;
 	in.byline = in.byline ? in.byline : a.byline;
 	if ((rc = article_update(&r->ctx, a.id, &in)))

@@ -84,6 +84,11 @@ static json_t *notice_json(struct req *r, const struct notice *n, int with_body)
 
 /* --------------------------------------------------------------- listing */
 
+static const char *status_at(int i)
+{
+	return notice_status_name((enum notice_status)i);
+}
+
 int api_notices(struct req *r)
 {
 	struct notice_filter f = {.status = NOTICE_PUBLISHED};
@@ -91,20 +96,21 @@ int api_notices(struct req *r)
 	struct notice *v;
 	size_t n;
 	int more;
-	const char *status = req_query(r, "status");
-	int rc = api_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
+	int status = NOTICE_PUBLISHED;
+	int rc = req_query_int(r, "unit", 1, ID_MAX, 0, &f.unit_id);
 	if (!rc)
-		rc = api_query_int(r, "category", 1, ID_MAX, 0, &f.category_id);
+		rc = req_query_int(r, "category", 1, ID_MAX, 0, &f.category_id);
 	if (!rc)
-		rc = api_query_int(r, "offset", 0, 1000000, 0, &offset);
+		rc = req_query_int(r, "offset", 0, 1000000, 0, &offset);
 	if (!rc)
-		rc = api_query_int(r, "limit", 1, NOTICE_PAGE_MAX, 0, &limit);
+		rc = req_query_int(r, "limit", 1, NOTICE_PAGE_MAX, 0, &limit);
 	if (!rc)
-		rc = api_query_date(r, "from", &f.from);
+		rc = req_query_date(r, "from", &f.from);
 	if (!rc)
-		rc = api_query_date(r, "to", &f.to);
-	if (!rc && status)
-		rc = notice_status_parse(status, &f.status, &r->ctx.err);
+		rc = req_query_date(r, "to", &f.to);
+	if (!rc)
+		rc = req_query_enum(r, "status", status_at, NOTICE_STATUS_COUNT, &status);
+	f.status = (enum notice_status)status;
 	f.query = req_query(r, "q");
 	f.include_scheduled = f.status == NOTICE_DRAFT;
 	if (!rc)
@@ -202,10 +208,13 @@ int api_notice_update(struct req *r)
 	struct notice n;
 	struct notice_input in = {0};
 	int has_unit = 0;
+	static const char *const not_null[] = {"unit", "category", "title", "body", "visible_from",
+					       NULL};
 	int rc = req_json(r, &body);
 	if (rc)
 		return rc;
-	rc = read_input(r, body, &in, &has_unit);
+	if (!(rc = api_refuse_nulls(r, body, not_null)))
+		rc = read_input(r, body, &in, &has_unit);
 	int until_sent = json_object_get(body, "visible_until") != NULL;
 	json_decref(body);
 	if (rc || (rc = notice_get(&r->ctx, r->params[0], &n)))

@@ -98,11 +98,9 @@ static void entry(struct req *r, const char *path, const char *title, int64_t pu
 	html_raw(b, "</entry>\n");
 }
 
-static int64_t query_id(struct req *r, const char *key)
+static const char *section_at(int i)
 {
-	const char *v = req_query(r, key);
-	long long n = v ? strtoll(v, NULL, 10) : 0;
-	return n > 0 ? n : 0;
+	return article_section_name((enum article_section)i);
 }
 
 /* The unit a feed is about, for its title; DV_ENOTFOUND if it is unknown. */
@@ -126,10 +124,10 @@ int page_feed_notices(struct req *r)
 	size_t n;
 	int more;
 	const char *title;
-	f.unit_id = query_id(r, "unit");
-	f.category_id = query_id(r, "category");
-	int rc = feed_title(r, f.unit_id, T(r, "Public notices"), &title);
-	if (rc || (rc = notice_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
+	if (rc || (rc = req_query_int(r, "category", 1, REQ_ID_MAX, 0, &f.category_id)) ||
+	    (rc = feed_title(r, f.unit_id, T(r, "Public notices"), &title)) ||
+	    (rc = notice_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
 	int64_t updated = 0;
 	for (size_t i = 0; i < n; i++)
@@ -146,16 +144,14 @@ int page_feed_notices(struct req *r)
 int page_feed_news(struct req *r)
 {
 	struct article_filter f = {.section = -1};
-	enum article_section s;
 	struct article *v;
 	size_t n;
 	int more;
-	const char *title, *sec = req_query(r, "section");
-	f.unit_id = query_id(r, "unit");
-	if (sec && *sec && !article_section_parse(sec, &s, NULL))
-		f.section = (int)s;
-	int rc = feed_title(r, f.unit_id, T(r, "News"), &title);
-	if (rc || (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
+	const char *title;
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
+	if (rc || (rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f.section)) ||
+	    (rc = feed_title(r, f.unit_id, T(r, "News"), &title)) ||
+	    (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
 	const char *section =
 		f.section >= 0 ? article_section_name((enum article_section)f.section) : NULL;

@@ -39,22 +39,30 @@ static const char **section_options(struct req *r, const char *first)
 
 /* ------------------------------------------------------------------ list */
 
-static void read_filter(struct req *r, struct article_filter *f)
+static const char *section_at(int i)
 {
-	enum article_section s;
-	const char *v;
+	return article_section_name((enum article_section)i);
+}
+
+/* Read the list's filters from the query: DV_EINVAL naming the parameter
+ * for a value that is not one (an empty one reads as none). */
+static int read_filter(struct req *r, struct article_filter *f)
+{
+	int64_t drafts = 0;
 	memset(f, 0, sizeof(*f));
 	f->section = -1;
-	if ((v = req_query(r, "unit")))
-		f->unit_id = strtoll(v, NULL, 10) > 0 ? strtoll(v, NULL, 10) : 0;
-	if ((v = req_query(r, "section")) && !article_section_parse(v, &s, NULL))
-		f->section = (int)s;
-	if ((v = req_query(r, "from")) && *v && date_parse(v, &f->from, NULL))
-		f->from = 0;
-	if ((v = req_query(r, "to")) && *v && date_parse(v, &f->to, NULL))
-		f->to = 0;
-	f->drafts = (v = req_query(r, "drafts")) && strcmp(v, "1") == 0;
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f->unit_id);
+	if (!rc)
+		rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f->section);
+	if (!rc)
+		rc = req_query_date(r, "from", &f->from);
+	if (!rc)
+		rc = req_query_date(r, "to", &f->to);
+	if (!rc)
+		rc = req_query_int(r, "drafts", 0, 1, 0, &drafts);
+	f->drafts = drafts == 1;
 	f->query = req_query(r, "q");
+	return rc;
 }
 
 static const char *filter_href(struct req *r, const char *path, const struct article_filter *f)
@@ -131,11 +139,13 @@ int page_news(struct req *r)
 	struct unit u;
 	size_t n;
 	int more;
-	read_filter(r, &f);
+	int64_t page;
+	int rc = read_filter(r, &f);
+	if (rc || (rc = page_number(r, 10000, &page)))
+		return rc;
 	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
-	int64_t page = page_number(r, 10000);
-	int rc = article_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
+	rc = article_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
 	if (rc == DV_EPERM)
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
 	if (rc)

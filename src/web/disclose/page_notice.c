@@ -27,25 +27,30 @@
 
 /* ----------------------------------------------------------- the filters */
 
-/* Read the list's filters from the query; a malformed value is ignored
- * (shown back empty), as search forms should be forgiving. */
-static void read_filter(struct req *r, struct notice_filter *f)
+static const char *status_at(int i)
 {
+	return notice_status_name((enum notice_status)i);
+}
+
+/* Read the list's filters from the query: DV_EINVAL naming the parameter
+ * for a value that is not one (an empty one reads as none). */
+static int read_filter(struct req *r, struct notice_filter *f)
+{
+	int status = NOTICE_PUBLISHED;
 	memset(f, 0, sizeof(*f));
-	f->status = NOTICE_PUBLISHED;
-	const char *v;
-	if ((v = req_query(r, "unit")))
-		f->unit_id = strtoll(v, NULL, 10) > 0 ? strtoll(v, NULL, 10) : 0;
-	if ((v = req_query(r, "category")))
-		f->category_id = strtoll(v, NULL, 10) > 0 ? strtoll(v, NULL, 10) : 0;
-	if ((v = req_query(r, "from")) && *v && date_parse(v, &f->from, NULL))
-		f->from = 0;
-	if ((v = req_query(r, "to")) && *v && date_parse(v, &f->to, NULL))
-		f->to = 0;
-	if ((v = req_query(r, "status")))
-		notice_status_parse(v, &f->status, NULL);
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f->unit_id);
+	if (!rc)
+		rc = req_query_int(r, "category", 1, REQ_ID_MAX, 0, &f->category_id);
+	if (!rc)
+		rc = req_query_date(r, "from", &f->from);
+	if (!rc)
+		rc = req_query_date(r, "to", &f->to);
+	if (!rc)
+		rc = req_query_enum(r, "status", status_at, NOTICE_STATUS_COUNT, &status);
+	f->status = (enum notice_status)status;
 	f->query = req_query(r, "q");
 	f->include_scheduled = f->status == NOTICE_DRAFT;
+	return rc;
 }
 
 /* The list's address with the filters of f (for the pager and feeds). */
@@ -165,11 +170,13 @@ int page_notices(struct req *r)
 	struct unit u;
 	size_t n;
 	int more;
-	read_filter(r, &f);
+	int64_t page;
+	int rc = read_filter(r, &f);
+	if (rc || (rc = page_number(r, 10000, &page)))
+		return rc;
 	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such unit");
-	int64_t page = page_number(r, 10000);
-	int rc = notice_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
+	rc = notice_list(&r->ctx, &f, (page - 1) * LIST_SIZE, LIST_SIZE, &v, &n, &more);
 	if (rc == DV_EPERM)
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
 	if (rc)

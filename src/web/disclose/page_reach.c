@@ -130,13 +130,12 @@ static void record_controls(struct req *r)
 	form_submit(r, T(r, "Record the ticked households as reached"));
 }
 
-static int missing_section(struct req *r, const struct notice *n, int64_t unit)
+static int missing_section(struct req *r, const struct notice *n, int64_t unit, int64_t page)
 {
 	struct buf *b = &r->out;
 	struct reach_household *v;
 	size_t k;
 	int more;
-	int64_t page = page_number(r, 100000);
 	int rc = reach_missing(&r->ctx, n->id, unit, (page - 1) * MISSING_PAGE, MISSING_PAGE, &v,
 			       &k, &more);
 	if (rc)
@@ -182,9 +181,11 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 	struct notice n;
 	struct reach_unit *v;
 	size_t k;
-	int64_t households, reached;
-	int rc = reach_by_unit(&r->ctx, r->params[0], &v, &k, &households, &reached);
-	if (rc || (rc = notice_get(&r->ctx, r->params[0], &n)))
+	int64_t households, reached, unit = 0, page;
+	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &unit);
+	if (rc || (rc = page_number(r, 100000, &page)) ||
+	    (rc = reach_by_unit(&r->ctx, r->params[0], &v, &k, &households, &reached)) ||
+	    (rc = notice_get(&r->ctx, r->params[0], &n)))
 		return rc;
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Reach"), n.title);
 	layout_begin(r, title);
@@ -204,10 +205,10 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 	html_raw(&r->out, "</p>");
 	if (k)
 		units_table(r, v, k);
-	const char *q = req_query(r, "unit");
-	int64_t unit = q ? strtoll(q, NULL, 10) : default_unit(r, &n);
+	if (!unit)
+		unit = default_unit(r, &n);
 	if (unit > 0 && n.status == NOTICE_PUBLISHED && perm_may(&r->ctx, ACT_RECORD_REACH, unit) &&
-	    (rc = missing_section(r, &n, unit)) && rc != DV_EINVAL)
+	    (rc = missing_section(r, &n, unit, page)) && rc != DV_EINVAL)
 		return rc;
 	layout_end(r);
 	return 0;
@@ -215,9 +216,9 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 
 int page_notice_reach(struct req *r)
 {
-	const char *done = req_query(r, "recorded");
-	long long n = done ? strtoll(done, NULL, 10) : -1;
-	return reach_page(r, NULL, 200, n >= 0 && n <= REACH_BATCH_MAX ? n : -1);
+	int64_t recorded = -1;
+	int rc = req_query_int(r, "recorded", 0, REACH_BATCH_MAX, 0, &recorded);
+	return rc ? rc : reach_page(r, NULL, 200, recorded);
 }
 
 int page_notice_reach_post(struct req *r)

@@ -62,11 +62,16 @@ static void login_form(struct req *r, const char *login, const char *next,
 int page_login(struct req *r)
 {
 	const char *next = req_query(r, "next");
+	if (next && !*next)
+		next = NULL;
+	if (next && !safe_local_path(next))
+		return dv_fail(&r->ctx.err, DV_EINVAL, "next",
+			       "The parameter %s must be a path on this site", "next");
 	if (r->ctx.actor->account_id) {
-		res_redirect(r, safe_local_path(next) ? next : "/me");
+		res_redirect(r, next ? next : "/me");
 		return 0;
 	}
-	login_form(r, NULL, safe_local_path(next) ? next : NULL, NULL);
+	login_form(r, NULL, next, NULL);
 	return 0;
 }
 

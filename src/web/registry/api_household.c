@@ -49,11 +49,11 @@ int api_households(struct req *r)
 	struct household *v = NULL;
 	size_t n = 0;
 	int more = 0;
-	int rc = api_query_int(r, "unit", 1, ID_MAX, 1, &unit);
+	int rc = req_query_int(r, "unit", 1, ID_MAX, 1, &unit);
 	if (!rc)
-		rc = api_query_int(r, "offset", 0, OFFSET_MAX, 0, &offset);
+		rc = req_query_int(r, "offset", 0, OFFSET_MAX, 0, &offset);
 	if (!rc)
-		rc = api_query_int(r, "limit", 1, HOUSEHOLD_PAGE_MAX, 0, &limit);
+		rc = req_query_int(r, "limit", 1, HOUSEHOLD_PAGE_MAX, 0, &limit);
 	if (!rc)
 		rc = unit_get(&r->ctx, unit, &u);
 	if (!rc)
@@ -125,11 +125,15 @@ int api_household_update(struct req *r)
 {
 	json_t *body;
 	const char *address, *code;
+	static const char *const not_null[] = {"address", NULL};
 	int rc = req_json(r, &body);
 	if (rc)
 		return rc;
-	if (!(rc = api_str(r, body, "address", &address)))
+	if (!(rc = api_refuse_nulls(r, body, not_null)) &&
+	    !(rc = api_str(r, body, "address", &address)))
 		rc = api_str(r, body, "code", &code);
+	if (api_is_null(body, "code"))
+		code = "";
 	json_decref(body);
 	/* absent members stay as they are: the domain merges them in its
 	 * transaction, reading the household once */
@@ -192,10 +196,17 @@ int api_resident_update(struct req *r)
 	json_t *body;
 	struct resident p;
 	struct resident_input in = {0};
+	static const char *const not_null[] = {"full_name", "gender", "relation", "representative",
+					       NULL};
 	int rc = req_json(r, &body);
 	if (rc)
 		return rc;
-	rc = resident_fields(r, body, &in);
+	if (!(rc = api_refuse_nulls(r, body, not_null)))
+		rc = resident_fields(r, body, &in);
+	/* null clears what may be unknown */
+	in.birth_date = api_is_null(body, "birth_date") ? "" : in.birth_date;
+	in.phone = api_is_null(body, "phone") ? "" : in.phone;
+	in.national_id = api_is_null(body, "national_id") ? "" : in.national_id;
 	json_decref(body);
 	if (rc || (rc = resident_get(&r->ctx, r->params[0], &p)))
 		return rc;

@@ -71,10 +71,11 @@ int page_households(struct req *r)
 	size_t n;
 	int more;
 	const char *q = req_query(r, "q");
-	int64_t page = page_number(r, 100000);
-	int rc = unit_get(&r->ctx, r->params[0], &u);
-	if (rc || (rc = household_list(&r->ctx, u.id, q, (page - 1) * PAGE_SIZE, PAGE_SIZE, &v, &n,
-				       &more)))
+	int64_t page;
+	int rc = page_number(r, 100000, &page);
+	if (rc || (rc = unit_get(&r->ctx, r->params[0], &u)) ||
+	    (rc = household_list(&r->ctx, u.id, q, (page - 1) * PAGE_SIZE, PAGE_SIZE, &v, &n,
+				 &more)))
 		return rc == DV_EPERM ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
 						"There is no page at this address.")
 				      : rc;
