@@ -258,30 +258,6 @@ static int is_unsafe(const char *method)
 	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
 }
 
-/* Everything before the handler; 1 when the response is already made. */
-static int prepare(struct req *r, const struct route *rt)
-{
-	int json = rt->kind == ROUTE_JSON;
-	if (!(rt->flags & ROUTE_NO_SESSION)) {
-		int rc = auth_load(r);
-		if (rc) {
-			if (json)
-				api_error(r, rc);
-			else
-				layout_error(r, rc);
-			return 1;
-		}
-	}
-	/* A JSON client without the session cookie cannot be a forged browser
-	 * request: only cookie-authenticated changes need the token. */
-	int needs_csrf = is_unsafe(r->method) && (!json || r->has_session);
-	if (needs_csrf && auth_check_csrf(r)) {
-		refuse(r, json, 403, "csrf", r->ctx.err.msg);
-		return 1;
-	}
-	return needs_login(r, rt);
-}
-
 /*
  * A body the route does not take: any on GET or HEAD; else one in another
  * format than the route reads (JSON for the API, multipart for uploads, a
@@ -306,6 +282,36 @@ static int body_check(struct req *r, const struct route *rt)
 	} else if (!req_content_type_is(r, "application/x-www-form-urlencoded")) {
 		return dv_fail(&r->ctx.err, DV_EINVAL, "content-type",
 			       "This form was sent in a format the server does not take");
+	}
+	return 0;
+}
+
+/* Everything before the handler; 1 when the response is already made. */
+static int prepare(struct req *r, const struct route *rt)
+{
+	int json = rt->kind == ROUTE_JSON;
+	if (!(rt->flags & ROUTE_NO_SESSION)) {
+		int rc = auth_load(r);
+		if (rc) {
+			if (json)
+				api_error(r, rc);
+			else
+				layout_error(r, rc);
+			return 1;
+		}
+	}
+	/* A JSON client without the session cookie cannot be a forged browser
+	 * request: only cookie-authenticated changes need the token. */
+	int needs_csrf = is_unsafe(r->method) && (!json || r->has_session);
+	if (needs_csrf && auth_check_csrf(r)) {
+		refuse(r, json, 403, "csrf", r->ctx.err.msg);
+		return 1;
+	}
+	if (needs_login(r, rt))
+		return 1;
+	if (body_check(r, rt)) {
+		refuse_err(r, json, 400, "invalid");
+		return 1;
 	}
 	return 0;
 }
@@ -379,9 +385,7 @@ static int dispatch(struct req *r, struct loop *l, int json)
 		refuse(r, json, status, status == 404 ? "not_found" : "method_not_allowed",
 		       status == 404 ? T(r, "There is no page at this address.")
 				     : T(r, "This address does not take that kind of request."));
-	} else if (body_check(r, rt)) {
-		refuse_err(r, json, 400, "invalid");
-	} else if ((rt->flags & ROUTE_CACHE) && page_cache_eligible(r)) {
+	} else if ((rt->flags & ROUTE_CACHE) && page_cache_eligible(r) && !r->body_len) {
 		r->route = rt;
 		struct cache_gen gen;
 		if (!page_cache_lookup(r, &gen)) {

@@ -76,7 +76,7 @@ int page_consultations(struct req *r)
 	size_t n;
 	int more;
 	int64_t page;
-	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
+	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
 	if (rc || (rc = req_query_enum(r, "status", status_at, CS_STATUS_COUNT, &f.status)) ||
 	    (rc = page_number(r, 10000, &page)))
 		return rc;

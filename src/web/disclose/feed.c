@@ -124,8 +124,8 @@ int page_feed_notices(struct req *r)
 	size_t n;
 	int more;
 	const char *title;
-	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_int(r, "category", 1, REQ_ID_MAX, 0, &f.category_id)) ||
+	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
+	if (rc || (rc = req_query_int(r, "category", 0, REQ_ID_MAX, 0, &f.category_id)) ||
 	    (rc = feed_title(r, f.unit_id, T(r, "Public notices"), &title)) ||
 	    (rc = notice_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
@@ -148,7 +148,7 @@ int page_feed_news(struct req *r)
 	size_t n;
 	int more;
 	const char *title;
-	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f.unit_id);
+	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
 	if (rc || (rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f.section)) ||
 	    (rc = feed_title(r, f.unit_id, T(r, "News"), &title)) ||
 	    (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))

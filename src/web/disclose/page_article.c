@@ -45,13 +45,13 @@ static const char *section_at(int i)
 }
 
 /* Read the list's filters from the query: DV_EINVAL naming the parameter
- * for a value that is not one (an empty one reads as none). */
+ * for a value that is not one (an empty one, or the id 0, reads as none). */
 static int read_filter(struct req *r, struct article_filter *f)
 {
 	int64_t drafts = 0;
 	memset(f, 0, sizeof(*f));
 	f->section = -1;
-	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f->unit_id);
+	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f->unit_id);
 	if (!rc)
 		rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f->section);
 	if (!rc)

@@ -33,14 +33,14 @@ static const char *status_at(int i)
 }
 
 /* Read the list's filters from the query: DV_EINVAL naming the parameter
- * for a value that is not one (an empty one reads as none). */
+ * for a value that is not one (an empty one, or the id 0, reads as none). */
 static int read_filter(struct req *r, struct notice_filter *f)
 {
 	int status = NOTICE_PUBLISHED;
 	memset(f, 0, sizeof(*f));
-	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &f->unit_id);
+	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f->unit_id);
 	if (!rc)
-		rc = req_query_int(r, "category", 1, REQ_ID_MAX, 0, &f->category_id);
+		rc = req_query_int(r, "category", 0, REQ_ID_MAX, 0, &f->category_id);
 	if (!rc)
 		rc = req_query_date(r, "from", &f->from);
 	if (!rc)

@@ -182,7 +182,7 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 	struct reach_unit *v;
 	size_t k;
 	int64_t households, reached, unit = 0, page;
-	int rc = req_query_int(r, "unit", 1, REQ_ID_MAX, 0, &unit);
+	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &unit);
 	if (rc || (rc = page_number(r, 100000, &page)) ||
 	    (rc = reach_by_unit(&r->ctx, r->params[0], &v, &k, &households, &reached)) ||
 	    (rc = notice_get(&r->ctx, r->params[0], &n)))
