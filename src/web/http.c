@@ -1,6 +1,5 @@
 #include "web/http.h"
 
-#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,8 +7,10 @@
 
 #include <h2o.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "base/i18n.h"
+#include "base/names.h"
 #include "base/text.h"
 #include "web/multipart.h"
 
@@ -102,7 +103,7 @@ static const struct {
 	{"lang", 8},
 };
 #define QUERY_CAPS 16
-static_assert(sizeof(query_caps) / sizeof(query_caps[0]) == QUERY_CAPS, "query_caps");
+_Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 static size_t query_cap(const char *key)
 {
@@ -198,20 +199,21 @@ int req_query_date(struct req *r, const char *key, int32_t *out)
 	return 0;
 }
 
-int req_query_enum(struct req *r, const char *key, const char *(*name)(int), int n, int *out)
+int req_query_enum(struct req *r, const char *key, const struct name_label *names, int n,
+		   int *out)
 {
 	const char *v = req_query(r, key);
 	if (!v || !*v)
 		return 0;
-	for (int i = 0; i < n; i++)
-		if (strcmp(v, name(i)) == 0)
-			return *out = i, 0;
-	struct buf names = BUF_INIT;
-	for (int i = 0; i < n; i++)
-		buf_addf(&names, "%s%s", i ? ", " : "", name(i));
+	int i = names_find(names, n, v);
+	if (i >= 0)
+		return *out = i, 0;
+	struct buf list = BUF_INIT;
+	for (int k = 0; k < n; k++)
+		buf_addf(&list, "%s%s", k ? ", " : "", names[k].name);
 	int rc = dv_fail(&r->ctx.err, DV_EINVAL, key, "The parameter %s must be one of: %s", key,
-			 names.ptr);
-	buf_release(&names);
+			 list.ptr);
+	buf_release(&list);
 	return rc;
 }
 
@@ -227,7 +229,7 @@ static const struct {
 	{"authorization", 1024},
 };
 #define HEADER_CAPS 3
-static_assert(sizeof(header_caps) / sizeof(header_caps[0]) == HEADER_CAPS, "header_caps");
+_Static_assert(ARRAY_LEN(header_caps) == HEADER_CAPS, "a cap per header named");
 
 static size_t header_cap(const char *name, size_t len)
 {

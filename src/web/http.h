@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/names.h"
 #include "domain/ctx.h"
 #include "domain/identity/session.h"
 #include "web/params.h"
@@ -141,10 +142,11 @@ int req_query_int(struct req *r, const char *key, int64_t min, int64_t max, int 
  * or empty; DV_EINVAL naming the parameter when it is not a real day. */
 int req_query_date(struct req *r, const char *key, int32_t *out);
 
-/* A query parameter naming one of n values, name(0) .. name(n - 1): *out is
- * its index, left as it was when absent or empty; DV_EINVAL naming the
- * parameter and the values it takes otherwise. */
-int req_query_enum(struct req *r, const char *key, const char *(*name)(int), int n, int *out);
+/* A query parameter naming one of the n values of an enum's table
+ * (base/names.h): *out is its index, left as it was when absent or empty;
+ * DV_EINVAL naming the parameter and the values it takes otherwise. */
+int req_query_enum(struct req *r, const char *key, const struct name_label *names, int n,
+		   int *out);
 
 /*
  * The request's header fields against danvan's limits (REQ_HEADERS_MAX

@@ -68,11 +68,6 @@ static int send_consultation(struct req *r, int status, int64_t id)
 	return 0;
 }
 
-static const char *status_at(int i)
-{
-	return consult_status_name((enum consult_status)i);
-}
-
 int api_consultations(struct req *r)
 {
 	struct consult_filter f = {.status = -1};
@@ -87,7 +82,7 @@ int api_consultations(struct req *r)
 	if (!rc)
 		rc = req_query_int(r, "limit", 1, 100, 0, &limit);
 	if (!rc)
-		rc = req_query_enum(r, "status", status_at, CS_STATUS_COUNT, &f.status);
+		rc = req_query_enum(r, "status", consult_status_names, CS_STATUS_COUNT, &f.status);
 	if (!rc)
 		rc = consultation_list(&r->ctx, &f, offset, (int)limit, &v, &n, &more);
 	if (rc)

@@ -63,11 +63,6 @@ static void search_form(struct req *r, const struct consult_filter *f)
 	html_raw(&r->out, "</form>");
 }
 
-static const char *status_at(int i)
-{
-	return consult_status_name((enum consult_status)i);
-}
-
 int page_consultations(struct req *r)
 {
 	struct consult_filter f = {.status = -1};
@@ -77,7 +72,7 @@ int page_consultations(struct req *r)
 	int more;
 	int64_t page;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_enum(r, "status", status_at, CS_STATUS_COUNT, &f.status)) ||
+	if (rc || (rc = req_query_enum(r, "status", consult_status_names, CS_STATUS_COUNT, &f.status)) ||
 	    (rc = page_number(r, 10000, &page)))
 		return rc;
 	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))

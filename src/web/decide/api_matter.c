@@ -152,11 +152,6 @@ static int send_matter(struct req *r, int status, int64_t id)
 	return 0;
 }
 
-static const char *status_at(int i)
-{
-	return matter_status_name((enum matter_status)i);
-}
-
 int api_matters(struct req *r)
 {
 	struct matter_filter f = {.status = -1};
@@ -170,7 +165,7 @@ int api_matters(struct req *r)
 	if (!rc)
 		rc = req_query_int(r, "limit", 1, MATTER_PAGE_MAX, 0, &limit);
 	if (!rc)
-		rc = req_query_enum(r, "status", status_at, MS_STATUS_COUNT, &f.status);
+		rc = req_query_enum(r, "status", matter_status_names, MS_STATUS_COUNT, &f.status);
 	if (!rc)
 		rc = matter_list(&r->ctx, &f, offset, (int)limit, &v, &n, &more);
 	if (rc)

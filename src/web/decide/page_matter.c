@@ -55,11 +55,6 @@ static void matter_item(struct req *r, const struct matter *m)
 	html_raw(b, "</p></article></li>");
 }
 
-static const char *status_at(int i)
-{
-	return matter_status_name((enum matter_status)i);
-}
-
 int page_matters(struct req *r)
 {
 	struct matter_filter f = {.status = -1};
@@ -69,7 +64,7 @@ int page_matters(struct req *r)
 	int more;
 	int64_t page;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_enum(r, "status", status_at, MS_STATUS_COUNT, &f.status)) ||
+	if (rc || (rc = req_query_enum(r, "status", matter_status_names, MS_STATUS_COUNT, &f.status)) ||
 	    (rc = page_number(r, 10000, &page)))
 		return rc;
 	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))

@@ -41,11 +41,6 @@ static json_t *article_json(struct req *r, const struct article *a, int with_bod
 	return j;
 }
 
-static const char *section_at(int i)
-{
-	return article_section_name((enum article_section)i);
-}
-
 int api_news(struct req *r)
 {
 	struct article_filter f = {.section = -1};
@@ -64,7 +59,7 @@ int api_news(struct req *r)
 	if (!rc)
 		rc = req_query_date(r, "to", &f.to);
 	if (!rc)
-		rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f.section);
+		rc = req_query_enum(r, "section", article_section_names, SEC_COUNT, &f.section);
 	if (!rc)
 		rc = req_query_int(r, "drafts", 0, 1, 0, &drafts);
 	f.drafts = drafts == 1;

@@ -84,11 +84,6 @@ static json_t *notice_json(struct req *r, const struct notice *n, int with_body)
 
 /* --------------------------------------------------------------- listing */
 
-static const char *status_at(int i)
-{
-	return notice_status_name((enum notice_status)i);
-}
-
 int api_notices(struct req *r)
 {
 	struct notice_filter f = {.status = NOTICE_PUBLISHED};
@@ -109,7 +104,7 @@ int api_notices(struct req *r)
 	if (!rc)
 		rc = req_query_date(r, "to", &f.to);
 	if (!rc)
-		rc = req_query_enum(r, "status", status_at, NOTICE_STATUS_COUNT, &status);
+		rc = req_query_enum(r, "status", notice_status_names, NOTICE_STATUS_COUNT, &status);
 	f.status = (enum notice_status)status;
 	f.query = req_query(r, "q");
 	f.include_scheduled = f.status == NOTICE_DRAFT;

@@ -98,11 +98,6 @@ static void entry(struct req *r, const char *path, const char *title, int64_t pu
 	html_raw(b, "</entry>\n");
 }
 
-static const char *section_at(int i)
-{
-	return article_section_name((enum article_section)i);
-}
-
 /* The unit a feed is about, for its title; DV_ENOTFOUND if it is unknown. */
 static int feed_title(struct req *r, int64_t unit_id, const char *what, const char **title)
 {
@@ -149,7 +144,7 @@ int page_feed_news(struct req *r)
 	int more;
 	const char *title;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f.section)) ||
+	if (rc || (rc = req_query_enum(r, "section", article_section_names, SEC_COUNT, &f.section)) ||
 	    (rc = feed_title(r, f.unit_id, T(r, "News"), &title)) ||
 	    (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;

@@ -39,11 +39,6 @@ static const char **section_options(struct req *r, const char *first)
 
 /* ------------------------------------------------------------------ list */
 
-static const char *section_at(int i)
-{
-	return article_section_name((enum article_section)i);
-}
-
 /* Read the list's filters from the query: DV_EINVAL naming the parameter
  * for a value that is not one (an empty one, or the id 0, reads as none). */
 static int read_filter(struct req *r, struct article_filter *f)
@@ -53,7 +48,7 @@ static int read_filter(struct req *r, struct article_filter *f)
 	f->section = -1;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f->unit_id);
 	if (!rc)
-		rc = req_query_enum(r, "section", section_at, SEC_COUNT, &f->section);
+		rc = req_query_enum(r, "section", article_section_names, SEC_COUNT, &f->section);
 	if (!rc)
 		rc = req_query_date(r, "from", &f->from);
 	if (!rc)

@@ -27,11 +27,6 @@
 
 /* ----------------------------------------------------------- the filters */
 
-static const char *status_at(int i)
-{
-	return notice_status_name((enum notice_status)i);
-}
-
 /* Read the list's filters from the query: DV_EINVAL naming the parameter
  * for a value that is not one (an empty one, or the id 0, reads as none). */
 static int read_filter(struct req *r, struct notice_filter *f)
@@ -46,7 +41,7 @@ static int read_filter(struct req *r, struct notice_filter *f)
 	if (!rc)
 		rc = req_query_date(r, "to", &f->to);
 	if (!rc)
-		rc = req_query_enum(r, "status", status_at, NOTICE_STATUS_COUNT, &status);
+		rc = req_query_enum(r, "status", notice_status_names, NOTICE_STATUS_COUNT, &status);
 	f->status = (enum notice_status)status;
 	f->query = req_query(r, "q");
 	f->include_scheduled = f->status == NOTICE_DRAFT;
