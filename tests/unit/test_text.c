@@ -105,6 +105,23 @@ static int key_cmp(const char *a, const char *b)
 	return r;
 }
 
+static void controls_are_those_text_clean_refuses(void **state)
+{
+	(void)state;
+	assert_false(text_has_control("Tân Đông Hiệp", strlen("Tân Đông Hiệp"), 0));
+	assert_true(text_has_control("a\x01b", 3, 0));
+	assert_true(text_has_control("a\x7f", 2, 0));
+	assert_true(text_has_control("a\xc2\x85", 3, 0));	  /* NEL, a C1 control */
+	assert_true(text_has_control("a\xe2\x80\xa8", 4, 0)); /* line separator */
+	assert_true(text_has_control("\xef\xbb\xbf", 3, 0));	  /* a BOM */
+	assert_true(text_has_control("a\xff", 2, 0));		  /* not UTF-8 */
+	/* line breaks and tabs only in multi-line text */
+	assert_true(text_has_control("a\nb", 3, 0));
+	assert_true(text_has_control("a\tb", 3, 0));
+	assert_false(text_has_control("a\r\nb\tc", 6, TEXT_MULTILINE));
+	assert_true(text_has_control("a\r\nb\x01", 5, TEXT_MULTILINE));
+}
+
 static void sort_key_follows_vietnamese_alphabet(void **state)
 {
 	(void)state;
@@ -149,6 +166,7 @@ int main(void)
 		cmocka_unit_test(utf8_validation),
 		cmocka_unit_test(folding_matches_how_people_type),
 		cmocka_unit_test(clean_normalizes_and_limits),
+		cmocka_unit_test(controls_are_those_text_clean_refuses),
 		cmocka_unit_test(sort_key_follows_vietnamese_alphabet),
 		cmocka_unit_test(name_sort_key_puts_given_name_first),
 	};
