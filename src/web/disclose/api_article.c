@@ -138,7 +138,7 @@ int api_article_update(struct req *r)
 	struct article a;
 	struct article_input in = {0};
 	int has_unit = 0;
-	static const char *const not_null[] = {"unit", "section", "title", "body", "byline", NULL};
+	static const char *const not_null[] = {"section", "title", "body", "byline", NULL};
 	int rc = req_json(r, &body);
 	if (rc)
 		return rc;

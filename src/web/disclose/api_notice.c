@@ -203,8 +203,7 @@ int api_notice_update(struct req *r)
 	struct notice n;
 	struct notice_input in = {0};
 	int has_unit = 0;
-	static const char *const not_null[] = {"unit", "category", "title", "body", "visible_from",
-					       NULL};
+	static const char *const not_null[] = {"category", "title", "body", "visible_from", NULL};
 	int rc = req_json(r, &body);
 	if (rc)
 		return rc;
