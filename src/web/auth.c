@@ -44,7 +44,7 @@ int auth_load(struct req *r)
 	const char *authz = req_header(r, "authorization");
 	if (authz && strncasecmp(authz, "Bearer ", 7) == 0)
 		return load_bearer(r, authz + 7);
-	const char *cookies = req_header(r, "cookie");
+	const char *cookies = req_cookies(r);
 	const char *token = cookie_get(&r->arena, cookies, SESSION_COOKIE);
 	if (token) {
 		int rc = session_find(&r->ctx, token, &r->session);

@@ -65,7 +65,7 @@ int page_cache_eligible(struct req *r)
 		return 0;
 	if (*r->query || req_header(r, "authorization"))
 		return 0;
-	const char *cookies = req_header(r, "cookie");
+	const char *cookies = req_cookies(r);
 	return !cookies || !cookie_get(&r->arena, cookies, "sid");
 }
 

@@ -362,6 +362,23 @@ int safe_local_path(const char *path)
 	return 1;
 }
 
+const char *req_cookies(struct req *r)
+{
+	h2o_req_t *h = r->h2o;
+	struct buf all = BUF_INIT;
+	for (size_t i = 0; h && i < h->headers.size; i++) {
+		h2o_header_t *e = &h->headers.entries[i];
+		if (!h2o_lcstris(e->name->base, e->name->len, H2O_STRLIT("cookie")))
+			continue;
+		if (all.len)
+			buf_adds(&all, "; ");
+		buf_add(&all, e->value.base, e->value.len);
+	}
+	const char *s = all.len ? arena_strndup(&r->arena, all.ptr, all.len) : NULL;
+	buf_release(&all);
+	return s;
+}
+
 const char *req_header(struct req *r, const char *name)
 {
 	h2o_req_t *h = r->h2o;

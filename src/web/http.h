@@ -112,6 +112,11 @@ void res_redirect(struct req *r, const char *path);
  * a session cookie, -1 to delete it. */
 void res_cookie(struct req *r, const char *name, const char *value, long max_age);
 
+/* Every Cookie field of the request joined with "; " (HTTP/2 clients may
+ * send one field per cookie, and h2o does not join them), or NULL when
+ * there is none. Arena string, bounded by the header limits. */
+const char *req_cookies(struct req *r);
+
 /* The value of cookie `name` in a Cookie header, as an arena string, or NULL. */
 const char *cookie_get(struct arena *a, const char *header, const char *name);
 

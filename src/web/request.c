@@ -57,7 +57,7 @@ static const char *request_language(struct req *r, int headers_ok)
 	}
 	if (!headers_ok)
 		return "vi";
-	const char *cookie = cookie_get(&r->arena, req_header(r, "cookie"), "lang");
+	const char *cookie = cookie_get(&r->arena, req_cookies(r), "lang");
 	return cookie && strcmp(cookie, "en") == 0 ? "en" : "vi";
 }
 

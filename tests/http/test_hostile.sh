@@ -174,6 +174,12 @@ ok "(says how many)" contains "$T_DIR/body" "Yêu cầu mang hơn 50 cookie"
 ok "50 cookies with a language among them: 200" equals "$(get / \
 	-H "Cookie: $(for i in $(seq 1 49); do printf 'c%d=1; ' "$i"; done)lang=en")" 200
 ok "(the language read)" contains "$T_DIR/body" "<html lang=\"en\""
+ok "cookies in fields of their own, as HTTP/2 clients send them: all read" \
+	equals "$(get / --http2-prior-knowledge -H 'Cookie: a=1' -H 'Cookie: lang=en')" 200
+ok "(the language in the second)" contains "$T_DIR/body" "<html lang=\"en\""
+half=$(for i in $(seq 1 26); do printf 'c%d=1; ' "$i"; done)
+ok "and counted together: 26 + 26 cookies are 431" \
+	equals "$(get / --http2-prior-knowledge -H "Cookie: $half" -H "Cookie: $half")" 431
 start=$(date +%s%N)
 ok "an 8 KB jar of garbage: 431" equals "$(get / -H "Cookie: $(repeat ';=' 4000)")" 431
 elapsed=$((($(date +%s%N) - start) / 1000000))
