@@ -105,20 +105,43 @@ static const struct {
 #define QUERY_CAPS 16
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
-static size_t query_cap(const char *key)
+/* The cap of key, or 0 when no handler reads it. */
+static size_t query_read_cap(const char *key)
 {
 	for (size_t i = 0; i < QUERY_CAPS; i++)
 		if (strcmp(query_caps[i].key, key) == 0)
 			return query_caps[i].max;
-	return QUERY_OTHER_MAX;
+	return 0;
 }
 
-/* Each value within its cap, in NFC; `lang` one of the two languages. */
+static size_t query_cap(const char *key)
+{
+	size_t max = query_read_cap(key);
+	return max ? max : QUERY_OTHER_MAX;
+}
+
+/* Is the parameter at i one a handler reads that came before too? Only
+ * the first would be read. */
+static int query_repeated(const struct params *q, size_t i)
+{
+	if (!query_read_cap(q->v[i].key))
+		return 0;
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(q->v[k].key, q->v[i].key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Each value within its cap, in NFC; `lang` one of the two languages; no
+ * parameter a handler reads given twice. */
 static int query_check_values(struct req *r)
 {
 	for (size_t i = 0; i < r->qparams.n; i++) {
 		struct param *p = &r->qparams.v[i];
 		size_t max = query_cap(p->key);
+		if (query_repeated(&r->qparams, i))
+			return dv_fail(&r->ctx.err, DV_EINVAL, p->key,
+				       "The parameter %s is given more than once", p->key);
 		if (utf8_count(p->value, p->len) > max)
 			return dv_fail(&r->ctx.err, DV_EINVAL, p->key,
 				       "The parameter %s is longer than %zu characters", p->key, max);

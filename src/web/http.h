@@ -125,8 +125,9 @@ const char *cookie_get(struct arena *a, const char *header, const char *name);
  * looked up (request.c): DV_EINVAL with a message naming the parameter when
  * it is malformed, not UTF-8, holds a control character or is longer than
  * its cap (200 characters for a search, a few for ids, enumerations and
- * days, QUERY_OTHER_MAX for a parameter no handler reads), when the whole
- * query is over QUERY_MAX bytes, or when `lang` is neither vi nor en.
+ * days, QUERY_OTHER_MAX for a parameter no handler reads), when one a
+ * handler reads is given twice, when the whole query is over QUERY_MAX
+ * bytes, or when `lang` is neither vi nor en.
  * Values are normalized to NFC. Calling it again redoes the work (to have
  * the message in the language chosen meanwhile).
  */

@@ -92,6 +92,8 @@ ok "(names it)" error_names invalid fbclid "Tham số"
 many=$(for i in $(seq 1 30); do printf 'k%d=%s&' "$i" "$(repeat x 200)"; done)
 ok "a query over 4 KB in all: 400" equals "$(api GET "/api/v1/units?$many" "")" 400
 ok "(says so)" contains "$T_DIR/body" "Chuỗi truy vấn dài quá 4096 byte"
+ok "a filter given twice: 400" equals "$(api GET '/api/v1/notices?unit=1&unit=abc' "")" 400
+ok "(names unit)" error_names invalid unit "Tham số"
 pairs=$(for i in $(seq 1 201); do printf 'k%d=&' "$i"; done)
 ok "more than 200 parameters: 400" equals "$(api GET "/api/v1/units?$pairs" "")" 400
 

@@ -242,6 +242,17 @@ static void the_whole_query_is_capped(void **state)
 	arena_release(&a);
 }
 
+static void a_parameter_read_twice_is_refused_one_no_one_reads_is_not(void **state)
+{
+	(void)state;
+	struct req *r = NULL;
+	assert_int_equal(query_rc(&r, "unit=1&q=a&unit=2"), DV_EINVAL);
+	assert_string_equal(r->ctx.err.field, "unit");
+	assert_string_equal(r->ctx.err.msg, "The parameter unit is given more than once");
+	assert_int_equal(query_rc(&r, "tag=1&tag=2&unit=1"), 0);
+	req_free(r);
+}
+
 static void lang_is_vi_or_en(void **state)
 {
 	(void)state;
@@ -312,6 +323,7 @@ int main(void)
 		cmocka_unit_test(a_search_of_200_characters_passes_and_201_is_refused),
 		cmocka_unit_test(ids_enumerations_and_unknown_parameters_have_caps_of_their_own),
 		cmocka_unit_test(the_whole_query_is_capped),
+		cmocka_unit_test(a_parameter_read_twice_is_refused_one_no_one_reads_is_not),
 		cmocka_unit_test(lang_is_vi_or_en),
 		cmocka_unit_test(values_reach_handlers_in_nfc),
 		cmocka_unit_test(typed_readers_name_the_parameter),
