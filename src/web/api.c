@@ -96,9 +96,10 @@ int api_refuse_nulls(struct req *r, json_t *obj, const char *const *keys)
 {
 	for (; *keys; keys++)
 		if (api_is_null(obj, *keys))
-			return dv_fail(&r->ctx.err, DV_EINVAL, *keys,
-				       "The field %s cannot be null: leave it out to keep its value",
-				       *keys);
+			return dv_fail(
+				&r->ctx.err, DV_EINVAL, *keys,
+				"The field %s cannot be null: leave it out to keep its value",
+				*keys);
 	return 0;
 }
 

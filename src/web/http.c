@@ -85,22 +85,22 @@ static const struct {
 	const char *key;
 	size_t max;
 } query_caps[] = {
-	{"q", 200},	    /* search text */
-	{"next", 1024},	    /* a local path to go back to */
-	{"code", 64},	    /* an invitation's code, as typed */
-	{"receipt", 32},    /* a ballot's receipt, as typed */
-	{"unit", 20},	    /* ids and counts: 15 digits at most */
-	{"category", 20},
-	{"offset", 20},
-	{"limit", 20},
-	{"page", 20},
-	{"recorded", 20},
-	{"status", 32},	    /* enumerations (and a consultation's part number) */
-	{"section", 32},
-	{"drafts", 8},
-	{"from", 10},	    /* days: 2026-11-27 or 27/11/2026 */
-	{"to", 10},
-	{"lang", 8},
+	{"q", 200},	  /* search text */
+	{"next", 1024},	  /* a local path to go back to */
+	{"code", 64},	  /* an invitation's code, as typed */
+	{"receipt", 32},  /* a ballot's receipt, as typed */
+	{"unit", 20},	  /* an id: 15 digits at most */
+	{"category", 20}, /* an id */
+	{"offset", 20},	  /* a count */
+	{"limit", 20},	  /* a count */
+	{"page", 20},	  /* a page number */
+	{"recorded", 20}, /* a count */
+	{"status", 32},	  /* an enumeration */
+	{"section", 32},  /* an enumeration, or a consultation's part number */
+	{"drafts", 8},	  /* 0 or 1 */
+	{"from", 10},	  /* a day: 2026-11-27 or 27/11/2026 */
+	{"to", 10},	  /* a day */
+	{"lang", 8},	  /* vi or en */
 };
 #define QUERY_CAPS 16
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
@@ -144,7 +144,8 @@ static int query_check_values(struct req *r)
 				       "The parameter %s is given more than once", p->key);
 		if (utf8_count(p->value, p->len) > max)
 			return dv_fail(&r->ctx.err, DV_EINVAL, p->key,
-				       "The parameter %s is longer than %zu characters", p->key, max);
+				       "The parameter %s is longer than %zu characters", p->key,
+				       max);
 		if (strcmp(p->key, "lang") == 0 && strcasecmp(p->value, "vi") != 0 &&
 		    strcasecmp(p->value, "en") != 0)
 			return dv_fail(&r->ctx.err, DV_EINVAL, p->key,
@@ -172,8 +173,8 @@ int req_query_parse(struct req *r)
 	if (!rc)
 		rc = query_check_values(r);
 	if (!rc && len > QUERY_MAX)
-		rc = dv_fail(&r->ctx.err, DV_EINVAL, NULL, "The query string is longer than %d bytes",
-			     QUERY_MAX);
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, NULL,
+			     "The query string is longer than %d bytes", QUERY_MAX);
 	if (rc) {
 		r->qparams.v = NULL;
 		r->qparams.n = 0;
@@ -222,8 +223,7 @@ int req_query_date(struct req *r, const char *key, int32_t *out)
 	return 0;
 }
 
-int req_query_enum(struct req *r, const char *key, const struct name_label *names, int n,
-		   int *out)
+int req_query_enum(struct req *r, const char *key, const struct name_label *names, int n, int *out)
 {
 	const char *v = req_query(r, key);
 	if (!v || !*v)
@@ -294,11 +294,12 @@ int req_headers_check(struct req *r)
 			cookies += cookie_count(e->value.base, e->value.len);
 	}
 	if (total > REQ_HEADERS_BYTES)
-		return dv_fail(err, DV_ETOOBIG, NULL, "The header fields are larger than %d KB in all",
+		return dv_fail(err, DV_ETOOBIG, NULL,
+			       "The header fields are larger than %d KB in all",
 			       REQ_HEADERS_BYTES / 1024);
 	if (cookies > REQ_COOKIES_MAX)
-		return dv_fail(err, DV_ETOOBIG, "cookie", "The request carries more than %d cookies",
-			       REQ_COOKIES_MAX);
+		return dv_fail(err, DV_ETOOBIG, "cookie",
+			       "The request carries more than %d cookies", REQ_COOKIES_MAX);
 	return 0;
 }
 

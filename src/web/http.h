@@ -21,7 +21,7 @@
 #include "domain/identity/session.h"
 #include "web/params.h"
 
-#define REQ_ID_MAX 999999999999999LL /* an id: 15 digits, as the route table's {id} */
+#define REQ_ID_MAX	999999999999999LL /* an id: 15 digits, as the route table's {id} */
 #define REQ_MAX_PARAMS 4
 #define REQ_MAX_HEADERS 16
 #define FORM_MAX_VALUE (64 * 1024) /* bytes in one form field */
@@ -36,12 +36,12 @@
  * nothing on HTTP/2; danvan's own limits are far lower, as nginx's and
  * Apache's defaults (8 KB a field) are.
  */
-#define QUERY_MAX 4096          /* bytes of the query string, as sent (escaped) */
-#define QUERY_OTHER_MAX 256     /* characters of a parameter no handler reads */
-#define REQ_HEADERS_MAX 64      /* header fields in one request */
+#define QUERY_MAX	  4096	/* bytes of the query string, as sent (escaped) */
+#define QUERY_OTHER_MAX	  256	/* characters of a parameter no handler reads */
+#define REQ_HEADERS_MAX	  64	/* header fields in one request */
 #define REQ_HEADERS_BYTES 32768 /* their names and values together */
-#define REQ_HEADER_MAX 8192     /* one field's value, Cookie included; some have less */
-#define REQ_COOKIES_MAX 50      /* cookies in the Cookie field(s) */
+#define REQ_HEADER_MAX	  8192	/* one field's value, Cookie included; some have less */
+#define REQ_COOKIES_MAX	  50	/* cookies in the Cookie field(s) */
 
 struct conn;
 struct route;
@@ -151,8 +151,7 @@ int req_query_date(struct req *r, const char *key, int32_t *out);
 /* A query parameter naming one of the n values of an enum's table
  * (base/names.h): *out is its index, left as it was when absent or empty;
  * DV_EINVAL naming the parameter and the values it takes otherwise. */
-int req_query_enum(struct req *r, const char *key, const struct name_label *names, int n,
-		   int *out);
+int req_query_enum(struct req *r, const char *key, const struct name_label *names, int n, int *out);
 
 /*
  * The request's header fields against danvan's limits (REQ_HEADERS_MAX

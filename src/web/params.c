@@ -51,8 +51,7 @@ static int decode_key(struct arena *a, const char *s, size_t len, char **key)
 	size_t n;
 	if (len == 0 || len > PARAMS_MAX_KEY * 3 || params_decode(a, s, len, 1, key, &n))
 		return -1;
-	if (n == 0 || n > PARAMS_MAX_KEY || !utf8_valid(*key, n) ||
-	    text_has_control(*key, n, 0))
+	if (n == 0 || n > PARAMS_MAX_KEY || !utf8_valid(*key, n) || text_has_control(*key, n, 0))
 		return -1;
 	return 0;
 }
@@ -114,15 +113,16 @@ int params_parse(struct arena *a, const char *text, size_t len, size_t max_value
 				       ? dv_fail(err, DV_ETOOBIG, NULL,
 						 "The query string has more than %d parameters",
 						 PARAMS_MAX_PAIRS)
-				       : dv_fail(err, DV_ETOOBIG, NULL, "Too many fields in the request");
+				       : dv_fail(err, DV_ETOOBIG, NULL,
+						 "Too many fields in the request");
 		const char *eq = memchr(pair, '=', plen);
 		size_t klen = eq ? (size_t)(eq - pair) : plen;
 		char *key;
 		if (decode_key(a, pair, klen, &key))
 			return bad_key(err, flags);
 		struct param p;
-		int rc = decode_value(a, eq ? eq + 1 : "", eq ? plen - klen - 1 : 0, max_value, flags,
-				      key, &p, err);
+		int rc = decode_value(a, eq ? eq + 1 : "", eq ? plen - klen - 1 : 0, max_value,
+				      flags, key, &p, err);
 		if (rc)
 			return rc;
 		*ARENA_PUSH(a, out->v, out->n, cap) = p;

@@ -62,15 +62,14 @@ static void invalid_utf8_in_a_query_value_is_refused_naming_it(void **state)
 	arena_release(&a);
 }
 
-static void control_characters_are_refused_in_a_query_but_line_breaks_pass_in_a_form(
-	void **state)
+static void control_characters_are_refused_in_a_query_but_line_breaks_pass_in_a_form(void **state)
 {
 	(void)state;
 	struct arena a = ARENA_INIT;
 	struct params p;
 	struct dv_err err = {0};
-	static const char *const bad[] = {"q=a%0ab", "q=a%0db", "q=a%09b", "q=a%7fb", "q=a%c2%85b",
-					  "q=a%e2%80%a8b", "q=%ef%bb%bf"};
+	static const char *const bad[] = {"q=a%0ab",	"q=a%0db",	 "q=a%09b",    "q=a%7fb",
+					  "q=a%c2%85b", "q=a%e2%80%a8b", "q=%ef%bb%bf"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_int_equal(parse(&a, bad[i], PARAMS_QUERY, &p, &err), DV_EINVAL);
 		assert_string_equal(err.field, "q");
@@ -295,16 +294,15 @@ static void typed_readers_name_the_parameter(void **state)
 	assert_string_equal(r->ctx.err.msg, "The parameter from must be a day such as 2026-11-27");
 	assert_int_equal(req_query_date(r, "to", &day), 0);
 	assert_int_equal(day, 20261127);
-	assert_int_equal(req_query_enum(r, "status", notice_status_names, NOTICE_STATUS_COUNT,
-					&status),
-			 DV_EINVAL);
+	assert_int_equal(
+		req_query_enum(r, "status", notice_status_names, NOTICE_STATUS_COUNT, &status),
+		DV_EINVAL);
 	assert_string_equal(r->ctx.err.msg,
 			    "The parameter status must be one of: draft, published, archived");
 	assert_int_equal(status, -1);
 	query_rc(&r, "status=archived");
-	assert_int_equal(req_query_enum(r, "status", notice_status_names, NOTICE_STATUS_COUNT,
-					&status),
-			 0);
+	assert_int_equal(
+		req_query_enum(r, "status", notice_status_names, NOTICE_STATUS_COUNT, &status), 0);
 	assert_int_equal(status, NOTICE_ARCHIVED);
 	req_free(r);
 }

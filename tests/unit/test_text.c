@@ -111,10 +111,10 @@ static void controls_are_those_text_clean_refuses(void **state)
 	assert_false(text_has_control("Tân Đông Hiệp", strlen("Tân Đông Hiệp"), 0));
 	assert_true(text_has_control("a\x01b", 3, 0));
 	assert_true(text_has_control("a\x7f", 2, 0));
-	assert_true(text_has_control("a\xc2\x85", 3, 0));	  /* NEL, a C1 control */
+	assert_true(text_has_control("a\xc2\x85", 3, 0));     /* NEL, a C1 control */
 	assert_true(text_has_control("a\xe2\x80\xa8", 4, 0)); /* line separator */
-	assert_true(text_has_control("\xef\xbb\xbf", 3, 0));	  /* a BOM */
-	assert_true(text_has_control("a\xff", 2, 0));		  /* not UTF-8 */
+	assert_true(text_has_control("\xef\xbb\xbf", 3, 0));  /* a BOM */
+	assert_true(text_has_control("a\xff", 2, 0));	      /* not UTF-8 */
 	/* line breaks and tabs only in multi-line text */
 	assert_true(text_has_control("a\nb", 3, 0));
 	assert_true(text_has_control("a\tb", 3, 0));

@@ -72,7 +72,8 @@ int page_consultations(struct req *r)
 	int more;
 	int64_t page;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_enum(r, "status", consult_status_names, CS_STATUS_COUNT, &f.status)) ||
+	if (rc ||
+	    (rc = req_query_enum(r, "status", consult_status_names, CS_STATUS_COUNT, &f.status)) ||
 	    (rc = page_number(r, 10000, &page)))
 		return rc;
 	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))

@@ -64,7 +64,8 @@ int page_matters(struct req *r)
 	int more;
 	int64_t page;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_enum(r, "status", matter_status_names, MS_STATUS_COUNT, &f.status)) ||
+	if (rc ||
+	    (rc = req_query_enum(r, "status", matter_status_names, MS_STATUS_COUNT, &f.status)) ||
 	    (rc = page_number(r, 10000, &page)))
 		return rc;
 	if (f.unit_id && unit_get(&r->ctx, f.unit_id, &u))

@@ -144,7 +144,8 @@ int page_feed_news(struct req *r)
 	int more;
 	const char *title;
 	int rc = req_query_int(r, "unit", 0, REQ_ID_MAX, 0, &f.unit_id);
-	if (rc || (rc = req_query_enum(r, "section", article_section_names, SEC_COUNT, &f.section)) ||
+	if (rc ||
+	    (rc = req_query_enum(r, "section", article_section_names, SEC_COUNT, &f.section)) ||
 	    (rc = feed_title(r, f.unit_id, T(r, "News"), &title)) ||
 	    (rc = article_list(&r->ctx, &f, 0, FEED_ENTRIES, &v, &n, &more)))
 		return rc;
