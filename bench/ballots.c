@@ -15,10 +15,11 @@
  *       receipt is written (and flushed) as its answer arrives, so a test
  *       that kills the server knows exactly what it was told.
  *   ballots check --db URL --log FILE
- *       Every receipt in FILE is in the database as a cast ballot, and every
- *       open matter's count of cast ballots equals its ballots cast: what
- *       was acknowledged survived, and nothing is counted twice. Exit 1 if
- *       not.
+ *       Every receipt in FILE is in the database as a cast ballot, and for
+ *       every matter the count of cast ballots equals the ballots in its
+ *       box, and its online ballots the households marked on its roll as
+ *       voting online: what was acknowledged survived, and nothing is
+ *       counted twice. Exit 1 if not.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -176,8 +177,8 @@ static int check(const char *url, const char *logpath)
 	while (fscanf(f, "%lld %15s", &matter, receipt) == 2) {
 		int64_t n = 0;
 		if (db_int(db, &n, &err,
-			   "SELECT COUNT(*) FROM ballot WHERE matter_id = $1 AND receipt = $2 "
-			   "AND choice = 'yes'",
+			   "SELECT COUNT(*) FROM ballot_box WHERE matter_id = $1 AND receipt = $2 "
+			   "AND kind = 'online' AND choice = 'yes'",
 			   DB_I(matter), DB_T(receipt)) || n != 1) {
 			missing++;
 			fprintf(stderr, "ballots: acknowledged %lld %s is not there\n", matter, receipt);
@@ -187,9 +188,14 @@ static int check(const char *url, const char *logpath)
 	}
 	fclose(f);
 	int64_t bad = 0;
+	/* the box's ballots, the matter's count and the roll's online voters
+	 * agree: no ballot without its household marked, and none twice */
 	if (db_int(db, &bad, &err,
-		   "SELECT COUNT(*) FROM matter m WHERE m.form <> 'meeting' AND m.cast_count <> "
-		   "(SELECT COUNT(*) FROM ballot b WHERE b.matter_id = m.id AND b.choice IS NOT NULL)"))
+		   "SELECT COUNT(*) FROM matter m WHERE m.form <> 'meeting' AND (m.cast_count <> "
+		   "(SELECT COUNT(*) FROM ballot_box b WHERE b.matter_id = m.id AND b.choice IS NOT "
+		   "NULL) OR (SELECT COUNT(*) FROM ballot_box b WHERE b.matter_id = m.id AND b.kind "
+		   "= 'online') <> (SELECT COUNT(*) FROM ballot_roll r WHERE r.matter_id = m.id AND "
+		   "r.how = 'online'))"))
 		bad = -1;
 	drift = (long)bad;
 	db_close(db);

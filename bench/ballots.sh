@@ -78,7 +78,7 @@ grouped=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
 	--connections "$connections")
 echo "$grouped"
 stop
-counted=$(sqlite3 "$tmp/city.db" "SELECT COUNT(*) FROM ballot WHERE choice IS NOT NULL")
+counted=$(sqlite3 "$tmp/city.db" "SELECT COUNT(*) FROM ballot_box WHERE choice IS NOT NULL")
 echo "# ballots in the database afterwards: $counted"
 
 serve "$tmp/alone.db" 1

@@ -77,6 +77,10 @@ int cmd_demo(struct cli *cli)
 			cli_pad(r.accounts[i].where, 15);
 			printf(" %s\n", r.accounts[i].name);
 		}
+		if (r.receipt)
+			printf("\nresident@demo's household kept the receipt %s of the closed "
+			       "household ballot\n",
+			       r.receipt);
 	}
 	arena_release(&a);
 	db_close(db);

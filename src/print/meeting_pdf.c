@@ -15,8 +15,8 @@ static const char *tr(const char *lang, const char *msgid)
 	return i18n_get(lang, msgid);
 }
 
-/* The national motto on the right, the community on the left. */
-static double heading(struct pdf *pdf, const struct meeting_paper *p, const char *lang, double y)
+double meeting_paper_heading(struct pdf *pdf, const struct meeting_paper *p, const char *lang,
+			     double y)
 {
 	double w = pdf_mm(80), left = pdf_mm(MARGIN), right = pdf_mm(PDF_A4_W_MM - MARGIN) - w;
 	double hl = pdf_text(pdf, left, y, w, PDF_FONT " 10", PDF_CENTER, p->ward);
@@ -129,7 +129,7 @@ int minutes_pdf(const struct matter *mt, const struct meeting *m, const struct m
 	if (rc)
 		return rc;
 	double y = pdf_mm(MARGIN);
-	y += heading(&pdf, p, lang, y);
+	y += meeting_paper_heading(&pdf, p, lang, y);
 	double w = pdf_mm(PDF_A4_W_MM - 2 * MARGIN), x = pdf_mm(MARGIN);
 	y += pdf_text(&pdf, x, y, w, PDF_FONT " Bold 15", PDF_CENTER, tr(lang, N_("MINUTES")));
 	y += pdf_text(&pdf, x, y, w, PDF_FONT " Bold 12", PDF_CENTER,
@@ -256,58 +256,3 @@ int meeting_slips_pdf(const struct matter *mt, const struct meeting *m,
 	return pdf_close(&pdf, err);
 }
 
-/* ------------------------------------------------------------ paper ballots */
-
-static void ballot_sheet(struct pdf *pdf, const struct matter *mt, const char *const *labels,
-			 const struct meeting_paper *p, const struct ballot_sheet *s, double x0,
-			 double y0, const char *lang)
-{
-	double x = x0 + pdf_mm(PAD), w = pdf_mm(SLIP_W - 2 * PAD), y = y0 + pdf_mm(PAD);
-	struct buf b = BUF_INIT;
-	y += pdf_text(pdf, x, y, w, PDF_FONT " 9", PDF_CENTER, p->community);
-	y += pdf_text(pdf, x, y, w, PDF_FONT " Bold 13", PDF_CENTER,
-		      tr(lang, N_("HOUSEHOLD BALLOT"))) +
-	     pdf_mm(3);
-	y += pdf_text(pdf, x, y, w, PDF_FONT " Bold 10", PDF_LEFT, mt->title) + pdf_mm(3);
-	for (size_t i = 0; i < mt->noptions; i++) {
-		cairo_rectangle(pdf->cr, x, y + pdf_mm(0.5), pdf_mm(4), pdf_mm(4));
-		cairo_stroke(pdf->cr);
-		y += pdf_text(pdf, x + pdf_mm(7), y, w - pdf_mm(7), PDF_FONT " 11", PDF_LEFT,
-			      labels[i]) +
-		     pdf_mm(2.5);
-	}
-	y += pdf_mm(2);
-	buf_addf(&b, "%s %s", tr(lang, N_("Household at")), s->address);
-	if (*s->representative)
-		buf_addf(&b, " (%s)", s->representative);
-	y += pdf_text(pdf, x, y, w, PDF_FONT " 9", PDF_LEFT, b.ptr) + pdf_mm(3);
-	buf_reset(&b);
-	buf_addf(&b, "%s %s", tr(lang, N_("Receipt:")), s->receipt);
-	y += pdf_text(pdf, x, y, w, PDF_FONT " Bold 14", PDF_CENTER, b.ptr) + pdf_mm(2);
-	pdf_text(pdf, x, y, w, PDF_FONT " Italic 8", PDF_CENTER,
-		 tr(lang, N_("Tick one box. Keep the receipt code: after the count, find it in the "
-			     "public tally to check how your ballot was counted.")));
-	buf_release(&b);
-}
-
-int ballot_sheets_pdf(const struct matter *mt, const char *const *option_labels,
-		      const struct meeting_paper *p, const struct ballot_sheet *v, size_t n,
-		      const char *lang, struct buf *out, struct dv_err *err)
-{
-	struct pdf pdf;
-	if (n == 0 || n > MEETING_SLIPS_MAX)
-		return dv_fail(err, DV_EINVAL, NULL, "Between 1 and %d invitations at a time",
-			       MEETING_SLIPS_MAX);
-	int rc = pdf_open(&pdf, out, tr(lang, N_("Household ballots")), err);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (i && i % 4 == 0)
-			pdf_next_page(&pdf);
-		if (i % 4 == 0)
-			cut_lines(&pdf);
-		ballot_sheet(&pdf, mt, option_labels, p, &v[i], pdf_mm((i % 2) * SLIP_W),
-			     pdf_mm(((i / 2) % 2) * SLIP_H), lang);
-	}
-	return pdf_close(&pdf, err);
-}

@@ -4,7 +4,8 @@
  * took the minutes, attendance and quorum, each motion with its count,
  * the conclusion, the two signatures), ready to print and sign; and the
  * invitations handed to each household, each with a QR code the head scans
- * at the door to check the household in.
+ * at the door to check the household in. (Paper household ballots are in
+ * ballot_pdf.h.)
  */
 #ifndef DV_PRINT_MEETING_PDF_H
 #define DV_PRINT_MEETING_PDF_H
@@ -44,12 +45,10 @@ int meeting_slips_pdf(const struct matter *mt, const struct meeting *m,
 		      const struct meeting_paper *p, const struct meeting_slip *v, size_t n,
 		      const char *lang, struct buf *out, struct dv_err *err);
 
-/* Paper ballots of household ballots, four per page: the matter, its
- * options with a box to tick, the household, and the receipt code the
- * counting team types in (and the household finds in the public tally).
- * option_labels[k] for the matter's options, in the document's language. */
-int ballot_sheets_pdf(const struct matter *mt, const char *const *option_labels,
-		      const struct meeting_paper *p, const struct ballot_sheet *v, size_t n,
-		      const char *lang, struct buf *out, struct dv_err *err);
+struct pdf;
+/* The top of an official paper at y (points): the ward and the community
+ * on the left, the national motto on the right. Returns its height. */
+double meeting_paper_heading(struct pdf *pdf, const struct meeting_paper *p, const char *lang,
+			     double y);
 
 #endif

@@ -13,6 +13,7 @@ extern const char mig_007_meetings[];
 extern const char mig_008_paper_ballots[];
 extern const char mig_009_elections[];
 extern const char mig_010_consultations[];
+extern const char mig_011_ballot_secrecy[];
 
 static const struct migration {
 	int version;
@@ -29,6 +30,7 @@ static const struct migration {
 	{8, "paper_ballots", mig_008_paper_ballots},
 	{9, "elections", mig_009_elections},
 	{10, "consultations", mig_010_consultations},
+	{11, "ballot_secrecy", mig_011_ballot_secrecy},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

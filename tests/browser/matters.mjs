@@ -1,9 +1,12 @@
 // Deciding together in a real browser, on phones: the head puts a matter to
-// the community and opens household ballots; a representative votes, keeps
-// the receipt, and finds the household's receipt of an earlier, closed
-// matter in the public tally. Every page is checked with axe-core (lib.mjs).
+// the community and opens household ballots; a representative votes and
+// sees the receipt once, and finds the receipt its household kept from an
+// earlier, closed matter in the public tally. Every page is checked with
+// axe-core (lib.mjs).
 //
-//   BASE=http://127.0.0.1:PORT SHOTS=build/screenshots node tests/browser/matters.mjs
+//   BASE=http://127.0.0.1:PORT DEMO_RECEIPT=XXXXX-XXXXX SHOTS=build/screenshots \
+//     node tests/browser/matters.mjs
+// DEMO_RECEIPT: the receipt `danvan demo` printed for resident@demo's household.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,6 +46,12 @@ try {
   await Promise.all([head.waitForNavigation(), head.click(`form[action="/matters/${m[1]}/open"] button`)]);
   ok('voting is open', (await head.textContent('main')).includes('Đang bỏ phiếu'));
   await visit(head, 'matter-open-phone');
+  // paper ballots: the distribution list shows households and no receipt
+  await Promise.all([head.waitForNavigation(), head.click(`a[href="/matters/${m[1]}/roll"]`)]);
+  ok('the distribution list lists the households, with no receipt',
+     (await head.$$('ul.register li')).length > 0 &&
+     !/[A-Z0-9]{5}-[A-Z0-9]{5}/.test(await head.textContent('main')));
+  await visit(head, 'roll-phone');
 
   // a representative, on another phone
   const res = await (await browser.newContext(phone)).newPage();
@@ -54,6 +63,10 @@ try {
   const receipt = (await res.textContent('p.receipt code')).trim();
   ok('the ballot is cast and the receipt shown', /^[A-Z0-9]{5}-[A-Z0-9]{5}$/.test(receipt), receipt);
   await visit(res, 'ballot-cast-phone');
+  await res.goto(`${BASE}/matters/${m[1]}`);
+  ok('the receipt is shown once: not on the page again',
+     !(await res.textContent('main')).includes(receipt) &&
+     (await res.textContent('section.ballot')).includes('trực tuyến'));
 
   // the household's receipt of the closed matter, found in the public tally
   await res.goto(`${BASE}${nb.replace('/units/', '/matters?unit=')}&status=closed`);
@@ -62,8 +75,12 @@ try {
   ok('the closed matter shows its result', await res.isVisible('section.result'));
   await visit(res, 'matter-result-phone');
   await Promise.all([res.waitForNavigation(), res.click('section.ballot a')]);
-  ok('the tally finds my receipt', (await res.textContent('main p.done')).includes('Đồng ý') ||
-     (await res.textContent('main p.done')).includes('yes'));
+  ok('the demo printed the receipt the household kept', /^[A-Z0-9]{5}-[A-Z0-9]{5}$/.test(process.env.DEMO_RECEIPT || ''),
+     process.env.DEMO_RECEIPT);
+  await res.fill('#receipt', process.env.DEMO_RECEIPT || '');
+  await Promise.all([res.waitForNavigation(), res.click('form.search button')]);
+  ok('the tally finds my receipt', (await res.textContent('main p.done')).includes('Đồng ý'));
+  ok('and shows every choice in Vietnamese', !(await res.textContent('main table')).includes('yes'));
   await visit(res, 'tally-phone');
   await visit(res, 'rules-phone', '/rules');
 

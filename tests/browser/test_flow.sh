@@ -2,12 +2,15 @@
 # The browser flows against one demo server: Debian's Chromium, axe-core on
 # every page. run.mjs: the registry, invitation slips, claiming, languages;
 # notices.mjs: publishing a notice, "đã biết", reach; matters.mjs: a head
-# opens household ballots, a representative votes and checks the tally;
+# opens household ballots, a representative votes and checks the tally with
+# the receipt its household kept;
 # consultations.mjs: a representative comments on a draft, the synthesis.
 . "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 DB=$(new_db)
-"$DANVAN_BIN" demo --households 120 --seed 9 --db "$DB" >/dev/null 2>&1
+"$DANVAN_BIN" demo --households 120 --seed 9 --db "$DB" >"$T_DIR/demo.out" 2>&1
+# the receipt resident@demo's household kept from the demo's closed ballot
+export DEMO_RECEIPT=$(sed -n 's/.*kept the receipt \([A-Z0-9-]*\) .*/\1/p' "$T_DIR/demo.out")
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
 rc=0
 for flow in run notices matters consultations; do

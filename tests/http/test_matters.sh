@@ -42,9 +42,13 @@ ok "(same hash, same ballots)" equals "$(json 'j.sha256+" "+j.ballots.filter(b=>
 ok "the hash is in the audit chain" sh -c "\"$DANVAN_BIN\" verify --db '$DB' >/dev/null"
 ok "no tally while voting is open: 409" equals "$(get "/api/v1/matters/$OPEN/tally.json")" 409
 R1=$(sed -n 2p "$T_DIR/tally.csv" | cut -d, -f1)
-ok "the tally page checks a receipt" equals "$(get "/matters/$CLOSED/tally?receipt=$R1")" 200
+at=$(csrf_of anon "/matters/$CLOSED/tally")
+get "/matters/$CLOSED/tally" -b "$(jar anon)" >/dev/null
+ok "(its lookup posts the receipt, keeping it out of addresses and logs)" contains "$T_DIR/body" "<form method=\"post\" action=\"/matters/$CLOSED/tally\""
+ok "the tally page checks a receipt" equals "$(get "/matters/$CLOSED/tally" -b "$(jar anon)" -X POST --data-urlencode "csrf=$at" -d receipt=$R1)" 200
 ok "(found)" contains "$T_DIR/body" "class=\"done\""
-ok "an unknown receipt" equals "$(get "/matters/$CLOSED/tally?receipt=ZZZZZ-ZZZZZ")" 200
+ok "typed as it comes, lower case and without its dash" equals "$(get "/matters/$CLOSED/tally" -b "$(jar anon)" -X POST --data-urlencode "csrf=$at" -d receipt=$(echo "$R1" | tr A-Z a-z | tr -d -) >/dev/null; grep -c 'class="done"' "$T_DIR/body")" 1
+ok "an unknown receipt" equals "$(get "/matters/$CLOSED/tally" -b "$(jar anon)" -X POST --data-urlencode "csrf=$at" -d receipt=ZZZZZ-ZZZZZ)" 200
 ok "(not found)" contains "$T_DIR/body" "class=\"late\""
 
 # ---------------------------------------------------------------- voting
@@ -54,14 +58,14 @@ ok "(with the options)" contains "$T_DIR/body" 'name="choice" id="cyes"'
 rt=$(csrf_of res "/matters/$OPEN")
 ok "no CSRF token: 403" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST -d choice=yes)" 403
 ok "no choice: 400" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt")" 400
-ok "votes" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" -d choice=yes)" 303
-get "/matters/$OPEN" -b "$(jar res)" >/dev/null
+ok "votes" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" -d choice=yes)" 200
 RECEIPT=$(grep -o '<code>[A-Z0-9]\{5\}-[A-Z0-9]\{5\}</code>' "$T_DIR/body" | head -1 | sed 's/<[^>]*>//g')
-ok "and gets its receipt" test -n "$RECEIPT"
+ok "and gets its receipt, on the answer itself" test -n "$RECEIPT"
+ok "which is shown once: the matter's page no longer has it" sh -c "[ \"\$(curl -s -b '$(jar res)' 'http://127.0.0.1:$T_PORT/matters/$OPEN' | grep -c '$RECEIPT')\" = 0 ]"
 ok "voting twice: 409" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" -d choice=no)" 409
 TOKEN=$(api_token resident@demo)
 ok "by the API too: 409" equals "$(get "/api/v1/matters/$OPEN/ballot" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"choice":"no"}')" 409
-ok "its ballot says what it chose" equals "$(get "/api/v1/matters/$OPEN/ballot" -H "Authorization: Bearer $TOKEN" >/dev/null; json 'j.receipt+" "+j.choice')" "$RECEIPT yes"
+ok "its ballot says it voted online, with no receipt" equals "$(get "/api/v1/matters/$OPEN/ballot" -H "Authorization: Bearer $TOKEN" >/dev/null; json 'j.how+" "+j.receipt+" "+j.choice')" "online undefined undefined"
 ok "voting after the deadline: 409" equals "$(get "/api/v1/matters/$CLOSED/ballot" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"choice":"yes"}')" 409
 ok "an officer has no household to vote for: 403" equals "$(get "/api/v1/matters/$OPEN/ballot" -H "Authorization: Bearer $(api_token ward@demo)" -H 'Content-Type: application/json' -d '{"choice":"yes"}')" 403
 # a representative of a household elsewhere (Chiêu Liêu) has no ballot in Đông Tác
@@ -77,13 +81,20 @@ ok "one ballot more is counted, no more" equals "$(json 'j.cast')" "$((BEFORE + 
 
 # ---------------------------------------------------------- paper ballots
 ht=$(csrf_of head "/matters/$OPEN")
+LEFT=$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.eligible-j.cast')
 ok "the head prints the paper ballots" equals "$(get "/matters/$OPEN/ballots.pdf" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht")" 200
 pdftotext "$T_DIR/body" "$T_DIR/ballots.txt"
-ok "(one per household, with its receipt)" equals "$(grep -c 'PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH' "$T_DIR/ballots.txt")" "$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.eligible')"
-get "/api/v1/matters/$OPEN/tally.json" >/dev/null # (409: still open)
-grep -o '[A-Z0-9]\{5\}-[A-Z0-9]\{5\}' "$T_DIR/ballots.txt" | grep -v "$RECEIPT" >"$T_DIR/receipts"
+ok "(one for each household that has not voted)" equals "$(grep -c 'PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH' "$T_DIR/ballots.txt")" "$LEFT"
+grep -o '[A-Z0-9]\{5\}-[A-Z0-9]\{5\}' "$T_DIR/ballots.txt" | sort -u >"$T_DIR/receipts"
+ok "(each with a receipt of its own, none the online one)" sh -c "[ \$(wc -l <'$T_DIR/receipts') = $LEFT ] && ! grep -q '$RECEIPT' '$T_DIR/receipts'"
 R1=$(sed -n 1p "$T_DIR/receipts") R2=$(sed -n 2p "$T_DIR/receipts")
 CAST=$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.cast')
+ok "the distribution list" equals "$(get "/matters/$OPEN/roll" -b "$(jar head)")" 200
+grep -o 'name="household" value="[0-9]*"' "$T_DIR/body" | head -2 | sed 's/.*value="//; s/"//' >"$T_DIR/signers"
+for h in $(cat "$T_DIR/signers"); do
+	ok "household $h signs for a paper ballot" equals "$(get "/matters/$OPEN/roll" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" -d household=$h)" 303
+done
+ok "(signing twice: 409)" equals "$(get "/matters/$OPEN/roll" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" -d household=$(head -1 "$T_DIR/signers"))" 409
 ok "the head enters two paper ballots" equals "$(get "/matters/$OPEN/paper" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" --data-urlencode "ballots=$R1 1
 $R2 1")" 200
 ft=$(csrf_of front "/matters/$OPEN/paper")

@@ -1,6 +1,7 @@
 #include "testlib.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -162,16 +163,18 @@ static void a_ballot_is_cast_once_by_its_own_household(void **state)
 	struct community c;
 	community_build(ctx, &c, 3);
 	int64_t id = open_matter(ctx, &c, NULL, 0);
-	const char *receipt, *again, *choice;
+	const char *receipt, *how;
 	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[0]);
+	assert_ok(ctx, ballot_mine(ctx, id, &how));
+	assert_string_equal(how, "");
 	assert_ok(ctx, ballot_cast(ctx, id, "yes", &receipt));
 	assert_int_equal(strlen(receipt), RECEIPT_LEN);
 	assert_int_equal(receipt[5], '-');
 	assert_int_equal(ballot_cast(ctx, id, "no", NULL), DV_ECONFLICT);
-	assert_non_null(strstr(ctx->err.msg, receipt));
-	assert_ok(ctx, ballot_mine(ctx, id, &again, &choice));
-	assert_string_equal(again, receipt);
-	assert_string_equal(choice, "yes");
+	assert_non_null(strstr(ctx->err.msg, "already"));
+	/* the household knows it voted; the receipt was given once */
+	assert_ok(ctx, ballot_mine(ctx, id, &how));
+	assert_string_equal(how, "online");
 	assert_int_equal(ballot_cast(ctx, id, "maybe", NULL), DV_EINVAL);
 	/* a member who is not the representative; an officer; another ward */
 	ctx->actor = test_actor(ctx, ROLE_RESIDENT, c.t.dong_tac, c.hh[1]);
@@ -323,11 +326,15 @@ static void drafts_openings_and_online_agreement(void **state)
 	assert_ok(ctx, matter_get(ctx, id, &m));
 	assert_int_equal(m.eligible, 4);
 	assert_true(m.head_agreed && m.front_agreed);
-	int64_t ballots = 0;
-	assert_ok(ctx, db_int(ctx->db, &ballots, &ctx->err,
-			      "SELECT COUNT(DISTINCT receipt) FROM ballot WHERE matter_id = $1",
+	int64_t roll = 0, receipts = 0;
+	assert_ok(ctx, db_int(ctx->db, &roll, &ctx->err,
+			      "SELECT COUNT(*) FROM ballot_roll WHERE matter_id = $1 AND how IS NULL",
 			      DB_I(id)));
-	assert_int_equal(ballots, 4);
+	assert_int_equal(roll, 4);
+	/* no receipt exists before a household votes or a slip is printed */
+	assert_ok(ctx, db_int(ctx->db, &receipts, &ctx->err,
+			      "SELECT COUNT(*) FROM ballot_box WHERE matter_id = $1", DB_I(id)));
+	assert_int_equal(receipts, 0);
 	test_ctx_free(ctx);
 }
 
@@ -357,16 +364,22 @@ static void lists_close_what_is_due(void **state)
 	test_ctx_free(ctx);
 }
 
-static const char *receipt_of(struct dv_ctx *ctx, int64_t matter, int64_t household)
+/* The head prints `count` paper ballots (0: one per household left). */
+static const char **print_slips(struct dv_ctx *ctx, struct community *c, int64_t id,
+				int64_t count, size_t *n)
 {
-	struct db_stmt *st = NULL;
-	assert_ok(ctx, db_query(ctx->db, &st, &ctx->err,
-				"SELECT receipt FROM ballot WHERE matter_id = $1 AND household_id = $2",
-				DB_I(matter), DB_I(household)));
-	assert_int_equal(db_step(st, &ctx->err), DB_ROW);
-	const char *r = arena_strdup(ctx->arena, db_col_text(st, 0));
-	db_finish(st);
-	return r;
+	const char **v;
+	ctx->actor = c->head;
+	assert_ok(ctx, ballot_print(ctx, id, count, &v, n));
+	return v;
+}
+
+/* Households i.. of c sign for a paper ballot, as the head records it. */
+static void sign_for(struct dv_ctx *ctx, struct community *c, int64_t id, int from, int to)
+{
+	ctx->actor = c->head;
+	for (int i = from; i < to; i++)
+		assert_ok(ctx, ballot_hand(ctx, id, c->hh[i]));
 }
 
 static void paper_ballots_count_when_two_entries_agree(void **state)
@@ -376,9 +389,13 @@ static void paper_ballots_count_when_two_entries_agree(void **state)
 	struct community c;
 	struct matter m;
 	enum paper_state ps;
+	size_t ns;
 	community_build(ctx, &c, 4);
 	int64_t id = open_matter(ctx, &c, NULL, 0);
-	const char *r0 = receipt_of(ctx, id, c.hh[0]), *r1 = receipt_of(ctx, id, c.hh[1]);
+	const char **slips = print_slips(ctx, &c, id, 0, &ns);
+	assert_int_equal(ns, 4);
+	sign_for(ctx, &c, id, 0, 2);
+	const char *r0 = slips[0], *r1 = slips[1];
 	const struct actor *a = c.head, *b = test_actor(ctx, ROLE_FRONT, c.t.dong_tac, 0);
 	ctx->actor = a;
 	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "yes", &ps));
@@ -398,7 +415,11 @@ static void paper_ballots_count_when_two_entries_agree(void **state)
 	/* the second person looks again at the paper: it said yes */
 	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "yes", &ps));
 	assert_int_equal(ps, PAPER_COUNTED);
+	/* entered again, by anyone, it still counts once */
 	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "no", &ps));
+	assert_int_equal(ps, PAPER_ALREADY);
+	ctx->actor = a;
+	assert_ok(ctx, ballot_paper_enter(ctx, id, r0, "yes", &ps));
 	assert_int_equal(ps, PAPER_ALREADY);
 	/* typed by hand: lower case, no dash */
 	char typed[16];
@@ -410,11 +431,12 @@ static void paper_ballots_count_when_two_entries_agree(void **state)
 	assert_int_equal(ballot_paper_enter(ctx, id, "ZZZZZ-ZZZZZ", "yes", &ps), DV_EINVAL);
 	assert_int_equal(ballot_paper_enter(ctx, id, "ABC", "yes", &ps), DV_EINVAL);
 	assert_int_equal(ballot_paper_enter(ctx, id, r1, "maybe", &ps), DV_EINVAL);
-	/* a household that voted online keeps its ballot */
-	assert_ok(ctx, vote(ctx, &c, 2, id, "no"));
+	/* an online receipt is no paper ballot: the counting team cannot cast it */
+	const char *online;
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[2]);
+	assert_ok(ctx, ballot_cast(ctx, id, "no", &online));
 	ctx->actor = a;
-	assert_ok(ctx, ballot_paper_enter(ctx, id, receipt_of(ctx, id, c.hh[2]), "yes", &ps));
-	assert_int_equal(ps, PAPER_ALREADY);
+	assert_int_equal(ballot_paper_enter(ctx, id, online, "yes", &ps), DV_EINVAL);
 	/* not the representative, not after the deadline */
 	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[3]);
 	assert_int_equal(ballot_paper_enter(ctx, id, r1, "yes", &ps), DV_EPERM);
@@ -424,6 +446,176 @@ static void paper_ballots_count_when_two_entries_agree(void **state)
 	assert_int_equal(m.result.no, 1);
 	ctx->actor = a;
 	assert_int_equal(ballot_paper_enter(ctx, id, r1, "abstain", &ps), DV_ECONFLICT);
+	test_ctx_free(ctx);
+}
+
+static void a_household_votes_once_online_or_on_paper(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	size_t ns;
+	const char *how;
+	community_build(ctx, &c, 4);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	print_slips(ctx, &c, id, 0, &ns);
+	/* signed for a paper ballot: no online vote */
+	sign_for(ctx, &c, id, 0, 1);
+	assert_int_equal(vote(ctx, &c, 0, id, "yes"), DV_ECONFLICT);
+	assert_non_null(strstr(ctx->err.msg, "paper"));
+	assert_ok(ctx, ballot_mine(ctx, id, &how));
+	assert_string_equal(how, "paper");
+	/* voted online: no paper ballot */
+	assert_ok(ctx, vote(ctx, &c, 1, id, "yes"));
+	ctx->actor = c.head;
+	assert_int_equal(ballot_hand(ctx, id, c.hh[1]), DV_ECONFLICT);
+	assert_non_null(strstr(ctx->err.msg, "online"));
+	/* one signature each; a household not on the roll; someone else */
+	assert_int_equal(ballot_hand(ctx, id, c.hh[0]), DV_ECONFLICT);
+	ctx->actor = &actor_system;
+	int64_t late = test_household(ctx, c.t.dong_tac, "Số 99 Đông Tác", 1);
+	ctx->actor = c.head;
+	assert_int_equal(ballot_hand(ctx, id, late), DV_EINVAL);
+	ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[2]);
+	assert_int_equal(ballot_hand(ctx, id, c.hh[2]), DV_EPERM);
+	/* the roll says how each took part, and nothing else */
+	struct roll_row *v;
+	size_t n;
+	ctx->actor = c.head;
+	assert_ok(ctx, ballot_roll(ctx, id, NULL, 0, &v, &n));
+	assert_int_equal(n, 4);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(v[i].how, v[i].household_id == c.hh[0]   ? "paper"
+					      : v[i].household_id == c.hh[1] ? "online"
+									     : "");
+	assert_ok(ctx, ballot_roll(ctx, id, "so 3", 0, &v, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].household_id, c.hh[2]);
+	struct paper_counts pc;
+	assert_ok(ctx, ballot_paper_counts(ctx, id, &pc));
+	assert_int_equal(pc.printed, 4);
+	assert_int_equal(pc.handed, 1);
+	assert_int_equal(pc.online, 1);
+	assert_int_equal(pc.counted, 0);
+	/* printing: the head only, at most one per household at a time, and
+	 * by default one for each household left */
+	const char **slips;
+	assert_ok(ctx, ballot_print(ctx, id, 0, &slips, &ns));
+	assert_int_equal(ns, 2);
+	assert_int_equal(ballot_print(ctx, id, 5, &slips, &ns), DV_EINVAL);
+	ctx->actor = test_actor(ctx, ROLE_FRONT, c.t.dong_tac, 0);
+	assert_int_equal(ballot_print(ctx, id, 1, &slips, &ns), DV_EPERM);
+	test_ctx_free(ctx);
+}
+
+static void paper_ballots_never_outnumber_signatures(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	size_t ns;
+	enum paper_state ps;
+	community_build(ctx, &c, 3);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	const char **slips = print_slips(ctx, &c, id, 3, &ns);
+	sign_for(ctx, &c, id, 0, 1);
+	const struct actor *a = c.head, *b = test_actor(ctx, ROLE_FRONT, c.t.dong_tac, 0);
+	for (int k = 0; k < 2; k++) {
+		ctx->actor = a;
+		assert_ok(ctx, ballot_paper_enter(ctx, id, slips[k], "yes", &ps));
+		ctx->actor = b;
+		int rc = ballot_paper_enter(ctx, id, slips[k], "yes", &ps);
+		if (k == 0) {
+			assert_ok(ctx, rc);
+			assert_int_equal(ps, PAPER_COUNTED);
+		} else {
+			/* one signature, one paper ballot: a spare slip adds no vote */
+			assert_int_equal(rc, DV_ECONFLICT);
+		}
+	}
+	/* once a second household has signed, the second slip counts */
+	sign_for(ctx, &c, id, 1, 2);
+	ctx->actor = b;
+	assert_ok(ctx, ballot_paper_enter(ctx, id, slips[1], "yes", &ps));
+	assert_int_equal(ps, PAPER_COUNTED);
+	struct matter m;
+	assert_ok(ctx, matter_get(ctx, id, &m));
+	assert_int_equal(m.cast, 2);
+	test_ctx_free(ctx);
+}
+
+/* The receipts of the box in the order the engine stores them. */
+static const char **stored_order(struct dv_ctx *ctx, int64_t id, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	const char **v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	assert_ok(ctx, db_query(ctx->db, &st, &ctx->err,
+				strcmp(test_backend(), "postgres") == 0
+					? "SELECT receipt FROM ballot_box WHERE matter_id = $1 "
+					  "ORDER BY ctid"
+					: "SELECT receipt FROM ballot_box WHERE matter_id = $1",
+				DB_I(id)));
+	while (db_step(st, &ctx->err) == DB_ROW)
+		*ARENA_PUSH(ctx->arena, v, *n, cap) = arena_strdup(ctx->arena, db_col_text(st, 0));
+	return v;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void nothing_kept_ties_a_household_to_its_receipt(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	struct matter m;
+	const char *cast[12];
+	community_build(ctx, &c, 12);
+	int64_t id = open_matter(ctx, &c, NULL, 0);
+	for (int i = 0; i < 12; i++) {
+		ctx->actor = test_actor(ctx, ROLE_REPRESENTATIVE, c.t.dong_tac, c.hh[i]);
+		assert_ok(ctx, ballot_cast(ctx, id, i % 3 ? "yes" : "no", &cast[i]));
+	}
+	/* the box names no household, account or time; the roll no receipt */
+	static const char *const absent[] = {
+		"SELECT household_id FROM ballot_box", "SELECT cast_by FROM ballot_box",
+		"SELECT cast_at FROM ballot_box", "SELECT receipt FROM ballot_roll",
+		"SELECT choice FROM ballot_roll"};
+	for (size_t i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
+		int64_t x;
+		assert_true(db_int(ctx->db, &x, &ctx->err, absent[i]) < 0);
+	}
+	/* the audit records that each household voted, never its receipt */
+	for (int i = 0; i < 12; i++) {
+		int64_t found = 1;
+		assert_ok(ctx, db_int(ctx->db, &found, &ctx->err,
+				      "SELECT COUNT(*) FROM audit WHERE details LIKE $1",
+				      DB_T(arena_printf(ctx->arena, "%%%s%%", cast[i]))));
+		assert_int_equal(found, 0);
+	}
+	/* SQLite stores the box by receipt, whatever the order of casting */
+	size_t n;
+	const char **v, *sorted[12];
+	memcpy(sorted, cast, sizeof(sorted));
+	qsort(sorted, 12, sizeof(sorted[0]), by_text);
+	if (strcmp(test_backend(), "sqlite") == 0) {
+		v = stored_order(ctx, id, &n);
+		assert_int_equal(n, 12);
+		for (size_t i = 0; i < n; i++)
+			assert_string_equal(v[i], sorted[i]);
+	}
+	/* closed, both engines hold it in receipt order: a dump or a copy of
+	 * the files no longer lists ballots in the order they were cast */
+	close_now(ctx, id, &m);
+	assert_int_equal(m.result.no, 4);
+	v = stored_order(ctx, id, &n);
+	assert_int_equal(n, 12);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(v[i], sorted[i]);
 	test_ctx_free(ctx);
 }
 
@@ -441,6 +633,9 @@ int main(void)
 		cmocka_unit_test(drafts_openings_and_online_agreement),
 		cmocka_unit_test(lists_close_what_is_due),
 		cmocka_unit_test(paper_ballots_count_when_two_entries_agree),
+		cmocka_unit_test(a_household_votes_once_online_or_on_paper),
+		cmocka_unit_test(paper_ballots_never_outnumber_signatures),
+		cmocka_unit_test(nothing_kept_ties_a_household_to_its_receipt),
 	};
 	return test_run(tests);
 }

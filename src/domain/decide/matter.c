@@ -295,7 +295,7 @@ static int load_tally(struct dv_ctx *ctx, int64_t id, struct tally_row **out, si
 	*out = NULL;
 	*n = 0;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT receipt, choice FROM ballot WHERE matter_id = $1 "
+			  "SELECT receipt, choice FROM ballot_box WHERE matter_id = $1 "
 			  "AND choice IS NOT NULL ORDER BY receipt",
 			  DB_I(id));
 	if (rc)
@@ -379,6 +379,44 @@ static int decide(const struct matter *m, int threshold)
 	return best >= 0 && !ties;
 }
 
+/*
+ * Write the matter's ballot box again, in receipt order. Rows written while
+ * voting was open sit in the order they were cast and, on PostgreSQL, carry
+ * the number of the transaction that also marked the household on the
+ * roll; rewritten, they carry only the closing. (Old row versions stay in
+ * PostgreSQL's files until VACUUM reclaims them: see docs/ARCHITECTURE.md.)
+ */
+static int rewrite_box(struct dv_ctx *ctx, int64_t id)
+{
+	struct db_stmt *st = NULL;
+	struct box_row {
+		const char *receipt, *kind, *choice;
+	} *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT receipt, kind, choice FROM ballot_box WHERE matter_id = $1 "
+			  "ORDER BY receipt",
+			  DB_I(id));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		struct box_row *b = ARENA_PUSH(ctx->arena, v, n, cap);
+		b->receipt = arena_strdup(ctx->arena, db_col_text(st, 0));
+		b->kind = arena_strdup(ctx->arena, db_col_text(st, 1));
+		b->choice = db_col_null(st, 2) ? NULL : arena_strdup(ctx->arena, db_col_text(st, 2));
+	}
+	if (rc < 0 || (rc = db_run(ctx->db, &ctx->err, "DELETE FROM ballot_box WHERE matter_id = $1",
+				   DB_I(id))))
+		return rc;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = db_run(ctx->db, &ctx->err,
+			    "INSERT INTO ballot_box (matter_id, receipt, kind, choice) "
+			    "VALUES ($1, $2, $3, $4)",
+			    DB_I(id), DB_T(v[i].receipt), DB_T(v[i].kind),
+			    v[i].choice ? DB_T(v[i].choice) : DB_NULL);
+	return rc;
+}
+
 static int close_tx(struct dv_ctx *ctx, int64_t id)
 {
 	struct matter m;
@@ -390,7 +428,8 @@ static int close_tx(struct dv_ctx *ctx, int64_t id)
 		return rc;
 	if (m.status != MS_OPEN || ctx->now < m.closes_at)
 		return 0; /* closed meanwhile, or not due */
-	if ((rc = load_tally(ctx, id, &v, &n)) || (rc = count(ctx, &m, v, n)))
+	if ((rc = rewrite_box(ctx, id)) || (rc = load_tally(ctx, id, &v, &n)) ||
+	    (rc = count(ctx, &m, v, n)))
 		return rc;
 	int threshold = (int)rule_value(ctx, RULE_BALLOT_VALIDITY);
 	int passed = decide(&m, threshold);

@@ -126,8 +126,8 @@ int matter_agree(struct dv_ctx *ctx, int64_t id);
 
 /*
  * Open voting until `closes_at` (an instant; at least an hour and at most
- * MATTER_DAYS_MAX days away): one ballot with a random receipt code for each
- * active household of the community. Meetings are not opened this way.
+ * MATTER_DAYS_MAX days away): every active household of the community goes
+ * on the matter's roll. Meetings are not opened this way.
  */
 int matter_open(struct dv_ctx *ctx, int64_t id, int64_t closes_at);
 
@@ -152,19 +152,34 @@ int matter_list(struct dv_ctx *ctx, const struct matter_filter *f, int64_t offse
 
 /* ------------------------------------------------------------- ballots */
 
+/*
+ * Ballot secrecy. Nothing the system keeps ties a household to its
+ * receipt: the roll says which households took part and how (online, or
+ * by signing for a paper ballot), the box holds receipts and choices with
+ * no household, account or time. An online receipt is drawn when the
+ * household votes and given back that once; a paper receipt is printed on
+ * an anonymous slip whose stub the household keeps. So no page, API or
+ * document can pair them, and only the household, holding its receipt,
+ * finds its ballot in the public tally. docs/ARCHITECTURE.md, "Ballot
+ * secrecy", says who sees what.
+ */
+
 #define RECEIPT_LEN 11 /* "K7M2Q-9XAZT" */
+#define BALLOT_PRINT_MAX 2000 /* paper ballots printed at a time */
 
 /*
- * The actor's household votes: `choice` is an option code. Needs the
- * household's ACT_VOTE (its representative), an open matter before its
- * deadline, and a ballot issued to the household. A ballot is cast once:
- * DV_ECONFLICT if it was cast already. *receipt is the ballot's code.
+ * The actor's household votes online: `choice` is an option code. Needs
+ * the household's ACT_VOTE (its representative), an open matter before its
+ * deadline, and the household on the matter's roll. A household votes
+ * once, and not online once it signed for a paper ballot: DV_ECONFLICT.
+ * *receipt (arena) is the ballot's code, drawn now: the only time the
+ * system gives it out.
  */
 int ballot_cast(struct dv_ctx *ctx, int64_t matter_id, const char *choice, const char **receipt);
 
-/* The actor's household's ballot: its receipt, and its choice or "" if not
- * cast. DV_ENOTFOUND if the household has none. */
-int ballot_mine(struct dv_ctx *ctx, int64_t matter_id, const char **receipt, const char **choice);
+/* How the actor's household took part: "" not yet, "online", or "paper"
+ * (it signed for a paper ballot). DV_ENOTFOUND if it is not on the roll. */
+int ballot_mine(struct dv_ctx *ctx, int64_t matter_id, const char **how);
 
 struct tally_row {
 	const char *receipt;
@@ -172,32 +187,70 @@ struct tally_row {
 };
 
 /*
- * Paper ballots, entered twice by the counting team (the head, the front
- * committee, a ward officer: ACT_RECORD_REACH on the community), each entry
- * by another person. The ballot counts when two entries agree; a mismatch
- * waits for one of them to re-enter (their own entry is replaced). A
- * receipt already cast online stays as it is.
+ * Paper ballots of household ballots (form "ballot", while voting is open).
+ *
+ * The head prints anonymous slips (ballot_print); whoever hands them out
+ * records on the distribution list each household that signs for one
+ * (ballot_hand), and the representative draws a slip from the stack. The
+ * counting team (the head, the front committee, a ward officer:
+ * ACT_RECORD_REACH on the community) enters each returned slip twice, each
+ * entry by another person: it counts when two entries agree; a mismatch
+ * waits for one of them to re-enter (their own entry is replaced). No more
+ * paper ballots count than households signed for one.
  */
 enum paper_state {
 	PAPER_WAITING,	/* one entry so far */
 	PAPER_COUNTED,	/* two entries agree: cast */
 	PAPER_MISMATCH, /* two entries differ: not counted */
-	PAPER_ALREADY	/* the ballot was cast already (online, or counted) */
+	PAPER_ALREADY	/* the ballot was counted already */
 };
 
 int ballot_paper_enter(struct dv_ctx *ctx, int64_t matter_id, const char *receipt,
 		       const char *choice, enum paper_state *state);
 
-struct ballot_sheet {
+/*
+ * Print `count` paper ballots (0: one for each household that has neither
+ * voted online nor signed for one), at most BALLOT_PRINT_MAX: fresh receipts
+ * for no household in particular, in *receipts (arena, n of them). Needs
+ * ACT_CONVENE_MEETINGS (the head); DV_ECONFLICT unless voting by household
+ * ballots is open, DV_EINVAL for a count out of range.
+ */
+int ballot_print(struct dv_ctx *ctx, int64_t matter_id, int64_t count, const char ***receipts,
+		 size_t *n);
+
+/* A household on a matter's roll, for the distribution list. */
+struct roll_row {
+	int64_t household_id;
 	const char *address;
-	const char *representative;
-	const char *receipt;
+	const char *representative; /* may be "" */
+	const char *how;	    /* "", "online", "paper" */
 };
 
-/* The households of an open ballot matter with their receipts, for printing
- * the paper ballots (the head: whoever hands them out knows whose is whose,
- * as with any paper ballot). */
-int ballot_sheets(struct dv_ctx *ctx, int64_t matter_id, struct ballot_sheet **out, size_t *n);
+#define ROLL_PAGE_MAX 500
+
+/*
+ * The roll of a matter decided by household ballots, by address: every
+ * household, or those whose address or representative's name contains
+ * `query` (NULL or "" for all), at most `limit` (0: all). It carries no
+ * receipt: there is none to carry. Needs ACT_RECORD_REACH.
+ */
+int ballot_roll(struct dv_ctx *ctx, int64_t matter_id, const char *query, int limit,
+		struct roll_row **out, size_t *n);
+
+/* The household signed for a paper ballot: it will not vote online.
+ * DV_ECONFLICT if it voted online or signed already, or voting is not open;
+ * DV_EINVAL if it is not on the roll. Needs ACT_RECORD_REACH. */
+int ballot_hand(struct dv_ctx *ctx, int64_t matter_id, int64_t household_id);
+
+struct paper_counts {
+	int64_t printed; /* paper receipts printed */
+	int64_t handed;	 /* households that signed for a paper ballot */
+	int64_t counted; /* paper ballots counted */
+	int64_t online;	 /* households that voted online */
+};
+
+/* The counts of the distribution list (ACT_RECORD_REACH). */
+int ballot_paper_counts(struct dv_ctx *ctx, int64_t matter_id, struct paper_counts *c);
 
 struct paper_mismatch {
 	const char *receipt;

@@ -1,14 +1,13 @@
 /*
  * A matter before it opens: the head's draft and its options, the
  * agreements online voting needs (Art. 17), and opening it for household
- * ballots, which issues one ballot with a random receipt per household.
+ * ballots, which puts every household of the community on its roll.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "base/token.h"
 #include "domain/decide/matter_impl.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
@@ -221,41 +220,19 @@ int matter_agree(struct dv_ctx *ctx, int64_t id)
 
 /* ------------------------------------------------------------- opening */
 
-/* Ballots for every active household of the community, each with a
- * receipt code unique in the matter (a collision is drawn again). */
+/* Every active household of the community on the matter's roll. Receipts
+ * are drawn later, when a household votes online or a slip is printed, so
+ * none is ever issued to a household. */
 static int issue_ballots(struct dv_ctx *ctx, const struct matter *m, int64_t *issued)
 {
-	struct db_stmt *st = NULL;
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT h.id FROM household h JOIN unit_tree t ON t.descendant = h.unit_id "
-			  "WHERE t.ancestor = $1 AND h.status = 'active' ORDER BY h.id",
-			  DB_I(m->unit_id));
-	if (rc)
-		return rc;
-	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
-		*ARENA_PUSH(ctx->arena, ids, n, cap) = db_col_int(st, 0);
-	if (rc < 0)
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		int64_t added = 0;
-		for (int tries = 0; !rc && !added && tries < 8; tries++) {
-			char code[RECEIPT_LEN + 1];
-			receipt_code(code);
-			rc = db_run(ctx->db, &ctx->err,
-				    "INSERT INTO ballot (matter_id, household_id, receipt) "
-				    "VALUES ($1, $2, $3) ON CONFLICT (matter_id, receipt) DO NOTHING",
-				    DB_I(m->id), DB_I(ids[i]), DB_T(code));
-			added = db_changes(ctx->db);
-		}
-		if (!rc && !added)
-			return dv_sysfail(&ctx->err, DV_EINTERNAL, NULL, "no free receipt code");
-		if (rc)
-			return rc;
-	}
-	*issued = (int64_t)n;
-	return 0;
+	int rc = db_run(ctx->db, &ctx->err,
+			"INSERT INTO ballot_roll (matter_id, household_id) "
+			"SELECT $1, h.id FROM household h JOIN unit_tree t ON t.descendant = h.unit_id "
+			"WHERE t.ancestor = $2 AND h.status = 'active'",
+			DB_I(m->id), DB_I(m->unit_id));
+	if (!rc)
+		*issued = db_changes(ctx->db);
+	return rc;
 }
 
 static int open_tx(struct dv_ctx *ctx, int64_t id, int64_t closes_at)

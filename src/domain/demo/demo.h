@@ -38,6 +38,9 @@ struct demo_result {
 	int64_t residents;
 	size_t naccounts;
 	struct demo_account accounts[DEMO_ACCOUNTS];
+	/* the receipt resident@demo's household kept from the closed household
+	 * ballot: the system keeps no copy tied to the household */
+	const char *receipt;
 };
 
 /*
@@ -49,8 +52,9 @@ int demo_generate(struct dv_ctx *ctx, const struct demo_options *opt, struct dem
 /* The demo's notices and news (demo_notices.c), in demo_generate's
  * transaction, once the map, households and accounts exist. */
 int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
-/* The demo's matters (demo_matters.c): one closed by ballots, one open. */
-int demo_matters(struct dv_ctx *ctx, const struct demo_result *out);
+/* The demo's matters (demo_matters.c): one closed by ballots, one open;
+ * sets out->receipt. */
+int demo_matters(struct dv_ctx *ctx, struct demo_result *out);
 /* The demo's consultations (demo_consultations.c): one open, one published. */
 int demo_consultations(struct dv_ctx *ctx, const struct demo_result *out);
 

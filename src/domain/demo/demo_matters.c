@@ -2,7 +2,8 @@
  * The demo's matters, in the demo neighborhood: its community rules
  * decided at a meeting a month ago (closed, with its minutes), one decided
  * by household ballots three weeks ago (closed, with its tally,
- * resident@demo's household among those who voted), and one open now in
+ * resident@demo's household among those who voted, its receipt kept in the
+ * demo's result), and one open now in
  * which it has not voted yet; and the head's election, called for eight
  * days on.
  */
@@ -15,14 +16,16 @@
 #include "domain/decide/meeting.h"
 #include "domain/perm.h"
 
-/* Act as the representative of household hid for one ballot. */
-static int vote_as(struct dv_ctx *ctx, int64_t nb, int64_t hid, int64_t matter, const char *choice)
+/* Act as the representative of household hid for one ballot; *receipt
+ * (or NULL) gets its receipt. */
+static int vote_as(struct dv_ctx *ctx, int64_t nb, int64_t hid, int64_t matter, const char *choice,
+		   const char **receipt)
 {
 	const struct actor *was = ctx->actor;
 	struct grant g = {.role = ROLE_REPRESENTATIVE, .unit_id = nb};
 	struct actor a = {.household_id = hid, .display_name = "", .ngrants = 1, .grants = &g};
 	ctx->actor = &a;
-	int rc = ballot_cast(ctx, matter, choice, NULL);
+	int rc = ballot_cast(ctx, matter, choice, receipt);
 	ctx->actor = was;
 	return rc;
 }
@@ -132,7 +135,7 @@ static int demo_election(struct dv_ctx *ctx, const struct demo_result *out, int6
 	return rc;
 }
 
-int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
+int demo_matters(struct dv_ctx *ctx, struct demo_result *out)
 {
 	int64_t *ids, now = ctx->now;
 	size_t n;
@@ -150,10 +153,12 @@ int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
 	for (size_t i = 0; !rc && i < n; i++)
 		if (i % 10 < 7) /* seven in ten households voted, most of them for */
 			rc = vote_as(ctx, out->neighborhood_id, ids[i], done,
-				     i % 10 == 6 ? "no" : "yes");
-	/* resident@demo's household too: its receipt is in the public tally */
+				     i % 10 == 6 ? "no" : "yes", NULL);
+	/* resident@demo's household too: the receipt it kept is in the public
+	 * tally (the demo prints it, as the household would have noted it) */
 	if (!rc)
-		rc = vote_as(ctx, out->neighborhood_id, out->household_id, done, "yes");
+		rc = vote_as(ctx, out->neighborhood_id, out->household_id, done, "yes",
+			     &out->receipt);
 	ctx->now = now;
 	int closed;
 	if (rc || (rc = matter_close_due(ctx, &closed)))
@@ -166,6 +171,7 @@ int demo_matters(struct dv_ctx *ctx, const struct demo_result *out)
 	if (rc || (rc = matter_open(ctx, open, now + 10 * 86400)))
 		return rc;
 	for (size_t i = 0; !rc && i < n / 3; i++)
-		rc = vote_as(ctx, out->neighborhood_id, ids[i], open, i % 4 ? "yes" : "abstain");
+		rc = vote_as(ctx, out->neighborhood_id, ids[i], open, i % 4 ? "yes" : "abstain",
+			     NULL);
 	return rc ? rc : demo_election(ctx, out, now);
 }

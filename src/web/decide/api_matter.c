@@ -5,8 +5,9 @@
  *   POST /api/v1/matters                       a draft (the community head)
  *   GET  /api/v1/matters/{id}                  the matter, its result once closed
  *   POST /api/v1/matters/{id}/agree | /open
- *   GET  /api/v1/matters/{id}/ballot           the caller's household's ballot
- *   POST /api/v1/matters/{id}/ballot           cast it: {"choice": "yes"}
+ *   GET  /api/v1/matters/{id}/ballot           how the caller's household took part
+ *   POST /api/v1/matters/{id}/ballot           vote: {"choice": "yes"}; the answer
+ *                                              carries the receipt, given this once
  *   GET  /api/v1/matters/{id}/tally.json | /tally.csv   public once closed
  *   GET  /api/v1/rules
  *
@@ -255,35 +256,35 @@ int api_matter_open(struct req *r)
 	return send_matter(r, 200, r->params[0]);
 }
 
-static int send_ballot(struct req *r, int status)
+/* How the caller's household took part: null (not yet), "online" or
+ * "paper". No receipt: the system keeps none with a household. */
+int api_ballot(struct req *r)
 {
-	const char *receipt, *choice;
-	int rc = ballot_mine(&r->ctx, r->params[0], &receipt, &choice);
-	if (rc == DV_ENOTFOUND)
+	struct matter m;
+	const char *how;
+	int rc = matter_get(&r->ctx, r->params[0], &m);
+	if (!rc && (rc = ballot_mine(&r->ctx, m.id, &how)) == DV_ENOTFOUND)
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
 			       "Your household has no ballot in this matter");
 	if (rc)
 		return rc;
-	api_send(r, status,
-		 json_pack("{s:I, s:s, s:o}", "matter", (json_int_t)r->params[0], "receipt",
-			   receipt, "choice", *choice ? json_string(choice) : json_null()));
+	api_send(r, 200,
+		 json_pack("{s:I, s:o}", "matter", (json_int_t)m.id, "how",
+			   *how ? json_string(how) : json_null()));
 	return 0;
 }
 
-int api_ballot(struct req *r)
-{
-	struct matter m;
-	int rc = matter_get(&r->ctx, r->params[0], &m);
-	return rc ? rc : send_ballot(r, 200);
-}
-
+/* The ballot as cast, with its receipt: the one answer that carries it. */
 int api_ballot_cast(struct req *r)
 {
-	const char *choice;
+	const char *choice, *receipt;
 	int rc = api_body_str(r, "choice", &choice);
-	if (rc || (rc = ballot_cast(&r->ctx, r->params[0], choice, NULL)))
+	if (rc || (rc = ballot_cast(&r->ctx, r->params[0], choice, &receipt)))
 		return rc;
-	return send_ballot(r, 200);
+	api_send(r, 200,
+		 json_pack("{s:I, s:s, s:s}", "matter", (json_int_t)r->params[0], "receipt", receipt,
+			   "choice", choice));
+	return 0;
 }
 
 int api_matter_tally_json(struct req *r)

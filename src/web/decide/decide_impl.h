@@ -13,6 +13,7 @@
 int page_matters(struct req *r);
 int page_matter(struct req *r);
 int page_matter_tally(struct req *r);
+int page_matter_tally_check(struct req *r);
 int page_matter_vote(struct req *r);
 int page_matter_new(struct req *r);
 int page_matter_create(struct req *r);
@@ -23,6 +24,9 @@ int page_matter_open(struct req *r);
 int page_matter_paper(struct req *r);
 int page_matter_ballots_pdf(struct req *r);
 int page_matter_paper_post(struct req *r);
+int page_matter_roll(struct req *r);
+int page_matter_hand(struct req *r);
+int page_matter_roll_pdf(struct req *r);
 int page_meeting_schedule(struct req *r);
 int page_election_plan(struct req *r);
 int page_election_team(struct req *r);

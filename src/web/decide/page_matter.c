@@ -111,38 +111,40 @@ int page_matters(struct req *r)
 
 /* ------------------------------------------------------------ one matter */
 
-static void ballot_box(struct req *r, const struct matter *m)
+/* A closed matter: where the household checks its ballot. */
+static void ballot_closed(struct req *r, const struct matter *m, const char *how)
 {
 	struct buf *b = &r->out;
-	const char *receipt, *choice;
-	if (m->status == MS_DRAFT || ballot_mine(&r->ctx, m->id, &receipt, &choice))
+	if (!*how)
 		return;
-	if (m->status == MS_CLOSED) {
-		if (!*choice)
-			return;
-		html_raw(b, "<section class=\"ballot\"><p>");
-		html_txt(b, T(r, "Your household's receipt:"));
-		html_raw(b, " <code>");
-		html_txt(b, receipt);
-		html_raw(b, "</code> ");
-		html_link(b,
-			  link_tally(r, m->id, receipt),
-			  T(r, "Check it in the public tally"));
-		html_raw(b, "</p></section>");
-		return;
-	}
-	html_raw(b, "<section class=\"ballot\" aria-label=\"");
-	html_attr(b, T(r, "Your household's ballot"));
-	html_raw(b, "\">");
-	if (*choice) {
-		html_raw(b, "<p class=\"done\">");
-		html_txt(b, T(r, "Your household has voted. Keep your receipt to check the public "
-				 "tally:"));
-		html_raw(b, "</p><p class=\"receipt\"><code>");
-		html_txt(b, receipt);
-		html_raw(b, "</code></p></section>");
-		return;
-	}
+	html_raw(b, "<section class=\"ballot\"><p>");
+	html_txt(b, strcmp(how, "online") == 0
+			    ? T(r, "Your household voted online.")
+			    : T(r, "Your household signed for a paper ballot."));
+	html_raw(b, " ");
+	html_link(b, link_matter(r, m->id, "tally"), T(r, "Find your receipt in the public tally"));
+	html_raw(b, "</p></section>");
+}
+
+/* The receipt of the ballot just cast: the one time it is shown. */
+static void receipt_once(struct req *r, const char *receipt)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<p class=\"done\">");
+	html_txt(b, T(r, "Your household has voted. Its receipt, shown only this once:"));
+	html_raw(b, "</p><p class=\"receipt\"><code>");
+	html_txt(b, receipt);
+	html_raw(b, "</code></p><p class=\"hint\">");
+	html_txt(b, T(r, "Write it down or keep a photo of it. The system keeps nothing that ties "
+			 "your household to this receipt, so nobody can show it to you again, not "
+			 "even an officer. When voting closes, find it in the public tally to check "
+			 "that your ballot was counted as cast."));
+	html_raw(b, "</p>");
+}
+
+static void vote_form(struct req *r, const struct matter *m)
+{
+	struct buf *b = &r->out;
 	form_begin(r, link_matter(r, m->id, "vote"), "stacked vote");
 	html_raw(b, "<fieldset><legend>");
 	html_txt(b, T(r, "Your household's choice"));
@@ -159,10 +161,40 @@ static void ballot_box(struct req *r, const struct matter *m)
 		html_raw(b, "</label></div>");
 	}
 	html_raw(b, "</fieldset><p class=\"hint\">");
-	html_txtf(b, T(r, "One ballot per household, cast once. Receipt: %s"), receipt);
+	html_txt(b, T(r, "One ballot per household, cast once. Its receipt is drawn when you vote "
+			 "and shown to you then, and only then."));
 	html_raw(b, "</p>");
 	form_submit(r, T(r, "Cast the ballot"));
 	form_end(r);
+}
+
+/* The household's ballot: the form, the receipt just drawn (`cast`, or
+ * NULL), or how the household took part. */
+static void ballot_box(struct req *r, const struct matter *m, const char *cast)
+{
+	struct buf *b = &r->out;
+	const char *how;
+	if (m->status == MS_DRAFT || ballot_mine(&r->ctx, m->id, &how))
+		return;
+	if (m->status == MS_CLOSED) {
+		ballot_closed(r, m, how);
+		return;
+	}
+	html_raw(b, "<section class=\"ballot\" aria-label=\"");
+	html_attr(b, T(r, "Your household's ballot"));
+	html_raw(b, "\">");
+	if (cast)
+		receipt_once(r, cast);
+	else if (strcmp(how, "online") == 0)
+		page_note(r, "done",
+			  T(r, "Your household has voted online. Its receipt was shown once, when it "
+			       "voted: the system keeps nothing that ties it to your household."));
+	else if (strcmp(how, "paper") == 0)
+		page_note(r, "done",
+			  T(r, "Your household signed for a paper ballot: tick it, tear off the stub "
+			       "and keep it, and put the ballot in the ballot box."));
+	else
+		vote_form(r, m);
 	html_raw(b, "</section>");
 }
 
@@ -244,7 +276,8 @@ static void manage_tools(struct req *r, const struct matter *m, const struct for
 	html_raw(b, "</section>");
 }
 
-static int matter_page(struct req *r, const struct form_errors *fe, int status)
+/* The matter's page; `cast` is the receipt of a ballot just cast, or NULL. */
+static int show_matter(struct req *r, const struct form_errors *fe, int status, const char *cast)
 {
 	struct matter m;
 	struct buf *b = &r->out;
@@ -286,16 +319,16 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 				       T(r, "It passes when more than %lld%% of all households "
 					    "agree (rule in force)."),
 				       (long long)rule_value(&r->ctx, RULE_BALLOT_VALIDITY)));
-	ballot_box(r, &m);
-	if (m.status == MS_OPEN && m.form == FORM_BALLOT &&
+	ballot_box(r, &m, cast);
+	if (m.status != MS_DRAFT && m.form == FORM_BALLOT &&
 	    perm_may(&r->ctx, ACT_RECORD_REACH, m.unit_id)) {
-		html_raw(b, "<p>");
-		html_link(b, link_matter(r, m.id, "paper"),
-			  T(r, "Enter paper ballots (counting team)"));
+		html_raw(b, "<p class=\"links\">");
+		html_link(b, link_matter(r, m.id, "roll"),
+			  T(r, "Paper ballots: printing and the distribution list"));
+		if (m.status == MS_OPEN)
+			html_link(b, link_matter(r, m.id, "paper"),
+				  T(r, "Enter paper ballots (counting team)"));
 		html_raw(b, "</p>");
-		if (m.may_manage)
-			form_button(r, link_matter(r, m.id, "ballots.pdf"),
-				    T(r, "Print the paper ballots (PDF)"), "inline secondary");
 	}
 	result_section(r, &m);
 	election_section(r, &m, fe);
@@ -305,6 +338,11 @@ static int matter_page(struct req *r, const struct form_errors *fe, int status)
 		manage_tools(r, &m, fe);
 	layout_end(r);
 	return 0;
+}
+
+static int matter_page(struct req *r, const struct form_errors *fe, int status)
+{
+	return show_matter(r, fe, status, NULL);
 }
 
 int page_matter(struct req *r)
@@ -318,12 +356,16 @@ int matter_page_after(struct req *r, int rc)
 	return form_after(r, rc, matter_page, link_matter(r, r->params[0], NULL));
 }
 
+/* A ballot cast is answered with the page itself, not a redirect: it
+ * carries the receipt, which is shown this once and kept nowhere (a URL
+ * would leave it in logs and histories). */
 int page_matter_vote(struct req *r)
 {
+	const char *receipt;
 	int rc = req_form_parse(r);
 	if (!rc)
-		rc = ballot_cast(&r->ctx, r->params[0], req_form(r, "choice"), NULL);
-	return matter_page_after(r, rc);
+		rc = ballot_cast(&r->ctx, r->params[0], req_form(r, "choice"), &receipt);
+	return rc ? matter_page_after(r, rc) : show_matter(r, NULL, 200, receipt);
 }
 
 int page_matter_agree(struct req *r)
@@ -345,13 +387,58 @@ int page_matter_open(struct req *r)
 
 /* -------------------------------------------------------------- the tally */
 
-int page_matter_tally(struct req *r)
+/* An option code of the tally as the reader reads it: its label in the
+ * reader's language (the code itself if no option has it). */
+static const char *choice_label(struct req *r, const struct matter *m, const char *code)
+{
+	for (size_t i = 0; i < m->noptions; i++)
+		if (strcmp(m->options[i].code, code) == 0)
+			return option_label(r, m, &m->options[i]);
+	return code;
+}
+
+/* A receipt as typed from a stub: any case, with or without its dash or
+ * spaces. */
+static int same_receipt(const char *code, const char *typed)
+{
+	for (;; code++, typed++) {
+		while (*code == '-')
+			code++;
+		while (*typed == '-' || *typed == ' ')
+			typed++;
+		char t = (char)(*typed >= 'a' && *typed <= 'z' ? *typed - 32 : *typed);
+		if (*code != t)
+			return 0;
+		if (!*code)
+			return 1;
+	}
+}
+
+/* The lookup posts the receipt rather than putting it in the address, so
+ * that it stays out of the logs of the server and of any proxy before it,
+ * which also see who asks. */
+static void receipt_form(struct req *r, const struct matter *m, const char *mine)
+{
+	struct buf *b = &r->out;
+	form_begin(r, link_matter(r, m->id, "tally"), "search");
+	html_raw(b, "<label for=\"receipt\">");
+	html_txt(b, T(r, "Your receipt"));
+	html_raw(b, "</label><input id=\"receipt\" name=\"receipt\" maxlength=\"20\" "
+		    "autocomplete=\"off\" value=\"");
+	html_attr(b, mine ? mine : "");
+	html_raw(b, "\"><button type=\"submit\">");
+	html_txt(b, T(r, "Check"));
+	html_raw(b, "</button>");
+	form_end(r);
+}
+
+/* The public tally; `mine` is a receipt to look up, or NULL. */
+static int tally_page(struct req *r, const char *mine)
 {
 	struct matter m;
 	struct tally_row *v;
 	size_t n;
 	struct buf *b = &r->out;
-	const char *mine = req_query(r, "receipt");
 	int rc = matter_get(&r->ctx, r->params[0], &m);
 	if (rc || (rc = matter_tally(&r->ctx, m.id, &v, &n)))
 		return rc;
@@ -360,27 +447,18 @@ int page_matter_tally(struct req *r)
 	page_back(r, link_matter(r, m.id, NULL), m.title);
 	page_heading(r, title);
 	page_note(r, "lead",
-		  T(r, "Every ballot cast, by its receipt code, with no names. Find your receipt "
-		       "to check your household's choice; download the list to recount."));
-	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\"><label for=\"receipt\">");
-	html_txt(b, T(r, "Your receipt"));
-	html_raw(b, "</label><input id=\"receipt\" name=\"receipt\" maxlength=\"20\" value=\"");
-	html_attr(b, mine ? mine : "");
-	html_raw(b, "\"><button type=\"submit\">");
-	html_txt(b, T(r, "Check"));
-	html_raw(b, "</button></form>");
+		  T(r, "Every ballot cast, by its receipt code, with no names. Only the household "
+		       "that holds a receipt knows it is theirs: enter yours to check how your "
+		       "ballot was counted; download the list to recount."));
+	receipt_form(r, &m, mine);
 	if (mine && *mine) {
 		const char *found = NULL;
 		for (size_t i = 0; i < n && !found; i++)
-			if (strcasecmp(v[i].receipt, mine) == 0)
+			if (same_receipt(v[i].receipt, mine))
 				found = v[i].choice;
-		const char *label = found;
-		for (size_t i = 0; found && i < m.noptions; i++)
-			if (strcmp(m.options[i].code, found) == 0)
-				label = option_label(r, &m, &m.options[i]);
 		page_note(r, found ? "done" : "late",
 			  found ? arena_printf(&r->arena, T(r, "Receipt %s is counted as: %s"), mine,
-					       label)
+					       choice_label(r, &m, found))
 				: arena_printf(&r->arena, T(r, "Receipt %s is not in the tally"), mine));
 	}
 	html_raw(b, "<p class=\"links\">");
@@ -390,17 +468,33 @@ int page_matter_tally(struct req *r)
 	html_txt(b, T(r, "SHA-256 of the CSV file, also written in the audit chain:"));
 	html_raw(b, " <code class=\"token\">");
 	html_txt(b, m.tally_sha256);
-	html_raw(b, "</code></p>");
+	html_raw(b, "</code></p><p class=\"hint\">");
+	html_txt(b, T(r, "This fingerprint was published and written into the audit chain when "
+			 "voting closed. Anyone can download the CSV file, compute its SHA-256 "
+			 "(for example with sha256sum) and compare it with this one: if they are "
+			 "the same, the list was not changed afterwards."));
+	html_raw(b, "</p>");
 	static const struct page_col cols[] = {{N_("Receipt")}, {N_("Choice")}};
 	page_table_begin(r, "list keep", NULL, cols, ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<tr><td><code>");
 		html_txt(b, v[i].receipt);
 		html_raw(b, "</code></td><td>");
-		html_txt(b, v[i].choice);
+		html_txt(b, choice_label(r, &m, v[i].choice));
 		html_raw(b, "</td></tr>");
 	}
 	html_raw(b, "</tbody></table>");
 	layout_end(r);
 	return 0;
+}
+
+int page_matter_tally(struct req *r)
+{
+	return tally_page(r, NULL);
+}
+
+int page_matter_tally_check(struct req *r)
+{
+	int rc = req_form_parse(r);
+	return rc ? rc : tally_page(r, req_form(r, "receipt"));
 }

@@ -346,25 +346,3 @@ int page_meeting_ics(struct req *r)
 	buf_adds(b, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
 	return 0;
 }
-
-int page_matter_ballots_pdf(struct req *r)
-{
-	struct matter mt;
-	struct meeting_paper p;
-	struct ballot_sheet *v;
-	size_t n;
-	int rc = matter_get(&r->ctx, r->params[0], &mt);
-	if (rc || (rc = matter_papers(r, &mt, &p)) || (rc = ballot_sheets(&r->ctx, mt.id, &v, &n)))
-		return rc;
-	const char **labels = arena_array(&r->arena, const char *, mt.noptions + 1);
-	for (size_t i = 0; i < mt.noptions; i++)
-		labels[i] = mt.yesno ? T(r, mt.options[i].label) : mt.options[i].label;
-	if ((rc = ballot_sheets_pdf(&mt, labels, &p, v, n, r->ctx.lang, &r->out, &r->ctx.err)))
-		return rc;
-	r->status = 200;
-	r->content_type = "application/pdf";
-	res_header(r, "Content-Disposition",
-		   arena_printf(&r->arena, "attachment; filename=\"ballots-%lld.pdf\"",
-				(long long)mt.id));
-	return 0;
-}

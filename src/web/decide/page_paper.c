@@ -1,7 +1,10 @@
 /*
- * Paper ballots: the counting team enters each paper ballot of a household
- * ballot (receipt and choice) twice, by two different people; a ballot
- * counts when both entries agree, and a mismatch waits for a third.
+ * Paper ballots of household ballots: the head prints anonymous slips, the
+ * distribution list records each household that signs for one (so it does
+ * not vote online too), and the counting team enters each returned slip
+ * (receipt and choice) twice, by two different people; a ballot counts
+ * when both entries agree, and a mismatch waits for a third. No page here
+ * shows a household next to a receipt: the system does not know the pair.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +13,7 @@
 #include "base/i18n.h"
 #include "domain/decide/matter.h"
 #include "domain/perm.h"
+#include "print/ballot_pdf.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -25,7 +29,7 @@ static const char *paper_state_label(enum paper_state s)
 	case PAPER_WAITING: return N_("waits for a second entry");
 	case PAPER_COUNTED: return N_("counted");
 	case PAPER_MISMATCH: return N_("the two entries differ: not counted");
-	case PAPER_ALREADY: return N_("already cast");
+	case PAPER_ALREADY: return N_("counted already");
 	}
 	return "";
 }
@@ -138,4 +142,214 @@ int page_matter_paper_post(struct req *r)
 		return rc;
 	const char *text = req_form(r, "ballots");
 	return paper_page(r, text ? text : "");
+}
+
+/* ------------------------------------------------------------ printing */
+
+/* The "count" field of the printing form: 0 (as many as households left)
+ * when empty. */
+static int print_count(struct req *r, int64_t *count)
+{
+	const char *c = req_form(r, "count");
+	char *end;
+	*count = 0;
+	if (!c || !*c)
+		return 0;
+	*count = strtoll(c, &end, 10);
+	if (*end || *count < 1 || *count > BALLOT_PRINT_MAX)
+		return dv_fail(&r->ctx.err, DV_EINVAL, "count",
+			       "Print between 1 and %d paper ballots at a time", BALLOT_PRINT_MAX);
+	return 0;
+}
+
+int page_matter_ballots_pdf(struct req *r)
+{
+	struct matter mt;
+	struct meeting_paper p;
+	const char **v;
+	size_t n;
+	int64_t count;
+	int rc = req_form_parse(r);
+	if (rc || (rc = print_count(r, &count)) || (rc = matter_get(&r->ctx, r->params[0], &mt)) ||
+	    (rc = matter_papers(r, &mt, &p)) || (rc = ballot_print(&r->ctx, mt.id, count, &v, &n)))
+		return rc;
+	const char **labels = arena_array(&r->arena, const char *, mt.noptions + 1);
+	for (size_t i = 0; i < mt.noptions; i++)
+		labels[i] = option_label(r, &mt, &mt.options[i]);
+	const char *tally = arena_printf(&r->arena, "%s/matters/%lld/tally", r->public_url,
+					 (long long)mt.id);
+	if ((rc = ballot_slips_pdf(&mt, labels, &p, v, n, tally, r->ctx.lang, &r->out, &r->ctx.err)))
+		return rc;
+	r->status = 200;
+	r->content_type = "application/pdf";
+	res_header(r, "Content-Disposition",
+		   arena_printf(&r->arena, "attachment; filename=\"ballots-%lld.pdf\"",
+				(long long)mt.id));
+	return 0;
+}
+
+/* --------------------------------------------------- distribution list */
+
+static const char *roll_state(const struct roll_row *h)
+{
+	if (!*h->how)
+		return NULL;
+	return h->how[0] == 'o' ? N_("voted online: no paper ballot")
+				: N_("signed for a paper ballot");
+}
+
+static void roll_item(struct req *r, const struct matter *m, const struct roll_row *h,
+		      const char *q)
+{
+	struct buf *b = &r->out;
+	const char *state = roll_state(h);
+	html_raw(b, state ? "<li class=\"present\"><span>" : "<li><span>");
+	html_txt(b, h->address);
+	if (*h->representative) {
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, h->representative);
+		html_raw(b, "</span>");
+	}
+	html_raw(b, "</span>");
+	if (state) {
+		html_raw(b, " <strong class=\"done\">");
+		html_txt(b, T(r, state));
+		html_raw(b, "</strong></li>");
+		return;
+	}
+	if (m->status != MS_OPEN) {
+		html_raw(b, "</li>");
+		return;
+	}
+	form_begin(r, page_path(r, "/matters/%lld/roll", m->id), "inline primary");
+	form_hidden(r, "household", arena_printf(&r->arena, "%lld", (long long)h->household_id));
+	form_hidden(r, "q", q);
+	html_raw(b, "<button type=\"submit\">");
+	html_txt(b, T(r, "Record signature"));
+	html_raw(b, "</button>");
+	form_end(r);
+	html_raw(b, "</li>");
+}
+
+static void roll_counts(struct req *r, const struct matter *m, const struct paper_counts *c)
+{
+	page_note(r, "counts",
+		  arena_printf(&r->arena,
+			       T(r, "%lld households on the roll: %lld voted online, %lld signed "
+				    "for a paper ballot. %lld paper ballots printed, %lld counted."),
+			       (long long)m->eligible, (long long)c->online, (long long)c->handed,
+			       (long long)c->printed, (long long)c->counted));
+}
+
+static void print_tools(struct req *r, const struct matter *m, const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<p class=\"links\">");
+	html_link(b, page_path(r, "/matters/%lld/roll.pdf", m->id),
+		  T(r, "The list for signatures (PDF)"));
+	html_raw(b, "</p>");
+	if (!m->may_manage || m->status != MS_OPEN)
+		return;
+	form_begin(r, page_path(r, "/matters/%lld/ballots.pdf", m->id), "stacked");
+	form_input(r,
+		   &(struct field){.name = "count",
+				   .label = T(r, "Paper ballots to print"),
+				   .hint = T(r, "Empty: one for each household that has neither "
+						"voted online nor signed for one."),
+				   .type = "number"},
+		   fe);
+	form_submit(r, T(r, "Print the paper ballots (PDF)"));
+	form_end(r);
+}
+
+static int roll_page(struct req *r, const struct form_errors *fe, int status)
+{
+	struct matter m;
+	struct roll_row *v;
+	struct paper_counts c;
+	size_t n;
+	struct buf *b = &r->out;
+	const char *q = req_form(r, "q") ? req_form(r, "q") : req_query(r, "q");
+	int rc = matter_get(&r->ctx, r->params[0], &m);
+	if (!rc && m.form != FORM_BALLOT)
+		rc = dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+	if (rc || (rc = ballot_paper_counts(&r->ctx, m.id, &c)) ||
+	    (rc = ballot_roll(&r->ctx, m.id, q, ROLL_PAGE_MAX, &v, &n)))
+		return rc == DV_EPERM ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+						"There is no page at this address.")
+				      : rc;
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Distribution list"), m.title);
+	layout_begin(r, title);
+	r->status = status;
+	form_summary(r, fe);
+	html_raw(b, "<p class=\"crumbs-back\">");
+	html_link(b, page_path(r, "/matters/%lld", m.id), m.title);
+	html_raw(b, "</p>");
+	page_heading(r, title);
+	page_note(r, "lead",
+		  T(r, "Each household's representative signs the printed list, then draws one "
+		       "paper ballot from the shuffled stack; nobody else reads its code. Mark "
+		       "here each household that signed, so that it cannot vote online as well. "
+		       "Nothing here or anywhere in the system says which ballot a household "
+		       "drew."));
+	roll_counts(r, &m, &c);
+	print_tools(r, &m, fe);
+	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\"><label for=\"q\">");
+	html_txt(b, T(r, "Find a household by address or name"));
+	html_raw(b, "</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"");
+	html_attr(b, q ? q : "");
+	html_raw(b, "\"><button type=\"submit\">");
+	html_txt(b, T(r, "Search"));
+	html_raw(b, "</button></form><ul class=\"register\">");
+	for (size_t i = 0; i < n; i++)
+		roll_item(r, &m, &v[i], q);
+	html_raw(b, "</ul>");
+	layout_end(r);
+	return 0;
+}
+
+int page_matter_roll(struct req *r)
+{
+	return roll_page(r, NULL, 200);
+}
+
+int page_matter_hand(struct req *r)
+{
+	int rc = req_form_parse(r);
+	const char *h = req_form(r, "household"), *q = req_form(r, "q");
+	if (!rc)
+		rc = ballot_hand(&r->ctx, r->params[0], h ? strtoll(h, NULL, 10) : 0);
+	struct buf to = BUF_INIT;
+	buf_addf(&to, "/matters/%lld/roll", (long long)r->params[0]);
+	if (q && *q) {
+		buf_adds(&to, "?q=");
+		html_url_arg(&to, q);
+	}
+	rc = form_after(r, rc, roll_page, arena_strdup(&r->arena, to.ptr));
+	buf_release(&to);
+	return rc;
+}
+
+int page_matter_roll_pdf(struct req *r)
+{
+	struct matter mt;
+	struct meeting_paper p;
+	struct roll_row *v;
+	size_t n;
+	int rc = matter_get(&r->ctx, r->params[0], &mt);
+	if (!rc && mt.form != FORM_BALLOT)
+		rc = dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+	if (rc || (rc = matter_papers(r, &mt, &p)) ||
+	    (rc = ballot_roll(&r->ctx, mt.id, NULL, 0, &v, &n)))
+		return rc == DV_EPERM ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+						"There is no page at this address.")
+				      : rc;
+	if ((rc = ballot_roll_pdf(&mt, &p, v, n, r->ctx.lang, &r->out, &r->ctx.err)))
+		return rc;
+	r->status = 200;
+	r->content_type = "application/pdf";
+	res_header(r, "Content-Disposition",
+		   arena_printf(&r->arena, "attachment; filename=\"distribution-%lld.pdf\"",
+				(long long)mt.id));
+	return 0;
 }

@@ -10,6 +10,7 @@ const struct route decide_routes[] = {
 	{"GET", "/matters", page_matters, ROUTE_HTML, ROUTE_PUBLIC},
 	{"GET", "/matters/{id}", page_matter, ROUTE_HTML, ROUTE_PUBLIC},
 	{"GET", "/matters/{id}/tally", page_matter_tally, ROUTE_HTML, ROUTE_PUBLIC},
+	{"POST", "/matters/{id}/tally", page_matter_tally_check, ROUTE_HTML, ROUTE_PUBLIC},
 	{"POST", "/matters/{id}/vote", page_matter_vote, ROUTE_HTML, ROUTE_LOGIN | ROUTE_BATCH},
 	{"GET", "/units/{id}/matters/new", page_matter_new, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/units/{id}/matters", page_matter_create, ROUTE_HTML, ROUTE_LOGIN},
@@ -21,6 +22,10 @@ const struct route decide_routes[] = {
 	{"POST", "/matters/{id}/ballots.pdf", page_matter_ballots_pdf, ROUTE_TEXT,
 	 ROUTE_LOGIN | ROUTE_SLOW},
 	{"POST", "/matters/{id}/paper", page_matter_paper_post, ROUTE_HTML, ROUTE_LOGIN},
+	{"GET", "/matters/{id}/roll", page_matter_roll, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/matters/{id}/roll", page_matter_hand, ROUTE_HTML, ROUTE_LOGIN},
+	{"GET", "/matters/{id}/roll.pdf", page_matter_roll_pdf, ROUTE_TEXT,
+	 ROUTE_LOGIN | ROUTE_SLOW},
 	/* community meetings */
 	{"POST", "/matters/{id}/schedule", page_meeting_schedule, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/matters/{id}/election/plan", page_election_plan, ROUTE_HTML, ROUTE_LOGIN},
