@@ -221,7 +221,7 @@ static void roll_item(struct req *r, const struct matter *m, const struct roll_r
 		html_raw(b, "</li>");
 		return;
 	}
-	form_begin(r, page_path(r, "/matters/%lld/roll", m->id), "inline primary");
+	form_begin(r, link_matter(r, m->id, "roll"), "inline primary");
 	form_hidden(r, "household", arena_printf(&r->arena, "%lld", (long long)h->household_id));
 	form_hidden(r, "q", q);
 	html_raw(b, "<button type=\"submit\">");
@@ -245,12 +245,12 @@ static void print_tools(struct req *r, const struct matter *m, const struct form
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<p class=\"links\">");
-	html_link(b, page_path(r, "/matters/%lld/roll.pdf", m->id),
+	html_link(b, link_matter(r, m->id, "roll.pdf"),
 		  T(r, "The list for signatures (PDF)"));
 	html_raw(b, "</p>");
 	if (!m->may_manage || m->status != MS_OPEN)
 		return;
-	form_begin(r, page_path(r, "/matters/%lld/ballots.pdf", m->id), "stacked");
+	form_begin(r, link_matter(r, m->id, "ballots.pdf"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "count",
 				   .label = T(r, "Paper ballots to print"),
@@ -282,9 +282,7 @@ static int roll_page(struct req *r, const struct form_errors *fe, int status)
 	layout_begin(r, title);
 	r->status = status;
 	form_summary(r, fe);
-	html_raw(b, "<p class=\"crumbs-back\">");
-	html_link(b, page_path(r, "/matters/%lld", m.id), m.title);
-	html_raw(b, "</p>");
+	page_back(r, link_matter(r, m.id, NULL), m.title);
 	page_heading(r, title);
 	page_note(r, "lead",
 		  T(r, "Each household's representative signs the printed list, then draws one "
@@ -319,15 +317,8 @@ int page_matter_hand(struct req *r)
 	const char *h = req_form(r, "household"), *q = req_form(r, "q");
 	if (!rc)
 		rc = ballot_hand(&r->ctx, r->params[0], h ? strtoll(h, NULL, 10) : 0);
-	struct buf to = BUF_INIT;
-	buf_addf(&to, "/matters/%lld/roll", (long long)r->params[0]);
-	if (q && *q) {
-		buf_adds(&to, "?q=");
-		html_url_arg(&to, q);
-	}
-	rc = form_after(r, rc, roll_page, arena_strdup(&r->arena, to.ptr));
-	buf_release(&to);
-	return rc;
+	return form_after(r, rc, roll_page,
+			  link_query(r, link_matter(r, r->params[0], "roll"), "q", q));
 }
 
 int page_matter_roll_pdf(struct req *r)
