@@ -179,7 +179,8 @@ static int check(const char *url, const char *logpath)
 		if (db_int(db, &n, &err,
 			   "SELECT COUNT(*) FROM ballot_box WHERE matter_id = $1 AND receipt = $2 "
 			   "AND kind = 'online' AND choice = 'yes'",
-			   DB_I(matter), DB_T(receipt)) || n != 1) {
+			   DB_I(matter), DB_T(receipt)) ||
+		    n != 1) {
 			missing++;
 			fprintf(stderr, "ballots: acknowledged %lld %s is not there\n", matter, receipt);
 		} else {
@@ -192,10 +193,12 @@ static int check(const char *url, const char *logpath)
 	 * agree: no ballot without its household marked, and none twice */
 	if (db_int(db, &bad, &err,
 		   "SELECT COUNT(*) FROM matter m WHERE m.form <> 'meeting' AND (m.cast_count <> "
-		   "(SELECT COUNT(*) FROM ballot_box b WHERE b.matter_id = m.id AND b.choice IS NOT "
-		   "NULL) OR (SELECT COUNT(*) FROM ballot_box b WHERE b.matter_id = m.id AND b.kind "
-		   "= 'online') <> (SELECT COUNT(*) FROM ballot_roll r WHERE r.matter_id = m.id AND "
-		   "r.how = 'online'))"))
+		   "(SELECT COUNT(*) FROM ballot_box b WHERE b.matter_id = m.id "
+		   "AND b.choice IS NOT NULL) "
+		   "OR (SELECT COUNT(*) FROM ballot_box b WHERE b.matter_id = m.id "
+		   "AND b.kind = 'online') <> "
+		   "(SELECT COUNT(*) FROM ballot_roll r WHERE r.matter_id = m.id "
+		   "AND r.how = 'online'))"))
 		bad = -1;
 	drift = (long)bad;
 	db_close(db);

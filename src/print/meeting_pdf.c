@@ -255,4 +255,3 @@ int meeting_slips_pdf(const struct matter *mt, const struct meeting *m,
 	}
 	return pdf_close(&pdf, err);
 }
-

@@ -327,9 +327,10 @@ static void drafts_openings_and_online_agreement(void **state)
 	assert_int_equal(m.eligible, 4);
 	assert_true(m.head_agreed && m.front_agreed);
 	int64_t roll = 0, receipts = 0;
-	assert_ok(ctx, db_int(ctx->db, &roll, &ctx->err,
-			      "SELECT COUNT(*) FROM ballot_roll WHERE matter_id = $1 AND how IS NULL",
-			      DB_I(id)));
+	assert_ok(ctx,
+		  db_int(ctx->db, &roll, &ctx->err,
+			 "SELECT COUNT(*) FROM ballot_roll WHERE matter_id = $1 AND how IS NULL",
+			 DB_I(id)));
 	assert_int_equal(roll, 4);
 	/* no receipt exists before a household votes or a slip is printed */
 	assert_ok(ctx, db_int(ctx->db, &receipts, &ctx->err,
@@ -365,8 +366,8 @@ static void lists_close_what_is_due(void **state)
 }
 
 /* The head prints `count` paper ballots (0: one per household left). */
-static const char **print_slips(struct dv_ctx *ctx, struct community *c, int64_t id,
-				int64_t count, size_t *n)
+static const char **print_slips(struct dv_ctx *ctx, struct community *c, int64_t id, int64_t count,
+				size_t *n)
 {
 	const char **v;
 	ctx->actor = c->head;

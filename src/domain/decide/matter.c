@@ -403,10 +403,11 @@ static int rewrite_box(struct dv_ctx *ctx, int64_t id)
 		struct box_row *b = ARENA_PUSH(ctx->arena, v, n, cap);
 		b->receipt = arena_strdup(ctx->arena, db_col_text(st, 0));
 		b->kind = arena_strdup(ctx->arena, db_col_text(st, 1));
-		b->choice = db_col_null(st, 2) ? NULL : arena_strdup(ctx->arena, db_col_text(st, 2));
+		b->choice =
+			db_col_null(st, 2) ? NULL : arena_strdup(ctx->arena, db_col_text(st, 2));
 	}
-	if (rc < 0 || (rc = db_run(ctx->db, &ctx->err, "DELETE FROM ballot_box WHERE matter_id = $1",
-				   DB_I(id))))
+	if (rc < 0 || (rc = db_run(ctx->db, &ctx->err,
+				   "DELETE FROM ballot_box WHERE matter_id = $1", DB_I(id))))
 		return rc;
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = db_run(ctx->db, &ctx->err,

@@ -225,11 +225,12 @@ int matter_agree(struct dv_ctx *ctx, int64_t id)
  * none is ever issued to a household. */
 static int issue_ballots(struct dv_ctx *ctx, const struct matter *m, int64_t *issued)
 {
-	int rc = db_run(ctx->db, &ctx->err,
-			"INSERT INTO ballot_roll (matter_id, household_id) "
-			"SELECT $1, h.id FROM household h JOIN unit_tree t ON t.descendant = h.unit_id "
-			"WHERE t.ancestor = $2 AND h.status = 'active'",
-			DB_I(m->id), DB_I(m->unit_id));
+	int rc = db_run(
+		ctx->db, &ctx->err,
+		"INSERT INTO ballot_roll (matter_id, household_id) "
+		"SELECT $1, h.id FROM household h JOIN unit_tree t ON t.descendant = h.unit_id "
+		"WHERE t.ancestor = $2 AND h.status = 'active'",
+		DB_I(m->id), DB_I(m->unit_id));
 	if (!rc)
 		*issued = db_changes(ctx->db);
 	return rc;

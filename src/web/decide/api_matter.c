@@ -282,8 +282,8 @@ int api_ballot_cast(struct req *r)
 	if (rc || (rc = ballot_cast(&r->ctx, r->params[0], choice, &receipt)))
 		return rc;
 	api_send(r, 200,
-		 json_pack("{s:I, s:s, s:s}", "matter", (json_int_t)r->params[0], "receipt", receipt,
-			   "choice", choice));
+		 json_pack("{s:I, s:s, s:s}", "matter", (json_int_t)r->params[0], "receipt",
+			   receipt, "choice", choice));
 	return 0;
 }
 

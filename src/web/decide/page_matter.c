@@ -118,9 +118,8 @@ static void ballot_closed(struct req *r, const struct matter *m, const char *how
 	if (!*how)
 		return;
 	html_raw(b, "<section class=\"ballot\"><p>");
-	html_txt(b, strcmp(how, "online") == 0
-			    ? T(r, "Your household voted online.")
-			    : T(r, "Your household signed for a paper ballot."));
+	html_txt(b, strcmp(how, "online") == 0 ? T(r, "Your household voted online.")
+					       : T(r, "Your household signed for a paper ballot."));
 	html_raw(b, " ");
 	html_link(b, link_matter(r, m->id, "tally"), T(r, "Find your receipt in the public tally"));
 	html_raw(b, "</p></section>");
@@ -135,10 +134,11 @@ static void receipt_once(struct req *r, const char *receipt)
 	html_raw(b, "</p><p class=\"receipt\"><code>");
 	html_txt(b, receipt);
 	html_raw(b, "</code></p><p class=\"hint\">");
-	html_txt(b, T(r, "Write it down or keep a photo of it. The system keeps nothing that ties "
-			 "your household to this receipt, so nobody can show it to you again, not "
-			 "even an officer. When voting closes, find it in the public tally to check "
-			 "that your ballot was counted as cast."));
+	html_txt(b,
+		 T(r, "Write it down or keep a photo of it. The system keeps nothing that ties "
+		      "your household to this receipt, so nobody can show it to you again, not "
+		      "even an officer. When voting closes, find it in the public tally to check "
+		      "that your ballot was counted as cast."));
 	html_raw(b, "</p>");
 }
 
@@ -187,12 +187,14 @@ static void ballot_box(struct req *r, const struct matter *m, const char *cast)
 		receipt_once(r, cast);
 	else if (strcmp(how, "online") == 0)
 		page_note(r, "done",
-			  T(r, "Your household has voted online. Its receipt was shown once, when it "
-			       "voted: the system keeps nothing that ties it to your household."));
+			  T(r,
+			    "Your household has voted online. Its receipt was shown once, when it "
+			    "voted: the system keeps nothing that ties it to your household."));
 	else if (strcmp(how, "paper") == 0)
 		page_note(r, "done",
-			  T(r, "Your household signed for a paper ballot: tick it, tear off the stub "
-			       "and keep it, and put the ballot in the ballot box."));
+			  T(r,
+			    "Your household signed for a paper ballot: tick it, tear off the stub "
+			    "and keep it, and put the ballot in the ballot box."));
 	else
 		vote_form(r, m);
 	html_raw(b, "</section>");
@@ -457,9 +459,10 @@ static int tally_page(struct req *r, const char *mine)
 			if (same_receipt(v[i].receipt, mine))
 				found = v[i].choice;
 		page_note(r, found ? "done" : "late",
-			  found ? arena_printf(&r->arena, T(r, "Receipt %s is counted as: %s"), mine,
-					       choice_label(r, &m, found))
-				: arena_printf(&r->arena, T(r, "Receipt %s is not in the tally"), mine));
+			  found ? arena_printf(&r->arena, T(r, "Receipt %s is counted as: %s"),
+					       mine, choice_label(r, &m, found))
+				: arena_printf(&r->arena, T(r, "Receipt %s is not in the tally"),
+					       mine));
 	}
 	html_raw(b, "<p class=\"links\">");
 	html_link(b, link_api(r, "matters", m.id, "tally.csv"), T(r, "Download (CSV)"));

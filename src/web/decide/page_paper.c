@@ -176,9 +176,10 @@ int page_matter_ballots_pdf(struct req *r)
 	const char **labels = arena_array(&r->arena, const char *, mt.noptions + 1);
 	for (size_t i = 0; i < mt.noptions; i++)
 		labels[i] = option_label(r, &mt, &mt.options[i]);
-	const char *tally = arena_printf(&r->arena, "%s/matters/%lld/tally", r->public_url,
-					 (long long)mt.id);
-	if ((rc = ballot_slips_pdf(&mt, labels, &p, v, n, tally, r->ctx.lang, &r->out, &r->ctx.err)))
+	const char *tally =
+		arena_printf(&r->arena, "%s/matters/%lld/tally", r->public_url, (long long)mt.id);
+	if ((rc = ballot_slips_pdf(&mt, labels, &p, v, n, tally, r->ctx.lang, &r->out,
+				   &r->ctx.err)))
 		return rc;
 	r->status = 200;
 	r->content_type = "application/pdf";
@@ -233,20 +234,20 @@ static void roll_item(struct req *r, const struct matter *m, const struct roll_r
 
 static void roll_counts(struct req *r, const struct matter *m, const struct paper_counts *c)
 {
-	page_note(r, "counts",
-		  arena_printf(&r->arena,
-			       T(r, "%lld households on the roll: %lld voted online, %lld signed "
-				    "for a paper ballot. %lld paper ballots printed, %lld counted."),
-			       (long long)m->eligible, (long long)c->online, (long long)c->handed,
-			       (long long)c->printed, (long long)c->counted));
+	page_note(
+		r, "counts",
+		arena_printf(&r->arena,
+			     T(r, "%lld households on the roll: %lld voted online, %lld signed "
+				  "for a paper ballot. %lld paper ballots printed, %lld counted."),
+			     (long long)m->eligible, (long long)c->online, (long long)c->handed,
+			     (long long)c->printed, (long long)c->counted));
 }
 
 static void print_tools(struct req *r, const struct matter *m, const struct form_errors *fe)
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<p class=\"links\">");
-	html_link(b, link_matter(r, m->id, "roll.pdf"),
-		  T(r, "The list for signatures (PDF)"));
+	html_link(b, link_matter(r, m->id, "roll.pdf"), T(r, "The list for signatures (PDF)"));
 	html_raw(b, "</p>");
 	if (!m->may_manage || m->status != MS_OPEN)
 		return;
@@ -294,7 +295,8 @@ static int roll_page(struct req *r, const struct form_errors *fe, int status)
 	print_tools(r, &m, fe);
 	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\"><label for=\"q\">");
 	html_txt(b, T(r, "Find a household by address or name"));
-	html_raw(b, "</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"");
+	html_raw(b,
+		 "</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"");
 	html_attr(b, q ? q : "");
 	html_raw(b, "\"><button type=\"submit\">");
 	html_txt(b, T(r, "Search"));
