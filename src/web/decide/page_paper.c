@@ -177,7 +177,7 @@ int page_matter_ballots_pdf(struct req *r)
 	for (size_t i = 0; i < mt.noptions; i++)
 		labels[i] = option_label(r, &mt, &mt.options[i]);
 	const char *tally =
-		arena_printf(&r->arena, "%s/matters/%lld/tally", r->public_url, (long long)mt.id);
+		arena_printf(&r->arena, "%s%s", r->public_url, link_matter(r, mt.id, "tally"));
 	if ((rc = ballot_slips_pdf(&mt, labels, &p, v, n, tally, r->ctx.lang, &r->out,
 				   &r->ctx.err)))
 		return rc;
