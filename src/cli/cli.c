@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/text.h"
 #include "domain/registry/unit.h"
@@ -103,4 +104,34 @@ void cli_pad(const char *s, int width)
 	fputs(s, stdout);
 	for (; n < width; n++)
 		fputc(' ', stdout);
+}
+
+int cli_read_file(const char *path, size_t max, char **data, size_t *len)
+{
+	struct stat st;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return cli_fail(EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		return cli_fail(EXIT_INPUT, "%s is not a regular file", path);
+	}
+	if ((unsigned long long)st.st_size > max) {
+		fclose(f);
+		return cli_fail(EXIT_INPUT, "%s is larger than %zu MB: split it", path, max >> 20);
+	}
+	*data = malloc((size_t)st.st_size + 1);
+	if (!*data) {
+		fclose(f);
+		return cli_fail(EXIT_FAIL, "out of memory reading %s", path);
+	}
+	*len = fread(*data, 1, (size_t)st.st_size, f);
+	int bad = ferror(f) || *len != (size_t)st.st_size;
+	fclose(f);
+	if (bad) {
+		free(*data);
+		return cli_fail(EXIT_FAIL, "cannot read %s", path);
+	}
+	(*data)[*len] = '\0';
+	return 0;
 }

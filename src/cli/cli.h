@@ -56,6 +56,11 @@ int cli_parse_id(const char *s, const char *what, int64_t *out);
  * problem and returns -1 if there is no such unit. */
 int cli_parse_unit(struct dv_ctx *ctx, const char *spec, int64_t *unit_id);
 
+/* Read a whole regular file into a malloc'd, NUL-terminated buffer (the
+ * caller frees it), refusing one over max bytes before reading it. 0, or
+ * an exit code with the reason printed. */
+int cli_read_file(const char *path, size_t max, char **data, size_t *len);
+
 /* Print s left-aligned in `width` columns, counting characters, not bytes
  * (printf's %-20s misaligns "Tân Đông Hiệp"). */
 void cli_pad(const char *s, int width);

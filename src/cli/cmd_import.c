@@ -12,38 +12,6 @@
 #include "cli/cli.h"
 #include "domain/registry/import.h"
 
-/* Read the whole file into a malloc'd buffer, refusing one over the import
- * limit before reading it. Returns 0 or an exit code (message printed). */
-static int read_file(const char *path, char **data, size_t *len)
-{
-	struct stat st;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return cli_fail(EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		fclose(f);
-		return cli_fail(EXIT_INPUT, "%s is not a regular file", path);
-	}
-	if ((unsigned long long)st.st_size > IMPORT_MAX_BYTES) {
-		fclose(f);
-		return cli_fail(EXIT_INPUT, "%s is larger than %u MB: split it", path,
-				IMPORT_MAX_BYTES >> 20);
-	}
-	*data = malloc((size_t)st.st_size + 1);
-	if (!*data) {
-		fclose(f);
-		return cli_fail(EXIT_FAIL, "out of memory reading %s", path);
-	}
-	*len = fread(*data, 1, (size_t)st.st_size, f);
-	int bad = ferror(f) || *len != (size_t)st.st_size;
-	fclose(f);
-	if (bad) {
-		free(*data);
-		return cli_fail(EXIT_FAIL, "cannot read %s", path);
-	}
-	return 0;
-}
-
 static int write_file(const char *path, const struct buf *b)
 {
 	FILE *f = fopen(path, "wb");
@@ -94,7 +62,7 @@ static int import_file(struct cli *cli, const char *path, const char *unit, int 
 {
 	char *data = NULL;
 	size_t len = 0;
-	int code = read_file(path, &data, &len);
+	int code = cli_read_file(path, IMPORT_MAX_BYTES, &data, &len);
 	if (code)
 		return code;
 	struct db *db;

@@ -50,12 +50,13 @@ static int user_add(struct cli *cli, struct dv_ctx *ctx)
 		{"name", required_argument, NULL, 'n'},
 		{"password", required_argument, NULL, 'p'},
 		{"household", required_argument, NULL, 'h'},
+		{"admin", no_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *name = NULL, *password = NULL;
 	char typed[PASSWORD_MAX + 2];
 	int64_t household = 0, id = 0;
-	int c;
+	int c, admin = 0;
 	optind = 0; /* 0 makes glibc start over */
 	while ((c = getopt_long(cli->argc, cli->argv, "", opts, NULL)) != -1) {
 		if (c == 'n')
@@ -64,6 +65,8 @@ static int user_add(struct cli *cli, struct dv_ctx *ctx)
 			password = optarg;
 		else if (c == 'h' && cli_parse_id(optarg, "--household", &household) == 0)
 			continue;
+		else if (c == 'a')
+			admin = 1;
 		else
 			return cli_usage("user");
 	}
@@ -74,10 +77,18 @@ static int user_add(struct cli *cli, struct dv_ctx *ctx)
 			return EXIT_INPUT;
 		password = typed;
 	}
-	int rc = account_create(ctx, cli->argv[optind], name, password, household, &id);
+	/* the account and its flag in one transaction */
+	int rc = ctx_begin(ctx);
+	if (!rc) {
+		rc = account_create(ctx, cli->argv[optind], name, password, household, &id);
+		if (!rc && admin)
+			rc = account_set_admin(ctx, id, 1);
+		rc = ctx_end(ctx, rc);
+	}
 	if (rc)
 		return cli_domain_fail(ctx, rc, "cannot add the account");
-	printf("added account %lld: %s\n", (long long)id, cli->argv[optind]);
+	printf("added account %lld: %s%s\n", (long long)id, cli->argv[optind],
+	       admin ? " (deployment administrator)" : "");
 	return EXIT_OK;
 }
 

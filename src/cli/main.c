@@ -48,17 +48,46 @@ static const struct cli_command commands[] = {
 	 "                 commit), at most (default 1024; 1 commits each alone)\n"
 	 "SIGTERM or SIGINT stops accepting, lets requests in flight finish, exits 0.\n\n" DB_HELP},
 	{"user", cmd_user, "add accounts, grant roles, set passwords",
-	 "usage: danvan user add LOGIN --name NAME [--password P] [--household ID]\n"
+	 "usage: danvan user add LOGIN --name NAME [--password P] [--household ID] [--admin]\n"
 	 "       danvan user grant LOGIN ROLE UNIT [--org ID]\n"
 	 "       danvan user passwd LOGIN [--password P]\n\n"
 	 "LOGIN is a phone number or an e-mail address. Without --password the\n"
 	 "password is asked for (or read from the first line of standard input).\n"
 	 "ROLE is one of resident, representative, head, front, ward_officer,\n"
 	 "org_officer, inspector, council, city_admin; UNIT is a unit id (see\n"
-	 "`danvan units`) or code:OFFICIAL_CODE.\n\n" DB_HELP},
-	{"units", cmd_units, "print the tree of administrative units",
-	 "usage: danvan units [--under UNIT] [--depth N] [--db URL]\n\n"
-	 "Print units with their id, kind, official code and household count.\n\n" DB_HELP},
+	 "`danvan units`) or code:OFFICIAL_CODE.\n"
+	 "--admin makes the account a deployment administrator: a city administrator\n"
+	 "on every unit, those imported later too, who may also add top-level units.\n\n" DB_HELP},
+	{"units", cmd_units, "the tree of units: list, import, add, rename, move, merge, split",
+	 "usage: danvan units [--under UNIT] [--depth N]\n"
+	 "       danvan units import FILE.csv [--date D]\n"
+	 "       danvan units add KIND NAME [--under UNIT] [--code CODE] [--date D]\n"
+	 "       danvan units rename UNIT NAME [--date D]\n"
+	 "       danvan units move UNIT NEW_PARENT [--date D]\n"
+	 "       danvan units merge UNIT INTO [--date D]\n"
+	 "       danvan units split UNIT --into SPEC --into SPEC... [--date D]\n\n"
+	 "Without a subcommand, print units with their id, kind, official code and\n"
+	 "household count (--depth levels, default 3).\n"
+	 "  import  load the official list: a UTF-8 CSV file with the header\n"
+	 "          code,name,kind,parent_code (parent_code empty for a top-level\n"
+	 "          unit; a parent may come after its children). Units already\n"
+	 "          there as listed are left alone; nothing is imported unless every\n"
+	 "          line is valid, and each bad line is reported as FILE:LINE.\n"
+	 "  add     a unit of KIND (province, city, ward, commune, neighborhood,\n"
+	 "          village, residential_group) under UNIT, or at the top\n"
+	 "  rename  give UNIT a new name; the old one stays in its history\n"
+	 "  move    put UNIT (with everything in it) under NEW_PARENT\n"
+	 "  merge   UNIT's units and households go to INTO; UNIT keeps its page and\n"
+	 "          its records, marked merged into INTO\n"
+	 "  split   UNIT becomes the new units given by --into, each\n"
+	 "          \"NAME[#CODE]=MEMBER,MEMBER...\": a MEMBER is a unit inside UNIT\n"
+	 "          (an id or code:CODE), household:ID for a household living\n"
+	 "          directly in it, or * for everything not listed elsewhere; UNIT\n"
+	 "          keeps its page and records, marked split into the new units\n"
+	 "  --date D  the day the change takes effect (01/07/2025 or 2025-07-01;\n"
+	 "          default today, never after today)\n"
+	 "UNIT is a unit id (as printed) or code:OFFICIAL_CODE. Exits 4 when the\n"
+	 "change is refused (a kind not allowed there, a unit merged into itself...).\n\n" DB_HELP},
 	{"import", cmd_import, "import households from a CSV file",
 	 "usage: danvan import households FILE.csv [--unit UNIT] [--skip-bad]\n"
 	 "                                         [--rejects FILE] [--db URL]\n\n"

@@ -32,6 +32,9 @@ struct actor {
 	int64_t household_id; /* the account's household, 0 if none */
 	const char *display_name;
 	int system; /* the CLI and the demo generator: may do anything */
+	/* A deployment administrator: a city administrator's rights on every
+	 * unit and at the top of the tree (domain/perm.c). */
+	int deployment_admin;
 	size_t ngrants;
 	struct grant *grants;
 };

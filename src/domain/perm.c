@@ -168,9 +168,16 @@ static int grant_covers(struct dv_ctx *ctx, int64_t unit_id, enum action a, int 
 	return 0;
 }
 
+/* A deployment administrator may do what a city administrator may, on every
+ * unit (those made after it logged in too) and at the top of the tree. */
+static int deployment_allows(const struct actor *ac, enum action a)
+{
+	return ac->system || (ac->deployment_admin && role_allows(ROLE_CITY_ADMIN, a));
+}
+
 int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id)
 {
-	if (ctx->actor->system)
+	if (deployment_allows(ctx->actor, a))
 		return 1;
 	return grant_covers(ctx, unit_id, a, (unit_wide_for_households & A(a)) != 0);
 }
@@ -178,7 +185,7 @@ int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id)
 int perm_may_household(struct dv_ctx *ctx, enum action a, int64_t household_id,
 		       int64_t household_unit_id)
 {
-	if (ctx->actor->system)
+	if (deployment_allows(ctx->actor, a))
 		return 1;
 	int own = household_id && ctx->actor->household_id == household_id;
 	return grant_covers(ctx, household_unit_id, a, own);
@@ -207,7 +214,7 @@ int perm_may_within(struct dv_ctx *ctx, enum action a, int64_t unit_id)
 
 int perm_may_somewhere(struct dv_ctx *ctx, enum action a)
 {
-	if (ctx->actor->system)
+	if (deployment_allows(ctx->actor, a))
 		return 1;
 	for (size_t i = 0; i < ctx->actor->ngrants; i++)
 		if (role_allows((enum role)ctx->actor->grants[i].role, a))
@@ -226,7 +233,8 @@ int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id)
  * unit both allows granting and may grant that role. */
 int perm_may_grant(struct dv_ctx *ctx, enum role role, int64_t unit_id)
 {
-	if (ctx->actor->system)
+	if (ctx->actor->system ||
+	    (ctx->actor->deployment_admin && role_may_grant(ROLE_CITY_ADMIN, role)))
 		return 1;
 	int64_t *anc;
 	size_t n;
@@ -243,12 +251,30 @@ int perm_may_grant(struct dv_ctx *ctx, enum role role, int64_t unit_id)
 
 /* ----------------------------------------------------------------- actors */
 
+/* A deployment administrator's rights, as grants for the pages that read
+ * grants (roles it may give, lists per unit): city administrator of every
+ * top-level unit at the time the actor is loaded. perm_may needs none of
+ * them (deployment_allows). */
+static int admin_grants(struct dv_ctx *ctx, struct actor *out, size_t cap)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT id FROM unit WHERE parent_id IS NULL AND status = 'active' "
+			  "ORDER BY id");
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
+		*ARENA_PUSH(ctx->arena, out->grants, out->ngrants, cap) =
+			(struct grant){.role = ROLE_CITY_ADMIN, .unit_id = db_col_int(st, 0)};
+	return rc < 0 ? rc : 0;
+}
+
 int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *out)
 {
 	memset(out, 0, sizeof(*out));
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT household_id, display_name FROM account WHERE id = $1 "
+			  "SELECT household_id, display_name, deployment_admin FROM account WHERE id = $1 "
 			  "AND status = 'active'",
 			  DB_I(account_id));
 	if (rc)
@@ -258,6 +284,7 @@ int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *out)
 	out->account_id = account_id;
 	out->household_id = db_col_int(st, 0);
 	out->display_name = arena_strdup(ctx->arena, db_col_text(st, 1));
+	out->deployment_admin = db_col_int(st, 2) != 0;
 	db_finish(st);
 
 	rc = db_query(ctx->db, &st, &ctx->err,
@@ -278,5 +305,7 @@ int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *out)
 			.organization_id = db_col_int(st, 3),
 		};
 	}
-	return rc < 0 ? rc : 0;
+	if (rc < 0 || !out->deployment_admin)
+		return rc < 0 ? rc : 0;
+	return admin_grants(ctx, out, cap);
 }

@@ -63,8 +63,9 @@ int role_may_grant(enum role granter, enum role granted);
 /*
  * May ctx->actor do `a` on unit_id? 1 or 0. True when one of the actor's
  * grants allows `a` on unit_id or one of its ancestors. The system actor may
- * do anything; the anonymous actor nothing. A database error reads as 0
- * (and is logged).
+ * do anything; a deployment administrator what a city administrator may, on
+ * every unit and at the top of the tree (unit_id 0); the anonymous actor
+ * nothing. A database error reads as 0 (and is logged).
  */
 int perm_may(struct dv_ctx *ctx, enum action a, int64_t unit_id);
 
@@ -87,7 +88,10 @@ int perm_require(struct dv_ctx *ctx, enum action a, int64_t unit_id);
  * covering the unit allows granting and may grant that role? */
 int perm_may_grant(struct dv_ctx *ctx, enum role role, int64_t unit_id);
 
-/* Load an account's household and live grants into *actor (arena memory). */
+/* Load an account's household and live grants into *actor (arena memory).
+ * A deployment administrator (account.deployment_admin) gets the flag and,
+ * for the pages that list grants, a city administrator's grant on every
+ * top-level unit there is now. */
 int actor_load(struct dv_ctx *ctx, int64_t account_id, struct actor *actor);
 
 #endif

@@ -14,6 +14,7 @@ extern const char mig_008_paper_ballots[];
 extern const char mig_009_elections[];
 extern const char mig_010_consultations[];
 extern const char mig_011_ballot_secrecy[];
+extern const char mig_012_reorganization[];
 
 static const struct migration {
 	int version;
@@ -31,6 +32,7 @@ static const struct migration {
 	{9, "elections", mig_009_elections},
 	{10, "consultations", mig_010_consultations},
 	{11, "ballot_secrecy", mig_011_ballot_secrecy},
+	{12, "reorganization", mig_012_reorganization},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -243,3 +243,25 @@ int account_set_password(struct dv_ctx *ctx, int64_t id, const char *password)
 		return rc;
 	return ctx_end(ctx, password_tx(ctx, id, hash));
 }
+
+static int admin_tx(struct dv_ctx *ctx, int64_t id, int on)
+{
+	if (!ctx->actor->system && !ctx->actor->deployment_admin)
+		return dv_fail(&ctx->err, DV_EPERM, NULL,
+			       "Only a deployment administrator may name another");
+	int rc = db_run(ctx->db, &ctx->err,
+			"UPDATE account SET deployment_admin = $1, updated_at = $2 WHERE id = $3",
+			DB_I(on ? 1 : 0), DB_I(ctx->now), DB_I(id));
+	if (!rc && db_changes(ctx->db) == 0)
+		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such account");
+	if (!rc)
+		rc = ctx_audit(ctx, "account.admin", "account", id, 0,
+			       json_pack("{s:b}", "deployment_admin", on != 0));
+	return rc;
+}
+
+int account_set_admin(struct dv_ctx *ctx, int64_t id, int on)
+{
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, admin_tx(ctx, id, on));
+}

@@ -71,6 +71,14 @@ int account_find(struct dv_ctx *ctx, const char *login, struct account *a);
  */
 int account_authenticate(struct dv_ctx *ctx, const char *login, const char *password, int64_t *id);
 
+/*
+ * Make an account a deployment administrator (on = 1) or no longer (0): it
+ * acts as a city administrator on every unit, those created later too, and
+ * may create top-level units (domain/perm.c). Only the system or another
+ * deployment administrator may; audited.
+ */
+int account_set_admin(struct dv_ctx *ctx, int64_t id, int on);
+
 /* Set a new password: the account itself or the system. */
 int account_set_password(struct dv_ctx *ctx, int64_t id, const char *password);
 

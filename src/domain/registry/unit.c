@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "base/array.h"
+#include "base/date.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "domain/perm.h"
+#include "domain/registry/unit_impl.h"
 
 /* ------------------------------------------------------------ unit kinds */
 
@@ -293,7 +295,7 @@ int unit_commune_of(struct dv_ctx *ctx, int64_t id, int64_t *commune_id)
 
 /* ---------------------------------------------------------------- counts */
 
-static int counts_add_now(struct dv_ctx *ctx, int64_t unit_id, int64_t dh, int64_t dr)
+int unit_counts_add_now(struct dv_ctx *ctx, int64_t unit_id, int64_t dh, int64_t dr)
 {
 	if (!dh && !dr)
 		return 0;
@@ -307,7 +309,7 @@ int unit_counts_add(struct dv_ctx *ctx, int64_t unit_id, int64_t dh, int64_t dr)
 {
 	if (ctx->defer_counts)
 		return 0;
-	return counts_add_now(ctx, unit_id, dh, dr);
+	return unit_counts_add_now(ctx, unit_id, dh, dr);
 }
 
 struct direct_count {
@@ -356,33 +358,32 @@ int unit_recount(struct dv_ctx *ctx)
 				    "AND r.status = 'present' GROUP BY h.unit_id",
 				    &r, &nr);
 	for (size_t i = 0; !rc && i < nh; i++)
-		rc = counts_add_now(ctx, h[i].unit_id, h[i].n, 0);
+		rc = unit_counts_add_now(ctx, h[i].unit_id, h[i].n, 0);
 	for (size_t i = 0; !rc && i < nr; i++)
-		rc = counts_add_now(ctx, r[i].unit_id, 0, r[i].n);
+		rc = unit_counts_add_now(ctx, r[i].unit_id, 0, r[i].n);
 	return ctx_end(ctx, rc);
 }
 
-/* ---------------------------------------------------------------- writes */
+/* ------------------------------------------------------ shared by writes */
 
-static int add_event(struct dv_ctx *ctx, int64_t unit_id, const char *kind, const char *old_name,
-		     const char *new_name, int64_t old_parent, int64_t new_parent, int64_t other)
+int unit_event_add(struct dv_ctx *ctx, int64_t unit_id, const struct unit_event_row *e)
 {
 	return db_run(ctx->db, &ctx->err,
 		      "INSERT INTO unit_event (unit_id, kind, old_name, new_name, old_parent_id, "
-		      "new_parent_id, other_id, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-		      "$8, $9)",
-		      DB_I(unit_id), DB_T(kind), DB_T(old_name), DB_T(new_name), DB_ID(old_parent),
-		      DB_ID(new_parent), DB_ID(other), DB_ID(ctx->actor->account_id),
-		      DB_I(ctx->now));
+		      "new_parent_id, other_id, actor_id, at, effective_date) VALUES ($1, $2, $3, "
+		      "$4, $5, $6, $7, $8, $9, $10)",
+		      DB_I(unit_id), DB_T(e->kind), DB_T(e->old_name), DB_T(e->new_name),
+		      DB_ID(e->old_parent), DB_ID(e->new_parent), DB_ID(e->other),
+		      DB_ID(ctx->actor->account_id), DB_I(ctx->now), DB_I(e->effective));
 }
 
-static int clean_name(struct dv_ctx *ctx, const char *in, const char **out)
+int unit_clean_name(struct dv_ctx *ctx, const char *in, const char **out)
 {
 	return text_clean(ctx->arena, in, in ? strlen(in) : 0, UNIT_NAME_MAX, TEXT_REQUIRED, "name",
 			  out, &ctx->err);
 }
 
-static int clean_code(struct dv_ctx *ctx, const char *in, const char **out)
+int unit_clean_code(struct dv_ctx *ctx, const char *in, const char **out)
 {
 	int rc = text_clean(ctx->arena, in, in ? strlen(in) : 0, UNIT_CODE_MAX, 0, "code", out,
 			    &ctx->err);
@@ -396,10 +397,48 @@ static int clean_code(struct dv_ctx *ctx, const char *in, const char **out)
 	return 0;
 }
 
+int unit_effective_parse(struct dv_ctx *ctx, const char *text, int32_t *ymd)
+{
+	*ymd = 0;
+	if (!text || !*text)
+		return 0;
+	if (date_parse(text, ymd, NULL))
+		return dv_fail(&ctx->err, DV_EINVAL, "effective",
+			       "The effective date must be a day such as 01/07/2025, not '%s'",
+			       text);
+	return 0;
+}
+
+int unit_effective_day(struct dv_ctx *ctx, int32_t in, int32_t *out)
+{
+	int32_t today = time_local_date(ctx->now);
+	int y, m, d;
+	*out = in ? in : today;
+	date_split(*out, &y, &m, &d);
+	if (!date_valid(y, m, d))
+		return dv_fail(&ctx->err, DV_EINVAL, "effective",
+			       "The effective date must be a day such as 01/07/2025");
+	if (*out > today)
+		return dv_fail(&ctx->err, DV_EINVAL, "effective",
+			       "A change cannot take effect after today: record it on its day");
+	return 0;
+}
+
 /* A kind's label in the user's language, for messages. */
 static const char *kind_text(struct dv_ctx *ctx, enum unit_kind k)
 {
 	return i18n_get(ctx->lang, unit_kind_label(k));
+}
+
+int unit_check_active(struct dv_ctx *ctx, const struct unit *u, const char *field)
+{
+	if (strcmp(u->status, "merged") == 0)
+		return dv_fail(&ctx->err, DV_EINVAL, field,
+			       "%s was already merged into another unit", u->name);
+	if (strcmp(u->status, "active") != 0)
+		return dv_fail(&ctx->err, DV_EINVAL, field, "%s was split into other units",
+			       u->name);
+	return 0;
 }
 
 static int check_parent(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind,
@@ -415,19 +454,18 @@ static int check_parent(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind ki
 	int rc = unit_get(ctx, parent_id, parent);
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_EINVAL, "parent", "The parent unit does not exist");
-	if (rc)
+	if (rc || (rc = unit_check_active(ctx, parent, "parent")))
 		return rc;
-	if (strcmp(parent->status, "active") != 0)
-		return dv_fail(&ctx->err, DV_EINVAL, "parent",
-			       "%s was merged into another unit: choose that one", parent->name);
 	if (!unit_kind_may_contain((int)parent->kind, kind))
 		return dv_fail(&ctx->err, DV_EINVAL, "kind", "A %s cannot be placed in a %s",
 			       kind_text(ctx, kind), kind_text(ctx, parent->kind));
 	return 0;
 }
 
-static int create_tx(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, const char *name,
-		     const char *code, int64_t *id)
+/* --------------------------------------------------------------- create */
+
+int unit_insert(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, const char *name,
+		const char *code, int32_t effective, int64_t *id)
 {
 	int rc = db_int(ctx->db, id, &ctx->err,
 			"INSERT INTO unit (parent_id, kind, name, name_folded, code, created_at, "
@@ -449,17 +487,21 @@ static int create_tx(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind,
 			"INSERT INTO unit_tree (ancestor, descendant, depth) VALUES ($1, $1, 0)",
 			DB_I(*id));
 	if (!rc)
-		rc = add_event(ctx, *id, "created", NULL, name, 0, parent_id, 0);
+		rc = unit_event_add(ctx, *id,
+				    &(struct unit_event_row){.kind = "created",
+							     .new_name = name,
+							     .new_parent = parent_id,
+							     .effective = effective});
 	if (!rc)
 		rc = ctx_audit(ctx, "unit.create", "unit", *id, *id,
-			       json_pack("{s:s, s:s, s:s, s:I}", "name", name, "kind",
+			       json_pack("{s:s, s:s, s:s, s:I, s:i}", "name", name, "kind",
 					 unit_kind_name(kind), "code", code, "parent",
-					 (json_int_t)parent_id));
+					 (json_int_t)parent_id, "effective", (int)effective));
 	return rc;
 }
 
-int unit_create(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, const char *name_in,
-		const char *code_in, int64_t *id_out)
+int unit_create_on(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind,
+		   const char *name_in, const char *code_in, int32_t effective, int64_t *id_out)
 {
 	const char *name, *code;
 	struct unit parent;
@@ -467,24 +509,35 @@ int unit_create(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, cons
 	int rc;
 	if ((unsigned)kind >= UNIT_KIND_COUNT)
 		return dv_fail(&ctx->err, DV_EINVAL, "kind", "Unknown unit kind");
-	if ((rc = clean_name(ctx, name_in, &name)) || (rc = clean_code(ctx, code_in, &code)))
+	if ((rc = unit_clean_name(ctx, name_in, &name)) ||
+	    (rc = unit_clean_code(ctx, code_in, &code)) ||
+	    (rc = unit_effective_day(ctx, effective, &effective)))
 		return rc;
 	if ((rc = ctx_begin(ctx)))
 		return rc;
 	if (!(rc = check_parent(ctx, parent_id, kind, &parent)) &&
 	    !(rc = perm_require(ctx, ACT_MANAGE_UNITS, parent_id)))
-		rc = create_tx(ctx, parent_id, kind, name, code, &id);
+		rc = unit_insert(ctx, parent_id, kind, name, code, effective, &id);
 	rc = ctx_end(ctx, rc);
 	if (!rc && id_out)
 		*id_out = id;
 	return rc;
 }
 
-static int rename_checked(struct dv_ctx *ctx, int64_t id, const char *name)
+int unit_create(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, const char *name,
+		const char *code, int64_t *id_out)
+{
+	return unit_create_on(ctx, parent_id, kind, name, code, 0, id_out);
+}
+
+/* --------------------------------------------------------------- rename */
+
+static int rename_checked(struct dv_ctx *ctx, int64_t id, const char *name, int32_t effective)
 {
 	struct unit u;
 	int rc;
-	if ((rc = unit_get(ctx, id, &u)) || (rc = perm_require(ctx, ACT_MANAGE_UNITS, id)))
+	if ((rc = unit_get(ctx, id, &u)) || (rc = perm_require(ctx, ACT_MANAGE_UNITS, id)) ||
+	    (rc = unit_check_active(ctx, &u, "unit")))
 		return rc;
 	if (strcmp(u.name, name) == 0)
 		return 0;
@@ -492,25 +545,38 @@ static int rename_checked(struct dv_ctx *ctx, int64_t id, const char *name)
 		    "UPDATE unit SET name = $1, name_folded = $2, updated_at = $3 WHERE id = $4",
 		    DB_T(name), DB_T(text_fold_a(ctx->arena, name)), DB_I(ctx->now), DB_I(id));
 	if (!rc)
-		rc = add_event(ctx, id, "renamed", u.name, name, 0, 0, 0);
+		rc = unit_event_add(ctx, id,
+				    &(struct unit_event_row){.kind = "renamed",
+							     .old_name = u.name,
+							     .new_name = name,
+							     .effective = effective});
 	if (!rc)
 		rc = ctx_audit(ctx, "unit.rename", "unit", id, id,
-			       json_pack("{s:s, s:s}", "from", u.name, "to", name));
+			       json_pack("{s:s, s:s, s:i}", "from", u.name, "to", name, "effective",
+					 (int)effective));
 	return rc;
 }
 
-int unit_rename(struct dv_ctx *ctx, int64_t id, const char *name_in)
+int unit_rename_on(struct dv_ctx *ctx, int64_t id, const char *name_in, int32_t effective)
 {
 	const char *name;
 	int rc;
-	if ((rc = clean_name(ctx, name_in, &name)) || (rc = ctx_begin(ctx)))
+	if ((rc = unit_clean_name(ctx, name_in, &name)) ||
+	    (rc = unit_effective_day(ctx, effective, &effective)) || (rc = ctx_begin(ctx)))
 		return rc;
-	return ctx_end(ctx, rename_checked(ctx, id, name));
+	return ctx_end(ctx, rename_checked(ctx, id, name, effective));
 }
+
+int unit_rename(struct dv_ctx *ctx, int64_t id, const char *name)
+{
+	return unit_rename_on(ctx, id, name, 0);
+}
+
+/* ----------------------------------------------------------------- move */
 
 /* Households below a community-level unit belong to the ward above it; after
  * a move that ward may have changed. */
-static int refresh_ward_ids(struct dv_ctx *ctx, int64_t root)
+int unit_refresh_wards(struct dv_ctx *ctx, int64_t root)
 {
 	int rc = db_run(ctx->db, &ctx->err,
 			"UPDATE household SET ward_id = (SELECT t.ancestor FROM unit_tree t "
@@ -528,9 +594,10 @@ static int refresh_ward_ids(struct dv_ctx *ctx, int64_t root)
 		      DB_I(root));
 }
 
-static int move_tx(struct dv_ctx *ctx, const struct unit *u, const struct unit *to)
+static int move_tx(struct dv_ctx *ctx, const struct unit *u, const struct unit *to,
+		   int32_t effective)
 {
-	int rc = counts_add_now(ctx, u->parent_id, -u->households, -u->residents);
+	int rc = unit_counts_add_now(ctx, u->parent_id, -u->households, -u->residents);
 	/* detach the subtree from its old ancestors, attach it under the new parent */
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
@@ -550,27 +617,23 @@ static int move_tx(struct dv_ctx *ctx, const struct unit *u, const struct unit *
 			    "UPDATE unit SET parent_id = $1, updated_at = $2 WHERE id = $3",
 			    DB_I(to->id), DB_I(ctx->now), DB_I(u->id));
 	if (!rc)
-		rc = counts_add_now(ctx, to->id, u->households, u->residents);
+		rc = unit_counts_add_now(ctx, to->id, u->households, u->residents);
 	if (!rc && unit_kind_is_community(u->kind))
-		rc = refresh_ward_ids(ctx, u->id);
+		rc = unit_refresh_wards(ctx, u->id);
 	if (!rc)
-		rc = add_event(ctx, u->id, "moved", NULL, NULL, u->parent_id, to->id, 0);
+		rc = unit_event_add(ctx, u->id,
+				    &(struct unit_event_row){.kind = "moved",
+							     .old_parent = u->parent_id,
+							     .new_parent = to->id,
+							     .effective = effective});
 	if (!rc)
 		rc = ctx_audit(ctx, "unit.move", "unit", u->id, u->id,
-			       json_pack("{s:I, s:I}", "from", (json_int_t)u->parent_id, "to",
-					 (json_int_t)to->id));
+			       json_pack("{s:I, s:I, s:i}", "from", (json_int_t)u->parent_id, "to",
+					 (json_int_t)to->id, "effective", (int)effective));
 	return rc;
 }
 
-static int check_active(struct dv_ctx *ctx, const struct unit *u, const char *field)
-{
-	if (strcmp(u->status, "active") != 0)
-		return dv_fail(&ctx->err, DV_EINVAL, field,
-			       "%s was already merged into another unit", u->name);
-	return 0;
-}
-
-static int move_checked(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
+int unit_move_checked(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t effective)
 {
 	struct unit u, to;
 	int inside = 0, rc;
@@ -579,7 +642,8 @@ static int move_checked(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
 	if ((rc = unit_get(ctx, new_parent_id, &to)) == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_EINVAL, "parent",
 			       "The new parent unit does not exist");
-	if (rc || (rc = check_active(ctx, &u, "unit")) || (rc = check_active(ctx, &to, "parent")))
+	if (rc || (rc = unit_check_active(ctx, &u, "unit")) ||
+	    (rc = unit_check_active(ctx, &to, "parent")))
 		return rc;
 	if ((rc = perm_require(ctx, ACT_REORGANIZE_UNITS, id)) ||
 	    (rc = perm_require(ctx, ACT_REORGANIZE_UNITS, new_parent_id)))
@@ -593,89 +657,166 @@ static int move_checked(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
 	if (!unit_kind_may_contain((int)to.kind, u.kind))
 		return dv_fail(&ctx->err, DV_EINVAL, "parent", "A %s cannot be placed in a %s",
 			       kind_text(ctx, u.kind), kind_text(ctx, to.kind));
-	return move_tx(ctx, &u, &to);
+	return move_tx(ctx, &u, &to, effective);
 }
 
 /* Reads and checks happen inside the transaction, so the counts moved are
  * the counts at the time of the move. */
-int unit_move(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
+int unit_move_on(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t effective)
 {
-	int rc = ctx_begin(ctx);
-	return rc ? rc : ctx_end(ctx, move_checked(ctx, id, new_parent_id));
+	int rc = unit_effective_day(ctx, effective, &effective);
+	if (rc || (rc = ctx_begin(ctx)))
+		return rc;
+	return ctx_end(ctx, unit_move_checked(ctx, id, new_parent_id, effective));
 }
 
-/* Move the households living directly in `from` into `into`, recording
- * each move. */
-static int merge_households(struct dv_ctx *ctx, const struct unit *from, const struct unit *into,
-			    int64_t *moved)
+int unit_move(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id)
 {
-	int64_t h = 0, r = 0;
-	int rc = db_int(ctx->db, &h, &ctx->err,
-			"SELECT COUNT(*) FROM household WHERE unit_id = $1 AND status = 'active'",
-			DB_I(from->id));
+	return unit_move_on(ctx, id, new_parent_id, 0);
+}
+
+/* ---------------------------------------------------------- households */
+
+static int move_household(struct dv_ctx *ctx, int64_t hid, int64_t from, int64_t to,
+			  const char *reason, int32_t effective, int64_t *members)
+{
+	int rc = db_int(ctx->db, members, &ctx->err,
+			"SELECT COUNT(*) FROM resident WHERE household_id = $1 "
+			"AND status = 'present'",
+			DB_I(hid));
 	if (!rc)
-		rc = db_int(
-			ctx->db, &r, &ctx->err,
-			"SELECT COUNT(*) FROM resident r JOIN household h ON h.id = r.household_id "
-			"WHERE h.unit_id = $1 AND h.status = 'active' AND r.status = 'present'",
-			DB_I(from->id));
-	if (rc || h == 0)
+		rc = db_run(ctx->db, &ctx->err,
+			    "INSERT INTO household_move (household_id, from_unit_id, to_unit_id, "
+			    "reason, actor_id, at, effective_date) VALUES ($1, $2, $3, $4, $5, $6, "
+			    "$7)",
+			    DB_I(hid), DB_I(from), DB_I(to), DB_T(reason),
+			    DB_ID(ctx->actor->account_id), DB_I(ctx->now), DB_I(effective));
+	if (!rc)
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE household SET unit_id = $1, updated_at = $2 WHERE id = $3",
+			    DB_I(to), DB_I(ctx->now), DB_I(hid));
+	return rc;
+}
+
+/* The active households living directly in unit_id. Arena array. */
+static int direct_households(struct dv_ctx *ctx, int64_t unit_id, int64_t **ids, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT id FROM household WHERE unit_id = $1 AND status = 'active' "
+			  "ORDER BY id",
+			  DB_I(unit_id));
+	if (rc)
 		return rc;
-	if (!unit_kind_is_community(into->kind))
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
+		*ARENA_PUSH(ctx->arena, *ids, *n, cap) = db_col_int(st, 0);
+	return rc < 0 ? rc : 0;
+}
+
+int unit_households_move(struct dv_ctx *ctx, int64_t from, int64_t to, const int64_t *ids,
+			 size_t nids, const char *reason, int32_t effective, int64_t *moved)
+{
+	int64_t *all = NULL, h = 0, r = 0;
+	int rc = 0;
+	*moved = 0;
+	if (!ids && (rc = direct_households(ctx, from, &all, &nids)))
+		return rc;
+	if (!ids)
+		ids = all;
+	for (size_t i = 0; !rc && i < nids; i++) {
+		int64_t members = 0;
+		rc = move_household(ctx, ids[i], from, to, reason, effective, &members);
+		h++;
+		r += members;
+	}
+	if (rc || !nids)
+		return rc;
+	if (!(rc = unit_counts_add_now(ctx, from, -h, -r)) &&
+	    !(rc = unit_counts_add_now(ctx, to, h, r)))
+		rc = unit_refresh_wards(ctx, to);
+	*moved = h;
+	return rc;
+}
+
+/* ---------------------------------------------------------------- merge */
+
+int unit_lineage_add(struct dv_ctx *ctx, int64_t successor, int64_t predecessor, const char *how,
+		     int32_t effective)
+{
+	int rc = db_run(ctx->db, &ctx->err,
+			"INSERT INTO unit_lineage (unit_id, predecessor_id, direct, kind, "
+			"effective_date) VALUES ($1, $2, 1, $3, $4)",
+			DB_I(successor), DB_I(predecessor), DB_T(how), DB_I(effective));
+	if (rc)
+		return rc;
+	return db_run(ctx->db, &ctx->err,
+		      "INSERT INTO unit_lineage (unit_id, predecessor_id, direct, kind, "
+		      "effective_date) SELECT $1, predecessor_id, 0, kind, effective_date "
+		      "FROM unit_lineage WHERE unit_id = $2 ON CONFLICT DO NOTHING",
+		      DB_I(successor), DB_I(predecessor));
+}
+
+/* Provinces and cities are one level, wards and communes the next,
+ * communities the last: merges happen within a level. */
+static int level_of(enum unit_kind k)
+{
+	return unit_kind_is_community(k) ? 2 : unit_kind_is_commune(k) ? 1 : 0;
+}
+
+static int merge_tx(struct dv_ctx *ctx, const struct unit *from, const struct unit *into,
+		    int32_t effective)
+{
+	struct unit *kids;
+	size_t nkids;
+	int64_t moved = 0, h = 0;
+	int rc = unit_children(ctx, from->id, &kids, &nkids);
+	for (size_t i = 0; !rc && i < nkids; i++)
+		rc = unit_move_checked(ctx, kids[i].id, into->id, effective);
+	if (!rc)
+		rc = db_int(ctx->db, &h, &ctx->err,
+			    "SELECT COUNT(*) FROM household WHERE unit_id = $1 "
+			    "AND status = 'active'",
+			    DB_I(from->id));
+	if (!rc && h && !unit_kind_is_community(into->kind))
 		return dv_fail(
 			&ctx->err, DV_EINVAL, "into",
 			"%s has households of its own; merge it into a neighborhood, village "
 			"or residential group",
 			from->name);
-	rc = db_run(ctx->db, &ctx->err,
-		    "INSERT INTO household_move (household_id, from_unit_id, to_unit_id, reason, "
-		    "actor_id, at) SELECT id, $1, $2, 'merge', $3, $4 FROM household "
-		    "WHERE unit_id = $1 AND status = 'active'",
-		    DB_I(from->id), DB_I(into->id), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 	if (!rc)
-		rc = db_run(ctx->db, &ctx->err,
-			    "UPDATE household SET unit_id = $2, updated_at = $3 "
-			    "WHERE unit_id = $1 AND status = 'active'",
-			    DB_I(from->id), DB_I(into->id), DB_I(ctx->now));
-	if (!rc)
-		rc = counts_add_now(ctx, from->id, -h, -r);
-	if (!rc)
-		rc = counts_add_now(ctx, into->id, h, r);
-	if (!rc)
-		rc = refresh_ward_ids(ctx, into->id);
-	*moved = h;
-	return rc;
-}
-
-static int merge_tx(struct dv_ctx *ctx, const struct unit *from, const struct unit *into)
-{
-	struct unit *kids;
-	size_t nkids;
-	int64_t moved = 0;
-	int rc = unit_children(ctx, from->id, &kids, &nkids);
-	for (size_t i = 0; !rc && i < nkids; i++)
-		rc = unit_move(ctx, kids[i].id, into->id);
-	if (!rc)
-		rc = merge_households(ctx, from, into, &moved);
+		rc = unit_households_move(ctx, from->id, into->id, NULL, 0, "merge", effective,
+					  &moved);
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE unit SET status = 'merged', merged_into = $1, updated_at = $2 "
 			    "WHERE id = $3",
 			    DB_I(into->id), DB_I(ctx->now), DB_I(from->id));
 	if (!rc)
-		rc = add_event(ctx, from->id, "merged", NULL, NULL, 0, 0, into->id);
+		rc = unit_lineage_add(ctx, into->id, from->id, "merge", effective);
 	if (!rc)
-		rc = add_event(ctx, into->id, "absorbed", NULL, NULL, 0, 0, from->id);
+		rc = unit_event_add(ctx, from->id,
+				    &(struct unit_event_row){.kind = "merged",
+							     .other = into->id,
+							     .effective = effective});
+	if (!rc)
+		rc = unit_event_add(ctx, into->id,
+				    &(struct unit_event_row){.kind = "absorbed",
+							     .other = from->id,
+							     .effective = effective});
 	if (!rc)
 		rc = ctx_audit(ctx, "unit.merge", "unit", from->id, into->id,
-			       json_pack("{s:I, s:s, s:I, s:s, s:I, s:I}", "from",
+			       json_pack("{s:I, s:s, s:I, s:s, s:I, s:I, s:i}", "from",
 					 (json_int_t)from->id, "from_name", from->name, "into",
 					 (json_int_t)into->id, "into_name", into->name, "children",
-					 (json_int_t)nkids, "households", (json_int_t)moved));
+					 (json_int_t)nkids, "households", (json_int_t)moved,
+					 "effective", (int)effective));
 	return rc;
 }
 
-static int merge_checked(struct dv_ctx *ctx, int64_t from_id, int64_t into_id)
+static int merge_checked(struct dv_ctx *ctx, int64_t from_id, int64_t into_id, int32_t effective)
 {
 	struct unit from, into;
 	int inside = 0, rc;
@@ -686,8 +827,8 @@ static int merge_checked(struct dv_ctx *ctx, int64_t from_id, int64_t into_id)
 	if ((rc = unit_get(ctx, into_id, &into)) == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_EINVAL, "into",
 			       "The unit to merge into does not exist");
-	if (rc || (rc = check_active(ctx, &from, "from")) ||
-	    (rc = check_active(ctx, &into, "into")))
+	if (rc || (rc = unit_check_active(ctx, &from, "from")) ||
+	    (rc = unit_check_active(ctx, &into, "into")))
 		return rc;
 	if ((rc = perm_require(ctx, ACT_REORGANIZE_UNITS, from_id)) ||
 	    (rc = perm_require(ctx, ACT_REORGANIZE_UNITS, into_id)))
@@ -697,11 +838,63 @@ static int merge_checked(struct dv_ctx *ctx, int64_t from_id, int64_t into_id)
 	if (inside)
 		return dv_fail(&ctx->err, DV_EINVAL, "into",
 			       "A unit cannot be merged into a unit inside it");
-	return merge_tx(ctx, &from, &into);
+	if (level_of(from.kind) != level_of(into.kind))
+		return dv_fail(&ctx->err, DV_EINVAL, "into", "A %s cannot be merged into a %s",
+			       kind_text(ctx, from.kind), kind_text(ctx, into.kind));
+	return merge_tx(ctx, &from, &into, effective);
+}
+
+int unit_merge_on(struct dv_ctx *ctx, int64_t from_id, int64_t into_id, int32_t effective)
+{
+	int rc = unit_effective_day(ctx, effective, &effective);
+	if (rc || (rc = ctx_begin(ctx)))
+		return rc;
+	return ctx_end(ctx, merge_checked(ctx, from_id, into_id, effective));
 }
 
 int unit_merge(struct dv_ctx *ctx, int64_t from_id, int64_t into_id)
 {
-	int rc = ctx_begin(ctx);
-	return rc ? rc : ctx_end(ctx, merge_checked(ctx, from_id, into_id));
+	return unit_merge_on(ctx, from_id, into_id, 0);
+}
+
+/* -------------------------------------------------------------- lineage */
+
+static int read_links(struct dv_ctx *ctx, struct db_stmt *st, struct unit_link **out, size_t *n)
+{
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		struct unit_link *l = ARENA_PUSH(ctx->arena, *out, *n, cap);
+		read_unit(ctx, st, &l->unit);
+		l->how = db_col_int(st, 9) ? "split" : "merge";
+		l->effective = (int32_t)db_col_int(st, 10);
+		l->direct = (int)db_col_int(st, 11);
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int unit_successors(struct dv_ctx *ctx, int64_t id, struct unit_link **out, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT " UNIT_COLS ", CASE WHEN l.kind = 'split' THEN 1 ELSE 0 END, "
+			  "l.effective_date, l.direct FROM unit_lineage l "
+			  "JOIN unit u ON u.id = l.unit_id WHERE l.predecessor_id = $1 "
+			  "AND l.direct = 1 ORDER BY u.id",
+			  DB_I(id));
+	return rc ? rc : read_links(ctx, st, out, n);
+}
+
+int unit_predecessors(struct dv_ctx *ctx, int64_t id, struct unit_link **out, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT " UNIT_COLS ", CASE WHEN l.kind = 'split' THEN 1 ELSE 0 END, "
+			  "l.effective_date, l.direct FROM unit_lineage l "
+			  "JOIN unit u ON u.id = l.predecessor_id WHERE l.unit_id = $1 "
+			  "ORDER BY l.effective_date, u.id",
+			  DB_I(id));
+	return rc ? rc : read_links(ctx, st, out, n);
 }

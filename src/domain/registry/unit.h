@@ -5,8 +5,10 @@
  * and wards, and the same code serves the old and the new map.
  *
  * Which kind may sit under which is one table (unit.c, allowed_parents).
- * Reorganizing (rename, move, merge) keeps every record attached to the unit
- * it was made in: a merged unit keeps its row, marked merged into the other.
+ * Reorganizing (rename, move, merge, split) keeps every record attached to
+ * the unit it was made in: a merged or split unit keeps its row, marked
+ * merged or split, and points to its successors (unit_lineage), whose lists
+ * may include its records (unit_predecessors).
  */
 #ifndef DV_DOMAIN_UNIT_H
 #define DV_DOMAIN_UNIT_H
@@ -36,7 +38,7 @@ struct unit {
 	enum unit_kind kind;
 	const char *name;
 	const char *code;    /* official code, "" if none */
-	const char *status;  /* "active" or "merged" */
+	const char *status;  /* "active", "merged" or "split" */
 	int64_t merged_into; /* 0 unless merged */
 	int64_t households;  /* in the whole subtree */
 	int64_t residents;   /* present residents in the whole subtree */
@@ -86,17 +88,87 @@ int unit_is_within(struct dv_ctx *ctx, int64_t id, int64_t anc, int *yes);
 /* The nearest ward/commune at or above id; DV_ENOTFOUND if none. */
 int unit_commune_of(struct dv_ctx *ctx, int64_t id, int64_t *commune_id);
 
-/* Rename; the old name stays in the unit's history. Needs ACT_MANAGE_UNITS. */
-int unit_rename(struct dv_ctx *ctx, int64_t id, const char *name);
-/* Move id (with its subtree, households and counts) under new_parent_id.
- * Needs ACT_REORGANIZE_UNITS on both the unit and the new parent. */
-int unit_move(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id);
+/* ---------------------------------------------------------- reorganizing */
+
 /*
- * Merge `from` into `into`: from's active children move under into, its
- * households move into into, and from is marked merged (its row, history and
- * the records made in it stay). Needs ACT_REORGANIZE_UNITS on both.
+ * Every change to the map takes effect on a day (YYYYMMDD) the decision
+ * states; 0 means today, the clock's day in Vietnam. A day after today is
+ * refused (the map shows what is in force, nothing is scheduled), and so is
+ * an impossible one: DV_EINVAL on the field "effective". The day is kept in
+ * the unit's history (unit_event) and in the moves of the households.
  */
+/* Read a day as people type it (01/07/2025 or 2025-07-01; "" or NULL for
+ * today, 0) into *ymd; DV_EINVAL on "effective" for anything else. */
+int unit_effective_parse(struct dv_ctx *ctx, const char *text, int32_t *ymd);
+
+/* unit_create with the day the unit came into being. */
+int unit_create_on(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, const char *name,
+		   const char *code, int32_t effective, int64_t *id_out);
+
+/* Rename; the old name stays in the unit's history. Needs ACT_MANAGE_UNITS.
+ * unit_rename is unit_rename_on for today. */
+int unit_rename_on(struct dv_ctx *ctx, int64_t id, const char *name, int32_t effective);
+int unit_rename(struct dv_ctx *ctx, int64_t id, const char *name);
+
+/* Move id (with its subtree, households and counts) under new_parent_id;
+ * the households' ward follows. Needs ACT_REORGANIZE_UNITS on both the unit
+ * and the new parent. unit_move is unit_move_on for today. */
+int unit_move_on(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t effective);
+int unit_move(struct dv_ctx *ctx, int64_t id, int64_t new_parent_id);
+
+/*
+ * Merge `from` into `into`, two units of the same level (province or city,
+ * ward or commune, community; a city may also merge into a province, which
+ * is how a district level goes): from's active children move under into,
+ * its households move into into (their ward follows), and from is marked
+ * merged, keeping its row, its history and the records made in it, with
+ * into as its successor (unit_successors). Needs ACT_REORGANIZE_UNITS on
+ * both. unit_merge is unit_merge_on for today.
+ */
+int unit_merge_on(struct dv_ctx *ctx, int64_t from, int64_t into, int32_t effective);
 int unit_merge(struct dv_ctx *ctx, int64_t from, int64_t into);
+
+/* One of the units a unit is split into. */
+struct unit_part {
+	const char *name;
+	const char *code;	   /* official code, NULL or "" for none */
+	const int64_t *units;	   /* children of the split unit that go to this part */
+	size_t nunits;
+	const int64_t *households; /* households living directly in it that go here */
+	size_t nhouseholds;
+	int rest;		   /* also takes every child and household listed nowhere */
+};
+
+#define UNIT_SPLIT_MAX 20
+
+/*
+ * Split `id` into nparts (2..UNIT_SPLIT_MAX) new units of its kind under its
+ * parent: every active child and every active household living directly in
+ * it goes to exactly one part (as listed, or to the one part with `rest`),
+ * and id is marked split, keeping its row, history and records, with the
+ * new units as its successors. A part may take id's own code. ids_out (may
+ * be NULL) receives the new units' ids in the order of parts. Needs
+ * ACT_REORGANIZE_UNITS on id and on its parent (the top level for a root).
+ * A child or household listed twice, not listed, or not id's own is
+ * DV_EINVAL on "parts".
+ */
+int unit_split(struct dv_ctx *ctx, int64_t id, const struct unit_part *parts, size_t nparts,
+	       int32_t effective, int64_t *ids_out);
+
+/* A unit a merge or split led to, or came from. */
+struct unit_link {
+	struct unit unit;
+	const char *how;    /* "merge" or "split" */
+	int32_t effective;  /* YYYYMMDD */
+	int direct;	    /* 1: this very step; 0: through an earlier one */
+};
+
+/* The units `id` was merged or split into (direct steps), by id. Arena array;
+ * none for a unit still active. */
+int unit_successors(struct dv_ctx *ctx, int64_t id, struct unit_link **out, size_t *n);
+/* Every unit whose records `id` now carries on: those merged or split into
+ * it, and theirs before them, oldest step first. Arena array. */
+int unit_predecessors(struct dv_ctx *ctx, int64_t id, struct unit_link **out, size_t *n);
 
 /* Add dh households and dr residents to unit_id and all its ancestors
  * (no-op while ctx->defer_counts is set). */
