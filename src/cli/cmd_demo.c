@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "base/date.h"
 #include "cli/cli.h"
 #include "domain/demo/demo.h"
 #include "store/migrate.h"
@@ -28,6 +29,7 @@ int cmd_demo(struct cli *cli)
 	static const struct option opts[] = {
 		{"households", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
+		{"as-of", required_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	struct demo_options opt = {.households = DEMO_HOUSEHOLDS_DEFAULT, .seed = 1};
@@ -40,6 +42,11 @@ int cmd_demo(struct cli *cli)
 			continue;
 		if (c == 's' && !parse_count(optarg, "--seed", INT64_MAX, &seed))
 			continue;
+		if (c == 'a' && date_parse(optarg, &opt.as_of, NULL) == 0)
+			continue;
+		if (c == 'a')
+			return cli_fail(EXIT_USAGE, "--as-of must be a day such as 2025-07-01, not '%s'",
+					optarg);
 		return cli_usage("demo");
 	}
 	if (optind != cli->argc)
@@ -71,6 +78,9 @@ int cmd_demo(struct cli *cli)
 		       "s)\n",
 		       cli->db_url, (long long)r.households, (long long)r.residents,
 		       (unsigned long long)opt.seed, secs);
+		if (opt.as_of >= 20250701)
+			printf("as of the reorganization of 01/07/2025: no district level, Bình Dương "
+			       "in Hồ Chí Minh City, the new ward Dĩ An\n");
 		printf("\naccounts (password %s):\n", DEMO_PASSWORD);
 		for (size_t i = 0; i < r.naccounts; i++) {
 			printf("  %-16s %-15s ", r.accounts[i].login, r.accounts[i].role);

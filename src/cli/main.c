@@ -30,11 +30,16 @@ static const struct cli_command commands[] = {
 	 "usage: danvan migrate [--db URL]\n\n"
 	 "Apply every migration newer than the database, each in its own transaction.\n\n" DB_HELP},
 	{"demo", cmd_demo, "fill a new database with the demo city of Dĩ An",
-	 "usage: danvan demo [--households N] [--seed S] [--db URL]\n\n"
+	 "usage: danvan demo [--households N] [--seed S] [--as-of DAY] [--db URL]\n\n"
 	 "Build Dĩ An city (Bình Dương) as of 2023: its seven wards with their\n"
 	 "official codes, their neighborhoods, N synthetic households (default 5000,\n"
 	 "at most 200000) with residents, organizations, and one account per role,\n"
 	 "printed with the password danvan-demo. The same seed gives the same data.\n"
+	 "--as-of DAY (2025-07-01 or later) then replays the reorganization of\n"
+	 "1 July 2025 through the same functions as `danvan units`: the district level\n"
+	 "removed, Bình Dương merged into Hồ Chí Minh City, the new ward Dĩ An made\n"
+	 "of the old Dĩ An and An Bình wards and six of Tân Đông Hiệp's seven\n"
+	 "neighborhoods (Tân An stays). An earlier DAY changes nothing.\n"
 	 "The database must hold no units yet.\n\n" DB_HELP},
 	{"serve", cmd_serve, "serve the web interface",
 	 "usage: danvan serve [--port P] [--listen ADDR] [--threads T] [--public-url URL]\n"

@@ -20,6 +20,7 @@
 struct demo_options {
 	int64_t households; /* 1..DEMO_HOUSEHOLDS_MAX */
 	uint64_t seed;
+	int32_t as_of; /* YYYYMMDD: replay the reorganizations in force that day (0: none) */
 };
 
 struct demo_account {
@@ -57,5 +58,10 @@ int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
 int demo_matters(struct dv_ctx *ctx, struct demo_result *out);
 /* The demo's consultations (demo_consultations.c): one open, one published. */
 int demo_consultations(struct dv_ctx *ctx, const struct demo_result *out);
+/* The reorganizations in force on as_of (demo_reform.c), replayed on the
+ * 2023 map through the domain's own functions: from 1 July 2025 the district
+ * level gone, Bình Dương merged into Hồ Chí Minh City, the new phường Dĩ An.
+ * Nothing before that day. */
+int demo_reform(struct dv_ctx *ctx, int32_t as_of);
 
 #endif

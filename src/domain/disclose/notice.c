@@ -442,11 +442,14 @@ int notice_archive(struct dv_ctx *ctx, int64_t id)
  */
 /* Parameters compared with 0 are cast, or PostgreSQL would take them for
  * 32-bit integers. A unit's drafts are those of its subtree only: a unit
- * above is another office's business. */
+ * above is another office's business. Published notices of the units a
+ * unit was merged or split from (and of their subtrees) are its too. */
 #define LIST_WHERE                                                                                 \
 	"(CAST($1 AS BIGINT) = 0 "                                                                 \
 	"OR n.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1) "                  \
-	"OR ($3 <> 'draft' AND n.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1))) " \
+	"OR ($3 <> 'draft' AND n.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1)) " \
+	"OR ($3 <> 'draft' AND n.unit_id IN (SELECT t.descendant FROM unit_lineage l "            \
+	"JOIN unit_tree t ON t.ancestor = l.predecessor_id WHERE l.unit_id = $1))) "               \
 	"AND (CAST($2 AS BIGINT) = 0 OR n.category_id = $2) AND n.status = $3 "                    \
 	"AND (CAST($4 AS BIGINT) = 0 OR n.visible_from >= $4) "                                    \
 	"AND (CAST($5 AS BIGINT) = 0 OR n.visible_from <= $5) "                                    \

@@ -158,7 +158,8 @@ int notice_get(struct dv_ctx *ctx, int64_t id, struct notice *n);
 int32_t notice_archivable_on(const struct notice *n);
 
 struct notice_filter {
-	int64_t unit_id;     /* 0: all; else notices of the unit, its ancestors and its subtree */
+	int64_t unit_id;     /* 0: all; else notices of the unit, its ancestors and its subtree,
+				and published ones of the units it carries on (unit_predecessors) */
 	int64_t category_id; /* 0: all */
 	int32_t from, to;    /* visible_from within [from, to], 0 for open ends */
 	const char *query;   /* words to search for, or NULL */

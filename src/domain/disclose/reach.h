@@ -96,7 +96,8 @@ struct reach_recent {
 };
 
 /* The latest published notices that cover unit_id (from it or a unit
- * above it), with their reach within it: for the unit's home page. */
+ * above it, or from a unit merged or split into it), with their reach
+ * within it: for the unit's home page. */
 int reach_recent(struct dv_ctx *ctx, int64_t unit_id, int limit, struct reach_recent **out,
 		 size_t *n);
 

@@ -320,3 +320,32 @@ int household_list(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64
 	}
 	return rc < 0 ? rc : 0;
 }
+
+int household_history(struct dv_ctx *ctx, int64_t id, struct household_event **out, size_t *n)
+{
+	struct household h;
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = household_get(ctx, id, &h);
+	if (rc || (rc = db_query(ctx->db, &st, &ctx->err,
+				 "SELECT m.from_unit_id, f.name, m.to_unit_id, t.name, m.reason, "
+				 "COALESCE(m.effective_date, 0), m.at FROM household_move m "
+				 "JOIN unit f ON f.id = m.from_unit_id "
+				 "JOIN unit t ON t.id = m.to_unit_id "
+				 "WHERE m.household_id = $1 ORDER BY m.at, m.id",
+				 DB_I(id))))
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		struct household_event *e = ARENA_PUSH(ctx->arena, *out, *n, cap);
+		e->from_unit_id = db_col_int(st, 0);
+		e->from_name = arena_strdup(ctx->arena, db_col_text(st, 1));
+		e->to_unit_id = db_col_int(st, 2);
+		e->to_name = arena_strdup(ctx->arena, db_col_text(st, 3));
+		e->reason = arena_strdup(ctx->arena, db_col_text(st, 4));
+		e->effective = (int32_t)db_col_int(st, 5);
+		e->at = db_col_int(st, 6);
+	}
+	return rc < 0 ? rc : 0;
+}

@@ -55,6 +55,21 @@ int household_update(struct dv_ctx *ctx, int64_t id, const char *address, const 
 /* Move to another community unit; the move is recorded with its reason. */
 int household_move(struct dv_ctx *ctx, int64_t id, int64_t to_unit_id, const char *reason);
 
+/* One line of a household's history: a move between units, made by an
+ * officer (the reason typed) or by a reorganization ("merge", "split"). */
+struct household_event {
+	int64_t from_unit_id, to_unit_id;
+	const char *from_name, *to_name; /* the units' names today */
+	const char *reason;
+	int32_t effective; /* the day it took effect; 0 when not recorded */
+	int64_t at;	   /* when it was recorded */
+};
+
+/* The history of a household the actor may see (household_get), oldest
+ * first, from where it was registered: its moves, those a merge or split of
+ * its unit made included. Arena array. */
+int household_history(struct dv_ctx *ctx, int64_t id, struct household_event **out, size_t *n);
+
 /* Make a present member the representative. */
 int household_set_representative(struct dv_ctx *ctx, int64_t household_id, int64_t resident_id);
 

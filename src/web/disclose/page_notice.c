@@ -16,6 +16,7 @@
 #include "domain/perm.h"
 #include "domain/disclose/reach.h"
 #include "domain/registry/unit.h"
+#include "web/registry/registry.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -187,6 +188,8 @@ int page_notices(struct req *r)
 	page_note(r, "lead",
 		  T(r, "What the authorities must make known to every household, by law: plans, "
 		       "budgets, land, funds, fees and more."));
+	if (f.unit_id && f.status != NOTICE_DRAFT && (rc = registry_predecessors_note(r, u.id)))
+		return rc;
 	list_links(r, &f, f.unit_id ? &u : NULL);
 	filter_form(r, &f, f.unit_id ? &u : NULL);
 	if (n) {

@@ -16,6 +16,7 @@
 #include "web/link.h"
 #include "web/page.h"
 #include "web/disclose/disclose.h"
+#include "web/registry/registry.h"
 #include "web/home/home_impl.h"
 
 #define RECENT_NOTICES 5
@@ -161,6 +162,7 @@ static void manage_links(struct req *r, const struct unit *u)
 		{ACT_PUBLISH_NOTICES, "notices/new", N_("Write a new notice")},
 		{ACT_PUBLISH_NEWS, "news/new", N_("Write an article")},
 		{ACT_CONVENE_MEETINGS, "matters/new", N_("Put a matter to the community")},
+		{ACT_MANAGE_UNITS, "reorganize", N_("Add, rename, move, merge or split units")},
 	};
 	int any = 0;
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -193,6 +195,8 @@ static int recent_notices(struct req *r, const struct unit *u)
 	html_raw(b, "<section class=\"recent\"><h2>");
 	html_txt(b, T(r, "Public notices"));
 	html_raw(b, "</h2>");
+	if ((rc = registry_predecessors_note(r, u->id)))
+		return rc;
 	if (!n)
 		page_note(r, "empty", T(r, "No notices yet."));
 	html_raw(b, "<ul class=\"items compact\">");
@@ -259,17 +263,8 @@ int page_unit(struct req *r)
 		html_txt(&r->out, u->code);
 		html_raw(&r->out, "</p>");
 	}
-	if (strcmp(u->status, "merged") == 0) {
-		const char *href = link_unit(r, u->merged_into, NULL);
-		struct unit into;
-		if ((rc = unit_get(&r->ctx, u->merged_into, &into)))
-			return rc;
-		html_raw(&r->out, "<p class=\"note\">");
-		html_txt(&r->out, T(r, "This unit was merged into"));
-		html_raw(&r->out, " ");
-		html_link(&r->out, href, into.name);
-		html_raw(&r->out, ".</p>");
-	}
+	if ((rc = registry_successors_note(r, u->id)))
+		return rc;
 	summary(r, u, nkids);
 	manage_links(r, u);
 	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)))

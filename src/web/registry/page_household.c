@@ -320,6 +320,60 @@ static void representative_form(struct req *r, const struct household *h,
 	form_end(r);
 }
 
+/* Why a household moved, as its history reads. */
+static const char *move_reason(struct req *r, const char *reason)
+{
+	if (strcmp(reason, "merge") == 0)
+		return T(r, "its unit was merged into another");
+	if (strcmp(reason, "split") == 0)
+		return T(r, "its unit was split");
+	return reason;
+}
+
+static void history_row(struct req *r, int32_t day, int64_t from, const char *from_name,
+			int64_t to, const char *to_name, const char *why)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<tr><td>");
+	html_txt(b, page_date(r, day));
+	html_raw(b, "</td><td>");
+	if (from)
+		html_link(b, link_unit(r, from, NULL), from_name);
+	html_raw(b, "</td><td>");
+	html_link(b, link_unit(r, to, NULL), to_name);
+	html_raw(b, "</td><td>");
+	html_txt(b, why);
+	html_raw(b, "</td></tr>");
+}
+
+/* Where the household was registered and every move since, reorganizations
+ * included: the old units keep their pages, which lead to the new ones. */
+static int history(struct req *r, const struct household *h)
+{
+	struct buf *b = &r->out;
+	struct household_event *v;
+	struct unit origin;
+	size_t n;
+	int rc = household_history(&r->ctx, h->id, &v, &n);
+	if (rc || (rc = unit_get(&r->ctx, h->origin_unit_id, &origin)))
+		return rc;
+	static const struct page_col cols[] = {
+		{N_("Date"), 0, 0}, {N_("From"), 0, 0}, {N_("To"), 0, 0}, {N_("Why"), 0, 0}};
+	html_raw(b, "<section><h2>");
+	html_txt(b, T(r, "History"));
+	html_raw(b, "</h2>");
+	page_table_begin(r, "list", NULL, cols, sizeof(cols) / sizeof(cols[0]));
+	history_row(r, time_local_date(h->created_at), 0, NULL, origin.id, origin.name,
+		    T(r, "registered"));
+	for (size_t i = 0; i < n; i++)
+		history_row(r, v[i].effective ? v[i].effective : time_local_date(v[i].at),
+			    v[i].from_unit_id, v[i].from_name, v[i].to_unit_id, v[i].to_name,
+			    move_reason(r, v[i].reason));
+	page_table_end(r);
+	html_raw(b, "</section>");
+	return 0;
+}
+
 static int household_page(struct req *r, int64_t id, const struct form_errors *fe)
 {
 	struct household h;
@@ -349,6 +403,8 @@ static int household_page(struct req *r, int64_t id, const struct form_errors *f
 	}
 	form_summary(r, fe);
 	household_members_table(r, m, n, editable, 1);
+	if ((rc = history(r, &h)))
+		return rc;
 	if (editable) {
 		representative_form(r, &h, m, n);
 		html_raw(b, "<h2 id=\"add\">");

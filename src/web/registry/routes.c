@@ -20,6 +20,13 @@ const struct route registry_routes[] = {
 	{"POST", "/residents/{id}", page_resident_update, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/residents/{id}/status", page_resident_status, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/residents/{id}/move", page_resident_move, ROUTE_HTML, ROUTE_LOGIN},
+	/* reorganizing the map (a city administrator; ward officers add and rename) */
+	{"GET", "/units/{id}/reorganize", page_unit_reorganize, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/units/{id}/add", page_unit_add, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/units/{id}/rename", page_unit_rename, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/units/{id}/move", page_unit_move, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/units/{id}/merge", page_unit_merge, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/units/{id}/split", page_unit_split, ROUTE_HTML, ROUTE_LOGIN},
 	/* CSV import */
 	{"GET", "/units/{id}/import", page_import, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/units/{id}/import", page_import_post, ROUTE_HTML,
