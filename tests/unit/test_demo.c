@@ -6,6 +6,7 @@
 #include "base/token.h"
 #include "domain/identity/account.h"
 #include "domain/demo/demo.h"
+#include "domain/disclose/notice.h"
 #include "domain/registry/household.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
@@ -160,6 +161,122 @@ static void refuses_a_second_run_and_bad_sizes(void **state)
 	test_ctx_free(ctx);
 }
 
+static struct unit child_named(struct dv_ctx *ctx, int64_t parent, const char *name)
+{
+	struct unit *v;
+	size_t n;
+	assert_ok(ctx, unit_children(ctx, parent, &v, &n));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0)
+			return v[i];
+	fail_msg("no unit %s", name);
+	return v[0];
+}
+
+/* --as-of 2025-07-01: the 2023 city, then the reform of that day. */
+static void as_of_the_reform_of_2025(void **state)
+{
+	(void)state;
+	struct demo_result r;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct demo_options opt = {.households = 300, .seed = 1, .as_of = 20250701};
+	assert_ok(ctx, demo_generate(ctx, &opt, &r));
+	/* one top-level unit: Hồ Chí Minh City, with every household */
+	struct unit *roots, u;
+	size_t n;
+	assert_ok(ctx, unit_roots(ctx, &roots, &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(roots[0].code, "79");
+	assert_int_equal(roots[0].households, 300);
+	/* no district level: the city merged into the province, the province
+	 * into Hồ Chí Minh City, the wards directly under it */
+	assert_int_equal(unit_find_code(ctx, "724", &u), DV_ENOTFOUND);
+	assert_ok(ctx, unit_get(ctx, r.city_id, &u));
+	assert_string_equal(u.status, "merged");
+	struct unit_link *l;
+	assert_ok(ctx, unit_successors(ctx, r.city_id, &l, &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(l[0].unit.name, "Bình Dương");
+	assert_int_equal(l[0].effective, 20250701);
+	struct unit tdh;
+	assert_ok(ctx, unit_find_code(ctx, "25948", &tdh));
+	assert_int_equal(tdh.parent_id, roots[0].id);
+	/* the new ward Dĩ An: the old Dĩ An and An Bình wards, six of Tân Đông
+	 * Hiệp's neighborhoods; Tân An stays */
+	struct unit di_an = child_named(ctx, roots[0].id, "Dĩ An");
+	struct unit *kids;
+	assert_ok(ctx, unit_children(ctx, di_an.id, &kids, &n));
+	assert_int_equal(n, 9 + 7 + 6);
+	child_named(ctx, di_an.id, "Đông Tác");
+	child_named(ctx, di_an.id, "Khu phố 16"); /* An Bình's 7th, renumbered */
+	assert_ok(ctx, unit_children(ctx, tdh.id, &kids, &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(kids[0].name, "Tân An");
+	assert_ok(ctx, unit_predecessors(ctx, di_an.id, &l, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0].unit.code, "25942");
+	assert_string_equal(l[1].unit.code, "25960");
+	/* households follow: resident@demo's is in the new ward now */
+	struct household h;
+	assert_ok(ctx, household_get(ctx, r.household_id, &h));
+	assert_int_equal(h.ward_id, di_an.id);
+	assert_int_equal(h.unit_id, r.neighborhood_id);
+	/* An Bình's notice stays An Bình's, and the new ward lists it */
+	int64_t an_binh, notice;
+	assert_ok(ctx, db_int(ctx->db, &an_binh, &ctx->err,
+			      "SELECT id FROM unit WHERE code = '25960'"));
+	assert_ok(ctx, db_int(ctx->db, &notice, &ctx->err,
+			      "SELECT id FROM notice WHERE unit_id = $1", DB_I(an_binh)));
+	struct notice_filter f = {.unit_id = di_an.id, .status = NOTICE_PUBLISHED};
+	struct notice *v;
+	int more, found = 0;
+	assert_ok(ctx, notice_list(ctx, &f, 0, 50, &v, &n, &more));
+	for (size_t i = 0; i < n; i++)
+		found += v[i].id == notice;
+	assert_int_equal(found, 1);
+	/* the demo's city administrator serves the new city */
+	int64_t id;
+	struct actor a;
+	assert_ok(ctx, account_authenticate(ctx, "admin@demo", DEMO_PASSWORD, &id));
+	assert_ok(ctx, actor_load(ctx, id, &a));
+	ctx->actor = &a;
+	assert_true(perm_may(ctx, ACT_REORGANIZE_UNITS, di_an.id));
+	ctx->actor = &actor_system;
+	int64_t h1, h2;
+	assert_ok(ctx, db_int(ctx->db, &h1, &ctx->err, "SELECT SUM(households * id) FROM unit"));
+	assert_ok(ctx, unit_recount(ctx));
+	assert_ok(ctx, db_int(ctx->db, &h2, &ctx->err, "SELECT SUM(households * id) FROM unit"));
+	assert_int_equal(h1, h2);
+	struct audit_report rep;
+	assert_ok(ctx, audit_verify(ctx->db, &rep, &ctx->err));
+	assert_int_equal(rep.first_bad, 0);
+	test_ctx_free(ctx);
+}
+
+/* Before the reform's day, --as-of changes nothing. */
+static void as_of_before_the_reform_is_the_2023_city(void **state)
+{
+	(void)state;
+	struct demo_result r1, r2;
+	char d1[HASH_HEX_LEN + 1], d2[HASH_HEX_LEN + 1];
+	struct dv_ctx *a = make_demo(100, 4, &r1);
+	digest(a, d1);
+	int64_t units1;
+	assert_ok(a, db_int(a->db, &units1, &a->err, "SELECT COUNT(*) FROM unit"));
+	test_ctx_free(a);
+	struct dv_ctx *b = test_ctx_new();
+	struct demo_options opt = {.households = 100, .seed = 4, .as_of = 20250630};
+	assert_ok(b, demo_generate(b, &opt, &r2));
+	digest(b, d2);
+	int64_t units2, lineage;
+	assert_ok(b, db_int(b->db, &units2, &b->err, "SELECT COUNT(*) FROM unit"));
+	assert_ok(b, db_int(b->db, &lineage, &b->err, "SELECT COUNT(*) FROM unit_lineage"));
+	test_ctx_free(b);
+	assert_string_equal(d1, d2);
+	assert_int_equal(units1, units2);
+	assert_int_equal(lineage, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +284,8 @@ int main(void)
 		cmocka_unit_test(the_map_of_di_an),
 		cmocka_unit_test(one_account_per_role),
 		cmocka_unit_test(refuses_a_second_run_and_bad_sizes),
+		cmocka_unit_test(as_of_the_reform_of_2025),
+		cmocka_unit_test(as_of_before_the_reform_is_the_2023_city),
 	};
 	return test_run(tests);
 }

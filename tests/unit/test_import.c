@@ -19,35 +19,9 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-/* tests/data/NAME, found from this source file's path (the build runs from
- * the project root) or from the test binary's (build[/asan]/tests/). */
 static char *fixture(const char *name, size_t *len)
 {
-	char paths[3][1024], exe[900] = "";
-	const char *slash = strrchr(__FILE__, '/');
-	snprintf(paths[0], sizeof(paths[0]), "%.*s/../data/%s", (int)(slash - __FILE__), __FILE__,
-		 name);
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	exe[n > 0 ? n : 0] = '\0';
-	char *dir = strrchr(exe, '/');
-	if (dir)
-		*dir = '\0';
-	snprintf(paths[1], sizeof(paths[1]), "%s/../../tests/data/%s", exe, name);
-	snprintf(paths[2], sizeof(paths[2]), "%s/../../../tests/data/%s", exe, name);
-	for (int i = 0; i < 3; i++) {
-		FILE *f = fopen(paths[i], "rb");
-		if (!f)
-			continue;
-		struct buf b = BUF_INIT;
-		char chunk[4096];
-		size_t got;
-		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_add(&b, chunk, got);
-		fclose(f);
-		return buf_detach(&b, len);
-	}
-	fail_msg("fixture %s not found", name);
-	return NULL;
+	return test_fixture(name, len);
 }
 
 static int import_text(struct dv_ctx *ctx, const char *csv, int skip_bad, int64_t scope,

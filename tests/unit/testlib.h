@@ -63,6 +63,11 @@ void test_dir_remove(const char *dir);
  * its exit status, -1 if it did not exit. */
 int test_shell(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The file tests/data/NAME, found from the test's source path or from the
+ * test binary's (build[/asan]/tests/): malloc'd, NUL-terminated, its length
+ * in *len. Fails the test if it is not found. */
+char *test_fixture(const char *name, size_t *len);
+
 /* Write len bytes to dir/name; fails the test if it cannot. */
 void test_write_file(const char *dir, const char *name, const void *data, size_t len);
 

@@ -559,9 +559,24 @@ static int write_units(struct uimp *im, int32_t effective)
 
 /* ------------------------------------------------------------------ whole */
 
+/* Errors are found pass by pass; the report lists them by line (stable:
+ * a line's errors keep their order). */
+static void sort_errors(struct unit_import_report *rep)
+{
+	size_t n = rep->nerrors < UNIT_IMPORT_MAX_ERRORS ? rep->nerrors : UNIT_IMPORT_MAX_ERRORS;
+	for (size_t i = 1; i < n; i++) {
+		struct unit_import_error e = rep->errors[i];
+		size_t k = i;
+		for (; k > 0 && rep->errors[k - 1].line > e.line; k--)
+			rep->errors[k] = rep->errors[k - 1];
+		rep->errors[k] = e;
+	}
+}
+
 static int refused(struct uimp *im)
 {
 	struct dv_ctx *ctx = im->ctx;
+	sort_errors(im->rep);
 	im->rep->created = 0;
 	im->rep->unchanged = 0;
 	if (im->fatal == DV_ETOOBIG)
