@@ -129,3 +129,91 @@ dv rules set ballot_validity --db "$DB2" >"$out" 2>&1
 ok "a missing value: usage (2)" equals "$?" 2
 dv rules --db "$DB2" >"$out" 2>&1
 ok "the change stayed, the refusals changed nothing" grep -q "^ballot_validity *60 " "$out"
+
+# Units: the official list, then the changes a reorganization makes
+DATA=$(dirname "$0")/../data
+DB3=$(new_db)
+dv init --db "$DB3" >/dev/null 2>&1
+dv units --db "$DB3" >"$out" 2>&1
+ok "a new database has no units" test ! -s "$out"
+dv help units >"$out" 2>&1
+for sub in import add rename move merge split; do
+	ok "help units lists $sub" grep -q "danvan units $sub" "$out"
+done
+dv units import --db "$DB3" >"$out" 2>&1
+ok "import without a file: usage (2)" equals "$?" 2
+dv units import "$T_DIR/none.csv" --db "$DB3" >"$out" 2>&1
+ok "import of a missing file: refused (4)" equals "$?" 4
+dv units import "$DATA/units_2023.csv" --db "$DB3" >"$out" 2>&1
+ok "import the 2023 list" equals "$?" 0
+ok "says how many" grep -q "imported 9 units (0 already there)" "$out"
+dv units import "$DATA/units_2023.csv" --db "$DB3" >"$out" 2>&1
+ok "import it again: nothing to do, exit 0" equals "$?" 0
+ok "and says so" grep -q "nothing to import: the 9 units of .* are already there" "$out"
+units_of() { dv units --db "$DB3" --depth 9 >"$T_DIR/units.txt" 2>&1; }
+units_of
+ok "the wards sit under the city" grep -q "^    [0-9]* *ward *25948 *Tân Đông Hiệp" "$T_DIR/units.txt"
+ok "the city under the province" grep -q "^  [0-9]* *city *724 *Dĩ An" "$T_DIR/units.txt"
+printf '%s\n' "code,name,kind,parent_code" "25963,Phường Mới,ward,724" "725,Thuận An,district,74" \
+	"25966,Phường Lạc,ward,999" "25942,Dĩ An,ward,724" >"$T_DIR/bad_units.csv"
+dv units import "$T_DIR/bad_units.csv" --db "$DB3" >"$out" 2>&1
+ok "a file with bad lines: refused (4)" equals "$?" 4
+ok "the bad kind named by file and line" grep -q "bad_units.csv:3: Unknown unit kind 'district'" "$out"
+ok "the unknown parent too" grep -q "bad_units.csv:4: Unknown parent code 999" "$out"
+units_of
+ok "and nothing was imported" lacks "$T_DIR/units.txt" "Phường Mới"
+printf '%s\n' "code,name,kind,parent_code" "25942,Dĩ An mới,ward,724" >"$T_DIR/renamed.csv"
+dv units import "$T_DIR/renamed.csv" --db "$DB3" >"$out" 2>&1
+ok "a unit held with another name: refused (4)" equals "$?" 4
+ok "naming the command to use" grep -q "danvan units rename code:25942" "$out"
+
+dv units add neighborhood "Đông Tác" --under code:25948 --db "$DB3" >"$out" 2>&1
+ok "add a neighborhood" equals "$?" 0
+dt3=$(sed -n 's/^added neighborhood \([0-9]*\):.*/\1/p' "$out")
+dv units add neighborhood "Chiêu Liêu" --under code:25948 --date 2023-01-01 --db "$DB3" >"$out" 2>&1
+ok "add one with an effective date" grep -q "on 01/01/2023" "$out"
+dv units add ward "Phường X" --under "$dt3" --db "$DB3" >"$out" 2>&1
+ok "a ward under a neighborhood: refused (4)" equals "$?" 4
+dv units add district "Quận X" --db "$DB3" >"$out" 2>&1
+ok "an unknown kind: usage (2)" equals "$?" 2
+dv units add neighborhood "Tân An" --under code:25948 --date 31/02/2025 --db "$DB3" >"$out" 2>&1
+ok "a malformed date: usage (2)" equals "$?" 2
+dv units add neighborhood "Tân An" --under code:25948 --date 2099-01-01 --db "$DB3" >"$out" 2>&1
+ok "a date after today: refused (4)" equals "$?" 4
+dv units add neighborhood "" --under code:25948 --db "$DB3" >"$out" 2>&1
+ok "an empty name: refused (4)" equals "$?" 4
+dv units rename code:25951 "Bình An mới" --date 01/07/2025 --db "$DB3" >"$out" 2>&1
+ok "rename" grep -q "Bình An is now Bình An mới, on 01/07/2025" "$out"
+dv units rename code:25951 --db "$DB3" >"$out" 2>&1
+ok "rename without a name: usage (2)" equals "$?" 2
+dv units move code:25960 code:74 --date 01/07/2025 --db "$DB3" >"$out" 2>&1
+ok "move a ward under the province" equals "$?" 0
+dv units move code:25954 "$dt3" --db "$DB3" >"$out" 2>&1
+ok "a ward under a neighborhood: refused (4)" equals "$?" 4
+dv units move code:25954 code:99999 --db "$DB3" >"$out" 2>&1
+ok "an unknown unit: refused (4)" equals "$?" 4
+dv units merge code:25942 code:25942 --db "$DB3" >"$out" 2>&1
+ok "merge into itself: refused (4)" equals "$?" 4
+dv units merge code:724 code:25942 --db "$DB3" >"$out" 2>&1
+ok "merge into its own ward: refused (4)" equals "$?" 4
+dv units merge code:25957 code:25942 --date 2025-07-01 --db "$DB3" >"$out" 2>&1
+ok "merge two wards" grep -q "merged unit [0-9]* Đông Hòa into [0-9]* Dĩ An, on 01/07/2025" "$out"
+dv units merge code:25957 code:25942 --db "$DB3" >"$out" 2>&1
+ok "the merged ward's code is gone: refused (4)" equals "$?" 4
+dv units split code:25948 --into "Tân Đông Hiệp A=$dt3" --db "$DB3" >"$out" 2>&1
+ok "split into one: usage (2)" equals "$?" 2
+dv units split code:25948 --into "Tân Đông Hiệp A=$dt3" --into "Tân Đông Hiệp B" --db "$DB3" >"$out" 2>&1
+ok "a unit left out of the split: refused (4)" equals "$?" 4
+ok "naming it" grep -q "Chiêu Liêu is given to none of the new units" "$out"
+dv units split code:25948 --into "Tân Đông Hiệp A#25948=$dt3" --into "Tân Đông Hiệp B=*" --date 2025-07-01 --db "$DB3" >"$out" 2>&1
+ok "split a ward" equals "$?" 0
+ok "listing the new units" grep -q "Tân Đông Hiệp B" "$out"
+units_of
+ok "the new ward took the old code" grep -q "ward *25948 *Tân Đông Hiệp A" "$T_DIR/units.txt"
+under_b() { grep -A1 "Tân Đông Hiệp B" "$T_DIR/units.txt" | grep -q "Chiêu Liêu"; }
+ok "Chiêu Liêu went to the other" under_b
+ok "the merged and split wards are no longer listed" lacks "$T_DIR/units.txt" "Đông Hòa|Tân Đông Hiệp  "
+dv units frobnicate --db "$DB3" >"$out" 2>&1
+ok "an unknown subcommand: usage (2)" equals "$?" 2
+dv verify --db "$DB3" >"$out" 2>&1
+ok "the chain holds after the reorganization" equals "$?" 0
