@@ -333,10 +333,10 @@ int reach_recent(struct dv_ctx *ctx, int64_t unit_id, int limit, struct reach_re
 			  "(SELECT COALESCE(SUM(c.reached), 0) FROM notice_reach_count c "
 			  "JOIN unit_tree t2 ON t2.descendant = c.unit_id "
 			  "WHERE c.notice_id = n.id AND t2.ancestor = $1) "
-			  "FROM notice n JOIN unit u ON u.id = $1 "
-			  "WHERE (n.unit_id IN (SELECT ancestor FROM unit_tree WHERE descendant = $1) "
-			  "OR n.unit_id IN (SELECT predecessor_id FROM unit_lineage "
-			  "WHERE unit_id = $1)) AND n.status = 'published' "
+			  "FROM (SELECT ancestor AS src FROM unit_tree WHERE descendant = $1 "
+			  "UNION SELECT predecessor_id FROM unit_lineage WHERE unit_id = $1) s "
+			  "JOIN notice n ON n.unit_id = s.src JOIN unit u ON u.id = $1 "
+			  "WHERE n.status = 'published' "
 			  "AND n.visible_from <= $2 ORDER BY n.visible_from DESC, n.id DESC LIMIT $3",
 			  DB_I(unit_id), DB_I(time_local_date(ctx->now)), DB_I(limit));
 	if (rc)
