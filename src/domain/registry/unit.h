@@ -61,7 +61,9 @@ int unit_kind_may_contain(int parent, enum unit_kind child);
 /*
  * Create a unit under parent_id (0 for the top). name is cleaned (NFC,
  * trimmed, at most UNIT_NAME_MAX characters); code may be NULL or "".
- * Needs ACT_MANAGE_UNITS on the parent (the system for top-level units).
+ * Needs ACT_MANAGE_UNITS on the parent (for a top-level unit: the system or
+ * a deployment administrator). It comes into being today (unit_create_on
+ * takes another day, below). A taken code is DV_ECONFLICT on "code".
  */
 int unit_create(struct dv_ctx *ctx, int64_t parent_id, enum unit_kind kind, const char *name,
 		const char *code, int64_t *id_out);
