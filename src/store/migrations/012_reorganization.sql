@@ -1,4 +1,4 @@
--- 011 reorganization: units change on a stated day, merged and split units
+-- 012 reorganization: units change on a stated day, merged and split units
 -- point to their successors, and deployment administrators.
 
 -- The day a change to a unit takes effect (YYYYMMDD), as the decision says;
