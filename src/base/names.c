@@ -31,7 +31,9 @@ int names_parse(const struct name_label *v, int n, const char *field, const char
 	struct buf list = BUF_INIT;
 	for (int k = 0; k < n; k++)
 		buf_addf(&list, "%s%s", k ? ", " : "", v[k].name);
-	int rc = dv_fail(err, DV_EINVAL, field, "%s is one of: %s", field, list.ptr);
+	/* what was given, shortened: it may be anything */
+	int rc = dv_fail(err, DV_EINVAL, field, "Unknown %s '%.40s': use %s", field, name ? name : "",
+			 list.ptr);
 	buf_release(&list);
 	*i = 0;
 	return rc;

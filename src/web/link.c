@@ -102,11 +102,6 @@ const char *link_checkin(struct req *r, int64_t matter_id, const char *code)
 	return arena_printf(&r->arena, "%s/%s", link_matter(r, matter_id, "checkin"), code);
 }
 
-const char *link_tally(struct req *r, int64_t matter_id, const char *receipt)
-{
-	return link_query(r, link_matter(r, matter_id, "tally"), "receipt", receipt);
-}
-
 const char *link_consultation_section(struct req *r, int64_t id, int section)
 {
 	return arena_printf(&r->arena, "%s#s%d", link_consultation(r, id, NULL), section);

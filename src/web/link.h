@@ -40,9 +40,9 @@ const char *link_notice_duty(struct req *r, int64_t notice_id, const char *chann
  * recorded (the page thanks the head). */
 const char *link_notice_reach(struct req *r, int64_t notice_id, int64_t unit_id,
 			      int64_t recorded);
-/* A household's check-in code at a meeting, and a receipt in a tally. */
+/* A household's check-in code at a meeting. (A receipt is never put in an
+ * address: the tally's check posts it, so no log keeps it.) */
 const char *link_checkin(struct req *r, int64_t matter_id, const char *code);
-const char *link_tally(struct req *r, int64_t matter_id, const char *receipt);
 /* A part of a consultation's page: a section's comments, one opinion. */
 const char *link_consultation_section(struct req *r, int64_t id, int section);
 const char *link_consultation_opinion(struct req *r, int64_t id, int64_t opinion_id);

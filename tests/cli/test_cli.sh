@@ -158,7 +158,7 @@ printf '%s\n' "code,name,kind,parent_code" "25963,Phường Mới,ward,724" "725
 	"25966,Phường Lạc,ward,999" "25942,Dĩ An,ward,724" >"$T_DIR/bad_units.csv"
 dv units import "$T_DIR/bad_units.csv" --db "$DB3" >"$out" 2>&1
 ok "a file with bad lines: refused (4)" equals "$?" 4
-ok "the bad kind named by file and line" grep -q "bad_units.csv:3: Unknown unit kind 'district'" "$out"
+ok "the bad kind named by file and line" grep -q "bad_units.csv:3: Unknown kind 'district'" "$out"
 ok "the unknown parent too" grep -q "bad_units.csv:4: Unknown parent code 999" "$out"
 units_of
 ok "and nothing was imported" lacks "$T_DIR/units.txt" "Phường Mới"

@@ -94,7 +94,6 @@ static void parts_of_records_reach_their_routes(void **state)
 	assert_string_equal(link_notice_reach(r, 4, 9, 3), "/notices/4/reach?unit=9&recorded=3");
 	assert_route(r, "GET", link_notice_reach(r, 4, 9, 3));
 	assert_route(r, "GET", link_checkin(r, 4, "AB12-CD"));
-	assert_string_equal(link_tally(r, 4, "PYY95-XRHXC"), "/matters/4/tally?receipt=PYY95-XRHXC");
 	assert_string_equal(link_consultation_section(r, 4, 2), "/consultations/4#s2");
 	assert_string_equal(link_consultation_opinion(r, 4, 17), "/consultations/4#o17");
 	assert_route(r, "GET", link_claim(r, "abcDEF_12-3"));

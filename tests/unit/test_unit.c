@@ -591,7 +591,7 @@ static void bad_lines_are_named_and_nothing_is_written(void **state)
 			  "\"25960\",\"An Bình\nmới\",ward,74\n"	 /* 14-15 */
 			  "76,Đồng Nai,province,25945\n";		 /* 16 */
 	assert_int_equal(import_text(ctx, csv, &rep), DV_EINVAL);
-	assert_line_error(&rep, 3, "Unknown unit kind 'district'");
+	assert_line_error(&rep, 3, "Unknown kind 'district'");
 	assert_line_error(&rep, 4, "Unknown parent code 999");
 	assert_line_error(&rep, 5, "already on line 2");
 	assert_line_error(&rep, 8, "cannot be placed in a Province");

@@ -12,19 +12,7 @@
 
 /* ------------------------------------------------------------ unit kinds */
 
-static const struct {
-	const char *name;
-	const char *label;
-} kinds[] = {
-	[UNIT_PROVINCE] = {"province", N_("Province")},
-	[UNIT_CITY] = {"city", N_("City")},
-	[UNIT_WARD] = {"ward", N_("Ward")},
-	[UNIT_COMMUNE] = {"commune", N_("Commune")},
-	[UNIT_NEIGHBORHOOD] = {"neighborhood", N_("Neighborhood")},
-	[UNIT_VILLAGE] = {"village", N_("Village")},
-	[UNIT_RESIDENTIAL_GROUP] = {"residential_group", N_("Residential group")},
-};
-_Static_assert(ARRAY_LEN(kinds) == UNIT_KIND_COUNT, "a name per kind");
+DV_ENUM_DEFINE(unit_kind, UNIT_KIND_COUNT, UNIT_KINDS, "kind");
 
 /*
  * Which kind may sit directly under which: the whole shape of the tree.
@@ -45,29 +33,6 @@ static const unsigned allowed_parents[] = {
 		P(UNIT_WARD) | P(UNIT_COMMUNE) | P(UNIT_NEIGHBORHOOD) | P(UNIT_VILLAGE),
 };
 _Static_assert(ARRAY_LEN(allowed_parents) == UNIT_KIND_COUNT, "the parents of every kind");
-
-const char *unit_kind_name(enum unit_kind k)
-{
-	return (unsigned)k < UNIT_KIND_COUNT ? kinds[k].name : "unknown";
-}
-
-const char *unit_kind_label(enum unit_kind k)
-{
-	return (unsigned)k < UNIT_KIND_COUNT ? kinds[k].label : N_("Unit");
-}
-
-int unit_kind_parse(const char *name, enum unit_kind *kind, struct dv_err *err)
-{
-	for (int k = 0; k < UNIT_KIND_COUNT; k++)
-		if (name && strcmp(name, kinds[k].name) == 0) {
-			*kind = (enum unit_kind)k;
-			return 0;
-		}
-	return dv_fail(err, DV_EINVAL, "kind",
-		       "Unknown unit kind '%s': use province, city, ward, commune, neighborhood, "
-		       "village or residential_group",
-		       name ? name : "");
-}
 
 int unit_kind_is_commune(enum unit_kind k)
 {

@@ -16,18 +16,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/names.h"
 #include "domain/ctx.h"
 
-enum unit_kind {
-	UNIT_PROVINCE,
-	UNIT_CITY,
-	UNIT_WARD,
-	UNIT_COMMUNE,
-	UNIT_NEIGHBORHOOD,
-	UNIT_VILLAGE,
-	UNIT_RESIDENTIAL_GROUP,
-	UNIT_KIND_COUNT
-};
+/* The kinds of administrative unit (base/names.h): "ward" for UNIT_WARD,
+ * the English label ("Ward") the msgid to translate. */
+#define UNIT_KINDS(X)                                                                              \
+	X(UNIT_PROVINCE, "province", N_("Province"))                                               \
+	X(UNIT_CITY, "city", N_("City"))                                                           \
+	X(UNIT_WARD, "ward", N_("Ward"))                                                           \
+	X(UNIT_COMMUNE, "commune", N_("Commune"))                                                  \
+	X(UNIT_NEIGHBORHOOD, "neighborhood", N_("Neighborhood"))                                   \
+	X(UNIT_VILLAGE, "village", N_("Village"))                                                  \
+	X(UNIT_RESIDENTIAL_GROUP, "residential_group", N_("Residential group"))
+DV_ENUM(unit_kind, UNIT_KIND_COUNT, UNIT_KINDS);
 
 #define UNIT_NAME_MAX 100
 #define UNIT_CODE_MAX 20
@@ -45,11 +47,6 @@ struct unit {
 	int depth;	     /* filled by unit_subtree: levels below its root */
 };
 
-/* "ward" for UNIT_WARD; the English label ("Ward") is the msgid to translate. */
-const char *unit_kind_name(enum unit_kind kind);
-const char *unit_kind_label(enum unit_kind kind);
-/* DV_EINVAL for an unknown name. */
-int unit_kind_parse(const char *name, enum unit_kind *kind, struct dv_err *err);
 /* Ward or commune: the commune level, which residents' data is keyed by. */
 int unit_kind_is_commune(enum unit_kind kind);
 /* Neighborhood, village or residential group: a community that decides. */
