@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "domain/demo/demo.h"
 #include "domain/disclose/notice.h"
 #include "domain/identity/account.h"
@@ -45,7 +46,8 @@ static int by_code(struct dv_ctx *ctx, const char *code, int64_t *id)
 	return rc;
 }
 
-/* A notice the old ward published before the reform, 40 days back. */
+/* A notice the old ward published before the reform: 40 days before the
+ * day it took effect, at nine in the morning. */
 static int an_binh_notice(struct reform *f)
 {
 	struct dv_ctx *ctx = f->ctx;
@@ -59,7 +61,7 @@ static int an_binh_notice(struct reform *f)
 	};
 	int rc = db_int(ctx->db, &in.category_id, &ctx->err,
 			"SELECT id FROM notice_category WHERE code = 'investment'");
-	ctx->now = now - 40 * 86400;
+	ctx->now = time_local_midnight(date_add_days(REFORM_DAY, -40)) + 9 * 3600;
 	if (!rc && !(rc = notice_create(ctx, &in, &id)))
 		rc = notice_publish(ctx, id);
 	ctx->now = now;
