@@ -66,7 +66,13 @@ ok "a second server on the same port is refused" equals "$?" 1
 ok "saying the port is in use" contains "$T_DIR/second.out" "already in use"
 
 # Prometheus metrics
+get /api/v1/rules >/dev/null
+get /api/v1/consultations >/dev/null
 ok "/metrics" equals "$(get /metrics)" 200
+# the last routes of the table are counted by name (a fixed-size table once
+# counted everything past route 128 as unmatched)
+ok "counts the API's routes by name" grep -Eq '^danvan_http_requests_total\{method="GET",route="/api/v1/consultations",status="200"\} [1-9]' "$T_DIR/body"
+ok "to the last part of the table" grep -Eq '^danvan_http_requests_total\{method="GET",route="/api/v1/rules",status="200"\} [1-9]' "$T_DIR/body"
 ok "in the text format" grep -qi '^content-type: text/plain; version=0.0.4' "$T_DIR/head"
 ok "counts the home page by route and status" grep -Eq '^danvan_http_requests_total\{method="GET",route="/",status="200"\} [1-9]' "$T_DIR/body"
 ok "counts unknown paths apart" grep -Eq '^danvan_http_requests_total\{method="",route="unmatched",status="404"\} [1-9]' "$T_DIR/body"
