@@ -32,8 +32,10 @@ LAYERS = ["base", "store", "domain", "print", "web", "cli"]
 # before it. The web's routes.c sits above every family: it joins their
 # routes.
 FAMILIES = {
-    "domain": ["registry", "identity", "disclose", "decide", "consult", "demo"],
-    "web": ["identity", "registry", "disclose", "decide", "consult", "home"],
+    "domain": ["registry", "identity", "disclose", "decide", "consult", "works", "reports",
+               "emulation", "titles", "awards", "demo"],
+    "web": ["identity", "registry", "disclose", "decide", "consult", "works", "reports",
+            "emulation", "titles", "awards", "home"],
 }
 ABOVE_FAMILIES = {"src/web/routes.c"}
 
