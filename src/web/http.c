@@ -190,6 +190,26 @@ const char *req_query(struct req *r, const char *key)
 	return params_get(&r->qparams, key);
 }
 
+/* A plain decimal id (digits only, at most 15 of them), or -1. */
+static long long plain_id(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	return n && n <= 15 && s[n] == '\0' && s[0] != '0' ? strtoll(s, NULL, 10) : -1;
+}
+
+int req_form_id(struct req *r, const char *key, int64_t *out)
+{
+	const char *s = req_form(r, key);
+	*out = 0;
+	if (!s || !*s)
+		return 0;
+	long long v = plain_id(s);
+	if (v < 0)
+		return dv_fail(&r->ctx.err, DV_EINVAL, key, "This choice is not valid");
+	*out = v;
+	return 0;
+}
+
 int req_query_int(struct req *r, const char *key, int64_t min, int64_t max, int required,
 		  int64_t *out)
 {

@@ -170,6 +170,12 @@ int req_content_type_is(struct req *r, const char *type);
 int req_form_parse(struct req *r);
 const char *req_form(struct req *r, const char *key);
 
+/* A form field holding a record's id (a household, a category picked in
+ * the form): *out is 0 when absent or empty (the domain says what is
+ * missing); DV_EINVAL naming the field when it is not a positive whole
+ * number. req_form_parse() first. */
+int req_form_id(struct req *r, const char *key, int64_t *out);
+
 /* A multipart/form-data body's parts (an upload), parsed once: DV_EINVAL or
  * DV_ETOOBIG with a message for a malformed or oversized body. */
 int req_multipart(struct req *r, struct mp_part **parts, size_t *n);

@@ -33,6 +33,8 @@ ok "what was typed is kept" contains "$T_DIR/body" 'Nội dung giữ lại'
 ok "malformed UTF-8: 400" equals "$(post "/units/$TDH/notices" ward -d "category=$FEES" -d 'title=%C3%28' -d 'body=x')" 400
 ok "a posting period shorter than the law's: 400" equals "$(post "/units/$TDH/notices" ward -d "category=$FEES" -d 'title=Phí' -d 'body=x' -d "visible_from=$(vn_day 1)" -d "visible_until=$(vn_day 15)")" 400
 ok "says until when" contains "$T_DIR/body" 'id="e-visible_until"'
+ok "a category that is not an id: 400" equals "$(post "/units/$TDH/notices" ward -d "category=${FEES}x" -d 'title=Phí' -d 'body=x')" 400
+ok "(said at the field)" contains "$T_DIR/body" 'id="e-category"'
 ok "a draft is saved" equals "$(post "/units/$TDH/notices" ward -d "category=$FEES" --data-urlencode 'title=Công khai mức phí vệ sinh 2027' --data-urlencode $'body=Mức thu: 45.000 ₫/tháng\nÁp dụng từ 01/01/2027')" 303
 N=$(sed -n 's/^location: \/notices\/\([0-9]*\).*/\1/Ip' "$T_DIR/head" | tr -d '\r')
 ok "it has an id" test -n "$N"

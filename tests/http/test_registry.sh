@@ -77,6 +77,7 @@ ok "mark him moved away" equals "$(get "/residents/$son/status" -b "$(jar head)"
 get "/households/$NEW" -b "$(jar head)" >/dev/null
 ok "shown as moved, with the date" contains "$T_DIR/body" "Đã chuyển đi 01/09/2025"
 ok "rename" equals "$(get "/residents/$son" -b "$(jar head)" -X POST --data-urlencode "csrf=$t" --data-urlencode 'full_name=Lê Minh Tâm Anh' -d 'gender=male&birth_date=19/08/2001' --data-urlencode 'relation=Con')" 303
+ok "a representative that is not an id: 400" equals "$(get "/households/$NEW/representative" -b "$(jar head)" -X POST --data-urlencode "csrf=$t" -d 'resident=0x12')" 400
 ok "moving to an unknown household code is refused" equals "$(get "/residents/$son/move" -b "$(jar head)" -X POST --data-urlencode "csrf=$t" -d 'household=NO-SUCH')" 400
 
 # what others may not do

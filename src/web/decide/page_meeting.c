@@ -178,10 +178,11 @@ int page_meeting_register(struct req *r)
 int page_meeting_checkin(struct req *r)
 {
 	int already;
+	int64_t h = 0;
 	int rc = req_form_parse(r);
-	const char *h = req_form(r, "household"), *q = req_form(r, "q");
-	if (!rc)
-		rc = meeting_check_in(&r->ctx, r->params[0], h ? strtoll(h, NULL, 10) : 0, &already);
+	const char *q = req_form(r, "q");
+	if (!rc && !(rc = req_form_id(r, "household", &h)))
+		rc = meeting_check_in(&r->ctx, r->params[0], h, &already);
 	if (rc)
 		return rc;
 	res_redirect(r, link_query(r, link_matter(r, r->params[0], "register"), "q", q));

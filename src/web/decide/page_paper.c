@@ -315,10 +315,11 @@ int page_matter_roll(struct req *r)
 
 int page_matter_hand(struct req *r)
 {
+	int64_t h = 0;
 	int rc = req_form_parse(r);
-	const char *h = req_form(r, "household"), *q = req_form(r, "q");
-	if (!rc)
-		rc = ballot_hand(&r->ctx, r->params[0], h ? strtoll(h, NULL, 10) : 0);
+	const char *q = req_form(r, "q");
+	if (!rc && !(rc = req_form_id(r, "household", &h)))
+		rc = ballot_hand(&r->ctx, r->params[0], h);
 	return form_after(r, rc, roll_page,
 			  link_query(r, link_matter(r, r->params[0], "roll"), "q", q));
 }

@@ -51,7 +51,9 @@ static void notice_fields(struct req *r, const struct notice *n, const struct fo
 {
 	int published = n && n->status == NOTICE_PUBLISHED;
 	const char *v;
-	int64_t cat = (v = req_form(r, "category")) ? strtoll(v, NULL, 10) : n ? n->category_id : 0;
+	int64_t cat = n ? n->category_id : 0;
+	if (req_form(r, "category"))
+		req_form_id(r, "category", &cat); /* shown again as typed: a bad one was refused */
 	if (!published)
 		notice_category_select(r, "category", T(r, "Kind of information"), cat,
 				       T(r, "Choose…"), fe);
@@ -137,16 +139,18 @@ int page_notice_new(struct req *r)
 	return rc ? rc : new_form(r, &u, NULL, 200);
 }
 
-static void read_input(struct req *r, struct notice_input *in)
+/* The form's fields; DV_EINVAL (shown at the field) for a category that is
+ * not an id. */
+static int read_input(struct req *r, struct notice_input *in)
 {
-	const char *cat = req_form(r, "category");
 	memset(in, 0, sizeof(*in));
-	in->category_id = cat ? strtoll(cat, NULL, 10) : 0;
+	int rc = req_form_id(r, "category", &in->category_id);
 	in->title = req_form(r, "title");
 	in->body = req_form(r, "body");
 	in->visible_from = req_form(r, "visible_from");
 	in->visible_until = req_form(r, "visible_until");
 	in->note = req_form(r, "note");
+	return rc;
 }
 
 int page_notice_create(struct req *r)
@@ -158,9 +162,10 @@ int page_notice_create(struct req *r)
 	int rc = publishing_unit(r, &u);
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
-	read_input(r, &in);
-	in.unit_id = u.id;
-	rc = notice_create(&r->ctx, &in, &id);
+	if (!(rc = read_input(r, &in))) {
+		in.unit_id = u.id;
+		rc = notice_create(&r->ctx, &in, &id);
+	}
 	int status = form_mendable(r, rc, &fe);
 	if (status)
 		return new_form(r, &u, &fe, status);
@@ -216,8 +221,8 @@ int page_notice_update(struct req *r)
 	int rc = editable(r, &n);
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
-	read_input(r, &in);
-	rc = notice_update(&r->ctx, n.id, &in);
+	if (!(rc = read_input(r, &in)))
+		rc = notice_update(&r->ctx, n.id, &in);
 	int status = form_mendable(r, rc, &fe);
 	if (status)
 		return edit_form(r, &n, &fe, status);

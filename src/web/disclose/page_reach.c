@@ -239,7 +239,10 @@ int page_notice_reach_post(struct req *r)
 					       "No such household");
 			ids[k++] = v;
 		}
-	rc = reach_how_parse(req_form(r, "how"), &how, &r->ctx.err);
+	int64_t unit = 0;
+	rc = req_form_id(r, "unit", &unit);
+	if (!rc)
+		rc = reach_how_parse(req_form(r, "how"), &how, &r->ctx.err);
 	if (!rc)
 		rc = reach_record(&r->ctx, r->params[0], ids, k, how, req_form(r, "on"), &recorded);
 	int status = form_mendable(r, rc, &fe);
@@ -247,8 +250,6 @@ int page_notice_reach_post(struct req *r)
 		return reach_page(r, &fe, status, -1);
 	if (rc)
 		return rc;
-	const char *unit = req_form(r, "unit");
-	res_redirect(r, link_notice_reach(r, r->params[0], unit ? strtoll(unit, NULL, 10) : 0,
-					  (int64_t)recorded));
+	res_redirect(r, link_notice_reach(r, r->params[0], unit, (int64_t)recorded));
 	return 0;
 }

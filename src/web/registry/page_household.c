@@ -448,8 +448,10 @@ int page_resident_create(struct req *r)
 
 int page_household_representative(struct req *r)
 {
-	const char *rid = req_form(r, "resident");
-	int rc = household_set_representative(&r->ctx, r->params[0], rid ? strtoll(rid, NULL, 10) : 0);
+	int64_t rid = 0;
+	int rc = req_form_parse(r);
+	if (!rc && !(rc = req_form_id(r, "resident", &rid)))
+		rc = household_set_representative(&r->ctx, r->params[0], rid);
 	if (rc)
 		return rc;
 	res_redirect(r, link_household(r, r->params[0], NULL));
