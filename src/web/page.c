@@ -131,6 +131,13 @@ void page_table_begin(struct req *r, const char *css, const char *caption,
 	html_raw(b, "</tr></thead><tbody>");
 }
 
+void page_cell_label(struct req *r, const char *label)
+{
+	html_raw(&r->out, "<span class=\"m-only\">");
+	html_txt(&r->out, T(r, label));
+	html_raw(&r->out, ": </span>");
+}
+
 void page_table_end(struct req *r)
 {
 	html_raw(&r->out, "</tbody></table>");

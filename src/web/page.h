@@ -53,6 +53,9 @@ struct page_col {
 void page_table_begin(struct req *r, const char *css, const char *caption,
 		      const struct page_col *cols, size_t n);
 void page_table_end(struct req *r);
+/* A cell's column name, shown only on phones, where a table's rows stack
+ * and its heads are hidden ("In force: "). */
+void page_cell_label(struct req *r, const char *label);
 
 /* A paragraph of text with the given class. */
 void page_note(struct req *r, const char *css_class, const char *text);

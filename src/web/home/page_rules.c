@@ -64,17 +64,20 @@ static int rules_page(struct req *r, const struct form_errors *fe, int status)
 		html_raw(b, "<tr><th scope=\"row\">");
 		html_txt(b, T(r, ri->label));
 		html_raw(b, "</th><td class=\"num\">");
+		page_cell_label(r, N_("In force"));
 		html_txtf(b, "%lld%s", (long long)rule_value(&r->ctx, (enum rule)i), unit);
 		html_raw(b, "</td><td class=\"num\">");
+		page_cell_label(r, N_("By law"));
 		html_txtf(b, "%lld%s", (long long)ri->legal, unit);
 		html_raw(b, "</td><td>");
+		page_cell_label(r, N_("Basis"));
 		html_txt(b, T(r, ri->basis));
 		html_raw(b, "</td>");
 		if (admin)
 			rule_form(r, ri, rule_value(&r->ctx, (enum rule)i));
 		html_raw(b, "</tr>");
 	}
-	html_raw(b, "</tbody></table>");
+	page_table_end(r);
 	layout_end(r);
 	return 0;
 }
