@@ -45,7 +45,7 @@ npm_packages() {
 	case "${1:-run}" in check|browser) ;; *) return 0 ;; esac
 	dir=$(dirname "$0")/../tests/browser
 	[ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ] &&
-		[ -d "$dir/node_modules/feedparser" ] && return 0
+		[ -d "$dir/node_modules/feedparser" ] && [ -d "$dir/node_modules/ical.js" ] && return 0
 	echo "deps: installing the browser tests' npm packages" >&2
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }

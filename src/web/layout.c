@@ -54,7 +54,13 @@ void layout_begin(struct req *r, const char *title)
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		    "<title>");
 	html_txt(b, title);
-	html_raw(b, " · danvan</title><link rel=\"stylesheet\" href=\"");
+	html_raw(b, " · danvan</title><meta name=\"description\" content=\"");
+	html_attr(b, title);
+	html_attr(b, " – ");
+	html_attr(b, T(r, "danvan: grassroots democracy and community mobilization"));
+	html_raw(b, "\"><link rel=\"icon\" href=\"");
+	html_attr(b, layout_icon());
+	html_raw(b, "\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"");
 	html_attr(b, layout_stylesheet());
 	html_raw(b, "\"></head>\n<body><header class=\"site\"><a class=\"brand\" "
 		    "href=\"/\">danvan</a>");

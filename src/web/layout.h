@@ -19,7 +19,9 @@ void layout_error(struct req *r, int rc);
 /* An error page with an explicit status and message. */
 void layout_error_status(struct req *r, int status, const char *message);
 
-/* The URL path of the stylesheet, with its content hash in the name. */
+/* The URL paths of the stylesheet and the icon, with their content hash in
+ * the name (static.c). */
 const char *layout_stylesheet(void);
+const char *layout_icon(void);
 
 #endif

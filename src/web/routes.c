@@ -19,6 +19,7 @@ static const struct route operations_routes[] = {
 	{"GET", "/healthz", page_healthz, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/metrics", page_metrics, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/static/*", page_static, ROUTE_TEXT, ROUTE_NO_SESSION},
+	{"GET", "/favicon.ico", page_favicon, ROUTE_TEXT, ROUTE_NO_SESSION},
 };
 static const size_t operations_routes_n =
 	sizeof(operations_routes) / sizeof(operations_routes[0]);

@@ -225,6 +225,10 @@ static void setup_h2o(struct server *srv)
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	h2o_handler_t *handler = h2o_create_handler(path, sizeof(*handler));
 	handler->on_req = request_on_req;
+	/* gzip what is worth it for clients that ask (Debian's libh2o has no
+	 * brotli); level 1: most of the saving for little time on the loop */
+	h2o_compress_args_t gzip = {.min_size = 512, .gzip = {.quality = 1}, .brotli = {.quality = -1}};
+	h2o_compress_register(path, &gzip);
 }
 
 static void release(struct server *srv)
@@ -251,7 +255,8 @@ int server_run(const struct server_config *cfg)
 		free(srv.loops);
 		return SERVER_ELISTEN;
 	}
-	layout_stylesheet(); /* computed once, before threads share it */
+	layout_stylesheet(); /* computed once, before threads share them */
+	layout_icon();
 	for (int i = 0; i < srv.nloops; i++) {
 		srv.loops[i].srv = &srv;
 		if (listen_on(cfg->listen, cfg->port, i == 0, &srv.loops[i].fd)) {

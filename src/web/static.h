@@ -7,7 +7,9 @@
 
 #include "web/http.h"
 
-/* GET /static/NAME */
+/* GET /static/NAME.HASH.EXT: the stylesheet and the icon. */
 int page_static(struct req *r);
+/* GET /favicon.ico */
+int page_favicon(struct req *r);
 
 #endif

@@ -47,7 +47,11 @@ NOTICE_ID=$(get "/matters/$M" >/dev/null; grep -o 'href="/notices/[0-9]*"' "$T_D
 ok "the invitation is a public notice" equals "$(get "/notices/$NOTICE_ID")" 200
 ok "(with the time and place)" contains "$T_DIR/body" "Nhà văn hóa khu phố"
 ok "a calendar file" equals "$(get "/matters/$M/meeting.ics")" 200
-ok "(an event at the meeting's time)" sh -c "grep -q '^BEGIN:VEVENT' '$T_DIR/body' && grep -q '^DTSTART:$(date -u -d "$DAY $TIME:00 +07:00" +%Y%m%dT%H%M%SZ)' '$T_DIR/body'"
+node "$(dirname "$0")/../browser/ics.mjs" "$T_DIR/body" >"$T_DIR/ics.json"
+ok "(read by ical.js as calendars read it)" test -s "$T_DIR/ics.json"
+ok "(an event at the meeting's time, in Vietnam's zone)" grep -q "\"start\":\"$(date -u -d "$DAY $TIME:00 +07:00" +%Y-%m-%dT%H:%M:%S).000Z\".*\"zone\":\"Asia/Ho_Chi_Minh\"" "$T_DIR/ics.json"
+ok "(its lines folded at 75 octets, CRLF)" grep -Eq '"longest":([0-9]|[1-6][0-9]|7[0-5]),"crlf":true' "$T_DIR/ics.json"
+ok "(with its place)" grep -q '"location":"Nhà văn hóa' "$T_DIR/ics.json"
 ok "the printed invitations" equals "$(hpost "/matters/$M/invitations")" 200
 pdftotext "$T_DIR/body" "$T_DIR/slips.txt"
 ok "(one for each household)" contains "$T_DIR/slips.txt" "GIẤY MỜI HỌP CỘNG ĐỒNG DÂN CƯ"

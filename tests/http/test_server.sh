@@ -141,3 +141,16 @@ get "/units/$TDH/notices/new" -b "$(jar pinned)" >/dev/null
 ok "pages take today from it (a notice's first day)" contains "$T_DIR/body" 'value="2031-03-04"'
 kill -TERM "$T_PID"
 wait "$T_PID"
+
+# Conventions browsers and checkers look for.
+DANVAN_NOW= start_server "$DB" --threads 1
+ok "a favicon" equals "$(get /favicon.ico)" 200
+ok "(an icon)" grep -qi '^content-type: image/x-icon' "$T_DIR/head"
+get / >/dev/null
+ok "every page describes itself" grep -q '<meta name="description" content="[^"]' "$T_DIR/body"
+ok "and names its icon" grep -q '<link rel="icon" href="/static/icon\.[0-9a-f]*\.svg"' "$T_DIR/body"
+ok "pages are compressed for those who ask" sh -c "curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip, br' http://127.0.0.1:$T_PORT/notices | grep -qi '^content-encoding: gzip'"
+ok "and read back whole" sh -c "curl -s --compressed http://127.0.0.1:$T_PORT/notices | grep -q '</html>'"
+ok "not for those who do not" sh -c "! curl -s -D - -o /dev/null http://127.0.0.1:$T_PORT/notices | grep -qi '^content-encoding'"
+kill -TERM "$T_PID"
+wait "$T_PID"

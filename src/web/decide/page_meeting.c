@@ -15,6 +15,7 @@
 #include "domain/decide/meeting.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
+#include "print/ics.h"
 #include "print/meeting_pdf.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -295,55 +296,26 @@ int page_meeting_invitations(struct req *r)
 	return 0;
 }
 
-/* RFC 5545 text: backslash, semicolon, comma and newline escaped. */
-static void ics_text(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n') {
-			buf_adds(b, "\\n");
-			continue;
-		}
-		if (*s == '\\' || *s == ';' || *s == ',')
-			buf_addch(b, '\\');
-		if ((unsigned char)*s >= 0x20)
-			buf_addch(b, *s);
-	}
-}
-
-static void ics_time(struct buf *b, int64_t t)
-{
-	struct buf iso = BUF_INIT;
-	time_format_iso(&iso, t); /* 2026-12-10T12:00:00Z */
-	for (const char *p = iso.ptr; *p; p++)
-		if (*p != '-' && *p != ':')
-			buf_addch(b, *p);
-	buf_release(&iso);
-}
-
 int page_meeting_ics(struct req *r)
 {
 	struct matter mt;
 	struct meeting m;
-	struct buf *b = &r->out;
 	int rc = meeting_get(&r->ctx, r->params[0], &mt, &m);
 	if (rc)
 		return rc;
 	r->status = 200;
 	r->content_type = "text/calendar; charset=utf-8";
-	buf_adds(b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//danvan//meeting//VI\r\n"
-		    "BEGIN:VEVENT\r\n");
-	buf_addf(b, "UID:meeting-%lld@danvan\r\nDTSTAMP:", (long long)mt.id);
-	ics_time(b, r->ctx.now);
-	buf_adds(b, "\r\nDTSTART:");
-	ics_time(b, m.starts_at);
-	buf_adds(b, "\r\nDTEND:");
-	ics_time(b, m.starts_at + 2 * 3600);
-	buf_adds(b, "\r\nSUMMARY:");
-	ics_text(b, arena_printf(&r->arena, T(r, "Community meeting: %s"), mt.title));
-	buf_adds(b, "\r\nLOCATION:");
-	ics_text(b, m.place);
-	buf_addf(b, "\r\nURL:%s/matters/%lld\r\nDESCRIPTION:", r->public_url, (long long)mt.id);
-	ics_text(b, mt.body);
-	buf_adds(b, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+	ics_calendar(&r->out,
+		     &(struct ics_event){
+			     .uid = arena_printf(&r->arena, "meeting-%lld@danvan", (long long)mt.id),
+			     .stamp = r->ctx.now,
+			     .start = m.starts_at,
+			     .end = m.starts_at + 2 * 3600,
+			     .summary = arena_printf(&r->arena, T(r, "Community meeting: %s"), mt.title),
+			     .location = m.place,
+			     .url = arena_printf(&r->arena, "%s%s", r->public_url,
+						 link_matter(r, mt.id, NULL)),
+			     .description = mt.body,
+		     });
 	return 0;
 }
