@@ -41,7 +41,8 @@ ABOVE_FAMILIES = {"src/web/routes.c"}
 
 SQL = re.compile(r'^\s*(SELECT\b|INSERT\s+INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b|'
                  r'CREATE\s+(TABLE|INDEX|UNIQUE)\b|ALTER\s+TABLE\b|DROP\s+TABLE\b|PRAGMA\b|'
-                 r'(BEGIN|COMMIT|ROLLBACK)(\s+(IMMEDIATE|TRANSACTION|WORK))?\s*(;|$)|WITH\s+\w+\s+AS\b)')
+                 r'(BEGIN|COMMIT|ROLLBACK)\s+(IMMEDIATE|DEFERRED|EXCLUSIVE|TRANSACTION|WORK)\b|'
+                 r'(BEGIN|COMMIT|ROLLBACK)\s*;|WITH\s+\w+\s+AS\b)')
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
