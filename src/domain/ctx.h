@@ -51,6 +51,12 @@ struct dv_ctx {
 	struct dv_err err;
 };
 
+/* The language of what danvan writes into the records people read later (a
+ * meeting's invitation notice, minutes): the deployment's, Vietnamese,
+ * whatever the language of the session that made them. Pages and messages
+ * use ctx->lang. */
+#define DV_CONTENT_LANG "vi"
+
 /* The actor used by the CLI: acts as the system, may do anything. */
 extern const struct actor actor_system;
 /* Nobody logged in. */

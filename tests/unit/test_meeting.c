@@ -1,3 +1,4 @@
+#include "base/i18n.h"
 #include "testlib.h"
 
 #include <string.h>
@@ -302,6 +303,34 @@ static void community_rules_wait_for_a_new_meeting(void **state)
 	test_ctx_free(ctx);
 }
 
+/* A head browsing in English still posts the community's notice in the
+ * community's language. */
+static void the_invitation_is_written_in_vietnamese(void **state)
+{
+	(void)state;
+	assert_int_equal(i18n_init(), 0);
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	ctx->now = at(20261201, 9);
+	test_household(ctx, t.dong_tac, "Số 1 Đông Tác", 1);
+	ctx->actor = test_actor(ctx, ROLE_HEAD, t.dong_tac, 0);
+	ctx_set_lang(ctx, "en");
+	struct matter_input in = {.unit_id = t.dong_tac, .type = MT_RULES, .form = "meeting",
+				  .title = "Hương ước khu phố", .body = "Dự thảo"};
+	int64_t id;
+	struct matter mt;
+	struct meeting m;
+	struct notice n;
+	assert_ok(ctx, matter_create(ctx, &in, &id));
+	assert_ok(ctx, meeting_schedule(ctx, id, at(20261210, 19), "Nhà văn hóa"));
+	assert_ok(ctx, meeting_get(ctx, id, &mt, &m));
+	assert_ok(ctx, notice_get(ctx, m.notice_id, &n));
+	assert_string_equal(n.title, "Họp cộng đồng dân cư: Hương ước khu phố");
+	assert_non_null(strstr(n.body, "Cộng đồng dân cư họp"));
+	test_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +342,8 @@ int main(void)
 		cmocka_unit_test(a_secret_ballot_needs_a_counting_committee),
 		cmocka_unit_test(no_quorum_sends_the_matter_to_ballots),
 		cmocka_unit_test(community_rules_wait_for_a_new_meeting),
+		/* last: it loads the translations, which the others read untranslated */
+		cmocka_unit_test(the_invitation_is_written_in_vietnamese),
 	};
 	return test_run(tests);
 }

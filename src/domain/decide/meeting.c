@@ -156,10 +156,11 @@ static int post_invitation(struct dv_ctx *ctx, const struct matter *mt, int64_t 
 	struct notice_input in = {
 		.unit_id = mt->unit_id,
 		.category_id = cat,
-		.title = arena_printf(ctx->arena, i18n_get_format(ctx->lang, N_("Community meeting: %s")),
+		.title = arena_printf(ctx->arena,
+				      i18n_get_format(DV_CONTENT_LANG, N_("Community meeting: %s")),
 				      mt->title),
 		.body = arena_printf(ctx->arena,
-				     i18n_get_format(ctx->lang,
+				     i18n_get_format(DV_CONTENT_LANG,
 						     N_("The community meets on %s at %s. Each "
 							"household's representative is invited to "
 							"decide:\n\n**%s**\n\n%s")),
