@@ -4,7 +4,7 @@
 # Usage: scripts/deps.sh [run|check|browser|bench]
 #   run      what `make run` needs: compiler, libraries, msgfmt, fonts for PDFs
 #   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang,
-#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), faketime (the suite again 400 days ahead), and the browser tests' npm
+#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), faketime (the suite again 400 days ahead), Java (the Nu HTML checker), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 #   bench    adds nginx, wrk, curl and sqlite3 (bench/)
@@ -17,7 +17,7 @@ want_run="pkg-config gcc make gettext
  libcmark-dev libmagic-dev libvips-dev libxlsxwriter-dev"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
  poppler-utils zbar-tools chromium python3
- libvips-tools libimage-exiftool-perl faketime"
+ libvips-tools libimage-exiftool-perl faketime default-jre-headless"
 
 case "${1:-run}" in
 run) want=$want_run ;;
@@ -45,7 +45,8 @@ npm_packages() {
 	case "${1:-run}" in check|browser) ;; *) return 0 ;; esac
 	dir=$(dirname "$0")/../tests/browser
 	[ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ] &&
-		[ -d "$dir/node_modules/feedparser" ] && [ -d "$dir/node_modules/ical.js" ] && return 0
+		[ -d "$dir/node_modules/feedparser" ] && [ -d "$dir/node_modules/ical.js" ] &&
+		[ -d "$dir/node_modules/vnu-jar" ] && return 0
 	echo "deps: installing the browser tests' npm packages" >&2
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }

@@ -81,6 +81,7 @@ try {
 
   // the reach page, as the public sees it
   await visit(res, 'notice-reach-phone', `/notices/${id}/reach`);
+  await visit(res, 'notice-versions-phone', `/notices/${id}/versions`);
   ok('the reach page shows Đông Tác with a household reached',
      (await res.textContent('table.reach')).includes('Đông Tác'));
   await visit(res, 'news-phone', '/news');

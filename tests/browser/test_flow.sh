@@ -13,9 +13,20 @@ DB=$(new_db)
 export DEMO_RECEIPT=$(sed -n 's/.*kept the receipt \([A-Z0-9-]*\) .*/\1/p' "$T_DIR/demo.out")
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
 rc=0
+export HTMLDIR=$T_DIR/html
 for flow in run notices matters consultations; do
 	echo "# $flow.mjs"
 	BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" \
 		node "tests/browser/$flow.mjs" || rc=1
+done
+
+# Every page the flows visited, as it was served, through the Nu HTML
+# checker (the W3C's, from npm): no error.
+VNU=tests/browser/node_modules/vnu-jar/build/dist/vnu.jar
+pages=$(ls "$HTMLDIR"/*.html 2>/dev/null | wc -l)
+ok "the flows kept the HTML of their pages ($pages)" test "$pages" -ge 20
+java -jar "$VNU" --errors-only --format gnu "$HTMLDIR"/*.html >"$T_DIR/vnu.out" 2>&1
+for f in "$HTMLDIR"/*.html; do
+	ok "valid HTML: $(basename "$f" .html)" sh -c "! grep -F -- '$(basename "$f")' '$T_DIR/vnu.out'"
 done
 exit $rc

@@ -59,7 +59,7 @@ void meeting_quorum_panel(struct req *r, const struct meeting *m)
 {
 	struct buf *b = &r->out;
 	long long need = (long long)(m->eligible * m->quorum / 100 + 1);
-	html_raw(b, "<section class=\"quorum\"><p class=\"big\"><strong>");
+	html_raw(b, "<div class=\"quorum\"><p class=\"big\"><strong>");
 	html_txtf(b, "%lld / %lld", (long long)m->present, (long long)m->eligible);
 	html_raw(b, "</strong> ");
 	html_txt(b, T(r, "households' representatives present"));
@@ -71,7 +71,7 @@ void meeting_quorum_panel(struct req *r, const struct meeting *m)
 					      T(r, "Not quorate yet: %lld are needed (more than "
 						   "%d%%)."),
 					      need, m->quorum));
-	html_raw(b, "</p></section>");
+	html_raw(b, "</p></div>");
 }
 
 static void motion_item(struct req *r, const struct matter *mt, const struct motion *o,

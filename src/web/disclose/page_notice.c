@@ -334,9 +334,9 @@ static void diff_block(struct req *r, const char *label, const char *before, con
 	if (strcmp(before, after) == 0)
 		return;
 	diff_lines(&r->arena, before, after, &d, &n);
-	html_raw(b, "<h4>");
+	html_raw(b, "<h3>");
 	html_txt(b, label);
-	html_raw(b, "</h4><div class=\"diff\">");
+	html_raw(b, "</h3><div class=\"diff\">");
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, d[i].op == DIFF_ADD   ? "<ins>"
 			    : d[i].op == DIFF_DEL ? "<del>"
@@ -358,9 +358,9 @@ static void version_item(struct req *r, const struct notice_version *v,
 			 const struct notice_version *prev)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<li><h3>");
+	html_raw(b, "<li><h2>");
 	html_txtf(b, T(r, "Version %d"), v->version);
-	html_raw(b, "</h3><p class=\"meta\">");
+	html_raw(b, "</h2><p class=\"meta\">");
 	html_txt(b, page_time(r, v->changed_at));
 	if (*v->changed_by) {
 		html_raw(b, " · ");
