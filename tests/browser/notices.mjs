@@ -81,9 +81,9 @@ try {
 
   // the reach page, as the public sees it
   await visit(res, 'notice-reach-phone', `/notices/${id}/reach`);
-  await visit(res, 'notice-versions-phone', `/notices/${id}/versions`);
   ok('the reach page shows Đông Tác with a household reached',
      (await res.textContent('table.reach')).includes('Đông Tác'));
+  await visit(res, 'notice-versions-phone', `/notices/${id}/versions`);
   await visit(res, 'news-phone', '/news');
   const article = await res.getAttribute('ul.items a[href^="/news/"]', 'href');
   await visit(res, 'article-phone', article);
