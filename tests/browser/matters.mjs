@@ -104,16 +104,16 @@ try {
   await visit(head, 'meeting-open-phone');
   await Promise.all([head.waitForNavigation(), head.click(`a[href="/matters/${meeting}/register"]`)]);
   await visit(head, 'meeting-register-phone');
-  while (!(await head.textContent('section.quorum')).includes('Đủ điều kiện')) {
+  while (!(await head.textContent('div.quorum')).includes('Đủ điều kiện')) {
     const here = await head.$('ul.register form button');
     if (!here) break;
     await Promise.all([head.waitForNavigation(), here.click()]);
   }
-  ok('checking in until the meeting is quorate', (await head.textContent('section.quorum')).includes('Đủ điều kiện'));
+  ok('checking in until the meeting is quorate', (await head.textContent('div.quorum')).includes('Đủ điều kiện'));
   await visit(head, 'meeting-quorate-phone');
   await head.goto(`${BASE}/matters/${meeting}`);
   await Promise.all([head.waitForNavigation(), head.click(`form[action="/matters/${meeting}/motions"] button`)]);
-  const present = Number((await head.textContent('section.quorum strong')).split('/')[0].trim());
+  const present = Number((await head.textContent('div.quorum strong')).split('/')[0].trim());
   await head.fill('form.duty input[name=yes]', String(present));
   await Promise.all([head.waitForNavigation(), head.click('form.duty button')]);
   ok('the vote is counted and passes', (await head.textContent('section.motions')).includes('Được thông qua'));
