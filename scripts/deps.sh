@@ -46,7 +46,7 @@ npm_packages() {
 	dir=$(dirname "$0")/../tests/browser
 	[ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ] &&
 		[ -d "$dir/node_modules/feedparser" ] && [ -d "$dir/node_modules/ical.js" ] &&
-		[ -d "$dir/node_modules/vnu-jar" ] && return 0
+		[ -d "$dir/node_modules/vnu-jar" ] && [ -d "$dir/node_modules/@redocly/cli" ] && return 0
 	echo "deps: installing the browser tests' npm packages" >&2
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }

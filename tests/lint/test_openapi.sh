@@ -182,3 +182,11 @@ grep '^OP ' "$T_DIR/doc" | cut -d' ' -f2- | sort >"$T_DIR/doc.auth"
 comm -23 "$T_DIR/table" "$T_DIR/doc.auth" >"$T_DIR/auth"
 ok "login routes answer 401 there, public ones have security: []" \
 	equals "$(tr '\n' ';' <"$T_DIR/auth")" ""
+
+# A strict validator reads it too: redocly's recommended rules, no error
+# (warnings, such as operations without a 4xx of their own, are not errors).
+REDOCLY=tests/browser/node_modules/.bin/redocly
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+	"$REDOCLY" lint docs/openapi.yaml --format=stylish >"$T_DIR/redocly.out" 2>&1
+ok "redocly lint finds no error" equals "$?" 0
+ok "(its verdict)" grep -q "valid" "$T_DIR/redocly.out"
