@@ -72,3 +72,37 @@ void receipt_code(char out[12])
 		out[i] = i == 5 ? '-' : alphabet[token_uniform(sizeof(alphabet) - 1)];
 	out[11] = '\0';
 }
+
+void token_bytes(void *out, size_t n)
+{
+	randombytes_buf(out, n);
+}
+
+void token_mac(unsigned char *out, size_t outlen, const unsigned char key[MAC_KEY_BYTES],
+	       const void *data, size_t len)
+{
+	crypto_generichash(out, outlen, data, len, key, MAC_KEY_BYTES);
+}
+
+void base32_encode(char *out, const unsigned char *bin, size_t len, int grouped)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	unsigned acc = 0;
+	int bits = 0;
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < len || bits > 0;) {
+		if (bits < 5 && i < len) {
+			acc = (acc << 8) | bin[i++];
+			bits += 8;
+		}
+		int take = bits < 5 ? bits : 5;
+		unsigned v = (acc >> (bits - take)) & ((1u << take) - 1);
+		v <<= 5 - take;
+		bits -= take;
+		if (grouped && n && n % 4 == 0)
+			out[k++] = '-';
+		out[k++] = alphabet[v];
+		n++;
+	}
+	out[k] = '\0';
+}

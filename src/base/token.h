@@ -36,6 +36,22 @@ void sha256_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len);
  * look-alikes (no 0/O, 1/I/L, U), "K7M2Q-9XAZT", NUL-terminated (12 bytes). */
 void receipt_code(char out[12]);
 
+/* n random bytes from the system's generator into out (a secret key). */
+void token_bytes(void *out, size_t n);
+
+#define MAC_KEY_BYTES 32 /* a keyed BLAKE2b's key */
+
+/* Keyed BLAKE2b of data[0..len) under key (MAC_KEY_BYTES) into out, outlen
+ * bytes (16 to 64): whoever lacks the key can neither compute nor predict
+ * it, so it signs what a server hands out (a certificate's code). */
+void token_mac(unsigned char *out, size_t outlen, const unsigned char key[MAC_KEY_BYTES],
+	       const void *data, size_t len);
+
+/* bin[0..len) in base 32 without look-alikes (Crockford's alphabet,
+ * 0-9 A-Z without I L O U), 5 bits a character, groups of 4 joined by '-'
+ * when `grouped`; out needs (len * 8 + 4) / 5 * 5 / 4 + 1 bytes. */
+void base32_encode(char *out, const unsigned char *bin, size_t len, int grouped);
+
 /* Lowercase hex of bin into out (2*len + 1 bytes). */
 void hex_encode(char *out, const unsigned char *bin, size_t len);
 

@@ -14,6 +14,14 @@ static int print_rules(struct dv_ctx *ctx)
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct rule_info *ri = rule_info((enum rule)i);
 		cli_pad(ri->key, 18);
+		if (strcmp(ri->unit, "fraction") == 0 || strcmp(ri->unit, "date") == 0) {
+			/* 2/3, 25/11: written as they are typed to `rules set` */
+			printf("%6s  (law: %s, %s)\n",
+			       rule_format(ctx->arena, "en", (enum rule)i,
+					   rule_value(ctx, (enum rule)i)),
+			       rule_format(ctx->arena, "en", (enum rule)i, ri->legal), ri->unit);
+			continue;
+		}
 		printf("%6lld  (law: %lld, %s %lld to %lld)\n",
 		       (long long)rule_value(ctx, (enum rule)i), (long long)ri->legal, ri->unit,
 		       (long long)ri->min, (long long)ri->max);

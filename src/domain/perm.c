@@ -32,36 +32,68 @@ static const char *const action_names[] = {
 	[ACT_ACKNOWLEDGE] = "acknowledge",
 	[ACT_CONSULT] = "consult",
 	[ACT_COLLECTIVE_OPINION] = "collective_opinion",
+	/* emulation, titles, awards */
+	[ACT_RUN_MOVEMENTS] = "run_movements",
+	[ACT_JOIN_MOVEMENTS] = "join_movements",
+	[ACT_REGISTER_MODELS] = "register_models",
+	[ACT_EVALUATE_MODELS] = "evaluate_models",
+	[ACT_RUN_TITLES] = "run_titles",
+	[ACT_RECORD_EXCLUSIONS] = "record_exclusions",
+	[ACT_DECIDE_TITLES] = "decide_titles",
+	[ACT_NOMINATE_AWARDS] = "nominate_awards",
+	[ACT_RUN_AWARDS] = "run_awards",
+	[ACT_RESTRICT_AWARDS] = "restrict_awards",
 };
 _Static_assert(ARRAY_LEN(action_names) == ACT_COUNT, "a name per action");
 
-#define A(x) (1u << (x))
+/* An action's bit in a role's set: 64 bits, room for every action. */
+#define A(x) (UINT64_C(1) << (x))
+_Static_assert(ACT_COUNT <= 64, "a role's actions fit its 64-bit set");
+
+/* What the emulation, titles and awards families give each role (below). The
+ * head and the front committee evaluate their community's households for
+ * cultural titles; the Mass Mobilization Board evaluates "Dân vận khéo"
+ * models; only the council and the inspection staff see (and keep) the
+ * register of discipline, investigation and inspection; a city
+ * administrator runs everything else, but neither evaluates models nor
+ * votes in the council nor sees the register. */
+#define EMULATION_OFFICER                                                                          \
+	(A(ACT_RUN_MOVEMENTS) | A(ACT_JOIN_MOVEMENTS) | A(ACT_REGISTER_MODELS))
+#define AWARDS_OFFICER                                                                             \
+	(A(ACT_RUN_TITLES) | A(ACT_RECORD_EXCLUSIONS) | A(ACT_DECIDE_TITLES) |                     \
+	 A(ACT_NOMINATE_AWARDS) | A(ACT_RUN_AWARDS))
 
 /*
  * What each role may do within the subtree of the unit it is granted on.
  * Convening community meetings is the head's by law (Art. 17); the online
  * vote needs both the head's and the front committee's agreement.
  */
-static const unsigned role_actions[] = {
+static const uint64_t role_actions[] = {
 	[ROLE_RESIDENT] = A(ACT_COMMENT),
-	[ROLE_REPRESENTATIVE] = A(ACT_COMMENT) | A(ACT_VOTE) | A(ACT_ACKNOWLEDGE),
+	[ROLE_REPRESENTATIVE] = A(ACT_COMMENT) | A(ACT_VOTE) | A(ACT_ACKNOWLEDGE) |
+				A(ACT_JOIN_MOVEMENTS),
 	[ROLE_HEAD] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE) |
-		      A(ACT_RECORD_REACH),
+		      A(ACT_RECORD_REACH) | A(ACT_JOIN_MOVEMENTS) | A(ACT_RUN_TITLES),
 	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE) | A(ACT_RECORD_REACH) |
-		       A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION),
+		       A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION) | A(ACT_JOIN_MOVEMENTS) |
+		       A(ACT_RUN_TITLES),
 	[ROLE_WARD_OFFICER] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) |
 			      A(ACT_EDIT_HOUSEHOLDS) | A(ACT_MANAGE_UNITS) | A(ACT_GRANT_ROLES) |
 			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT) |
-			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) | A(ACT_CONSULT),
-	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION),
-	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT),
-	[ROLE_COUNCIL] = A(ACT_EVALUATE_AWARDS),
+			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) | A(ACT_CONSULT) |
+			      EMULATION_OFFICER | AWARDS_OFFICER,
+	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION) |
+			     EMULATION_OFFICER | A(ACT_NOMINATE_AWARDS),
+	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT) | A(ACT_RESTRICT_AWARDS),
+	[ROLE_COUNCIL] = A(ACT_EVALUATE_AWARDS) | A(ACT_RESTRICT_AWARDS),
+	[ROLE_MASS_MOBILIZATION] = EMULATION_OFFICER | A(ACT_EVALUATE_MODELS) |
+				   A(ACT_NOMINATE_AWARDS),
 	[ROLE_CITY_ADMIN] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 			    A(ACT_MANAGE_UNITS) | A(ACT_REORGANIZE_UNITS) | A(ACT_GRANT_ROLES) |
 			    A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_INSPECT) |
 			    A(ACT_VIEW_AUDIT) | A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) |
-			    A(ACT_CONFIGURE) | A(ACT_CONSULT),
+			    A(ACT_CONFIGURE) | A(ACT_CONSULT) | EMULATION_OFFICER | AWARDS_OFFICER,
 };
 _Static_assert(ARRAY_LEN(role_actions) == ROLE_COUNT, "the actions of every role");
 
@@ -72,7 +104,7 @@ static const unsigned role_grants[] = {
 	[ROLE_HEAD] = R(ROLE_RESIDENT) | R(ROLE_REPRESENTATIVE),
 	[ROLE_WARD_OFFICER] = R(ROLE_RESIDENT) | R(ROLE_REPRESENTATIVE) | R(ROLE_HEAD) |
 			      R(ROLE_FRONT) | R(ROLE_ORG_OFFICER) | R(ROLE_INSPECTOR) |
-			      R(ROLE_COUNCIL),
+			      R(ROLE_COUNCIL) | R(ROLE_MASS_MOBILIZATION),
 	[ROLE_CITY_ADMIN] = (1u << ROLE_COUNT) - 1,
 };
 _Static_assert(ARRAY_LEN(role_grants) == ROLE_COUNT, "the grants of every role");
@@ -87,7 +119,7 @@ static int role_is_household_scoped(enum role r)
 /* The actions those roles take across their unit (comment on its drafts,
  * vote in its matters, always as their own household); any other action
  * they may get later is the household's alone and needs perm_may_household. */
-static const unsigned unit_wide_for_households = A(ACT_COMMENT) | A(ACT_VOTE);
+static const uint64_t unit_wide_for_households = A(ACT_COMMENT) | A(ACT_VOTE);
 
 const char *action_name(enum action a)
 {

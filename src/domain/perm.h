@@ -25,6 +25,7 @@
 	X(ROLE_ORG_OFFICER, "org_officer", N_("Organization officer")) /* cơ quan, đoàn thể */     \
 	X(ROLE_INSPECTOR, "inspector", N_("People's Inspection Board")) /* Ban Thanh tra nhân dân */ \
 	X(ROLE_COUNCIL, "council", N_("Emulation and commendation council")) /* Hội đồng TĐKT */   \
+	X(ROLE_MASS_MOBILIZATION, "mass_mobilization", N_("Mass Mobilization Board")) /* Ban Dân vận */ \
 	X(ROLE_CITY_ADMIN, "city_admin", N_("City administrator")) /* quản trị thành phố */
 DV_ENUM(role, ROLE_COUNT, ROLES);
 
@@ -50,6 +51,17 @@ enum action {
 	ACT_ACKNOWLEDGE,       /* mark a notice known for the household (household-scoped) */
 	ACT_CONSULT,	       /* open drafts for comments, answer them, publish the synthesis */
 	ACT_COLLECTIVE_OPINION, /* comment in the name of an organization or the front */
+	/* emulation, titles, awards */
+	ACT_RUN_MOVEMENTS,     /* launch emulation movements, evaluate their participants */
+	ACT_JOIN_MOVEMENTS,    /* register a participant's commitments, report progress */
+	ACT_REGISTER_MODELS,   /* register "Dân vận khéo" models, their files, replications */
+	ACT_EVALUATE_MODELS,   /* the Mass Mobilization Board's yearly evaluation of models */
+	ACT_RUN_TITLES,	       /* cultural titles: register candidates, evaluate, propose */
+	ACT_RECORD_EXCLUSIONS, /* facts that exclude a household from a title (never public) */
+	ACT_DECIDE_TITLES,     /* the chairman's decision on cultural titles, its publication */
+	ACT_NOMINATE_AWARDS,   /* propose collectives and individuals for commendation */
+	ACT_RUN_AWARDS,	       /* rounds, council members, decisions, certificates, revocation */
+	ACT_RESTRICT_AWARDS,   /* the register of discipline, investigation and inspection */
 	ACT_COUNT
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/array.h"
+#include "base/date.h"
 #include "base/i18n.h"
 #include "base/log.h"
 #include "domain/perm.h"
@@ -37,6 +38,31 @@ static const struct rule_info rules[] = {
 				   N_("The election is announced publicly at least this many days "
 				      "before it"),
 				   "days", N_("Decree 59/2023"), 7, 1, 365},
+	/* ------------------------------------- emulation, titles, awards */
+	[RULE_COUNCIL_QUORUM] = {"council_quorum",
+				 N_("The emulation and commendation council meets with at least "
+				    "this fraction of its members present"),
+				 "fraction", N_("Decree 98/2023/NĐ-CP, the council's working rules"),
+				 203, 101, 9999},
+	[RULE_COUNCIL_MAJORITY] = {"council_majority",
+				   N_("A nomination passes the council with more than this share "
+				      "of the members present agreeing"),
+				   "percent", N_("Law 06/2022/QH15; Decree 98/2023/NĐ-CP"), 50, 1,
+				   99},
+	[RULE_TITLE_MEETING_MAJORITY] = {"title_meeting_majority",
+					 N_("The neighborhood proposes a household for Gia đình văn "
+					    "hóa with more than this share of the representatives "
+					    "present at its evaluation meeting agreeing"),
+					 "percent", N_("Decree 86/2023/NĐ-CP, the procedure for "
+						       "Gia đình văn hóa"),
+					 50, 1, 99},
+	[RULE_TITLE_DEADLINE] = {"title_deadline",
+				 N_("The chairman decides the year's cultural titles by this date"),
+				 "date", N_("Decree 86/2023/NĐ-CP"), 1125, 101, 1231},
+	[RULE_TITLE_PUBLISH_DAYS] = {"title_publish_days",
+				     N_("The list of cultural titles is published within this many "
+					"days of the decision"),
+				     "days", N_("Decree 86/2023/NĐ-CP"), 15, 1, 365},
 };
 _Static_assert(ARRAY_LEN(rules) == RULE_COUNT, "every rule has its default and basis");
 
@@ -82,9 +108,20 @@ int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value)
 	if (!perm_may_somewhere(ctx, ACT_CONFIGURE))
 		return dv_fail(&ctx->err, DV_EPERM, NULL,
 			       "Only a city administrator may change the rules");
-	if (value < ri->min || value > ri->max)
+	if (!strcmp(ri->unit, "fraction")) {
+		int64_t num, den;
+		rule_fraction(value, &num, &den);
+		if (value < ri->min || value > ri->max || num < 1 || den < 1 || num > den)
+			return dv_fail(&ctx->err, DV_EINVAL, ri->key,
+				       "Write a fraction from 1/99 to 1/1, such as 2/3");
+	} else if (!strcmp(ri->unit, "date")) {
+		if (!date_valid(2023, (int)(value / 100), (int)(value % 100)))
+			return dv_fail(&ctx->err, DV_EINVAL, ri->key,
+				       "Write a day of the year, such as 25/11");
+	} else if (value < ri->min || value > ri->max) {
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key, "The value must be from %lld to %lld",
 			       (long long)ri->min, (long long)ri->max);
+	}
 	if ((r == RULE_COUNTERS_MIN && value > rule_value(ctx, RULE_COUNTERS_MAX)) ||
 	    (r == RULE_COUNTERS_MAX && value < rule_value(ctx, RULE_COUNTERS_MIN)))
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key,
@@ -98,14 +135,75 @@ int rule_exceeds(int64_t part, int64_t whole, int64_t percent)
 	return whole > 0 && part * 100 > whole * percent;
 }
 
+void rule_fraction(int64_t value, int64_t *num, int64_t *den)
+{
+	*num = value / 100;
+	*den = value % 100;
+}
+
+int rule_reaches(int64_t part, int64_t whole, int64_t value)
+{
+	int64_t num, den;
+	rule_fraction(value, &num, &den);
+	return whole > 0 && den > 0 && part * den >= whole * num;
+}
+
+int32_t rule_date_in(int64_t value, int y)
+{
+	return date_ymd(y, (int)(value / 100), (int)(value % 100));
+}
+
+const char *rule_format(struct arena *a, const char *lang, enum rule r, int64_t v)
+{
+	const struct rule_info *ri = rule_info(r);
+	if (!ri)
+		return "";
+	if (!strcmp(ri->unit, "percent"))
+		return arena_printf(a, "%lld%%", (long long)v);
+	if (!strcmp(ri->unit, "fraction"))
+		return arena_printf(a, "%lld/%lld", (long long)(v / 100), (long long)(v % 100));
+	if (!strcmp(ri->unit, "date"))
+		return arena_printf(a, "%02lld/%02lld", (long long)(v % 100), (long long)(v / 100));
+	return arena_printf(a, "%lld%s", (long long)v,
+			    i18n_get(lang, !strcmp(ri->unit, "days") ? N_(" days") : N_(" people")));
+}
+
+/* "2/3" for a fraction, "25/11" for a date (day first, as people write
+ * it): the stored whole number in *v; 0 when s does not read so. */
+static int parse_pair(const char *s, int day_first, long long *v)
+{
+	char *end;
+	long long a = strtoll(s, &end, 10);
+	if (end == s || *end != '/' || a < 0 || a > 99)
+		return 0;
+	const char *t = end + 1;
+	long long b = strtoll(t, &end, 10);
+	if (end == t || *end || b < 0 || b > 99)
+		return 0;
+	*v = day_first ? b * 100 + a : a * 100 + b;
+	return 1;
+}
+
 int rule_set_text(struct dv_ctx *ctx, const char *key, const char *value)
 {
 	char *end;
-	long long v = value && *value ? strtoll(value, &end, 10) : 0;
-	for (int i = 0; key && i < RULE_COUNT; i++)
-		if (!strcmp(rules[i].key, key))
-			return !value || !*value || *end
-				       ? dv_fail(&ctx->err, DV_EINVAL, "value", "Write a whole number")
-				       : rule_set(ctx, (enum rule)i, v);
+	for (int i = 0; key && i < RULE_COUNT; i++) {
+		if (strcmp(rules[i].key, key))
+			continue;
+		long long v = 0;
+		int pair = !strcmp(rules[i].unit, "fraction") || !strcmp(rules[i].unit, "date");
+		if (value && *value && pair && strchr(value, '/')) {
+			if (!parse_pair(value, rules[i].unit[0] == 'd', &v))
+				return dv_fail(&ctx->err, DV_EINVAL, "value",
+					       rules[i].unit[0] == 'd'
+						       ? "Write a day of the year, such as 25/11"
+						       : "Write a fraction, such as 2/3");
+			return rule_set(ctx, (enum rule)i, v);
+		}
+		v = value && *value ? strtoll(value, &end, 10) : 0;
+		return !value || !*value || *end
+			       ? dv_fail(&ctx->err, DV_EINVAL, "value", "Write a whole number")
+			       : rule_set(ctx, (enum rule)i, v);
+	}
 	return dv_fail(&ctx->err, DV_EINVAL, "value", "No such rule");
 }

@@ -9,8 +9,9 @@
 
 #include "store/db.h"
 
-/* Apply every migration newer than the database's version. *applied (may be
- * NULL) gets how many ran. DV_EDB if one fails; DV_ECONFLICT if the database
+/* Apply every migration the database has not recorded, in order (numbers
+ * are handed to modules built side by side, so one may land after a later
+ * one was applied). *applied (may be NULL) gets how many ran. DV_EDB if one fails; DV_ECONFLICT if the database
  * was migrated by a newer danvan than this one. */
 int migrate_apply(struct db *db, int *applied, struct dv_err *err);
 
@@ -19,5 +20,7 @@ int migrate_version(struct db *db, int *version, struct dv_err *err);
 
 /* The newest version this program knows. */
 int migrate_latest(void);
+/* How many migrations this program knows (numbers may have gaps). */
+int migrate_count(void);
 
 #endif

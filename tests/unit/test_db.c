@@ -16,7 +16,7 @@ static void migrations_apply_once(void **state)
 	assert_int_equal(migrate_version(db, &v, &err), 0);
 	assert_int_equal(v, 0);
 	assert_int_equal(migrate_apply(db, &n, &err), 0);
-	assert_int_equal(n, migrate_latest());
+	assert_int_equal(n, migrate_count());
 	assert_int_equal(migrate_apply(db, &n, &err), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(migrate_version(db, &v, &err), 0);

@@ -11,21 +11,32 @@
 /* What each role may do, written out independently of perm.c's table. */
 static const char *expected[ROLE_COUNT] = {
 	[ROLE_RESIDENT] = "comment",
-	[ROLE_REPRESENTATIVE] = "comment vote acknowledge",
+	[ROLE_REPRESENTATIVE] = "comment vote acknowledge join_movements",
 	[ROLE_HEAD] = "view_households view_personal edit_households grant_roles "
-		      "convene_meetings agree_online_vote record_reach",
+		      "convene_meetings agree_online_vote record_reach join_movements run_titles",
 	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news "
-		       "collective_opinion",
+		       "collective_opinion join_movements run_titles",
 	[ROLE_WARD_OFFICER] = "view_households view_personal edit_households manage_units "
 			      "grant_roles manage_orgs publish_notices view_audit record_reach "
-			      "publish_news consult",
-	[ROLE_ORG_OFFICER] = "manage_orgs publish_news collective_opinion",
-	[ROLE_INSPECTOR] = "inspect view_audit",
-	[ROLE_COUNCIL] = "evaluate_awards",
+			      "publish_news consult run_movements join_movements register_models "
+			      "run_titles record_exclusions decide_titles nominate_awards "
+			      "run_awards",
+	[ROLE_ORG_OFFICER] = "manage_orgs publish_news collective_opinion run_movements "
+			     "join_movements register_models nominate_awards",
+	[ROLE_INSPECTOR] = "inspect view_audit restrict_awards",
+	[ROLE_COUNCIL] = "evaluate_awards restrict_awards",
+	[ROLE_MASS_MOBILIZATION] = "run_movements join_movements register_models "
+				   "evaluate_models nominate_awards",
 	[ROLE_CITY_ADMIN] = "view_households view_personal edit_households manage_units "
 			    "reorganize_units grant_roles manage_orgs publish_notices inspect "
-			    "view_audit record_reach publish_news configure consult",
+			    "view_audit record_reach publish_news configure consult run_movements "
+			    "join_movements register_models run_titles record_exclusions "
+			    "decide_titles nominate_awards run_awards",
 };
+
+/* What a household's own roles may do only for their household, never
+ * across their unit. */
+static const char household_only[] = "acknowledge join_movements";
 
 static int listed(const char *list, const char *word)
 {
@@ -45,8 +56,10 @@ static void every_role_every_action_every_place(void **state)
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		ctx->actor = test_actor(ctx, r, t.tdh, 0);
 		for (int a = 0; a < ACT_COUNT; a++) {
-			/* acknowledging is the household's own: never unit-wide */
-			int want = listed(expected[r], action_name(a)) && a != ACT_ACKNOWLEDGE;
+			/* acknowledging, joining a movement: the household's own */
+			int want = listed(expected[r], action_name(a)) &&
+				   !((r == ROLE_RESIDENT || r == ROLE_REPRESENTATIVE) &&
+				     listed(household_only, action_name(a)));
 			assert_int_equal(role_allows(r, a), listed(expected[r], action_name(a)));
 			if (perm_may(ctx, a, t.tdh) != want || perm_may(ctx, a, t.dong_tac) != want)
 				fail_msg("%s on its own ward, %s: expected %d", role_name(r),

@@ -358,6 +358,8 @@ static int build_accounts(struct demo *d)
 		 d->ward_ids[TDH], 0, 0, "Tân Đông Hiệp"},
 		{"council@demo", "Hội đồng Thi đua – Khen thưởng thành phố Dĩ An", ROLE_COUNCIL,
 		 d->city, 0, 0, "Dĩ An"},
+		{"board@demo", "Ban Dân vận Thành ủy Dĩ An", ROLE_MASS_MOBILIZATION, d->city, 0, 0,
+		 "Dĩ An"},
 	};
 	for (size_t i = 0; !rc && i < sizeof(a) / sizeof(a[0]); i++)
 		rc = add_account(d, a[i].login, a[i].name, a[i].role, a[i].unit, a[i].household,

@@ -15,7 +15,7 @@
 #define DEMO_PASSWORD		"danvan-demo"
 #define DEMO_HOUSEHOLDS_DEFAULT 5000
 #define DEMO_HOUSEHOLDS_MAX	200000
-#define DEMO_ACCOUNTS		9
+#define DEMO_ACCOUNTS		10
 
 struct demo_options {
 	int64_t households; /* 1..DEMO_HOUSEHOLDS_MAX */

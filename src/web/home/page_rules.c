@@ -19,8 +19,9 @@
 /* -------------------------------------------------------------- the rules */
 
 /* The value of one rule, in a small form of its own. */
-static void rule_form(struct req *r, const struct rule_info *ri, int64_t value)
+static void rule_form(struct req *r, enum rule rule, int64_t value)
 {
+	const struct rule_info *ri = rule_info(rule);
 	struct buf *b = &r->out;
 	html_raw(b, "<td>");
 	form_begin(r, "/rules", "inline");
@@ -29,10 +30,21 @@ static void rule_form(struct req *r, const struct rule_info *ri, int64_t value)
 	html_attr(b, ri->key);
 	html_raw(b, "\">");
 	html_txt(b, T(r, ri->label));
-	html_raw(b, "</label><input type=\"number\" inputmode=\"numeric\" name=\"value\" id=\"r-");
-	html_attr(b, ri->key);
-	buf_addf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
-		 (long long)ri->max, (long long)value);
+	if (!strcmp(ri->unit, "fraction") || !strcmp(ri->unit, "date")) {
+		/* 2/3 or 25/11, typed as written */
+		html_raw(b, "</label><input type=\"text\" name=\"value\" size=\"6\" "
+			    "maxlength=\"5\" id=\"r-");
+		html_attr(b, ri->key);
+		html_raw(b, "\" value=\"");
+		html_attr(b, rule_format(&r->arena, r->ctx.lang, rule, value));
+		html_raw(b, "\"> ");
+	} else {
+		html_raw(b, "</label><input type=\"number\" inputmode=\"numeric\" name=\"value\" "
+			    "id=\"r-");
+		html_attr(b, ri->key);
+		buf_addf(b, "\" min=\"%lld\" max=\"%lld\" value=\"%lld\"> ", (long long)ri->min,
+			 (long long)ri->max, (long long)value);
+	}
 	html_raw(b, "<button type=\"submit\">");
 	html_txt(b, T(r, "Change"));
 	html_raw(b, "</button>");
@@ -58,23 +70,21 @@ static int rules_page(struct req *r, const struct form_errors *fe, int status)
 	page_table_begin(r, "list", NULL, cols, ARRAY_LEN(cols) - !admin);
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct rule_info *ri = rule_info((enum rule)i);
-		const char *unit = strcmp(ri->unit, "percent") == 0 ? "%"
-				   : strcmp(ri->unit, "days") == 0  ? T(r, " days")
-								    : T(r, " people");
 		html_raw(b, "<tr><th scope=\"row\">");
 		html_txt(b, T(r, ri->label));
 		html_raw(b, "</th><td class=\"num\">");
 		page_cell_label(r, N_("In force"));
-		html_txtf(b, "%lld%s", (long long)rule_value(&r->ctx, (enum rule)i), unit);
+		html_txt(b, rule_format(&r->arena, r->ctx.lang, (enum rule)i,
+					rule_value(&r->ctx, (enum rule)i)));
 		html_raw(b, "</td><td class=\"num\">");
 		page_cell_label(r, N_("By law"));
-		html_txtf(b, "%lld%s", (long long)ri->legal, unit);
+		html_txt(b, rule_format(&r->arena, r->ctx.lang, (enum rule)i, ri->legal));
 		html_raw(b, "</td><td>");
 		page_cell_label(r, N_("Basis"));
 		html_txt(b, T(r, ri->basis));
 		html_raw(b, "</td>");
 		if (admin)
-			rule_form(r, ri, rule_value(&r->ctx, (enum rule)i));
+			rule_form(r, (enum rule)i, rule_value(&r->ctx, (enum rule)i));
 		html_raw(b, "</tr>");
 	}
 	page_table_end(r);
@@ -102,12 +112,13 @@ int api_rules(struct req *r)
 	json_t *a = json_array();
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct rule_info *ri = rule_info((enum rule)i);
+		int64_t v = rule_value(&r->ctx, (enum rule)i);
 		json_array_append_new(
-			a, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:I, s:I}", "key", ri->key,
-				     "value", (json_int_t)rule_value(&r->ctx, (enum rule)i), "legal",
-				     (json_int_t)ri->legal, "unit", ri->unit, "label",
-				     T(r, ri->label), "basis", T(r, ri->basis), "min",
-				     (json_int_t)ri->min, "max", (json_int_t)ri->max));
+			a, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s}", "key", ri->key,
+				     "value", (json_int_t)v, "legal", (json_int_t)ri->legal, "unit",
+				     ri->unit, "label", T(r, ri->label), "basis", T(r, ri->basis),
+				     "min", (json_int_t)ri->min, "max", (json_int_t)ri->max, "shown",
+				     rule_format(&r->arena, r->ctx.lang, (enum rule)i, v)));
 	}
 	api_send(r, 200, json_pack("{s:o}", "rules", a));
 	return 0;
