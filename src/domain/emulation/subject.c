@@ -36,7 +36,7 @@ static int check_within(struct dv_ctx *ctx, int64_t unit_id, int64_t within, con
 /* A unit as its name reads on paper: "Khu phố Đông Tác". Stored names are
  * in Vietnamese whoever types them, so the words are here, not in the
  * interface's catalog. */
-static const char *unit_title(struct dv_ctx *ctx, const struct unit *u)
+const char *subject_unit_title(struct arena *a, int kind, const char *name)
 {
 	static const char *const words[] = {
 		[UNIT_PROVINCE] = "Tỉnh",	  [UNIT_CITY] = "Thành phố",
@@ -45,7 +45,7 @@ static const char *unit_title(struct dv_ctx *ctx, const struct unit *u)
 		[UNIT_RESIDENTIAL_GROUP] = "Tổ dân phố",
 	};
 	_Static_assert(ARRAY_LEN(words) == UNIT_KIND_COUNT, "a word per kind of unit");
-	return arena_printf(ctx->arena, "%s %s", words[u->kind], u->name);
+	return arena_printf(a, "%s %s", words[(unsigned)kind < UNIT_KIND_COUNT ? kind : 0], name);
 }
 
 static int resolve_record(struct dv_ctx *ctx, const struct subject_input *in, int64_t within,
@@ -58,7 +58,7 @@ static int resolve_record(struct dv_ctx *ctx, const struct subject_input *in, in
 		if ((rc = check_within(ctx, in->ref, within, "ref", &u)))
 			return rc;
 		s->unit_id = u.id;
-		*record_name = unit_title(ctx, &u);
+		*record_name = subject_unit_title(ctx->arena, u.kind, u.name);
 		return 0;
 	case SUBJ_ORGANIZATION: {
 		struct organization o;

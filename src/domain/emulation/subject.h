@@ -61,6 +61,11 @@ int subject_is_collective(enum subject_kind k);
 int subject_resolve(struct dv_ctx *ctx, const struct subject_input *in, int64_t within,
 		    struct subject *out);
 
+/* A unit's name as official papers write it, in Vietnamese whoever reads
+ * the page: "Khu phố Đông Tác", "Thành phố Dĩ An" (kind: enum unit_kind).
+ * Arena string. */
+const char *subject_unit_title(struct arena *a, int kind, const char *name);
+
 /* The key that identifies s across records: "resident:12", "unit:5", or
  * for a person named only "person:<folded name>". Arena string. */
 const char *subject_key(struct arena *a, const struct subject *s);
