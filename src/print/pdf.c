@@ -41,11 +41,17 @@ static PangoLayout *print_layout(cairo_t *cr)
 
 int pdf_open(struct pdf *pdf, struct buf *out, const char *title, struct dv_err *err)
 {
+	return pdf_open_size(pdf, out, title, PDF_A4_W_MM, PDF_A4_H_MM, err);
+}
+
+int pdf_open_size(struct pdf *pdf, struct buf *out, const char *title, double w_mm, double h_mm,
+		  struct dv_err *err)
+{
 	memset(pdf, 0, sizeof(*pdf));
 	pdf->out = out;
 	pdf->start = out->len;
-	pdf->surface = cairo_pdf_surface_create_for_stream(write_to_buf, out, pdf_mm(PDF_A4_W_MM),
-							   pdf_mm(PDF_A4_H_MM));
+	pdf->surface = cairo_pdf_surface_create_for_stream(write_to_buf, out, pdf_mm(w_mm),
+							   pdf_mm(h_mm));
 	cairo_status_t st = cairo_surface_status(pdf->surface);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(pdf->surface);

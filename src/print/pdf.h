@@ -56,6 +56,11 @@ struct pdf {
  */
 int pdf_open(struct pdf *pdf, struct buf *out, const char *title, struct dv_err *err);
 
+/* pdf_open with pages w_mm by h_mm: A4 landscape (certificates) is
+ * pdf_open_size(pdf, out, title, PDF_A4_H_MM, PDF_A4_W_MM, err). */
+int pdf_open_size(struct pdf *pdf, struct buf *out, const char *title, double w_mm, double h_mm,
+		  struct dv_err *err);
+
 /* End the current page and start a blank one. Drawing state (colour, line
  * width, dashes) is kept. */
 void pdf_next_page(struct pdf *pdf);

@@ -101,8 +101,12 @@ static const struct {
 	{"from", 10},	  /* a day: 2026-11-27 or 27/11/2026 */
 	{"to", 10},	  /* a day */
 	{"lang", 8},	  /* vi or en */
+	/* emulation, titles, awards */
+	{"year", 4},	  /* a year: 2026 */
+	{"field", 32},	  /* an enumeration: a model's field */
+	{"origin", 20},	  /* an id: the model replicated */
 };
-#define QUERY_CAPS 16
+#define QUERY_CAPS 19
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */

@@ -165,6 +165,114 @@ const char *link_api(struct req *r, const char *collection, int64_t id, const ch
 	return arena_printf(&r->arena, "/api/v1%s", record(r, collection, id, action));
 }
 
+/* -------------------------------------------- emulation, titles, awards */
+
+const char *link_movement(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "movements", id, action);
+}
+
+const char *link_movement_entry(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "movement-entries", id, action);
+}
+
+const char *link_movements(struct req *r, int64_t unit_id)
+{
+	return link_query_id(r, "/movements", "unit", unit_id);
+}
+
+const char *link_model(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "models", id, action);
+}
+
+const char *link_models(struct req *r, int64_t unit_id, const char *field, const char *q)
+{
+	return link_query(r, link_query(r, link_query_id(r, "/models", "unit", unit_id), "field",
+					field),
+			  "q", q);
+}
+
+const char *link_model_file(struct req *r, int64_t model_id, int64_t file_id, int thumb)
+{
+	return arena_printf(&r->arena, "%s/files/%lld%s", link_model(r, model_id, NULL),
+			    (long long)file_id, thumb ? "/thumb" : "");
+}
+
+const char *link_model_figures(struct req *r, int64_t unit_id, int64_t year)
+{
+	return link_query_id(r, link_query_id(r, "/models/figures", "unit", unit_id), "year",
+			     year);
+}
+
+const char *link_title_round(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "titles", id, action);
+}
+
+const char *link_title_unit(struct req *r, int64_t round_id, int64_t unit_id, const char *action)
+{
+	const char *p = arena_printf(&r->arena, "%s/%lld", link_title_round(r, round_id, "units"),
+				     (long long)unit_id);
+	return action ? arena_printf(&r->arena, "%s/%s", p, action) : p;
+}
+
+const char *link_title_candidate(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "title-candidates", id, action);
+}
+
+const char *link_titles(struct req *r, int64_t unit_id)
+{
+	return link_query_id(r, "/titles", "unit", unit_id);
+}
+
+const char *link_award_round(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "award-rounds", id, action);
+}
+
+const char *link_nomination(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "nominations", id, action);
+}
+
+const char *link_council_session(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "council-sessions", id, action);
+}
+
+const char *link_council_member(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "council-members", id, action);
+}
+
+const char *link_award_decision(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "award-decisions", id, action);
+}
+
+const char *link_award(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "awards", id, action);
+}
+
+const char *link_restriction(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "restrictions", id, action);
+}
+
+const char *link_awards(struct req *r, int64_t unit_id, const char *q)
+{
+	return link_query(r, link_query_id(r, "/awards", "unit", unit_id), "q", q);
+}
+
+const char *link_verify(struct req *r, const char *code)
+{
+	return arena_printf(&r->arena, "/verify/%s", code);
+}
+
 /* ---------------------------------------------------------------- query */
 
 const char *link_query(struct req *r, const char *path, const char *key, const char *value)

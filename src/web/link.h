@@ -61,6 +61,40 @@ const char *link_news_feed(struct req *r, int64_t unit_id, const char *section);
 /* A unit's households, searched for q (may be NULL), page `page` (1 first). */
 const char *link_households(struct req *r, int64_t unit_id, const char *q, int64_t page);
 
+/* ------------------------------------------ emulation, titles, awards */
+
+/* Movements and a participant's part in one: /movements/ID,
+ * /movement-entries/ID/progress. */
+const char *link_movement(struct req *r, int64_t id, const char *action);
+const char *link_movement_entry(struct req *r, int64_t id, const char *action);
+const char *link_movements(struct req *r, int64_t unit_id);
+/* "Dân vận khéo" models, the library (narrowed to a unit, a field, words),
+ * a model's file (its thumbnail when `thumb`), the figures for a year. */
+const char *link_model(struct req *r, int64_t id, const char *action);
+const char *link_models(struct req *r, int64_t unit_id, const char *field, const char *q);
+const char *link_model_file(struct req *r, int64_t model_id, int64_t file_id, int thumb);
+const char *link_model_figures(struct req *r, int64_t unit_id, int64_t year);
+/* Cultural titles: a round (/titles/ID), a community's sheet in it, a
+ * candidate's action, the list. */
+const char *link_title_round(struct req *r, int64_t id, const char *action);
+const char *link_title_unit(struct req *r, int64_t round_id, int64_t unit_id,
+			    const char *action);
+const char *link_title_candidate(struct req *r, int64_t id, const char *action);
+const char *link_titles(struct req *r, int64_t unit_id);
+/* Commendation: a round, a nomination, a session of the council, a member,
+ * a decision (public), an award, an entry of the restricted register, the
+ * public register (narrowed to a unit, searched for q), and a
+ * certificate's verification page. */
+const char *link_award_round(struct req *r, int64_t id, const char *action);
+const char *link_nomination(struct req *r, int64_t id, const char *action);
+const char *link_council_session(struct req *r, int64_t id, const char *action);
+const char *link_council_member(struct req *r, int64_t id, const char *action);
+const char *link_award_decision(struct req *r, int64_t id, const char *action);
+const char *link_award(struct req *r, int64_t id, const char *action);
+const char *link_restriction(struct req *r, int64_t id, const char *action);
+const char *link_awards(struct req *r, int64_t unit_id, const char *q);
+const char *link_verify(struct req *r, const char *code);
+
 /* A record of the JSON API: /api/v1/COLLECTION/ID[/action]. */
 const char *link_api(struct req *r, const char *collection, int64_t id, const char *action);
 
