@@ -7,6 +7,9 @@
 #include "web/consult/consult.h"
 #include "web/decide/decide.h"
 #include "web/disclose/disclose.h"
+#include "web/emulation/emulation.h"
+#include "web/titles/titles.h"
+#include "web/awards/awards.h"
 #include "web/home/home.h"
 #include "web/identity/identity.h"
 #include "web/layout.h"
@@ -42,6 +45,9 @@ static const struct {
 	{disclose_routes, &disclose_routes_n},
 	{decide_routes, &decide_routes_n},
 	{consult_routes, &consult_routes_n},
+	{emulation_routes, &emulation_routes_n},
+	{titles_routes, &titles_routes_n},
+	{awards_routes, &awards_routes_n},
 };
 #define N_PARTS (sizeof(parts) / sizeof(parts[0]))
 

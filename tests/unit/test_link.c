@@ -130,12 +130,83 @@ static void lists_carry_their_filters_encoded(void **state)
 	req_free(r);
 }
 
+/* emulation, titles, awards */
+static void emulation_titles_awards_reach_their_routes(void **state)
+{
+	(void)state;
+	struct req *r = req_new();
+	assert_string_equal(link_movement(r, 3, NULL), "/movements/3");
+	assert_route(r, "GET", link_movement(r, 3, NULL));
+	assert_route(r, "POST", link_movement(r, 3, "entries"));
+	assert_route(r, "POST", link_movement_entry(r, 3, "progress"));
+	assert_route(r, "POST", link_movement_entry(r, 3, "evaluate"));
+	assert_string_equal(link_movements(r, 5), "/movements?unit=5");
+	assert_route(r, "GET", link_movements(r, 5));
+	assert_route(r, "GET", link_unit(r, 5, "movements/new"));
+	assert_route(r, "GET", link_model(r, 3, NULL));
+	assert_route(r, "GET", link_model(r, 3, "edit"));
+	assert_route(r, "POST", link_model(r, 3, "evaluations"));
+	assert_route(r, "POST", link_model(r, 3, "files"));
+	assert_route(r, "POST", link_file_remove(r, link_model(r, 3, NULL), 9));
+	assert_string_equal(link_model_file(r, 3, 9, 1), "/models/3/files/9/thumb");
+	assert_route(r, "GET", link_model_file(r, 3, 9, 0));
+	assert_route(r, "GET", link_model_file(r, 3, 9, 1));
+	assert_string_equal(link_models(r, 5, "economy", "hẻm xanh"),
+			    "/models?unit=5&field=economy&q=h%E1%BA%BBm%20xanh");
+	assert_route(r, "GET", link_models(r, 5, "economy", "x"));
+	assert_string_equal(link_model_figures(r, 5, 2022), "/models/figures?unit=5&year=2022");
+	assert_route(r, "GET", link_model_figures(r, 5, 2022));
+	assert_route(r, "GET", link_unit(r, 5, "models"));
+	assert_route(r, "GET", link_unit(r, 5, "models/new"));
+	assert_route(r, "GET", link_title_round(r, 3, NULL));
+	assert_route(r, "POST", link_title_round(r, 3, "candidates"));
+	assert_route(r, "POST", link_title_round(r, 3, "decide"));
+	assert_route(r, "POST", link_title_round(r, 3, "publish"));
+	assert_string_equal(link_title_unit(r, 3, 7, NULL), "/titles/3/units/7");
+	assert_route(r, "GET", link_title_unit(r, 3, 7, NULL));
+	assert_route(r, "POST", link_title_unit(r, 3, 7, "meeting"));
+	assert_route(r, "POST", link_title_unit(r, 3, 7, "propose"));
+	assert_route(r, "POST", link_title_candidate(r, 3, "vote"));
+	assert_route(r, "POST", link_title_candidate(r, 3, "exclude"));
+	assert_route(r, "POST", link_title_candidate(r, 3, "evaluate"));
+	assert_route(r, "GET", link_titles(r, 5));
+	assert_route(r, "GET", link_unit(r, 5, "titles/new"));
+	assert_route(r, "GET", link_award_round(r, 3, NULL));
+	assert_route(r, "GET", link_award_round(r, 3, "nominate"));
+	assert_route(r, "POST", link_award_round(r, 3, "nominations"));
+	assert_route(r, "POST", link_award_round(r, 3, "sessions"));
+	assert_route(r, "POST", link_award_round(r, 3, "decision"));
+	assert_route(r, "GET", link_unit(r, 5, "award-rounds/new"));
+	assert_route(r, "GET", link_nomination(r, 3, NULL));
+	assert_route(r, "POST", link_nomination(r, 3, "withdraw"));
+	assert_route(r, "GET", link_council_session(r, 3, NULL));
+	assert_route(r, "POST", link_council_session(r, 3, "votes"));
+	assert_route(r, "POST", link_council_session(r, 3, "close"));
+	assert_route(r, "GET", link_council_session(r, 3, "minutes.pdf"));
+	assert_route(r, "GET", link_unit(r, 5, "council"));
+	assert_route(r, "POST", link_council_member(r, 3, "remove"));
+	assert_route(r, "GET", link_award_decision(r, 3, NULL));
+	assert_route(r, "GET", link_award_decision(r, 3, "certificates.pdf"));
+	assert_route(r, "GET", link_award(r, 3, "certificate.pdf"));
+	assert_route(r, "POST", link_award(r, 3, "revoke"));
+	assert_route(r, "GET", link_unit(r, 5, "restrictions"));
+	assert_route(r, "POST", link_restriction(r, 3, "lift"));
+	assert_string_equal(link_awards(r, 5, "Hân"), "/awards?unit=5&q=H%C3%A2n");
+	assert_route(r, "GET", link_awards(r, 5, "x"));
+	assert_string_equal(link_verify(r, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ23"),
+			    "/verify/ABCD-EFGH-JKMN-PQRS-TVWX-YZ23");
+	assert_route(r, "GET", link_verify(r, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ23"));
+	assert_route(r, "GET", link_api(r, "award-decisions", 3, NULL));
+	req_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(records_reach_their_pages),
 		cmocka_unit_test(parts_of_records_reach_their_routes),
 		cmocka_unit_test(lists_carry_their_filters_encoded),
+		cmocka_unit_test(emulation_titles_awards_reach_their_routes),
 	};
 	return test_run(tests);
 }

@@ -170,6 +170,15 @@ int restriction_lift(struct dv_ctx *ctx, int64_t id, const char *on_in)
 
 /* --------------------------------------------------------------- reading */
 
+int restriction_unit(struct dv_ctx *ctx, int64_t id, int64_t *unit_id)
+{
+	int rc = db_int(ctx->db, unit_id, &ctx->err,
+			"SELECT unit_id FROM award_restriction WHERE id = $1", DB_I(id));
+	if (rc == DV_ENOTFOUND || (!rc && !perm_may(ctx, ACT_RESTRICT_AWARDS, *unit_id)))
+		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such entry");
+	return rc;
+}
+
 static int list_query(struct dv_ctx *ctx, int64_t unit_id, struct restriction **out, size_t *n)
 {
 	struct db_stmt *st = NULL;

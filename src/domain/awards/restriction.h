@@ -60,6 +60,10 @@ int restriction_add(struct dv_ctx *ctx, const struct restriction_input *in, int6
 /* Lift an entry from day `on` (NULL or "" for today). */
 int restriction_lift(struct dv_ctx *ctx, int64_t id, const char *on);
 
+/* The unit an entry was recorded in, for those who keep the register
+ * (DV_ENOTFOUND for others, and for no such entry). */
+int restriction_unit(struct dv_ctx *ctx, int64_t id, int64_t *unit_id);
+
 /* The entries recorded within unit_id's subtree, newest first; the look is
  * audited. DV_EPERM for anyone but the council and the inspection staff. */
 int restriction_list(struct dv_ctx *ctx, int64_t unit_id, struct restriction **out, size_t *n);

@@ -170,12 +170,22 @@ int title_candidates(struct dv_ctx *ctx, int64_t round_id, int64_t unit_id,
 	return rc < 0 ? rc : 0;
 }
 
-int title_candidate_round(struct dv_ctx *ctx, int64_t candidate_id, int64_t *round_id)
+int title_candidate_round(struct dv_ctx *ctx, int64_t candidate_id, int64_t *round_id,
+			  int64_t *unit_id)
 {
-	int rc = db_int(ctx->db, round_id, &ctx->err,
-			"SELECT round_id FROM title_candidate WHERE id = $1", DB_I(candidate_id));
-	return rc == DV_ENOTFOUND ? dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such candidate")
-				  : rc;
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT round_id, unit_id FROM title_candidate WHERE id = $1",
+			  DB_I(candidate_id));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
+		return rc < 0 ? rc : dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such candidate");
+	*round_id = db_col_int(st, 0);
+	if (unit_id)
+		*unit_id = db_col_int(st, 1);
+	db_finish(st);
+	return 0;
 }
 
 /* A candidate of an open round the actor may see, with its round. */
@@ -184,7 +194,7 @@ static int load_candidate(struct dv_ctx *ctx, int64_t id, struct title_candidate
 {
 	struct db_stmt *st = NULL;
 	int64_t round_id;
-	int rc = title_candidate_round(ctx, id, &round_id);
+	int rc = title_candidate_round(ctx, id, &round_id, NULL);
 	if (rc || (rc = title_round_get(ctx, round_id, r)))
 		return rc;
 	if ((rc = db_query(ctx->db, &st, &ctx->err,

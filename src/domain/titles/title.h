@@ -174,8 +174,10 @@ int title_register(struct dv_ctx *ctx, int64_t round_id, const int64_t *refs, si
 int title_candidates(struct dv_ctx *ctx, int64_t round_id, int64_t unit_id,
 		     struct title_candidate **out, size_t *n);
 
-/* A candidate's round; DV_ENOTFOUND if there is no such candidate. */
-int title_candidate_round(struct dv_ctx *ctx, int64_t candidate_id, int64_t *round_id);
+/* A candidate's round and unit (may be NULL); DV_ENOTFOUND if there is no
+ * such candidate. No permission is asked: these are ids for a page. */
+int title_candidate_round(struct dv_ctx *ctx, int64_t candidate_id, int64_t *round_id,
+			  int64_t *unit_id);
 
 /* Record a fact that excludes a registered household (reason an
  * exclusion_reason name; note never public). */

@@ -15,6 +15,7 @@
 #include "web/layout.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/awards/awards.h"
 #include "web/disclose/disclose.h"
 #include "web/registry/registry.h"
 #include "web/home/home_impl.h"
@@ -96,6 +97,8 @@ int page_home(struct req *r)
 			return rc;
 		tree(r, v, n);
 	}
+	if (nroots && (rc = awards_home_section(r, 0)))
+		return rc;
 	layout_end(r);
 	return 0;
 }
@@ -267,7 +270,8 @@ int page_unit(struct req *r)
 		return rc;
 	summary(r, u, nkids);
 	manage_links(r, u);
-	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)))
+	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)) ||
+	    (rc = awards_home_section(r, u->id)))
 		return rc;
 	if (nkids) {
 		html_raw(&r->out, "<h2>");

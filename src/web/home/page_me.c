@@ -14,6 +14,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/disclose/disclose.h"
+#include "web/titles/titles.h"
 #include "web/home/home_impl.h"
 
 static int my_household(struct req *r)
@@ -89,6 +90,7 @@ int page_me(struct req *r)
 	int rc = 0;
 	if (r->ctx.actor->household_id &&
 	    ((rc = my_household(r)) ||
+	     (rc = title_household_section(r, r->ctx.actor->household_id)) ||
 	     (rc = notice_household_section(r, r->ctx.actor->household_id))))
 		return rc;
 	if ((rc = notice_officer_section(r)))
