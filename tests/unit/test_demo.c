@@ -5,7 +5,10 @@
 #include "base/buf.h"
 #include "base/token.h"
 #include "domain/identity/account.h"
+#include "domain/awards/decision.h"
 #include "domain/demo/demo.h"
+#include "domain/emulation/model.h"
+#include "domain/titles/title.h"
 #include "domain/disclose/notice.h"
 #include "domain/registry/household.h"
 #include "domain/perm.h"
@@ -253,6 +256,58 @@ static void as_of_the_reform_of_2025(void **state)
 	test_ctx_free(ctx);
 }
 
+/* Emulation, titles and commendation: the 2022 round of the founding
+ * document, the models of the seven wards, a year of Gia đình văn hóa. */
+static void the_commendation_of_2022(void **state)
+{
+	(void)state;
+	struct demo_result r;
+	struct dv_ctx *ctx = make_demo(300, 3, &r);
+	struct award_decision *d;
+	struct award *v;
+	size_t n, k;
+	ctx->actor = &actor_anonymous;
+	assert_ok(ctx, award_decision_list(ctx, r.city_id, 10, &d, &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(d[0].number, "389/QĐ-UBND");
+	assert_int_equal(d[0].signed_on, 20230210);
+	assert_ok(ctx, award_list(ctx, d[0].id, &v, &n));
+	/* 11 + 11 collectives first, then 21 + 11 people, each verifiable */
+	int64_t people = 0;
+	for (k = 0; k < n; k++)
+		people += v[k].subject.kind == SUBJ_INDIVIDUAL;
+	assert_int_equal(n, 54);
+	assert_int_equal(people, 32);
+	assert_int_equal(v[0].subject.kind, SUBJ_ORGANIZATION);
+	assert_string_equal(v[0].subject.name, "Ban Dân vận Đảng ủy phường Dĩ An");
+	struct award a;
+	assert_ok(ctx, award_verify(ctx, v[53].code, &a));
+	/* the models: 131 registered, 86 effective in 2022, a few replicated */
+	struct model_figures by[FIELD_COUNT], all;
+	assert_ok(ctx, model_figures(ctx, r.city_id, 2022, by, &all));
+	assert_int_equal(all.registered, 131);
+	assert_int_equal(all.effective, 86);
+	assert_int_equal(all.replicated, 12);
+	/* a year of titles in Tân Đông Hiệp, published, resident@demo's
+	 * household among those awarded */
+	struct title_round *tr;
+	assert_ok(ctx, title_round_list(ctx, r.ward_id, &tr, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(tr[0].status, TR_PUBLISHED);
+	assert_false(tr[0].late);
+	assert_true(tr[0].awarded > 0);
+	ctx->actor = &actor_system;
+	struct title_held *th;
+	int consecutive;
+	assert_ok(ctx, title_household(ctx, r.household_id, &th, &n, &consecutive));
+	assert_int_equal(n, 1);
+	assert_int_equal(consecutive, 1);
+	struct audit_report rep;
+	assert_ok(ctx, audit_verify(ctx->db, &rep, &ctx->err));
+	assert_int_equal(rep.first_bad, 0);
+	test_ctx_free(ctx);
+}
+
 /* Before the reform's day, --as-of changes nothing. */
 static void as_of_before_the_reform_is_the_2023_city(void **state)
 {
@@ -285,6 +340,7 @@ int main(void)
 		cmocka_unit_test(one_account_per_role),
 		cmocka_unit_test(refuses_a_second_run_and_bad_sizes),
 		cmocka_unit_test(as_of_the_reform_of_2025),
+		cmocka_unit_test(the_commendation_of_2022),
 		cmocka_unit_test(as_of_before_the_reform_is_the_2023_city),
 	};
 	return test_run(tests);

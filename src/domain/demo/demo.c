@@ -392,7 +392,8 @@ static int generate_tx(struct demo *d, const struct demo_options *opt)
 	d->out->ward_id = d->ward_ids[TDH];
 	d->out->neighborhood_id = d->nb[d->tdh_first].id;
 	if ((rc = demo_notices(ctx, d->out)) || (rc = demo_matters(ctx, d->out)) ||
-	    (rc = demo_consultations(ctx, d->out)) || (rc = demo_reform(ctx, opt->as_of)))
+	    (rc = demo_consultations(ctx, d->out)) || (rc = demo_commendation(ctx, d->out)) ||
+	    (rc = demo_reform(ctx, opt->as_of)))
 		return rc;
 	return ctx_audit(ctx, "demo.generate", "unit", d->city, d->city,
 			 json_pack("{s:I, s:I, s:I}", "households", (json_int_t)d->out->households,

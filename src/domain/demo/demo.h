@@ -58,6 +58,12 @@ int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
 int demo_matters(struct dv_ctx *ctx, struct demo_result *out);
 /* The demo's consultations (demo_consultations.c): one open, one published. */
 int demo_consultations(struct dv_ctx *ctx, const struct demo_result *out);
+/* The demo's emulation, cultural titles and commendation (demo_awards.c,
+ * demo_emulation.c, demo_titles.c): the 2022 movement and this year's, 131
+ * "Dân vận khéo" models (86 effective for 2022), a year of Gia đình văn hóa
+ * in Tân Đông Hiệp, the 2022 commendation of the city with its council
+ * session, decision and certificates, the ward's open round. */
+int demo_commendation(struct dv_ctx *ctx, struct demo_result *out);
 /* The reorganizations in force on as_of (demo_reform.c), replayed on the
  * 2023 map through the domain's own functions: from 1 July 2025 the district
  * level gone, Bình Dương merged into Hồ Chí Minh City, the new phường Dĩ An.

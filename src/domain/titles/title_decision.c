@@ -130,13 +130,15 @@ int title_decide(struct dv_ctx *ctx, int64_t round_id, const char *number_in,
 /* ------------------------------------------------------------ publishing */
 
 /* The list as the notice shows it: the decision, then each community with
- * its awarded households. Vietnamese, as the ward posts it. */
+ * its awarded households; when the names would not fit in a notice (a
+ * large ward), the counts per community, the names being posted at each
+ * community's cultural house. Vietnamese, as the ward posts it. */
 static int notice_body(struct dv_ctx *ctx, const struct title_round *r, const char **out)
 {
 	struct db_stmt *st = NULL;
-	struct buf b = BUF_INIT;
-	int64_t last_unit = 0, k = 0;
-	buf_addf(&b,
+	struct buf head = BUF_INIT, names = BUF_INIT, counts = BUF_INIT;
+	int64_t last_unit = -1, k = 0;
+	buf_addf(&head,
 		 "Quyết định số %s ngày %s của Chủ tịch Ủy ban nhân dân %s công nhận %lld %s đạt "
 		 "danh hiệu “%s” năm %d.\n",
 		 r->decision_no, day_text(ctx, r->decided_on), r->unit_name, (long long)r->awarded,
@@ -147,17 +149,36 @@ static int notice_body(struct dv_ctx *ctx, const struct title_round *r, const ch
 			  "u.id = c.unit_id WHERE c.round_id = $1 AND c.status = 'awarded' ORDER BY "
 			  "u.name, c.unit_id, c.name",
 			  DB_I(r->id));
+	const char *unit = "";
 	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
 		rc = 0;
-		if (r->kind.subject == TS_HOUSEHOLD && db_col_int(st, 0) != last_unit) {
+		if (db_col_int(st, 0) != last_unit) {
+			if (k)
+				buf_addf(&counts, "- %s: %lld\n", unit, (long long)k);
 			last_unit = db_col_int(st, 0);
-			buf_addf(&b, "\n**%s**\n\n", db_col_text(st, 1));
+			unit = arena_strdup(ctx->arena, db_col_text(st, 1));
+			buf_addf(&names, "\n**%s**\n\n", unit);
 			k = 0;
 		}
-		buf_addf(&b, "%lld. %s\n", (long long)++k, db_col_text(st, 2));
+		buf_addf(&names, "%lld. %s\n", (long long)++k, db_col_text(st, 2));
 	}
-	*out = arena_strdup(ctx->arena, b.ptr ? b.ptr : "");
-	buf_release(&b);
+	if (k)
+		buf_addf(&counts, "- %s: %lld\n", unit, (long long)k);
+	if (rc >= 0) {
+		rc = 0;
+		if (head.len + names.len + 200 <= NOTICE_BODY_MAX) /* bytes: at least as many */
+			buf_adds(&head, names.ptr ? names.ptr : "");
+		else
+			buf_addf(&head,
+				 "\nSố hộ được công nhận ở từng khu phố:\n\n%s\nDanh sách từng hộ "
+				 "được niêm yết tại nhà văn hóa các khu phố và trụ sở Ủy ban nhân "
+				 "dân.\n",
+				 counts.ptr ? counts.ptr : "");
+	}
+	*out = arena_strdup(ctx->arena, head.ptr);
+	buf_release(&head);
+	buf_release(&names);
+	buf_release(&counts);
 	return rc < 0 ? rc : 0;
 }
 
