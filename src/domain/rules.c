@@ -193,11 +193,13 @@ int rule_set_text(struct dv_ctx *ctx, const char *key, const char *value)
 		long long v = 0;
 		int pair = !strcmp(rules[i].unit, "fraction") || !strcmp(rules[i].unit, "date");
 		if (value && *value && pair && strchr(value, '/')) {
-			if (!parse_pair(value, rules[i].unit[0] == 'd', &v))
+			if (!parse_pair(value, rules[i].unit[0] == 'd', &v)) {
+				if (rules[i].unit[0] == 'd')
+					return dv_fail(&ctx->err, DV_EINVAL, "value",
+						       "Write a day of the year, such as 25/11");
 				return dv_fail(&ctx->err, DV_EINVAL, "value",
-					       rules[i].unit[0] == 'd'
-						       ? "Write a day of the year, such as 25/11"
-						       : "Write a fraction, such as 2/3");
+					       "Write a fraction, such as 2/3");
+			}
 			return rule_set(ctx, (enum rule)i, v);
 		}
 		v = value && *value ? strtoll(value, &end, 10) : 0;

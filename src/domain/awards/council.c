@@ -322,7 +322,7 @@ static int no_quorum(struct dv_ctx *ctx, const struct council_session *s)
 		       "%lld of the council's %lld members are present: it decides with at least "
 		       "%lld/%lld of them (%s)",
 		       (long long)s->present, (long long)s->members, (long long)num, (long long)den,
-		       rule_info(RULE_COUNCIL_QUORUM)->basis);
+		       i18n_get(ctx->err.lang, rule_info(RULE_COUNCIL_QUORUM)->basis));
 }
 
 static int check_ballots(struct dv_ctx *ctx, const struct council_session *s,

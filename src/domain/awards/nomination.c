@@ -441,11 +441,14 @@ static int check_once(struct dv_ctx *ctx, const char *subject_key, const char *k
 		f = AF_GK_WARD;
 	int done = !strcmp(db_col_text(st, 1), "awarded");
 	db_finish(st);
+	if (done)
+		return dv_fail(&ctx->err, DV_ECONFLICT, "achievement",
+			       "This achievement of %s was already commended with %s: one "
+			       "achievement earns one form only (Law 06/2022/QH15, Art. 5)",
+			       name, award_form_info(f)->name_vi);
 	return dv_fail(&ctx->err, DV_ECONFLICT, "achievement",
-		       done ? "This achievement of %s was already commended with %s: one "
-			      "achievement earns one form only (Law 06/2022/QH15, Art. 5)"
-			    : "This achievement of %s is already proposed for %s: one "
-			      "achievement earns one form only (Law 06/2022/QH15, Art. 5)",
+		       "This achievement of %s is already proposed for %s: one achievement earns "
+		       "one form only (Law 06/2022/QH15, Art. 5)",
 		       name, award_form_info(f)->name_vi);
 }
 
@@ -459,12 +462,15 @@ static int create_tx(struct dv_ctx *ctx, const struct nomination_input *in,
 	int rc = award_round_get(ctx, in->round_id, &r);
 	if (rc)
 		return rc;
+	if (r.decision_id)
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
+			       "The round has been decided: nominations are closed");
 	if (!r.open) {
 		struct buf b = BUF_INIT;
 		date_format(&b, r.closes_on);
 		rc = dv_fail(&ctx->err, DV_ECONFLICT, NULL,
-			     r.decision_id ? "The round has been decided: nominations are closed"
-					   : "Nominations for this round closed on %s",
+			     "Nominations for this round closed on %s: none is taken after the "
+			     "round's last day",
 			     b.ptr);
 		buf_release(&b);
 		return rc;
@@ -486,10 +492,10 @@ static int create_tx(struct dv_ctx *ctx, const struct nomination_input *in,
 	if ((rc = subject_resolve(ctx, &in->subject, in->unit_id, &s)))
 		return rc;
 	const struct award_form_info *fi = award_form_info(c->form);
-	if (!(s.kind == SUBJ_INDIVIDUAL ? fi->individuals : fi->collectives))
-		return dv_fail(&ctx->err, DV_EINVAL, "form",
-			       s.kind == SUBJ_INDIVIDUAL ? "This form is for collectives"
-							  : "This form is for individuals");
+	if (s.kind == SUBJ_INDIVIDUAL && !fi->individuals)
+		return dv_fail(&ctx->err, DV_EINVAL, "form", "This form is for collectives");
+	if (s.kind != SUBJ_INDIVIDUAL && !fi->collectives)
+		return dv_fail(&ctx->err, DV_EINVAL, "form", "This form is for individuals");
 	if (award_form_given(c->form, r.level) < 0)
 		return dv_fail(&ctx->err, DV_EINVAL, "form",
 			       "This form is given below the level of this round");

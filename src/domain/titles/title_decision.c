@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/i18n.h"
 #include "base/text.h"
 #include "domain/disclose/notice.h"
 #include "domain/perm.h"
@@ -48,7 +49,7 @@ static int check_day(struct dv_ctx *ctx, const struct title_round *r, int32_t on
 		return dv_fail(&ctx->err, DV_EINVAL, "decided_on",
 			       "The titles of %d are decided by %s (%s; the rule title_deadline)",
 			       r->year, day_text(ctx, r->deadline),
-			       rule_info(RULE_TITLE_DEADLINE)->basis);
+			       i18n_get(ctx->err.lang, rule_info(RULE_TITLE_DEADLINE)->basis));
 	return 0;
 }
 
@@ -190,10 +191,10 @@ static int publish_tx(struct dv_ctx *ctx, int64_t round_id, int *late)
 	int rc = title_round_get(ctx, round_id, &r);
 	if (rc || (rc = perm_require(ctx, ACT_DECIDE_TITLES, r.unit_id)))
 		return rc;
+	if (r.status == TR_OPEN)
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The round has not been decided yet");
 	if (r.status != TR_DECIDED)
-		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
-			       r.status == TR_OPEN ? "The round has not been decided yet"
-						   : "The list has been published already");
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The list has been published already");
 	if ((rc = db_int(ctx->db, &cat, &ctx->err,
 			 "SELECT id FROM notice_category WHERE code = 'titles'")) ||
 	    (rc = notice_body(ctx, &r, &body)))

@@ -138,7 +138,7 @@ static void session_form(struct req *r, const struct award_round *ar,
 			       T(r, "The council decides with at least %lld/%lld of its %zu members "
 				    "present (%s)."),
 			       (long long)num, (long long)den, nm,
-			       rule_info(RULE_COUNCIL_QUORUM)->basis));
+			       T(r, rule_info(RULE_COUNCIL_QUORUM)->basis)));
 	form_begin(r, link_award_round(r, ar->id, "sessions"), "stacked");
 	html_raw(b, "<fieldset><legend>");
 	html_txt(b, T(r, "Members present"));

@@ -178,7 +178,7 @@ static int session_page(struct req *r, const struct form_errors *fe, int status)
 	html_txt(b, T(r, "members present"));
 	html_raw(b, "</p><p>");
 	html_txtf(b, T(r, "The council decides with at least %s of its members present (%s): %s."),
-		  quorum_text(r, s.quorum), rule_info(RULE_COUNCIL_QUORUM)->basis,
+		  quorum_text(r, s.quorum), T(r, rule_info(RULE_COUNCIL_QUORUM)->basis),
 		  s.quorate ? T(r, "quorate") : T(r, "not quorate, no vote is taken"));
 	html_raw(b, " ");
 	html_txtf(b, T(r, "A nomination passes with more than %d%% of those present agreeing."),

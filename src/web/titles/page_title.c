@@ -203,7 +203,7 @@ static void facts(struct req *r, const struct title_round *t)
 	html_txt(b, T(r, "Decided by"));
 	html_raw(b, "</dt><dd>");
 	html_txtf(b, T(r, "the chairman of %s, by %s (%s)"), t->unit_name,
-		  page_date(r, t->deadline), rule_info(RULE_TITLE_DEADLINE)->basis);
+		  page_date(r, t->deadline), T(r, rule_info(RULE_TITLE_DEADLINE)->basis));
 	if (t->decided_on) {
 		html_raw(b, "</dd><dt>");
 		html_txt(b, T(r, "Decision"));

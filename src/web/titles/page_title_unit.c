@@ -185,7 +185,7 @@ static void meeting_block(struct req *r, const struct sheet *s, const struct for
 						    "of those present agree (%s)."),
 					       (long long)rule_value(&r->ctx,
 								     RULE_TITLE_MEETING_MAJORITY),
-					       rule_info(RULE_TITLE_MEETING_MAJORITY)->basis));
+					       T(r, rule_info(RULE_TITLE_MEETING_MAJORITY)->basis)));
 	}
 	int may_call = s->may_run && s->t.status == TR_OPEN && s->nc &&
 		       (!s->has_meeting || (s->m.status == MEET_CLOSED && !s->m.quorate)) &&
