@@ -2,7 +2,8 @@
  * A year of "Gia đình văn hóa" in Tân Đông Hiệp, the last year whose
  * decision day has passed: households register in January, the ward
  * records two exclusions, each neighborhood holds its evaluation meeting in
- * March (a community meeting with its invitation, register and count),
+ * March (a community meeting with its invitation, register and count;
+ * one household in nine gets too few hands),
  * sends its proposal, the chairman decides on 20 November and the list is
  * published as a notice eight days later.
  */
@@ -86,8 +87,8 @@ static int evaluate_community(struct dv_ctx *ctx, int64_t round, int64_t unit, i
 	for (size_t i = 0; !rc && i < nc; i++) {
 		if (c[i].status == TC_EXCLUDED)
 			continue;
-		/* one in twenty gets fewer than half the hands */
-		int64_t yes = i % 20 == 19 ? m.present / 3 : m.present - (int64_t)(i % 3);
+		/* one in nine gets fewer than half the hands */
+		int64_t yes = i % 9 == 4 ? m.present / 3 : m.present - (int64_t)(i % 3);
 		if (yes < 0)
 			yes = 0;
 		rc = title_vote(ctx, c[i].id, yes, m.present - yes, 0);
