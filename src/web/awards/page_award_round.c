@@ -244,10 +244,17 @@ static int round_page(struct req *r, const struct form_errors *fe, int status)
 	html_txtf(b, ar.open ? T(r, "taken until %s") : T(r, "closed on %s"),
 		  page_date(r, ar.closes_on));
 	html_raw(b, "</dd><dt>");
-	html_txt(b, T(r, "Proposed, passed, commended"));
+	html_txt(b, T(r, "Proposed"));
 	html_raw(b, "</dt><dd>");
-	html_txtf(b, "%lld · %lld · %lld", (long long)ar.nominations, (long long)ar.passed,
-		  (long long)ar.awarded);
+	html_int(b, ar.nominations);
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Passed"));
+	html_raw(b, "</dt><dd>");
+	html_int(b, ar.passed);
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Commended"));
+	html_raw(b, "</dt><dd>");
+	html_int(b, ar.awarded);
 	html_raw(b, "</dd></dl><p class=\"links\">");
 	if (ar.open && ar.may_nominate)
 		html_link(b, link_award_round(r, ar.id, "nominate"), T(r, "Propose"));
