@@ -80,7 +80,7 @@ for n in $(api "$admin" "/api/v1/award-rounds/$round" | grep -o '"id":[0-9]*,"su
 done
 api "$council" "/api/v1/council-sessions/$session/close" '{}' >/dev/null
 decision=$(api "$admin" "/api/v1/award-rounds/$round/decision" \
-	"{\"number\":\"99/QĐ-UBND\",\"signed_on\":\"$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)\",\"authority\":\"ỦY BAN NHÂN DÂN THÀNH PHỐ DĨ AN\",\"signer_title\":\"CHỦ TỊCH\",\"signer_name\":\"Võ Thành Giàu\",\"place\":\"Dĩ An\"}" | first_id)
+	"{\"number\":\"99/QĐ-UBND\",\"signed_on\":\"$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)\",\"authority\":\"ỦY BAN NHÂN DÂN THÀNH PHỐ DĨ AN\",\"signer_title\":\"CHỦ TỊCH\",\"signer_name\":\"Nguyễn Văn A\",\"place\":\"Dĩ An\"}" | first_id)
 award=$(api "$admin" "/api/v1/award-decisions/$decision" | grep -o '"list":\[{"id":[0-9]*' | grep -o '[0-9]*$')
 
 # a browser session of the administrator, to print as an officer does

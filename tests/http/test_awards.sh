@@ -41,6 +41,8 @@ ok "(who, for what, which decision)" sh -c "grep -q 'Ban Dân vận Đảng ủy
 ok "(valid)" contains "$T_DIR/body" "còn hiệu lực"
 ok "the same in JSON" equals "$(get "/api/v1/awards/verify/$CODE")" 200
 ok "(valid, its decision)" equals "$(json '[j.valid, j.paper, j.decision.number, j.subject.name].join("|")')" "true|Giấy khen|389/QĐ-UBND|Ban Dân vận Đảng ủy phường Dĩ An"
+SIGNER=$(json 'j.decision.signer_name')
+ok "(signed by the chairman)" test -n "$SIGNER"
 # altered by one character, anywhere; never issued; in small letters
 for i in 0 6 28; do
 	c=${CODE:$i:1}
@@ -70,7 +72,7 @@ ok "(54 pages, A4 landscape)" sh -c "grep -q '^Pages: *54' '$T_DIR/info' && grep
 pdftotext -f 1 -l 1 "$T_DIR/certs.pdf" "$T_DIR/p1.txt"
 for s in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ DĨ AN" \
 	"TẶNG GIẤY KHEN" "Ban Dân vận Đảng ủy phường Dĩ An" "công tác dân vận năm 2022" "Quyết định số 389/QĐ-UBND" \
-	"ngày 10/02/2023" "Dĩ An, ngày 10 tháng 02 năm 2023" "Võ Thành Giàu" "$CODE"; do
+	"ngày 10/02/2023" "Dĩ An, ngày 10 tháng 02 năm 2023" "$SIGNER" "$CODE"; do
 	ok "(page 1 has: $s)" contains "$T_DIR/p1.txt" "$s"
 done
 pdftoppm -r 100 -png -f 1 -l 3 "$T_DIR/certs.pdf" "$T_DIR/cert"

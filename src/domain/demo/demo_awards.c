@@ -257,12 +257,14 @@ static int round_2022(struct dv_ctx *ctx, struct demo_awards *d)
 	if (!rc)
 		rc = session_2022(ctx, round, members);
 	ctx->now = at(20230210, 15);
+	/* the signer is synthetic like everyone else in the demo */
+	const char *signer = demo_person(ctx, d, 1);
 	struct decision_input dec = {.round_id = round,
 				     .number = "389/QĐ-UBND",
 				     .signed_on = "10/02/2023",
 				     .authority = "ỦY BAN NHÂN DÂN THÀNH PHỐ DĨ AN",
 				     .signer_title = "CHỦ TỊCH",
-				     .signer_name = "Võ Thành Giàu",
+				     .signer_name = signer,
 				     .place = "Dĩ An"};
 	if (!rc)
 		rc = award_decide(ctx, &dec, &decision);
