@@ -13,7 +13,7 @@ static int print_rules(struct dv_ctx *ctx)
 {
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct rule_info *ri = rule_info((enum rule)i);
-		cli_pad(ri->key, 18);
+		cli_pad(ri->key, 23);
 		if (strcmp(ri->unit, "fraction") == 0 || strcmp(ri->unit, "date") == 0) {
 			/* 2/3, 25/11: written as they are typed to `rules set` */
 			printf("%6s  (law: %s, %s)\n",

@@ -60,8 +60,9 @@ int64_t rule_value(struct dv_ctx *ctx, enum rule r);
 int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value);
 
 /* rule_set from text, as a form or the command line gives it: the rule's
- * key ("ballot_validity") and a whole number. DV_EINVAL naming "value" for
- * an unknown key or a value that is not a whole number. */
+ * key ("ballot_validity") and a whole number, or for a fraction rule
+ * "2/3" and for a date rule a day of the year "25/11". DV_EINVAL naming
+ * "value" for an unknown key or a value of the wrong shape. */
 int rule_set_text(struct dv_ctx *ctx, const char *key, const char *value);
 
 /* A fraction rule's value (203) as its numerator and denominator (2, 3). */
