@@ -454,14 +454,6 @@ int page_nominate(struct req *r)
 	return nominate_form(r, NULL, 200);
 }
 
-static int64_t form_id(struct req *r, const char *name)
-{
-	const char *v = req_form(r, name);
-	char *end;
-	long long x = v && *v ? strtoll(v, &end, 10) : 0;
-	return v && *v && !*end && x > 0 ? x : 0;
-}
-
 int page_nomination_create(struct req *r)
 {
 	struct award_round ar;
@@ -471,13 +463,13 @@ int page_nomination_create(struct req *r)
 	if (rc || (rc = award_round_get(&r->ctx, r->params[0], &ar)))
 		return rc;
 	struct nomination_input in = {.round_id = ar.id,
-				      .unit_id = form_id(r, "unit"),
-				      .organization_id = form_id(r, "organization"),
 				      .form = req_form(r, "form"),
 				      .achievement = req_form(r, "achievement"),
-				      .source = req_form(r, "source"),
-				      .source_id = form_id(r, "source_id")};
-	rc = emulation_subject_read(r, "subject", in.unit_id, &in.subject);
+				      .source = req_form(r, "source")};
+	if (!(rc = req_form_id(r, "unit", &in.unit_id)) &&
+	    !(rc = req_form_id(r, "organization", &in.organization_id)) &&
+	    !(rc = req_form_id(r, "source_id", &in.source_id)))
+		rc = emulation_subject_read(r, "subject", in.unit_id, &in.subject);
 	if (!rc)
 		rc = nomination_create(&r->ctx, &in, &id);
 	int status = form_mendable(r, rc, &fe);

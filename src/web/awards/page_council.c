@@ -229,9 +229,10 @@ int page_session_vote(struct req *r)
 	int rc = req_form_parse(r);
 	if (rc || (rc = council_session_get(&r->ctx, r->params[0], &s)))
 		return rc;
-	const char *nom = req_form(r, "nomination"), *all = req_form(r, "all");
-	char *end;
-	long long nid = nom && *nom ? strtoll(nom, &end, 10) : 0;
+	const char *all = req_form(r, "all");
+	int64_t nid = 0;
+	if ((rc = req_form_id(r, "nomination", &nid)))
+		return form_after(r, rc, session_page, link_council_session(r, s.id, NULL));
 	int64_t *members = arena_array(&r->arena, int64_t, s.nattendance + 1);
 	const char **votes = arena_array(&r->arena, const char *, s.nattendance + 1);
 	size_t k = 0;
@@ -252,7 +253,7 @@ int page_session_vote(struct req *r)
 		     : dv_fail(&r->ctx.err, DV_EINVAL, "nomination", "No such nomination");
 	return form_after(r, rc, session_page,
 			  arena_printf(&r->arena, "%s#n%lld", link_council_session(r, s.id, NULL),
-				       nid));
+				       (long long)nid));
 }
 
 int page_session_close(struct req *r)

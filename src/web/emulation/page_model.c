@@ -578,17 +578,13 @@ static int model_form(struct req *r, int64_t unit_id, const struct model *m, int
 	return 0;
 }
 
-static void read_input(struct req *r, struct model_input *in)
+/* The form's fields; DV_EINVAL naming an id that is not a plain number. */
+static int read_input(struct req *r, struct model_input *in)
 {
-	char *end;
-	const char *org = req_form(r, "organization"), *origin = req_form(r, "origin");
 	memset(in, 0, sizeof(*in));
-	in->organization_id = org && *org ? strtoll(org, &end, 10) : 0;
-	in->origin_id = origin && *origin ? strtoll(origin, &end, 10) : 0;
-	if (in->organization_id < 0)
-		in->organization_id = 0;
-	if (in->origin_id < 0)
-		in->origin_id = 0;
+	int rc = req_form_id(r, "organization", &in->organization_id);
+	if (rc || (rc = req_form_id(r, "origin", &in->origin_id)))
+		return rc;
 	in->field = req_form(r, "field");
 	in->name = req_form(r, "name");
 	in->description = req_form(r, "description");
@@ -596,6 +592,7 @@ static void read_input(struct req *r, struct model_input *in)
 	in->runner = req_form(r, "runner");
 	in->reached = req_form(r, "reached");
 	in->results = req_form(r, "results");
+	return 0;
 }
 
 static int registering_unit(struct req *r, struct unit *u)
@@ -627,9 +624,10 @@ int page_model_create(struct req *r)
 	int rc = registering_unit(r, &u);
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
-	read_input(r, &in);
-	in.unit_id = u.id;
-	rc = model_create(&r->ctx, &in, &id);
+	if (!(rc = read_input(r, &in))) {
+		in.unit_id = u.id;
+		rc = model_create(&r->ctx, &in, &id);
+	}
 	int status = form_mendable(r, rc, &fe);
 	if (status)
 		return model_form(r, u.id, NULL, in.origin_id, &fe, status);
@@ -664,8 +662,8 @@ int page_model_update(struct req *r)
 	int rc = editable(r, &m);
 	if (rc || (rc = req_form_parse(r)))
 		return rc;
-	read_input(r, &in);
-	rc = model_update(&r->ctx, m.id, &in);
+	if (!(rc = read_input(r, &in)))
+		rc = model_update(&r->ctx, m.id, &in);
 	int status = form_mendable(r, rc, &fe);
 	if (status)
 		return model_form(r, m.unit_id, &m, 0, &fe, status);

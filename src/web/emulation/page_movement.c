@@ -383,19 +383,15 @@ int page_movement_create(struct req *r)
 		if (req_form(r, subject_kind_name((enum subject_kind)k)))
 			buf_addf(&kinds, "%s%s", kinds.len ? "," : "",
 				 subject_kind_name((enum subject_kind)k));
-	const char *org = req_form(r, "organization");
-	char *end;
 	struct movement_input in = {.unit_id = u.id,
-				    .organization_id = org && *org ? strtoll(org, &end, 10) : 0,
 				    .name = req_form(r, "name"),
 				    .criteria = req_form(r, "criteria"),
 				    .participants = arena_strdup(&r->arena, kinds.ptr ? kinds.ptr : ""),
 				    .starts_on = req_form(r, "starts_on"),
 				    .ends_on = req_form(r, "ends_on")};
 	buf_release(&kinds);
-	if (in.organization_id < 0)
-		in.organization_id = 0;
-	rc = movement_create(&r->ctx, &in, &id);
+	if (!(rc = req_form_id(r, "organization", &in.organization_id)))
+		rc = movement_create(&r->ctx, &in, &id);
 	int status = form_mendable(r, rc, &fe);
 	if (status)
 		return launch_form(r, &u, &fe, status);

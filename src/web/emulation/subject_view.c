@@ -69,23 +69,19 @@ int emulation_subject_read(struct req *r, const char *name, int64_t default_unit
 	memset(in, 0, sizeof(*in));
 	if (!colon || colon == v || colon - v > 20)
 		return dv_fail(&r->ctx.err, DV_EINVAL, name, "Choose who it is");
-	char *end;
-	long long id = strtoll(colon + 1, &end, 10);
-	if (*end || id < 0 || end == colon + 1)
+	/* digits only after the colon: no sign, space or hex */
+	size_t nd = strspn(colon + 1, "0123456789");
+	if (!nd || nd > 15 || colon[1 + nd] != '\0')
 		return dv_fail(&r->ctx.err, DV_EINVAL, name, "Choose who it is");
+	long long id = strtoll(colon + 1, NULL, 10);
 	in->kind = arena_strndup(&r->arena, v, (size_t)(colon - v));
 	in->ref = id;
 	in->name = req_form(r, "name");
 	in->detail = req_form(r, "detail");
-	in->unit_id = default_unit;
-	const char *u = req_form(r, "unit");
-	if (u && *u) {
-		long long uid = strtoll(u, &end, 10);
-		if (*end || uid <= 0)
-			return dv_fail(&r->ctx.err, DV_EINVAL, "unit", "No such unit");
-		in->unit_id = uid;
-	}
-	return 0;
+	int64_t uid = 0;
+	int rc = req_form_id(r, "unit", &uid);
+	in->unit_id = uid ? uid : default_unit;
+	return rc;
 }
 
 json_t *emulation_subject_json(const struct subject *s)

@@ -477,9 +477,9 @@ static int register_households(struct req *r)
 	int64_t *ids = arena_array(&r->arena, int64_t, r->form.n + 1), unit = 0;
 	size_t k = 0;
 	char *end;
-	const char *u = req_form(r, "unit");
-	if (u && *u)
-		unit = strtoll(u, &end, 10);
+	int rc = req_form_id(r, "unit", &unit);
+	if (rc)
+		return title_round_after(r, r->params[0], rc);
 	for (size_t i = 0; i < r->form.n; i++)
 		if (strcmp(r->form.v[i].key, "ref") == 0) {
 			long long v = strtoll(r->form.v[i].value, &end, 10);
@@ -487,7 +487,7 @@ static int register_households(struct req *r)
 				return dv_fail(&r->ctx.err, DV_EINVAL, "ref", "No such household");
 			ids[k++] = v;
 		}
-	int rc = title_register(&r->ctx, r->params[0], ids, k, NULL);
+	rc = title_register(&r->ctx, r->params[0], ids, k, NULL);
 	return unit > 0 ? title_unit_after(r, r->params[0], unit, rc)
 			: title_round_after(r, r->params[0], rc);
 }
