@@ -127,6 +127,8 @@ ok "a form for collectives, to a person: 400" equals "$(propose -d subject=indiv
 ok "the city's Giấy khen: a dossier for the city" equals "$(propose -d subject=individual:0 --data-urlencode 'name=Lâm Văn Bé' --data-urlencode 'detail=Công an khu vực' -d form=giay_khen_city --data-urlencode 'achievement=Mười năm giữ an ninh khu phố')" 303
 ok "no achievement: 400, the name kept" equals "$(propose -d subject=individual:0 --data-urlencode 'name=Lâm Văn Bé' -d form=giay_khen_ward -d achievement=)" 400
 ok "(in the form)" contains "$T_DIR/body" 'value="Lâm Văn Bé"'
+ok "a record's id that is not a number: 400" equals "$(get "/award-rounds/$ROUND/nominations" -b "$(jar ward)" -X POST --data-urlencode "csrf=$wt" -d "unit=$TDH" -d subject=individual:0 --data-urlencode 'name=Lâm Văn Bé' -d form=giay_khen_ward -d achievement=x -d source=model -d source_id=+7)" 400
+ok "(named at its field)" contains "$T_DIR/body" 'href="#f-source_id"'
 ok "a head may not propose here" equals "$(get "/award-rounds/$ROUND/nominations" -b "$(jar head)" -X POST --data-urlencode "csrf=$(csrf_of head /me)" -d "unit=$TDH" -d subject=individual:0 -d name=X -d form=giay_khen_ward -d achievement=x)" 404
 WT=$(api_token ward@demo)
 wapi() { get "$1" -H "Authorization: Bearer $WT" -H 'Content-Type: application/json' "${@:2}"; }

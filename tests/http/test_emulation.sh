@@ -115,7 +115,11 @@ ok "no evaluation before the end: 409" equals "$(get "/api/v1/movement-entries/$
 # launching
 lt=$(csrf_of ward "/units/$TDH/movements/new")
 ok "the launch form" equals "$(get "/units/$TDH/movements/new" -b "$(jar ward)")" 200
-ok "ending before it begins: 400" equals "$(get "/units/$TDH/movements" -b "$(jar ward)" -X POST --data-urlencode "csrf=$lt" --data-urlencode 'name=Tháng hành động vì môi trường' -d criteria=x -d unit=1 -d household=1 -d "starts_on=$(vn_day 10)" -d "ends_on=$(vn_day 5)")" 400
+ok "ending before it begins: 400" equals "$(get "/units/$TDH/movements" -b "$(jar ward)" -X POST --data-urlencode "csrf=$lt" --data-urlencode 'name=Tháng hành động vì môi trường' -d criteria=x -d part_unit=1 -d part_household=1 -d "starts_on=$(vn_day 10)" -d "ends_on=$(vn_day 5)")" 400
 ok "nobody to take part: 400" equals "$(get "/units/$TDH/movements" -b "$(jar ward)" -X POST --data-urlencode "csrf=$lt" --data-urlencode 'name=Tháng hành động' -d criteria=x -d "starts_on=$(vn_day 0)" -d "ends_on=$(vn_day 30)")" 400
-ok "launched" equals "$(get "/units/$TDH/movements" -b "$(jar ward)" -X POST --data-urlencode "csrf=$lt" --data-urlencode 'name=Tháng hành động vì môi trường' --data-urlencode 'criteria=Mỗi hộ phân loại rác tại nguồn' -d unit=1 -d household=1 -d "starts_on=$(vn_day 0)" -d "ends_on=$(vn_day 30)")" 303
+ok "launched" equals "$(get "/units/$TDH/movements" -b "$(jar ward)" -X POST --data-urlencode "csrf=$lt" --data-urlencode 'name=Tháng hành động vì môi trường' --data-urlencode 'criteria=Mỗi hộ phân loại rác tại nguồn' -d part_unit=1 -d part_household=1 -d "starts_on=$(vn_day 0)" -d "ends_on=$(vn_day 30)")" 303
+ok "organizations may take part, the ward launches it" equals "$(get "/units/$TDH/movements" -b "$(jar ward)" -X POST --data-urlencode "csrf=$lt" --data-urlencode 'name=Thi đua dân vận khéo của các đoàn thể' --data-urlencode 'criteria=Mỗi đoàn thể một mô hình' -d organization= -d part_organization=1 -d "starts_on=$(vn_day 0)" -d "ends_on=$(vn_day 30)")" 303
+MV2=$(sed -n 's/^location: \/movements\/\([0-9]*\).*/\1/Ip' "$T_DIR/head" | tr -d '\r')
+ok "(its page)" equals "$(get "/api/v1/movements/$MV2")" 200
+ok "(launched by the ward, for organizations)" equals "$(json '[j.organization, j.participants.join(",")].join("|")')" "|organization"
 ok "a head may not launch: 404" equals "$(get "/units/$TDH/movements/new" -b "$(jar head)")" 404

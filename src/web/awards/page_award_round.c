@@ -47,7 +47,7 @@ static int round_form(struct req *r, const struct unit *u, const struct form_err
 				   .value = y ? y
 					      : arena_printf(&r->arena, "%d",
 							     time_local_date(r->ctx.now) / 10000),
-				   .type = "number", .required = 1, .maxlength = 4},
+				   .type = "number", .required = 1},
 		   fe);
 	form_input(r,
 		   &(struct field){.name = "closes_on", .label = T(r, "Last day for nominations"),
@@ -440,8 +440,7 @@ static int nominate_form(struct req *r, const struct form_errors *fe, int status
 			  achievement_source_names, SRC_COUNT, fe);
 	form_input(r,
 		   &(struct field){.name = "source_id", .label = T(r, "Number of the record cited"),
-				   .value = req_form(r, "source_id"), .type = "number",
-				   .maxlength = 15},
+				   .value = req_form(r, "source_id"), .type = "number"},
 		   fe);
 	form_submit(r, T(r, "Propose"));
 	form_end(r);

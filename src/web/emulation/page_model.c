@@ -309,7 +309,7 @@ static void evaluations_block(struct req *r, const struct model *m,
 					   .value = y ? y : arena_printf(&r->arena, "%d",
 									time_local_date(r->ctx.now) /
 										10000),
-					   .type = "number", .required = 1, .maxlength = 4},
+					   .type = "number", .required = 1},
 			   fe);
 		form_select_names(r, "verdict", T(r, "Verdict"), req_form(r, "verdict"),
 				  model_verdict_names, VERDICT_COUNT, fe);

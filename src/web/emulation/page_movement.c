@@ -297,6 +297,12 @@ int page_movement_evaluate(struct req *r)
 
 /* ---------------------------------------------------------------- launch */
 
+/* The checkbox of kind k among who may take part; arena string. */
+static const char *part_field(struct req *r, enum subject_kind k)
+{
+	return arena_printf(&r->arena, "part_%s", subject_kind_name(k));
+}
+
 static int launch_form(struct req *r, const struct unit *u, const struct form_errors *fe,
 		       int status)
 {
@@ -334,10 +340,12 @@ static int launch_form(struct req *r, const struct unit *u, const struct form_er
 	html_raw(b, "<fieldset><legend>");
 	html_txt(b, T(r, "Who may take part"));
 	html_raw(b, "</legend>");
-	for (int k = 0; k < SUBJ_COUNT; k++)
-		form_checkbox(r, subject_kind_name((enum subject_kind)k),
-			      T(r, subject_kind_label((enum subject_kind)k)),
-			      req_form(r, subject_kind_name((enum subject_kind)k)) != NULL);
+	/* "part_<kind>": "organization" alone is the select of who launches it */
+	for (int k = 0; k < SUBJ_COUNT; k++) {
+		const char *name = part_field(r, (enum subject_kind)k);
+		form_checkbox(r, name, T(r, subject_kind_label((enum subject_kind)k)),
+			      req_form(r, name) != NULL);
+	}
 	html_raw(b, "</fieldset>");
 	form_input(r,
 		   &(struct field){.name = "starts_on", .label = T(r, "Begins on"),
@@ -380,7 +388,7 @@ int page_movement_create(struct req *r)
 		return rc;
 	struct buf kinds = BUF_INIT;
 	for (int k = 0; k < SUBJ_COUNT; k++)
-		if (req_form(r, subject_kind_name((enum subject_kind)k)))
+		if (req_form(r, part_field(r, (enum subject_kind)k)))
 			buf_addf(&kinds, "%s%s", kinds.len ? "," : "",
 				 subject_kind_name((enum subject_kind)k));
 	struct movement_input in = {.unit_id = u.id,

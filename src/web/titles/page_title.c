@@ -145,7 +145,7 @@ static int open_form(struct req *r, const struct unit *u, const struct form_erro
 				   .value = y ? y
 					      : arena_printf(&r->arena, "%d",
 							     time_local_date(r->ctx.now) / 10000),
-				   .type = "number", .required = 1, .maxlength = 4},
+				   .type = "number", .required = 1},
 		   fe);
 	form_submit(r, T(r, "Open the round"));
 	form_end(r);
