@@ -133,6 +133,55 @@ int64_t date_diff_days(int32_t a, int32_t b)
 	return date_to_days(b) - date_to_days(a);
 }
 
+/* ------------------------------------------------------------ working days */
+
+int date_weekday(int32_t ymd)
+{
+	/* 1970-01-01 was a Thursday (4) */
+	int64_t d = date_to_days(ymd);
+	int64_t w = ((d + 3) % 7 + 7) % 7;
+	return (int)w + 1;
+}
+
+int date_is_working_day(int32_t ymd)
+{
+	return date_weekday(ymd) <= 5;
+}
+
+/* Working days in the n days after day number d (d itself not counted). */
+static int64_t working_after(int64_t d, int64_t n)
+{
+	int64_t weeks = n / 7, rest = n % 7, count = weeks * 5;
+	/* the weekday of d as 0 Monday .. 6 Sunday */
+	int64_t w = ((d + 3) % 7 + 7) % 7;
+	for (int64_t i = 1; i <= rest; i++)
+		count += (w + i) % 7 < 5;
+	return count;
+}
+
+int32_t date_add_working_days(int32_t ymd, int64_t n)
+{
+	if (n <= 0)
+		return ymd;
+	int64_t d = date_to_days(ymd);
+	/* whole weeks first, then day by day: at most six steps */
+	int64_t weeks = (n - 1) / 5;
+	d += weeks * 7;
+	n -= weeks * 5;
+	while (n > 0) {
+		d++;
+		if (((d + 3) % 7 + 7) % 7 < 5)
+			n--;
+	}
+	return date_from_days(d);
+}
+
+int64_t date_working_days_between(int32_t a, int32_t b)
+{
+	int64_t da = date_to_days(a), db = date_to_days(b);
+	return db <= da ? 0 : working_after(da, db - da);
+}
+
 /* What DANVAN_NOW (or a test) added to the system's clock. Set once at
  * start, before any thread runs; read-only afterwards. */
 static int64_t clock_offset;

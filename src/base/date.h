@@ -40,6 +40,23 @@ int32_t date_add_days(int32_t ymd, int64_t n);
 int64_t date_diff_days(int32_t a, int32_t b);
 
 /*
+ * Working days: Monday to Friday (public holidays are not known here; a
+ * deadline that falls on one is the officer's to explain). Deadlines the
+ * law or a deployment states in working days count from the day after the
+ * event: a report made on a Friday with one working day to acknowledge is
+ * due on the Monday.
+ */
+/* The ISO day of the week: 1 Monday ... 7 Sunday. */
+int date_weekday(int32_t ymd);
+/* 1 from Monday to Friday, 0 on Saturday and Sunday. */
+int date_is_working_day(int32_t ymd);
+/* The day that ends n working days after ymd (ymd itself not counted); ymd
+ * for n <= 0. */
+int32_t date_add_working_days(int32_t ymd, int64_t n);
+/* The working days after a, up to and including b; 0 when b <= a. */
+int64_t date_working_days_between(int32_t a, int32_t b);
+
+/*
  * The clock: UTC epoch seconds. Every "now" in danvan comes from here, through
  * the context (ctx->now is read once per request or command). DANVAN_NOW
  * moves it: the clock starts at that instant and runs on from there, so a

@@ -84,6 +84,46 @@ static void vietnam_time_is_utc_plus_7(void **state)
 	buf_release(&b);
 }
 
+/* Deadlines in working days: Monday to Friday, counted from the day after. */
+static void working_days_skip_weekends(void **state)
+{
+	(void)state;
+	/* 2026-03-02 is a Monday */
+	assert_int_equal(date_weekday(20260302), 1);
+	assert_int_equal(date_weekday(20260307), 6);
+	assert_int_equal(date_weekday(20260308), 7);
+	assert_int_equal(date_weekday(19700101), 4);
+	assert_int_equal(date_weekday(19691231), 3);
+	assert_true(date_is_working_day(20260306));
+	assert_false(date_is_working_day(20260307));
+	assert_false(date_is_working_day(20260308));
+	/* a Friday plus one is the Monday; a Saturday or a Sunday plus one too */
+	assert_int_equal(date_add_working_days(20260306, 1), 20260309);
+	assert_int_equal(date_add_working_days(20260307, 1), 20260309);
+	assert_int_equal(date_add_working_days(20260308, 1), 20260309);
+	/* a Monday plus five is the next Monday, plus four the Friday */
+	assert_int_equal(date_add_working_days(20260302, 4), 20260306);
+	assert_int_equal(date_add_working_days(20260302, 5), 20260309);
+	assert_int_equal(date_add_working_days(20260302, 10), 20260316);
+	/* none: the day itself */
+	assert_int_equal(date_add_working_days(20260307, 0), 20260307);
+	assert_int_equal(date_add_working_days(20260307, -3), 20260307);
+	/* across a month and a year */
+	assert_int_equal(date_add_working_days(20261231, 2), 20270104);
+	/* counting back: what lies between is what was added */
+	for (int32_t d = 20260301; d <= 20260314; d = date_add_days(d, 1))
+		for (int n = 0; n <= 23; n++) {
+			int32_t due = date_add_working_days(d, n);
+			assert_int_equal(date_working_days_between(d, due), n);
+			/* and the due day is a working day, unless nothing was added */
+			if (n)
+				assert_true(date_is_working_day(due));
+		}
+	assert_int_equal(date_working_days_between(20260309, 20260302), 0);
+	assert_int_equal(date_working_days_between(20260306, 20260308), 0);
+	assert_int_equal(date_working_days_between(20260306, 20260309), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -91,6 +131,7 @@ int main(void)
 		cmocka_unit_test(refuses_impossible_dates),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(day_arithmetic),
+		cmocka_unit_test(working_days_skip_weekends),
 		cmocka_unit_test(vietnam_time_is_utc_plus_7),
 	};
 	return test_run(tests);
