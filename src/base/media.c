@@ -394,3 +394,100 @@ void media_release(struct media *m)
 	free(m->thumb);
 	memset(m, 0, sizeof(*m));
 }
+
+/* ---------------------------------------------------------------- covering */
+
+int media_redact(const void *data, size_t len, const struct media_rect *rects, size_t n,
+		 struct media *out, struct dv_err *err)
+{
+	VipsImage *im = NULL, *next = NULL;
+	void *buf = NULL;
+	size_t blen = 0;
+	memset(out, 0, sizeof(*out));
+	int rc = media_init(err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (rects[i].x < 0 || rects[i].y < 0 || rects[i].w <= 0 || rects[i].h <= 0 ||
+		    rects[i].x + rects[i].w > 100 || rects[i].y + rects[i].h > 100)
+			return dv_fail(err, DV_EINVAL, "regions",
+				       "A region lies within the photo: left and width, top and "
+				       "height, in percent, add up to at most 100");
+	im = vips_image_new_from_buffer(data, len, "", NULL);
+	if (!im)
+		return unreadable(err);
+	/* drawing works on pixels in memory, in place */
+	next = vips_image_copy_memory(im);
+	if (step(&im, next, next ? 0 : -1))
+		return unreadable(err);
+	int w = vips_image_get_width(im), h = vips_image_get_height(im);
+	for (size_t i = 0; i < n; i++) {
+		/* rounded outwards, so a region never leaves a sliver uncovered */
+		int left = rects[i].x * w / 100, top = rects[i].y * h / 100;
+		int right = (rects[i].x + rects[i].w) * w / 100 + 1;
+		int bottom = (rects[i].y + rects[i].h) * h / 100 + 1;
+		if (vips_draw_rect1(im, 0.0, left, top, right - left, bottom - top, "fill", TRUE,
+				    NULL)) {
+			unref(&im);
+			return unreadable(err);
+		}
+	}
+	/* encoded once more, then through media_accept like any upload: the
+	 * same checks, size, metadata stripping and thumbnail */
+	rc = vips_jpegsave_buffer(im, &buf, &blen, "Q", 95, "strip", TRUE, NULL);
+	unref(&im);
+	if (rc) {
+		g_free(buf);
+		return unreadable(err);
+	}
+	rc = media_accept(buf, blen, SIZE_MAX, out, err);
+	g_free(buf);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- samples */
+
+int media_sample_jpeg(unsigned seed, int w, int h, unsigned char **data, size_t *len,
+		      struct dv_err *err)
+{
+	VipsImage *im = NULL, *next = NULL;
+	void *buf = NULL;
+	*data = NULL;
+	*len = 0;
+	int rc = media_init(err);
+	if (rc)
+		return rc;
+	if (vips_black(&im, w, h, "bands", 3, NULL))
+		return unreadable(err);
+	next = vips_image_copy_memory(im);
+	if (step(&im, next, next ? 0 : -1))
+		return unreadable(err);
+	/* a sky, a street and a few blocks of colour, different for each seed */
+	unsigned s = seed * 2654435761u + 12345u;
+	double sky[3] = {120 + s % 80, 160 + (s >> 8) % 60, 200 + (s >> 16) % 55};
+	double road[3] = {90 + (s >> 4) % 40, 90 + (s >> 4) % 40, 95 + (s >> 4) % 40};
+	rc = vips_draw_rect(im, sky, 3, 0, 0, w, h / 2, "fill", TRUE, NULL) ||
+	     vips_draw_rect(im, road, 3, 0, h / 2, w, h - h / 2, "fill", TRUE, NULL);
+	for (int i = 0; !rc && i < 4; i++) {
+		s = s * 1103515245u + 12345u;
+		double ink[3] = {s % 256, (s >> 8) % 256, (s >> 16) % 256};
+		int cx = (int)((s >> 3) % (unsigned)w), cy = h / 2 + (int)((s >> 11) % (unsigned)(h / 2));
+		rc = vips_draw_circle(im, ink, 3, cx, cy, 3 + (int)((s >> 19) % (unsigned)(h / 6 + 1)),
+				      "fill", TRUE, NULL);
+	}
+	if (!rc)
+		rc = vips_jpegsave_buffer(im, &buf, len, "Q", 80, "strip", TRUE, NULL);
+	unref(&im);
+	if (rc) {
+		g_free(buf);
+		return unreadable(err);
+	}
+	*data = malloc(*len);
+	if (!*data) {
+		g_free(buf);
+		return dv_sysfail(err, DV_ENOMEM, NULL, "out of memory for a sample photo");
+	}
+	memcpy(*data, buf, *len);
+	g_free(buf);
+	return 0;
+}

@@ -93,4 +93,24 @@ int media_accept(const void *data, size_t len, size_t max_len, struct media *out
 /* Free what *m owns and empty it. */
 void media_release(struct media *m);
 
+/* A rectangle of a photo, in percent of its width and height (0..100). */
+struct media_rect {
+	int x, y, w, h;
+};
+
+/*
+ * Cover rectangles of a photo media_accept made (an officer hides faces and
+ * number plates): the pixels under them become black, then the result goes
+ * through media_accept (JPEG, metadata stripped, a new thumbnail) into
+ * *out, which the caller releases. DV_EINVAL (field "regions") for a
+ * rectangle outside the photo, or as media_accept.
+ */
+int media_redact(const void *data, size_t len, const struct media_rect *rects, size_t n,
+		 struct media *out, struct dv_err *err);
+
+/* A small made-up photo (a sky, a street, blobs of colour that differ with
+ * seed) of w x h pixels as JPEG, for the demo city: *data is malloc'd. */
+int media_sample_jpeg(unsigned seed, int w, int h, unsigned char **data, size_t *len,
+		      struct dv_err *err);
+
 #endif

@@ -32,6 +32,12 @@ static const char *const action_names[] = {
 	[ACT_ACKNOWLEDGE] = "acknowledge",
 	[ACT_CONSULT] = "consult",
 	[ACT_COLLECTIVE_OPINION] = "collective_opinion",
+	/* reports */
+	[ACT_HANDLE_REPORTS] = "handle_reports",
+	[ACT_VIEW_PRIVATE_REPORTS] = "view_private_reports",
+	[ACT_HANDLE_LOCAL_REPORTS] = "handle_local_reports",
+	[ACT_MANAGE_INSPECTION] = "manage_inspection",
+	[ACT_ANSWER_INSPECTION] = "answer_inspection",
 	/* emulation, titles, awards */
 	[ACT_RUN_MOVEMENTS] = "run_movements",
 	[ACT_JOIN_MOVEMENTS] = "join_movements",
@@ -67,6 +73,10 @@ _Static_assert(ACT_COUNT <= 64, "a role's actions fit its 64-bit set");
  * What each role may do within the subtree of the unit it is granted on.
  * Convening community meetings is the head's by law (Art. 17); the online
  * vote needs both the head's and the front committee's agreement.
+ * Reports of a private category (security, social evils) are the ward's
+ * and the police's only: the ward officer sees them, the city
+ * administrator does not (the police are a handling body's officers,
+ * domain/reports/report.c).
  */
 static const uint64_t role_actions[] = {
 	[ROLE_RESIDENT] = A(ACT_COMMENT),
@@ -74,7 +84,8 @@ static const uint64_t role_actions[] = {
 				A(ACT_JOIN_MOVEMENTS),
 	[ROLE_HEAD] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE) |
-		      A(ACT_RECORD_REACH) | A(ACT_JOIN_MOVEMENTS) | A(ACT_RUN_TITLES),
+		      A(ACT_RECORD_REACH) | A(ACT_HANDLE_LOCAL_REPORTS) | A(ACT_JOIN_MOVEMENTS) |
+		      A(ACT_RUN_TITLES),
 	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE) | A(ACT_RECORD_REACH) |
 		       A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION) | A(ACT_JOIN_MOVEMENTS) |
 		       A(ACT_RUN_TITLES),
@@ -82,7 +93,9 @@ static const uint64_t role_actions[] = {
 			      A(ACT_EDIT_HOUSEHOLDS) | A(ACT_MANAGE_UNITS) | A(ACT_GRANT_ROLES) |
 			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT) |
 			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) | A(ACT_CONSULT) |
-			      EMULATION_OFFICER | AWARDS_OFFICER,
+			      A(ACT_HANDLE_REPORTS) | A(ACT_VIEW_PRIVATE_REPORTS) |
+			      A(ACT_MANAGE_INSPECTION) | A(ACT_ANSWER_INSPECTION) | EMULATION_OFFICER |
+			      AWARDS_OFFICER,
 	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION) |
 			     EMULATION_OFFICER | A(ACT_NOMINATE_AWARDS),
 	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT) | A(ACT_RESTRICT_AWARDS),
@@ -93,7 +106,9 @@ static const uint64_t role_actions[] = {
 			    A(ACT_MANAGE_UNITS) | A(ACT_REORGANIZE_UNITS) | A(ACT_GRANT_ROLES) |
 			    A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_INSPECT) |
 			    A(ACT_VIEW_AUDIT) | A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) |
-			    A(ACT_CONFIGURE) | A(ACT_CONSULT) | EMULATION_OFFICER | AWARDS_OFFICER,
+			    A(ACT_CONFIGURE) | A(ACT_CONSULT) | A(ACT_HANDLE_REPORTS) |
+			    A(ACT_MANAGE_INSPECTION) | A(ACT_ANSWER_INSPECTION) | EMULATION_OFFICER |
+			    AWARDS_OFFICER,
 };
 _Static_assert(ARRAY_LEN(role_actions) == ROLE_COUNT, "the actions of every role");
 

@@ -51,6 +51,12 @@ enum action {
 	ACT_ACKNOWLEDGE,       /* mark a notice known for the household (household-scoped) */
 	ACT_CONSULT,	       /* open drafts for comments, answer them, publish the synthesis */
 	ACT_COLLECTIVE_OPINION, /* comment in the name of an organization or the front */
+	/* reports: citizen reports and the People's Inspection Board */
+	ACT_HANDLE_REPORTS,	  /* acknowledge, resolve, reject, merge, route and redact reports */
+	ACT_VIEW_PRIVATE_REPORTS, /* reports of a private category (security, social evils) */
+	ACT_HANDLE_LOCAL_REPORTS, /* reports routed to the community head */
+	ACT_MANAGE_INSPECTION,	  /* record the inspection board's elected members */
+	ACT_ANSWER_INSPECTION,	  /* answer the inspection board's recommendations */
 	/* emulation, titles, awards */
 	ACT_RUN_MOVEMENTS,     /* launch emulation movements, evaluate their participants */
 	ACT_JOIN_MOVEMENTS,    /* register a participant's commitments, report progress */

@@ -38,6 +38,31 @@ static const struct rule_info rules[] = {
 				   N_("The election is announced publicly at least this many days "
 				      "before it"),
 				   "days", N_("Decree 59/2023"), 7, 1, 365},
+	[RULE_BOARD_MEMBERS_MIN] = {"board_members_min",
+				    N_("A People's Inspection Board has at least this many members"),
+				    "people", N_("Law 10/2022/QH15 (People's Inspection Board)"), 5,
+				    1, 50},
+	[RULE_BOARD_PER_COMMUNITY] = {"board_per_community",
+				      N_("A People's Inspection Board has at least this many members "
+					 "from each village or residential group"),
+				      "people", N_("Law 10/2022/QH15 (People's Inspection Board)"),
+				      1, 0, 10},
+	[RULE_BOARD_ANSWER_DAYS] = {"board_answer_days",
+				    N_("The authority answers a recommendation of the People's "
+				       "Inspection Board within this many days"),
+				    "days",
+				    N_("Law 10/2022/QH15 requires an answer; the deadline is the "
+				       "deployment's"),
+				    15, 1, 90},
+	[RULE_REPORT_CLOSE_DAYS] = {"report_close_days",
+				    N_("A resolved report closes by itself this many days after its "
+				       "resolution unless the reporter reopens it"),
+				    "days", N_("danvan's default; the deployment's choice"), 14, 1, 90},
+	[RULE_REPORT_REOPEN_DAYS] = {"report_reopen_days",
+				     N_("The reporter may reopen a report within this many days of "
+					"its resolution"),
+				     "days", N_("danvan's default; the deployment's choice"), 30, 1,
+				     365},
 	/* ------------------------------------- emulation, titles, awards */
 	[RULE_COUNCIL_QUORUM] = {"council_quorum",
 				 N_("The emulation and commendation council meets with at least "
@@ -121,6 +146,10 @@ int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value)
 	} else if (value < ri->min || value > ri->max) {
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key, "The value must be from %lld to %lld",
 			       (long long)ri->min, (long long)ri->max);
+	if ((r == RULE_REPORT_CLOSE_DAYS && value > rule_value(ctx, RULE_REPORT_REOPEN_DAYS)) ||
+	    (r == RULE_REPORT_REOPEN_DAYS && value < rule_value(ctx, RULE_REPORT_CLOSE_DAYS)))
+		return dv_fail(&ctx->err, DV_EINVAL, ri->key,
+			       "A report cannot close by itself after the time it may be reopened in");
 	}
 	if ((r == RULE_COUNTERS_MIN && value > rule_value(ctx, RULE_COUNTERS_MAX)) ||
 	    (r == RULE_COUNTERS_MAX && value < rule_value(ctx, RULE_COUNTERS_MIN)))

@@ -30,6 +30,12 @@ enum rule {
 	RULE_HEAD_PLAN_DAYS,   /* the election plan at least N days before */
 	RULE_HEAD_TEAM_DAYS,   /* the election team at most N days before */
 	RULE_HEAD_NOTICE_DAYS, /* the public notice at least N days before */
+	/* reports: citizen reports and the People's Inspection Board */
+	RULE_BOARD_MEMBERS_MIN,	  /* members of a People's Inspection Board, at least */
+	RULE_BOARD_PER_COMMUNITY, /* members from each village or residential group, at least */
+	RULE_BOARD_ANSWER_DAYS,	  /* the authority answers a recommendation within N days */
+	RULE_REPORT_CLOSE_DAYS,	  /* a resolved report closes by itself after N days */
+	RULE_REPORT_REOPEN_DAYS,  /* the reporter may reopen it within N days of its resolution */
 	/* emulation, titles and awards (Law 06/2022/QH15, Decree 98/2023/NĐ-CP,
 	 * Decree 86/2023/NĐ-CP) */
 	RULE_COUNCIL_QUORUM,	     /* fraction of the council's members present */

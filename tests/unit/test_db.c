@@ -17,6 +17,10 @@ static void migrations_apply_once(void **state)
 	assert_int_equal(v, 0);
 	assert_int_equal(migrate_apply(db, &n, &err), 0);
 	assert_int_equal(n, migrate_count());
+	/* every migration listed, once */
+	int64_t rows = 0;
+	assert_int_equal(db_int(db, &rows, &err, "SELECT COUNT(*) FROM schema_version"), 0);
+	assert_int_equal(n, rows);
 	assert_int_equal(migrate_apply(db, &n, &err), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(migrate_version(db, &v, &err), 0);

@@ -124,6 +124,37 @@ static int check_name(struct dv_ctx *ctx, const char *name, const void *data, si
 	return 0;
 }
 
+int attachment_prepare(struct dv_ctx *ctx, const char *name, const void *data, size_t len,
+		       struct media *m)
+{
+	memset(m, 0, sizeof(*m));
+	int rc = media_init(&ctx->err);
+	if (!rc)
+		rc = check_name(ctx, name, data, len);
+	return rc ? rc : media_accept(data, len, ATTACH_FILE_MAX, m, &ctx->err);
+}
+
+int attachment_add_prepared(struct dv_ctx *ctx, const struct attach_owner *owner,
+			    int64_t owner_id, const char *name, const struct media *m,
+			    const char *caption_in, int64_t *file_id)
+{
+	const char *caption;
+	int64_t fid = 0;
+	int rc = text_clean(ctx->arena, caption_in, caption_in ? strlen(caption_in) : 0,
+			    ATTACH_CAPTION_MAX, 0, "caption", &caption, &ctx->err);
+	if (!rc)
+		rc = add_tx(ctx, owner, owner_id, name, m, caption, &fid);
+	if (!rc && file_id)
+		*file_id = fid;
+	return rc;
+}
+
+int attachment_store(struct dv_ctx *ctx, int64_t unit_id, const char *name, const struct media *m,
+		     int64_t *file_id)
+{
+	return insert_file(ctx, unit_id, clean_name(ctx, name, m->ext), m, file_id);
+}
+
 int attachment_add(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id, const char *name,
 		   const void *data, size_t len, const char *caption_in, int64_t *file_id)
 {
@@ -136,8 +167,7 @@ int attachment_add(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t
 	if (rc || (rc = text_clean(ctx->arena, caption_in, caption_in ? strlen(caption_in) : 0,
 				   ATTACH_CAPTION_MAX, 0, "caption", &caption, &ctx->err)))
 		return rc;
-	if ((rc = media_init(&ctx->err)) || (rc = check_name(ctx, name, data, len)) ||
-	    (rc = media_accept(data, len, ATTACH_FILE_MAX, &m, &ctx->err)))
+	if ((rc = attachment_prepare(ctx, name, data, len, &m)))
 		return rc;
 	if (!(rc = ctx_begin(ctx)))
 		rc = ctx_end(ctx, add_tx(ctx, owner, owner_id, name, &m, caption, &fid));
@@ -273,10 +303,21 @@ static int file_visible(struct dv_ctx *ctx, int64_t file_id, int *is_public)
 
 int file_read(struct dv_ctx *ctx, int64_t file_id, int thumb, struct file_data *out)
 {
+	int is_public = 0;
+	memset(out, 0, sizeof(*out));
+	int rc = file_visible(ctx, file_id, &is_public);
+	if (!rc)
+		rc = file_load(ctx, file_id, thumb, out);
+	out->is_public = is_public;
+	return rc;
+}
+
+int file_load(struct dv_ctx *ctx, int64_t file_id, int thumb, struct file_data *out)
+{
 	struct db_stmt *st = NULL;
 	memset(out, 0, sizeof(*out));
-	int rc = file_visible(ctx, file_id, &out->is_public);
-	if (rc || (rc = db_query(ctx->db, &st, &ctx->err,
+	int rc;
+	if ((rc = db_query(ctx->db, &st, &ctx->err,
 				 thumb ? "SELECT name, 'image/jpeg', thumb FROM file WHERE id = $1 "
 					 "AND thumb IS NOT NULL"
 				       : "SELECT name, mime, data FROM file WHERE id = $1",

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/media.h"
 #include "domain/ctx.h"
 
 #define ATTACH_FILE_MAX (20 * 1024 * 1024) /* bytes in one file */
@@ -60,6 +61,26 @@ struct attachment {
 int attachment_add(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id, const char *name,
 		   const void *data, size_t len, const char *caption, int64_t *file_id);
 
+/*
+ * attachment_add in two steps, for an owner that takes its files in the
+ * transaction that creates it (a citizen report and its photos: nothing is
+ * written when one photo is refused). attachment_prepare makes the bytes
+ * to keep, as attachment_add would, writing nothing: *m is the caller's
+ * (media_release). attachment_add_prepared attaches them in the caller's
+ * transaction, with the owner's editable() check, and audits it.
+ */
+int attachment_prepare(struct dv_ctx *ctx, const char *name, const void *data, size_t len,
+		       struct media *m);
+int attachment_add_prepared(struct dv_ctx *ctx, const struct attach_owner *owner,
+			    int64_t owner_id, const char *name, const struct media *m,
+			    const char *caption, int64_t *file_id);
+
+/* Store a file that belongs to no link table yet (a redacted copy of a
+ * photo its owner then links), in the caller's transaction. unit_id is the
+ * owner's unit. No permission check. */
+int attachment_store(struct dv_ctx *ctx, int64_t unit_id, const char *name, const struct media *m,
+		     int64_t *file_id);
+
 /* Detach a file (it stays stored: older versions named it). */
 int attachment_remove(struct dv_ctx *ctx, const struct attach_owner *owner, int64_t owner_id,
 		      int64_t file_id);
@@ -83,5 +104,11 @@ struct file_data {
 
 /* Read a file (or its thumbnail, a JPEG) the actor may see. */
 int file_read(struct dv_ctx *ctx, int64_t file_id, int thumb, struct file_data *out);
+
+/* Read a file with no permission check, for an owner module that decided
+ * the actor may see it (a report's photos: domain/reports). is_public is
+ * left 0 for the caller to set. DV_ENOTFOUND if there is no such file (or
+ * thumbnail). */
+int file_load(struct dv_ctx *ctx, int64_t file_id, int thumb, struct file_data *out);
 
 #endif
