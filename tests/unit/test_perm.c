@@ -13,14 +13,16 @@ static const char *expected[ROLE_COUNT] = {
 	[ROLE_RESIDENT] = "comment",
 	[ROLE_REPRESENTATIVE] = "comment vote acknowledge join_movements",
 	[ROLE_HEAD] = "view_households view_personal edit_households grant_roles "
-		      "convene_meetings agree_online_vote record_reach join_movements run_titles",
+		      "convene_meetings agree_online_vote record_reach handle_local_reports "
+		      "join_movements run_titles",
 	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news "
 		       "collective_opinion join_movements run_titles",
 	[ROLE_WARD_OFFICER] = "view_households view_personal edit_households manage_units "
 			      "grant_roles manage_orgs publish_notices view_audit record_reach "
-			      "publish_news consult run_movements join_movements register_models "
-			      "run_titles record_exclusions decide_titles nominate_awards "
-			      "run_awards",
+			      "publish_news consult handle_reports view_private_reports "
+			      "manage_inspection answer_inspection run_movements join_movements "
+			      "register_models run_titles record_exclusions decide_titles "
+			      "nominate_awards run_awards",
 	[ROLE_ORG_OFFICER] = "manage_orgs publish_news collective_opinion run_movements "
 			     "join_movements register_models nominate_awards",
 	[ROLE_INSPECTOR] = "inspect view_audit restrict_awards",
@@ -29,9 +31,10 @@ static const char *expected[ROLE_COUNT] = {
 				   "evaluate_models nominate_awards",
 	[ROLE_CITY_ADMIN] = "view_households view_personal edit_households manage_units "
 			    "reorganize_units grant_roles manage_orgs publish_notices inspect "
-			    "view_audit record_reach publish_news configure consult run_movements "
-			    "join_movements register_models run_titles record_exclusions "
-			    "decide_titles nominate_awards run_awards",
+			    "view_audit record_reach publish_news configure consult handle_reports "
+			    "manage_inspection answer_inspection run_movements join_movements "
+			    "register_models run_titles record_exclusions decide_titles "
+			    "nominate_awards run_awards",
 };
 
 /* What a household's own roles may do only for their household, never
