@@ -206,8 +206,8 @@ void form_textarea(struct req *r, const struct field *f, int rows, const struct 
 	html_raw(b, "</textarea></div>");
 }
 
-void form_file(struct req *r, const struct field *f, const char *accept,
-	       const struct form_errors *fe)
+static void file_input(struct req *r, const struct field *f, const char *accept,
+		       const struct form_errors *fe, int multiple)
 {
 	struct buf *b = &r->out;
 	const char *error = form_error_for(fe, f->name);
@@ -219,11 +219,23 @@ void form_file(struct req *r, const struct field *f, const char *accept,
 	html_attr(b, f->name);
 	html_raw(b, "\" accept=\"");
 	html_attr(b, accept);
-	html_raw(b, "\"");
+	html_raw(b, multiple ? "\" multiple" : "\"");
 	if (f->required)
 		html_raw(b, " required");
 	described_by(r, f->name, f->hint, error);
 	html_raw(b, "></div>");
+}
+
+void form_file(struct req *r, const struct field *f, const char *accept,
+	       const struct form_errors *fe)
+{
+	file_input(r, f, accept, fe, 0);
+}
+
+void form_files(struct req *r, const struct field *f, const char *accept,
+		const struct form_errors *fe)
+{
+	file_input(r, f, accept, fe, 1);
 }
 
 void form_checkbox(struct req *r, const char *name, const char *label, int checked)

@@ -71,6 +71,11 @@ void form_textarea(struct req *r, const struct field *f, int rows, const struct 
  * ignored (browsers never refill a file input). */
 void form_file(struct req *r, const struct field *f, const char *accept,
 	       const struct form_errors *fe);
+/* The same taking several files at once (<input multiple>: a phone's
+ * gallery lets the user pick a few photos); each comes as a part of the
+ * field's name. */
+void form_files(struct req *r, const struct field *f, const char *accept,
+		const struct form_errors *fe);
 void form_checkbox(struct req *r, const char *name, const char *label, int checked);
 void form_hidden(struct req *r, const char *name, const char *value);
 /* A <select>; options as value/label pairs terminated by NULL. */

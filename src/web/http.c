@@ -101,12 +101,20 @@ static const struct {
 	{"from", 10},	  /* a day: 2026-11-27 or 27/11/2026 */
 	{"to", 10},	  /* a day */
 	{"lang", 8},	  /* vi or en */
+	/* citizen reports and Open311 (web/reports/) */
+	{"quarter", 10},	      /* a quarter: 2026-2 */
+	{"year", 4},		      /* a year */
+	{"service_request_id", 1000}, /* Open311: report ids, comma separated */
+	{"service_code", 400},	      /* Open311: category codes, comma separated */
+	{"start_date", 40},	      /* Open311: a W3C instant */
+	{"end_date", 40},	      /* Open311: a W3C instant */
+	{"jurisdiction_id", 100},     /* Open311: accepted, one jurisdiction served */
+	{"page_size", 20},	      /* Open311: requests per page */
 	/* emulation, titles, awards */
-	{"year", 4},	  /* a year: 2026 */
 	{"field", 32},	  /* an enumeration: a model's field */
 	{"origin", 20},	  /* an id: the model replicated */
 };
-#define QUERY_CAPS 19
+#define QUERY_CAPS 26
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */

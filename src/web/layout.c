@@ -40,6 +40,7 @@ static void sections_nav(struct req *r)
 	html_link(b, "/news", T(r, "News"));
 	html_link(b, "/matters", T(r, "Decide together"));
 	html_link(b, "/consultations", T(r, "Comment on drafts"));
+	html_link(b, "/reports", T(r, "Reports"));
 	html_raw(b, "</nav>");
 }
 

@@ -160,6 +160,116 @@ const char *link_households(struct req *r, int64_t unit_id, const char *q, int64
 	return page > 1 ? link_query_id(r, p, "page", page) : p;
 }
 
+/* ---- reports: citizen reports, Open311 and the People's Inspection Board */
+
+const char *link_report(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "reports", id, action);
+}
+
+const char *link_reports(struct req *r, int64_t unit_id, int64_t category_id, const char *status,
+			 int64_t page)
+{
+	const char *p = link_query(r,
+				   link_query_id(r, link_query_id(r, "/reports", "unit", unit_id),
+						 "category", category_id),
+				   "status", status);
+	return page > 1 ? link_query_id(r, p, "page", page) : p;
+}
+
+const char *link_report_new(struct req *r, int64_t unit_id, int64_t category_id)
+{
+	return link_query_id(r, link_query_id(r, "/reports/new", "unit", unit_id), "category",
+			     category_id);
+}
+
+const char *link_report_photo(struct req *r, int64_t report_id, int64_t file_id,
+			      const char *variant)
+{
+	const char *p = arena_printf(&r->arena, "%s/%lld", link_report(r, report_id, "photos"),
+				     (long long)file_id);
+	return variant ? arena_printf(&r->arena, "%s/%s", p, variant) : p;
+}
+
+const char *link_report_queue(struct req *r)
+{
+	return arena_strdup(&r->arena, "/reports/queue");
+}
+
+const char *link_reports_mine(struct req *r)
+{
+	return arena_strdup(&r->arena, "/reports/mine");
+}
+
+const char *link_report_stats(struct req *r, int64_t unit_id, int64_t year)
+{
+	return link_query_id(r, link_unit(r, unit_id, "reports/stats"), "year", year);
+}
+
+const char *link_report_category(struct req *r, int64_t id, const char *action)
+{
+	if (!id)
+		return action ? arena_printf(&r->arena, "/report-categories/%s", action)
+			      : arena_strdup(&r->arena, "/report-categories");
+	return record(r, "report-categories", id, action);
+}
+
+const char *link_report_body(struct req *r, int64_t id, const char *action)
+{
+	return id ? record(r, "report-bodies", id, action)
+		  : arena_strdup(&r->arena, "/report-bodies");
+}
+
+const char *link_report_rules(struct req *r)
+{
+	return arena_strdup(&r->arena, "/report-rules");
+}
+
+const char *link_report_app(struct req *r, int64_t id, const char *action)
+{
+	return id ? record(r, "report-apps", id, action) : arena_strdup(&r->arena, "/report-apps");
+}
+
+const char *link_report_body_officer(struct req *r, int64_t body_id, int64_t account_id)
+{
+	return arena_printf(&r->arena, "%s/%lld/remove", link_report_body(r, body_id, "officers"),
+			    (long long)account_id);
+}
+
+const char *link_inspection(struct req *r, int64_t ward_id, const char *action,
+			    const char *quarter)
+{
+	const char *p = link_unit(r, ward_id,
+				  action ? arena_printf(&r->arena, "inspection/%s", action)
+					 : "inspection");
+	return link_query(r, p, "quarter", quarter);
+}
+
+const char *link_inspection_case(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "inspection-cases", id, action);
+}
+
+const char *link_inspection_member(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "inspection-members", id, action);
+}
+
+const char *link_inspection_rec(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "inspection-recommendations", id, action);
+}
+
+const char *link_open311(struct req *r, const char *resource)
+{
+	return arena_printf(&r->arena, "/open311/v2/%s", resource);
+}
+
+const char *link_open311_request(struct req *r, int64_t id, const char *format)
+{
+	return arena_printf(&r->arena, "/open311/v2/requests/%lld.%s", (long long)id, format);
+}
+
 const char *link_api(struct req *r, const char *collection, int64_t id, const char *action)
 {
 	return arena_printf(&r->arena, "/api/v1%s", record(r, collection, id, action));

@@ -61,6 +61,45 @@ const char *link_news_feed(struct req *r, int64_t unit_id, const char *section);
 /* A unit's households, searched for q (may be NULL), page `page` (1 first). */
 const char *link_households(struct req *r, int64_t unit_id, const char *q, int64_t page);
 
+/* ---- reports: citizen reports, Open311 and the People's Inspection Board */
+
+/* A report's page, or an action on it: /reports/7, /reports/7/act. */
+const char *link_report(struct req *r, int64_t id, const char *action);
+/* Reports, narrowed to a unit, a category, a status (open, closed,
+ * overdue) when given; page > 1 adds the page. */
+const char *link_reports(struct req *r, int64_t unit_id, int64_t category_id, const char *status,
+			 int64_t page);
+/* The form to report a problem, with the unit and category picked when
+ * given (0 leaves them to choose). */
+const char *link_report_new(struct req *r, int64_t unit_id, int64_t category_id);
+/* A report's photo: its file; `variant` NULL, "thumb" or "original" (the
+ * one before a redaction, for handlers), or "redact". */
+const char *link_report_photo(struct req *r, int64_t report_id, int64_t file_id,
+			      const char *variant);
+/* The officers' queue, and one's own reports. */
+const char *link_report_queue(struct req *r);
+const char *link_reports_mine(struct req *r);
+/* A unit's statistics of reports. */
+const char *link_report_stats(struct req *r, int64_t unit_id, int64_t year);
+/* The city administrator's pages: categories (id 0: the list, or with
+ * action "new"), handling bodies and routing, Open311 apps. */
+const char *link_report_category(struct req *r, int64_t id, const char *action);
+const char *link_report_body(struct req *r, int64_t id, const char *action);
+const char *link_report_rules(struct req *r);
+const char *link_report_app(struct req *r, int64_t id, const char *action);
+/* An officer of a body, to remove. */
+const char *link_report_body_officer(struct req *r, int64_t body_id, int64_t account_id);
+/* The inspection board of a ward ("members", "cases", "constitute",
+ * "report.pdf"), with the quarter for the report ("2026-2", may be NULL). */
+const char *link_inspection(struct req *r, int64_t ward_id, const char *action,
+			    const char *quarter);
+const char *link_inspection_case(struct req *r, int64_t id, const char *action);
+const char *link_inspection_member(struct req *r, int64_t id, const char *action);
+const char *link_inspection_rec(struct req *r, int64_t id, const char *action);
+/* An Open311 resource under /open311/v2/: "discovery.json", "requests.xml". */
+const char *link_open311(struct req *r, const char *resource);
+/* One request in a format ("json", "xml"): /open311/v2/requests/7.json. */
+const char *link_open311_request(struct req *r, int64_t id, const char *format);
 /* ------------------------------------------ emulation, titles, awards */
 
 /* Movements and a participant's part in one: /movements/ID,

@@ -214,6 +214,8 @@ static void send_response(struct req *r)
 
 static void refuse(struct req *r, int json, int status, const char *code, const char *message)
 {
+	if (routes_refuse(r, status, message))
+		return;
 	if (json)
 		api_error_status(r, status, code, message);
 	else
@@ -223,6 +225,8 @@ static void refuse(struct req *r, int json, int status, const char *code, const 
 /* The same with the message and field of r->ctx.err. */
 static void refuse_err(struct req *r, int json, int status, const char *code)
 {
+	if (routes_refuse(r, status, r->ctx.err.msg))
+		return;
 	if (json)
 		api_error_field(r, status, code, r->ctx.err.field, r->ctx.err.msg);
 	else
@@ -301,8 +305,11 @@ static int prepare(struct req *r, const struct route *rt)
 		}
 	}
 	/* A JSON client without the session cookie cannot be a forged browser
-	 * request: only cookie-authenticated changes need the token. */
-	int needs_csrf = is_unsafe(r->method) && (!json || r->has_session);
+	 * request: only cookie-authenticated changes need the token. Nor can a
+	 * route that reads no session (Open311 takes its app's key in the
+	 * body): a forged request would carry no authority but what it holds. */
+	int needs_csrf = is_unsafe(r->method) && !(rt->flags & ROUTE_NO_SESSION) &&
+			 (!json || r->has_session);
 	if (needs_csrf && auth_check_csrf(r)) {
 		refuse(r, json, 403, "csrf", r->ctx.err.msg);
 		return 1;

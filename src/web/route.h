@@ -27,6 +27,19 @@ enum route_flags {
 	ROUTE_BATCH = 1 << 5       /* a small write committed with others (group commit) */
 };
 
+/*
+ * A family that answers a whole path prefix in a format of its own (the
+ * Open311 GeoReport v2 interface under /open311/, whose errors are a list
+ * of {code, description} in JSON or XML) writes every refusal made there:
+ * those made before a handler runs (an unknown path, a bad query string, a
+ * body in the wrong format) and a handler's returned error. web/routes.c
+ * lists them.
+ */
+struct route_errors {
+	const char *prefix; /* "/open311/" */
+	void (*refuse)(struct req *r, int status, const char *message);
+};
+
 struct route {
 	const char *method;
 	const char *pattern;

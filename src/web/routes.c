@@ -15,6 +15,7 @@
 #include "web/layout.h"
 #include "web/metrics.h"
 #include "web/registry/registry.h"
+#include "web/reports/reports.h"
 #include "web/static.h"
 
 /* Operations: health, metrics and the built-in static files. */
@@ -45,11 +46,28 @@ static const struct {
 	{disclose_routes, &disclose_routes_n},
 	{decide_routes, &decide_routes_n},
 	{consult_routes, &consult_routes_n},
+	{reports_routes, &reports_routes_n},
 	{emulation_routes, &emulation_routes_n},
 	{titles_routes, &titles_routes_n},
 	{awards_routes, &awards_routes_n},
 };
 #define N_PARTS (sizeof(parts) / sizeof(parts[0]))
+
+/* The path prefixes a family answers with errors of its own. */
+static const struct route_errors *const error_shapes[] = {
+	&reports_open311_errors,
+};
+#define N_SHAPES (sizeof(error_shapes) / sizeof(error_shapes[0]))
+
+int routes_refuse(struct req *r, int status, const char *message)
+{
+	for (size_t i = 0; r->path && i < N_SHAPES; i++)
+		if (strncmp(r->path, error_shapes[i]->prefix, strlen(error_shapes[i]->prefix)) == 0) {
+			error_shapes[i]->refuse(r, status, message);
+			return 1;
+		}
+	return 0;
+}
 
 size_t routes_count(void)
 {
@@ -170,6 +188,9 @@ void routes_run(struct req *r, const struct route *rt)
 {
 	int rc = rt->handler(r);
 	if (!rc)
+		return;
+	if (dv_err_is_user(rc) &&
+	    routes_refuse(r, dv_err_http_status(rc), r->ctx.err.msg))
 		return;
 	if (rt->kind == ROUTE_JSON)
 		api_error(r, rc);

@@ -25,8 +25,14 @@ int routes_index(const struct route *rt);
  */
 const struct route *routes_find(struct req *r, int *status);
 
-/* Run the route's handler; an error becomes an error page or JSON error. */
+/* Run the route's handler; an error becomes an error page or JSON error,
+ * or the error of the family that owns the path's prefix. */
 void routes_run(struct req *r, const struct route *rt);
+
+/* When a family owns r's path prefix with errors of its own (route.h,
+ * struct route_errors), write the refusal its way and return 1; else 0
+ * (the caller writes an error page or a JSON error). */
+int routes_refuse(struct req *r, int status, const char *message);
 
 /* Does pattern match path? Fills params and the token. Exposed for tests. */
 int route_match(const char *pattern, const char *path, int64_t *params, int *nparams,

@@ -25,6 +25,7 @@
 #include "store/migrate.h"
 #include "web/cache.h"
 #include "web/layout.h"
+#include "web/static.h"
 #include "web/metrics.h"
 #include "web/server_impl.h"
 
@@ -255,8 +256,7 @@ int server_run(const struct server_config *cfg)
 		free(srv.loops);
 		return SERVER_ELISTEN;
 	}
-	layout_stylesheet(); /* computed once, before threads share them */
-	layout_icon();
+	static_paths_init(); /* every asset's path, computed once before threads share them */
 	for (int i = 0; i < srv.nloops; i++) {
 		srv.loops[i].srv = &srv;
 		if (listen_on(cfg->listen, cfg->port, i == 0, &srv.loops[i].fd)) {

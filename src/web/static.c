@@ -11,8 +11,9 @@
 #include "web/layout.h"
 #include "web/static.h"
 
-extern const char static_style_css[], static_icon_svg[], static_favicon_ico[];
-extern const unsigned long static_style_css_len, static_icon_svg_len, static_favicon_ico_len;
+extern const char static_style_css[], static_icon_svg[], static_favicon_ico[], static_report_js[];
+extern const unsigned long static_style_css_len, static_icon_svg_len, static_favicon_ico_len,
+	static_report_js_len;
 
 static struct asset {
 	const char *stem, *ext, *type;
@@ -22,6 +23,10 @@ static struct asset {
 } assets[] = {
 	{"style", "css", "text/css; charset=utf-8", static_style_css, &static_style_css_len, ""},
 	{"icon", "svg", "image/svg+xml", static_icon_svg, &static_icon_svg_len, ""},
+	/* scripts are files of their own, never inline, so the
+	 * Content-Security-Policy holds: the report form's position button */
+	{"report", "js", "text/javascript; charset=utf-8", static_report_js, &static_report_js_len,
+	 ""},
 };
 
 static const struct asset *asset(size_t i)
@@ -43,6 +48,23 @@ const char *layout_stylesheet(void)
 const char *layout_icon(void)
 {
 	return asset(1)->path;
+}
+
+const char *static_path(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(assets); i++) {
+		size_t n = strlen(assets[i].stem);
+		if (!strncmp(name, assets[i].stem, n) && name[n] == '.' &&
+		    !strcmp(name + n + 1, assets[i].ext))
+			return asset(i)->path;
+	}
+	return "";
+}
+
+void static_paths_init(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(assets); i++)
+		asset(i);
 }
 
 int page_static(struct req *r)

@@ -130,6 +130,75 @@ static void lists_carry_their_filters_encoded(void **state)
 	req_free(r);
 }
 
+/* reports: citizen reports, the inspection board and Open311 */
+static void reports_paths_reach_their_routes(void **state)
+{
+	(void)state;
+	struct req *r = req_new();
+	assert_string_equal(link_report(r, 7, NULL), "/reports/7");
+	assert_string_equal(link_reports(r, 5, 2, "overdue", 3),
+			    "/reports?unit=5&category=2&status=overdue&page=3");
+	assert_string_equal(link_reports(r, 0, 0, NULL, 1), "/reports");
+	assert_string_equal(link_report_new(r, 5, 0), "/reports/new?unit=5");
+	assert_string_equal(link_report_photo(r, 7, 12, "thumb"), "/reports/7/photos/12/thumb");
+	assert_string_equal(link_inspection(r, 3, "report.pdf", "2026-2"),
+			    "/units/3/inspection/report.pdf?quarter=2026-2");
+	assert_string_equal(link_open311(r, "requests.xml"), "/open311/v2/requests.xml");
+	assert_string_equal(link_open311_request(r, 9, "json"), "/open311/v2/requests/9.json");
+	assert_route(r, "GET", link_report(r, 7, NULL));
+	assert_route(r, "GET", link_reports(r, 5, 2, "open", 2));
+	assert_route(r, "GET", link_report_new(r, 5, 2));
+	assert_route(r, "POST", link_reports(r, 0, 0, NULL, 0));
+	assert_route(r, "POST", link_report(r, 7, "act"));
+	assert_route(r, "POST", link_report(r, 7, "merge"));
+	assert_route(r, "POST", link_report(r, 7, "route"));
+	assert_route(r, "POST", link_report(r, 7, "redact"));
+	assert_route(r, "POST", link_report(r, 7, "photos"));
+	assert_route(r, "POST", link_report(r, 7, "confirm"));
+	assert_route(r, "POST", link_report(r, 7, "reopen"));
+	assert_route(r, "POST", link_report(r, 7, "rate"));
+	assert_route(r, "POST", link_report(r, 7, "support"));
+	assert_route(r, "GET", link_report_photo(r, 7, 12, NULL));
+	assert_route(r, "GET", link_report_photo(r, 7, 12, "thumb"));
+	assert_route(r, "GET", link_report_photo(r, 7, 12, "original"));
+	assert_route(r, "POST", link_report_photo(r, 7, 12, "redact"));
+	assert_route(r, "GET", link_report_queue(r));
+	assert_route(r, "GET", link_reports_mine(r));
+	assert_route(r, "GET", link_report_stats(r, 5, 2026));
+	assert_route(r, "GET", link_report_category(r, 0, NULL));
+	assert_route(r, "GET", link_report_category(r, 0, "new"));
+	assert_route(r, "POST", link_report_category(r, 0, NULL));
+	assert_route(r, "GET", link_report_category(r, 4, "edit"));
+	assert_route(r, "POST", link_report_category(r, 4, NULL));
+	assert_route(r, "GET", link_report_body(r, 0, NULL));
+	assert_route(r, "POST", link_report_body(r, 0, NULL));
+	assert_route(r, "POST", link_report_body(r, 4, "officers"));
+	assert_route(r, "POST", link_report_body_officer(r, 4, 8));
+	assert_route(r, "POST", link_report_rules(r));
+	assert_route(r, "GET", link_report_app(r, 0, NULL));
+	assert_route(r, "POST", link_report_app(r, 0, NULL));
+	assert_route(r, "POST", link_report_app(r, 4, "revoke"));
+	assert_route(r, "GET", link_inspection(r, 3, NULL, NULL));
+	assert_route(r, "POST", link_inspection(r, 3, "members", NULL));
+	assert_route(r, "POST", link_inspection(r, 3, "constitute", NULL));
+	assert_route(r, "POST", link_inspection(r, 3, "cases", NULL));
+	assert_route(r, "GET", link_inspection(r, 3, "report.pdf", "2026-2"));
+	assert_route(r, "GET", link_inspection_case(r, 4, NULL));
+	assert_route(r, "POST", link_inspection_case(r, 4, "entries"));
+	assert_route(r, "POST", link_inspection_case(r, 4, "recommendations"));
+	assert_route(r, "POST", link_inspection_case(r, 4, "close"));
+	assert_route(r, "POST", link_inspection_member(r, 4, "leave"));
+	assert_route(r, "POST", link_inspection_rec(r, 4, "answer"));
+	const char *o311[] = {"discovery.json", "discovery.xml", "services.json", "services.xml",
+			      "services/pothole.json", "services/street_light.xml",
+			      "requests.json", "requests.xml", "tokens/abcDEF_12-3.json",
+			      "tokens/abcDEF_12-3.xml"};
+	for (size_t i = 0; i < sizeof(o311) / sizeof(o311[0]); i++)
+		assert_route(r, "GET", link_open311(r, o311[i]));
+	assert_route(r, "POST", link_open311(r, "requests.json"));
+	assert_route(r, "POST", link_open311(r, "requests.xml"));
+	assert_route(r, "GET", link_open311_request(r, 9, "json"));
+	assert_route(r, "GET", link_open311_request(r, 9, "xml"));
 /* emulation, titles, awards */
 static void emulation_titles_awards_reach_their_routes(void **state)
 {
@@ -206,6 +275,7 @@ int main(void)
 		cmocka_unit_test(records_reach_their_pages),
 		cmocka_unit_test(parts_of_records_reach_their_routes),
 		cmocka_unit_test(lists_carry_their_filters_encoded),
+		cmocka_unit_test(reports_paths_reach_their_routes),
 		cmocka_unit_test(emulation_titles_awards_reach_their_routes),
 	};
 	return test_run(tests);

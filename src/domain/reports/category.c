@@ -22,7 +22,7 @@ const char *report_category_name(const struct report_category *c, const char *la
 
 #define CATEGORY_COLS                                                                              \
 	"id, code, name_vi, name_en, description, private, ack_days, resolve_days, position, "   \
-	"active"
+	"active, updated_at"
 
 static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct report_category *c)
 {
@@ -37,6 +37,7 @@ static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct report_categ
 	c->resolve_days = (int)db_col_int(st, 7);
 	c->position = (int)db_col_int(st, 8);
 	c->active = db_col_int(st, 9) != 0;
+	c->updated_at = db_col_int(st, 10);
 }
 
 int report_category_list(struct dv_ctx *ctx, int all, struct report_category **out, size_t *n)

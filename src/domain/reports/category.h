@@ -60,6 +60,7 @@ struct report_category {
 	int ack_days, resolve_days; /* working days */
 	int position;
 	int active;
+	int64_t updated_at;
 	size_t nquestions; /* filled by report_category_get and _find */
 	struct report_question *questions;
 };

@@ -49,7 +49,8 @@ int64_t report_reopen_within(struct dv_ctx *ctx)
 	"r.ack_due, r.resolve_due, r.acknowledged_at, r.resolved_at, r.closed_at, "              \
 	"r.created_at, r.updated_at, r.reopened, r.duplicate_of, r.public_reason, "              \
 	"r.supporters, r.rating, r.rating_comment, r.account_id, r.contact_phone, "              \
-	"ac.display_name"
+	"ac.display_name, r.status_notes, COALESCE((SELECT f.file_id FROM report_file f WHERE "  \
+	"f.report_id = r.id AND f.removed_at IS NULL ORDER BY f.position LIMIT 1), 0)"
 
 #define REPORT_FROM                                                                                \
 	" FROM report r JOIN report_category c ON c.id = r.category_id JOIN unit u ON u.id = "  \
@@ -114,6 +115,8 @@ static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct report *r,
 	p->account = db_col_int(st, 35);
 	p->phone = dup(ctx, st, 36);
 	p->reporter = dup(ctx, st, 37);
+	r->status_notes = dup(ctx, st, 38);
+	r->first_photo = db_col_int(st, 39);
 	r->original = r->reporter = r->contact_phone = "";
 }
 
@@ -283,9 +286,13 @@ int report_event_add(struct dv_ctx *ctx, const struct report *r, enum report_eve
 			DB_I(r->id), DB_I(r->ward_id), DB_T(report_event_kind_name(kind)),
 			DB_T(report_status_name(status)), DB_T(note ? note : ""), DB_ID(body_id),
 			DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	/* the reporter's rating comment is not the authority's response */
+	int public_note = note && *note && kind != RE_RATED;
 	return rc ? rc
-		  : db_run(ctx->db, &ctx->err, "UPDATE report SET updated_at = $1 WHERE id = $2",
-			   DB_I(ctx->now), DB_I(r->id));
+		  : db_run(ctx->db, &ctx->err,
+			   "UPDATE report SET updated_at = $1, status_notes = CASE WHEN $2 = 1 THEN $3 "
+			   "ELSE status_notes END WHERE id = $4",
+			   DB_I(ctx->now), DB_I(public_note), DB_T(note ? note : ""), DB_I(r->id));
 }
 
 /* ------------------------------------------------------------------ filing */

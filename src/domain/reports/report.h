@@ -127,6 +127,8 @@ struct report {
 	int reopened; /* how many times */
 	int64_t duplicate_of;
 	const char *public_reason; /* a rejection's reason */
+	const char *status_notes;  /* the last public response */
+	int64_t first_photo;	   /* the first photo's file, 0 if none */
 	int64_t supporters;
 	int rating; /* 0: not rated */
 	const char *rating_comment;

@@ -81,7 +81,8 @@ CREATE TABLE report_route (
 -- redaction: then the original is kept for the handling officers only).
 -- The reporter's account, household and contact phone are never public.
 -- lat_e6/lon_e6: the position in millionths of a degree. ack_due and
--- resolve_due are the days the deadlines end on.
+-- resolve_due are the days the deadlines end on. status_notes is the last
+-- public response (Open311's status_notes), kept by the writes.
 CREATE TABLE report (
 	id @ID@,
 	ward_id BIGINT NOT NULL REFERENCES unit(id),
@@ -110,6 +111,7 @@ CREATE TABLE report (
 	reopened INTEGER NOT NULL DEFAULT 0,
 	duplicate_of BIGINT REFERENCES report(id),
 	public_reason TEXT NOT NULL DEFAULT '',
+	status_notes TEXT NOT NULL DEFAULT '',
 	supporters INTEGER NOT NULL DEFAULT 0,
 	rating INTEGER,
 	rating_comment TEXT NOT NULL DEFAULT '',

@@ -18,6 +18,7 @@
 #include "web/awards/awards.h"
 #include "web/disclose/disclose.h"
 #include "web/registry/registry.h"
+#include "web/reports/reports.h"
 #include "web/home/home_impl.h"
 
 #define RECENT_NOTICES 5
@@ -271,7 +272,7 @@ int page_unit(struct req *r)
 	summary(r, u, nkids);
 	manage_links(r, u);
 	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)) ||
-	    (rc = awards_home_section(r, u->id)))
+	    (rc = reports_unit_summary(r, u->id)) || (rc = awards_home_section(r, u->id)))
 		return rc;
 	if (nkids) {
 		html_raw(&r->out, "<h2>");

@@ -14,6 +14,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/disclose/disclose.h"
+#include "web/reports/reports.h"
 #include "web/titles/titles.h"
 #include "web/home/home_impl.h"
 
@@ -93,7 +94,7 @@ int page_me(struct req *r)
 	     (rc = title_household_section(r, r->ctx.actor->household_id)) ||
 	     (rc = notice_household_section(r, r->ctx.actor->household_id))))
 		return rc;
-	if ((rc = notice_officer_section(r)))
+	if ((rc = notice_officer_section(r)) || (rc = reports_me_section(r)))
 		return rc;
 	my_roles(r);
 	layout_end(r);
