@@ -30,6 +30,7 @@ int cmd_demo(struct cli *cli)
 		{"households", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
 		{"as-of", required_argument, NULL, 'a'},
+		{"reports", required_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
 	struct demo_options opt = {.households = DEMO_HOUSEHOLDS_DEFAULT, .seed = 1};
@@ -43,6 +44,8 @@ int cmd_demo(struct cli *cli)
 		if (c == 's' && !parse_count(optarg, "--seed", INT64_MAX, &seed))
 			continue;
 		if (c == 'a' && date_parse(optarg, &opt.as_of, NULL) == 0)
+			continue;
+		if (c == 'r' && !parse_count(optarg, "--reports", DEMO_REPORTS_MAX, &opt.reports))
 			continue;
 		if (c == 'a')
 			return cli_fail(EXIT_USAGE, "--as-of must be a day such as 2025-07-01, not '%s'",
@@ -87,6 +90,12 @@ int cmd_demo(struct cli *cli)
 			cli_pad(r.accounts[i].where, 15);
 			printf(" %s\n", r.accounts[i].name);
 		}
+		printf("\nofficers of handling bodies (password %s):\n", DEMO_PASSWORD);
+		for (size_t i = 0; i < r.nofficers; i++)
+			printf("  %-16s %s\n", r.officers[i].login, r.officers[i].name);
+		if (opt.reports)
+			printf("\n%lld more reports over the last 90 days, for benchmarks\n",
+			       (long long)opt.reports);
 		if (r.receipt)
 			printf("\nresident@demo's household kept the receipt %s of the closed "
 			       "household ballot\n",

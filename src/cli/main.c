@@ -30,7 +30,8 @@ static const struct cli_command commands[] = {
 	 "usage: danvan migrate [--db URL]\n\n"
 	 "Apply every migration newer than the database, each in its own transaction.\n\n" DB_HELP},
 	{"demo", cmd_demo, "fill a new database with the demo city of Dĩ An",
-	 "usage: danvan demo [--households N] [--seed S] [--as-of DAY] [--db URL]\n\n"
+	 "usage: danvan demo [--households N] [--seed S] [--as-of DAY] [--reports R]\n"
+	 "                   [--db URL]\n\n"
 	 "Build Dĩ An city (Bình Dương) as of 2023: its seven wards with their\n"
 	 "official codes, their neighborhoods, N synthetic households (default 5000,\n"
 	 "at most 200000) with residents, organizations, and one account per role,\n"
@@ -40,6 +41,11 @@ static const struct cli_command commands[] = {
 	 "removed, Bình Dương merged into Hồ Chí Minh City, the new ward Dĩ An made\n"
 	 "of the old Dĩ An and An Bình wards and six of Tân Đông Hiệp's seven\n"
 	 "neighborhoods (Tân An stays). An earlier DAY changes nothing.\n"
+	 "The demo also holds a few hundred citizen reports over the past year, the\n"
+	 "bodies that handle them (their officers police@demo, dothi@demo,\n"
+	 "moitruong@demo) and Tân Đông Hiệp's People's Inspection Board; --reports R\n"
+	 "adds R more (at most 1000000) over the last 90 days, written in bulk, for\n"
+	 "bench/open311.sh.\n"
 	 "The database must hold no units yet.\n\n" DB_HELP},
 	{"serve", cmd_serve, "serve the web interface",
 	 "usage: danvan serve [--port P] [--listen ADDR] [--threads T] [--public-url URL]\n"

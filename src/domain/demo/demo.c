@@ -392,7 +392,8 @@ static int generate_tx(struct demo *d, const struct demo_options *opt)
 	d->out->ward_id = d->ward_ids[TDH];
 	d->out->neighborhood_id = d->nb[d->tdh_first].id;
 	if ((rc = demo_notices(ctx, d->out)) || (rc = demo_matters(ctx, d->out)) ||
-	    (rc = demo_consultations(ctx, d->out)) || (rc = demo_commendation(ctx, d->out)) ||
+	    (rc = demo_consultations(ctx, d->out)) || (rc = demo_reports(ctx, d->out, opt)) ||
+	    (rc = demo_commendation(ctx, d->out)) ||
 	    (rc = demo_reform(ctx, opt->as_of)))
 		return rc;
 	return ctx_audit(ctx, "demo.generate", "unit", d->city, d->city,
@@ -406,6 +407,9 @@ int demo_generate(struct dv_ctx *ctx, const struct demo_options *opt, struct dem
 	if (opt->households < 1 || opt->households > DEMO_HOUSEHOLDS_MAX)
 		return dv_fail(&ctx->err, DV_EINVAL, "households",
 			       "The demo holds between 1 and %d households", DEMO_HOUSEHOLDS_MAX);
+	if (opt->reports < 0 || opt->reports > DEMO_REPORTS_MAX)
+		return dv_fail(&ctx->err, DV_EINVAL, "reports",
+			       "The demo adds between 0 and %d reports", DEMO_REPORTS_MAX);
 	struct demo *d = arena_new(ctx->arena, struct demo);
 	memset(out, 0, sizeof(*out));
 	d->ctx = ctx;

@@ -16,11 +16,14 @@
 #define DEMO_HOUSEHOLDS_DEFAULT 5000
 #define DEMO_HOUSEHOLDS_MAX	200000
 #define DEMO_ACCOUNTS		10
+#define DEMO_OFFICERS		3 /* officers of handling bodies, without a role */
+#define DEMO_REPORTS_MAX	1000000 /* extra reports, for benchmarks */
 
 struct demo_options {
 	int64_t households; /* 1..DEMO_HOUSEHOLDS_MAX */
 	uint64_t seed;
 	int32_t as_of; /* YYYYMMDD: replay the reorganizations in force that day (0: none) */
+	int64_t reports; /* reports added in bulk over the last 90 days (0..DEMO_REPORTS_MAX) */
 };
 
 struct demo_account {
@@ -39,6 +42,9 @@ struct demo_result {
 	int64_t residents;
 	size_t naccounts;
 	struct demo_account accounts[DEMO_ACCOUNTS];
+	/* the officers of handling bodies: police@demo, dothi@demo, moitruong@demo */
+	size_t nofficers;
+	struct demo_account officers[DEMO_OFFICERS];
 	/* the receipt resident@demo's household kept from the closed household
 	 * ballot: the system keeps no copy tied to the household */
 	const char *receipt;
@@ -58,6 +64,11 @@ int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
 int demo_matters(struct dv_ctx *ctx, struct demo_result *out);
 /* The demo's consultations (demo_consultations.c): one open, one published. */
 int demo_consultations(struct dv_ctx *ctx, const struct demo_result *out);
+/* The demo's citizen reports and People's Inspection Board
+ * (demo_reports.c): handling bodies and routing, a few hundred reports over
+ * the past year in every state, Tân Đông Hiệp's board with its cases, and
+ * opt->reports more in bulk. */
+int demo_reports(struct dv_ctx *ctx, struct demo_result *out, const struct demo_options *opt);
 /* The demo's emulation, cultural titles and commendation (demo_awards.c,
  * demo_emulation.c, demo_titles.c): the 2022 movement and this year's, 131
  * "Dân vận khéo" models (86 effective for 2022), a year of Gia đình văn hóa
