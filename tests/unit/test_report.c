@@ -494,6 +494,15 @@ static void one_me_too_per_household_never_on_ones_own(void **state)
 	int64_t id = file(ctx, p.resident, input(&p, p.pothole, p.t.dong_tac));
 	ctx->actor = p.resident;
 	assert_int_equal(report_support(ctx, id, NULL), DV_ECONFLICT);
+	/* nor another member of the reporter's household */
+	struct actor *kin = arena_new(ctx->arena, struct actor);
+	*kin = *p.resident;
+	kin->account_id = p.neighbor->account_id + 200;
+	ctx->actor = kin;
+	struct report rk;
+	assert_ok(ctx, report_get(ctx, id, &rk));
+	assert_false(rk.may_support);
+	assert_int_equal(report_support(ctx, id, NULL), DV_ECONFLICT);
 	ctx->actor = &actor_anonymous;
 	assert_int_equal(report_support(ctx, id, NULL), DV_EPERM);
 	ctx->actor = p.officer; /* an account without a household */

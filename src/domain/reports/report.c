@@ -202,7 +202,12 @@ int report_get(struct dv_ctx *ctx, int64_t id, struct report *r)
 		r->supported = rc == 0;
 		dv_err_clear(&ctx->err);
 	}
-	r->may_support = hh && open && !r->mine && !r->supported;
+	int64_t own_household = 0;
+	if (hh && !r->mine && !r->supported &&
+	    (rc = db_int(ctx->db, &own_household, &ctx->err,
+			 "SELECT COALESCE(household_id, 0) FROM report WHERE id = $1", DB_I(id))))
+		return rc;
+	r->may_support = hh && open && !r->mine && !r->supported && own_household != hh;
 	return 0;
 }
 

@@ -277,7 +277,8 @@ int report_reopen(struct dv_ctx *ctx, int64_t id, const char *reason);
  * rejected; rating again replaces it. */
 int report_rate(struct dv_ctx *ctx, int64_t id, int rating, const char *comment);
 /* "Tôi cũng gặp": the actor's household, once per report, on an open report
- * it did not make. DV_EPERM without a household; *already when it had. */
+ * it did not make (its reporter's household neither). DV_EPERM without a
+ * household; *already when it had. */
 int report_support(struct dv_ctx *ctx, int64_t id, int *already);
 
 /* --------------------------------------------------------------- photos */

@@ -349,8 +349,13 @@ static int support_tx(struct dv_ctx *ctx, int64_t id, int *already)
 		*already = 1;
 		return 0;
 	}
-	if (r.mine)
-		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "You made this report yourself");
+	int64_t reporter_household = 0;
+	rc = db_int(ctx->db, &reporter_household, &ctx->err,
+		    "SELECT COALESCE(household_id, 0) FROM report WHERE id = $1", DB_I(id));
+	if (rc)
+		return rc;
+	if (r.mine || reporter_household == ctx->actor->household_id)
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "Your household made this report");
 	if (!report_status_is_open(r.status))
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "This report is no longer open");
 	rc = db_run(ctx->db, &ctx->err,
