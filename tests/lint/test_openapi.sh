@@ -1,6 +1,6 @@
 #!/bin/bash
 # docs/openapi.yaml describes the JSON API the route table serves: every
-# /api/ route of the route table (src/web/routes.c and each family's
+# /api/ and /open311/ route of the route table (src/web/routes.c and each family's
 # src/web/*/routes.c) and nothing else, with the same idea of
 # who may call it. The YAML is read by a small awk reader (no YAML library
 # on a fresh machine) that accepts the plain block style the document is
@@ -166,13 +166,13 @@ ok "no operation twice" equals "$?" 0
 # the route table: {"METHOD", "/api/...", handler, KIND, FLAGS}, rows joined
 awk '/^(static )?const struct route [a-z_]*routes\[\] = \{/ { on = 1; next } on && /^\};/ { on = 0 } on' \
 	src/web/routes.c src/web/*/routes.c | tr -d '\n\t' | sed 's|/\*[^*]*\*/||g; s/}, *{/}\n{/g' |
-	sed -n 's|^ *{"\([A-Z]*\)", "\(/api/[^"]*\)", [a-z0-9_]*, ROUTE_[A-Z]*, \([A-Z_ |]*\)},*$|\1 \2 \3|p' |
+	sed -n 's#^ *{"\([A-Z]*\)", "\(/\(api\|open311\)/[^"]*\)", [a-z0-9_]*, ROUTE_[A-Z]*, \([A-Z_ |]*\)},*$#\1 \2 \4#p' |
 	awk '{ print $1, $2, ($0 ~ /ROUTE_LOGIN/ ? "login" : "public") }' | sort >"$T_DIR/table"
 cut -d' ' -f1,2 "$T_DIR/table" >"$T_DIR/table.ops"
 n=$(wc -l <"$T_DIR/table.ops")
 ok "the route table has API routes ($n)" test "$n" -ge 17
 # every row of the table that names /api/ was read (none missed by the pattern)
-rows=$(cat src/web/routes.c src/web/*/routes.c | grep -cE '^[[:space:]]*\{"[A-Z]+", "/api/')
+rows=$(cat src/web/routes.c src/web/*/routes.c | grep -cE '^[[:space:]]*\{"[A-Z]+", "/(api|open311)/')
 ok "every API row of the table was read" equals "$n" "$rows"
 comm -23 "$T_DIR/table.ops" "$T_DIR/doc.ops" >"$T_DIR/missing"
 ok "every API route is in openapi.yaml" equals "$(tr '\n' ';' <"$T_DIR/missing")" ""

@@ -2,6 +2,10 @@
  * The reports family's part of the route table (citizen reports, the
  * People's Inspection Board, their JSON API, and Open311 GeoReport v2).
  * web/routes.c joins the families' parts in a fixed order.
+ *
+ * Open311's routes read no session: an app gives its key in the body of a
+ * POST, so no CSRF token is asked either; the default list of requests is
+ * kept in memory for every reader (ROUTE_CACHE).
  */
 #include "web/reports/reports.h"
 #include "web/reports/reports_impl.h"
@@ -89,9 +93,7 @@ const struct route reports_routes[] = {
 	 ROUTE_LOGIN},
 	{"POST", "/api/v1/inspection-recommendations/{id}/answer", api_rec_answer, ROUTE_JSON,
 	 ROUTE_LOGIN},
-	/* Open311 GeoReport v2 (docs/API.md, "Open311"): the spec's paths in .json and
-	 * .xml; no session is read (an app gives its key in the body of a POST), so
-	 * no CSRF token either; the default list of requests is kept in memory */
+	/* Open311 GeoReport v2 (docs/API.md): in .json and .xml, no session read */
 	{"GET", "/open311/v2/discovery.json", open311_discovery_json, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/open311/v2/discovery.xml", open311_discovery_xml, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/open311/v2/services.json", open311_services_json, ROUTE_TEXT, ROUTE_NO_SESSION},
