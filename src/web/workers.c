@@ -38,6 +38,8 @@ static void refuse_all(struct job *jobs)
 		struct req *r = j->r;
 		buf_reset(&r->out);
 		r->nheaders = 0;
+		if (routes_refuse(r, 503, T(r, "The server could not record this. Please try again.")))
+			continue;
 		if (j->rt->kind == ROUTE_JSON)
 			api_error_status(r, 503, "unavailable",
 					 T(r, "The server could not record this. Please try again."));

@@ -626,8 +626,11 @@ int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offse
 	if (f->category_id && ncats < FILTER_CATEGORIES)
 		cats[ncats++] = f->category_id;
 	int32_t today = time_local_date(ctx->now);
-	int rc = db_query(
-		ctx->db, &st, &ctx->err,
+	/* Two orders, two texts: newest first reads the index on created_at
+	 * backwards and stops at the page's end; the officers' order sorts the
+	 * (few) open reports of one unit or body. */
+	const char *sql = arena_printf(
+		ctx->arena,
 		"SELECT " REPORT_COLS REPORT_FROM " WHERE (CAST($1 AS BIGINT) = 0 OR r.unit_id IN "
 		"(SELECT descendant FROM unit_tree WHERE ancestor = $1)) AND (CAST($2 AS BIGINT) = 0 "
 		"OR r.body_id = $2) AND ($3 = 0 OR b.kind = 'head') AND ($4 = -1 OR ($4 = 0 AND "
@@ -636,15 +639,17 @@ int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offse
 		"(CAST($6 AS BIGINT) = 0 OR r.created_at >= $6) AND (CAST($7 AS BIGINT) = 0 OR "
 		"r.created_at < $7) AND (c.private = 0 OR $8 = 1) AND ($9 = 0 OR r.account_id = $10) "
 		"AND ($11 = 0 OR r.category_id IN ($12, $13, $14, $15, $16, $17, $18, $19)) ORDER BY "
-		"CASE WHEN $20 = 1 AND r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5 THEN 0 "
-		"ELSE 1 END, CASE WHEN $20 = 1 THEN r.supporters ELSE 0 END DESC, CASE WHEN $20 = 1 "
-		"THEN r.resolve_due ELSE 0 END, r.created_at DESC, r.id DESC LIMIT $21 OFFSET $22",
-		DB_I(f->unit_id), DB_I(f->body_id), DB_I(f->head_only != 0), DB_I(f->state),
-		DB_I(today), DB_I(f->from), DB_I(f->to), DB_I(private_ok(ctx, f)),
-		DB_I(f->mine != 0), DB_I(ctx->actor->account_id), DB_I(ncats), DB_I(cats[0]),
-		DB_I(cats[1]), DB_I(cats[2]), DB_I(cats[3]), DB_I(cats[4]), DB_I(cats[5]),
-		DB_I(cats[6]), DB_I(cats[7]), DB_I(f->for_work != 0), DB_I(limit + 1),
-		DB_I(offset));
+		"%s LIMIT $20 OFFSET $21",
+		f->for_work ? "CASE WHEN r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5 "
+			      "THEN 0 ELSE 1 END, r.supporters DESC, r.resolve_due, r.created_at DESC, "
+			      "r.id DESC"
+			    : "r.created_at DESC, r.id DESC");
+	int rc = db_query(ctx->db, &st, &ctx->err, sql, DB_I(f->unit_id), DB_I(f->body_id),
+			  DB_I(f->head_only != 0), DB_I(f->state), DB_I(today), DB_I(f->from),
+			  DB_I(f->to), DB_I(private_ok(ctx, f)), DB_I(f->mine != 0),
+			  DB_I(ctx->actor->account_id), DB_I(ncats), DB_I(cats[0]), DB_I(cats[1]),
+			  DB_I(cats[2]), DB_I(cats[3]), DB_I(cats[4]), DB_I(cats[5]), DB_I(cats[6]),
+			  DB_I(cats[7]), DB_I(limit + 1), DB_I(offset));
 	if (rc)
 		return rc;
 	int64_t close_after = -1;

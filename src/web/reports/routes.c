@@ -5,7 +5,8 @@
  *
  * Open311's routes read no session: an app gives its key in the body of a
  * POST, so no CSRF token is asked either; the default list of requests is
- * kept in memory for every reader (ROUTE_CACHE).
+ * kept in memory for every reader (ROUTE_CACHE), and POSTs arriving
+ * together are committed together (ROUTE_BATCH, as ballots are).
  */
 #include "web/reports/reports.h"
 #include "web/reports/reports_impl.h"
@@ -104,8 +105,10 @@ const struct route reports_routes[] = {
 	 ROUTE_NO_SESSION | ROUTE_CACHE},
 	{"GET", "/open311/v2/requests.xml", open311_requests_xml, ROUTE_TEXT,
 	 ROUTE_NO_SESSION | ROUTE_CACHE},
-	{"POST", "/open311/v2/requests.json", open311_post_json, ROUTE_TEXT, ROUTE_NO_SESSION},
-	{"POST", "/open311/v2/requests.xml", open311_post_xml, ROUTE_TEXT, ROUTE_NO_SESSION},
+	{"POST", "/open311/v2/requests.json", open311_post_json, ROUTE_TEXT,
+	 ROUTE_NO_SESSION | ROUTE_BATCH},
+	{"POST", "/open311/v2/requests.xml", open311_post_xml, ROUTE_TEXT,
+	 ROUTE_NO_SESSION | ROUTE_BATCH},
 	{"GET", "/open311/v2/requests/{id}.json", open311_request_json, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/open311/v2/requests/{id}.xml", open311_request_xml, ROUTE_TEXT, ROUTE_NO_SESSION},
 	{"GET", "/open311/v2/tokens/{token}.json", open311_token_json, ROUTE_TEXT, ROUTE_NO_SESSION},
