@@ -131,7 +131,7 @@ static void heading(struct doc *d, const struct board *b, const struct inspectio
 	const char *font = PDF_FONT " Bold 10";
 	buf_reset(&d->b);
 	buf_addf(&d->b, "%s\n", tr(d, N_("PEOPLE'S INSPECTION BOARD")));
-	buf_adds(&d->b, b->ward_name);
+	buf_adds(&d->b, p->ward && *p->ward ? p->ward : b->ward_name);
 	struct arena a = ARENA_INIT;
 	const char *upper = text_upper_a(&a, d->b.ptr);
 	double hl = pdf_text(pdf, lx, y, lw, font, PDF_CENTER, upper ? upper : d->b.ptr);
@@ -145,7 +145,8 @@ static void heading(struct doc *d, const struct board *b, const struct inspectio
 	rule(d, rx + (rw - mw) / 2, y + hr + pdf_mm(1.2), mw);
 	d->y = y + (hl > hr ? hl : hr) + pdf_mm(4);
 	buf_reset(&d->b);
-	buf_addf(&d->b, trf(d, N_("%s, %s")), b->ward_name, date_text(d, p->today));
+	buf_addf(&d->b, trf(d, N_("%s, %s")), p->ward && *p->ward ? p->ward : b->ward_name,
+		 date_text(d, p->today));
 	d->y += pdf_text(pdf, rx, d->y, rw, PDF_FONT " Italic 10", PDF_RIGHT, d->b.ptr);
 	gap(d, 8);
 	d->y += pdf_text(pdf, lx, d->y, pdf_mm(TEXT_W), PDF_FONT " Bold 14", PDF_CENTER,
@@ -180,11 +181,11 @@ static void members(struct doc *d, const struct board *b)
 /* One row of the table of reports: the kind and six figures. */
 static void stats_row(struct doc *d, const char *const cells[7], const char *font)
 {
-	static const double widths[] = {55, 19, 19, 19, 24, 29};
+	static const double widths[] = {46, 18, 18, 17, 24, 20}; /* the last column takes the rest */
 	room(d, 8);
 	double x = pdf_mm(LEFT), h = 0;
 	for (int i = 0; i < 7; i++) {
-		double w = pdf_mm(i < 6 ? widths[i] : TEXT_W - 165);
+		double w = pdf_mm(i < 6 ? widths[i] : TEXT_W - 143);
 		double t = pdf_text(&d->pdf, x, d->y, w - pdf_mm(1), font, i ? PDF_RIGHT : PDF_LEFT,
 				    cells[i]);
 		h = t > h ? t : h;
@@ -338,7 +339,7 @@ static int valid(const char *s)
 
 static int check(const struct board *b, const struct inspection_paper *p, struct dv_err *err)
 {
-	if (!valid(b->ward_name) || (p->url && !valid(p->url)))
+	if (!valid(b->ward_name) || !valid(p->ward) || (p->url && !valid(p->url)))
 		return dv_fail(err, DV_EINVAL, NULL, "A text of the report is not valid UTF-8");
 	for (size_t i = 0; i < b->nmembers; i++)
 		if (!valid(b->members[i].name) || !valid(b->members[i].unit_name))

@@ -142,6 +142,7 @@ ok "the ward resolves it through the API" equals "$(get "/api/v1/reports/$M/act"
 ok "another resident may not confirm: 403" equals "$(get "/api/v1/reports/$M/confirm" -X POST -H "Authorization: Bearer $(api_token nguoidan1@demo)")" 403
 mt=$(csrf_of resident "/reports/$M")
 ok "its page asks the reporter" sh -c "curl -s -b '$(jar resident)' http://127.0.0.1:$T_PORT/reports/$M | grep -q 'action=\"/reports/$M/confirm\"'"
+ok "(and to rate it, each star labelled)" sh -c "curl -s -b '$(jar resident)' http://127.0.0.1:$T_PORT/reports/$M | grep -q 'id=\"rating5\" value=\"5\" checked><label for=\"rating5\">'"
 ok "the reporter confirms" equals "$(get "/reports/$M/confirm" -b "$(jar resident)" -X POST --data-urlencode "csrf=$mt")" 303
 ok "rating 6: 400" equals "$(get "/reports/$M/rate" -b "$(jar resident)" -X POST --data-urlencode "csrf=$mt" -d rating=6)" 400
 ok "rating 5 with a comment" equals "$(get "/reports/$M/rate" -b "$(jar resident)" -X POST --data-urlencode "csrf=$mt" -d rating=5 --data-urlencode 'comment=Nhanh')" 303

@@ -315,8 +315,10 @@ int page_board_report_pdf(struct req *r)
 	size_t n, nstats;
 	int more, year, q;
 	int32_t from, to;
+	struct unit wu;
 	int rc = board_get(&r->ctx, r->params[0], &bd);
-	if (rc || (rc = quarter_parse(r, req_query(r, "quarter"), &year, &q)) ||
+	if (rc || (rc = unit_get(&r->ctx, bd.ward_id, &wu)) ||
+	    (rc = quarter_parse(r, req_query(r, "quarter"), &year, &q)) ||
 	    (rc = inspection_quarter(&r->ctx.err, year, q, &from, &to)) ||
 	    (rc = inspection_case_list(&r->ctx, bd.ward_id, from, to, 0, CASE_PAGE_MAX, &cases, &n,
 				       &more)))
@@ -338,6 +340,7 @@ int page_board_report_pdf(struct req *r)
 	struct inspection_paper paper = {
 		.year = year, .quarter = q, .cases = cases, .ncases = n, .stats = stats,
 		.nstats = nstats, .lang = r->ctx.lang, .today = time_local_date(r->ctx.now),
+		.ward = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(wu.kind)), bd.ward_name),
 		.url = arena_printf(&r->arena, "%s%s", r->public_url,
 				    link_inspection(r, bd.ward_id, NULL, NULL))};
 	buf_reset(&r->out);

@@ -211,7 +211,7 @@ static void facts(struct req *r, const struct report *rep)
 	html_txt(b, rep->body_id ? rep->body_name
 				 : arena_printf(&r->arena, "%s %s", T(r, "Ward"), rep->ward_name));
 	html_raw(b, "</dd><dt>");
-	html_txt(b, T(r, "Reported"));
+	html_txt(b, T(r, "Reported on"));
 	html_raw(b, "</dt><dd>");
 	html_txt(b, page_time(r, rep->created_at));
 	html_raw(b, "</dd><dt>");

@@ -256,11 +256,14 @@ static void stars(struct req *r, int current)
 	html_raw(b, "</legend>");
 	for (int i = 1; i <= 5; i++) {
 		html_raw(b, "<div class=\"field radio\"><input type=\"radio\" name=\"rating\" id=\"rating");
-		html_txtf(b, "%d\" value=\"%d\"", i, i);
-		if (i == (current ? current : 5))
-			html_raw(b, " checked");
-		html_raw(b, "><label for=\"rating");
-		html_txtf(b, "%d\">%d ★", i, i);
+		html_txtf(b, "%d", i);
+		html_raw(b, "\" value=\"");
+		html_txtf(b, "%d", i);
+		html_raw(b, i == (current ? current : 5) ? "\" checked>" : "\">");
+		html_raw(b, "<label for=\"rating");
+		html_txtf(b, "%d", i);
+		html_raw(b, "\">");
+		html_txtf(b, "%d ★", i);
 		html_raw(b, "</label></div>");
 	}
 	html_raw(b, "</fieldset>");
