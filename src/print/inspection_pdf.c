@@ -164,15 +164,17 @@ static void members(struct doc *d, const struct board *b)
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("I. THE BOARD")));
 	gap(d, 2);
 	buf_reset(&d->b);
-	buf_addf(&d->b, trf(d, N_("Status: %s. Members: %zu (at least %lld, and %lld from each "
-				  "village or residential group).")),
+	buf_addf(&d->b,
+		 trf(d, N_("Status: %s. Members: %zu (at least %lld, and %lld from each "
+			   "village or residential group).")),
 		 tr(d, board_status_label(b->status)), b->nmembers, (long long)b->members_min,
 		 (long long)b->per_community);
 	flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
 	for (size_t i = 0; i < b->nmembers; i++) {
 		buf_reset(&d->b);
 		buf_addf(&d->b, "%zu. %s, %s (%s)", i + 1, b->members[i].name,
-			 tr(d, member_position_label(b->members[i].position)), b->members[i].unit_name);
+			 tr(d, member_position_label(b->members[i].position)),
+			 b->members[i].unit_name);
 		flow(d, 5, F_BODY, PDF_LEFT, d->b.ptr);
 	}
 	gap(d, 5);
@@ -181,7 +183,8 @@ static void members(struct doc *d, const struct board *b)
 /* One row of the table of reports: the kind and six figures. */
 static void stats_row(struct doc *d, const char *const cells[7], const char *font)
 {
-	static const double widths[] = {46, 18, 18, 17, 24, 20}; /* the last column takes the rest */
+	static const double widths[] = {46, 18, 18,
+					17, 24, 20}; /* the last column takes the rest */
 	room(d, 8);
 	double x = pdf_mm(LEFT), h = 0;
 	for (int i = 0; i < 7; i++) {
@@ -207,9 +210,9 @@ static void reports(struct doc *d, const struct inspection_paper *p)
 	room(d, 30);
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("II. RESIDENTS' REPORTS IN THE QUARTER")));
 	gap(d, 2);
-	const char *const head[7] = {tr(d, N_("Kind")),	     tr(d, N_("Received")),
-				     tr(d, N_("Resolved")),  tr(d, N_("On time")),
-				     tr(d, N_("Median")),    tr(d, N_("Overdue now")),
+	const char *const head[7] = {tr(d, N_("Kind")),	    tr(d, N_("Received")),
+				     tr(d, N_("Resolved")), tr(d, N_("On time")),
+				     tr(d, N_("Median")),   tr(d, N_("Overdue now")),
 				     tr(d, N_("Rating"))};
 	stats_row(d, head, F_CELLB);
 	for (size_t i = 0; i < p->nstats; i++) {
@@ -232,7 +235,7 @@ static void reports(struct doc *d, const struct inspection_paper *p)
 			snprintf(c6, sizeof(c6), "%d,%d/5", rt / 10, rt % 10);
 		const char *name = !s->category_id ? tr(d, N_("All kinds"))
 				   : strcmp(d->lang, "en") == 0 && *s->category_en ? s->category_en
-										  : s->category_vi;
+										   : s->category_vi;
 		const char *const cells[7] = {name,
 					      num(d, c1, sizeof(c1), s->received),
 					      num(d, c2, sizeof(c2), s->resolved),
@@ -272,8 +275,8 @@ static void one_case(struct doc *d, size_t i, const struct inspection_case *c)
 		if (x->outcome != OUTCOME_NONE)
 			buf_addf(&d->b, "%s: %s", tr(d, outcome_label(x->outcome)), x->answer);
 		else
-			buf_addf(&d->b, trf(d, N_("No answer yet (due %s)%s")), date_text(d, x->due),
-				 x->overdue ? tr(d, N_(": overdue")) : "");
+			buf_addf(&d->b, trf(d, N_("No answer yet (due %s)%s")),
+				 date_text(d, x->due), x->overdue ? tr(d, N_(": overdue")) : "");
 		flow(d, 10, F_BODY, PDF_LEFT, d->b.ptr);
 	}
 	if (*c->conclusion) {
@@ -368,7 +371,8 @@ int inspection_pdf(const struct board *b, const struct inspection_paper *p, stru
 	if (rc)
 		return rc;
 	struct doc d = {.lang = p->lang ? p->lang : "vi", .page = 1, .b = BUF_INIT};
-	if ((rc = pdf_open(&d.pdf, out, tr(&d, N_("Report of the People's Inspection Board")), err)))
+	if ((rc = pdf_open(&d.pdf, out, tr(&d, N_("Report of the People's Inspection Board")),
+			   err)))
 		return rc;
 	d.y = pdf_mm(TOP);
 	heading(&d, b, p);

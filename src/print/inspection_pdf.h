@@ -30,10 +30,10 @@ struct inspection_paper {
 	size_t ncases;
 	const struct report_stats *stats; /* the ward's, per kind, the total last */
 	size_t nstats;
-	const char *ward;  /* "Phường Tân Đông Hiệp": the ward with its kind, in lang */
-	const char *lang;  /* "vi" or "en" */
-	int32_t today;	   /* the date the report bears */
-	const char *url;   /* the board's public page, for the QR code; NULL for none */
+	const char *ward; /* "Phường Tân Đông Hiệp": the ward with its kind, in lang */
+	const char *lang; /* "vi" or "en" */
+	int32_t today;	  /* the date the report bears */
+	const char *url;  /* the board's public page, for the QR code; NULL for none */
 };
 
 /*

@@ -38,7 +38,10 @@ static int64_t decide(struct dv_ctx *ctx, int64_t unit, const int64_t *hh, int n
 {
 	const struct actor *was = ctx->actor;
 	ctx->actor = test_actor(ctx, ROLE_HEAD, unit, 0);
-	struct matter_input in = {.unit_id = unit, .type = type, .form = "meeting", .title = title,
+	struct matter_input in = {.unit_id = unit,
+				  .type = type,
+				  .form = "meeting",
+				  .title = title,
 				  .body = "Hội nghị bầu thành viên Ban Thanh tra nhân dân."};
 	int64_t id = 0, motion = 0;
 	assert_ok(ctx, matter_create(ctx, &in, &id));
@@ -64,8 +67,9 @@ static void place_build(struct dv_ctx *ctx, struct place *p)
 		p->dt_hh[i] = test_household(ctx, p->t.dong_tac,
 					     arena_printf(ctx->arena, "Số %d Đông Tác", i + 1), 1);
 	for (int i = 0; i < 2; i++)
-		p->cl_hh[i] = test_household(ctx, p->t.chieu_lieu,
-					     arena_printf(ctx->arena, "Số %d Chiêu Liêu", i + 1), 1);
+		p->cl_hh[i] =
+			test_household(ctx, p->t.chieu_lieu,
+				       arena_printf(ctx->arena, "Số %d Chiêu Liêu", i + 1), 1);
 	p->officer = test_actor(ctx, ROLE_WARD_OFFICER, p->t.tdh, 0);
 	p->inspector = test_actor(ctx, ROLE_INSPECTOR, p->t.tdh, 0);
 	p->resident = test_actor(ctx, ROLE_REPRESENTATIVE, p->t.dong_tac, p->dt_hh[0]);
@@ -111,14 +115,18 @@ static void members_come_from_meetings_of_type_5(void **state)
 	ctx->actor = p.officer;
 	assert_int_equal(board_member_add(ctx, p.t.tdh, far, "A", NULL, NULL), DV_EINVAL);
 	ctx->actor = test_actor(ctx, ROLE_HEAD, p.t.dong_tac, 0);
-	struct matter_input in = {.unit_id = p.t.dong_tac, .type = MT_BOARDS, .form = "meeting",
-				  .title = "Chưa họp", .body = "x"};
+	struct matter_input in = {.unit_id = p.t.dong_tac,
+				  .type = MT_BOARDS,
+				  .form = "meeting",
+				  .title = "Chưa họp",
+				  .body = "x"};
 	int64_t draft = 0;
 	assert_ok(ctx, matter_create(ctx, &in, &draft));
 	ctx->actor = p.officer;
 	assert_int_equal(board_member_add(ctx, p.t.tdh, draft, "A", NULL, NULL), DV_EINVAL);
 	assert_int_equal(board_member_add(ctx, p.t.tdh, p.dt_election, "", NULL, NULL), DV_EINVAL);
-	assert_int_equal(board_member_add(ctx, p.t.tdh, p.dt_election, "A", "boss", NULL), DV_EINVAL);
+	assert_int_equal(board_member_add(ctx, p.t.tdh, p.dt_election, "A", "boss", NULL),
+			 DV_EINVAL);
 	add(ctx, &p, p.dt_election, "Nguyễn Văn An", "head");
 	assert_int_equal(board_member_add(ctx, p.t.tdh, p.dt_election, "Nguyễn Văn An", NULL, NULL),
 			 DV_ECONFLICT);
@@ -235,7 +243,8 @@ static void the_board_inspects_and_the_authority_answers(void **state)
 	place_build(ctx, &p);
 	/* not before it is constituted */
 	ctx->actor = p.inspector;
-	struct case_input own = {.source = "own", .title = "Vệ sinh môi trường khu chợ",
+	struct case_input own = {.source = "own",
+				 .title = "Vệ sinh môi trường khu chợ",
 				 .subject = "Việc thu gom rác ở khu chợ Đông Tác"};
 	assert_int_equal(inspection_case_open(ctx, p.t.tdh, &own, NULL), DV_ECONFLICT);
 	test_ctx_free(ctx);
@@ -246,8 +255,10 @@ static void the_board_inspects_and_the_authority_answers(void **state)
 	ctx->actor = &actor_anonymous;
 	struct report_category cat;
 	assert_ok(ctx, report_category_find(ctx, "rubbish", &cat));
-	struct report_input rin = {.category_id = cat.id, .unit_id = p.t.dong_tac,
-				   .address = "Chợ Đông Tác", .description = "Rác tồn đọng ba ngày",
+	struct report_input rin = {.category_id = cat.id,
+				   .unit_id = p.t.dong_tac,
+				   .address = "Chợ Đông Tác",
+				   .description = "Rác tồn đọng ba ngày",
 				   .ip = "192.0.2.9"};
 	assert_ok(ctx, report_create(ctx, &rin, &report, NULL));
 	int64_t id = 0, complaint = 0, rec = 0;
@@ -261,21 +272,27 @@ static void the_board_inspects_and_the_authority_answers(void **state)
 	bad.source = "complaint";
 	assert_int_equal(inspection_case_open(ctx, p.t.tdh, &bad, &id), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "complainant");
-	struct case_input from_report = {.source = "report", .report_id = report,
+	struct case_input from_report = {.source = "report",
+					 .report_id = report,
 					 .title = "Rác tồn đọng ở chợ",
 					 .subject = "Việc xử lý phản ánh về rác ở chợ Đông Tác"};
 	assert_ok(ctx, inspection_case_open(ctx, p.t.tdh, &from_report, &id));
-	struct case_input c2 = {.source = "complaint", .complainant = "Bà Sáu, số 3 hẻm 15",
-				.title = "Thu phí vệ sinh", .subject = "Mức thu phí vệ sinh hộ kinh doanh"};
+	struct case_input c2 = {.source = "complaint",
+				.complainant = "Bà Sáu, số 3 hẻm 15",
+				.title = "Thu phí vệ sinh",
+				.subject = "Mức thu phí vệ sinh hộ kinh doanh"};
 	assert_ok(ctx, inspection_case_open(ctx, p.t.tdh, &c2, &complaint));
 	/* checks and findings, not in the future */
 	struct buf tomorrow = BUF_INIT;
 	date_format(&tomorrow, date_add_days(time_local_date(ctx->now), 1));
-	assert_int_equal(inspection_entry_add(ctx, id, "finding", "x", tomorrow.ptr, NULL), DV_EINVAL);
+	assert_int_equal(inspection_entry_add(ctx, id, "finding", "x", tomorrow.ptr, NULL),
+			 DV_EINVAL);
 	buf_release(&tomorrow);
 	assert_int_equal(inspection_entry_add(ctx, id, "rumour", "x", "", NULL), DV_EINVAL);
-	assert_ok(ctx, inspection_entry_add(ctx, id, "check", "Xem sổ tiếp nhận phản ánh", "", NULL));
-	assert_ok(ctx, inspection_entry_add(ctx, id, "finding", "Phản ánh quá hạn 5 ngày", "", NULL));
+	assert_ok(ctx,
+		  inspection_entry_add(ctx, id, "check", "Xem sổ tiếp nhận phản ánh", "", NULL));
+	assert_ok(ctx,
+		  inspection_entry_add(ctx, id, "finding", "Phản ánh quá hạn 5 ngày", "", NULL));
 	assert_ok(ctx, inspection_recommend(ctx, id, "Đề nghị bố trí thêm chuyến thu gom.", &rec));
 	/* the authority answers, the board may not */
 	assert_int_equal(inspection_answer(ctx, rec, "accepted", "x"), DV_EPERM);

@@ -81,8 +81,10 @@ static void place_build(struct dv_ctx *ctx, struct place *p)
 	p->other_officer = person(ctx, "wardba@t", ROLE_WARD_OFFICER, p->t.binh_an, 0);
 	p->head = person(ctx, "head@t", ROLE_HEAD, p->t.dong_tac, 0);
 	ctx->actor = p->admin;
-	assert_ok(ctx, report_body_create(ctx, p->t.tdh, "urban", "Đội trật tự đô thị TĐH", &p->urban));
-	assert_ok(ctx, report_body_create(ctx, p->t.tdh, "police", "Công an phường TĐH", &p->police));
+	assert_ok(ctx,
+		  report_body_create(ctx, p->t.tdh, "urban", "Đội trật tự đô thị TĐH", &p->urban));
+	assert_ok(ctx,
+		  report_body_create(ctx, p->t.tdh, "police", "Công an phường TĐH", &p->police));
 	assert_ok(ctx, report_body_create(ctx, p->t.city, "power", "Điện lực Dĩ An", &p->citybody));
 	assert_ok(ctx, report_body_officer_add(ctx, p->police, "police@t"));
 	assert_ok(ctx, report_rule_set(ctx, p->pothole, p->t.city, p->citybody));
@@ -283,10 +285,15 @@ static void a_required_question_must_be_answered(void **state)
 	struct place p;
 	place_build(ctx, &p);
 	ctx->actor = p.officer;
-	struct report_category_input ci = {.code = "tree_down", .name_vi = "Cây ngã", .name_en = "Fallen tree",
-					   .ack_days = "0", .resolve_days = "2", .active = 1,
-					   .questions = "size | singlevaluelist | required | Cây lớn cỡ nào | "
-							"small=Nhỏ; big=Lớn\nwhere | string | optional | Chắn lối nào"};
+	struct report_category_input ci = {
+		.code = "tree_down",
+		.name_vi = "Cây ngã",
+		.name_en = "Fallen tree",
+		.ack_days = "0",
+		.resolve_days = "2",
+		.active = 1,
+		.questions = "size | singlevaluelist | required | Cây lớn cỡ nào | "
+			     "small=Nhỏ; big=Lớn\nwhere | string | optional | Chắn lối nào"};
 	int64_t cat = 0;
 	/* a ward officer does not edit categories */
 	assert_int_equal(report_category_create(ctx, &ci, &cat), DV_EPERM);
@@ -312,9 +319,10 @@ static void a_required_question_must_be_answered(void **state)
 	assert_int_equal(c.nquestions, 2);
 	assert_int_equal(c.questions[0].nchoices, 2);
 	assert_string_equal(c.questions[0].choices[1].name, "Lớn");
-	assert_string_equal(report_questions_text(ctx, &c),
-			    "size | singlevaluelist | required | Cây lớn cỡ nào | small=Nhỏ; big=Lớn\n"
-			    "where | string | optional | Chắn lối nào");
+	assert_string_equal(
+		report_questions_text(ctx, &c),
+		"size | singlevaluelist | required | Cây lớn cỡ nào | small=Nhỏ; big=Lớn\n"
+		"where | string | optional | Chắn lối nào");
 	ctx->actor = &actor_anonymous;
 	struct report_input in = input(&p, cat, p.t.dong_tac);
 	assert_int_equal(report_create(ctx, &in, NULL, NULL), DV_EINVAL);
@@ -389,7 +397,8 @@ static void officers_move_a_report_along_its_steps(void **state)
 	struct report_event *ev;
 	size_t n;
 	assert_ok(ctx, report_events(ctx, &r, &ev, &n));
-	assert_int_equal(n, 7); /* reported, acknowledged, started, resolved, rated twice, confirmed */
+	assert_int_equal(n,
+			 7); /* reported, acknowledged, started, resolved, rated twice, confirmed */
 	assert_string_equal(ev[3].note, "Đã vá ổ gà bằng bê tông nhựa.");
 	test_ctx_free(ctx);
 }
@@ -431,8 +440,7 @@ static void a_resolved_report_closes_and_reopens_by_the_rules(void **state)
 	assert_int_equal(r.reopened, 1);
 	assert_int_equal(r.kept, -1);
 	/* a new deadline from the day it was reopened */
-	assert_int_equal(r.resolve_due,
-			 date_add_working_days(time_local_date(ctx->now), 10));
+	assert_int_equal(r.resolve_due, date_add_working_days(time_local_date(ctx->now), 10));
 	/* the rule in force decides: a deployment that closes after 3 days */
 	ctx->actor = &actor_system;
 	assert_ok(ctx, rule_set(ctx, RULE_REPORT_CLOSE_DAYS, 3));
@@ -620,8 +628,12 @@ static void a_private_report_is_not_found_but_by_police_ward_and_reporter(void *
 	ctx->actor = p.admin;
 	struct report_category c;
 	assert_ok(ctx, report_category_get(ctx, p.pothole, &c));
-	struct report_category_input ci = {.code = c.code, .name_vi = c.name_vi, .name_en = c.name_en,
-					   .is_private = 1, .ack_days = "1", .resolve_days = "10",
+	struct report_category_input ci = {.code = c.code,
+					   .name_vi = c.name_vi,
+					   .name_en = c.name_en,
+					   .is_private = 1,
+					   .ack_days = "1",
+					   .resolve_days = "10",
 					   .active = 1};
 	assert_ok(ctx, report_category_update(ctx, p.pothole, &ci));
 	ctx->actor = &actor_anonymous;
@@ -771,10 +783,11 @@ static void app_keys_are_shown_once_and_stored_hashed(void **state)
 	assert_int_equal(report_app_create(ctx, "Ứng dụng Dĩ An", key, &id), DV_EPERM);
 	ctx->actor = p.admin;
 	assert_ok(ctx, report_app_create(ctx, "Ứng dụng Dĩ An", key, &id));
-	assert_int_equal(count(ctx, arena_printf(ctx->arena,
-						 "SELECT COUNT(*) FROM report_app WHERE key_hash = '%s'",
-						 key)),
-			 0);
+	assert_int_equal(
+		count(ctx,
+		      arena_printf(ctx->arena,
+				   "SELECT COUNT(*) FROM report_app WHERE key_hash = '%s'", key)),
+		0);
 	assert_ok(ctx, report_app_check(ctx, key, &app));
 	assert_int_equal(app, id);
 	assert_int_equal(report_app_check(ctx, "sai", &app), DV_ENOTFOUND);

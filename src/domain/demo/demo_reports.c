@@ -31,7 +31,7 @@
 #include "domain/reports/routing.h"
 
 #define DEMO_REPORTS 300
-#define DAY 86400
+#define DAY	     86400
 
 /* splitmix64, as demo.c: the same data from the same seed */
 struct rng {
@@ -79,54 +79,65 @@ static const struct kind {
 	const char *what[3];
 	const char *done[2];
 } kinds[] = {
-	{"pothole", 22,
+	{"pothole",
+	 22,
 	 {"Ổ gà lớn giữa đường, xe máy đi ngang rất dễ té, nhất là ban đêm.",
 	  "Mặt đường bị sụt lún sau đợt mưa, nước đọng thành vũng.",
 	  "Nắp hố ga bị vỡ, có thể gây tai nạn cho người đi bộ."},
 	 {"Đã vá ổ gà bằng bê tông nhựa nóng.", "Đã thay nắp hố ga mới và rào chắn tạm."}},
-	{"streetlight", 16,
+	{"streetlight",
+	 16,
 	 {"Đèn đường trước nhà không sáng mấy tối nay, hẻm tối om.",
-	  "Đèn chập chờn cả đêm, lúc tắt lúc sáng.",
-	  "Cả dãy đèn hẻm tắt từ tuần trước."},
+	  "Đèn chập chờn cả đêm, lúc tắt lúc sáng.", "Cả dãy đèn hẻm tắt từ tuần trước."},
 	 {"Điện lực đã thay bóng đèn LED mới.", "Đã sửa dây dẫn bị đứt, đèn sáng bình thường."}},
-	{"rubbish", 16,
+	{"rubbish",
+	 16,
 	 {"Rác bị đổ bừa ra bãi đất trống đầu hẻm, bốc mùi hôi.",
 	  "Điểm tập kết rác quá tải, rác tràn ra lòng đường.",
 	  "Có người đổ xà bần ban đêm ở góc đường."},
 	 {"Công ty môi trường đã thu gom, tăng thêm một chuyến mỗi ngày.",
 	  "Đã dọn sạch, gắn biển cấm đổ rác và camera."}},
-	{"flooding", 10,
+	{"flooding",
+	 10,
 	 {"Mưa chừng 30 phút là hẻm ngập tới mắt cá, nước rút rất chậm.",
 	  "Cống thoát nước bị rác làm tắc, nước tràn vào nhà dân.",
 	  "Đoạn đường trũng ngập sâu mỗi khi mưa lớn."},
-	 {"Đã nạo vét cống, nước thoát bình thường.", "Đã khơi thông miệng cống và lắp lưới chắn rác."}},
-	{"pavement", 9,
+	 {"Đã nạo vét cống, nước thoát bình thường.",
+	  "Đã khơi thông miệng cống và lắp lưới chắn rác."}},
+	{"pavement",
+	 9,
 	 {"Quán ăn bày bàn ghế kín vỉa hè, người đi bộ phải xuống lòng đường.",
 	  "Xe máy đậu kín vỉa hè trước chợ.", "Vật liệu xây dựng để chiếm vỉa hè nhiều ngày."},
 	 {"Đã nhắc nhở, lập biên bản và yêu cầu dọn trả lại vỉa hè.",
 	  "Đội trật tự đô thị đã kiểm tra và xử lý."}},
-	{"noise", 8,
+	{"noise",
+	 8,
 	 {"Karaoke hát lớn tới khuya ảnh hưởng cả xóm.", "Xưởng gỗ chạy máy cả ban đêm rất ồn.",
 	  "Công trình đổ bê tông lúc nửa đêm."},
 	 {"Công an phường đã nhắc nhở, cơ sở cam kết không vi phạm.",
 	  "Đã yêu cầu công trình thi công đúng giờ quy định."}},
-	{"trees", 7,
+	{"trees",
+	 7,
 	 {"Cây xanh nghiêng, nhánh khô có thể gãy đổ khi mưa gió.",
 	  "Cành cây che khuất đèn đường và biển báo.", "Cây ngã chắn một nửa lối đi."},
 	 {"Đã cắt tỉa nhánh khô.", "Đã dọn cây ngã và trồng cây mới thay thế."}},
-	{"water", 6,
+	{"water",
+	 6,
 	 {"Nước máy yếu, có lúc mất nước cả buổi.", "Ống nước bị bể, nước chảy lênh láng.",
 	  "Nước máy có màu đục."},
 	 {"Đã sửa đoạn ống bể.", "Đã súc xả đường ống, nước trong trở lại."}},
-	{"security", 3,
+	{"security",
+	 3,
 	 {"Có người lạ thường xuyên lảng vảng trong hẻm vào ban đêm.",
 	  "Nhiều nhà bị mất trộm xe đạp gần đây.", "Nhóm thanh niên tụ tập gây gổ."},
 	 {"Công an phường đã tăng cường tuần tra.", "Đã xác minh và xử lý."}},
-	{"social_evils", 1,
+	{"social_evils",
+	 1,
 	 {"Nghi có điểm tụ tập đánh bạc trong dãy trọ.", "Nghi có mua bán chất cấm.",
 	  "Tụ tập cờ bạc ở quán nước."},
 	 {"Công an phường đã xác minh và xử lý theo quy định.", "Đã kiểm tra, lập biên bản."}},
-	{"other", 2,
+	{"other",
+	 2,
 	 {"Biển tên hẻm bị mất, người lạ khó tìm nhà.", "Sân chơi thiếu nhi có thiết bị bị hỏng.",
 	  "Chó thả rông không rọ mõm."},
 	 {"Khu phố đã làm lại biển tên hẻm.", "Đã báo và được sửa chữa."}},
@@ -194,8 +205,8 @@ static int add_officer(struct place *p, int64_t body_id, const char *login, cons
 	if (!rc)
 		rc = report_body_officer_add(p->ctx, body_id, login);
 	if (!rc && p->out->nofficers < DEMO_OFFICERS)
-		p->out->officers[p->out->nofficers++] =
-			(struct demo_account){.login = login, .role = "officer", .where = "", .name = name};
+		p->out->officers[p->out->nofficers++] = (struct demo_account){
+			.login = login, .role = "officer", .where = "", .name = name};
 	return rc;
 }
 
@@ -203,13 +214,15 @@ static int add_officer(struct place *p, int64_t body_id, const char *login, cons
 static int setting(struct place *p)
 {
 	struct dv_ctx *ctx = p->ctx;
-	int rc = ids(ctx, "SELECT id FROM unit WHERE kind = 'ward' AND status = 'active' AND id IN "
-			  "(SELECT descendant FROM unit_tree WHERE ancestor = $1) ORDER BY id",
+	int rc = ids(ctx,
+		     "SELECT id FROM unit WHERE kind = 'ward' AND status = 'active' AND id IN "
+		     "(SELECT descendant FROM unit_tree WHERE ancestor = $1) ORDER BY id",
 		     p->out->city_id, &p->wards, &p->nwards);
 	if (!rc)
 		rc = ids(ctx,
 			 "SELECT id FROM unit WHERE kind IN ('neighborhood', 'village', "
-			 "'residential_group') AND status = 'active' AND id IN (SELECT descendant FROM "
+			 "'residential_group') AND status = 'active' AND id IN (SELECT descendant "
+			 "FROM "
 			 "unit_tree WHERE ancestor = $1) ORDER BY id",
 			 p->out->city_id, &p->communities, &p->ncommunities);
 	for (size_t i = 0; !rc && i < N_KINDS; i++) {
@@ -225,8 +238,8 @@ static int setting(struct place *p)
 	static const struct {
 		const char *code;
 		int which; /* 0 environment, 1 power, 2 water, 3 head */
-	} city_rules[] = {{"streetlight", 1}, {"rubbish", 0}, {"trees", 0}, {"water", 2},
-			  {"other", 3}};
+	} city_rules[] = {
+		{"streetlight", 1}, {"rubbish", 0}, {"trees", 0}, {"water", 2}, {"other", 3}};
 	int64_t city_bodies[] = {p->environment, p->power, water, head};
 	for (size_t i = 0; !rc && i < sizeof(city_rules) / sizeof(city_rules[0]); i++)
 		for (size_t k = 0; k < N_KINDS; k++)
@@ -248,7 +261,8 @@ static int setting(struct place *p)
 		}
 		for (size_t k = 0; !rc && k < N_KINDS; k++) {
 			const char *c = kinds[k].code;
-			if (!strcmp(c, "pothole") || !strcmp(c, "flooding") || !strcmp(c, "pavement"))
+			if (!strcmp(c, "pothole") || !strcmp(c, "flooding") ||
+			    !strcmp(c, "pavement"))
 				rc = report_rule_set(ctx, p->cat[k], u.id, urban);
 			else if (!strcmp(c, "noise") || !strcmp(c, "security") ||
 				 !strcmp(c, "social_evils"))
@@ -256,7 +270,8 @@ static int setting(struct place *p)
 		}
 	}
 	if (!rc)
-		rc = add_officer(p, p->tdh_police, "police@demo", "Cán bộ Công an phường Tân Đông Hiệp");
+		rc = add_officer(p, p->tdh_police, "police@demo",
+				 "Cán bộ Công an phường Tân Đông Hiệp");
 	if (!rc)
 		rc = add_officer(p, p->tdh_urban, "dothi@demo",
 				 "Cán bộ Đội trật tự đô thị phường Tân Đông Hiệp");
@@ -273,14 +288,16 @@ static int reporters(struct place *p)
 	int64_t *hh, account = 0;
 	size_t n;
 	size_t cap = 0;
-	int rc = ids(ctx,
-		     "SELECT id FROM household WHERE ward_id = $1 AND status = 'active' ORDER BY id",
-		     p->out->ward_id, &hh, &n);
+	int rc =
+		ids(ctx,
+		    "SELECT id FROM household WHERE ward_id = $1 AND status = 'active' ORDER BY id",
+		    p->out->ward_id, &hh, &n);
 	if (rc || (rc = db_int(ctx->db, &account, &ctx->err,
 			       "SELECT id FROM account WHERE login = 'resident@demo'")))
 		return rc;
 	struct actor *a = ARENA_PUSH(ctx->arena, p->reporters, p->nreporters, cap);
-	*a = (struct actor){.account_id = account, .household_id = p->out->household_id,
+	*a = (struct actor){.account_id = account,
+			    .household_id = p->out->household_id,
 			    .display_name = "resident@demo"};
 	for (size_t i = 1; !rc && i < n && p->nreporters < 5; i += n / 4 + 1) {
 		char login[32];
@@ -289,7 +306,8 @@ static int reporters(struct place *p)
 		if ((rc = account_create(ctx, login, "Người dân", DEMO_PASSWORD, hh[i], &id)))
 			break;
 		a = ARENA_PUSH(ctx->arena, p->reporters, p->nreporters, cap);
-		*a = (struct actor){.account_id = id, .household_id = hh[i],
+		*a = (struct actor){.account_id = id,
+				    .household_id = hh[i],
 				    .display_name = arena_strdup(ctx->arena, login)};
 	}
 	return rc;
@@ -343,9 +361,10 @@ static int live(struct place *p, int64_t id, const struct kind *k, int64_t made,
 		return rc;
 	if (outcome == 4) {
 		ctx->now = t + DAY;
-		return report_act(ctx, id, RA_REJECT,
-				  "Không thuộc địa bàn phường quản lý; đã hướng dẫn người dân liên hệ "
-				  "đơn vị phụ trách.");
+		return report_act(
+			ctx, id, RA_REJECT,
+			"Không thuộc địa bàn phường quản lý; đã hướng dẫn người dân liên hệ "
+			"đơn vị phụ trách.");
 	}
 	if (outcome == 6)
 		return 0; /* merged by the caller */
@@ -393,7 +412,12 @@ static int outcome_for(struct rng *r, int64_t age, int mine)
 {
 	unsigned x = below(r, 100);
 	if (age > 40 * DAY)
-		return x < 70 ? 3 : x < 80 ? 4 : x < 86 ? 6 : x < 93 ? (mine ? 5 : 3) : x < 97 ? 2 : 0;
+		return x < 70	? 3
+		       : x < 80 ? 4
+		       : x < 86 ? 6
+		       : x < 93 ? (mine ? 5 : 3)
+		       : x < 97 ? 2
+				: 0;
 	if (age > 10 * DAY)
 		return x < 40 ? 3 : x < 65 ? 2 : x < 80 ? 1 : x < 88 ? 0 : x < 94 ? 4 : 6;
 	return x < 45 ? 0 : x < 75 ? 1 : x < 90 ? 2 : 3;
@@ -404,11 +428,13 @@ static int supports(struct place *p, int64_t id, int64_t unit, unsigned n)
 {
 	int64_t *hh;
 	size_t nh;
-	int rc = ids(p->ctx, "SELECT id FROM household WHERE unit_id = $1 AND status = 'active' "
-			     "ORDER BY id",
+	int rc = ids(p->ctx,
+		     "SELECT id FROM household WHERE unit_id = $1 AND status = 'active' "
+		     "ORDER BY id",
 		     unit, &hh, &nh);
 	for (unsigned i = 0; !rc && i < n && i < nh; i++) {
-		struct actor a = {.household_id = hh[below(&p->rng, (unsigned)nh)], .display_name = ""};
+		struct actor a = {.household_id = hh[below(&p->rng, (unsigned)nh)],
+				  .display_name = ""};
 		struct report rep;
 		/* asked first: a refused write would spoil the demo's one transaction
 		 * (private reports are never seen by a household; a closed one takes
@@ -438,7 +464,9 @@ static int one_report(struct place *p, int i, int64_t *last_open_tdh)
 	if (i < 12)
 		age = (int64_t)below(r, 200) * DAY + DAY;
 	int64_t made = p->now - age;
-	int mine_idx = i < 12 ? i % (int)p->nreporters : chance(r, 4) ? (int)below(r, (unsigned)p->nreporters) : -1;
+	int mine_idx = i < 12	      ? i % (int)p->nreporters
+		       : chance(r, 4) ? (int)below(r, (unsigned)p->nreporters)
+				      : -1;
 	char address[160];
 	snprintf(address, sizeof(address), "Hẻm %u, đường %s", 1 + below(r, 80),
 		 pick_word(r, &demo_streets));
@@ -497,8 +525,9 @@ static int special_reports(struct place *p, int64_t *overdue_report)
 	struct report_input in = {.category_id = p->cat[2],
 				  .unit_id = p->out->neighborhood_id,
 				  .address = "Bãi đất trống cuối hẻm 15, đường Đông Tác",
-				  .description = "Xe ba gác của ông Tám ở số 7 đổ xà bần lúc 23 giờ, "
-						 "số điện thoại ông 0912 000 111.",
+				  .description =
+					  "Xe ba gác của ông Tám ở số 7 đổ xà bần lúc 23 giờ, "
+					  "số điện thoại ông 0912 000 111.",
 				  .source = SRC_WEB,
 				  .photos = &ph,
 				  .nphotos = 1};
@@ -506,12 +535,14 @@ static int special_reports(struct place *p, int64_t *overdue_report)
 	if (!rc)
 		rc = report_create(ctx, &in, &plate, NULL);
 	if (!rc)
-		rc = report_redact_text(ctx, plate, "Xe ba gác đổ xà bần lúc 23 giờ ở bãi đất "
-						    "trống cuối hẻm.");
+		rc = report_redact_text(ctx, plate,
+					"Xe ba gác đổ xà bần lúc 23 giờ ở bãi đất "
+					"trống cuối hẻm.");
 	struct report_photo *v;
 	size_t n;
 	struct report r;
-	if (!rc && !(rc = report_get(ctx, plate, &r)) && !(rc = report_photos(ctx, &r, &v, &n)) && n)
+	if (!rc && !(rc = report_get(ctx, plate, &r)) && !(rc = report_photos(ctx, &r, &v, &n)) &&
+	    n)
 		rc = report_photo_redact(ctx, plate, v[0].file_id,
 					 &(struct report_region){55, 40, 30, 20}, 1);
 	struct report_input sec = {.category_id = p->cat[8],
@@ -527,7 +558,8 @@ static int special_reports(struct place *p, int64_t *overdue_report)
 	struct report_input flood = {.category_id = p->cat[3],
 				     .unit_id = p->out->neighborhood_id,
 				     .address = "Hẻm 9, đường Đông Tác",
-				     .description = "Mưa lớn là hẻm ngập tới đầu gối, nước tràn vào nhà.",
+				     .description =
+					     "Mưa lớn là hẻm ngập tới đầu gối, nước tràn vào nhà.",
 				     .source = SRC_WEB};
 	static const struct report_answer depth[] = {{"depth", "knee"}};
 	flood.answers = depth;
@@ -545,14 +577,14 @@ static int special_reports(struct place *p, int64_t *overdue_report)
 
 /* A type-5 matter in community `unit`, decided at a meeting `days` ago
  * where most households came and agreed. */
-static int election(struct place *p, int64_t unit, int64_t days, const char *title,
-		    int64_t *matter)
+static int election(struct place *p, int64_t unit, int64_t days, const char *title, int64_t *matter)
 {
 	struct dv_ctx *ctx = p->ctx;
 	int64_t *hh, motion = 0;
 	size_t n;
-	int rc = ids(ctx, "SELECT id FROM household WHERE unit_id = $1 AND status = 'active' ORDER "
-			  "BY id",
+	int rc = ids(ctx,
+		     "SELECT id FROM household WHERE unit_id = $1 AND status = 'active' ORDER "
+		     "BY id",
 		     unit, &hh, &n);
 	if (rc)
 		return rc;
@@ -603,23 +635,27 @@ static int cases(struct place *p, int64_t from_report)
 		.source = "complaint",
 		.complainant = "Một hộ kinh doanh ở khu phố Đông An",
 		.title = "Thu phí vệ sinh hộ kinh doanh ở chợ Đông An",
-		.subject = "Hộ kinh doanh phản ánh mức thu phí vệ sinh cao hơn mức phường công khai."};
+		.subject =
+			"Hộ kinh doanh phản ánh mức thu phí vệ sinh cao hơn mức phường công khai."};
 	ctx->now = p->now - 110 * DAY;
 	int rc = AS(p, &inspector, inspection_case_open(ctx, ward, &complaint, &c3));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_entry_add(ctx, c3, "check", "Đối chiếu biên lai thu với mức phí "
-							       "đã công khai năm 2027.",
+			inspection_entry_add(ctx, c3, "check",
+					     "Đối chiếu biên lai thu với mức phí "
+					     "đã công khai năm 2027.",
 					     "", NULL));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_entry_add(ctx, c3, "finding", "Tổ thu phí thu thêm 10.000 ₫/tháng "
-								 "ngoài mức công khai.",
+			inspection_entry_add(ctx, c3, "finding",
+					     "Tổ thu phí thu thêm 10.000 ₫/tháng "
+					     "ngoài mức công khai.",
 					     "", NULL));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_recommend(ctx, c3, "Đề nghị phường chấn chỉnh tổ thu và hoàn trả "
-						      "khoản thu thêm cho các hộ.",
+			inspection_recommend(ctx, c3,
+					     "Đề nghị phường chấn chỉnh tổ thu và hoàn trả "
+					     "khoản thu thêm cho các hộ.",
 					     &rec));
 	ctx->now = p->now - 100 * DAY;
 	if (!rc)
@@ -640,17 +676,19 @@ static int cases(struct place *p, int64_t from_report)
 		rc = AS(p, &inspector, inspection_case_open(ctx, ward, &flood, &c1));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_entry_add(ctx, c1, "check", "Xem sổ tiếp nhận và hiện trường hẻm 9.",
+			inspection_entry_add(ctx, c1, "check",
+					     "Xem sổ tiếp nhận và hiện trường hẻm 9.", "", NULL));
+	if (!rc)
+		rc = AS(p, &inspector,
+			inspection_entry_add(ctx, c1, "finding",
+					     "Phản ánh chưa được tiếp nhận sau hơn "
+					     "hai tuần; cống đầu hẻm bị tắc.",
 					     "", NULL));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_entry_add(ctx, c1, "finding", "Phản ánh chưa được tiếp nhận sau hơn "
-								 "hai tuần; cống đầu hẻm bị tắc.",
-					     "", NULL));
-	if (!rc)
-		rc = AS(p, &inspector,
-			inspection_recommend(ctx, c1, "Đề nghị nạo vét cống đầu hẻm 9 và trả lời "
-						      "người dân trong tuần.",
+			inspection_recommend(ctx, c1,
+					     "Đề nghị nạo vét cống đầu hẻm 9 và trả lời "
+					     "người dân trong tuần.",
 					     &rec));
 	ctx->now = p->now - 4 * DAY;
 	if (!rc)
@@ -660,19 +698,22 @@ static int cases(struct place *p, int64_t from_report)
 	/* of its own: street lights, a recommendation past its deadline */
 	struct case_input own = {.source = "own",
 				 .title = "Sửa chữa đèn đường theo phản ánh của người dân",
-				 .subject = "Thời gian xử lý các phản ánh đèn đường hỏng trong quý."};
+				 .subject =
+					 "Thời gian xử lý các phản ánh đèn đường hỏng trong quý."};
 	ctx->now = p->now - 25 * DAY;
 	if (!rc)
 		rc = AS(p, &inspector, inspection_case_open(ctx, ward, &own, &c2));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_entry_add(ctx, c2, "finding", "Một phần ba phản ánh đèn đường được "
-								 "xử lý quá hạn.",
+			inspection_entry_add(ctx, c2, "finding",
+					     "Một phần ba phản ánh đèn đường được "
+					     "xử lý quá hạn.",
 					     "", NULL));
 	if (!rc)
 		rc = AS(p, &inspector,
-			inspection_recommend(ctx, c2, "Đề nghị phường làm việc với Điện lực Dĩ An về "
-						      "thời gian thay bóng đèn.",
+			inspection_recommend(ctx, c2,
+					     "Đề nghị phường làm việc với Điện lực Dĩ An về "
+					     "thời gian thay bóng đèn.",
 					     NULL));
 	ctx->now = p->now;
 	return rc;
@@ -683,7 +724,8 @@ static int board(struct place *p, int64_t from_report)
 	struct dv_ctx *ctx = p->ctx;
 	int64_t *nbs;
 	size_t n;
-	int rc = ids(ctx, "SELECT id FROM unit WHERE parent_id = $1 AND status = 'active' ORDER BY id",
+	int rc = ids(ctx,
+		     "SELECT id FROM unit WHERE parent_id = $1 AND status = 'active' ORDER BY id",
 		     p->out->ward_id, &nbs, &n);
 	if (rc)
 		return rc;
@@ -700,11 +742,14 @@ static int board(struct place *p, int64_t from_report)
 			continue;
 		int members = i == 0 ? 2 : 1;
 		for (int k = 0; !rc && k < members; k++) {
-			snprintf(name, sizeof(name), "%s %s %s", pick_word(&p->rng, &demo_family_names),
+			snprintf(name, sizeof(name), "%s %s %s",
+				 pick_word(&p->rng, &demo_family_names),
 				 pick_word(&p->rng, &demo_male_middle),
 				 pick_word(&p->rng, &demo_male_given));
 			rc = board_member_add(ctx, p->out->ward_id, matter, name,
-					      i == 0 && k == 0 ? "head" : i == 1 ? "deputy" : "member",
+					      i == 0 && k == 0 ? "head"
+					      : i == 1	       ? "deputy"
+							       : "member",
 					      NULL);
 			elected++;
 		}
@@ -738,7 +783,8 @@ static int bulk(struct place *p, int64_t count)
 	for (int64_t i = 0; !rc && i < count; i++) {
 		const struct kind *k = pick_kind(r);
 		size_t ki = (size_t)(k - kinds);
-		int64_t unit = p->communities[below(r, (unsigned)p->ncommunities)], ward = 0, id = 0;
+		int64_t unit = p->communities[below(r, (unsigned)p->ncommunities)], ward = 0,
+			id = 0;
 		int64_t made = p->now - 90 * DAY + (90 * DAY) * i / (count ? count : 1);
 		int32_t day = time_local_date(made);
 		int resolved = chance(r, 33);
@@ -747,25 +793,27 @@ static int bulk(struct place *p, int64_t count)
 			 (unsigned long long)next(r));
 		if ((rc = unit_commune_of(ctx, unit, &ward)))
 			break;
-		rc = db_int(ctx->db, &id, &ctx->err,
-			    "INSERT INTO report (ward_id, unit_id, category_id, status, address, "
-			    "lat_e6, lon_e6, description, public_description, source, token, ack_due, "
-			    "resolve_due, acknowledged_at, resolved_at, created_at, updated_at) VALUES "
-			    "($1, $2, $3, $4, $5, $6, $7, $8, $8, 'web', $9, $10, $11, $12, $13, $14, "
-			    "$15) RETURNING id",
-			    DB_I(ward), DB_I(unit), DB_I(p->cat[ki]),
-			    DB_T(resolved ? "resolved" : "submitted"),
-			    DB_T(pick_word(r, &demo_streets)), DB_I(10880000 + below(r, 60000)),
-			    DB_I(106740000 + below(r, 60000)), DB_T(k->what[below(r, 3)]), DB_T(token),
-			    DB_I(date_add_working_days(day, 1)), DB_I(date_add_working_days(day, 10)),
-			    resolved ? DB_I(made + DAY) : DB_NULL,
-			    resolved ? DB_I(made + 3 * DAY) : DB_NULL, DB_I(made),
-			    DB_I(resolved ? made + 3 * DAY : made));
+		rc = db_int(
+			ctx->db, &id, &ctx->err,
+			"INSERT INTO report (ward_id, unit_id, category_id, status, address, "
+			"lat_e6, lon_e6, description, public_description, source, token, ack_due, "
+			"resolve_due, acknowledged_at, resolved_at, created_at, updated_at) VALUES "
+			"($1, $2, $3, $4, $5, $6, $7, $8, $8, 'web', $9, $10, $11, $12, $13, $14, "
+			"$15) RETURNING id",
+			DB_I(ward), DB_I(unit), DB_I(p->cat[ki]),
+			DB_T(resolved ? "resolved" : "submitted"),
+			DB_T(pick_word(r, &demo_streets)), DB_I(10880000 + below(r, 60000)),
+			DB_I(106740000 + below(r, 60000)), DB_T(k->what[below(r, 3)]), DB_T(token),
+			DB_I(date_add_working_days(day, 1)), DB_I(date_add_working_days(day, 10)),
+			resolved ? DB_I(made + DAY) : DB_NULL,
+			resolved ? DB_I(made + 3 * DAY) : DB_NULL, DB_I(made),
+			DB_I(resolved ? made + 3 * DAY : made));
 		if (!rc)
-			rc = db_run(ctx->db, &ctx->err,
-				    "INSERT INTO report_event (report_id, ward_id, kind, status, at) "
-				    "VALUES ($1, $2, 'submitted', 'submitted', $3)",
-				    DB_I(id), DB_I(ward), DB_I(made));
+			rc = db_run(
+				ctx->db, &ctx->err,
+				"INSERT INTO report_event (report_id, ward_id, kind, status, at) "
+				"VALUES ($1, $2, 'submitted', 'submitted', $3)",
+				DB_I(id), DB_I(ward), DB_I(made));
 	}
 	ctx->now = p->now;
 	return rc ? rc

@@ -21,13 +21,14 @@ static int load_members(struct dv_ctx *ctx, struct board *b)
 {
 	struct db_stmt *st = NULL;
 	size_t cap = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT m.id, m.unit_id, u.name, m.matter_id, mt.title, m.name, "
-			  "m.position, COALESCE(mt.closed_at, 0) FROM inspection_member m JOIN unit u "
-			  "ON u.id = m.unit_id JOIN matter mt ON mt.id = m.matter_id WHERE m.board_id "
-			  "= $1 AND m.left_at IS NULL ORDER BY CASE m.position WHEN 'head' THEN 0 "
-			  "WHEN 'deputy' THEN 1 ELSE 2 END, u.name_folded, m.id",
-			  DB_I(b->id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT m.id, m.unit_id, u.name, m.matter_id, mt.title, m.name, "
+		"m.position, COALESCE(mt.closed_at, 0) FROM inspection_member m JOIN unit u "
+		"ON u.id = m.unit_id JOIN matter mt ON mt.id = m.matter_id WHERE m.board_id "
+		"= $1 AND m.left_at IS NULL ORDER BY CASE m.position WHEN 'head' THEN 0 "
+		"WHEN 'deputy' THEN 1 ELSE 2 END, u.name_folded, m.id",
+		DB_I(b->id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -55,7 +56,8 @@ static int load_communities(struct dv_ctx *ctx, struct board *b)
 		ctx->db, &st, &ctx->err,
 		"SELECT u.id, u.name FROM unit_tree t JOIN unit u ON u.id = t.descendant WHERE "
 		"t.ancestor = $1 AND t.depth > 0 AND u.status = 'active' AND u.kind IN "
-		"('neighborhood', 'village', 'residential_group') AND NOT EXISTS (SELECT 1 FROM unit k "
+		"('neighborhood', 'village', 'residential_group') AND NOT EXISTS (SELECT 1 FROM "
+		"unit k "
 		"WHERE k.parent_id = u.id AND k.status = 'active' AND k.kind IN ('neighborhood', "
 		"'village', 'residential_group')) ORDER BY u.name_folded, u.id",
 		DB_I(b->ward_id));
@@ -72,7 +74,8 @@ static int load_communities(struct dv_ctx *ctx, struct board *b)
 		return rc;
 	for (size_t i = 0; i < b->ncommunities; i++)
 		for (size_t k = 0; k < b->nmembers; k++)
-			b->communities[i].members += b->members[k].unit_id == b->communities[i].unit_id;
+			b->communities[i].members +=
+				b->members[k].unit_id == b->communities[i].unit_id;
 	return 0;
 }
 
@@ -138,8 +141,7 @@ int board_check_rules(struct dv_ctx *ctx, const struct board *b)
 
 /* A matter that elects or dismisses board members: type 5, decided at a
  * meeting, closed and passed, in a community of the ward. */
-static int check_election(struct dv_ctx *ctx, int64_t ward_id, int64_t matter_id,
-			  struct matter *m)
+static int check_election(struct dv_ctx *ctx, int64_t ward_id, int64_t matter_id, struct matter *m)
 {
 	int within = 0;
 	int rc = matter_get(ctx, matter_id, m);
@@ -155,8 +157,9 @@ static int check_election(struct dv_ctx *ctx, int64_t ward_id, int64_t matter_id
 		return dv_fail(&ctx->err, DV_EINVAL, "matter",
 			       "The meeting was held in a community of another ward");
 	if (m->status != MS_CLOSED || !m->has_result || !m->result.passed)
-		return dv_fail(&ctx->err, DV_EINVAL, "matter",
-			       "The meeting has not decided it: the matter is not closed and passed");
+		return dv_fail(
+			&ctx->err, DV_EINVAL, "matter",
+			"The meeting has not decided it: the matter is not closed and passed");
 	return 0;
 }
 
@@ -191,11 +194,13 @@ static int add_tx(struct dv_ctx *ctx, int64_t ward_id, int64_t matter_id, const 
 		return dv_fail(&ctx->err, DV_ECONFLICT, "name",
 			       "%s is already a member, elected by this meeting", name);
 	if (!rc)
-		rc = db_int(ctx->db, id, &ctx->err,
-			    "INSERT INTO inspection_member (board_id, ward_id, unit_id, matter_id, name, "
-			    "position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-			    DB_I(board_id), DB_I(ward_id), DB_I(m.unit_id), DB_I(matter_id),
-			    DB_T(name), DB_T(member_position_name(pos)), DB_I(ctx->now));
+		rc = db_int(
+			ctx->db, id, &ctx->err,
+			"INSERT INTO inspection_member (board_id, ward_id, unit_id, matter_id, "
+			"name, "
+			"position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+			DB_I(board_id), DB_I(ward_id), DB_I(m.unit_id), DB_I(matter_id), DB_T(name),
+			DB_T(member_position_name(pos)), DB_I(ctx->now));
 	/* members' names are public (the board's page lists them); the audit
 	 * keeps the election */
 	if (!rc)
@@ -254,8 +259,8 @@ static int leave_tx(struct dv_ctx *ctx, int64_t member_id, int64_t matter_id)
 				       "A member is dismissed by the community that elected them");
 		/* the board as it would be without the member */
 		for (size_t i = 0; i < b.ncommunities; i++)
-			b.communities[i].members -= k < b.nmembers &&
-						    b.communities[i].unit_id == b.members[k].unit_id;
+			b.communities[i].members -=
+				k < b.nmembers && b.communities[i].unit_id == b.members[k].unit_id;
 		b.nmembers--;
 		if ((rc = board_check_rules(ctx, &b))) {
 			dv_err_prefix(&ctx->err, "%s ",
@@ -288,9 +293,10 @@ static int constitute_tx(struct dv_ctx *ctx, int64_t ward_id)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The board is constituted already");
 	if ((rc = board_check_rules(ctx, &b)))
 		return rc;
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE inspection_board SET status = 'active', constituted_at = $1 WHERE id = $2",
-		    DB_I(ctx->now), DB_I(b.id));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE inspection_board SET status = 'active', constituted_at = $1 WHERE id = $2",
+		DB_I(ctx->now), DB_I(b.id));
 	if (!rc)
 		rc = ctx_audit(ctx, "inspection.constitute", "inspection_board", b.id, ward_id,
 			       json_pack("{s:I}", "members", (json_int_t)b.nmembers));

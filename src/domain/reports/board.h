@@ -30,15 +30,15 @@
 
 #define BOARD_NAME_MAX 100
 
-#define BOARD_STATUSES(X)                                     \
-	X(BOARD_NONE, "none", N_("Not formed yet"))           \
-	X(BOARD_FORMING, "forming", N_("Being formed"))       \
+#define BOARD_STATUSES(X)                                                                          \
+	X(BOARD_NONE, "none", N_("Not formed yet"))                                                \
+	X(BOARD_FORMING, "forming", N_("Being formed"))                                            \
 	X(BOARD_ACTIVE, "active", N_("Constituted"))
 DV_ENUM(board_status, BOARD_STATUS_COUNT, BOARD_STATUSES);
 
-#define MEMBER_POSITIONS(X)                              \
-	X(MP_HEAD, "head", N_("Head of the board"))      \
-	X(MP_DEPUTY, "deputy", N_("Deputy head"))        \
+#define MEMBER_POSITIONS(X)                                                                        \
+	X(MP_HEAD, "head", N_("Head of the board"))                                                \
+	X(MP_DEPUTY, "deputy", N_("Deputy head"))                                                  \
 	X(MP_MEMBER, "member", N_("Member"))
 DV_ENUM(member_position, MP_COUNT, MEMBER_POSITIONS);
 
@@ -70,9 +70,9 @@ struct board {
 	size_t ncommunities; /* the ward's communities, with their members */
 	struct board_community *communities;
 	int64_t members_min, per_community; /* the rules in force */
-	int may_manage; /* ACT_MANAGE_INSPECTION */
-	int may_inspect; /* ACT_INSPECT: the board's own work */
-	int may_answer; /* ACT_ANSWER_INSPECTION: the authority */
+	int may_manage;			    /* ACT_MANAGE_INSPECTION */
+	int may_inspect;		    /* ACT_INSPECT: the board's own work */
+	int may_answer;			    /* ACT_ANSWER_INSPECTION: the authority */
 };
 
 /* The board of a ward or commune (public). DV_ENOTFOUND if ward_id is not

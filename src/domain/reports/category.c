@@ -21,7 +21,7 @@ const char *report_category_name(const struct report_category *c, const char *la
 /* ---------------------------------------------------------------- reading */
 
 #define CATEGORY_COLS                                                                              \
-	"id, code, name_vi, name_en, description, private, ack_days, resolve_days, position, "   \
+	"id, code, name_vi, name_en, description, private, ack_days, resolve_days, position, "     \
 	"active, updated_at"
 
 static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct report_category *c)
@@ -46,10 +46,11 @@ int report_category_list(struct dv_ctx *ctx, int all, struct report_category **o
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " CATEGORY_COLS " FROM report_category WHERE active = 1 OR $1 = 1 "
-			  "ORDER BY position, id",
-			  DB_I(all != 0));
+	int rc =
+		db_query(ctx->db, &st, &ctx->err,
+			 "SELECT " CATEGORY_COLS " FROM report_category WHERE active = 1 OR $1 = 1 "
+			 "ORDER BY position, id",
+			 DB_I(all != 0));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
@@ -88,7 +89,8 @@ static int load_questions(struct dv_ctx *ctx, struct report_category *c)
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
-		struct report_question *q = ARENA_PUSH(ctx->arena, c->questions, c->nquestions, cap);
+		struct report_question *q =
+			ARENA_PUSH(ctx->arena, c->questions, c->nquestions, cap);
 		memset(q, 0, sizeof(*q));
 		q->id = db_col_int(st, 0);
 		q->code = arena_strdup(ctx->arena, db_col_text(st, 1));
@@ -101,14 +103,16 @@ static int load_questions(struct dv_ctx *ctx, struct report_category *c)
 	return rc < 0 ? rc : 0;
 }
 
-static int get_by(struct dv_ctx *ctx, const char *sql, struct db_param key, struct report_category *c)
+static int get_by(struct dv_ctx *ctx, const char *sql, struct db_param key,
+		  struct report_category *c)
 {
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err, sql, key);
 	if (rc)
 		return rc;
 	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
-		return rc < 0 ? rc : dv_fail(&ctx->err, DV_ENOTFOUND, "category", "No such category");
+		return rc < 0 ? rc
+			      : dv_fail(&ctx->err, DV_ENOTFOUND, "category", "No such category");
 	read_row(ctx, st, c);
 	db_finish(st);
 	return load_questions(ctx, c);
@@ -154,9 +158,9 @@ int report_question_check(struct dv_ctx *ctx, const struct report_question *q, c
 	if (rc)
 		return rc;
 	if (!**out)
-		return q->required ? dv_fail(&ctx->err, DV_EINVAL, field, "Answer: %s",
-					     q->description)
-				   : 0;
+		return q->required
+			       ? dv_fail(&ctx->err, DV_EINVAL, field, "Answer: %s", q->description)
+			       : 0;
 	if (q->type == QT_NUMBER) {
 		char *end;
 		strtod(*out, &end);
@@ -258,10 +262,11 @@ static int clean_question_line(struct dv_ctx *ctx, const char *line, size_t numb
 		if (*item) {
 			if (!eq || eq == item || !eq[1] || ++nchoices > REPORT_CHOICES_MAX) {
 				buf_release(&b);
-				return dv_fail(&ctx->err, DV_EINVAL, "questions",
-					       "Question %zu: each answer of the list is key=answer "
-					       "(at most %d)",
-					       number, REPORT_CHOICES_MAX);
+				return dv_fail(
+					&ctx->err, DV_EINVAL, "questions",
+					"Question %zu: each answer of the list is key=answer "
+					"(at most %d)",
+					number, REPORT_CHOICES_MAX);
 			}
 			buf_addf(&b, "%s%s", b.len ? "\n" : "", item);
 		}
@@ -320,10 +325,9 @@ static int clean_category(struct dv_ctx *ctx, const struct report_category_input
 				REPORT_CATEGORY_NAME_MAX, TEXT_REQUIRED, "name_en", &c->name_en,
 				&ctx->err);
 	if (!rc)
-		rc = text_clean(ctx->arena, in->description,
-				in->description ? strlen(in->description) : 0,
-				REPORT_CATEGORY_DESC_MAX, 0, "description", &c->description,
-				&ctx->err);
+		rc = text_clean(
+			ctx->arena, in->description, in->description ? strlen(in->description) : 0,
+			REPORT_CATEGORY_DESC_MAX, 0, "description", &c->description, &ctx->err);
 	if (!rc)
 		rc = clean_days(ctx, in->ack_days, "ack_days", &c->ack);
 	if (!rc)
@@ -423,13 +427,14 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const struct clean_category
 	int rc = report_category_get(ctx, id, &old);
 	if (rc || (rc = code_taken(ctx, c->code, id)))
 		return rc;
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE report_category SET code = $1, name_vi = $2, name_en = $3, "
-		    "description = $4, private = $5, ack_days = $6, resolve_days = $7, active = $8, "
-		    "updated_at = $9 WHERE id = $10",
-		    DB_T(c->code), DB_T(c->name_vi), DB_T(c->name_en), DB_T(c->description),
-		    DB_I(c->is_private), DB_I(c->ack), DB_I(c->resolve), DB_I(c->active),
-		    DB_I(ctx->now), DB_I(id));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE report_category SET code = $1, name_vi = $2, name_en = $3, "
+		"description = $4, private = $5, ack_days = $6, resolve_days = $7, active = $8, "
+		"updated_at = $9 WHERE id = $10",
+		DB_T(c->code), DB_T(c->name_vi), DB_T(c->name_en), DB_T(c->description),
+		DB_I(c->is_private), DB_I(c->ack), DB_I(c->resolve), DB_I(c->active),
+		DB_I(ctx->now), DB_I(id));
 	if (!rc && c->has_questions)
 		rc = write_questions(ctx, id, c);
 	if (!rc)

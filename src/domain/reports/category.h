@@ -21,18 +21,18 @@
 #define REPORT_CATEGORY_CODE_MAX 40
 #define REPORT_CATEGORY_NAME_MAX 100
 #define REPORT_CATEGORY_DESC_MAX 300
-#define REPORT_DAYS_MAX 60 /* working days, for either deadline */
-#define REPORT_QUESTIONS_MAX 10
+#define REPORT_DAYS_MAX		 60 /* working days, for either deadline */
+#define REPORT_QUESTIONS_MAX	 10
 #define REPORT_QUESTION_TEXT_MAX 3000 /* the questions as one text, in the form */
 #define REPORT_QUESTION_DESC_MAX 200
-#define REPORT_CHOICES_MAX 20
-#define REPORT_ANSWER_MAX 200
+#define REPORT_CHOICES_MAX	 20
+#define REPORT_ANSWER_MAX	 200
 
 /* The kinds of answer a question takes, named as Open311's datatypes. */
-#define QUESTION_TYPES(X)                                            \
-	X(QT_STRING, "string", N_("A short text"))                   \
-	X(QT_NUMBER, "number", N_("A number"))                       \
-	X(QT_TEXT, "text", N_("A longer text"))                      \
+#define QUESTION_TYPES(X)                                                                          \
+	X(QT_STRING, "string", N_("A short text"))                                                 \
+	X(QT_NUMBER, "number", N_("A number"))                                                     \
+	X(QT_TEXT, "text", N_("A longer text"))                                                    \
 	X(QT_SINGLE, "singlevaluelist", N_("One of a list"))
 DV_ENUM(question_type, QT_COUNT, QUESTION_TYPES);
 
@@ -95,8 +95,7 @@ struct report_category_input {
 
 /* Add or change a category (ACT_CONFIGURE: a city administrator).
  * DV_EINVAL naming the field; DV_ECONFLICT for a code in use. */
-int report_category_create(struct dv_ctx *ctx, const struct report_category_input *in,
-			   int64_t *id);
+int report_category_create(struct dv_ctx *ctx, const struct report_category_input *in, int64_t *id);
 int report_category_update(struct dv_ctx *ctx, int64_t id, const struct report_category_input *in);
 
 /* The questions of c as the form's text (the format above); arena string. */

@@ -28,11 +28,11 @@ static int clean(struct dv_ctx *ctx, const char *in, size_t max, unsigned flags,
 /* ----------------------------------------------------------------- reading */
 
 #define CASE_COLS                                                                                  \
-	"c.id, c.ward_id, u.name, c.source, COALESCE(c.report_id, 0), c.title, c.subject, "     \
-	"c.status, c.opened_on, COALESCE(c.closed_on, 0), c.conclusion, c.complainant, (SELECT " \
-	"COUNT(*) FROM inspection_recommendation r WHERE r.case_id = c.id), (SELECT COUNT(*) "  \
-	"FROM inspection_recommendation r WHERE r.case_id = c.id AND r.outcome <> ''), (SELECT " \
-	"COUNT(*) FROM inspection_recommendation r WHERE r.case_id = c.id AND r.outcome = '' "   \
+	"c.id, c.ward_id, u.name, c.source, COALESCE(c.report_id, 0), c.title, c.subject, "        \
+	"c.status, c.opened_on, COALESCE(c.closed_on, 0), c.conclusion, c.complainant, (SELECT "   \
+	"COUNT(*) FROM inspection_recommendation r WHERE r.case_id = c.id), (SELECT COUNT(*) "     \
+	"FROM inspection_recommendation r WHERE r.case_id = c.id AND r.outcome <> ''), (SELECT "   \
+	"COUNT(*) FROM inspection_recommendation r WHERE r.case_id = c.id AND r.outcome = '' "     \
 	"AND r.due < $1)"
 
 static void read_case(struct dv_ctx *ctx, struct db_stmt *st, struct inspection_case *c)
@@ -92,7 +92,7 @@ static void read_rec(struct dv_ctx *ctx, struct db_stmt *st, struct inspection_r
 }
 
 #define REC_COLS                                                                                   \
-	"r.id, r.case_id, r.text, r.sent_on, r.due, r.outcome, r.answer, "                      \
+	"r.id, r.case_id, r.text, r.sent_on, r.due, r.outcome, r.answer, "                         \
 	"COALESCE(r.answered_at, 0), c.title"
 
 static int load_parts(struct dv_ctx *ctx, struct inspection_case *c)
@@ -156,13 +156,14 @@ int inspection_case_list(struct dv_ctx *ctx, int64_t ward_id, int32_t from, int3
 	*more = 0;
 	if (limit < 1 || limit > CASE_PAGE_MAX || offset < 0 || offset > 100000)
 		return dv_fail(&ctx->err, DV_EINVAL, "page", "This page does not exist");
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " CASE_COLS " FROM inspection_case c JOIN unit u ON u.id = "
-			  "c.ward_id WHERE c.ward_id = $2 AND ($3 = 0 OR c.opened_on >= $3) AND ($4 = "
-			  "0 OR c.opened_on <= $4) ORDER BY c.opened_on DESC, c.id DESC LIMIT $5 "
-			  "OFFSET $6",
-			  DB_I(time_local_date(ctx->now)), DB_I(ward_id), DB_I(from), DB_I(to),
-			  DB_I(limit + 1), DB_I(offset));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT " CASE_COLS " FROM inspection_case c JOIN unit u ON u.id = "
+		"c.ward_id WHERE c.ward_id = $2 AND ($3 = 0 OR c.opened_on >= $3) AND ($4 = "
+		"0 OR c.opened_on <= $4) ORDER BY c.opened_on DESC, c.id DESC LIMIT $5 "
+		"OFFSET $6",
+		DB_I(time_local_date(ctx->now)), DB_I(ward_id), DB_I(from), DB_I(to),
+		DB_I(limit + 1), DB_I(offset));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -188,11 +189,12 @@ int inspection_recs_between(struct dv_ctx *ctx, int64_t ward_id, int32_t from, i
 	int32_t today = time_local_date(ctx->now);
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " REC_COLS " FROM inspection_recommendation r JOIN inspection_case c "
-			  "ON c.id = r.case_id WHERE r.ward_id = $1 AND r.sent_on >= $2 AND r.sent_on "
-			  "<= $3 ORDER BY r.sent_on, r.id",
-			  DB_I(ward_id), DB_I(from), DB_I(to));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT " REC_COLS " FROM inspection_recommendation r JOIN inspection_case c "
+		"ON c.id = r.case_id WHERE r.ward_id = $1 AND r.sent_on >= $2 AND r.sent_on "
+		"<= $3 ORDER BY r.sent_on, r.id",
+		DB_I(ward_id), DB_I(from), DB_I(to));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
@@ -243,14 +245,15 @@ static int open_tx(struct dv_ctx *ctx, int64_t ward_id, enum case_source src,
 		if (rc)
 			return rc;
 	}
-	rc = db_int(ctx->db, id, &ctx->err,
-		    "INSERT INTO inspection_case (board_id, ward_id, source, report_id, complainant, "
-		    "title, subject, status, opened_on, created_by, created_at) VALUES ($1, $2, $3, "
-		    "$4, $5, $6, $7, 'open', $8, $9, $10) RETURNING id",
-		    DB_I(b.id), DB_I(ward_id), DB_T(case_source_name(src)),
-		    DB_ID(src == CASE_REPORT ? in->report_id : 0), DB_T(complainant), DB_T(title),
-		    DB_T(subject), DB_I(time_local_date(ctx->now)), DB_ID(ctx->actor->account_id),
-		    DB_I(ctx->now));
+	rc = db_int(
+		ctx->db, id, &ctx->err,
+		"INSERT INTO inspection_case (board_id, ward_id, source, report_id, complainant, "
+		"title, subject, status, opened_on, created_by, created_at) VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, 'open', $8, $9, $10) RETURNING id",
+		DB_I(b.id), DB_I(ward_id), DB_T(case_source_name(src)),
+		DB_ID(src == CASE_REPORT ? in->report_id : 0), DB_T(complainant), DB_T(title),
+		DB_T(subject), DB_I(time_local_date(ctx->now)), DB_ID(ctx->actor->account_id),
+		DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "inspection.case_open", "inspection_case", *id, ward_id,
 			       json_pack("{s:s, s:I}", "source", case_source_name(src), "report",
@@ -270,8 +273,8 @@ int inspection_case_open(struct dv_ctx *ctx, int64_t ward_id, const struct case_
 	if (!rc)
 		rc = clean(ctx, in->title, CASE_TITLE_MAX, TEXT_REQUIRED, "title", &title);
 	if (!rc)
-		rc = clean(ctx, in->subject, CASE_TEXT_MAX, TEXT_MULTILINE | TEXT_REQUIRED, "subject",
-			   &subject);
+		rc = clean(ctx, in->subject, CASE_TEXT_MAX, TEXT_MULTILINE | TEXT_REQUIRED,
+			   "subject", &subject);
 	if (!rc)
 		rc = clean(ctx, src == CASE_COMPLAINT ? in->complainant : "", CASE_COMPLAINANT_MAX,
 			   src == CASE_COMPLAINT ? TEXT_REQUIRED : 0, "complainant", &complainant);
@@ -295,11 +298,12 @@ static int entry_tx(struct dv_ctx *ctx, int64_t case_id, enum entry_kind kind, c
 	if (on < c.opened_on)
 		return dv_fail(&ctx->err, DV_EINVAL, "on_date",
 			       "The day cannot be before the case was opened");
-	rc = db_int(ctx->db, id, &ctx->err,
-		    "INSERT INTO inspection_entry (case_id, ward_id, kind, text, on_date, created_by, "
-		    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-		    DB_I(case_id), DB_I(c.ward_id), DB_T(entry_kind_name(kind)), DB_T(text),
-		    DB_I(on), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	rc = db_int(
+		ctx->db, id, &ctx->err,
+		"INSERT INTO inspection_entry (case_id, ward_id, kind, text, on_date, created_by, "
+		"created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+		DB_I(case_id), DB_I(c.ward_id), DB_T(entry_kind_name(kind)), DB_T(text), DB_I(on),
+		DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "inspection.entry_add", "inspection_case", case_id, c.ward_id,
 			       json_pack("{s:s, s:I}", "kind", entry_kind_name(kind), "entry",
@@ -316,7 +320,8 @@ int inspection_entry_add(struct dv_ctx *ctx, int64_t case_id, const char *kind_i
 	int64_t id = 0;
 	int rc = entry_kind_parse(kind_in, &kind, &ctx->err);
 	if (!rc)
-		rc = clean(ctx, text_in, CASE_TEXT_MAX, TEXT_MULTILINE | TEXT_REQUIRED, "text", &text);
+		rc = clean(ctx, text_in, CASE_TEXT_MAX, TEXT_MULTILINE | TEXT_REQUIRED, "text",
+			   &text);
 	if (!rc && on_in && *on_in && date_parse(on_in, &on, NULL))
 		rc = dv_fail(&ctx->err, DV_EINVAL, "on_date",
 			     "Enter a real date as dd/mm/yyyy, such as 17/02/2023");
@@ -365,8 +370,9 @@ int inspection_recommend(struct dv_ctx *ctx, int64_t case_id, const char *text_i
 
 int inspection_rec_case(struct dv_ctx *ctx, int64_t rec_id, int64_t *case_id)
 {
-	int rc = db_int(ctx->db, case_id, &ctx->err,
-			"SELECT case_id FROM inspection_recommendation WHERE id = $1", DB_I(rec_id));
+	int rc =
+		db_int(ctx->db, case_id, &ctx->err,
+		       "SELECT case_id FROM inspection_recommendation WHERE id = $1", DB_I(rec_id));
 	return rc == DV_ENOTFOUND ? dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such recommendation")
 				  : rc;
 }

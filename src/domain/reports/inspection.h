@@ -21,31 +21,31 @@
 #include "base/names.h"
 #include "domain/ctx.h"
 
-#define CASE_TITLE_MAX 200
-#define CASE_TEXT_MAX 4000
+#define CASE_TITLE_MAX	     200
+#define CASE_TEXT_MAX	     4000
 #define CASE_COMPLAINANT_MAX 200
-#define CASE_PAGE_MAX 100
+#define CASE_PAGE_MAX	     100
 
-#define CASE_SOURCES(X)                                               \
-	X(CASE_REPORT, "report", N_("A citizen report"))              \
-	X(CASE_COMPLAINT, "complaint", N_("A complaint"))             \
+#define CASE_SOURCES(X)                                                                            \
+	X(CASE_REPORT, "report", N_("A citizen report"))                                           \
+	X(CASE_COMPLAINT, "complaint", N_("A complaint"))                                          \
 	X(CASE_OWN, "own", N_("The board's own initiative"))
 DV_ENUM(case_source, CASE_SOURCE_COUNT, CASE_SOURCES);
 
-#define CASE_STATUSES(X)                       \
-	X(CASE_OPEN, "open", N_("Open"))       \
+#define CASE_STATUSES(X)                                                                           \
+	X(CASE_OPEN, "open", N_("Open"))                                                           \
 	X(CASE_CLOSED, "closed", N_("Closed"))
 DV_ENUM(case_status, CASE_STATUS_COUNT, CASE_STATUSES);
 
-#define ENTRY_KINDS(X)                                   \
-	X(ENTRY_CHECK, "check", N_("What was checked"))  \
+#define ENTRY_KINDS(X)                                                                             \
+	X(ENTRY_CHECK, "check", N_("What was checked"))                                            \
 	X(ENTRY_FINDING, "finding", N_("Finding"))
 DV_ENUM(entry_kind, ENTRY_KIND_COUNT, ENTRY_KINDS);
 
-#define OUTCOMES(X)                                            \
-	X(OUTCOME_NONE, "", N_("Not answered yet"))            \
-	X(OUTCOME_ACCEPTED, "accepted", N_("Accepted"))        \
-	X(OUTCOME_PARTLY, "partly", N_("Partly accepted"))     \
+#define OUTCOMES(X)                                                                                \
+	X(OUTCOME_NONE, "", N_("Not answered yet"))                                                \
+	X(OUTCOME_ACCEPTED, "accepted", N_("Accepted"))                                            \
+	X(OUTCOME_PARTLY, "partly", N_("Partly accepted"))                                         \
 	X(OUTCOME_REJECTED, "rejected", N_("Not accepted"))
 DV_ENUM(outcome, OUTCOME_COUNT, OUTCOMES);
 
@@ -91,8 +91,8 @@ struct inspection_case {
 };
 
 struct case_input {
-	const char *source; /* case_source_name */
-	int64_t report_id;  /* for source "report" */
+	const char *source;	 /* case_source_name */
+	int64_t report_id;	 /* for source "report" */
 	const char *complainant; /* for source "complaint": kept from the public */
 	const char *title;
 	const char *subject;

@@ -43,18 +43,18 @@ int64_t report_reopen_within(struct dv_ctx *ctx)
 /* ------------------------------------------------------------------ rows */
 
 #define REPORT_COLS                                                                                \
-	"r.id, r.ward_id, r.unit_id, w.name, u.name, r.category_id, c.code, c.name_vi, "        \
-	"c.name_en, c.private, r.body_id, b.name, b.kind, r.status, r.address, r.lat_e6, "       \
-	"r.lon_e6, r.public_description, r.description, r.redacted, r.media_url, r.source, "     \
-	"r.ack_due, r.resolve_due, r.acknowledged_at, r.resolved_at, r.closed_at, "              \
-	"r.created_at, r.updated_at, r.reopened, r.duplicate_of, r.public_reason, "              \
-	"r.supporters, r.rating, r.rating_comment, r.account_id, r.contact_phone, "              \
-	"ac.display_name, r.status_notes, COALESCE((SELECT f.file_id FROM report_file f WHERE "  \
+	"r.id, r.ward_id, r.unit_id, w.name, u.name, r.category_id, c.code, c.name_vi, "           \
+	"c.name_en, c.private, r.body_id, b.name, b.kind, r.status, r.address, r.lat_e6, "         \
+	"r.lon_e6, r.public_description, r.description, r.redacted, r.media_url, r.source, "       \
+	"r.ack_due, r.resolve_due, r.acknowledged_at, r.resolved_at, r.closed_at, "                \
+	"r.created_at, r.updated_at, r.reopened, r.duplicate_of, r.public_reason, "                \
+	"r.supporters, r.rating, r.rating_comment, r.account_id, r.contact_phone, "                \
+	"ac.display_name, r.status_notes, COALESCE((SELECT f.file_id FROM report_file f WHERE "    \
 	"f.report_id = r.id AND f.removed_at IS NULL ORDER BY f.position LIMIT 1), 0)"
 
 #define REPORT_FROM                                                                                \
-	" FROM report r JOIN report_category c ON c.id = r.category_id JOIN unit u ON u.id = "  \
-	"r.unit_id JOIN unit w ON w.id = r.ward_id LEFT JOIN report_body b ON b.id = "           \
+	" FROM report r JOIN report_category c ON c.id = r.category_id JOIN unit u ON u.id = "     \
+	"r.unit_id JOIN unit w ON w.id = r.ward_id LEFT JOIN report_body b ON b.id = "             \
 	"r.body_id LEFT JOIN account ac ON ac.id = r.account_id"
 
 /* The private columns (original text, reporter, phone) are read into a
@@ -125,7 +125,8 @@ static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct report *r,
 static void compute_now(struct dv_ctx *ctx, struct report *r, int64_t close_after)
 {
 	int32_t today = time_local_date(ctx->now);
-	if (r->status == RS_RESOLVED && r->resolved_at && r->resolved_at + close_after <= ctx->now) {
+	if (r->status == RS_RESOLVED && r->resolved_at &&
+	    r->resolved_at + close_after <= ctx->now) {
 		r->status = RS_CLOSED;
 		r->closed_at = r->resolved_at + close_after;
 	}
@@ -191,12 +192,13 @@ int report_get(struct dv_ctx *ctx, int64_t id, struct report *r)
 	r->may_confirm = r->mine && r->status == RS_RESOLVED;
 	r->may_reopen = r->mine && (r->status == RS_RESOLVED || r->status == RS_CLOSED) &&
 			r->resolved_at && ctx->now <= r->resolved_at + report_reopen_within(ctx);
-	r->may_rate = r->mine &&
-		      (r->status == RS_RESOLVED || r->status == RS_CLOSED || r->status == RS_REJECTED);
+	r->may_rate = r->mine && (r->status == RS_RESOLVED || r->status == RS_CLOSED ||
+				  r->status == RS_REJECTED);
 	if (hh) {
-		rc = db_int(ctx->db, &one, &ctx->err,
-			    "SELECT 1 FROM report_support WHERE report_id = $1 AND household_id = $2",
-			    DB_I(id), DB_I(hh));
+		rc = db_int(
+			ctx->db, &one, &ctx->err,
+			"SELECT 1 FROM report_support WHERE report_id = $1 AND household_id = $2",
+			DB_I(id), DB_I(hh));
 		if (rc && rc != DV_ENOTFOUND)
 			return rc;
 		r->supported = rc == 0;
@@ -232,8 +234,7 @@ int report_by_token(struct dv_ctx *ctx, const char *token, int64_t *id)
 	return rc ? rc : report_load(ctx, *id, &r, NULL);
 }
 
-int report_events(struct dv_ctx *ctx, const struct report *r, struct report_event **out,
-		  size_t *n)
+int report_events(struct dv_ctx *ctx, const struct report *r, struct report_event **out, size_t *n)
 {
 	struct db_stmt *st = NULL;
 	size_t cap = 0;
@@ -267,11 +268,12 @@ int report_answers(struct dv_ctx *ctx, const struct report *r, struct report_ans
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT a.code, a.value FROM report_answer a LEFT JOIN report_question q "
-			  "ON q.category_id = $2 AND q.code = a.code WHERE a.report_id = $1 ORDER BY "
-			  "COALESCE(q.position, 999), a.code",
-			  DB_I(r->id), DB_I(r->category_id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT a.code, a.value FROM report_answer a LEFT JOIN report_question q "
+		"ON q.category_id = $2 AND q.code = a.code WHERE a.report_id = $1 ORDER BY "
+		"COALESCE(q.position, 999), a.code",
+		DB_I(r->id), DB_I(r->category_id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -285,17 +287,19 @@ int report_answers(struct dv_ctx *ctx, const struct report *r, struct report_ans
 int report_event_add(struct dv_ctx *ctx, const struct report *r, enum report_event_kind kind,
 		     enum report_status status, const char *note, int64_t body_id)
 {
-	int rc = db_run(ctx->db, &ctx->err,
-			"INSERT INTO report_event (report_id, ward_id, kind, status, note, body_id, "
-			"actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-			DB_I(r->id), DB_I(r->ward_id), DB_T(report_event_kind_name(kind)),
-			DB_T(report_status_name(status)), DB_T(note ? note : ""), DB_ID(body_id),
-			DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	int rc =
+		db_run(ctx->db, &ctx->err,
+		       "INSERT INTO report_event (report_id, ward_id, kind, status, note, body_id, "
+		       "actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		       DB_I(r->id), DB_I(r->ward_id), DB_T(report_event_kind_name(kind)),
+		       DB_T(report_status_name(status)), DB_T(note ? note : ""), DB_ID(body_id),
+		       DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 	/* the reporter's rating comment is not the authority's response */
 	int public_note = note && *note && kind != RE_RATED;
 	return rc ? rc
 		  : db_run(ctx->db, &ctx->err,
-			   "UPDATE report SET updated_at = $1, status_notes = CASE WHEN $2 = 1 THEN $3 "
+			   "UPDATE report SET updated_at = $1, status_notes = CASE WHEN $2 = 1 "
+			   "THEN $3 "
 			   "ELSE status_notes END WHERE id = $4",
 			   DB_I(ctx->now), DB_I(public_note), DB_T(note ? note : ""), DB_I(r->id));
 }
@@ -404,12 +408,14 @@ static int clean_answers(struct dv_ctx *ctx, const struct report_input *in, stru
 	c->answers = arena_alloc(ctx->arena, (c->cat.nquestions + 1) * sizeof(*c->answers));
 	for (size_t i = 0; i < in->nanswers; i++) {
 		size_t k = 0;
-		while (k < c->cat.nquestions && strcmp(c->cat.questions[k].code, in->answers[i].code))
+		while (k < c->cat.nquestions &&
+		       strcmp(c->cat.questions[k].code, in->answers[i].code))
 			k++;
 		if (k == c->cat.nquestions)
-			return dv_fail(&ctx->err, DV_EINVAL,
-				       arena_printf(ctx->arena, "attribute[%s]", in->answers[i].code),
-				       "This category asks no question %s", in->answers[i].code);
+			return dv_fail(
+				&ctx->err, DV_EINVAL,
+				arena_printf(ctx->arena, "attribute[%s]", in->answers[i].code),
+				"This category asks no question %s", in->answers[i].code);
 	}
 	for (size_t k = 0; k < c->cat.nquestions; k++) {
 		const char *value = NULL;
@@ -513,8 +519,9 @@ static int throttle(struct dv_ctx *ctx, const struct report_input *in)
 			    "DELETE FROM report_attempt WHERE ip = $1 AND at <= $2", DB_T(ip),
 			    DB_I(ctx->now - 86400));
 	return rc ? rc
-		  : db_run(ctx->db, &ctx->err, "INSERT INTO report_attempt (ip, at) VALUES ($1, $2)",
-			   DB_T(ip), DB_I(ctx->now));
+		  : db_run(ctx->db, &ctx->err,
+			   "INSERT INTO report_attempt (ip, at) VALUES ($1, $2)", DB_T(ip),
+			   DB_I(ctx->now));
 }
 
 static int insert_report(struct dv_ctx *ctx, const struct report_input *in,
@@ -524,13 +531,15 @@ static int insert_report(struct dv_ctx *ctx, const struct report_input *in,
 	int32_t today = time_local_date(ctx->now);
 	int rc = db_int(
 		ctx->db, id, &ctx->err,
-		"INSERT INTO report (ward_id, unit_id, category_id, body_id, status, address, lat_e6, "
+		"INSERT INTO report (ward_id, unit_id, category_id, body_id, status, address, "
+		"lat_e6, "
 		"lon_e6, description, public_description, media_url, account_id, household_id, "
-		"contact_phone, source, app_id, token, ack_due, resolve_due, created_at, updated_at) "
+		"contact_phone, source, app_id, token, ack_due, resolve_due, created_at, "
+		"updated_at) "
 		"VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, "
 		"$14, $15, $16, $17, $18, $18) RETURNING id",
-		DB_I(c->ward_id), DB_I(c->unit.id), DB_I(c->cat.id), DB_ID(body_id), DB_T(c->address),
-		c->has_position ? DB_I(c->lat_e6) : DB_NULL,
+		DB_I(c->ward_id), DB_I(c->unit.id), DB_I(c->cat.id), DB_ID(body_id),
+		DB_T(c->address), c->has_position ? DB_I(c->lat_e6) : DB_NULL,
 		c->has_position ? DB_I(c->lon_e6) : DB_NULL, DB_T(c->description),
 		DB_T(c->media_url), DB_ID(ctx->actor->account_id), DB_ID(ctx->actor->household_id),
 		DB_T(ctx->actor->account_id ? "" : c->phone), DB_T(report_source_name(in->source)),
@@ -538,15 +547,16 @@ static int insert_report(struct dv_ctx *ctx, const struct report_input *in,
 		DB_I(date_add_working_days(today, c->cat.resolve_days)), DB_I(ctx->now));
 	for (size_t k = 0; !rc && k < c->cat.nquestions; k++)
 		if (*c->answers[k])
-			rc = db_run(ctx->db, &ctx->err,
-				    "INSERT INTO report_answer (report_id, code, value) VALUES ($1, "
-				    "$2, $3)",
-				    DB_I(*id), DB_T(c->cat.questions[k].code), DB_T(c->answers[k]));
+			rc = db_run(
+				ctx->db, &ctx->err,
+				"INSERT INTO report_answer (report_id, code, value) VALUES ($1, "
+				"$2, $3)",
+				DB_I(*id), DB_T(c->cat.questions[k].code), DB_T(c->answers[k]));
 	return rc;
 }
 
-static int create_tx(struct dv_ctx *ctx, const struct report_input *in, const struct clean_report *c,
-		     const char *token, int64_t *id)
+static int create_tx(struct dv_ctx *ctx, const struct report_input *in,
+		     const struct clean_report *c, const char *token, int64_t *id)
 {
 	int64_t body_id = 0;
 	struct report r;
@@ -566,8 +576,9 @@ static int create_tx(struct dv_ctx *ctx, const struct report_input *in, const st
 	if (!rc)
 		rc = ctx_audit(ctx, "report.create", "report", *id, c->ward_id,
 			       json_pack("{s:s, s:I, s:I, s:s, s:I, s:I}", "category", c->cat.code,
-					 "unit", (json_int_t)c->unit.id, "body", (json_int_t)body_id,
-					 "source", report_source_name(in->source), "photos",
+					 "unit", (json_int_t)c->unit.id, "body",
+					 (json_int_t)body_id, "source",
+					 report_source_name(in->source), "photos",
 					 (json_int_t)c->nphotos, "app", (json_int_t)in->app_id));
 	return rc;
 }
@@ -617,8 +628,8 @@ int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offse
 	if (limit < 1 || limit > REPORT_PAGE_MAX || offset < 0 || offset > 1000000)
 		return dv_fail(&ctx->err, DV_EINVAL, "page", "This page does not exist");
 	if (f->ncategories > FILTER_CATEGORIES)
-		return dv_fail(&ctx->err, DV_EINVAL, "service_code", "At most %d categories at once",
-			       FILTER_CATEGORIES);
+		return dv_fail(&ctx->err, DV_EINVAL, "service_code",
+			       "At most %d categories at once", FILTER_CATEGORIES);
 	if (f->mine && !ctx->actor->account_id)
 		return 0;
 	for (size_t i = 0; i < f->ncategories; i++)
@@ -632,18 +643,22 @@ int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offse
 	const char *sql = arena_printf(
 		ctx->arena,
 		"SELECT " REPORT_COLS REPORT_FROM " WHERE (CAST($1 AS BIGINT) = 0 OR r.unit_id IN "
-		"(SELECT descendant FROM unit_tree WHERE ancestor = $1)) AND (CAST($2 AS BIGINT) = 0 "
+		"(SELECT descendant FROM unit_tree WHERE ancestor = $1)) AND (CAST($2 AS BIGINT) = "
+		"0 "
 		"OR r.body_id = $2) AND ($3 = 0 OR b.kind = 'head') AND ($4 = -1 OR ($4 = 0 AND "
 		"r.status IN " REPORT_OPEN_SQL ") OR ($4 = 1 AND r.status NOT IN " REPORT_OPEN_SQL
 		") OR ($4 = 2 AND r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5)) AND "
 		"(CAST($6 AS BIGINT) = 0 OR r.created_at >= $6) AND (CAST($7 AS BIGINT) = 0 OR "
-		"r.created_at < $7) AND (c.private = 0 OR $8 = 1) AND ($9 = 0 OR r.account_id = $10) "
-		"AND ($11 = 0 OR r.category_id IN ($12, $13, $14, $15, $16, $17, $18, $19)) ORDER BY "
+		"r.created_at < $7) AND (c.private = 0 OR $8 = 1) AND ($9 = 0 OR r.account_id = "
+		"$10) "
+		"AND ($11 = 0 OR r.category_id IN ($12, $13, $14, $15, $16, $17, $18, $19)) ORDER "
+		"BY "
 		"%s LIMIT $20 OFFSET $21",
-		f->for_work ? "CASE WHEN r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5 "
-			      "THEN 0 ELSE 1 END, r.supporters DESC, r.resolve_due, r.created_at DESC, "
-			      "r.id DESC"
-			    : "r.created_at DESC, r.id DESC");
+		f->for_work
+			? "CASE WHEN r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5 "
+			  "THEN 0 ELSE 1 END, r.supporters DESC, r.resolve_due, r.created_at DESC, "
+			  "r.id DESC"
+			: "r.created_at DESC, r.id DESC");
 	int rc = db_query(ctx->db, &st, &ctx->err, sql, DB_I(f->unit_id), DB_I(f->body_id),
 			  DB_I(f->head_only != 0), DB_I(f->state), DB_I(today), DB_I(f->from),
 			  DB_I(f->to), DB_I(private_ok(ctx, f)), DB_I(f->mine != 0),

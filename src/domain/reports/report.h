@@ -42,29 +42,29 @@
 #include "domain/ctx.h"
 #include "domain/reports/routing.h"
 
-#define REPORT_ADDRESS_MAX 200
+#define REPORT_ADDRESS_MAX     200
 #define REPORT_DESCRIPTION_MAX 2000
-#define REPORT_NOTE_MAX 2000	 /* an officer's public response, a reason */
-#define REPORT_COMMENT_MAX 1000	 /* the reporter's comment with a rating */
-#define REPORT_MEDIA_URL_MAX 500
-#define REPORT_PHOTOS_MAX 5
-#define REPORT_PAGE_MAX 200
-#define REPORT_TOKEN_BYTES 16
+#define REPORT_NOTE_MAX	       2000 /* an officer's public response, a reason */
+#define REPORT_COMMENT_MAX     1000 /* the reporter's comment with a rating */
+#define REPORT_MEDIA_URL_MAX   500
+#define REPORT_PHOTOS_MAX      5
+#define REPORT_PAGE_MAX	       200
+#define REPORT_TOKEN_BYTES     16
 /* Anonymous reports from one client address, and reports of one account,
  * per window (DV_EBUSY beyond). */
-#define REPORT_ANON_WINDOW 3600
-#define REPORT_ANON_MAX 5
+#define REPORT_ANON_WINDOW    3600
+#define REPORT_ANON_MAX	      5
 #define REPORT_ACCOUNT_WINDOW 86400
-#define REPORT_ACCOUNT_MAX 30
+#define REPORT_ACCOUNT_MAX    30
 
-#define REPORT_STATUSES(X)                                                \
-	X(RS_SUBMITTED, "submitted", N_("Submitted"))                     \
-	X(RS_ACKNOWLEDGED, "acknowledged", N_("Acknowledged"))            \
-	X(RS_IN_PROGRESS, "in_progress", N_("In progress"))               \
-	X(RS_REOPENED, "reopened", N_("Reopened"))                        \
-	X(RS_RESOLVED, "resolved", N_("Resolved"))                        \
-	X(RS_CLOSED, "closed", N_("Closed"))                              \
-	X(RS_REJECTED, "rejected", N_("Rejected"))                        \
+#define REPORT_STATUSES(X)                                                                         \
+	X(RS_SUBMITTED, "submitted", N_("Submitted"))                                              \
+	X(RS_ACKNOWLEDGED, "acknowledged", N_("Acknowledged"))                                     \
+	X(RS_IN_PROGRESS, "in_progress", N_("In progress"))                                        \
+	X(RS_REOPENED, "reopened", N_("Reopened"))                                                 \
+	X(RS_RESOLVED, "resolved", N_("Resolved"))                                                 \
+	X(RS_CLOSED, "closed", N_("Closed"))                                                       \
+	X(RS_REJECTED, "rejected", N_("Rejected"))                                                 \
 	X(RS_MERGED, "merged", N_("Merged into another report"))
 DV_ENUM(report_status, RS_COUNT, REPORT_STATUSES);
 
@@ -73,34 +73,34 @@ DV_ENUM(report_status, RS_COUNT, REPORT_STATUSES);
 int report_status_is_open(enum report_status s);
 
 /* How a report came in. */
-#define REPORT_SOURCES(X)                                      \
-	X(SRC_WEB, "web", N_("On the site"))                   \
-	X(SRC_API, "api", N_("Through the API"))               \
+#define REPORT_SOURCES(X)                                                                          \
+	X(SRC_WEB, "web", N_("On the site"))                                                       \
+	X(SRC_API, "api", N_("Through the API"))                                                   \
 	X(SRC_OPEN311, "open311", N_("Through an Open311 app"))
 DV_ENUM(report_source, SRC_COUNT, REPORT_SOURCES);
 
 /* What an officer does to a report (report_act). */
-#define REPORT_ACTIONS(X)                                          \
-	X(RA_ACKNOWLEDGE, "acknowledge", N_("Acknowledge"))        \
-	X(RA_START, "start", N_("Start the work"))                 \
-	X(RA_RESOLVE, "resolve", N_("Mark resolved"))              \
-	X(RA_REJECT, "reject", N_("Reject"))                       \
+#define REPORT_ACTIONS(X)                                                                          \
+	X(RA_ACKNOWLEDGE, "acknowledge", N_("Acknowledge"))                                        \
+	X(RA_START, "start", N_("Start the work"))                                                 \
+	X(RA_RESOLVE, "resolve", N_("Mark resolved"))                                              \
+	X(RA_REJECT, "reject", N_("Reject"))                                                       \
 	X(RA_NOTE, "note", N_("Post an update"))
 DV_ENUM(report_action, RA_COUNT, REPORT_ACTIONS);
 
 /* The steps of the public history. */
-#define REPORT_EVENTS(X)                                              \
-	X(RE_SUBMITTED, "submitted", N_("Reported"))                  \
-	X(RE_ACKNOWLEDGED, "acknowledged", N_("Acknowledged"))        \
-	X(RE_STARTED, "started", N_("Work started"))                  \
-	X(RE_RESOLVED, "resolved", N_("Resolved"))                    \
-	X(RE_REJECTED, "rejected", N_("Rejected"))                    \
-	X(RE_MERGED, "merged", N_("Merged into another report"))      \
-	X(RE_CONFIRMED, "confirmed", N_("Confirmed by the reporter")) \
-	X(RE_REOPENED, "reopened", N_("Reopened by the reporter"))    \
-	X(RE_ROUTED, "routed", N_("Sent to another body"))            \
-	X(RE_NOTE, "note", N_("Update"))                              \
-	X(RE_REDACTED, "redacted", N_("Personal details hidden"))     \
+#define REPORT_EVENTS(X)                                                                           \
+	X(RE_SUBMITTED, "submitted", N_("Reported"))                                               \
+	X(RE_ACKNOWLEDGED, "acknowledged", N_("Acknowledged"))                                     \
+	X(RE_STARTED, "started", N_("Work started"))                                               \
+	X(RE_RESOLVED, "resolved", N_("Resolved"))                                                 \
+	X(RE_REJECTED, "rejected", N_("Rejected"))                                                 \
+	X(RE_MERGED, "merged", N_("Merged into another report"))                                   \
+	X(RE_CONFIRMED, "confirmed", N_("Confirmed by the reporter"))                              \
+	X(RE_REOPENED, "reopened", N_("Reopened by the reporter"))                                 \
+	X(RE_ROUTED, "routed", N_("Sent to another body"))                                         \
+	X(RE_NOTE, "note", N_("Update"))                                                           \
+	X(RE_REDACTED, "redacted", N_("Personal details hidden"))                                  \
 	X(RE_RATED, "rated", N_("Rated by the reporter"))
 DV_ENUM(report_event_kind, RE_COUNT, REPORT_EVENTS);
 
@@ -117,7 +117,7 @@ struct report {
 	enum report_status status; /* as it reads now: resolved long enough is closed */
 	const char *address;
 	int has_position;
-	int64_t lat_e6, lon_e6; /* millionths of a degree */
+	int64_t lat_e6, lon_e6;	 /* millionths of a degree */
 	const char *description; /* what the public sees (redacted, if it was) */
 	int redacted;
 	const char *media_url; /* a photo's address given by an Open311 app, or "" */
@@ -139,8 +139,8 @@ struct report {
 	int kept;	 /* resolved by resolve_due: 1; after it: 0; not resolved: -1 */
 
 	/* the actor */
-	int mine;	 /* the actor reported it */
-	int may_handle;	 /* the actor may act on it (report_act and the rest) */
+	int mine;	/* the actor reported it */
+	int may_handle; /* the actor may act on it (report_act and the rest) */
 	int may_confirm, may_reopen, may_rate, may_support;
 	int supported; /* the actor's household said "tôi cũng gặp" */
 
@@ -179,8 +179,8 @@ struct report_input {
 	const char *phone;     /* an anonymous reporter's contact, optional */
 	const char *media_url; /* Open311: the address of a photo */
 	enum report_source source;
-	int64_t app_id;	       /* the Open311 app, or 0 */
-	const char *ip;	       /* the client's address, for throttling */
+	int64_t app_id; /* the Open311 app, or 0 */
+	const char *ip; /* the client's address, for throttling */
 	const struct report_answer *answers;
 	size_t nanswers;
 	const struct report_photo_in *photos;
@@ -204,8 +204,7 @@ int report_get(struct dv_ctx *ctx, int64_t id, struct report *r);
 int report_by_token(struct dv_ctx *ctx, const char *token, int64_t *id);
 
 /* The public history, oldest first. */
-int report_events(struct dv_ctx *ctx, const struct report *r, struct report_event **out,
-		  size_t *n);
+int report_events(struct dv_ctx *ctx, const struct report *r, struct report_event **out, size_t *n);
 /* The answers to the category's questions. */
 int report_answers(struct dv_ctx *ctx, const struct report *r, struct report_answer **out,
 		   size_t *n);
@@ -224,8 +223,8 @@ struct report_filter {
 	size_t nids;
 	const int64_t *categories; /* these categories only (service_code) */
 	size_t ncategories;
-	int mine;	/* the actor's own reports */
-	int for_work;	/* the officers' order: overdue first, then by supporters */
+	int mine;     /* the actor's own reports */
+	int for_work; /* the officers' order: overdue first, then by supporters */
 };
 
 /*
@@ -284,15 +283,14 @@ int report_support(struct dv_ctx *ctx, int64_t id, int *already);
 /* --------------------------------------------------------------- photos */
 
 struct report_photo {
-	int64_t file_id;    /* the public one */
+	int64_t file_id;     /* the public one */
 	int64_t original_id; /* before a redaction, for handlers; 0 if none */
 	int width, height;
 	int has_thumb;
 };
 
 /* The report's photos (the caller read it). */
-int report_photos(struct dv_ctx *ctx, const struct report *r, struct report_photo **out,
-		  size_t *n);
+int report_photos(struct dv_ctx *ctx, const struct report *r, struct report_photo **out, size_t *n);
 
 /* Read one of the report's photos (thumb: its thumbnail); `original` the
  * one before a redaction, for those who handle it. DV_ENOTFOUND when it is

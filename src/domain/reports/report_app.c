@@ -18,10 +18,11 @@ static int require_configure(struct dv_ctx *ctx)
 
 static int create_tx(struct dv_ctx *ctx, const char *name, const char *hash, int64_t *id)
 {
-	int rc = db_int(ctx->db, id, &ctx->err,
-			"INSERT INTO report_app (name, key_hash, created_by, created_at) VALUES ($1, "
-			"$2, $3, $4) RETURNING id",
-			DB_T(name), DB_T(hash), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	int rc = db_int(
+		ctx->db, id, &ctx->err,
+		"INSERT INTO report_app (name, key_hash, created_by, created_at) VALUES ($1, "
+		"$2, $3, $4) RETURNING id",
+		DB_T(name), DB_T(hash), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "report_app.create", "report_app", *id, 0,
 			       json_pack("{s:s}", "name", name));
@@ -76,9 +77,10 @@ int report_app_list(struct dv_ctx *ctx, struct report_app **out, size_t *n)
 
 static int revoke_tx(struct dv_ctx *ctx, int64_t id)
 {
-	int rc = db_run(ctx->db, &ctx->err,
-			"UPDATE report_app SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
-			DB_I(ctx->now), DB_I(id));
+	int rc =
+		db_run(ctx->db, &ctx->err,
+		       "UPDATE report_app SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+		       DB_I(ctx->now), DB_I(id));
 	if (!rc && db_changes(ctx->db) == 0)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such key");
 	return rc ? rc : ctx_audit(ctx, "report_app.revoke", "report_app", id, 0, NULL);
@@ -100,10 +102,11 @@ int report_app_check(struct dv_ctx *ctx, const char *key, int64_t *id)
 	if (!key || !*key || strlen(key) > TOKEN_TEXT_MAX)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, "api_key", "No such key");
 	hash_hex(hash, key, strlen(key));
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT id, COALESCE(last_used_at, 0) FROM report_app WHERE key_hash = $1 "
-			  "AND revoked_at IS NULL",
-			  DB_T(hash));
+	int rc =
+		db_query(ctx->db, &st, &ctx->err,
+			 "SELECT id, COALESCE(last_used_at, 0) FROM report_app WHERE key_hash = $1 "
+			 "AND revoked_at IS NULL",
+			 DB_T(hash));
 	if (rc)
 		return rc;
 	if ((rc = db_step(st, &ctx->err)) != DB_ROW)

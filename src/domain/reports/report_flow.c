@@ -73,19 +73,22 @@ static int act_tx(struct dv_ctx *ctx, int64_t id, enum report_action a, const ch
 	if (rc)
 		return rc;
 	if (!step_allowed(a, r.status))
-		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "This report is %s: it cannot be done now",
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
+			       "This report is %s: it cannot be done now",
 			       i18n_get(ctx->lang, report_status_label(r.status)));
 	enum report_status to = s->to == RS_COUNT ? r.status : s->to;
 	if (a == RA_ACKNOWLEDGE || a == RA_START)
-		rc = db_run(ctx->db, &ctx->err,
-			    "UPDATE report SET acknowledged_at = COALESCE(acknowledged_at, $1) WHERE "
-			    "id = $2",
-			    DB_I(ctx->now), DB_I(id));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"UPDATE report SET acknowledged_at = COALESCE(acknowledged_at, $1) WHERE "
+			"id = $2",
+			DB_I(ctx->now), DB_I(id));
 	else if (a == RA_RESOLVE)
-		rc = db_run(ctx->db, &ctx->err,
-			    "UPDATE report SET resolved_at = $1, closed_at = NULL, acknowledged_at = "
-			    "COALESCE(acknowledged_at, $1) WHERE id = $2",
-			    DB_I(ctx->now), DB_I(id));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"UPDATE report SET resolved_at = $1, closed_at = NULL, acknowledged_at = "
+			"COALESCE(acknowledged_at, $1) WHERE id = $2",
+			DB_I(ctx->now), DB_I(id));
 	else if (a == RA_REJECT)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE report SET public_reason = $1, closed_at = $2 WHERE id = $3",
@@ -131,7 +134,8 @@ static int merge_tx(struct dv_ctx *ctx, int64_t id, int64_t into, const char *no
 	if (!report_status_is_open(r.status))
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "Only an open report can be merged");
 	if (into == id)
-		return dv_fail(&ctx->err, DV_EINVAL, "into", "A report cannot be merged into itself");
+		return dv_fail(&ctx->err, DV_EINVAL, "into",
+			       "A report cannot be merged into itself");
 	rc = report_load(ctx, into, &target, NULL);
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_EINVAL, "into", "No such report");
@@ -144,9 +148,10 @@ static int merge_tx(struct dv_ctx *ctx, int64_t id, int64_t into, const char *no
 		    "UPDATE report SET status = 'merged', duplicate_of = $1, closed_at = $2 WHERE "
 		    "id = $3",
 		    DB_I(into), DB_I(ctx->now), DB_I(id));
-	const char *line = *note ? note
-				 : arena_printf(ctx->arena, i18n_get(ctx->lang, N_("Follow report #%lld")),
-						(long long)into);
+	const char *line =
+		*note ? note
+		      : arena_printf(ctx->arena, i18n_get(ctx->lang, N_("Follow report #%lld")),
+				     (long long)into);
 	if (!rc)
 		rc = report_event_add(ctx, &r, RE_MERGED, RS_MERGED, line, 0);
 	if (!rc)
@@ -217,10 +222,11 @@ static int redact_tx(struct dv_ctx *ctx, int64_t id, const char *text)
 		rc = report_event_add(ctx, &r, RE_REDACTED, r.status, "", 0);
 	/* what was hidden is not written into the audit: it may be personal */
 	if (!rc)
-		rc = ctx_audit(ctx, "report.redact_text", "report", id, r.ward_id,
-			       json_pack("{s:I, s:I}", "before_chars",
-					 (json_int_t)utf8_count(r.description, strlen(r.description)),
-					 "after_chars", (json_int_t)utf8_count(text, strlen(text))));
+		rc = ctx_audit(
+			ctx, "report.redact_text", "report", id, r.ward_id,
+			json_pack("{s:I, s:I}", "before_chars",
+				  (json_int_t)utf8_count(r.description, strlen(r.description)),
+				  "after_chars", (json_int_t)utf8_count(text, strlen(text))));
 	return rc;
 }
 
@@ -243,7 +249,8 @@ static int own(struct dv_ctx *ctx, int64_t id, struct report *r)
 	if (rc)
 		return rc;
 	if (!r->mine)
-		return dv_fail(&ctx->err, DV_EPERM, NULL, "Only the resident who reported it may do this");
+		return dv_fail(&ctx->err, DV_EPERM, NULL,
+			       "Only the resident who reported it may do this");
 	return 0;
 }
 
@@ -314,9 +321,10 @@ static int rate_tx(struct dv_ctx *ctx, int64_t id, int rating, const char *comme
 	if (!r.may_rate)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "A report is rated once it is resolved or rejected");
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE report SET rating = $1, rating_comment = $2, rated_at = $3 WHERE id = $4",
-		    DB_I(rating), DB_T(comment), DB_I(ctx->now), DB_I(id));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE report SET rating = $1, rating_comment = $2, rated_at = $3 WHERE id = $4",
+		DB_I(rating), DB_T(comment), DB_I(ctx->now), DB_I(id));
 	if (!rc)
 		rc = report_event_add(ctx, &r, RE_RATED, r.status, comment, 0);
 	if (!rc)
@@ -365,7 +373,8 @@ static int support_tx(struct dv_ctx *ctx, int64_t id, int *already)
 		    DB_I(ctx->now));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
-			    "UPDATE report SET supporters = supporters + 1 WHERE id = $1", DB_I(id));
+			    "UPDATE report SET supporters = supporters + 1 WHERE id = $1",
+			    DB_I(id));
 	if (!rc)
 		rc = ctx_audit(ctx, "report.support", "report", id, r.ward_id, NULL);
 	return rc;

@@ -53,19 +53,19 @@ const struct attach_owner report_attach = {
 	.changed = NULL,
 };
 
-int report_photos(struct dv_ctx *ctx, const struct report *r, struct report_photo **out,
-		  size_t *n)
+int report_photos(struct dv_ctx *ctx, const struct report *r, struct report_photo **out, size_t *n)
 {
 	struct db_stmt *st = NULL;
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT l.file_id, COALESCE(l.original_id, 0), f.width, f.height, CASE "
-			  "WHEN f.thumb IS NULL THEN 0 ELSE 1 END FROM report_file l JOIN file f ON "
-			  "f.id = l.file_id WHERE l.report_id = $1 AND l.removed_at IS NULL ORDER BY "
-			  "l.position, l.file_id",
-			  DB_I(r->id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT l.file_id, COALESCE(l.original_id, 0), f.width, f.height, CASE "
+		"WHEN f.thumb IS NULL THEN 0 ELSE 1 END FROM report_file l JOIN file f ON "
+		"f.id = l.file_id WHERE l.report_id = $1 AND l.removed_at IS NULL ORDER BY "
+		"l.position, l.file_id",
+		DB_I(r->id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -90,10 +90,11 @@ int report_photo_read(struct dv_ctx *ctx, int64_t report_id, int64_t file_id, in
 	if (original && !r.may_handle)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such photo");
 	rc = db_int(ctx->db, &one, &ctx->err,
-		    original ? "SELECT 1 FROM report_file WHERE report_id = $1 AND original_id = $2 "
-			       "AND removed_at IS NULL"
-			     : "SELECT 1 FROM report_file WHERE report_id = $1 AND file_id = $2 AND "
-			       "removed_at IS NULL",
+		    original
+			    ? "SELECT 1 FROM report_file WHERE report_id = $1 AND original_id = $2 "
+			      "AND removed_at IS NULL"
+			    : "SELECT 1 FROM report_file WHERE report_id = $1 AND file_id = $2 AND "
+			      "removed_at IS NULL",
 		    DB_I(report_id), DB_I(file_id));
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such photo");
@@ -107,9 +108,10 @@ int report_photo_add(struct dv_ctx *ctx, int64_t report_id, const struct report_
 		     int64_t *file_id)
 {
 	int64_t n = 0;
-	int rc = db_int(ctx->db, &n, &ctx->err,
-			"SELECT COUNT(*) FROM report_file WHERE report_id = $1 AND removed_at IS NULL",
-			DB_I(report_id));
+	int rc = db_int(
+		ctx->db, &n, &ctx->err,
+		"SELECT COUNT(*) FROM report_file WHERE report_id = $1 AND removed_at IS NULL",
+		DB_I(report_id));
 	if (rc)
 		return rc;
 	if (n >= REPORT_PHOTOS_MAX)
@@ -131,20 +133,22 @@ static int redact_tx(struct dv_ctx *ctx, const struct report *r, int64_t file_id
 		     const struct media *m, size_t nregions)
 {
 	int64_t fresh = 0, original = 0;
-	int rc = db_int(ctx->db, &original, &ctx->err,
-			"SELECT COALESCE(original_id, file_id) FROM report_file WHERE report_id = $1 "
-			"AND file_id = $2 AND removed_at IS NULL",
-			DB_I(r->id), DB_I(file_id));
+	int rc = db_int(
+		ctx->db, &original, &ctx->err,
+		"SELECT COALESCE(original_id, file_id) FROM report_file WHERE report_id = $1 "
+		"AND file_id = $2 AND removed_at IS NULL",
+		DB_I(r->id), DB_I(file_id));
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such photo");
 	if (rc || (rc = attachment_store(ctx, r->unit_id, "anh-da-che", m, &fresh)))
 		return rc;
 	/* the link now shows the covered copy; the original (the very first
 	 * one, when a photo is covered again) stays for the handlers */
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE report_file SET file_id = $1, original_id = $2 WHERE report_id = $3 AND "
-		    "file_id = $4",
-		    DB_I(fresh), DB_I(original), DB_I(r->id), DB_I(file_id));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE report_file SET file_id = $1, original_id = $2 WHERE report_id = $3 AND "
+		"file_id = $4",
+		DB_I(fresh), DB_I(original), DB_I(r->id), DB_I(file_id));
 	if (!rc)
 		rc = report_event_add(ctx, r, RE_REDACTED, r->status, "", 0);
 	if (!rc)
@@ -165,11 +169,11 @@ int report_photo_redact(struct dv_ctx *ctx, int64_t report_id, int64_t file_id,
 	if (rc || (rc = report_photo_read(ctx, report_id, file_id, 0, 0, &f)))
 		return rc;
 	if (n < 1 || n > REPORT_REGIONS_MAX)
-		return dv_fail(&ctx->err, DV_EINVAL, "regions", "Mark from 1 to %d regions to cover",
-			       REPORT_REGIONS_MAX);
+		return dv_fail(&ctx->err, DV_EINVAL, "regions",
+			       "Mark from 1 to %d regions to cover", REPORT_REGIONS_MAX);
 	for (size_t i = 0; i < n; i++)
-		rects[i] = (struct media_rect){regions[i].x, regions[i].y, regions[i].w,
-					       regions[i].h};
+		rects[i] =
+			(struct media_rect){regions[i].x, regions[i].y, regions[i].w, regions[i].h};
 	if ((rc = media_redact(f.data, f.len, rects, n, &m, &ctx->err)))
 		return rc;
 	if (!(rc = ctx_begin(ctx)))

@@ -26,9 +26,9 @@ int report_stats_rating_tenths(const struct report_stats *s)
 #define RESOLVED_SQL "(r.status IN ('resolved', 'closed') AND r.resolved_at IS NOT NULL)"
 
 #define STATS_WHERE                                                                                \
-	" FROM report r JOIN report_category c ON c.id = r.category_id WHERE r.unit_id IN "     \
-	"(SELECT descendant FROM unit_tree WHERE ancestor = $1) AND (CAST($2 AS BIGINT) = 0 OR " \
-	"r.created_at >= $2) AND (CAST($3 AS BIGINT) = 0 OR r.created_at < $3) AND (c.private = " \
+	" FROM report r JOIN report_category c ON c.id = r.category_id WHERE r.unit_id IN "        \
+	"(SELECT descendant FROM unit_tree WHERE ancestor = $1) AND (CAST($2 AS BIGINT) = 0 OR "   \
+	"r.created_at >= $2) AND (CAST($3 AS BIGINT) = 0 OR r.created_at < $3) AND (c.private = "  \
 	"0 OR $4 = 1)"
 
 static int counts(struct dv_ctx *ctx, int64_t unit, int64_t from, int64_t to, int priv,
@@ -38,12 +38,14 @@ static int counts(struct dv_ctx *ctx, int64_t unit, int64_t from, int64_t to, in
 	size_t cap = 0;
 	int rc = db_query(
 		ctx->db, &st, &ctx->err,
-		"SELECT c.id, c.code, c.name_vi, c.name_en, COUNT(*), SUM(CASE WHEN r.status IN " REPORT_OPEN_SQL
+		"SELECT c.id, c.code, c.name_vi, c.name_en, COUNT(*), SUM(CASE WHEN r.status "
+		"IN " REPORT_OPEN_SQL
 		" THEN 1 ELSE 0 END), SUM(CASE WHEN r.status IN " REPORT_OPEN_SQL " AND "
 		"r.resolve_due < $5 THEN 1 ELSE 0 END), SUM(CASE WHEN " RESOLVED_SQL " THEN 1 ELSE "
 		"0 END), SUM(CASE WHEN r.rating IS NOT NULL THEN 1 ELSE 0 END), "
 		"COALESCE(SUM(r.rating), 0)" STATS_WHERE
-		" GROUP BY c.id, c.code, c.name_vi, c.name_en, c.position ORDER BY c.position, c.id",
+		" GROUP BY c.id, c.code, c.name_vi, c.name_en, c.position ORDER BY c.position, "
+		"c.id",
 		DB_I(unit), DB_I(from), DB_I(to), DB_I(priv), DB_I(time_local_date(ctx->now)));
 	if (rc)
 		return rc;

@@ -24,12 +24,12 @@ struct report_stats {
 	const char *category_code, *category_vi, *category_en;
 	int64_t received;
 	int64_t open;
-	int64_t overdue;	     /* open past their deadline, now */
+	int64_t overdue; /* open past their deadline, now */
 	int64_t resolved;
-	int64_t on_time;	     /* resolved by the deadline */
-	int64_t median_seconds;	     /* to resolve; 0 when none is resolved */
+	int64_t on_time;	/* resolved by the deadline */
+	int64_t median_seconds; /* to resolve; 0 when none is resolved */
 	int64_t rated;
-	int64_t rating_sum;	     /* average = rating_sum / rated */
+	int64_t rating_sum; /* average = rating_sum / rated */
 };
 
 /* "42%" of resolved on time, as a whole percentage rounded down; -1 when

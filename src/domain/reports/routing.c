@@ -16,7 +16,7 @@ DV_ENUM_DEFINE(body_kind, BODY_KIND_COUNT, BODY_KINDS, "kind");
 /* ------------------------------------------------------------------ bodies */
 
 #define BODY_COLS                                                                                  \
-	"b.id, b.unit_id, u.name, b.kind, b.name, (SELECT COUNT(*) FROM report_body_officer o " \
+	"b.id, b.unit_id, u.name, b.kind, b.name, (SELECT COUNT(*) FROM report_body_officer o "    \
 	"WHERE o.body_id = b.id AND o.removed_at IS NULL)"
 
 static void read_body(struct dv_ctx *ctx, struct db_stmt *st, struct report_body *b)
@@ -50,10 +50,11 @@ int report_body_get(struct dv_ctx *ctx, int64_t id, struct report_body *b)
 {
 	struct report_body *v;
 	size_t n;
-	int rc = body_rows(ctx,
-			   "SELECT " BODY_COLS " FROM report_body b JOIN unit u ON u.id = b.unit_id "
-			   "WHERE b.id = $1",
-			   DB_I(id), &v, &n);
+	int rc =
+		body_rows(ctx,
+			  "SELECT " BODY_COLS " FROM report_body b JOIN unit u ON u.id = b.unit_id "
+			  "WHERE b.id = $1",
+			  DB_I(id), &v, &n);
 	if (rc)
 		return rc;
 	if (!n)
@@ -136,7 +137,8 @@ int report_body_create(struct dv_ctx *ctx, int64_t unit_id, const char *kind_in,
  * reports there (the ward's own officers for the ward's bodies). */
 static int may_staff(struct dv_ctx *ctx, const struct report_body *b)
 {
-	if (perm_may(ctx, ACT_CONFIGURE, b->unit_id) || perm_may(ctx, ACT_HANDLE_REPORTS, b->unit_id))
+	if (perm_may(ctx, ACT_CONFIGURE, b->unit_id) ||
+	    perm_may(ctx, ACT_HANDLE_REPORTS, b->unit_id))
 		return 0;
 	return dv_fail(&ctx->err, DV_EPERM, NULL, "You may not change who works for %s", b->name);
 }
@@ -157,11 +159,12 @@ static int officer_add_tx(struct dv_ctx *ctx, int64_t body_id, const char *login
 		return dv_fail(&ctx->err, DV_EINVAL, "login", "No account has the login %s", login);
 	if (rc)
 		return rc;
-	rc = db_run(ctx->db, &ctx->err,
-		    "INSERT INTO report_body_officer (body_id, account_id, added_by, added_at) VALUES "
-		    "($1, $2, $3, $4) ON CONFLICT (body_id, account_id) DO UPDATE SET removed_at = "
-		    "NULL, added_by = $3, added_at = $4",
-		    DB_I(body_id), DB_I(a.id), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"INSERT INTO report_body_officer (body_id, account_id, added_by, added_at) VALUES "
+		"($1, $2, $3, $4) ON CONFLICT (body_id, account_id) DO UPDATE SET removed_at = "
+		"NULL, added_by = $3, added_at = $4",
+		DB_I(body_id), DB_I(a.id), DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "report_body.officer_add", "report_body", body_id, b.unit_id,
 			       json_pack("{s:I}", "account", (json_int_t)a.id));
@@ -251,8 +254,8 @@ static int rule_set_tx(struct dv_ctx *ctx, int64_t category_id, int64_t unit_id,
 		if (rc || (rc = unit_is_within(ctx, unit_id, b.unit_id, &within)))
 			return rc;
 		if (!within)
-			return dv_fail(&ctx->err, DV_EINVAL, "body",
-				       "%s does not serve %s", b.name, u.name);
+			return dv_fail(&ctx->err, DV_EINVAL, "body", "%s does not serve %s", b.name,
+				       u.name);
 		rc = db_run(ctx->db, &ctx->err,
 			    "INSERT INTO report_route (category_id, unit_id, body_id, updated_by, "
 			    "updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category_id, "
@@ -285,12 +288,13 @@ int report_rule_list(struct dv_ctx *ctx, struct report_rule **out, size_t *n)
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT r.id, r.category_id, r.unit_id, r.body_id, u.name, b.name FROM "
-			  "report_route r JOIN report_category c ON c.id = r.category_id JOIN unit u "
-			  "ON u.id = r.unit_id JOIN report_body b ON b.id = r.body_id WHERE 1 = $1 "
-			  "ORDER BY c.position, u.name_folded, r.unit_id",
-			  DB_I(1));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT r.id, r.category_id, r.unit_id, r.body_id, u.name, b.name FROM "
+		"report_route r JOIN report_category c ON c.id = r.category_id JOIN unit u "
+		"ON u.id = r.unit_id JOIN report_body b ON b.id = r.body_id WHERE 1 = $1 "
+		"ORDER BY c.position, u.name_folded, r.unit_id",
+		DB_I(1));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {

@@ -24,13 +24,13 @@
 
 #define REPORT_BODY_NAME_MAX 150
 
-#define BODY_KINDS(X)                                                                   \
-	X(BODY_URBAN, "urban", N_("Ward urban management"))                             \
-	X(BODY_POLICE, "police", N_("Police"))                                          \
-	X(BODY_ENVIRONMENT, "environment", N_("Environment company"))                   \
-	X(BODY_POWER, "power", N_("Power company"))                                     \
-	X(BODY_WATER, "water", N_("Water company"))                                     \
-	X(BODY_HEAD, "head", N_("Community head"))                                      \
+#define BODY_KINDS(X)                                                                              \
+	X(BODY_URBAN, "urban", N_("Ward urban management"))                                        \
+	X(BODY_POLICE, "police", N_("Police"))                                                     \
+	X(BODY_ENVIRONMENT, "environment", N_("Environment company"))                              \
+	X(BODY_POWER, "power", N_("Power company"))                                                \
+	X(BODY_WATER, "water", N_("Water company"))                                                \
+	X(BODY_HEAD, "head", N_("Community head"))                                                 \
 	X(BODY_OTHER, "other", N_("Other body"))
 DV_ENUM(body_kind, BODY_KIND_COUNT, BODY_KINDS);
 

@@ -49,12 +49,12 @@ int api_board(struct req *r)
 	json_t *members = json_array(), *communities = json_array(), *cs = json_array();
 	for (size_t i = 0; i < b.nmembers; i++)
 		json_array_append_new(
-			members,
-			json_pack("{s:I, s:s, s:s, s:{s:I, s:s}, s:I}", "id", (json_int_t)b.members[i].id,
-				  "name", b.members[i].name, "position",
-				  member_position_name(b.members[i].position), "community", "id",
-				  (json_int_t)b.members[i].unit_id, "name", b.members[i].unit_name,
-				  "elected_by", (json_int_t)b.members[i].matter_id));
+			members, json_pack("{s:I, s:s, s:s, s:{s:I, s:s}, s:I}", "id",
+					   (json_int_t)b.members[i].id, "name", b.members[i].name,
+					   "position", member_position_name(b.members[i].position),
+					   "community", "id", (json_int_t)b.members[i].unit_id,
+					   "name", b.members[i].unit_name, "elected_by",
+					   (json_int_t)b.members[i].matter_id));
 	for (size_t i = 0; i < b.ncommunities; i++)
 		json_array_append_new(communities,
 				      json_pack("{s:I, s:s, s:I}", "unit",
@@ -67,7 +67,8 @@ int api_board(struct req *r)
 		 json_pack("{s:{s:I, s:s}, s:s, s:o, s:o, s:{s:I, s:I}, s:o, s:o}", "ward", "id",
 			   (json_int_t)b.ward_id, "name", b.ward_name, "status",
 			   board_status_name(b.status), "constituted_at",
-			   b.constituted_at ? json_string(api_time(r, b.constituted_at)) : json_null(),
+			   b.constituted_at ? json_string(api_time(r, b.constituted_at))
+					    : json_null(),
 			   "members", members, "rules", "members_min", (json_int_t)b.members_min,
 			   "per_community", (json_int_t)b.per_community, "communities", communities,
 			   "cases", cs));
@@ -82,24 +83,27 @@ static int send_case(struct req *r, int status, int64_t id)
 		return rc;
 	json_t *j = case_json(&c), *e = json_array(), *recs = json_array();
 	for (size_t i = 0; i < c.nentries; i++)
-		json_array_append_new(e, json_pack("{s:I, s:s, s:s, s:o}", "id",
-						   (json_int_t)c.entries[i].id, "kind",
-						   entry_kind_name(c.entries[i].kind), "text",
-						   c.entries[i].text, "on", day(c.entries[i].on_date)));
+		json_array_append_new(
+			e, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)c.entries[i].id,
+				     "kind", entry_kind_name(c.entries[i].kind), "text",
+				     c.entries[i].text, "on", day(c.entries[i].on_date)));
 	for (size_t i = 0; i < c.nrecs; i++) {
 		const struct inspection_rec *x = &c.recs[i];
 		json_array_append_new(
-			recs, json_pack("{s:I, s:s, s:o, s:o, s:b, s:o, s:s, s:o}", "id",
-					(json_int_t)x->id, "text", x->text, "sent_on", day(x->sent_on),
-					"due", day(x->due), "overdue", x->overdue, "outcome",
-					x->outcome == OUTCOME_NONE ? json_null()
-								   : json_string(outcome_name(x->outcome)),
-					"answer", x->answer, "answered_at",
-					x->answered_at ? json_string(api_time(r, x->answered_at))
-						       : json_null()));
+			recs,
+			json_pack("{s:I, s:s, s:o, s:o, s:b, s:o, s:s, s:o}", "id",
+				  (json_int_t)x->id, "text", x->text, "sent_on", day(x->sent_on),
+				  "due", day(x->due), "overdue", x->overdue, "outcome",
+				  x->outcome == OUTCOME_NONE
+					  ? json_null()
+					  : json_string(outcome_name(x->outcome)),
+				  "answer", x->answer, "answered_at",
+				  x->answered_at ? json_string(api_time(r, x->answered_at))
+						 : json_null()));
 	}
-	json_object_set_new(j, "ward", json_pack("{s:I, s:s}", "id", (json_int_t)c.ward_id, "name",
-						 c.ward_name));
+	json_object_set_new(
+		j, "ward",
+		json_pack("{s:I, s:s}", "id", (json_int_t)c.ward_id, "name", c.ward_name));
 	json_object_set_new(j, "entries", e);
 	json_object_set_new(j, "recommendations", recs);
 	json_object_set_new(j, "conclusion", json_string(c.conclusion));

@@ -51,27 +51,28 @@ static json_t *report_json(struct req *r, const struct report *rep)
 		"s:o, s:s, s:s}",
 		"id", (json_int_t)rep->id, "status", report_status_name(rep->status), "overdue",
 		rep->overdue, "category", "id", (json_int_t)rep->category_id, "code",
-		rep->category_code, "name", report_category_label(r, rep), "private", rep->is_private,
-		"unit", "id", (json_int_t)rep->unit_id, "name", rep->unit_name, "ward", "id",
-		(json_int_t)rep->ward_id, "name", rep->ward_name, "address", rep->address, "lat",
-		degrees(rep->has_position, rep->lat_e6), "long", degrees(rep->has_position, rep->lon_e6),
-		"description", rep->description, "redacted", rep->redacted, "source",
-		report_source_name(rep->source), "ack_due", day(rep->ack_due), "resolve_due",
-		day(rep->resolve_due), "kept", rep->kept < 0 ? json_null() : json_boolean(rep->kept),
-		"created_at", time_or_null(r, rep->created_at), "updated_at",
-		time_or_null(r, rep->updated_at), "acknowledged_at",
-		time_or_null(r, rep->acknowledged_at), "resolved_at", time_or_null(r, rep->resolved_at),
-		"closed_at", time_or_null(r, rep->closed_at), "reopened", rep->reopened,
-		"duplicate_of", rep->duplicate_of ? json_integer(rep->duplicate_of) : json_null(),
-		"reason", rep->public_reason, "supporters", (json_int_t)rep->supporters, "rating",
+		rep->category_code, "name", report_category_label(r, rep), "private",
+		rep->is_private, "unit", "id", (json_int_t)rep->unit_id, "name", rep->unit_name,
+		"ward", "id", (json_int_t)rep->ward_id, "name", rep->ward_name, "address",
+		rep->address, "lat", degrees(rep->has_position, rep->lat_e6), "long",
+		degrees(rep->has_position, rep->lon_e6), "description", rep->description,
+		"redacted", rep->redacted, "source", report_source_name(rep->source), "ack_due",
+		day(rep->ack_due), "resolve_due", day(rep->resolve_due), "kept",
+		rep->kept < 0 ? json_null() : json_boolean(rep->kept), "created_at",
+		time_or_null(r, rep->created_at), "updated_at", time_or_null(r, rep->updated_at),
+		"acknowledged_at", time_or_null(r, rep->acknowledged_at), "resolved_at",
+		time_or_null(r, rep->resolved_at), "closed_at", time_or_null(r, rep->closed_at),
+		"reopened", rep->reopened, "duplicate_of",
+		rep->duplicate_of ? json_integer(rep->duplicate_of) : json_null(), "reason",
+		rep->public_reason, "supporters", (json_int_t)rep->supporters, "rating",
 		rep->rating ? json_integer(rep->rating) : json_null(), "rating_comment",
 		rep->rating_comment, "url",
 		arena_printf(&r->arena, "%s%s", r->public_url, link_report(r, rep->id, NULL)));
-	json_object_set_new(j, "body",
-			    rep->body_id ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)rep->body_id,
-						     "name", rep->body_name, "kind",
-						     body_kind_name(rep->body_kind))
-					 : json_null());
+	json_object_set_new(
+		j, "body",
+		rep->body_id ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)rep->body_id, "name",
+					 rep->body_name, "kind", body_kind_name(rep->body_kind))
+			     : json_null());
 	return j;
 }
 
@@ -89,12 +90,13 @@ static int report_full(struct req *r, const struct report *rep, json_t **out)
 		return rc;
 	json_t *j = report_json(r, rep), *h = json_array(), *a = json_object(), *p = json_array();
 	for (size_t i = 0; i < nev; i++)
-		json_array_append_new(
-			h, json_pack("{s:s, s:s, s:s, s:s, s:o}", "kind",
-				     report_event_kind_name(ev[i].kind), "status",
-				     report_status_name(ev[i].status), "note",
-				     ev[i].kind == RE_RATED ? "" : ev[i].note, "at", api_time(r, ev[i].at),
-				     "body", *ev[i].body_name ? json_string(ev[i].body_name) : json_null()));
+		json_array_append_new(h, json_pack("{s:s, s:s, s:s, s:s, s:o}", "kind",
+						   report_event_kind_name(ev[i].kind), "status",
+						   report_status_name(ev[i].status), "note",
+						   ev[i].kind == RE_RATED ? "" : ev[i].note, "at",
+						   api_time(r, ev[i].at), "body",
+						   *ev[i].body_name ? json_string(ev[i].body_name)
+								    : json_null()));
 	for (size_t i = 0; i < nan; i++)
 		json_object_set_new(a, an[i].code, json_string(an[i].value));
 	for (size_t i = 0; i < nph; i++) {
@@ -103,8 +105,8 @@ static int report_full(struct req *r, const struct report *rep, json_t **out)
 				      link_report_photo(r, rep->id, ph[i].file_id, "thumb"));
 		if (ph[i].original_id)
 			json_object_set_new(x, "original",
-					    json_string(link_report_photo(r, rep->id, ph[i].original_id,
-									  "original")));
+					    json_string(link_report_photo(
+						    r, rep->id, ph[i].original_id, "original")));
 		json_array_append_new(p, x);
 	}
 	json_object_set_new(j, "history", h);
@@ -311,8 +313,9 @@ int api_report_support(struct req *r)
 	struct report rep;
 	if ((rc = report_get(&r->ctx, r->params[0], &rep)))
 		return rc;
-	api_send(r, 200, json_pack("{s:b, s:I}", "already", already, "supporters",
-				   (json_int_t)rep.supporters));
+	api_send(r, 200,
+		 json_pack("{s:b, s:I}", "already", already, "supporters",
+			   (json_int_t)rep.supporters));
 	return 0;
 }
 
@@ -321,10 +324,9 @@ int api_report_photo(struct req *r)
 	const struct mp_part *file;
 	int64_t fid = 0;
 	int rc = form_upload(r, &file);
-	if (rc || (rc = report_photo_add(&r->ctx, r->params[0],
-					 &(struct report_photo_in){file->filename, file->data,
-								   file->len},
-					 &fid)))
+	if (rc || (rc = report_photo_add(
+			   &r->ctx, r->params[0],
+			   &(struct report_photo_in){file->filename, file->data, file->len}, &fid)))
 		return rc;
 	return send_report(r, 201, r->params[0]);
 }
@@ -349,22 +351,23 @@ int api_report_categories(struct req *r)
 		for (size_t k = 0; k < c.nquestions; k++) {
 			json_t *ch = json_array();
 			for (size_t j = 0; j < c.questions[k].nchoices; j++)
-				json_array_append_new(ch, json_pack("{s:s, s:s}", "key",
-								    c.questions[k].choices[j].key,
-								    "name",
-								    c.questions[k].choices[j].name));
+				json_array_append_new(
+					ch, json_pack("{s:s, s:s}", "key",
+						      c.questions[k].choices[j].key, "name",
+						      c.questions[k].choices[j].name));
 			json_array_append_new(
-				qs, json_pack("{s:s, s:s, s:b, s:s, s:o}", "code", c.questions[k].code,
-					      "datatype", question_type_name(c.questions[k].type),
-					      "required", c.questions[k].required, "description",
-					      c.questions[k].description, "choices", ch));
+				qs,
+				json_pack("{s:s, s:s, s:b, s:s, s:o}", "code", c.questions[k].code,
+					  "datatype", question_type_name(c.questions[k].type),
+					  "required", c.questions[k].required, "description",
+					  c.questions[k].description, "choices", ch));
 		}
 		json_array_append_new(
-			a, json_pack("{s:I, s:s, s:s, s:s, s:b, s:i, s:i, s:o}", "id", (json_int_t)c.id,
-				     "code", c.code, "name", report_category_name(&c, r->ctx.lang),
-				     "description", c.description, "private", c.is_private,
-				     "ack_days", c.ack_days, "resolve_days", c.resolve_days,
-				     "questions", qs));
+			a, json_pack("{s:I, s:s, s:s, s:s, s:b, s:i, s:i, s:o}", "id",
+				     (json_int_t)c.id, "code", c.code, "name",
+				     report_category_name(&c, r->ctx.lang), "description",
+				     c.description, "private", c.is_private, "ack_days", c.ack_days,
+				     "resolve_days", c.resolve_days, "questions", qs));
 	}
 	api_send(r, 200, json_pack("{s:o}", "categories", a));
 	return 0;

@@ -32,10 +32,10 @@
 #include "web/reports/reports_impl.h"
 
 #define O311_PAGE_DEFAULT 50
-#define O311_WINDOW (90 * 86400)
-#define O311_IDS_MAX 50
-#define O311_CODES_MAX 8
-#define SPEC "http://wiki.open311.org/GeoReport_v2"
+#define O311_WINDOW	  (90 * 86400)
+#define O311_IDS_MAX	  50
+#define O311_CODES_MAX	  8
+#define SPEC		  "http://wiki.open311.org/GeoReport_v2"
 
 enum fmt { FMT_JSON, FMT_XML };
 
@@ -110,13 +110,15 @@ static int fail(struct req *r, enum fmt f, int rc)
 {
 	if (!dv_err_is_user(rc)) {
 		log_error("%s %s: %s (%s)", r->method, r->path, r->ctx.err.msg, dv_err_name(rc));
-		o311_error(r, f, 500, T(r, "The server could not answer this request. Please try "
-					   "again in a moment."));
+		o311_error(r, f, 500,
+			   T(r, "The server could not answer this request. Please try "
+				"again in a moment."));
 		return 0;
 	}
 	const char *field = r->ctx.err.field;
 	o311_error(r, f, dv_err_http_status(rc),
-		   field ? arena_printf(&r->arena, "%s: %s", field, r->ctx.err.msg) : r->ctx.err.msg);
+		   field ? arena_printf(&r->arena, "%s: %s", field, r->ctx.err.msg)
+			 : r->ctx.err.msg);
 	return 0;
 }
 
@@ -175,10 +177,11 @@ static int discovery(struct req *r, enum fmt f)
 		return fail(r, f, rc);
 	if (f == FMT_JSON) {
 		send_json(r, 200,
-			  json_pack("{s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:[s, s]}]}", "changeset",
-				    change, "contact", contact, "key_service", key, "endpoints",
-				    "specification", SPEC, "url", url, "changeset", change, "type",
-				    "production", "formats", "text/xml", "application/json"));
+			  json_pack("{s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:[s, s]}]}",
+				    "changeset", change, "contact", contact, "key_service", key,
+				    "endpoints", "specification", SPEC, "url", url, "changeset",
+				    change, "type", "production", "formats", "text/xml",
+				    "application/json"));
 		return 0;
 	}
 	xml_begin(r, 200);
@@ -229,12 +232,13 @@ static int services(struct req *r, enum fmt f)
 	if (f == FMT_JSON) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(
-				a, json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "service_code",
-					     v[i].code, "service_name",
-					     report_category_name(&v[i], r->ctx.lang), "description",
-					     v[i].description, "metadata", 1, "type", "realtime",
-					     "keywords", v[i].code, "group", group_of(r, &v[i])));
+			json_array_append_new(a,
+					      json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s}",
+							"service_code", v[i].code, "service_name",
+							report_category_name(&v[i], r->ctx.lang),
+							"description", v[i].description, "metadata",
+							1, "type", "realtime", "keywords",
+							v[i].code, "group", group_of(r, &v[i])));
 		send_json(r, 200, a);
 		return 0;
 	}
@@ -289,9 +293,10 @@ static int communities(struct req *r, struct value **out, size_t *n)
 				parent[v[j].depth] = v[j].name;
 			if (!unit_kind_is_community(v[j].kind) || v[j].depth < 1 || v[j].depth >= 8)
 				continue;
-			*ARENA_PUSH(&r->arena, *out, *n, cap) = (struct value){
-				arena_printf(&r->arena, "%lld", (long long)v[j].id),
-				arena_printf(&r->arena, "%s › %s", parent[v[j].depth - 1], v[j].name)};
+			*ARENA_PUSH(&r->arena, *out, *n, cap) =
+				(struct value){arena_printf(&r->arena, "%lld", (long long)v[j].id),
+					       arena_printf(&r->arena, "%s › %s",
+							    parent[v[j].depth - 1], v[j].name)};
 		}
 	}
 	return rc;
@@ -310,10 +315,10 @@ static void attr_json(json_t *a, const struct attribute *x)
 	for (size_t i = 0; i < x->nvalues; i++)
 		json_array_append_new(vals, json_pack("{s:s, s:s}", "key", x->values[i].key, "name",
 						      x->values[i].name));
-	json_t *o = json_pack("{s:b, s:s, s:s, s:b, s:s, s:i, s:s}", "variable", 1, "code", x->code,
-			      "datatype", x->datatype, "required", x->required,
-			      "datatype_description", "", "order", x->order, "description",
-			      x->description);
+	json_t *o =
+		json_pack("{s:b, s:s, s:s, s:b, s:s, s:i, s:s}", "variable", 1, "code", x->code,
+			  "datatype", x->datatype, "required", x->required, "datatype_description",
+			  "", "order", x->order, "description", x->description);
 	if (x->nvalues)
 		json_object_set_new(o, "values", vals);
 	else
@@ -358,16 +363,22 @@ static int service_definition(struct req *r, enum fmt f)
 	if (rc || (rc = communities(r, &units, &nunits)))
 		return fail(r, f, rc);
 	struct attribute *attrs = arena_alloc(&r->arena, (c.nquestions + 1) * sizeof(*attrs));
-	attrs[0] = (struct attribute){"unit", "singlevaluelist",
-				      T(r, "Neighborhood, village or residential group"), 1, 1, units,
+	attrs[0] = (struct attribute){"unit",
+				      "singlevaluelist",
+				      T(r, "Neighborhood, village or residential group"),
+				      1,
+				      1,
+				      units,
 				      nunits};
 	for (size_t i = 0; i < c.nquestions; i++) {
 		const struct report_question *q = &c.questions[i];
 		struct value *vals = arena_alloc(&r->arena, (q->nchoices + 1) * sizeof(*vals));
 		for (size_t k = 0; k < q->nchoices; k++)
 			vals[k] = (struct value){q->choices[k].key, q->choices[k].name};
-		attrs[i + 1] = (struct attribute){q->code, question_type_name(q->type), q->description,
-						  q->required, (int)i + 2, vals, q->nchoices};
+		attrs[i + 1] = (struct attribute){q->code,	  question_type_name(q->type),
+						  q->description, q->required,
+						  (int)i + 2,	  vals,
+						  q->nchoices};
 	}
 	if (f == FMT_JSON) {
 		json_t *a = json_array();
@@ -541,17 +552,19 @@ static int by_ids(struct req *r, enum fmt f, const char *list)
 	size_t n = split(r, list, ids, O311_IDS_MAX, &too_many), k = 0;
 	struct report *v = arena_alloc(&r->arena, (n + 1) * sizeof(*v));
 	if (too_many)
-		return o311_error(r, f, 400,
-				  arena_printf(&r->arena,
-					       T(r, "service_request_id: at most %d requests at once"),
-					       O311_IDS_MAX)),
+		return o311_error(
+			       r, f, 400,
+			       arena_printf(&r->arena,
+					    T(r, "service_request_id: at most %d requests at once"),
+					    O311_IDS_MAX)),
 		       0;
 	for (size_t i = 0; i < n; i++) {
 		char *end;
 		long long id = strtoll(ids[i], &end, 10);
 		if (*end || id <= 0 || id > REQ_ID_MAX)
-			return o311_error(r, f, 400,
-					  T(r, "service_request_id: request ids are whole numbers")),
+			return o311_error(
+				       r, f, 400,
+				       T(r, "service_request_id: request ids are whole numbers")),
 			       0;
 		int rc = report_get(&r->ctx, id, &v[k]);
 		if (rc == DV_ENOTFOUND)
@@ -574,7 +587,8 @@ static int codes(struct req *r, enum fmt f, const char *list, int64_t *ids, size
 	*n = 0;
 	if (too_many) {
 		o311_error(r, f, 400,
-			   arena_printf(&r->arena, T(r, "service_code: at most %d services at once"),
+			   arena_printf(&r->arena,
+					T(r, "service_code: at most %d services at once"),
 					O311_CODES_MAX));
 		return *done = 1, 0;
 	}
@@ -582,8 +596,9 @@ static int codes(struct req *r, enum fmt f, const char *list, int64_t *ids, size
 		struct report_category cat;
 		int rc = report_category_find(&r->ctx, c[i], &cat);
 		if (rc == DV_ENOTFOUND) {
-			o311_error(r, f, 404,
-				   arena_printf(&r->arena, T(r, "No service has the code %s"), c[i]));
+			o311_error(
+				r, f, 404,
+				arena_printf(&r->arena, T(r, "No service has the code %s"), c[i]));
 			return *done = 1, 0;
 		}
 		if (rc)
@@ -708,8 +723,9 @@ static int token(struct req *r, enum fmt f)
 	if (rc)
 		return fail(r, f, rc);
 	if (f == FMT_JSON) {
-		send_json(r, 200, json_pack("[{s:I, s:s}]", "service_request_id", (json_int_t)id,
-					    "token", r->sparam));
+		send_json(r, 200,
+			  json_pack("[{s:I, s:s}]", "service_request_id", (json_int_t)id, "token",
+				    r->sparam));
 		return 0;
 	}
 	xml_begin(r, 200);
@@ -763,7 +779,8 @@ static int post(struct req *r, enum fmt f)
 		return fail(r, f, rc);
 	const char *key = req_form(r, "api_key");
 	if (!key || !*key)
-		return o311_error(r, f, 400, T(r, "api_key: a key is required to post a request")), 0;
+		return o311_error(r, f, 400, T(r, "api_key: a key is required to post a request")),
+		       0;
 	rc = report_app_check(&r->ctx, key, &app);
 	if (rc == DV_ENOTFOUND)
 		return o311_error(r, f, 403, T(r, "api_key: this key is not valid")), 0;
@@ -774,16 +791,16 @@ static int post(struct req *r, enum fmt f)
 		return o311_error(r, f, 400, T(r, "service_code: the service is required")), 0;
 	rc = report_category_find(&r->ctx, code, &c);
 	if (rc == DV_ENOTFOUND || (!rc && !c.active))
-		return o311_error(r, f, 404,
-				  arena_printf(&r->arena, T(r, "No service has the code %s"), code)),
+		return o311_error(
+			       r, f, 404,
+			       arena_printf(&r->arena, T(r, "No service has the code %s"), code)),
 		       0;
 	if (rc)
 		return fail(r, f, rc);
 	const char *lat = req_form(r, "lat"), *lon = req_form(r, "long");
 	const char *address = req_form(r, "address_string");
 	if ((!lat || !*lat || !lon || !*lon) && (!address || !*address))
-		return o311_error(r, f, 400,
-				  T(r, "lat and long, or address_string, are required")),
+		return o311_error(r, f, 400, T(r, "lat and long, or address_string, are required")),
 		       0;
 	const char *unit = req_form(r, "attribute[unit]");
 	char *end;
@@ -807,15 +824,15 @@ static int post(struct req *r, enum fmt f)
 	attributes(r, &in);
 	if ((rc = report_create(&r->ctx, &in, &id, &tok)))
 		return fail(r, f, rc);
-	const char *notice = c.is_private
-				     ? T(r, "Requests of this service are not published: only the "
-					    "police and the ward see them.")
-				     : T(r, "The ward routes the request to the body that handles it.");
+	const char *notice =
+		c.is_private ? T(r, "Requests of this service are not published: only the "
+				    "police and the ward see them.")
+			     : T(r, "The ward routes the request to the body that handles it.");
 	res_header(r, "location", link_open311_request(r, id, f == FMT_JSON ? "json" : "xml"));
 	if (f == FMT_JSON) {
-		send_json(r, 201, json_pack("[{s:I, s:s, s:s, s:n}]", "service_request_id",
-					    (json_int_t)id, "token", tok, "service_notice", notice,
-					    "account_id"));
+		send_json(r, 201,
+			  json_pack("[{s:I, s:s, s:s, s:n}]", "service_request_id", (json_int_t)id,
+				    "token", tok, "service_notice", notice, "account_id"));
 		return 0;
 	}
 	xml_begin(r, 201);

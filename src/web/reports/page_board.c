@@ -52,8 +52,8 @@ void case_item(struct req *r, const struct inspection_case *c)
 	html_txtf(b, T(r, "opened %s"), page_date(r, c->opened_on));
 	if (c->recommendations) {
 		html_raw(b, " · ");
-		html_txtf(b, T(r, "%lld recommendations, %lld answered"), (long long)c->recommendations,
-			  (long long)c->answered);
+		html_txtf(b, T(r, "%lld recommendations, %lld answered"),
+			  (long long)c->recommendations, (long long)c->answered);
 	}
 	if (c->overdue) {
 		html_raw(b, " · <span class=\"late\">");
@@ -85,21 +85,23 @@ static void members_block(struct req *r, const struct board *bd)
 			html_link(b, link_matter(r, m->matter_id, NULL), m->matter_title);
 			html_raw(b, "</span>");
 			if (bd->may_manage && bd->status != BOARD_ACTIVE) {
-				form_button(r, link_inspection_member(r, m->id, "leave"), T(r, "Remove"),
-					    "inline secondary");
+				form_button(r, link_inspection_member(r, m->id, "leave"),
+					    T(r, "Remove"), "inline secondary");
 			} else if (bd->may_manage) {
 				/* once constituted, only a dismissal by the community */
 				html_raw(b, "<details><summary>");
 				html_txt(b, T(r, "Dismissed by the community"));
 				html_raw(b, "</summary>");
-				form_begin(r, link_inspection_member(r, m->id, "leave"), "inline-form");
+				form_begin(r, link_inspection_member(r, m->id, "leave"),
+					   "inline-form");
 				/* an id of its own per member: several of these forms
 				 * share the page */
 				html_raw(b, "<div class=\"field\"><label for=\"dm-");
 				html_txtf(b, "%lld", (long long)m->id);
 				html_raw(b, "\">");
 				html_txt(b, T(r, "Number of the matter that dismissed them"));
-				html_raw(b, "</label><input type=\"number\" name=\"matter\" required id=\"dm-");
+				html_raw(b, "</label><input type=\"number\" name=\"matter\" "
+					    "required id=\"dm-");
 				html_txtf(b, "%lld", (long long)m->id);
 				html_raw(b, "\"></div>");
 				form_submit(r, T(r, "Record the dismissal"));
@@ -112,7 +114,8 @@ static void members_block(struct req *r, const struct board *bd)
 	}
 	/* the rules, each with how the board stands */
 	html_raw(b, "<ul class=\"rules\"><li>");
-	html_txtf(b, T(r, "At least %lld members: %zu now."), (long long)bd->members_min, bd->nmembers);
+	html_txtf(b, T(r, "At least %lld members: %zu now."), (long long)bd->members_min,
+		  bd->nmembers);
 	html_raw(b, "</li><li>");
 	html_txtf(b, T(r, "At least %lld from each village or residential group:"),
 		  (long long)bd->per_community);
@@ -136,15 +139,21 @@ static void manage_block(struct req *r, const struct board *bd, const struct for
 	html_raw(b, "</h2>");
 	form_begin(r, link_inspection(r, bd->ward_id, "members", NULL), "stacked");
 	form_input(r,
-		   &(struct field){.name = "name", .label = T(r, "Full name"),
-				   .value = req_form(r, "name"), .required = 1,
+		   &(struct field){.name = "name",
+				   .label = T(r, "Full name"),
+				   .value = req_form(r, "name"),
+				   .required = 1,
 				   .maxlength = BOARD_NAME_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "matter", .label = T(r, "Number of the matter that elected them"),
-				   .value = req_form(r, "matter"), .type = "number", .required = 1,
-				   .hint = T(r, "A matter of type 5 decided at the community's meeting"),
-				   .maxlength = 15},
+		   &(struct field){
+			   .name = "matter",
+			   .label = T(r, "Number of the matter that elected them"),
+			   .value = req_form(r, "matter"),
+			   .type = "number",
+			   .required = 1,
+			   .hint = T(r, "A matter of type 5 decided at the community's meeting"),
+			   .maxlength = 15},
 		   fe);
 	form_select_names(r, "position", T(r, "Position"), req_form(r, "position"),
 			  member_position_names, MP_COUNT, fe);
@@ -167,21 +176,30 @@ static void case_form(struct req *r, const struct board *bd, const struct form_e
 	form_select_names(r, "source", T(r, "From"), req_form(r, "source"), case_source_names,
 			  CASE_SOURCE_COUNT, fe);
 	form_input(r,
-		   &(struct field){.name = "report", .label = T(r, "Number of the report (from a report)"),
-				   .value = req_form(r, "report"), .type = "number", .maxlength = 15},
+		   &(struct field){.name = "report",
+				   .label = T(r, "Number of the report (from a report)"),
+				   .value = req_form(r, "report"),
+				   .type = "number",
+				   .maxlength = 15},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "complainant", .label = T(r, "Who complained (never public)"),
+		   &(struct field){.name = "complainant",
+				   .label = T(r, "Who complained (never public)"),
 				   .value = req_form(r, "complainant"),
 				   .maxlength = CASE_COMPLAINANT_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "title", .label = T(r, "Title"), .value = req_form(r, "title"),
-				   .required = 1, .maxlength = CASE_TITLE_MAX},
+		   &(struct field){.name = "title",
+				   .label = T(r, "Title"),
+				   .value = req_form(r, "title"),
+				   .required = 1,
+				   .maxlength = CASE_TITLE_MAX},
 		   fe);
 	form_textarea(r,
-		      &(struct field){.name = "subject", .label = T(r, "What the board inspects"),
-				      .value = req_form(r, "subject"), .required = 1,
+		      &(struct field){.name = "subject",
+				      .label = T(r, "What the board inspects"),
+				      .value = req_form(r, "subject"),
+				      .required = 1,
 				      .maxlength = CASE_TEXT_MAX},
 		      3, fe);
 	form_submit(r, T(r, "Open the case"));
@@ -199,8 +217,8 @@ static int board_page(struct req *r, const struct form_errors *fe, int status)
 	if (rc || (rc = inspection_case_list(&r->ctx, bd.ward_id, 0, 0, 0, CASES_SHOWN, &cases, &n,
 					     &more)))
 		return rc;
-	const char *title = arena_printf(&r->arena, "%s %s", T(r, "People's Inspection Board"),
-					 bd.ward_name);
+	const char *title =
+		arena_printf(&r->arena, "%s %s", T(r, "People's Inspection Board"), bd.ward_name);
 	layout_begin(r, title);
 	r->status = status;
 	form_summary(r, fe);
@@ -338,9 +356,16 @@ int page_board_report_pdf(struct req *r)
 	if (rc)
 		return rc;
 	struct inspection_paper paper = {
-		.year = year, .quarter = q, .cases = cases, .ncases = n, .stats = stats,
-		.nstats = nstats, .lang = r->ctx.lang, .today = time_local_date(r->ctx.now),
-		.ward = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(wu.kind)), bd.ward_name),
+		.year = year,
+		.quarter = q,
+		.cases = cases,
+		.ncases = n,
+		.stats = stats,
+		.nstats = nstats,
+		.lang = r->ctx.lang,
+		.today = time_local_date(r->ctx.now),
+		.ward = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(wu.kind)),
+				     bd.ward_name),
 		.url = arena_printf(&r->arena, "%s%s", r->public_url,
 				    link_inspection(r, bd.ward_id, NULL, NULL))};
 	buf_reset(&r->out);
@@ -348,7 +373,8 @@ int page_board_report_pdf(struct req *r)
 		return rc;
 	r->status = 200;
 	r->content_type = "application/pdf";
-	res_header(r, "Content-Disposition",
-		   arena_printf(&r->arena, "inline; filename=\"ban-thanh-tra-%d-q%d.pdf\"", year, q));
+	res_header(
+		r, "Content-Disposition",
+		arena_printf(&r->arena, "inline; filename=\"ban-thanh-tra-%d-q%d.pdf\"", year, q));
 	return 0;
 }

@@ -52,11 +52,13 @@ static void answer_form(struct req *r, const struct inspection_rec *rec)
 	html_raw(b, "</legend>");
 	for (int o = OUTCOME_ACCEPTED; o < OUTCOME_COUNT; o++) {
 		const char *oid = arena_printf(&r->arena, "%s-%d", id, o);
-		html_raw(b, "<div class=\"field radio\"><input type=\"radio\" name=\"outcome\" value=\"");
+		html_raw(b, "<div class=\"field radio\"><input type=\"radio\" name=\"outcome\" "
+			    "value=\"");
 		html_attr(b, outcome_name((enum outcome)o));
 		html_raw(b, "\" id=\"");
 		html_attr(b, oid);
-		html_raw(b, o == OUTCOME_ACCEPTED ? "\" checked><label for=\"" : "\"><label for=\"");
+		html_raw(b,
+			 o == OUTCOME_ACCEPTED ? "\" checked><label for=\"" : "\"><label for=\"");
 		html_attr(b, oid);
 		html_raw(b, "\">");
 		html_txt(b, T(r, outcome_label((enum outcome)o)));
@@ -85,7 +87,8 @@ static void recs_block(struct req *r, const struct inspection_case *c)
 	html_raw(b, "<ol class=\"opinions\">");
 	for (size_t i = 0; i < c->nrecs; i++) {
 		const struct inspection_rec *rec = &c->recs[i];
-		html_raw(b, rec->overdue ? "<li class=\"opinion overdue\"><p>" : "<li class=\"opinion\"><p>");
+		html_raw(b, rec->overdue ? "<li class=\"opinion overdue\"><p>"
+					 : "<li class=\"opinion\"><p>");
 		html_txt(b, rec->text);
 		html_raw(b, "</p><p class=\"meta\">");
 		html_txtf(b, T(r, "Sent %s, to answer by %s"), page_date(r, rec->sent_on),
@@ -123,13 +126,18 @@ static void work_forms(struct req *r, const struct inspection_case *c, const str
 	form_select_names(r, "kind", T(r, "Record"), req_form(r, "kind"), entry_kind_names,
 			  ENTRY_KIND_COUNT, fe);
 	form_input(r,
-		   &(struct field){.name = "on_date", .label = T(r, "On"), .type = "date",
+		   &(struct field){.name = "on_date",
+				   .label = T(r, "On"),
+				   .type = "date",
 				   .value = req_form(r, "on_date"),
-				   .hint = T(r, "Empty for today"), .maxlength = 10},
+				   .hint = T(r, "Empty for today"),
+				   .maxlength = 10},
 		   fe);
 	form_textarea(r,
-		      &(struct field){.name = "text", .label = T(r, "What was checked, or found"),
-				      .value = req_form(r, "text"), .required = 1,
+		      &(struct field){.name = "text",
+				      .label = T(r, "What was checked, or found"),
+				      .value = req_form(r, "text"),
+				      .required = 1,
 				      .maxlength = CASE_TEXT_MAX},
 		      3, fe);
 	form_submit(r, T(r, "Record it"));
@@ -138,15 +146,18 @@ static void work_forms(struct req *r, const struct inspection_case *c, const str
 	form_textarea(r,
 		      &(struct field){.name = "recommendation",
 				      .label = T(r, "A recommendation to the authority"),
-				      .value = req_form(r, "recommendation"), .required = 1,
+				      .value = req_form(r, "recommendation"),
+				      .required = 1,
 				      .maxlength = CASE_TEXT_MAX},
 		      3, fe);
 	form_submit(r, T(r, "Send the recommendation"));
 	form_end(r);
 	form_begin(r, link_inspection_case(r, c->id, "close"), "stacked");
 	form_textarea(r,
-		      &(struct field){.name = "conclusion", .label = T(r, "The board's conclusion"),
-				      .value = req_form(r, "conclusion"), .required = 1,
+		      &(struct field){.name = "conclusion",
+				      .label = T(r, "The board's conclusion"),
+				      .value = req_form(r, "conclusion"),
+				      .required = 1,
 				      .maxlength = CASE_TEXT_MAX},
 		      3, fe);
 	form_submit(r, T(r, "Close the case"));
@@ -183,8 +194,9 @@ static int case_page(struct req *r, const struct form_errors *fe, int status)
 	html_raw(b, "</p></div>");
 	if (c.report_id) {
 		html_raw(b, "<p>");
-		html_link(b, link_report(r, c.report_id, NULL),
-			  arena_printf(&r->arena, T(r, "The report #%lld"), (long long)c.report_id));
+		html_link(
+			b, link_report(r, c.report_id, NULL),
+			arena_printf(&r->arena, T(r, "The report #%lld"), (long long)c.report_id));
 		html_raw(b, "</p>");
 	}
 	if (*c.complainant) {
@@ -231,7 +243,8 @@ int page_case_recommend(struct req *r)
 {
 	int rc = req_form_parse(r);
 	if (!rc)
-		rc = inspection_recommend(&r->ctx, r->params[0], req_form(r, "recommendation"), NULL);
+		rc = inspection_recommend(&r->ctx, r->params[0], req_form(r, "recommendation"),
+					  NULL);
 	if (rc == DV_EINVAL && r->ctx.err.field && !strcmp(r->ctx.err.field, "text"))
 		r->ctx.err.field = "recommendation";
 	return case_page_after(r, rc);
@@ -253,6 +266,6 @@ int page_rec_answer(struct req *r)
 		return rc;
 	int64_t rec = r->params[0];
 	r->params[0] = case_id; /* the page to come back to */
-	return case_page_after(r, inspection_answer(&r->ctx, rec, req_form(r, "outcome"),
-						    req_form(r, "answer")));
+	return case_page_after(
+		r, inspection_answer(&r->ctx, rec, req_form(r, "outcome"), req_form(r, "answer")));
 }

@@ -106,7 +106,8 @@ int page_reports(struct req *r)
 		  T(r, "Problems residents reported: who handles each, by when, and what was "
 		       "done. Anyone may report one, from a phone, in a minute."));
 	html_raw(&r->out, "<p class=\"links\">");
-	html_link(&r->out, link_report_new(r, f.unit_id && unit_kind_is_community(u.kind) ? u.id : 0, 0),
+	html_link(&r->out,
+		  link_report_new(r, f.unit_id && unit_kind_is_community(u.kind) ? u.id : 0, 0),
 		  T(r, "Report a problem"));
 	if (f.unit_id)
 		html_link(&r->out, link_report_stats(r, f.unit_id, 0), T(r, "Statistics"));
@@ -114,7 +115,9 @@ int page_reports(struct req *r)
 	if ((rc = filters(r, &f)))
 		return rc;
 	report_items(r, v, n, T(r, "No reports here."));
-	page_pager(r, link_reports(r, f.unit_id, f.category_id, state >= 0 ? states[state].name : NULL, 0),
+	page_pager(r,
+		   link_reports(r, f.unit_id, f.category_id, state >= 0 ? states[state].name : NULL,
+				0),
 		   page, more);
 	layout_end(r);
 	return 0;
@@ -131,10 +134,12 @@ int page_report_queue(struct req *r)
 		return rc;
 	layout_begin(r, T(r, "Reports to handle"));
 	page_heading(r, T(r, "Reports to handle"));
-	page_note(r, "lead", T(r, "Open reports, overdue first, then those most households have too."));
+	page_note(r, "lead",
+		  T(r, "Open reports, overdue first, then those most households have too."));
 	int any = 0;
 	for (size_t i = 0; i < nb; i++) {
-		struct report_filter f = {.body_id = bodies[i].id, .state = REPORT_OPEN, .for_work = 1};
+		struct report_filter f = {
+			.body_id = bodies[i].id, .state = REPORT_OPEN, .for_work = 1};
 		struct report *v;
 		size_t n;
 		int more;
@@ -153,7 +158,9 @@ int page_report_queue(struct req *r)
 		struct unit u;
 		if ((!handles && !heads) || unit_get(&r->ctx, a->grants[i].unit_id, &u))
 			continue;
-		struct report_filter f = {.unit_id = u.id, .state = REPORT_OPEN, .for_work = 1,
+		struct report_filter f = {.unit_id = u.id,
+					  .state = REPORT_OPEN,
+					  .for_work = 1,
 					  .head_only = !handles};
 		struct report *v;
 		size_t n;
@@ -268,8 +275,8 @@ static int answers_block(struct req *r, const struct report *rep)
 	return 0;
 }
 
-static void redact_photo_form(struct req *r, const struct report *rep,
-			      const struct report_photo *p, const struct form_errors *fe)
+static void redact_photo_form(struct req *r, const struct report *rep, const struct report_photo *p,
+			      const struct form_errors *fe)
 {
 	html_raw(&r->out, "<details><summary>");
 	html_txt(&r->out, T(r, "Cover a face or a number plate"));
@@ -285,12 +292,14 @@ static void redact_photo_form(struct req *r, const struct report *rep,
 	/* ids of their own per photo: several of these forms share the page */
 	html_raw(&r->out, "<div class=\"row\">");
 	for (int i = 0; i < 4; i++) {
-		const char *id = arena_printf(&r->arena, "r%s-%lld", names[i], (long long)p->file_id);
+		const char *id =
+			arena_printf(&r->arena, "r%s-%lld", names[i], (long long)p->file_id);
 		html_raw(&r->out, "<div class=\"field\"><label for=\"");
 		html_attr(&r->out, id);
 		html_raw(&r->out, "\">");
 		html_txt(&r->out, T(r, labels[i]));
-		html_raw(&r->out, "</label><input type=\"number\" min=\"0\" max=\"100\" required name=\"");
+		html_raw(&r->out,
+			 "</label><input type=\"number\" min=\"0\" max=\"100\" required name=\"");
 		html_attr(&r->out, names[i]);
 		html_raw(&r->out, "\" id=\"");
 		html_attr(&r->out, id);
@@ -319,7 +328,8 @@ static int photos_block(struct req *r, const struct report *rep, const struct fo
 		html_raw(b, "<li><figure><a href=\"");
 		html_attr(b, link_report_photo(r, rep->id, v[i].file_id, NULL));
 		html_raw(b, "\"><img src=\"");
-		html_attr(b, link_report_photo(r, rep->id, v[i].file_id, v[i].has_thumb ? "thumb" : NULL));
+		html_attr(b, link_report_photo(r, rep->id, v[i].file_id,
+					       v[i].has_thumb ? "thumb" : NULL));
 		html_raw(b, "\" alt=\"");
 		html_attr(b, arena_printf(&r->arena, T(r, "Photo %zu of report #%lld"), i + 1,
 					  (long long)rep->id));
@@ -462,7 +472,8 @@ int page_report_merge(struct req *r)
 	char *end;
 	long long id = into && *into ? strtoll(into, &end, 10) : 0;
 	if (!rc && (!into || !*into || *end || id <= 0 || id > REQ_ID_MAX))
-		rc = dv_fail(&r->ctx.err, DV_EINVAL, "into", "Write the number of the other report");
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, "into",
+			     "Write the number of the other report");
 	if (!rc)
 		rc = report_merge(&r->ctx, r->params[0], id, req_form(r, "note"));
 	return report_page_after(r, rc);
@@ -524,9 +535,9 @@ int page_report_photo_add(struct req *r)
 	const struct mp_part *file;
 	int rc = form_upload(r, &file);
 	if (!rc)
-		rc = report_photo_add(&r->ctx, r->params[0],
-				      &(struct report_photo_in){file->filename, file->data, file->len},
-				      NULL);
+		rc = report_photo_add(
+			&r->ctx, r->params[0],
+			&(struct report_photo_in){file->filename, file->data, file->len}, NULL);
 	return report_page_after(r, rc);
 }
 

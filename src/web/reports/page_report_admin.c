@@ -22,7 +22,8 @@
 static int configurer(struct req *r)
 {
 	if (!perm_may_somewhere(&r->ctx, ACT_CONFIGURE))
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+			       "There is no page at this address.");
 	return 0;
 }
 
@@ -46,14 +47,15 @@ int page_report_categories(struct req *r)
 	layout_begin(r, T(r, "Report categories"));
 	page_heading(r, T(r, "Report categories"));
 	page_note(r, "lead",
-		  T(r, "What residents report, with the working days to acknowledge and to "
-		       "resolve each kind. A private kind is seen only by the police and the ward."));
+		  T(r,
+		    "What residents report, with the working days to acknowledge and to "
+		    "resolve each kind. A private kind is seen only by the police and the ward."));
 	html_raw(&r->out, "<p class=\"links\">");
 	html_link(&r->out, link_report_category(r, 0, "new"), T(r, "Add a category"));
 	html_link(&r->out, link_report_body(r, 0, NULL), T(r, "Handling bodies and routing"));
 	html_link(&r->out, link_report_app(r, 0, NULL), T(r, "Open311 apps"));
 	html_raw(&r->out, "</p>");
-	static const struct page_col cols[] = {{N_("Category"), 0, 0},  {N_("Code"), 0, 0},
+	static const struct page_col cols[] = {{N_("Category"), 0, 0},	  {N_("Code"), 0, 0},
 					       {N_("Acknowledge"), 1, 0}, {N_("Resolve"), 1, 0},
 					       {N_("Private"), 0, 0},	  {N_("In use"), 0, 0}};
 	page_table_begin(r, "list", N_("Working days"), cols, 6);
@@ -93,50 +95,67 @@ static int category_form(struct req *r, const struct report_category *c,
 		   "stacked");
 #define VAL(name, stored) ((v = req_form(r, name)) ? v : c ? (stored) : "")
 	form_input(r,
-		   &(struct field){.name = "code", .label = T(r, "Code (Open311 service_code)"),
-				   .value = VAL("code", c->code), .required = 1,
+		   &(struct field){.name = "code",
+				   .label = T(r, "Code (Open311 service_code)"),
+				   .value = VAL("code", c->code),
+				   .required = 1,
 				   .hint = T(r, "Small letters without accents, digits and _"),
 				   .maxlength = REPORT_CATEGORY_CODE_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "name_vi", .label = T(r, "Name in Vietnamese"),
-				   .value = VAL("name_vi", c->name_vi), .required = 1,
+		   &(struct field){.name = "name_vi",
+				   .label = T(r, "Name in Vietnamese"),
+				   .value = VAL("name_vi", c->name_vi),
+				   .required = 1,
 				   .maxlength = REPORT_CATEGORY_NAME_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "name_en", .label = T(r, "Name in English"),
-				   .value = VAL("name_en", c->name_en), .required = 1,
+		   &(struct field){.name = "name_en",
+				   .label = T(r, "Name in English"),
+				   .value = VAL("name_en", c->name_en),
+				   .required = 1,
 				   .maxlength = REPORT_CATEGORY_NAME_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "description", .label = T(r, "Description"),
+		   &(struct field){.name = "description",
+				   .label = T(r, "Description"),
 				   .value = VAL("description", c->description),
 				   .maxlength = REPORT_CATEGORY_DESC_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "ack_days", .label = T(r, "Working days to acknowledge"),
-				   .value = VAL("ack_days", arena_printf(&r->arena, "%d", c->ack_days)),
-				   .type = "number", .required = 1, .maxlength = 2},
+		   &(struct field){
+			   .name = "ack_days",
+			   .label = T(r, "Working days to acknowledge"),
+			   .value = VAL("ack_days", arena_printf(&r->arena, "%d", c->ack_days)),
+			   .type = "number",
+			   .required = 1,
+			   .maxlength = 2},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "resolve_days", .label = T(r, "Working days to resolve"),
+		   &(struct field){.name = "resolve_days",
+				   .label = T(r, "Working days to resolve"),
 				   .value = VAL("resolve_days",
 						arena_printf(&r->arena, "%d", c->resolve_days)),
-				   .type = "number", .required = 1, .maxlength = 2},
+				   .type = "number",
+				   .required = 1,
+				   .maxlength = 2},
 		   fe);
-	form_textarea(r,
-		      &(struct field){.name = "questions", .label = T(r, "Extra questions"),
-				      .value = VAL("questions", report_questions_text(&r->ctx, c)),
-				      .hint = T(r, "One a line: code | string, number, text or "
-						   "singlevaluelist | required or optional | the "
-						   "question | key=answer; key=answer (for a list)"),
-				      .maxlength = REPORT_QUESTION_TEXT_MAX},
-		      5, fe);
+	form_textarea(
+		r,
+		&(struct field){.name = "questions",
+				.label = T(r, "Extra questions"),
+				.value = VAL("questions", report_questions_text(&r->ctx, c)),
+				.hint = T(r, "One a line: code | string, number, text or "
+					     "singlevaluelist | required or optional | the "
+					     "question | key=answer; key=answer (for a list)"),
+				.maxlength = REPORT_QUESTION_TEXT_MAX},
+		5, fe);
 #undef VAL
 	int sent = req_form(r, "code") != NULL;
-	form_checkbox(r, "private",
-		      T(r, "Private: seen only by the police and the ward (security, social evils)"),
-		      sent ? req_form(r, "private") != NULL : c && c->is_private);
+	form_checkbox(
+		r, "private",
+		T(r, "Private: seen only by the police and the ward (security, social evils)"),
+		sent ? req_form(r, "private") != NULL : c && c->is_private);
 	form_checkbox(r, "active", T(r, "In use"),
 		      sent ? req_form(r, "active") != NULL : !c || c->active);
 	form_submit(r, T(r, "Save"));
@@ -191,8 +210,9 @@ int page_report_category_edit(struct req *r)
 	struct report_category c;
 	int rc = configurer(r);
 	if (rc || (rc = report_category_get(&r->ctx, r->params[0], &c)))
-		return rc == DV_ENOTFOUND ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such category")
-					  : rc;
+		return rc == DV_ENOTFOUND
+			       ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such category")
+			       : rc;
 	return category_form(r, &c, NULL, 200);
 }
 
@@ -203,8 +223,9 @@ int page_report_category_update(struct req *r)
 	struct form_errors fe = {0};
 	int rc = configurer(r);
 	if (rc || (rc = report_category_get(&r->ctx, r->params[0], &c)))
-		return rc == DV_ENOTFOUND ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such category")
-					  : rc;
+		return rc == DV_ENOTFOUND
+			       ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such category")
+			       : rc;
 	if ((rc = req_form_parse(r)))
 		return rc;
 	read_category(r, &in);
@@ -260,7 +281,8 @@ static int body_block(struct req *r, const struct report_body *b, const struct f
 	if (may && b->kind != BODY_HEAD) {
 		form_begin(r, link_report_body(r, b->id, "officers"), "inline-form");
 		form_input(r,
-			   &(struct field){.name = "login", .label = T(r, "Add an officer (login)"),
+			   &(struct field){.name = "login",
+					   .label = T(r, "Add an officer (login)"),
 					   .maxlength = 200},
 			   fe);
 		form_submit(r, T(r, "Add"));
@@ -270,7 +292,8 @@ static int body_block(struct req *r, const struct report_body *b, const struct f
 	return 0;
 }
 
-static void option_list(struct req *r, const char ***out, size_t n, int64_t (*id)(const void *, size_t),
+static void option_list(struct req *r, const char ***out, size_t n,
+			int64_t (*id)(const void *, size_t),
 			const char *(*label)(struct req *, const void *, size_t), const void *v,
 			const char *first)
 {
@@ -337,15 +360,20 @@ static int bodies_page(struct req *r, const struct form_errors *fe, int status)
 		html_raw(&r->out, "</h3>");
 		form_begin(r, link_report_body(r, 0, NULL), "stacked");
 		form_input(r,
-			   &(struct field){.name = "unit", .label = T(r, "Unit it serves (number)"),
-					   .value = req_form(r, "unit"), .type = "number",
-					   .required = 1, .maxlength = 15},
+			   &(struct field){.name = "unit",
+					   .label = T(r, "Unit it serves (number)"),
+					   .value = req_form(r, "unit"),
+					   .type = "number",
+					   .required = 1,
+					   .maxlength = 15},
 			   fe);
 		form_select_names(r, "kind", T(r, "Kind"), req_form(r, "kind"), body_kind_names,
 				  BODY_KIND_COUNT, fe);
 		form_input(r,
-			   &(struct field){.name = "name", .label = T(r, "Name"),
-					   .value = req_form(r, "name"), .required = 1,
+			   &(struct field){.name = "name",
+					   .label = T(r, "Name"),
+					   .value = req_form(r, "name"),
+					   .required = 1,
 					   .maxlength = REPORT_BODY_NAME_MAX},
 			   fe);
 		form_submit(r, T(r, "Add the body"));
@@ -382,9 +410,12 @@ static int bodies_page(struct req *r, const struct form_errors *fe, int status)
 		form_begin(r, link_report_rules(r), "stacked");
 		form_select(r, "category", T(r, "Category"), req_form(r, "category"), co, fe);
 		form_input(r,
-			   &(struct field){.name = "rule_unit", .label = T(r, "On the unit (number)"),
-					   .value = req_form(r, "rule_unit"), .type = "number",
-					   .required = 1, .maxlength = 15},
+			   &(struct field){.name = "rule_unit",
+					   .label = T(r, "On the unit (number)"),
+					   .value = req_form(r, "rule_unit"),
+					   .type = "number",
+					   .required = 1,
+					   .maxlength = 15},
 			   fe);
 		form_select(r, "body", T(r, "Handled by"), req_form(r, "body"), bo, fe);
 		form_submit(r, T(r, "Save the rule"));
@@ -486,7 +517,9 @@ static int apps_page(struct req *r, const struct form_errors *fe, int status, co
 	page_table_end(r);
 	form_begin(r, link_report_app(r, 0, NULL), "stacked");
 	form_input(r,
-		   &(struct field){.name = "name", .label = T(r, "Name of the app"), .required = 1,
+		   &(struct field){.name = "name",
+				   .label = T(r, "Name of the app"),
+				   .required = 1,
 				   .maxlength = REPORT_APP_NAME_MAX},
 		   fe);
 	form_submit(r, T(r, "Issue a key"));

@@ -45,8 +45,8 @@ static int community_options(struct req *r, const char ***out)
 				continue;
 			*ARENA_PUSH(&r->arena, o, k, cap) =
 				arena_printf(&r->arena, "%lld", (long long)v[j].id);
-			*ARENA_PUSH(&r->arena, o, k, cap) =
-				arena_printf(&r->arena, "%s › %s", parent[v[j].depth - 1], v[j].name);
+			*ARENA_PUSH(&r->arena, o, k, cap) = arena_printf(
+				&r->arena, "%s › %s", parent[v[j].depth - 1], v[j].name);
 		}
 	}
 	*ARENA_PUSH(&r->arena, o, k, cap) = NULL;
@@ -108,8 +108,11 @@ static void question_field(struct req *r, const struct report_question *q,
 		form_select(r, name, q->description, sent(r, name), o, fe);
 		return;
 	}
-	struct field f = {.name = name, .label = q->description, .value = sent(r, name),
-			  .required = q->required, .maxlength = REPORT_ANSWER_MAX};
+	struct field f = {.name = name,
+			  .label = q->description,
+			  .value = sent(r, name),
+			  .required = q->required,
+			  .maxlength = REPORT_ANSWER_MAX};
 	if (q->type == QT_TEXT)
 		form_textarea(r, &f, 3, fe);
 	else
@@ -139,14 +142,16 @@ static int report_form(struct req *r, const struct report_category *c, int64_t u
 	form_hidden(r, "category", arena_printf(&r->arena, "%lld", (long long)c->id));
 	form_select(r, "unit", T(r, "Neighborhood, village or residential group"),
 		    (v = sent(r, "unit")) ? v
-		    : unit_id	      ? arena_printf(&r->arena, "%lld", (long long)unit_id)
-				      : "",
+		    : unit_id		  ? arena_printf(&r->arena, "%lld", (long long)unit_id)
+					  : "",
 		    units, fe);
 	form_input(r,
-		   &(struct field){.name = "address", .label = T(r, "Address or landmark"),
-				   .value = sent(r, "address"),
-				   .hint = T(r, "A house number and street, an alley, or what is near"),
-				   .maxlength = REPORT_ADDRESS_MAX},
+		   &(struct field){
+			   .name = "address",
+			   .label = T(r, "Address or landmark"),
+			   .value = sent(r, "address"),
+			   .hint = T(r, "A house number and street, an alley, or what is near"),
+			   .maxlength = REPORT_ADDRESS_MAX},
 		   fe);
 	html_raw(&r->out, "<fieldset><legend>");
 	html_txt(&r->out, T(r, "Position (optional)"));
@@ -157,38 +162,52 @@ static int report_form(struct req *r, const struct report_category *c, int64_t u
 	html_raw(&r->out, "\" data-done=\"");
 	html_attr(&r->out, T(r, "The position is filled in."));
 	html_raw(&r->out, "\" data-fail=\"");
-	html_attr(&r->out, T(r, "The phone did not give its position: type it, or leave it empty."));
+	html_attr(&r->out,
+		  T(r, "The phone did not give its position: type it, or leave it empty."));
 	html_raw(&r->out, "\"></div><div class=\"row\">");
 	form_input(r,
-		   &(struct field){.name = "lat", .label = T(r, "Latitude"), .value = sent(r, "lat"),
-				   .hint = T(r, "Such as 10.906100"), .maxlength = 20},
+		   &(struct field){.name = "lat",
+				   .label = T(r, "Latitude"),
+				   .value = sent(r, "lat"),
+				   .hint = T(r, "Such as 10.906100"),
+				   .maxlength = 20},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "long", .label = T(r, "Longitude"), .value = sent(r, "long"),
-				   .hint = T(r, "Such as 106.770600"), .maxlength = 20},
+		   &(struct field){.name = "long",
+				   .label = T(r, "Longitude"),
+				   .value = sent(r, "long"),
+				   .hint = T(r, "Such as 106.770600"),
+				   .maxlength = 20},
 		   fe);
 	html_raw(&r->out, "</div></fieldset>");
 	form_textarea(r,
-		      &(struct field){.name = "description", .label = T(r, "What is the problem?"),
-				      .value = sent(r, "description"), .required = 1,
+		      &(struct field){.name = "description",
+				      .label = T(r, "What is the problem?"),
+				      .value = sent(r, "description"),
+				      .required = 1,
 				      .maxlength = REPORT_DESCRIPTION_MAX},
 		      4, fe);
 	for (size_t i = 0; i < c->nquestions; i++)
 		question_field(r, &c->questions[i], fe);
-	form_files(r,
-		   &(struct field){.name = "photos", .label = T(r, "Photos (up to 5)"),
-				   .hint = T(r, "Faces and number plates are hidden by the officers "
-						"before the photos are public; the position stored in "
-						"a photo is removed.")},
-		   "image/jpeg,image/png,image/webp", fe);
+	form_files(
+		r,
+		&(struct field){.name = "photos",
+				.label = T(r, "Photos (up to 5)"),
+				.hint = T(r, "Faces and number plates are hidden by the officers "
+					     "before the photos are public; the position stored in "
+					     "a photo is removed.")},
+		"image/jpeg,image/png,image/webp", fe);
 	if (!r->ctx.actor->account_id)
 		form_input(r,
-			   &(struct field){.name = "phone", .label = T(r, "Your phone (optional)"),
-					   .value = sent(r, "phone"), .type = "tel",
-					   .autocomplete = "tel",
-					   .hint = T(r, "Only the officers who handle it see it, to call "
-							"you back. Log in to follow your reports."),
-					   .maxlength = 20},
+			   &(struct field){
+				   .name = "phone",
+				   .label = T(r, "Your phone (optional)"),
+				   .value = sent(r, "phone"),
+				   .type = "tel",
+				   .autocomplete = "tel",
+				   .hint = T(r, "Only the officers who handle it see it, to call "
+						"you back. Log in to follow your reports."),
+				   .maxlength = 20},
 			   fe);
 	form_submit(r, T(r, "Send the report"));
 	form_end(r);
@@ -240,11 +259,13 @@ static int read_parts(struct req *r, const struct report_category *c, struct rep
 	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(parts[i].name, "photos") && parts[i].filename && parts[i].len) {
 			struct report_photo_in *p = ARENA_PUSH(&r->arena, photos, in->nphotos, cap);
-			*p = (struct report_photo_in){parts[i].filename, parts[i].data, parts[i].len};
+			*p = (struct report_photo_in){parts[i].filename, parts[i].data,
+						      parts[i].len};
 		}
 	}
 	for (size_t k = 0; k < c->nquestions; k++) {
-		const char *v = sent(r, arena_printf(&r->arena, "attribute[%s]", c->questions[k].code));
+		const char *v =
+			sent(r, arena_printf(&r->arena, "attribute[%s]", c->questions[k].code));
 		if (v && *v)
 			*ARENA_PUSH(&r->arena, answers, in->nanswers, acap) =
 				(struct report_answer){c->questions[k].code, v};
@@ -262,8 +283,9 @@ static int sent_privately(struct req *r, int64_t id)
 	layout_begin(r, T(r, "Report sent"));
 	page_heading(r, T(r, "Report sent"));
 	html_raw(&r->out, "<p class=\"notice\">");
-	html_txtf(&r->out, T(r, "Your report #%lld went to the police and the ward's officers. "
-				"It is not published; quote its number if you call them."),
+	html_txtf(&r->out,
+		  T(r, "Your report #%lld went to the police and the ward's officers. "
+		       "It is not published; quote its number if you call them."),
 		  (long long)id);
 	html_raw(&r->out, "</p><p class=\"links\">");
 	html_link(&r->out, link_report_new(r, 0, 0), T(r, "Report another problem"));

@@ -31,8 +31,9 @@ static void row(struct req *r, const struct report_stats *s, const char *name, i
 	html_int(b, s->overdue);
 	html_raw(b, "</td><td class=\"num\">");
 	int t = report_stats_rating_tenths(s);
-	html_txt(b, t < 0 ? "–" : arena_printf(&r->arena, "%d,%d/5 (%lld)", t / 10, t % 10,
-						(long long)s->rated));
+	html_txt(b, t < 0 ? "–"
+			  : arena_printf(&r->arena, "%d,%d/5 (%lld)", t / 10, t % 10,
+					 (long long)s->rated));
 	html_raw(b, "</td></tr>");
 }
 
@@ -52,23 +53,28 @@ int page_report_stats(struct req *r)
 	page_back(r, link_unit(r, u.id, NULL), u.name);
 	page_heading(r, title);
 	page_note(r, "lead",
-		  T(r, "Reports made during the year, as they stand today. On time: resolved by the "
-		       "deadline of working days set for their kind."));
-	static const struct page_col cols[] = {
-		{N_("Kind"), 0, 0},	    {N_("Received"), 1, 0}, {N_("Resolved"), 1, 0},
-		{N_("On time"), 1, 0},	    {N_("Median time to resolve"), 1, 0},
-		{N_("Overdue now"), 1, 0}, {N_("Satisfaction"), 1, 0}};
+		  T(r,
+		    "Reports made during the year, as they stand today. On time: resolved by the "
+		    "deadline of working days set for their kind."));
+	static const struct page_col cols[] = {{N_("Kind"), 0, 0},
+					       {N_("Received"), 1, 0},
+					       {N_("Resolved"), 1, 0},
+					       {N_("On time"), 1, 0},
+					       {N_("Median time to resolve"), 1, 0},
+					       {N_("Overdue now"), 1, 0},
+					       {N_("Satisfaction"), 1, 0}};
 	html_raw(&r->out, "<div class=\"wide\">");
 	page_table_begin(r, "list keep", NULL, cols, 7);
 	for (size_t i = 0; i + 1 < n; i++)
 		row(r, &s[i],
 		    r->ctx.lang && r->ctx.lang[0] == 'e' && *s[i].category_en ? s[i].category_en
-									       : s[i].category_vi,
+									      : s[i].category_vi,
 		    0);
 	row(r, &s[n - 1], T(r, "All kinds"), 1);
 	page_table_end(r);
 	html_raw(&r->out, "</div><p class=\"links\">");
-	html_link(&r->out, link_report_stats(r, u.id, year - 1), arena_printf(&r->arena, "%lld", (long long)year - 1));
+	html_link(&r->out, link_report_stats(r, u.id, year - 1),
+		  arena_printf(&r->arena, "%lld", (long long)year - 1));
 	if (year < time_local_date(r->ctx.now) / 10000)
 		html_link(&r->out, link_report_stats(r, u.id, year + 1),
 			  arena_printf(&r->arena, "%lld", (long long)year + 1));

@@ -22,7 +22,7 @@
 const char *report_category_label(struct req *r, const struct report *rep)
 {
 	return strcmp(r->ctx.lang, "en") == 0 && *rep->category_en ? rep->category_en
-								      : rep->category_vi;
+								   : rep->category_vi;
 }
 
 void report_status_badge(struct req *r, const struct report *rep)
@@ -64,8 +64,9 @@ void report_deadline_line(struct req *r, const struct report *rep)
 void report_item(struct req *r, const struct report *rep)
 {
 	struct buf *b = &r->out;
-	html_raw(b, rep->overdue ? "<li class=\"overdue\"><article class=\"item\"><p class=\"kicker\">"
-				 : "<li><article class=\"item\"><p class=\"kicker\">");
+	html_raw(b, rep->overdue
+			    ? "<li class=\"overdue\"><article class=\"item\"><p class=\"kicker\">"
+			    : "<li><article class=\"item\"><p class=\"kicker\">");
 	html_txt(b, report_category_label(r, rep));
 	html_raw(b, "</p><h2>");
 	html_link(b, link_report(r, rep->id, NULL),
@@ -100,7 +101,8 @@ const char *report_duration(struct req *r, int64_t seconds)
 {
 	int64_t days = seconds / 86400, hours = seconds % 86400 / 3600;
 	if (days)
-		return arena_printf(&r->arena, T(r, "%lld d %lld h"), (long long)days, (long long)hours);
+		return arena_printf(&r->arena, T(r, "%lld d %lld h"), (long long)days,
+				    (long long)hours);
 	return arena_printf(&r->arena, T(r, "%lld h"), (long long)hours);
 }
 
@@ -121,14 +123,16 @@ static void action_form(struct req *r, const struct report *rep, const struct fo
 	opts[k] = NULL;
 	form_begin(r, link_report(r, rep->id, "act"), "stacked");
 	form_select(r, "action", T(r, "What was done"), req_form(r, "action"), opts, fe);
-	form_textarea(r,
-		      &(struct field){.name = "note", .label = T(r, "Public response"),
-				      .value = req_form(r, "note"),
-				      .hint = T(r, "Residents read it on the report's page. Required "
-						   "to resolve, to reject (the reason) and for an "
-						   "update."),
-				      .maxlength = REPORT_NOTE_MAX},
-		      3, fe);
+	form_textarea(
+		r,
+		&(struct field){.name = "note",
+				.label = T(r, "Public response"),
+				.value = req_form(r, "note"),
+				.hint = T(r, "Residents read it on the report's page. Required "
+					     "to resolve, to reject (the reason) and for an "
+					     "update."),
+				.maxlength = REPORT_NOTE_MAX},
+		3, fe);
 	form_submit(r, T(r, "Save"));
 	form_end(r);
 }
@@ -156,10 +160,11 @@ static int route_form(struct req *r, const struct report *rep, const struct form
 	html_txt(&r->out, T(r, "Send it to another body"));
 	html_raw(&r->out, "</summary>");
 	form_begin(r, link_report(r, rep->id, "route"), "stacked");
-	form_select(r, "body", T(r, "Handled by"), arena_printf(&r->arena, "%lld", (long long)rep->body_id),
-		    opts, fe);
+	form_select(r, "body", T(r, "Handled by"),
+		    arena_printf(&r->arena, "%lld", (long long)rep->body_id), opts, fe);
 	form_input(r,
-		   &(struct field){.name = "route_note", .label = T(r, "Why (public)"),
+		   &(struct field){.name = "route_note",
+				   .label = T(r, "Why (public)"),
 				   .maxlength = REPORT_NOTE_MAX},
 		   fe);
 	form_submit(r, T(r, "Send"));
@@ -175,8 +180,11 @@ static void merge_form(struct req *r, const struct report *rep, const struct for
 	html_raw(&r->out, "</summary>");
 	form_begin(r, link_report(r, rep->id, "merge"), "stacked");
 	form_input(r,
-		   &(struct field){.name = "into", .label = T(r, "Number of the other report"),
-				   .value = req_form(r, "into"), .type = "number", .required = 1,
+		   &(struct field){.name = "into",
+				   .label = T(r, "Number of the other report"),
+				   .value = req_form(r, "into"),
+				   .type = "number",
+				   .required = 1,
 				   .maxlength = 15},
 		   fe);
 	form_submit(r, T(r, "Merge"));
@@ -191,13 +199,16 @@ static void redact_form(struct req *r, const struct report *rep, const struct fo
 	html_raw(&r->out, "</summary>");
 	form_begin(r, link_report(r, rep->id, "redact"), "stacked");
 	const char *v = req_form(r, "description");
-	form_textarea(r,
-		      &(struct field){.name = "description", .label = T(r, "The text the public sees"),
-				      .value = v ? v : rep->description,
-				      .hint = T(r, "Remove names, phone numbers and number plates. "
-						   "What the resident wrote stays for the officers."),
-				      .required = 1, .maxlength = REPORT_DESCRIPTION_MAX},
-		      4, fe);
+	form_textarea(
+		r,
+		&(struct field){.name = "description",
+				.label = T(r, "The text the public sees"),
+				.value = v ? v : rep->description,
+				.hint = T(r, "Remove names, phone numbers and number plates. "
+					     "What the resident wrote stays for the officers."),
+				.required = 1,
+				.maxlength = REPORT_DESCRIPTION_MAX},
+		4, fe);
 	form_submit(r, T(r, "Save the public text"));
 	form_end(r);
 	html_raw(&r->out, "</details>");
@@ -255,7 +266,8 @@ static void stars(struct req *r, int current)
 	html_txt(b, T(r, "How well was it solved? (1 poor, 5 very good)"));
 	html_raw(b, "</legend>");
 	for (int i = 1; i <= 5; i++) {
-		html_raw(b, "<div class=\"field radio\"><input type=\"radio\" name=\"rating\" id=\"rating");
+		html_raw(b, "<div class=\"field radio\"><input type=\"radio\" name=\"rating\" "
+			    "id=\"rating");
 		html_txtf(b, "%d", i);
 		html_raw(b, "\" value=\"");
 		html_txtf(b, "%d", i);
@@ -285,8 +297,10 @@ void report_reporter_tools(struct req *r, const struct report *rep, const struct
 	if (rep->may_reopen) {
 		form_begin(r, link_report(r, rep->id, "reopen"), "stacked");
 		form_input(r,
-			   &(struct field){.name = "reason", .label = T(r, "Not solved? Say why, to reopen it"),
-					   .value = req_form(r, "reason"), .maxlength = REPORT_NOTE_MAX},
+			   &(struct field){.name = "reason",
+					   .label = T(r, "Not solved? Say why, to reopen it"),
+					   .value = req_form(r, "reason"),
+					   .maxlength = REPORT_NOTE_MAX},
 			   fe);
 		form_submit(r, T(r, "Reopen the report"));
 		form_end(r);
@@ -295,7 +309,8 @@ void report_reporter_tools(struct req *r, const struct report *rep, const struct
 		form_begin(r, link_report(r, rep->id, "rate"), "stacked");
 		stars(r, rep->rating);
 		form_input(r,
-			   &(struct field){.name = "comment", .label = T(r, "A comment (optional)"),
+			   &(struct field){.name = "comment",
+					   .label = T(r, "A comment (optional)"),
 					   .value = req_form(r, "comment"),
 					   .maxlength = REPORT_COMMENT_MAX},
 			   fe);
