@@ -615,6 +615,78 @@ static int private_ok(struct dv_ctx *ctx, const struct report_filter *f)
 	       (f->unit_id && perm_may(ctx, ACT_VIEW_PRIVATE_REPORTS, f->unit_id));
 }
 
+/*
+ * A list's WHERE clause holds the filters that are set, and only those: a
+ * condition such as "$1 = 0 OR r.unit_id = $1" would leave PostgreSQL's
+ * generic plan of the prepared statement unable to use an index (the
+ * default Open311 page then scanned every report). The text is made of
+ * constant pieces and $N placeholders; every value is a parameter.
+ */
+struct where {
+	struct buf b;
+	struct db_param p[DB_MAX_PARAMS + 1];
+	int n;
+};
+
+static int param(struct where *w, struct db_param v)
+{
+	w->p[w->n++] = v;
+	return w->n;
+}
+
+static void cond(struct where *w, const char *text)
+{
+	buf_adds(&w->b, w->b.len ? " AND " : " WHERE ");
+	buf_adds(&w->b, text);
+}
+
+static void list_where(struct dv_ctx *ctx, const struct report_filter *f, const int64_t *cats,
+		       size_t ncats, struct where *w)
+{
+	char t[160];
+	if (f->unit_id) {
+		snprintf(t, sizeof(t),
+			 "r.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $%d)",
+			 param(w, DB_I(f->unit_id)));
+		cond(w, t);
+	}
+	if (f->body_id) {
+		snprintf(t, sizeof(t), "r.body_id = $%d", param(w, DB_I(f->body_id)));
+		cond(w, t);
+	}
+	if (f->head_only)
+		cond(w, "b.kind = 'head'");
+	if (f->state == REPORT_OPEN || f->state == REPORT_OVERDUE)
+		cond(w, "r.status IN " REPORT_OPEN_SQL);
+	if (f->state == REPORT_CLOSED)
+		cond(w, "r.status NOT IN " REPORT_OPEN_SQL);
+	if (f->state == REPORT_OVERDUE) {
+		snprintf(t, sizeof(t), "r.resolve_due < $%d",
+			 param(w, DB_I(time_local_date(ctx->now))));
+		cond(w, t);
+	}
+	if (f->from) {
+		snprintf(t, sizeof(t), "r.created_at >= $%d", param(w, DB_I(f->from)));
+		cond(w, t);
+	}
+	if (f->to) {
+		snprintf(t, sizeof(t), "r.created_at < $%d", param(w, DB_I(f->to)));
+		cond(w, t);
+	}
+	if (!private_ok(ctx, f))
+		cond(w, "c.private = 0");
+	if (f->mine) {
+		snprintf(t, sizeof(t), "r.account_id = $%d", param(w, DB_I(ctx->actor->account_id)));
+		cond(w, t);
+	}
+	if (ncats) {
+		buf_adds(&w->b, w->b.len ? " AND r.category_id IN (" : " WHERE r.category_id IN (");
+		for (size_t i = 0; i < ncats; i++)
+			buf_addf(&w->b, "%s$%d", i ? ", " : "", param(w, DB_I(cats[i])));
+		buf_adds(&w->b, ")");
+	}
+}
+
 int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offset, int limit,
 		struct report **out, size_t *n, int *more)
 {
@@ -636,35 +708,28 @@ int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offse
 		cats[ncats++] = f->categories[i];
 	if (f->category_id && ncats < FILTER_CATEGORIES)
 		cats[ncats++] = f->category_id;
-	int32_t today = time_local_date(ctx->now);
-	/* Two orders, two texts: newest first reads the index on created_at
-	 * backwards and stops at the page's end; the officers' order sorts the
-	 * (few) open reports of one unit or body. */
-	const char *sql = arena_printf(
-		ctx->arena,
-		"SELECT " REPORT_COLS REPORT_FROM " WHERE (CAST($1 AS BIGINT) = 0 OR r.unit_id IN "
-		"(SELECT descendant FROM unit_tree WHERE ancestor = $1)) AND (CAST($2 AS BIGINT) = "
-		"0 "
-		"OR r.body_id = $2) AND ($3 = 0 OR b.kind = 'head') AND ($4 = -1 OR ($4 = 0 AND "
-		"r.status IN " REPORT_OPEN_SQL ") OR ($4 = 1 AND r.status NOT IN " REPORT_OPEN_SQL
-		") OR ($4 = 2 AND r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5)) AND "
-		"(CAST($6 AS BIGINT) = 0 OR r.created_at >= $6) AND (CAST($7 AS BIGINT) = 0 OR "
-		"r.created_at < $7) AND (c.private = 0 OR $8 = 1) AND ($9 = 0 OR r.account_id = "
-		"$10) "
-		"AND ($11 = 0 OR r.category_id IN ($12, $13, $14, $15, $16, $17, $18, $19)) ORDER "
-		"BY "
-		"%s LIMIT $20 OFFSET $21",
-		f->for_work
-			? "CASE WHEN r.status IN " REPORT_OPEN_SQL " AND r.resolve_due < $5 "
-			  "THEN 0 ELSE 1 END, r.supporters DESC, r.resolve_due, r.created_at DESC, "
-			  "r.id DESC"
-			: "r.created_at DESC, r.id DESC");
-	int rc = db_query(ctx->db, &st, &ctx->err, sql, DB_I(f->unit_id), DB_I(f->body_id),
-			  DB_I(f->head_only != 0), DB_I(f->state), DB_I(today), DB_I(f->from),
-			  DB_I(f->to), DB_I(private_ok(ctx, f)), DB_I(f->mine != 0),
-			  DB_I(ctx->actor->account_id), DB_I(ncats), DB_I(cats[0]), DB_I(cats[1]),
-			  DB_I(cats[2]), DB_I(cats[3]), DB_I(cats[4]), DB_I(cats[5]), DB_I(cats[6]),
-			  DB_I(cats[7]), DB_I(limit + 1), DB_I(offset));
+	struct where w = {.b = BUF_INIT};
+	list_where(ctx, f, cats, ncats, &w);
+	/* newest first reads the index on created_at backwards and stops at
+	 * the page's end; the officers' order sorts the (few) open reports of
+	 * one unit or body */
+	if (f->for_work) {
+		char order[256];
+		snprintf(order, sizeof(order),
+			 " ORDER BY CASE WHEN r.status IN " REPORT_OPEN_SQL
+			 " AND r.resolve_due < $%d THEN 0 ELSE 1 END, r.supporters DESC, "
+			 "r.resolve_due, r.created_at DESC, r.id DESC",
+			 param(&w, DB_I(time_local_date(ctx->now))));
+		buf_adds(&w.b, order);
+	} else {
+		buf_adds(&w.b, " ORDER BY r.created_at DESC, r.id DESC");
+	}
+	buf_addf(&w.b, " LIMIT $%d", param(&w, DB_I(limit + 1)));
+	buf_addf(&w.b, " OFFSET $%d", param(&w, DB_I(offset)));
+	w.p[w.n] = DB_END;
+	const char *sql = arena_printf(ctx->arena, "SELECT " REPORT_COLS REPORT_FROM "%s", w.b.ptr);
+	buf_release(&w.b);
+	int rc = db_query_(ctx->db, &st, &ctx->err, sql, w.p);
 	if (rc)
 		return rc;
 	int64_t close_after = -1;
