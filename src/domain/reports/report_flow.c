@@ -150,7 +150,7 @@ static int merge_tx(struct dv_ctx *ctx, int64_t id, int64_t into, const char *no
 		    DB_I(into), DB_I(ctx->now), DB_I(id));
 	const char *line =
 		*note ? note
-		      : arena_printf(ctx->arena, i18n_get(ctx->lang, N_("Follow report #%lld")),
+		      : arena_printf(ctx->arena, i18n_get(DV_CONTENT_LANG, N_("Follow report #%lld")),
 				     (long long)into);
 	if (!rc)
 		rc = report_event_add(ctx, &r, RE_MERGED, RS_MERGED, line, 0);
