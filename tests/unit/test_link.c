@@ -199,6 +199,9 @@ static void reports_paths_reach_their_routes(void **state)
 	assert_route(r, "POST", link_open311(r, "requests.xml"));
 	assert_route(r, "GET", link_open311_request(r, 9, "json"));
 	assert_route(r, "GET", link_open311_request(r, 9, "xml"));
+	req_free(r);
+}
+
 /* emulation, titles, awards */
 static void emulation_titles_awards_reach_their_routes(void **state)
 {
