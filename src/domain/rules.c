@@ -146,11 +146,11 @@ int rule_set(struct dv_ctx *ctx, enum rule r, int64_t value)
 	} else if (value < ri->min || value > ri->max) {
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key, "The value must be from %lld to %lld",
 			       (long long)ri->min, (long long)ri->max);
+	}
 	if ((r == RULE_REPORT_CLOSE_DAYS && value > rule_value(ctx, RULE_REPORT_REOPEN_DAYS)) ||
 	    (r == RULE_REPORT_REOPEN_DAYS && value < rule_value(ctx, RULE_REPORT_CLOSE_DAYS)))
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key,
 			       "A report cannot close by itself after the time it may be reopened in");
-	}
 	if ((r == RULE_COUNTERS_MIN && value > rule_value(ctx, RULE_COUNTERS_MAX)) ||
 	    (r == RULE_COUNTERS_MAX && value < rule_value(ctx, RULE_COUNTERS_MIN)))
 		return dv_fail(&ctx->err, DV_EINVAL, ri->key,
