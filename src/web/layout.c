@@ -65,9 +65,14 @@ void layout_begin(struct req *r, const char *title)
 	html_attr(b, layout_stylesheet());
 	html_raw(b, "\"></head>\n<body><header class=\"site\"><a class=\"brand\" "
 		    "href=\"/\">danvan</a>");
+	/* one menu: folded behind its button on phones (a <details>, so it
+	 * works without a script), laid out in the bar on wider screens */
+	html_raw(b, "<details class=\"menu\"><summary>");
+	html_txt(b, T(r, "Menu"));
+	html_raw(b, "</summary><div class=\"menu-body\">");
 	sections_nav(r);
 	site_nav(r);
-	html_raw(b, "</header>\n<main>");
+	html_raw(b, "</div></details></header>\n<main>");
 }
 
 void layout_end(struct req *r)

@@ -87,6 +87,13 @@ export const laptop = { viewport: { width: 1280, height: 900 }, acceptDownloads:
 export const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true,
                        deviceScaleFactor: 2, bypassCSP: true };
 
+// Open the site's menu, as a person on a phone taps it (wider screens lay
+// it out in the bar: nothing to open there).
+export async function openMenu(page) {
+  const summary = page.locator('details.menu > summary');
+  if (await summary.isVisible()) await summary.click();
+}
+
 export async function login(page, who, password = 'danvan-demo') {
   await page.goto(BASE + '/login');
   await page.fill('#f-login', who);

@@ -5,7 +5,7 @@
 //   BASE=http://127.0.0.1:PORT SHOTS=build/screenshots node tests/browser/run.mjs
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { BASE, TMP, ok, visit, launch, laptop, phone, finish } from './lib.mjs';
+import { BASE, TMP, ok, visit, launch, laptop, phone, finish, openMenu } from './lib.mjs';
 
 const browser = await launch();
 
@@ -84,6 +84,10 @@ try {
 
   // switch the language
   await p2.goto(BASE + '/');
+  ok('on a phone the bar holds the name and the menu, under 64 px',
+     (await p2.locator('header.site').boundingBox()).height < 64);
+  await openMenu(p2);
+  await visit(p2, 'menu-open-phone');
   await Promise.all([p2.waitForNavigation(), p2.click('a[hreflang=en]')]);
   ok('switching to English', (await p2.getAttribute('html', 'lang')) === 'en');
   ok('the page speaks English', (await p2.content()).includes('Administrative units'));
