@@ -29,4 +29,19 @@ void money_format(struct buf *out, int64_t amount);
 /* Append "1.250.000" with no currency mark. */
 void money_format_plain(struct buf *out, int64_t amount);
 
+/*
+ * Append a whole number in Vietnamese words, lower case, as receipts and
+ * cheques write it: 100000 "một trăm nghìn", 21 "hai mươi mốt", 15 "mười
+ * lăm", 105 "một trăm linh năm", 1005000 "một triệu không trăm linh năm
+ * nghìn", 2000000000 "hai tỷ"; "không" for 0, "âm ..." below 0. Groups of
+ * three that are all zeros are not read; a group after the first is read
+ * with its hundreds ("không trăm") so the digits stay where they belong.
+ * Up to MONEY_MAX ("... nghìn tỷ").
+ */
+void number_words(struct buf *out, int64_t n);
+
+/* An amount in words for a receipt, capitalized, with the currency:
+ * 100000 -> "Một trăm nghìn đồng". */
+void money_words(struct buf *out, int64_t amount);
+
 #endif

@@ -51,6 +51,10 @@ enum action {
 	ACT_ACKNOWLEDGE,       /* mark a notice known for the household (household-scoped) */
 	ACT_CONSULT,	       /* open drafts for comments, answer them, publish the synthesis */
 	ACT_COLLECTIVE_OPINION, /* comment in the name of an organization or the front */
+	/* works: co-funded community works (domain/works/) */
+	ACT_MANAGE_WORKS,      /* plan a work, record its ledger, its progress, its households */
+	ACT_FORM_BOARDS,       /* set up a work's supervision board (the front, the ward) */
+	ACT_WORK_CONSENT,      /* a household's own choices about a work (household-scoped) */
 	/* reports: citizen reports and the People's Inspection Board */
 	ACT_HANDLE_REPORTS,	  /* acknowledge, resolve, reject, merge, route and redact reports */
 	ACT_VIEW_PRIVATE_REPORTS, /* reports of a private category (security, social evils) */

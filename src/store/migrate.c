@@ -15,6 +15,7 @@ extern const char mig_009_elections[];
 extern const char mig_010_consultations[];
 extern const char mig_011_ballot_secrecy[];
 extern const char mig_012_reorganization[];
+extern const char mig_013_works[];
 extern const char mig_014_reports[];
 extern const char mig_015_emulation[];
 extern const char mig_016_titles[];
@@ -37,6 +38,7 @@ static const struct migration {
 	{10, "consultations", mig_010_consultations},
 	{11, "ballot_secrecy", mig_011_ballot_secrecy},
 	{12, "reorganization", mig_012_reorganization},
+	{13, "works", mig_013_works},
 	{14, "reports", mig_014_reports},
 	{15, "emulation", mig_015_emulation},
 	{16, "titles", mig_016_titles},

@@ -92,6 +92,71 @@ static void round_trip(void **state)
 	}
 }
 
+static const char *words(int64_t n)
+{
+	static struct buf b = BUF_INIT;
+	buf_reset(&b);
+	number_words(&b, n);
+	return b.ptr;
+}
+
+static void reads_numbers_in_vietnamese(void **state)
+{
+	(void)state;
+	assert_string_equal(words(0), "không");
+	assert_string_equal(words(5), "năm");
+	assert_string_equal(words(10), "mười");
+	assert_string_equal(words(11), "mười một");
+	assert_string_equal(words(14), "mười bốn");
+	assert_string_equal(words(15), "mười lăm");
+	assert_string_equal(words(20), "hai mươi");
+	assert_string_equal(words(21), "hai mươi mốt");
+	assert_string_equal(words(25), "hai mươi lăm");
+	assert_string_equal(words(55), "năm mươi lăm");
+	assert_string_equal(words(91), "chín mươi mốt");
+	assert_string_equal(words(100), "một trăm");
+	assert_string_equal(words(101), "một trăm linh một");
+	assert_string_equal(words(105), "một trăm linh năm");
+	assert_string_equal(words(110), "một trăm mười");
+	assert_string_equal(words(111), "một trăm mười một");
+	assert_string_equal(words(115), "một trăm mười lăm");
+	assert_string_equal(words(121), "một trăm hai mươi mốt");
+	assert_string_equal(words(1000), "một nghìn");
+	assert_string_equal(words(1001), "một nghìn không trăm linh một");
+	assert_string_equal(words(1015), "một nghìn không trăm mười lăm");
+	assert_string_equal(words(21000), "hai mươi mốt nghìn");
+	assert_string_equal(words(100000), "một trăm nghìn");
+	assert_string_equal(words(1500000), "một triệu năm trăm nghìn");
+	assert_string_equal(words(1005000), "một triệu không trăm linh năm nghìn");
+	assert_string_equal(words(1000005), "một triệu không trăm linh năm");
+	assert_string_equal(words(106500000), "một trăm linh sáu triệu năm trăm nghìn");
+	assert_string_equal(words(250000000), "hai trăm năm mươi triệu");
+	assert_string_equal(words(1000000000), "một tỷ");
+	assert_string_equal(words(2000015000), "hai tỷ không trăm mười lăm nghìn");
+	assert_string_equal(words(1250000000000), "một nghìn hai trăm năm mươi tỷ");
+	assert_string_equal(words(999999999999999),
+			    "chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ chín trăm "
+			    "chín mươi chín triệu chín trăm chín mươi chín nghìn chín trăm chín "
+			    "mươi chín");
+	assert_string_equal(words(-21), "âm hai mươi mốt");
+}
+
+static void writes_amounts_in_words_for_receipts(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	buf_adds(&b, "Bằng chữ: ");
+	money_words(&b, 100000);
+	assert_string_equal(b.ptr, "Bằng chữ: Một trăm nghìn đồng");
+	buf_reset(&b);
+	money_words(&b, 1500000);
+	assert_string_equal(b.ptr, "Một triệu năm trăm nghìn đồng");
+	buf_reset(&b);
+	money_words(&b, 0);
+	assert_string_equal(b.ptr, "Không đồng");
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +164,8 @@ int main(void)
 		cmocka_unit_test(refuses_what_is_ambiguous_or_wrong),
 		cmocka_unit_test(formats_with_dots_and_dong_sign),
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(reads_numbers_in_vietnamese),
+		cmocka_unit_test(writes_amounts_in_words_for_receipts),
 	};
 	return test_run(tests);
 }

@@ -11,15 +11,17 @@
 /* What each role may do, written out independently of perm.c's table. */
 static const char *expected[ROLE_COUNT] = {
 	[ROLE_RESIDENT] = "comment",
-	[ROLE_REPRESENTATIVE] = "comment vote acknowledge join_movements",
+	[ROLE_REPRESENTATIVE] = "comment vote acknowledge join_movements work_consent",
 	[ROLE_HEAD] = "view_households view_personal edit_households grant_roles "
-		      "convene_meetings agree_online_vote record_reach handle_local_reports "
+		      "convene_meetings agree_online_vote record_reach manage_works "
+		      "handle_local_reports "
 		      "join_movements run_titles",
 	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news "
-		       "collective_opinion join_movements run_titles",
+		       "collective_opinion form_boards join_movements run_titles",
 	[ROLE_WARD_OFFICER] = "view_households view_personal edit_households manage_units "
 			      "grant_roles manage_orgs publish_notices view_audit record_reach "
-			      "publish_news consult handle_reports view_private_reports "
+			      "publish_news consult manage_works form_boards handle_reports "
+			      "view_private_reports "
 			      "manage_inspection answer_inspection run_movements join_movements "
 			      "register_models run_titles record_exclusions decide_titles "
 			      "nominate_awards run_awards",
@@ -31,7 +33,8 @@ static const char *expected[ROLE_COUNT] = {
 				   "evaluate_models nominate_awards",
 	[ROLE_CITY_ADMIN] = "view_households view_personal edit_households manage_units "
 			    "reorganize_units grant_roles manage_orgs publish_notices inspect "
-			    "view_audit record_reach publish_news configure consult handle_reports "
+			    "view_audit record_reach publish_news configure consult manage_works "
+			    "form_boards handle_reports "
 			    "manage_inspection answer_inspection run_movements join_movements "
 			    "register_models run_titles record_exclusions decide_titles "
 			    "nominate_awards run_awards",
@@ -39,7 +42,7 @@ static const char *expected[ROLE_COUNT] = {
 
 /* What a household's own roles may do only for their household, never
  * across their unit. */
-static const char household_only[] = "acknowledge join_movements";
+static const char household_only[] = "acknowledge join_movements work_consent";
 
 static int listed(const char *list, const char *word)
 {
