@@ -123,10 +123,12 @@ static const struct cli_command commands[] = {
 	 "the counting committee, the head election's time limits), each with its\n"
 	 "legal default. `set` changes one for this deployment within its range;\n"
 	 "every page that applies it shows the new value.\n\n" DB_HELP},
-	{"verify", cmd_verify, "recompute the audit chain",
+	{"verify", cmd_verify, "recompute the audit chain and the works' ledgers",
 	 "usage: danvan verify [--db URL]\n\n"
-	 "Recompute every audit row's hash. Prints the head hash when the chain\n"
-	 "holds; names the first broken row and exits 5 when it does not.\n\n" DB_HELP},
+	 "Recompute every audit row's hash, then every work's ledger: each entry's\n"
+	 "hash from the one before, the board's sign-offs and the totals the pages\n"
+	 "show. Prints the audit chain's head hash when everything holds; names the\n"
+	 "first broken audit row or ledger entry and exits 5 when not.\n\n" DB_HELP},
 	{"backup", cmd_backup, "copy the database to a file",
 	 "usage: danvan backup FILE [--db URL]\n\n"
 	 "SQLite: a consistent copy made with the online backup API while danvan\n"
