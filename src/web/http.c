@@ -101,6 +101,9 @@ static const struct {
 	{"from", 10},	  /* a day: 2026-11-27 or 27/11/2026 */
 	{"to", 10},	  /* a day */
 	{"lang", 8},	  /* vi or en */
+	/* works */
+	{"kind", 32},	   /* an enumeration: a ledger entry's kind */
+	{"household", 30}, /* a household's registry code (HOUSEHOLD_CODE_MAX) */
 	/* citizen reports and Open311 (web/reports/) */
 	{"quarter", 10},	      /* a quarter: 2026-2 */
 	{"year", 4},		      /* a year */
@@ -114,7 +117,7 @@ static const struct {
 	{"field", 32},	  /* an enumeration: a model's field */
 	{"origin", 20},	  /* an id: the model replicated */
 };
-#define QUERY_CAPS 26
+#define QUERY_CAPS 28
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */

@@ -160,6 +160,57 @@ const char *link_households(struct req *r, int64_t unit_id, const char *q, int64
 	return page > 1 ? link_query_id(r, p, "page", page) : p;
 }
 
+/* ---------------------------------------------------------------- works */
+
+const char *link_work(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "works", id, action);
+}
+
+const char *link_works(struct req *r, int64_t unit_id, const char *status)
+{
+	return link_query(r, link_query_id(r, "/works", "unit", unit_id), "status", status);
+}
+
+const char *link_work_entry(struct req *r, int64_t work_id, int64_t entry_id, const char *action)
+{
+	const char *p =
+		arena_printf(&r->arena, "%s/%lld", link_work(r, work_id, "entries"), (long long)entry_id);
+	return action ? arena_printf(&r->arena, "%s/%s", p, action) : p;
+}
+
+const char *link_work_ledger(struct req *r, int64_t work_id, const char *kind, int64_t page)
+{
+	const char *p = link_query(r, link_work(r, work_id, NULL), "kind", kind);
+	if (page > 1)
+		p = link_query_id(r, p, "page", page);
+	return arena_printf(&r->arena, "%s#ledger", p);
+}
+
+const char *link_work_file(struct req *r, int64_t work_id, int64_t file_id, int thumb)
+{
+	const char *p =
+		arena_printf(&r->arena, "%s/%lld", link_work(r, work_id, "files"), (long long)file_id);
+	return thumb ? arena_printf(&r->arena, "%s/thumb", p) : p;
+}
+
+const char *link_work_milestone_files(struct req *r, int64_t work_id, int64_t milestone_id)
+{
+	return arena_printf(&r->arena, "%s/%lld/files", link_work(r, work_id, "milestones"),
+			    (long long)milestone_id);
+}
+
+const char *link_work_households(struct req *r, int64_t work_id, int64_t page)
+{
+	const char *p = link_work(r, work_id, "households");
+	return page > 1 ? link_query_id(r, p, "page", page) : p;
+}
+
+const char *link_work_record(struct req *r, int64_t work_id, const char *household_code)
+{
+	return arena_printf(&r->arena, "%s#record",
+			    link_query(r, link_work(r, work_id, NULL), "household", household_code));
+
 /* ---- reports: citizen reports, Open311 and the People's Inspection Board */
 
 const char *link_report(struct req *r, int64_t id, const char *action)

@@ -61,6 +61,28 @@ const char *link_news_feed(struct req *r, int64_t unit_id, const char *section);
 /* A unit's households, searched for q (may be NULL), page `page` (1 first). */
 const char *link_households(struct req *r, int64_t unit_id, const char *q, int64_t page);
 
+/* ---- works: co-funded community works (web/works/) ---- */
+
+/* A work's page or an action on it: /works/5, /works/5/households. */
+const char *link_work(struct req *r, int64_t id, const char *action);
+/* The works of a unit's subtree, narrowed to a status (0 / NULL: all). */
+const char *link_works(struct req *r, int64_t unit_id, const char *status);
+/* One entry of a work's ledger, or an action on it ("receipt.pdf",
+ * "signoff", "files"). */
+const char *link_work_entry(struct req *r, int64_t work_id, int64_t entry_id,
+			    const char *action);
+/* The work's ledger on its page, narrowed to a kind (NULL: all), page
+ * `page` (1 first). */
+const char *link_work_ledger(struct req *r, int64_t work_id, const char *kind, int64_t page);
+/* A file of a work (a milestone's photo, an invoice), or its thumbnail. */
+const char *link_work_file(struct req *r, int64_t work_id, int64_t file_id, int thumb);
+/* Attaching photos to one milestone of a work. */
+const char *link_work_milestone_files(struct req *r, int64_t work_id, int64_t milestone_id);
+/* The households of a work, page `page`; with a household's code, the
+ * work's page with the recording form filled for it. */
+const char *link_work_households(struct req *r, int64_t work_id, int64_t page);
+const char *link_work_record(struct req *r, int64_t work_id, const char *household_code);
+
 /* ---- reports: citizen reports, Open311 and the People's Inspection Board */
 
 /* A report's page, or an action on it: /reports/7, /reports/7/act. */

@@ -17,6 +17,7 @@
 #include "web/registry/registry.h"
 #include "web/reports/reports.h"
 #include "web/static.h"
+#include "web/works/works.h"
 
 /* Operations: health, metrics and the built-in static files. */
 static const struct route operations_routes[] = {
@@ -46,6 +47,7 @@ static const struct {
 	{disclose_routes, &disclose_routes_n},
 	{decide_routes, &decide_routes_n},
 	{consult_routes, &consult_routes_n},
+	{works_routes, &works_routes_n},
 	{reports_routes, &reports_routes_n},
 	{emulation_routes, &emulation_routes_n},
 	{titles_routes, &titles_routes_n},

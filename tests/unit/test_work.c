@@ -71,7 +71,7 @@ static void the_decision_is_a_matter_of_contributions_of_the_community(void **st
 	assert_string_equal(ctx->err.field, "matter");
 	assert_int_equal(work_set_decision(ctx, id, 999999, "voluntary", ""), DV_EINVAL);
 	assert_int_equal(work_set_decision(ctx, id, f.decision, "per_household", ""), DV_EINVAL);
-	assert_string_equal(ctx->err.field, "amount");
+	assert_string_equal(ctx->err.field, "levy_amount");
 	assert_int_equal(work_set_decision(ctx, id, f.decision, "voluntary", "100.000"), DV_EINVAL);
 	assert_int_equal(work_set_decision(ctx, id, f.decision, "each", "100.000"), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "levy");

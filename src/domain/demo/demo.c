@@ -392,8 +392,8 @@ static int generate_tx(struct demo *d, const struct demo_options *opt)
 	d->out->ward_id = d->ward_ids[TDH];
 	d->out->neighborhood_id = d->nb[d->tdh_first].id;
 	if ((rc = demo_notices(ctx, d->out)) || (rc = demo_matters(ctx, d->out)) ||
-	    (rc = demo_consultations(ctx, d->out)) || (rc = demo_reports(ctx, d->out, opt)) ||
-	    (rc = demo_commendation(ctx, d->out)) ||
+	    (rc = demo_consultations(ctx, d->out)) || (rc = demo_works(ctx, d->out)) ||
+	    (rc = demo_reports(ctx, d->out, opt)) || (rc = demo_commendation(ctx, d->out)) ||
 	    (rc = demo_reform(ctx, opt->as_of)))
 		return rc;
 	return ctx_audit(ctx, "demo.generate", "unit", d->city, d->city,

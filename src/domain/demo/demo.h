@@ -48,6 +48,9 @@ struct demo_result {
 	/* the receipt resident@demo's household kept from the closed household
 	 * ballot: the system keeps no copy tied to the household */
 	const char *receipt;
+	/* the matter that decided the contributions of hẻm 15 (demo_matters), which
+	 * the demo's collecting work is linked to */
+	int64_t contributions_matter;
 };
 
 /*
@@ -64,6 +67,11 @@ int demo_notices(struct dv_ctx *ctx, const struct demo_result *out);
 int demo_matters(struct dv_ctx *ctx, struct demo_result *out);
 /* The demo's consultations (demo_consultations.c): one open, one published. */
 int demo_consultations(struct dv_ctx *ctx, const struct demo_result *out);
+/* The demo's community works (demo_works.c), in Đông Tác: a finished
+ * alley, settled, with its board and ledger (resident@demo's household paid
+ * into it); hẻm 15 collecting now under out->contributions_matter, about
+ * half of the households paid; drains planned, waiting for their decision. */
+int demo_works(struct dv_ctx *ctx, const struct demo_result *out);
 /* The demo's citizen reports and People's Inspection Board
  * (demo_reports.c): handling bodies and routing, a few hundred reports over
  * the past year in every state, Tân Đông Hiệp's board with its cases, and

@@ -150,6 +150,7 @@ int demo_matters(struct dv_ctx *ctx, struct demo_result *out)
 			    &rc);
 	if (rc || (rc = matter_open(ctx, done, ctx->now + 7 * 86400)))
 		return rc;
+	out->contributions_matter = done;
 	for (size_t i = 0; !rc && i < n; i++)
 		if (i % 10 < 7) /* seven in ten households voted, most of them for */
 			rc = vote_as(ctx, out->neighborhood_id, ids[i], done,

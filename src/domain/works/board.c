@@ -242,7 +242,7 @@ int finding_add(struct dv_ctx *ctx, int64_t work_id, const char *text_in, int64_
 	const char *text;
 	int64_t id = 0;
 	int rc = text_clean(ctx->arena, text_in, text_in ? strlen(text_in) : 0, FINDING_TEXT_MAX,
-			    TEXT_MULTILINE | TEXT_REQUIRED, "text", &text, &ctx->err);
+			    TEXT_MULTILINE | TEXT_REQUIRED, "finding", &text, &ctx->err);
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
 	rc = ctx_end(ctx, finding_tx(ctx, work_id, text, &id));

@@ -111,8 +111,8 @@ static int clean_milestone(struct dv_ctx *ctx, const char *stage, const char *pe
 			       "Write how far the work is, from 0 to 100 percent");
 	c->percent = (int)p;
 	int rc = text_clean(ctx->arena, note, note ? strlen(note) : 0, MILESTONE_NOTE_MAX,
-			    TEXT_MULTILINE | TEXT_REQUIRED, "note", &c->note, &ctx->err);
-	return rc ? rc : works_day(ctx, on_date, "on_date", &c->on_date);
+			    TEXT_MULTILINE | TEXT_REQUIRED, "description", &c->note, &ctx->err);
+	return rc ? rc : works_day(ctx, on_date, "milestone_on", &c->on_date);
 }
 
 static int milestone_tx(struct dv_ctx *ctx, int64_t work_id, const struct clean_milestone *c,

@@ -130,7 +130,7 @@ static int set_tx(struct dv_ctx *ctx, int64_t work_id, int64_t household_id,
 	int64_t hid = 0;
 	int rc = work_get(ctx, work_id, &w);
 	if (rc || (rc = works_require_manager(ctx, &w)) ||
-	    (rc = share_find_household(ctx, &w, household_id, NULL, "household", &hid)))
+	    (rc = share_find_household(ctx, &w, household_id, NULL, "share_household", &hid)))
 		return rc;
 	if (w.status >= WS_ACCEPTED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,

@@ -54,11 +54,11 @@ int work_set_decision(struct dv_ctx *ctx, int64_t id, int64_t matter_id, const c
 		return dv_fail(&ctx->err, DV_EINVAL, "matter", "Choose the matter that decided it");
 	if (levy_parse(levy_in, &levy, &ctx->err))
 		return DV_EINVAL;
-	int rc = works_amount(ctx, amount_in, "amount", levy != LEVY_VOLUNTARY, 1, &amount);
+	int rc = works_amount(ctx, amount_in, "levy_amount", levy != LEVY_VOLUNTARY, 1, &amount);
 	if (rc)
 		return rc;
 	if (levy == LEVY_VOLUNTARY && amount)
-		return dv_fail(&ctx->err, DV_EINVAL, "amount",
+		return dv_fail(&ctx->err, DV_EINVAL, "levy_amount",
 			       "A voluntary contribution has no fixed amount");
 	if ((rc = ctx_begin(ctx)))
 		return rc;
@@ -210,7 +210,7 @@ int work_accept(struct dv_ctx *ctx, int64_t id, const char *note_in)
 {
 	const char *note;
 	int rc = text_clean(ctx->arena, note_in, note_in ? strlen(note_in) : 0, WORK_REASON_MAX,
-			    TEXT_MULTILINE, "note", &note, &ctx->err);
+			    TEXT_MULTILINE, "acceptance", &note, &ctx->err);
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
 	return ctx_end(ctx, accept_tx(ctx, id, note));

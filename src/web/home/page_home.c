@@ -19,6 +19,7 @@
 #include "web/disclose/disclose.h"
 #include "web/registry/registry.h"
 #include "web/reports/reports.h"
+#include "web/works/works.h"
 #include "web/home/home_impl.h"
 
 #define RECENT_NOTICES 5
@@ -272,7 +273,8 @@ int page_unit(struct req *r)
 	summary(r, u, nkids);
 	manage_links(r, u);
 	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)) ||
-	    (rc = reports_unit_summary(r, u->id)) || (rc = awards_home_section(r, u->id)))
+	    (rc = works_unit_section(r, u->id)) || (rc = reports_unit_summary(r, u->id)) ||
+	    (rc = awards_home_section(r, u->id)))
 		return rc;
 	if (nkids) {
 		html_raw(&r->out, "<h2>");

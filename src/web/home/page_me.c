@@ -16,6 +16,7 @@
 #include "web/disclose/disclose.h"
 #include "web/reports/reports.h"
 #include "web/titles/titles.h"
+#include "web/works/works.h"
 #include "web/home/home_impl.h"
 
 static int my_household(struct req *r)
@@ -92,7 +93,8 @@ int page_me(struct req *r)
 	if (r->ctx.actor->household_id &&
 	    ((rc = my_household(r)) ||
 	     (rc = title_household_section(r, r->ctx.actor->household_id)) ||
-	     (rc = notice_household_section(r, r->ctx.actor->household_id))))
+	     (rc = notice_household_section(r, r->ctx.actor->household_id)) ||
+	     (rc = works_me_section(r, r->ctx.actor->household_id))))
 		return rc;
 	if ((rc = notice_officer_section(r)) || (rc = reports_me_section(r)))
 		return rc;
