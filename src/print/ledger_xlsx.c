@@ -31,7 +31,7 @@ enum col {
 static const char *const cols[] = {
 	N_("No."),	   N_("Day"),	   N_("Kind"),	    N_("Household"), N_("House no."),
 	N_("Name"),	   N_("Source"),  N_("Party"),	    N_("What"),	     N_("Quantity"),
-	N_("How"),	   N_("Receipt"), N_("Money in"),  N_("Money out"), N_("Correction"),
+	N_("How"),	   N_("Receipt number"), N_("Money in"),  N_("Money out"), N_("Correction"),
 	N_("Counts (1)"), N_("Board"),   N_("Note"),	    N_("Hash"),
 };
 _Static_assert(ARRAY_LEN(cols) == C_COLS, "a heading per column");

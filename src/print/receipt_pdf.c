@@ -53,7 +53,7 @@ static int copy(struct pdf *pdf, const struct receipt_paper *p, const char *lang
 	double hl = pdf_text(pdf, x, y, lw, PDF_FONT " 9", PDF_LEFT, p->ward);
 	hl += pdf_text(pdf, x, y + hl, lw, PDF_FONT " Bold 9", PDF_LEFT, p->community);
 	hl += pdf_text(pdf, x, y + hl, lw, PDF_FONT " Italic 9", PDF_LEFT, p->work);
-	buf_addf(&b, "%s %s", tr(lang, N_("No.")), p->number);
+	buf_addf(&b, i18n_get_format(lang, N_("Receipt no. %s")), p->number);
 	double hr = pdf_text(pdf, rx, y, pdf_mm(60), PDF_FONT " Bold 10", PDF_RIGHT, b.ptr);
 	hr += pdf_text(pdf, rx, y + hr, pdf_mm(60), PDF_FONT " Italic 9", PDF_RIGHT, which);
 	y += (hl > hr ? hl : hr) + pdf_mm(3);

@@ -210,6 +210,7 @@ const char *link_work_record(struct req *r, int64_t work_id, const char *househo
 {
 	return arena_printf(&r->arena, "%s#record",
 			    link_query(r, link_work(r, work_id, NULL), "household", household_code));
+}
 
 /* ---- reports: citizen reports, Open311 and the People's Inspection Board */
 

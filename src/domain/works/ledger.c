@@ -317,11 +317,12 @@ static int check_correction(struct dv_ctx *ctx, const struct work *w, struct ent
 		return dv_fail(&ctx->err, DV_EINVAL, "corrects", "No such entry in this ledger");
 	if (rc)
 		return rc;
-	if (o->kind == EK_PLEDGE || o->kind == EK_CORRECTION)
+	if (o->kind == EK_PLEDGE)
 		return dv_fail(&ctx->err, DV_EINVAL, "corrects",
-			       o->kind == EK_PLEDGE
-				       ? "A pledge is a promise, not money: record a new pledge"
-				       : "Correct the entry itself, not a correction");
+			       "A pledge is a promise, not money: record a new pledge");
+	if (o->kind == EK_CORRECTION)
+		return dv_fail(&ctx->err, DV_EINVAL, "corrects",
+			       "Correct the entry itself, not a correction");
 	if (!o->counted)
 		return dv_fail(&ctx->err, DV_EINVAL, "corrects",
 			       "Only an expense the board signed off is corrected: refuse the "
@@ -372,10 +373,12 @@ static int check_entry(struct dv_ctx *ctx, const struct work *w, const struct en
 		int64_t owed = m->balance;
 		if (e->household_id && (rc = household_owed(ctx, w->id, e->household_id, &owed)))
 			return rc;
+		if (e->amount > owed && e->household_id)
+			return dv_fail(&ctx->err, DV_EINVAL, "amount",
+				       "The household is owed %s at most", money_text(ctx, owed));
 		if (e->amount > owed)
 			return dv_fail(&ctx->err, DV_EINVAL, "amount",
-				       e->household_id ? "The household is owed %s at most"
-						       : "The balance is %s: no more can be refunded",
+				       "The balance is %s: no more can be refunded",
 				       money_text(ctx, owed));
 	}
 	return 0;

@@ -59,7 +59,7 @@ DV_ENUM(work_kind, WK_COUNT, WORK_KINDS);
 	X(WS_PLANNED, "planned", N_("Planned"))                                    \
 	X(WS_COLLECTING, "collecting", N_("Collecting contributions"))             \
 	X(WS_BUILDING, "building", N_("Under construction"))                       \
-	X(WS_ACCEPTED, "accepted", N_("Accepted"))                                 \
+	X(WS_ACCEPTED, "accepted", N_("Accepted on completion"))                                 \
 	X(WS_SETTLED, "settled", N_("Final accounts published"))                   \
 	X(WS_CLOSED, "closed", N_("Closed"))                                       \
 	X(WS_CANCELLED, "cancelled", N_("Cancelled"))

@@ -173,7 +173,7 @@ static void my_entries(struct req *r, const struct my_share *m, int64_t househol
 		if (v[i].kind == EK_CONTRIBUTION || v[i].kind == EK_IN_KIND) {
 			html_raw(b, " · ");
 			html_link(b, link_work_entry(r, m->work.id, v[i].id, "receipt.pdf"),
-				  arena_printf(&r->arena, "%s %s", T(r, "Receipt"), v[i].receipt_no));
+				  arena_printf(&r->arena, T(r, "Receipt %s"), v[i].receipt_no));
 		}
 		html_raw(b, "</li>");
 	}
