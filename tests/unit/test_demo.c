@@ -13,6 +13,10 @@
 #include "domain/registry/household.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
+#include "domain/works/board.h"
+#include "domain/works/ledger.h"
+#include "domain/works/share.h"
+#include "domain/works/work.h"
 #include "store/audit.h"
 
 /* A digest of every resident, in id order: equal digests, equal data. */
@@ -332,6 +336,67 @@ static void as_of_before_the_reform_is_the_2023_city(void **state)
 	assert_int_equal(lineage, 0);
 }
 
+/* The works of Đông Tác: the finished alley as the real one, settled with
+ * its board, resident@demo's household among those who paid; hẻm 15
+ * collecting, about half paid; drains waiting for their decision. */
+static void the_works_of_dong_tac(void **state)
+{
+	(void)state;
+	struct demo_result r;
+	struct dv_ctx *ctx = make_demo(3000, 3, &r);
+	struct work *v;
+	size_t n;
+	int more;
+	struct work_filter f = {.unit_id = r.neighborhood_id, .status = -1};
+	ctx->actor = &actor_anonymous;
+	assert_ok(ctx, work_list(ctx, &f, 0, 10, &v, &n, &more));
+	assert_int_equal(n, 3);
+	const struct work *done = NULL, *collecting = NULL, *planned = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].status == WS_SETTLED)
+			done = &v[i];
+		if (v[i].status == WS_COLLECTING)
+			collecting = &v[i];
+		if (v[i].status == WS_PLANNED)
+			planned = &v[i];
+	}
+	assert_non_null(done);
+	assert_non_null(collecting);
+	assert_non_null(planned);
+	assert_int_equal(done->money.in, 250000000);
+	assert_int_equal(done->money.by_source[SRC_HOUSEHOLDS], 106500000);
+	assert_int_equal(done->money.by_source[SRC_AGENCIES] + done->money.by_source[SRC_BUSINESSES],
+			 143500000);
+	assert_int_equal(done->money.balance, 0);
+	assert_true(done->quantities[OUT_LIGHTS] > 0 && done->quantities[OUT_CAMERAS] > 0);
+	assert_true(done->settlement_notice_id > 0 && done->plan_notice_id > 0);
+	struct board_member *m;
+	size_t nm;
+	int dissolved;
+	assert_ok(ctx, board_list(ctx, done->id, &m, &nm, &dissolved));
+	assert_int_equal(nm, 5);
+	assert_false(dissolved);
+	struct entry *e;
+	size_t ne;
+	struct entry_filter mine = {.kind = EK_CONTRIBUTION, .household_id = r.household_id};
+	assert_ok(ctx, entry_list(ctx, done->id, &mine, 0, 10, &e, &ne, &more));
+	assert_int_equal(ne, 1);
+	/* about half of the households paid into hẻm 15 */
+	struct share_counts c;
+	assert_ok(ctx, share_counts(ctx, collecting, &c));
+	assert_true(c.paid * 10 >= c.households * 4 && c.paid * 10 <= c.households * 6);
+	assert_true(c.exempt > 0);
+	const char *why;
+	assert_true(work_decision_passed(ctx, collecting, &why));
+	assert_false(work_decision_passed(ctx, planned, &why));
+	assert_true(planned->matter_id > 0);
+	struct ledger_report lr;
+	assert_ok(ctx, ledger_verify(ctx, &lr));
+	assert_int_equal(lr.work_id, 0);
+	assert_int_equal(lr.works, 3);
+	test_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +407,7 @@ int main(void)
 		cmocka_unit_test(as_of_the_reform_of_2025),
 		cmocka_unit_test(the_commendation_of_2022),
 		cmocka_unit_test(as_of_before_the_reform_is_the_2023_city),
+		cmocka_unit_test(the_works_of_dong_tac),
 	};
 	return test_run(tests);
 }

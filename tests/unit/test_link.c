@@ -78,6 +78,29 @@ static void records_reach_their_pages(void **state)
 	assert_route(r, "POST", link_grant(r, 5, "revoke"));
 	assert_route(r, "POST", link_token(r, 5, "revoke"));
 	assert_route(r, "GET", link_file(r, 5, "thumb"));
+	/* works */
+	assert_string_equal(link_work(r, 7, NULL), "/works/7");
+	assert_route(r, "GET", link_work(r, 5, NULL));
+	assert_route(r, "POST", link_work(r, 5, NULL));
+	assert_route(r, "GET", link_work(r, 5, "edit"));
+	assert_route(r, "GET", link_work(r, 5, "households"));
+	assert_route(r, "GET", link_work(r, 5, "ledger.csv"));
+	assert_route(r, "GET", link_work(r, 5, "ledger.xlsx"));
+	assert_route(r, "POST", link_work(r, 5, "entries"));
+	assert_route(r, "POST", link_work(r, 5, "decision"));
+	assert_route(r, "POST", link_work(r, 5, "treasurer"));
+	assert_route(r, "POST", link_work(r, 5, "status"));
+	assert_route(r, "POST", link_work(r, 5, "accept"));
+	assert_route(r, "POST", link_work(r, 5, "plan"));
+	assert_route(r, "POST", link_work(r, 5, "settle"));
+	assert_route(r, "POST", link_work(r, 5, "cancel"));
+	assert_route(r, "POST", link_work(r, 5, "board"));
+	assert_route(r, "POST", link_work(r, 5, "findings"));
+	assert_route(r, "POST", link_work(r, 5, "milestones"));
+	assert_route(r, "POST", link_work(r, 5, "households"));
+	assert_route(r, "POST", link_work(r, 5, "consent"));
+	assert_route(r, "GET", link_unit(r, 5, "works/new"));
+	assert_route(r, "POST", link_unit(r, 5, "works"));
 	req_free(r);
 }
 
@@ -99,6 +122,26 @@ static void parts_of_records_reach_their_routes(void **state)
 	assert_route(r, "GET", link_claim(r, "abcDEF_12-3"));
 	assert_route(r, "GET", link_api(r, "matters", 4, "tally.csv"));
 	assert_route(r, "GET", link_api(r, "households", 4, NULL));
+	/* works */
+	assert_string_equal(link_work_entry(r, 4, 17, NULL), "/works/4/entries/17");
+	assert_route(r, "GET", link_work_entry(r, 4, 17, NULL));
+	assert_route(r, "GET", link_work_entry(r, 4, 17, "receipt.pdf"));
+	assert_route(r, "POST", link_work_entry(r, 4, 17, "signoff"));
+	assert_route(r, "POST", link_work_entry(r, 4, 17, "files"));
+	assert_string_equal(link_work_file(r, 4, 9, 1), "/works/4/files/9/thumb");
+	assert_route(r, "GET", link_work_file(r, 4, 9, 0));
+	assert_route(r, "GET", link_work_file(r, 4, 9, 1));
+	assert_route(r, "POST", link_work_milestone_files(r, 4, 3));
+	assert_string_equal(link_work_ledger(r, 4, "expense", 2),
+			    "/works/4?kind=expense&page=2#ledger");
+	assert_route(r, "GET", link_work_ledger(r, 4, "expense", 2));
+	assert_string_equal(link_work_record(r, 4, "HK-25948-000001"),
+			    "/works/4?household=HK-25948-000001#record");
+	assert_route(r, "GET", link_work_record(r, 4, "HK-1"));
+	assert_string_equal(link_work_households(r, 4, 3), "/works/4/households?page=3");
+	assert_route(r, "GET", link_work_households(r, 4, 1));
+	assert_route(r, "GET", link_api(r, "works", 4, "ledger.json"));
+	assert_route(r, "POST", link_api(r, "works", 4, "entries"));
 	req_free(r);
 }
 
@@ -112,6 +155,7 @@ static void lists_carry_their_filters_encoded(void **state)
 	assert_string_equal(link_notices(r, 0, 2), "/notices?category=2");
 	assert_string_equal(link_matters(r, 5, "draft"), "/matters?unit=5&status=draft");
 	assert_string_equal(link_consultations(r, 0, NULL), "/consultations");
+	assert_string_equal(link_works(r, 5, "collecting"), "/works?unit=5&status=collecting");
 	assert_string_equal(link_news(r, 5, "economy"), "/news?unit=5&section=economy");
 	assert_string_equal(link_news_feed(r, 0, "economy"), "/feeds/news.atom?section=economy");
 	assert_string_equal(link_notices_feed(r, 5, 0), "/feeds/notices.atom?unit=5");
@@ -123,7 +167,7 @@ static void lists_carry_their_filters_encoded(void **state)
 		link_notices(r, 5, 2),		  link_news(r, 5, "economy"),
 		link_matters(r, 5, "draft"),	  link_consultations(r, 5, "open"),
 		link_notices_feed(r, 5, 2),	  link_news_feed(r, 5, NULL),
-		link_households(r, 5, "x", 3),
+		link_households(r, 5, "x", 3),	  link_works(r, 5, "planned"),
 	};
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		assert_route(r, "GET", lists[i]);

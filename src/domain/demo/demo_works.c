@@ -472,7 +472,10 @@ int demo_works(struct dv_ctx *ctx, const struct demo_result *out)
 {
 	struct people p;
 	const struct actor *was = ctx->actor;
+	const char *lang = ctx->lang;
 	int64_t now = ctx->now, finished = 0;
+	/* the notices the works publish are the ward's, in Vietnamese */
+	ctx_set_lang(ctx, "vi");
 	int rc = people(ctx, out, &p);
 	if (!rc)
 		rc = finished_alley(ctx, &p, now, &finished);
@@ -482,5 +485,6 @@ int demo_works(struct dv_ctx *ctx, const struct demo_result *out)
 		rc = planned_drains(ctx, &p, now);
 	ctx->now = now;
 	ctx->actor = was;
+	ctx_set_lang(ctx, lang);
 	return rc;
 }
