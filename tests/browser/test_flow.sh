@@ -5,6 +5,8 @@
 # opens household ballots, a representative votes and checks the tally with
 # the receipt its household kept;
 # consultations.mjs: a representative comments on a draft, the synthesis;
+# works.mjs: the head records a contribution and prints its receipt, a
+# board member signs off an expense, the public page shows the balance.
 # reports.mjs: a resident reports with a photo, the officer acknowledges and
 # resolves, she confirms and rates, a neighbor has it too, the board's page.
 # awards.mjs: a ward proposes, the council votes, the decision prints its
@@ -18,7 +20,7 @@ export DEMO_RECEIPT=$(sed -n 's/.*kept the receipt \([A-Z0-9-]*\) .*/\1/p' "$T_D
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
 rc=0
 export HTMLDIR=$T_DIR/html
-for flow in run notices matters consultations reports awards; do
+for flow in run notices matters consultations works reports awards; do
 	echo "# $flow.mjs"
 	BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" \
 		node "tests/browser/$flow.mjs" || rc=1

@@ -268,16 +268,20 @@ static int ledger(struct req *r, const struct work *w, int kind, int64_t page)
 	html_raw(b, "</code></p><form method=\"get\" action=\"");
 	html_attr(b, link_work(r, w->id, NULL));
 	html_raw(b, "\" class=\"inline-form\">");
-	const char *opts[2 * (EK_COUNT + 1) + 1];
-	size_t k = 0;
-	opts[k++] = "";
-	opts[k++] = T(r, "Every entry");
+	/* its own id: the recording form below has a field "kind" too */
+	html_raw(b, "<div class=\"field\"><label for=\"ledger-kind\">");
+	html_txt(b, T(r, "Show"));
+	html_raw(b, "</label><select id=\"ledger-kind\" name=\"kind\"><option value=\"\">");
+	html_txt(b, T(r, "Every entry"));
+	html_raw(b, "</option>");
 	for (int i = 0; i < EK_COUNT; i++) {
-		opts[k++] = entry_kind_name((enum entry_kind)i);
-		opts[k++] = T(r, entry_kind_label((enum entry_kind)i));
+		html_raw(b, i == kind ? "<option selected value=\"" : "<option value=\"");
+		html_attr(b, entry_kind_name((enum entry_kind)i));
+		html_raw(b, "\">");
+		html_txt(b, T(r, entry_kind_label((enum entry_kind)i)));
+		html_raw(b, "</option>");
 	}
-	opts[k] = NULL;
-	form_select(r, "kind", T(r, "Show"), kname ? kname : "", opts, NULL);
+	html_raw(b, "</select></div>");
 	form_submit(r, T(r, "Show"));
 	html_raw(b, "</form>");
 	if (n)
