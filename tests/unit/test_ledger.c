@@ -352,6 +352,20 @@ static void verify_names_an_entry_altered_behind_the_programs_back(void **state)
 			      "UPDATE work_total SET amount = amount + 1 WHERE work_id = $1 AND "
 			      "kind = 'contribution'",
 			      DB_I(one)));
+	/* a household's kept totals, the households' list reads them */
+	assert_ok(ctx, db_run(ctx->db, &ctx->err,
+			      "UPDATE work_household SET given = given + 500000 WHERE work_id = $1 "
+			      "AND household_id = $2",
+			      DB_I(one), DB_I(f.hh[1])));
+	assert_ok(ctx, ledger_verify(ctx, &r));
+	assert_int_equal(r.work_id, one);
+	assert_non_null(strstr(r.reason, "household's kept totals"));
+	assert_ok(ctx, db_run(ctx->db, &ctx->err,
+			      "UPDATE work_household SET given = given - 500000 WHERE work_id = $1 "
+			      "AND household_id = $2",
+			      DB_I(one), DB_I(f.hh[1])));
+	assert_ok(ctx, ledger_verify(ctx, &r));
+	assert_int_equal(r.work_id, 0);
 	assert_ok(ctx, db_run(ctx->db, &ctx->err,
 			      "UPDATE work_signoff SET decision = 'refused' WHERE entry_id = $1",
 			      DB_I(exp)));

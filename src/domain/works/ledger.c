@@ -276,13 +276,13 @@ static int check_giver(struct dv_ctx *ctx, const struct work *w, const struct en
 /* A household's cash given, net of corrections and refunds. */
 static int household_owed(struct dv_ctx *ctx, int64_t work_id, int64_t household, int64_t *owed)
 {
-	return db_int(ctx->db, owed, &ctx->err,
-		      "SELECT COALESCE(SUM(CASE WHEN l.kind = 'contribution' THEN l.amount WHEN "
-		      "l.kind = 'refund' THEN -l.amount WHEN l.kind = 'correction' AND o.kind IN "
-		      "('contribution', 'refund') THEN l.effect ELSE 0 END), 0) FROM work_ledger l "
-		      "LEFT JOIN work_ledger o ON o.id = l.corrects WHERE l.work_id = $1 AND "
-		      "l.household_id = $2",
-		      DB_I(work_id), DB_I(household));
+	int rc = db_int(ctx->db, owed, &ctx->err,
+			"SELECT cash - refunded FROM work_household WHERE work_id = $1 AND "
+			"household_id = $2",
+			DB_I(work_id), DB_I(household));
+	if (rc == DV_ENOTFOUND)
+		*owed = 0;
+	return rc == DV_ENOTFOUND ? 0 : rc;
 }
 
 static const char *money_text(struct dv_ctx *ctx, int64_t v)
@@ -398,6 +398,33 @@ static int totals_of(struct dv_ctx *ctx, const struct entry *e, const struct ent
 	return rc ? rc : works_total_add(ctx, e->work_id, "correction", "", e->effect, 1);
 }
 
+/* The household's kept totals (work_household): what it pledged, gave (of
+ * which in cash), was refunded, net of corrections. */
+static int household_totals(struct dv_ctx *ctx, const struct work *w, const struct entry *e,
+			    const struct entry *corrected)
+{
+	enum entry_kind k = e->kind == EK_CORRECTION ? corrected->kind : e->kind;
+	int64_t v = e->kind == EK_CORRECTION ? entry_kind_sign(k) * e->effect : e->amount;
+	int64_t pledged = 0, given = 0, cash = 0, refunded = 0;
+	if (k == EK_PLEDGE)
+		pledged = v;
+	else if (k == EK_CONTRIBUTION)
+		given = cash = v;
+	else if (k == EK_IN_KIND)
+		given = v;
+	else if (k == EK_REFUND)
+		refunded = v;
+	return db_run(ctx->db, &ctx->err,
+		      "INSERT INTO work_household (work_id, household_id, ward_id, pledged, given, "
+		      "cash, refunded, entries, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, "
+		      "$8) ON CONFLICT (work_id, household_id) DO UPDATE SET pledged = "
+		      "work_household.pledged + $4, given = work_household.given + $5, cash = "
+		      "work_household.cash + $6, refunded = work_household.refunded + $7, entries "
+		      "= work_household.entries + 1, updated_at = $8",
+		      DB_I(w->id), DB_I(e->household_id), DB_ID(w->ward_id), DB_I(pledged),
+		      DB_I(given), DB_I(cash), DB_I(refunded), DB_I(ctx->now));
+}
+
 static int consent(struct dv_ctx *ctx, const struct work *w, int64_t household)
 {
 	return db_run(ctx->db, &ctx->err,
@@ -423,7 +450,8 @@ static int record_tx(struct dv_ctx *ctx, int64_t work_id, const struct entry_inp
 	if (e->kind == EK_CONTRIBUTION && !*e->receipt_no) /* numbered by the ledger */
 		e->receipt_no = arena_printf(ctx->arena, "PT%lld-%05lld", (long long)work_id,
 					     (long long)(w.entries + 1));
-	if ((rc = append(ctx, w.ward_id, e)) || (rc = totals_of(ctx, e, &corrected)))
+	if ((rc = append(ctx, w.ward_id, e)) || (rc = totals_of(ctx, e, &corrected)) ||
+	    (e->household_id && (rc = household_totals(ctx, &w, e, &corrected))))
 		return rc;
 	if (in->show_name && e->household_id && e->kind != EK_CORRECTION &&
 	    (rc = consent(ctx, &w, e->household_id)))

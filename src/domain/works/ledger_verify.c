@@ -17,7 +17,7 @@ struct vrow {
 	int64_t id;
 	int kind; /* enum entry_kind, -1 unknown */
 	int source; /* enum work_source, -1 none */
-	int64_t amount, effect, corrects;
+	int64_t amount, effect, corrects, household_id;
 	int approved;
 };
 
@@ -128,6 +128,7 @@ static int check_chain(struct dv_ctx *ctx, const struct vwork *w, struct ledger_
 		v->amount = lr.amount;
 		v->effect = lr.effect;
 		v->corrects = lr.corrects;
+		v->household_id = lr.household_id;
 	}
 	if (rc < 0)
 		return rc;
@@ -205,7 +206,7 @@ static void sum_rows(struct vrow *rows, size_t n, int64_t t[EK_COUNT][NSRC])
  * checked (a running server appending or signing off meanwhile): verify
  * takes no lock, as the audit chain's does not. */
 static int check_totals(struct dv_ctx *ctx, const struct vwork *w, int64_t signoffs,
-			struct ledger_report *r, struct vrow *rows, size_t n)
+			struct ledger_report *r, struct vrow *rows, size_t n, int *moved_out)
 {
 	int64_t work_id = w->id;
 	int64_t want[EK_COUNT][NSRC], kept[EK_COUNT][NSRC];
@@ -242,8 +243,79 @@ static int check_totals(struct dv_ctx *ctx, const struct vwork *w, int64_t signo
 	}
 	if (rc < 0)
 		return rc;
+	*moved_out = moved;
 	if (!moved && (odd || memcmp(want, kept, sizeof(want)) != 0))
 		broken(r, work_id, 0, 0, "the kept totals do not match the ledger's entries");
+	return 0;
+}
+
+/* What one household pledged, gave, gave in cash and was refunded. */
+struct vhousehold {
+	int64_t id, pledged, given, cash, refunded, entries;
+};
+
+static int by_household(const void *a, const void *b)
+{
+	int64_t x = ((const struct vhousehold *)a)->id, y = ((const struct vhousehold *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* The households' kept totals (work_household) against the entries. */
+static int check_households(struct dv_ctx *ctx, const struct vwork *w, struct ledger_report *r,
+			    struct vrow *rows, size_t n)
+{
+	int64_t work_id = w->id, now = 0;
+	struct vhousehold *h = arena_zalloc(ctx->arena, sizeof(*h) * (n ? n : 1));
+	size_t nh = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct vrow *v = &rows[i], *o = v;
+		if (!v->household_id || v->kind < 0)
+			continue;
+		int64_t x = v->amount;
+		if (v->kind == EK_CORRECTION) {
+			if (!(o = find(rows, n, v->corrects)) || o->kind < 0)
+				continue;
+			x = entry_kind_sign((enum entry_kind)o->kind) * v->effect;
+		}
+		struct vhousehold *t = &h[nh++];
+		t->id = v->household_id;
+		t->entries = 1;
+		t->pledged = o->kind == EK_PLEDGE ? x : 0;
+		t->given = o->kind == EK_CONTRIBUTION || o->kind == EK_IN_KIND ? x : 0;
+		t->cash = o->kind == EK_CONTRIBUTION ? x : 0;
+		t->refunded = o->kind == EK_REFUND ? x : 0;
+	}
+	qsort(h, nh, sizeof(*h), by_household);
+	size_t k = 0; /* summed in place: h[0..k) one per household */
+	for (size_t i = 0; i < nh; i++) {
+		if (k && h[k - 1].id == h[i].id) {
+			h[k - 1].pledged += h[i].pledged, h[k - 1].given += h[i].given;
+			h[k - 1].cash += h[i].cash, h[k - 1].refunded += h[i].refunded;
+			h[k - 1].entries++;
+		} else {
+			h[k++] = h[i];
+		}
+	}
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT household_id, pledged, given, cash, refunded, entries FROM "
+			  "work_household WHERE work_id = $1 AND entries > 0 ORDER BY household_id",
+			  DB_I(work_id));
+	if (rc)
+		return rc;
+	size_t j = 0;
+	int odd = 0;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		struct vhousehold kept = {db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2),
+					  db_col_int(st, 3), db_col_int(st, 4), db_col_int(st, 5)};
+		odd |= j >= k || memcmp(&kept, &h[j], sizeof(kept)) != 0;
+		j++;
+	}
+	if (rc < 0 || (rc = db_int(ctx->db, &now, &ctx->err,
+				   "SELECT entries FROM work WHERE id = $1", DB_I(work_id))))
+		return rc;
+	if (now == w->entries && (odd || j != k)) /* unless an entry came meanwhile */
+		broken(r, work_id, 0, 0, "a household's kept totals do not match the ledger's entries");
 	return 0;
 }
 
@@ -262,8 +334,12 @@ int ledger_verify(struct dv_ctx *ctx, struct ledger_report *r)
 		int64_t signoffs = 0;
 		if (!rc)
 			rc = check_signoffs(ctx, works[i].id, r, rows, n, &signoffs);
+		int moved = 1;
 		if (!rc)
-			rc = check_totals(ctx, &works[i], signoffs, r, rows, n);
+			rc = check_totals(ctx, &works[i], signoffs, r, rows, n, &moved);
+		/* read after the check that the work did not move, like the totals */
+		if (!rc && !moved && !r->work_id)
+			rc = check_households(ctx, &works[i], r, rows, n);
 		ctx->arena = keep;
 		arena_release(&scratch);
 		r->works++;

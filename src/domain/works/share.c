@@ -174,27 +174,15 @@ int share_set(struct dv_ctx *ctx, int64_t work_id, int64_t household_id,
 
 /* ----------------------------------------------------------------- lists */
 
-/* Each household's pledges, gifts and refunds on the work, net of
- * corrections. */
-#define SHARE_SUMS                                                                                \
-	"SELECT l.household_id AS hid, SUM(CASE WHEN l.kind = 'pledge' THEN l.amount ELSE 0 "     \
-	"END) AS pledged, SUM(CASE WHEN l.kind IN ('contribution', 'in_kind') THEN l.amount "     \
-	"WHEN l.kind = 'correction' AND o.kind IN ('contribution', 'in_kind') THEN l.effect "     \
-	"ELSE 0 END) AS given, SUM(CASE WHEN l.kind = 'refund' THEN l.amount WHEN l.kind = "      \
-	"'correction' AND o.kind = 'refund' THEN -l.effect ELSE 0 END) AS refunded, COUNT(*) AS " \
-	"n FROM work_ledger l LEFT JOIN work_ledger o ON o.id = l.corrects WHERE l.work_id = $1 "  \
-	"AND l.household_id IS NOT NULL GROUP BY l.household_id"
-
 #define SHARE_COLS                                                                                \
 	"h.id, COALESCE(h.code, ''), h.address, COALESCE(r.full_name, ''), "                      \
 	"COALESCE(wh.show_name, 0), COALESCE(wh.frontage_cm, 0), COALESCE(wh.exemption, ''), "    \
-	"COALESCE(wh.category, ''), COALESCE(wh.due, 0), COALESCE(g.pledged, 0), "                \
-	"COALESCE(g.given, 0), COALESCE(g.refunded, 0), COALESCE(g.n, 0)"
+	"COALESCE(wh.category, ''), COALESCE(wh.due, 0), COALESCE(wh.pledged, 0), "               \
+	"COALESCE(wh.given, 0), COALESCE(wh.refunded, 0), COALESCE(wh.entries, 0)"
 
 #define SHARE_FROM                                                                                \
 	" FROM household h LEFT JOIN resident r ON r.id = h.representative_id "                   \
-	"LEFT JOIN work_household wh ON wh.work_id = $1 AND wh.household_id = h.id "              \
-	"LEFT JOIN (" SHARE_SUMS ") g ON g.hid = h.id"
+	"LEFT JOIN work_household wh ON wh.work_id = $1 AND wh.household_id = h.id"
 
 static void read_share(struct dv_ctx *ctx, struct db_stmt *st, const struct work *w,
 		       struct share *s)
@@ -350,9 +338,8 @@ int share_mine(struct dv_ctx *ctx, int64_t household_id, struct my_share **out, 
 	/* the works it gave to or has a share in, and those of its community
 	 * that collect now */
 	rc = db_query(ctx->db, &st, &ctx->err,
-		      "SELECT w.id FROM work w WHERE w.id IN (SELECT work_id FROM work_ledger WHERE "
-		      "household_id = $1) OR w.id IN (SELECT work_id FROM work_household WHERE "
-		      "household_id = $1) OR (w.status IN ('collecting', 'building') AND w.unit_id "
+		      "SELECT w.id FROM work w WHERE w.id IN (SELECT work_id FROM work_household "
+		      "WHERE household_id = $1) OR (w.status IN ('collecting', 'building') AND w.unit_id "
 		      "IN (SELECT ancestor FROM unit_tree WHERE descendant = $2)) ORDER BY w.id DESC "
 		      "LIMIT $3",
 		      DB_I(household_id), DB_I(h.unit_id), DB_I(MY_WORKS_MAX));

@@ -236,12 +236,7 @@ int work_close(struct dv_ctx *ctx, int64_t id)
 static int unrefunded(struct dv_ctx *ctx, int64_t id, int64_t *n)
 {
 	return db_int(ctx->db, n, &ctx->err,
-		      "SELECT COUNT(*) FROM (SELECT l.household_id, SUM(CASE WHEN l.kind = "
-		      "'contribution' THEN l.amount WHEN l.kind = 'refund' THEN -l.amount WHEN "
-		      "l.kind = 'correction' AND o.kind IN ('contribution', 'refund') THEN l.effect "
-		      "ELSE 0 END) AS owed FROM work_ledger l LEFT JOIN work_ledger o ON o.id = "
-		      "l.corrects WHERE l.work_id = $1 AND l.household_id IS NOT NULL GROUP BY "
-		      "l.household_id) x WHERE x.owed > 0",
+		      "SELECT COUNT(*) FROM work_household WHERE work_id = $1 AND cash > refunded",
 		      DB_I(id));
 }
 

@@ -69,7 +69,9 @@ CREATE TABLE work_funding (
 -- metre), an exemption or reduction in a category the community decided
 -- (the category is never shown publicly), the amount due when reduced, and
 -- whether the household agreed to its name being shown with its
--- contributions.
+-- contributions; and what it pledged, gave (in cash: cash), was refunded,
+-- net of corrections, and its number of entries, kept by the ledger's
+-- writes so the households' list reads no ledger.
 CREATE TABLE work_household (
 	work_id BIGINT NOT NULL REFERENCES work(id),
 	household_id BIGINT NOT NULL REFERENCES household(id),
@@ -79,6 +81,11 @@ CREATE TABLE work_household (
 	category TEXT NOT NULL DEFAULT '',
 	due BIGINT NOT NULL DEFAULT 0,
 	show_name INTEGER NOT NULL DEFAULT 0,
+	pledged BIGINT NOT NULL DEFAULT 0,
+	given BIGINT NOT NULL DEFAULT 0,
+	cash BIGINT NOT NULL DEFAULT 0,
+	refunded BIGINT NOT NULL DEFAULT 0,
+	entries BIGINT NOT NULL DEFAULT 0,
 	updated_by BIGINT,
 	updated_at BIGINT NOT NULL,
 	PRIMARY KEY (work_id, household_id)
