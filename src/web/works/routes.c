@@ -34,7 +34,7 @@ const struct route works_routes[] = {
 	{"POST", "/works/{id}/settle", page_work_settle, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/works/{id}/cancel", page_work_cancel, ROUTE_HTML, ROUTE_LOGIN},
 	/* the ledger, the board, progress, households */
-	{"POST", "/works/{id}/entries", page_work_entry_add, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/works/{id}/entries", page_work_entry_add, ROUTE_HTML, ROUTE_LOGIN | ROUTE_BATCH},
 	{"POST", "/works/{id}/entries/{id}/signoff", page_work_signoff, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/works/{id}/entries/{id}/files", page_work_entry_file, ROUTE_HTML,
 	 ROUTE_LOGIN | ROUTE_SLOW | ROUTE_UPLOAD},
@@ -49,7 +49,8 @@ const struct route works_routes[] = {
 	{"GET", "/api/v1/works", api_works, ROUTE_JSON, ROUTE_PUBLIC},
 	{"POST", "/api/v1/works", api_work_create, ROUTE_JSON, ROUTE_LOGIN},
 	{"GET", "/api/v1/works/{id}", api_work, ROUTE_JSON, ROUTE_PUBLIC},
-	{"POST", "/api/v1/works/{id}/entries", api_work_entry_add, ROUTE_JSON, ROUTE_LOGIN},
+	{"POST", "/api/v1/works/{id}/entries", api_work_entry_add, ROUTE_JSON,
+	 ROUTE_LOGIN | ROUTE_BATCH},
 	{"GET", "/api/v1/works/{id}/ledger.json", api_work_ledger, ROUTE_JSON, ROUTE_PUBLIC},
 	{"POST", "/api/v1/works/{id}/entries/{id}/signoff", api_work_signoff, ROUTE_JSON,
 	 ROUTE_LOGIN},
