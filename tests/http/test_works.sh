@@ -155,6 +155,31 @@ ok "member@demo refuses it with a reason" equals "$(get "/works/$C/entries/$Y/si
 get "/works/$C/entries/$Y" >/dev/null
 ok "(the page says so)" contains "$T_DIR/body" "Chưa có hóa đơn"
 
+# ------------------------------------------------------ progress, invoices
+ok "the head records progress" equals "$(hpost "/works/$C/milestones" -d stage=during -d percent=30 --data-urlencode 'description=Đã đổ bê tông 50 m đầu hẻm.')" 303
+ok "progress does not go back: 400" equals "$(hpost "/works/$C/milestones" -d stage=during -d percent=20 --data-urlencode 'description=Lùi')" 400
+ok "(naming the percent)" contains "$T_DIR/body" 'id="e-percent"'
+M=$(sql "SELECT MAX(id) FROM work_milestone WHERE work_id = $C")
+vips black "$T_DIR/gps.jpg" 64 48 --bands 3 >/dev/null 2>&1
+exiftool -q -overwrite_original -GPSLatitude=10.9 -GPSLatitudeRef=N -GPSLongitude=106.77 -GPSLongitudeRef=E -Make=Test "$T_DIR/gps.jpg"
+ok "the test photo does carry GPS" sh -c "exiftool -s -GPSLatitude '$T_DIR/gps.jpg' | grep -q GPSLatitude"
+up() { get "$1" -b "$(jar head)" -F "csrf=$ht" -F "file=@$2"; }
+ok "a photo of the works is attached" equals "$(up "/works/$C/milestones/$M/files" "$T_DIR/gps.jpg")" 303
+ok "not by a resident" equals "$(get "/works/$C/milestones/$M/files" -b "$(jar res)" -F "csrf=$(csrf_of res /me)" -F "file=@$T_DIR/gps.jpg")" 403
+ok "nor to another work's milestone" equals "$(up "/works/$F/milestones/$M/files" "$T_DIR/gps.jpg")" 404
+get "/works/$C" >/dev/null
+PHOTO=$(grep -o "href=\"/works/$C/files/[0-9]*\"" "$T_DIR/body" | sed 's/.*files\/\([0-9]*\)"/\1/' | head -1)
+ok "the photo is on the public page" test -n "$PHOTO"
+ok "and public" equals "$(get "/works/$C/files/$PHOTO")" 200
+cp "$T_DIR/body" "$T_DIR/back.jpg"
+ok "(without its GPS position, exiftool)" sh -c "! exiftool -s -GPS:all -Make '$T_DIR/back.jpg' | grep -q ."
+ok "(with its thumbnail)" equals "$(get "/works/$C/files/$PHOTO/thumb")" 200
+ok "a file of another work: 404" equals "$(get "/works/$F/files/$PHOTO")" 404
+printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$T_DIR/hoa-don.pdf"
+ok "the expense's invoice is attached" equals "$(up "/works/$C/entries/$X/files" "$T_DIR/hoa-don.pdf")" 303
+get "/works/$C/entries/$X" >/dev/null
+ok "(listed on the entry's page)" contains "$T_DIR/body" "hoa-don.pdf"
+
 # --------------------------------------------------------------- receipt
 ok "the receipt is not public" equals "$(get "/works/$C/entries/$E/receipt.pdf")" 303
 ok "nor another household's" equals "$(get "/works/$C/entries/$E/receipt.pdf" -b "$(jar res)")" 404
