@@ -24,19 +24,38 @@ struct ledger_book {
 };
 
 enum col {
-	C_SEQ, C_DATE, C_KIND, C_CODE, C_HOUSE, C_NAME, C_SOURCE, C_PARTY, C_ITEM, C_QTY,
-	C_METHOD, C_RECEIPT, C_IN, C_OUT, C_EFFECT, C_COUNTS, C_BOARD, C_NOTE, C_HASH, C_COLS
+	C_SEQ,
+	C_DATE,
+	C_KIND,
+	C_CODE,
+	C_HOUSE,
+	C_NAME,
+	C_SOURCE,
+	C_PARTY,
+	C_ITEM,
+	C_QTY,
+	C_METHOD,
+	C_RECEIPT,
+	C_IN,
+	C_OUT,
+	C_EFFECT,
+	C_COUNTS,
+	C_BOARD,
+	C_NOTE,
+	C_HASH,
+	C_COLS
 };
 
 static const char *const cols[] = {
-	N_("No."),	   N_("Day"),	   N_("Kind"),	    N_("Household"), N_("House no."),
-	N_("Name"),	   N_("Source"),  N_("Party"),	    N_("What"),	     N_("Quantity"),
-	N_("How"),	   N_("Receipt number"), N_("Money in"),  N_("Money out"), N_("Correction"),
-	N_("Counts (1)"), N_("Board"),   N_("Note"),	    N_("Hash"),
+	N_("No."),	 N_("Day"),	  N_("Kind"),	    N_("Household"),
+	N_("House no."), N_("Name"),	  N_("Source"),	    N_("Party"),
+	N_("What"),	 N_("Quantity"),  N_("How"),	    N_("Receipt number"),
+	N_("Money in"),	 N_("Money out"), N_("Correction"), N_("Counts (1)"),
+	N_("Board"),	 N_("Note"),	  N_("Hash"),
 };
 _Static_assert(ARRAY_LEN(cols) == C_COLS, "a heading per column");
 
-static const double widths[] = {6, 11, 13, 18, 14, 20, 18, 24, 24, 12,
+static const double widths[] = {6,  11, 13, 18, 14, 20, 18, 24, 24, 12,
 				12, 14, 14, 14, 13, 10, 22, 30, 20};
 _Static_assert(ARRAY_LEN(widths) == C_COLS, "a width per column");
 
@@ -106,7 +125,8 @@ static void titles(struct ledger_book *k, const struct work *w)
 	put_text(k, 0, 0, tr(k, N_("PUBLIC LEDGER OF A COMMUNITY WORK")), k->title);
 	put_text(k, 1, 0, w->name, k->bold);
 	buf_reset(&k->b);
-	buf_addf(&k->b, "%s · %s · %s", w->place, w->unit_name, tr(k, work_status_label(w->status)));
+	buf_addf(&k->b, "%s · %s · %s", w->place, w->unit_name,
+		 tr(k, work_status_label(w->status)));
 	put_text(k, 2, 0, k->b.ptr, NULL);
 	buf_reset(&k->b);
 	buf_addf(&k->b, "%s %s (%lld)", tr(k, N_("Hash of the ledger's last entry:")), w->head_hash,
@@ -223,10 +243,11 @@ static void totals(struct ledger_book *k)
 		const int sum[] = {C_IN, C_OUT, C_EFFECT};
 		const double v[] = {k->in, k->out, k->effect};
 		for (int i = 0; i < 3; i++) {
-			snprintf(f, sizeof(f), "=SUMIFS(%c%d:%c%d,%c%d:%c%d,1)", 'A' + sum[i], first,
-				 'A' + sum[i], last, 'A' + C_COUNTS, first, 'A' + C_COUNTS, last);
-			keep(k, worksheet_write_formula_num(k->ws, r, (lxw_col_t)sum[i], f, k->total,
-							    v[i]));
+			snprintf(f, sizeof(f), "=SUMIFS(%c%d:%c%d,%c%d:%c%d,1)", 'A' + sum[i],
+				 first, 'A' + sum[i], last, 'A' + C_COUNTS, first, 'A' + C_COUNTS,
+				 last);
+			keep(k, worksheet_write_formula_num(k->ws, r, (lxw_col_t)sum[i], f,
+							    k->total, v[i]));
 		}
 	}
 	put_text(k, r + 1, C_ITEM, tr(k, N_("Balance")), k->total);
@@ -261,9 +282,10 @@ int ledger_xlsx_close(struct ledger_book *k, struct buf *out, struct dv_err *err
 {
 	totals(k);
 	keep(k, workbook_close(k->wb)); /* frees it, error or not */
-	int rc = k->rc != LXW_NO_ERROR ? dv_sysfail(err, DV_EIO, NULL, "Could not make the workbook: %s",
-						    lxw_strerror(k->rc))
-				       : slurp(k->path, out, err);
+	int rc = k->rc != LXW_NO_ERROR
+			 ? dv_sysfail(err, DV_EIO, NULL, "Could not make the workbook: %s",
+				      lxw_strerror(k->rc))
+			 : slurp(k->path, out, err);
 	unlink(k->path);
 	buf_release(&k->b);
 	free(k);

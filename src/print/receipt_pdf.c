@@ -7,11 +7,11 @@
 #include "base/money.h"
 #include "print/pdf.h"
 
-#define HALF (PDF_A4_H_MM / 2) /* an A5 sheet, landscape */
+#define HALF   (PDF_A4_H_MM / 2) /* an A5 sheet, landscape */
 #define MARGIN 14.0
-#define QR 34.0
-#define LABEL PDF_FONT " 10"
-#define VALUE PDF_FONT " Bold 11"
+#define QR     34.0
+#define LABEL  PDF_FONT " 10"
+#define VALUE  PDF_FONT " Bold 11"
 
 static const char *tr(const char *lang, const char *msgid)
 {
@@ -100,7 +100,8 @@ int receipt_pdf(const struct receipt_paper *p, const char *lang, struct buf *out
 		struct dv_err *err)
 {
 	if (p->amount <= 0 || !p->url || !*p->url)
-		return dv_fail(err, DV_EINVAL, NULL, "A receipt needs a positive amount and its entry");
+		return dv_fail(err, DV_EINVAL, NULL,
+			       "A receipt needs a positive amount and its entry");
 	struct pdf pdf;
 	int rc = pdf_open(&pdf, out, tr(lang, N_("Receipt")), err);
 	if (rc)

@@ -24,17 +24,27 @@ static void the_balance_is_money_in_minus_money_out(void **state)
 	wfx_build(ctx, &f);
 	int64_t id = wfx_work(ctx, &f), exp = 0, promised = 0;
 	wfx_board(ctx, &f, id);
-	struct entry_input pledge = {.kind = "pledge", .household_id = f.hh[3], .amount = "1.500.000"};
+	struct entry_input pledge = {
+		.kind = "pledge", .household_id = f.hh[3], .amount = "1.500.000"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &pledge, &promised));
 	wfx_give(ctx, &f, id, 0, "1.500.000");
 	wfx_give(ctx, &f, id, 1, "1.500.000");
-	struct entry_input cement = {.kind = "in_kind", .household_id = f.hh[2], .amount = "2.000.000",
-				     .method = "materials", .item = "Xi măng", .quantity = "20 bao"};
+	struct entry_input cement = {.kind = "in_kind",
+				     .household_id = f.hh[2],
+				     .amount = "2.000.000",
+				     .method = "materials",
+				     .item = "Xi măng",
+				     .quantity = "20 bao"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &cement, NULL));
-	struct entry_input shop = {.kind = "sponsor", .amount = "10.000.000", .source = "businesses",
-				   .party = "Công ty TNHH Minh Phát", .method = "transfer"};
+	struct entry_input shop = {.kind = "sponsor",
+				   .amount = "10.000.000",
+				   .source = "businesses",
+				   .party = "Công ty TNHH Minh Phát",
+				   .method = "transfer"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &shop, NULL));
-	struct entry_input buy = {.kind = "expense", .amount = "8.000.000", .party = "Tổ thợ",
+	struct entry_input buy = {.kind = "expense",
+				  .amount = "8.000.000",
+				  .party = "Tổ thợ",
 				  .item = "Nhân công đổ bê tông"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &buy, &exp));
 	struct entry_input back = {.kind = "refund", .household_id = f.hh[1], .amount = "500.000"};
@@ -91,7 +101,9 @@ static void an_expense_below_zero_needs_an_advance(void **state)
 	wfx_board(ctx, &f, id);
 	wfx_give(ctx, &f, id, 0, "1.500.000");
 	int64_t before = entries(ctx);
-	struct entry_input buy = {.kind = "expense", .amount = "1.500.001", .party = "Điện lực",
+	struct entry_input buy = {.kind = "expense",
+				  .amount = "1.500.001",
+				  .party = "Điện lực",
 				  .item = "Bóng đèn LED"};
 	assert_int_equal(wfx_entry(ctx, f.head, id, &buy, NULL), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "advance");
@@ -121,8 +133,8 @@ static void the_board_signs_off_or_refuses_with_a_reason(void **state)
 	wfx_build(ctx, &f);
 	int64_t id = wfx_work(ctx, &f), e = 0, contribution;
 	contribution = wfx_give(ctx, &f, id, 0, "1.500.000");
-	struct entry_input buy = {.kind = "expense", .amount = "1.000.000", .party = "Điện lực",
-				  .item = "Đèn"};
+	struct entry_input buy = {
+		.kind = "expense", .amount = "1.000.000", .party = "Điện lực", .item = "Đèn"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &buy, &e));
 	/* no board yet */
 	ctx->actor = wfx_member(ctx, &f, 0);
@@ -148,8 +160,8 @@ static void the_board_signs_off_or_refuses_with_a_reason(void **state)
 	assert_int_equal(w.money.spent, 0);
 	assert_int_equal(w.money.npending, 0);
 	/* who recorded an expense does not sign it off, board member or not */
-	struct entry_input own = {.kind = "expense", .amount = "100.000", .party = "Tạp hóa",
-				  .item = "Dây điện"};
+	struct entry_input own = {
+		.kind = "expense", .amount = "100.000", .party = "Tạp hóa", .item = "Dây điện"};
 	ctx->actor = &actor_system;
 	assert_ok(ctx, work_set_treasurer(ctx, id, f.logins[4]));
 	const struct actor *both = test_actor(ctx, ROLE_HEAD, f.t.dong_tac, 0);
@@ -169,24 +181,41 @@ static void corrections_point_at_what_they_correct(void **state)
 	int64_t id = wfx_work(ctx, &f), promised = 0, waiting = 0, fix = 0;
 	int64_t wrong = wfx_give(ctx, &f, id, 0, "1.500.000");
 	wfx_give(ctx, &f, id, 1, "1.500.000");
-	struct entry_input pledge = {.kind = "pledge", .household_id = f.hh[2], .amount = "1.500.000"};
+	struct entry_input pledge = {
+		.kind = "pledge", .household_id = f.hh[2], .amount = "1.500.000"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &pledge, &promised));
-	struct entry_input buy = {.kind = "expense", .amount = "500.000", .party = "Tạp hóa",
-				  .item = "Chổi"};
+	struct entry_input buy = {
+		.kind = "expense", .amount = "500.000", .party = "Tạp hóa", .item = "Chổi"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &buy, &waiting));
 	int64_t before = entries(ctx);
 	struct {
 		const char *what, *field;
 		struct entry_input in;
 	} bad[] = {
-		{"without a reason", "note", {.kind = "correction", .corrects = wrong, .effect = "-500.000"}},
-		{"without the entry", "corrects", {.kind = "correction", .effect = "-500.000", .note = "x"}},
-		{"of nothing", "effect", {.kind = "correction", .corrects = wrong, .effect = "0", .note = "x"}},
-		{"without an effect", "effect", {.kind = "correction", .corrects = wrong, .note = "x"}},
-		{"of a pledge", "corrects", {.kind = "correction", .corrects = promised, .effect = "-1", .note = "x"}},
-		{"of an expense not signed off", "corrects", {.kind = "correction", .corrects = waiting, .effect = "1", .note = "x"}},
-		{"below zero", "effect", {.kind = "correction", .corrects = wrong, .effect = "-1.500.001", .note = "x"}},
-		{"of another work's entry", "corrects", {.kind = "correction", .corrects = 999999, .effect = "-1", .note = "x"}},
+		{"without a reason",
+		 "note",
+		 {.kind = "correction", .corrects = wrong, .effect = "-500.000"}},
+		{"without the entry",
+		 "corrects",
+		 {.kind = "correction", .effect = "-500.000", .note = "x"}},
+		{"of nothing",
+		 "effect",
+		 {.kind = "correction", .corrects = wrong, .effect = "0", .note = "x"}},
+		{"without an effect",
+		 "effect",
+		 {.kind = "correction", .corrects = wrong, .note = "x"}},
+		{"of a pledge",
+		 "corrects",
+		 {.kind = "correction", .corrects = promised, .effect = "-1", .note = "x"}},
+		{"of an expense not signed off",
+		 "corrects",
+		 {.kind = "correction", .corrects = waiting, .effect = "1", .note = "x"}},
+		{"below zero",
+		 "effect",
+		 {.kind = "correction", .corrects = wrong, .effect = "-1.500.001", .note = "x"}},
+		{"of another work's entry",
+		 "corrects",
+		 {.kind = "correction", .corrects = 999999, .effect = "-1", .note = "x"}},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (wfx_entry(ctx, f.head, id, &bad[i].in, NULL) != DV_EINVAL)
@@ -197,7 +226,9 @@ static void corrections_point_at_what_they_correct(void **state)
 	}
 	assert_int_equal(entries(ctx), before);
 	/* 1.500.000 recorded, 1.000.000 given */
-	struct entry_input c = {.kind = "correction", .corrects = wrong, .effect = "-500.000",
+	struct entry_input c = {.kind = "correction",
+				.corrects = wrong,
+				.effect = "-500.000",
 				.note = "Ghi nhầm: hộ nộp 1.000.000 ₫"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &c, &fix));
 	struct entry x;
@@ -236,8 +267,8 @@ static void who_writes_and_what_they_type(void **state)
 	/* amounts as offices write them */
 	const char *fine[] = {"1.250.000", "1250000 đ", "1.250.000 ₫", "1 250 000 đồng"};
 	for (size_t i = 0; i < sizeof(fine) / sizeof(fine[0]); i++) {
-		struct entry_input in = {.kind = "contribution", .household_id = f.hh[i],
-					 .amount = fine[i]};
+		struct entry_input in = {
+			.kind = "contribution", .household_id = f.hh[i], .amount = fine[i]};
 		assert_ok(ctx, wfx_entry(ctx, f.head, id, &in, &e));
 		struct entry x;
 		assert_ok(ctx, entry_get(ctx, id, e, &x));
@@ -247,8 +278,8 @@ static void who_writes_and_what_they_type(void **state)
 	int64_t before = entries(ctx);
 	const char *wrong[] = {"", "1,5", "-5.000", "0", "12.5000", "abc", "100.000.000.001"};
 	for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
-		struct entry_input in = {.kind = "contribution", .household_id = f.hh[5],
-					 .amount = wrong[i]};
+		struct entry_input in = {
+			.kind = "contribution", .household_id = f.hh[5], .amount = wrong[i]};
 		if (wfx_entry(ctx, f.head, id, &in, NULL) != DV_EINVAL)
 			fail_msg("'%s' was taken as an amount", wrong[i]);
 		assert_string_equal(ctx->err.field, "amount");
@@ -262,7 +293,9 @@ static void who_writes_and_what_they_type(void **state)
 	in = (struct entry_input){.kind = "gift", .household_id = f.hh[5], .amount = "1"};
 	assert_int_equal(wfx_entry(ctx, f.head, id, &in, NULL), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "kind");
-	in = (struct entry_input){.kind = "contribution", .household_id = f.hh[5], .amount = "1",
+	in = (struct entry_input){.kind = "contribution",
+				  .household_id = f.hh[5],
+				  .amount = "1",
 				  .on_date = "31/02/2026"};
 	assert_int_equal(wfx_entry(ctx, f.head, id, &in, NULL), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "on_date");
@@ -271,8 +304,8 @@ static void who_writes_and_what_they_type(void **state)
 	in = (struct entry_input){.kind = "contribution", .amount = "1"};
 	assert_int_equal(wfx_entry(ctx, f.head, id, &in, NULL), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "household");
-	in = (struct entry_input){.kind = "sponsor", .amount = "1", .source = "households",
-				  .party = "X"};
+	in = (struct entry_input){
+		.kind = "sponsor", .amount = "1", .source = "households", .party = "X"};
 	assert_int_equal(wfx_entry(ctx, f.head, id, &in, NULL), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "source");
 	assert_int_equal(entries(ctx), before);
@@ -301,8 +334,8 @@ static void verify_names_an_entry_altered_behind_the_programs_back(void **state)
 	wfx_board(ctx, &f, one);
 	for (int i = 0; i < 5; i++)
 		wfx_give(ctx, &f, one, i, "1.500.000");
-	struct entry_input buy = {.kind = "expense", .amount = "2.000.000", .party = "Tổ thợ",
-				  .item = "Nhân công"};
+	struct entry_input buy = {
+		.kind = "expense", .amount = "2.000.000", .party = "Tổ thợ", .item = "Nhân công"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, one, &buy, &exp));
 	ctx->actor = wfx_member(ctx, &f, 1);
 	assert_ok(ctx, entry_signoff(ctx, one, exp, 1, ""));
@@ -321,24 +354,28 @@ static void verify_names_an_entry_altered_behind_the_programs_back(void **state)
 	for (size_t i = 0; i < n; i++) {
 		ledger_entry_hash(h, v[i].prev_hash, &v[i]);
 		assert_string_equal(h, v[i].hash);
-		assert_string_equal(v[i].prev_hash, i ? v[i - 1].hash
-						     : "0000000000000000000000000000000000000000000000000000000000000000");
+		assert_string_equal(
+			v[i].prev_hash,
+			i ? v[i - 1].hash
+			  : "0000000000000000000000000000000000000000000000000000000000000000");
 	}
 	struct work w = wfx_get(ctx, one);
 	assert_string_equal(w.head_hash, v[n - 1].hash);
 	/* the third entry's amount changed by hand */
-	assert_ok(ctx, db_run(ctx->db, &ctx->err,
-			      "UPDATE work_ledger SET amount = 150000 WHERE work_id = $1 AND seq = 3",
-			      DB_I(one)));
+	assert_ok(ctx,
+		  db_run(ctx->db, &ctx->err,
+			 "UPDATE work_ledger SET amount = 150000 WHERE work_id = $1 AND seq = 3",
+			 DB_I(one)));
 	assert_ok(ctx, ledger_verify(ctx, &r));
 	assert_int_equal(r.work_id, one);
 	assert_int_equal(r.seq, 3);
 	assert_int_equal(r.entry_id, v[2].id);
 	assert_non_null(strstr(r.reason, "does not match its hash"));
 	/* put back: it holds again; then an entry removed, a total changed */
-	assert_ok(ctx, db_run(ctx->db, &ctx->err,
-			      "UPDATE work_ledger SET amount = 1500000 WHERE work_id = $1 AND seq = 3",
-			      DB_I(one)));
+	assert_ok(ctx,
+		  db_run(ctx->db, &ctx->err,
+			 "UPDATE work_ledger SET amount = 1500000 WHERE work_id = $1 AND seq = 3",
+			 DB_I(one)));
 	assert_ok(ctx, ledger_verify(ctx, &r));
 	assert_int_equal(r.work_id, 0);
 	assert_ok(ctx, db_run(ctx->db, &ctx->err,

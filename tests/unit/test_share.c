@@ -25,8 +25,8 @@ static void exemptions_show_without_their_reason(void **state)
 	wfx_build(ctx, &f);
 	int64_t id = wfx_work(ctx, &f);
 	struct share_input poor = {.exemption = "exempt", .category = "poor"};
-	struct share_input less = {.exemption = "reduced", .category = "elderly_alone",
-				   .due = "750.000"};
+	struct share_input less = {
+		.exemption = "reduced", .category = "elderly_alone", .due = "750.000"};
 	ctx->actor = f.head;
 	assert_ok(ctx, share_set(ctx, id, f.hh[2], &poor));
 	assert_ok(ctx, share_set(ctx, id, f.hh[3], &less));
@@ -95,8 +95,10 @@ static void a_name_shows_only_with_the_households_consent(void **state)
 	wfx_build(ctx, &f);
 	int64_t id = wfx_work(ctx, &f), e0 = 0, e1 = 0;
 	e0 = wfx_give(ctx, &f, id, 0, "1.500.000");
-	struct entry_input agreed = {.kind = "contribution", .household_id = f.hh[1],
-				     .amount = "1.500.000", .show_name = 1};
+	struct entry_input agreed = {.kind = "contribution",
+				     .household_id = f.hh[1],
+				     .amount = "1.500.000",
+				     .show_name = 1};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &agreed, &e1));
 	struct entry x;
 	ctx->actor = &actor_anonymous;
@@ -158,7 +160,8 @@ static void a_rule_per_metre_of_frontage(void **state)
 	/* setting the exemption keeps the frontage */
 	assert_ok(ctx, share_set(ctx, id, f.hh[2],
 				 &(struct share_input){.exemption = "reduced",
-						       .category = "policy", .due = "1.000.000"}));
+						       .category = "policy",
+						       .due = "1.000.000"}));
 	struct work w = wfx_get(ctx, id);
 	struct share *v;
 	size_t n;
@@ -186,7 +189,8 @@ static void a_household_sees_its_own_works(void **state)
 	wfx_build(ctx, &f);
 	int64_t id = wfx_work(ctx, &f), planned = wfx_plan(ctx, &f);
 	wfx_give(ctx, &f, id, 0, "1.000.000");
-	struct entry_input pledge = {.kind = "pledge", .household_id = f.hh[0], .amount = "500.000"};
+	struct entry_input pledge = {
+		.kind = "pledge", .household_id = f.hh[0], .amount = "500.000"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &pledge, NULL));
 	struct my_share *v;
 	size_t n;

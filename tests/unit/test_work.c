@@ -16,16 +16,19 @@ static void a_work_collects_only_after_its_decision_passed(void **state)
 	struct wfx f;
 	wfx_build(ctx, &f);
 	int64_t id = wfx_plan(ctx, &f);
-	struct entry_input give = {.kind = "contribution", .household_id = f.hh[0],
-				   .amount = "1.500.000"};
+	struct entry_input give = {
+		.kind = "contribution", .household_id = f.hh[0], .amount = "1.500.000"};
 	/* no decision linked */
 	ctx->actor = f.head;
 	assert_int_equal(work_start_collecting(ctx, id), DV_ECONFLICT);
 	assert_non_null(strstr(ctx->err.msg, "No decision"));
 	assert_int_equal(wfx_entry(ctx, f.head, id, &give, NULL), DV_ECONFLICT);
 	/* linked to a matter still being voted on */
-	struct matter_input in = {.unit_id = f.t.dong_tac, .type = MT_CONTRIBUTIONS,
-				  .form = "ballot", .title = "Đèn hẻm 5", .body = "Mỗi hộ 300.000 ₫"};
+	struct matter_input in = {.unit_id = f.t.dong_tac,
+				  .type = MT_CONTRIBUTIONS,
+				  .form = "ballot",
+				  .title = "Đèn hẻm 5",
+				  .body = "Mỗi hộ 300.000 ₫"};
 	int64_t open = 0;
 	assert_ok(ctx, matter_create(ctx, &in, &open));
 	assert_ok(ctx, matter_open(ctx, open, ctx->now + 7 * 86400));
@@ -76,8 +79,11 @@ static void the_decision_is_a_matter_of_contributions_of_the_community(void **st
 	assert_int_equal(work_set_decision(ctx, id, f.decision, "each", "100.000"), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "levy");
 	/* a matter of Chiêu Liêu does not decide Đông Tác's work */
-	struct matter_input in = {.unit_id = f.t.chieu_lieu, .type = MT_CONTRIBUTIONS,
-				  .form = "ballot", .title = "Hẻm Chiêu Liêu", .body = "x"};
+	struct matter_input in = {.unit_id = f.t.chieu_lieu,
+				  .type = MT_CONTRIBUTIONS,
+				  .form = "ballot",
+				  .title = "Hẻm Chiêu Liêu",
+				  .body = "x"};
 	int64_t elsewhere = 0;
 	ctx->actor = &actor_system;
 	test_household(ctx, f.t.chieu_lieu, "Số 1 Chiêu Liêu", 1);
@@ -99,8 +105,11 @@ static void planning_checks_every_field(void **state)
 	struct dv_ctx *ctx = test_ctx_new();
 	struct wfx f;
 	wfx_build(ctx, &f);
-	struct work_input in = {.unit_id = f.t.dong_tac, .kind = "alley_concrete",
-				.name = "Hẻm 9", .place = "Hẻm 9", .estimate = "250.000.000"};
+	struct work_input in = {.unit_id = f.t.dong_tac,
+				.kind = "alley_concrete",
+				.name = "Hẻm 9",
+				.place = "Hẻm 9",
+				.estimate = "250.000.000"};
 	int64_t id = 0;
 	struct {
 		const char *what, *field;
@@ -179,14 +188,17 @@ static void the_plan_and_the_final_accounts_are_public_notices(void **state)
 	wfx_board(ctx, &f, id);
 	for (int i = 0; i < 4; i++)
 		wfx_give(ctx, &f, id, i, "1.500.000");
-	struct entry_input buy = {.kind = "expense", .amount = "5.000.000", .party = "Cửa hàng VLXD",
-				  .item = "Xi măng", .quantity = "50 bao"};
+	struct entry_input buy = {.kind = "expense",
+				  .amount = "5.000.000",
+				  .party = "Cửa hàng VLXD",
+				  .item = "Xi măng",
+				  .quantity = "50 bao"};
 	int64_t e = 0;
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &buy, &e));
 	ctx->actor = f.head;
 	assert_ok(ctx, work_start_building(ctx, id));
 	assert_int_equal(work_settle(ctx, id, "", NULL), DV_ECONFLICT); /* not accepted */
-	assert_int_equal(work_accept(ctx, id, "Đạt"), DV_EPERM);	   /* the head is no member */
+	assert_int_equal(work_accept(ctx, id, "Đạt"), DV_EPERM);	/* the head is no member */
 	ctx->actor = wfx_member(ctx, &f, 1);
 	assert_ok(ctx, work_accept(ctx, id, "Đạt yêu cầu"));
 	ctx->actor = f.head;
@@ -252,8 +264,8 @@ static void cancelling_needs_every_contribution_refunded(void **state)
 	assert_int_equal(work_cancel(ctx, id, ""), DV_EINVAL);
 	assert_int_equal(work_cancel(ctx, id, "Nhà nước đầu tư toàn bộ"), DV_ECONFLICT);
 	assert_non_null(strstr(ctx->err.msg, "2 households"));
-	struct entry_input back = {.kind = "refund", .household_id = f.hh[0],
-				   .amount = "1.500.000", .method = "cash"};
+	struct entry_input back = {
+		.kind = "refund", .household_id = f.hh[0], .amount = "1.500.000", .method = "cash"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, id, &back, NULL));
 	/* more than a household gave is not refunded */
 	back.household_id = f.hh[1];
@@ -284,11 +296,17 @@ static void totals_by_kind_and_source_for_the_city(void **state)
 	wfx_board(ctx, &f, done);
 	wfx_give(ctx, &f, done, 0, "1.500.000");
 	wfx_give(ctx, &f, done, 1, "1.500.000");
-	struct entry_input sp = {.kind = "sponsor", .amount = "20.000.000", .source = "agencies",
-				 .party = "Công an phường Tân Đông Hiệp", .method = "transfer"};
+	struct entry_input sp = {.kind = "sponsor",
+				 .amount = "20.000.000",
+				 .source = "agencies",
+				 .party = "Công an phường Tân Đông Hiệp",
+				 .method = "transfer"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, done, &sp, NULL));
-	struct entry_input labour = {.kind = "in_kind", .household_id = f.hh[2],
-				     .amount = "600.000", .method = "labour", .item = "3 ngày công"};
+	struct entry_input labour = {.kind = "in_kind",
+				     .household_id = f.hh[2],
+				     .amount = "600.000",
+				     .method = "labour",
+				     .item = "3 ngày công"};
 	assert_ok(ctx, wfx_entry(ctx, f.head, done, &labour, NULL));
 	ctx->actor = f.head;
 	assert_ok(ctx, work_start_building(ctx, done));

@@ -18,10 +18,12 @@ static int board_of(struct dv_ctx *ctx, struct wfx *f, int64_t work, size_t n, i
 		int resident = (int)i >= (int)n - residents;
 		m[i] = (struct board_member_input){
 			.name = arena_printf(ctx->arena, "Thành viên %zu", i + 1),
-			.role = (int)i < heads		      ? "head"
+			.role = (int)i < heads		    ? "head"
 				: (int)i < heads + deputies ? "deputy"
 							    : "member",
-			.origin = i == 0 ? "front" : resident ? "resident" : "inspection",
+			.origin = i == 0     ? "front"
+				  : resident ? "resident"
+					     : "inspection",
 			.matter_id = resident ? f->election : 0,
 		};
 	}

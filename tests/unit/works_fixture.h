@@ -23,14 +23,14 @@
 #include "domain/works/work.h"
 
 #define WFX_HOUSEHOLDS 10
-#define WFX_MEMBERS 7
+#define WFX_MEMBERS    7
 
 struct wfx {
 	struct test_tree t;
 	int64_t hh[WFX_HOUSEHOLDS];
 	const struct actor *head, *ward, *front, *other_ward;
-	int64_t decision;     /* Art. 15 type 1, passed by household ballots */
-	int64_t election;     /* Art. 15 type 5, passed at a meeting */
+	int64_t decision;	       /* Art. 15 type 1, passed by household ballots */
+	int64_t election;	       /* Art. 15 type 5, passed at a meeting */
 	int64_t accounts[WFX_MEMBERS]; /* bs1@test ... for board members */
 	const char *logins[WFX_MEMBERS];
 };
@@ -99,9 +99,9 @@ static inline void wfx_build(struct dv_ctx *ctx, struct wfx *f)
 	ctx->actor = &actor_system;
 	for (int i = 0; i < WFX_HOUSEHOLDS; i++) {
 		int64_t rep = 0;
-		f->hh[i] = test_household(ctx, f->t.dong_tac,
-					  arena_printf(ctx->arena, "Số %d/4, hẻm 5 Đông Tác", i + 1),
-					  2);
+		f->hh[i] = test_household(
+			ctx, f->t.dong_tac,
+			arena_printf(ctx->arena, "Số %d/4, hẻm 5 Đông Tác", i + 1), 2);
 		assert_ok(ctx, household_update(ctx, f->hh[i], NULL,
 						arena_printf(ctx->arena, "HK-DT-%03d", i + 1)));
 		assert_ok(ctx, db_int(ctx->db, &rep, &ctx->err,
@@ -190,8 +190,10 @@ static inline int wfx_entry(struct dv_ctx *ctx, const struct actor *who, int64_t
 static inline int64_t wfx_give(struct dv_ctx *ctx, struct wfx *f, int64_t work, int i,
 			       const char *amount)
 {
-	struct entry_input in = {.kind = "contribution", .household_id = f->hh[i],
-				 .amount = amount, .method = "cash"};
+	struct entry_input in = {.kind = "contribution",
+				 .household_id = f->hh[i],
+				 .amount = amount,
+				 .method = "cash"};
 	int64_t id;
 	assert_ok(ctx, wfx_entry(ctx, f->head, work, &in, &id));
 	return id;

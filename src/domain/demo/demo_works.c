@@ -24,9 +24,9 @@
 #include "domain/works/share.h"
 #include "domain/works/work.h"
 
-#define DAY 86400
+#define DAY		86400
 #define HOUSEHOLDS_GIVE 106500000 /* the finished alley's households, in all */
-#define SUGGESTED 1500000	  /* per household, as the community asked */
+#define SUGGESTED	1500000	  /* per household, as the community asked */
 
 struct people {
 	struct actor head, front, inspector, member;
@@ -130,7 +130,8 @@ static int elect_board(struct dv_ctx *ctx, struct people *p, int64_t at, int64_t
 		.unit_id = p->nb,
 		.type = MT_BOARDS,
 		.form = "meeting",
-		.title = "Bầu người dân tham gia Ban giám sát đầu tư của cộng đồng khu phố Đông Tác",
+		.title =
+			"Bầu người dân tham gia Ban giám sát đầu tư của cộng đồng khu phố Đông Tác",
 		.body = "Bầu ba người dân tham gia Ban giám sát đầu tư của cộng đồng đối với các "
 			"công trình do Nhân dân đóng góp trong khu phố."};
 	int64_t motion = 0, present = 0;
@@ -209,11 +210,12 @@ static int alley_households(struct dv_ctx *ctx, struct people *p, int64_t work, 
 		ctx->now = at + k * DAY / 2;
 		if (++k == 4) { /* a slip, corrected the same day */
 			rc = give(ctx, p, work, p->hh[i], a + 1000000, "contribution", &id);
-			struct entry_input c = {.kind = "correction",
-						.corrects = id,
-						.effect = "-1.000.000",
-						.note = "Ghi nhầm số tiền: phiếu thu ghi đúng số hộ "
-							"đã nộp."};
+			struct entry_input c = {
+				.kind = "correction",
+				.corrects = id,
+				.effect = "-1.000.000",
+				.note = "Ghi nhầm số tiền: phiếu thu ghi đúng số hộ "
+					"đã nộp."};
 			if (!rc)
 				rc = record(ctx, &p->head, work, &c, NULL);
 		} else {
@@ -227,16 +229,29 @@ static int alley_households(struct dv_ctx *ctx, struct people *p, int64_t work, 
 static int sponsors(struct dv_ctx *ctx, struct people *p, int64_t work)
 {
 	struct entry_input v[] = {
-		{.kind = "sponsor", .amount = "40.000.000", .source = "agencies",
-		 .party = "Công an phường Tân Đông Hiệp", .method = "transfer",
+		{.kind = "sponsor",
+		 .amount = "40.000.000",
+		 .source = "agencies",
+		 .party = "Công an phường Tân Đông Hiệp",
+		 .method = "transfer",
 		 .note = "Hỗ trợ lắp camera an ninh"},
-		{.kind = "sponsor", .amount = "60.000.000", .source = "businesses",
-		 .party = "Công ty TNHH Xây dựng Tân Đông", .method = "transfer"},
-		{.kind = "sponsor", .amount = "20.000.000", .source = "businesses",
-		 .party = "Cửa hàng vật liệu xây dựng Hưng Thịnh", .method = "cash"},
-		{.kind = "in_kind", .amount = "23.500.000", .source = "businesses",
-		 .party = "Cửa hàng vật liệu xây dựng Hưng Thịnh", .method = "materials",
-		 .item = "Xi măng, đá 1x2, cát", .quantity = "120 bao xi măng, 18 m³ đá, 12 m³ cát"},
+		{.kind = "sponsor",
+		 .amount = "60.000.000",
+		 .source = "businesses",
+		 .party = "Công ty TNHH Xây dựng Tân Đông",
+		 .method = "transfer"},
+		{.kind = "sponsor",
+		 .amount = "20.000.000",
+		 .source = "businesses",
+		 .party = "Cửa hàng vật liệu xây dựng Hưng Thịnh",
+		 .method = "cash"},
+		{.kind = "in_kind",
+		 .amount = "23.500.000",
+		 .source = "businesses",
+		 .party = "Cửa hàng vật liệu xây dựng Hưng Thịnh",
+		 .method = "materials",
+		 .item = "Xi măng, đá 1x2, cát",
+		 .quantity = "120 bao xi măng, 18 m³ đá, 12 m³ cát"},
 	};
 	int rc = 0;
 	for (size_t i = 0; !rc && i < sizeof(v) / sizeof(v[0]); i++)
@@ -249,22 +264,41 @@ static int sponsors(struct dv_ctx *ctx, struct people *p, int64_t work)
 static int expenses(struct dv_ctx *ctx, struct people *p, int64_t work, int64_t at)
 {
 	struct entry_input v[] = {
-		{.kind = "expense", .amount = "150.000.000", .party = "Công ty TNHH Xây dựng Đông Tác",
-		 .item = "Bê tông hóa mặt hẻm, dày 12 cm", .quantity = "320 m",
+		{.kind = "expense",
+		 .amount = "150.000.000",
+		 .party = "Công ty TNHH Xây dựng Đông Tác",
+		 .item = "Bê tông hóa mặt hẻm, dày 12 cm",
+		 .quantity = "320 m",
 		 .method = "transfer"},
-		{.kind = "expense", .amount = "23.500.000", .party = "Cửa hàng vật liệu xây dựng Hưng Thịnh",
-		 .item = "Vật tư hiện vật đưa vào công trình", .quantity = "theo biên bản giao nhận"},
-		{.kind = "expense", .amount = "28.000.000", .party = "Công ty TNHH Điện Sáng",
-		 .item = "Đèn LED chiếu sáng hẻm, cột và dây", .quantity = "14 bộ",
+		{.kind = "expense",
+		 .amount = "23.500.000",
+		 .party = "Cửa hàng vật liệu xây dựng Hưng Thịnh",
+		 .item = "Vật tư hiện vật đưa vào công trình",
+		 .quantity = "theo biên bản giao nhận"},
+		{.kind = "expense",
+		 .amount = "28.000.000",
+		 .party = "Công ty TNHH Điện Sáng",
+		 .item = "Đèn LED chiếu sáng hẻm, cột và dây",
+		 .quantity = "14 bộ",
 		 .method = "transfer"},
-		{.kind = "expense", .amount = "28.000.000", .party = "Công ty TNHH Điện Sáng",
-		 .item = "Đèn LED chiếu sáng hẻm, cột và dây", .quantity = "14 bộ",
+		{.kind = "expense",
+		 .amount = "28.000.000",
+		 .party = "Công ty TNHH Điện Sáng",
+		 .item = "Đèn LED chiếu sáng hẻm, cột và dây",
+		 .quantity = "14 bộ",
 		 .method = "transfer"},
-		{.kind = "expense", .amount = "45.000.000", .party = "Công ty TNHH An Ninh Số",
-		 .item = "Camera an ninh và đầu ghi", .quantity = "6 camera, 1 đầu ghi",
+		{.kind = "expense",
+		 .amount = "45.000.000",
+		 .party = "Công ty TNHH An Ninh Số",
+		 .item = "Camera an ninh và đầu ghi",
+		 .quantity = "6 camera, 1 đầu ghi",
 		 .method = "transfer"},
-		{.kind = "expense", .amount = "3.500.000", .party = "Tổ thợ khu phố Đông Tác",
-		 .item = "Dọn dẹp, hoàn trả mặt bằng", .quantity = "7 ngày công", .method = "cash"},
+		{.kind = "expense",
+		 .amount = "3.500.000",
+		 .party = "Tổ thợ khu phố Đông Tác",
+		 .item = "Dọn dẹp, hoàn trả mặt bằng",
+		 .quantity = "7 ngày công",
+		 .method = "cash"},
 	};
 	int rc = 0;
 	for (size_t i = 0; !rc && i < sizeof(v) / sizeof(v[0]); i++) {
@@ -349,8 +383,7 @@ static int finished_alley(struct dv_ctx *ctx, struct people *p, int64_t now, int
 		rc = work_start_building(ctx, *id);
 	static const char *const notes[] = {
 		"Hẻm trước khi thi công: mặt đất, đọng nước khi mưa.",
-		"Đã đổ bê tông 130 m đầu hẻm.",
-		"Đã đổ bê tông toàn tuyến; đang lắp đèn và camera.",
+		"Đã đổ bê tông 130 m đầu hẻm.", "Đã đổ bê tông toàn tuyến; đang lắp đèn và camera.",
 		"Hoàn thành: 320 m bê tông, 14 đèn, 6 camera hoạt động."};
 	if (!rc)
 		rc = milestones(ctx, p, *id, t0 + 62 * DAY, notes, 4);
@@ -428,8 +461,10 @@ static int collecting_alley(struct dv_ctx *ctx, struct people *p, const struct d
 		else if (i % 6 == 2)
 			rc = give(ctx, p, id, p->hh[i], SUGGESTED, "pledge", NULL);
 	}
-	struct entry_input budget = {.kind = "sponsor", .amount = "30.000.000",
-				     .source = "agencies", .party = "Công an phường Tân Đông Hiệp",
+	struct entry_input budget = {.kind = "sponsor",
+				     .amount = "30.000.000",
+				     .source = "agencies",
+				     .party = "Công an phường Tân Đông Hiệp",
 				     .method = "transfer"};
 	ctx->now = now - 2 * DAY;
 	if (!rc)

@@ -59,7 +59,8 @@ static int clean_member(struct dv_ctx *ctx, const struct work *w,
 	if (in->login && *in->login) {
 		struct account a;
 		if (account_find(ctx, in->login, &a) || strcmp(a.status, "active") != 0)
-			return dv_fail(&ctx->err, DV_EINVAL, "members", "No account with this login");
+			return dv_fail(&ctx->err, DV_EINVAL, "members",
+				       "No account with this login");
 		c->account_id = a.id;
 	}
 	return 0;
@@ -120,13 +121,14 @@ static int set_tx(struct dv_ctx *ctx, int64_t work_id, const struct board_member
 	if ((rc = check_board(ctx, v, n)) || (rc = works_board_dissolve(ctx, work_id)))
 		return rc;
 	for (size_t i = 0; !rc && i < n; i++)
-		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO work_board_member (work_id, ward_id, name, role, origin, "
-			    "matter_id, account_id, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-			    "$8)",
-			    DB_I(work_id), DB_ID(w.ward_id), DB_T(v[i].name),
-			    DB_T(board_role_name(v[i].role)), DB_T(board_origin_name(v[i].origin)),
-			    DB_ID(v[i].matter_id), DB_ID(v[i].account_id), DB_I(ctx->now));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"INSERT INTO work_board_member (work_id, ward_id, name, role, origin, "
+			"matter_id, account_id, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+			"$8)",
+			DB_I(work_id), DB_ID(w.ward_id), DB_T(v[i].name),
+			DB_T(board_role_name(v[i].role)), DB_T(board_origin_name(v[i].origin)),
+			DB_ID(v[i].matter_id), DB_ID(v[i].account_id), DB_I(ctx->now));
 	if (!rc)
 		rc = ctx_audit(ctx, "board.set", "work", work_id, w.unit_id,
 			       json_pack("{s:I}", "members", (json_int_t)n));
@@ -144,10 +146,11 @@ int board_set(struct dv_ctx *ctx, int64_t work_id, const struct board_member_inp
 
 int works_board_dissolve(struct dv_ctx *ctx, int64_t work_id)
 {
-	return db_run(ctx->db, &ctx->err,
-		      "UPDATE work_board_member SET ended_at = $1 WHERE work_id = $2 AND ended_at IS "
-		      "NULL",
-		      DB_I(ctx->now), DB_I(work_id));
+	return db_run(
+		ctx->db, &ctx->err,
+		"UPDATE work_board_member SET ended_at = $1 WHERE work_id = $2 AND ended_at IS "
+		"NULL",
+		DB_I(ctx->now), DB_I(work_id));
 }
 
 /* --------------------------------------------------------------- reading */
@@ -257,10 +260,11 @@ int finding_list(struct dv_ctx *ctx, int64_t work_id, struct finding **out, size
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT f.id, m.name, f.text, f.at FROM work_finding f JOIN "
-			  "work_board_member m ON m.id = f.member_id WHERE f.work_id = $1 ORDER BY f.id",
-			  DB_I(work_id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT f.id, m.name, f.text, f.at FROM work_finding f JOIN "
+		"work_board_member m ON m.id = f.member_id WHERE f.work_id = $1 ORDER BY f.id",
+		DB_I(work_id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {

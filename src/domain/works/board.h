@@ -25,19 +25,19 @@
 #include "domain/ctx.h"
 
 #define BOARD_MEMBERS_MAX 15
-#define BOARD_NAME_MAX 100
-#define FINDING_TEXT_MAX 4000
+#define BOARD_NAME_MAX	  100
+#define FINDING_TEXT_MAX  4000
 
-#define BOARD_ROLES(X)                                                             \
-	X(BR_HEAD, "head", N_("Head of the board"))                                \
-	X(BR_DEPUTY, "deputy", N_("Deputy head"))                                  \
+#define BOARD_ROLES(X)                                                                             \
+	X(BR_HEAD, "head", N_("Head of the board"))                                                \
+	X(BR_DEPUTY, "deputy", N_("Deputy head"))                                                  \
 	X(BR_MEMBER, "member", N_("Member"))
 DV_ENUM(board_role, BR_COUNT, BOARD_ROLES);
 
-#define BOARD_ORIGINS(X)                                                           \
-	X(BO_FRONT, "front", N_("Front work committee"))                           \
-	X(BO_INSPECTION, "inspection", N_("People's Inspection Board"))            \
-	X(BO_RESIDENT, "resident", N_("Resident elected at a community meeting"))  \
+#define BOARD_ORIGINS(X)                                                                           \
+	X(BO_FRONT, "front", N_("Front work committee"))                                           \
+	X(BO_INSPECTION, "inspection", N_("People's Inspection Board"))                            \
+	X(BO_RESIDENT, "resident", N_("Resident elected at a community meeting"))                  \
 	X(BO_OTHER, "other", N_("Other body"))
 DV_ENUM(board_origin, BO_COUNT, BOARD_ORIGINS);
 
@@ -61,8 +61,7 @@ struct board_member_input {
 
 /* Set up (or set up again) the work's board with these n members; every
  * rule is checked first, and a refusal names it (field "members"). */
-int board_set(struct dv_ctx *ctx, int64_t work_id, const struct board_member_input *in,
-	      size_t n);
+int board_set(struct dv_ctx *ctx, int64_t work_id, const struct board_member_input *in, size_t n);
 
 /* The board's members now (dissolved: those it had last), head first.
  * *dissolved is set when the work is closed or cancelled. Public. */

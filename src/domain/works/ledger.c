@@ -41,8 +41,7 @@ static void field_int(struct buf *b, int64_t v, int null_if_zero)
 /* Fields are length-prefixed, as the audit chain's: no choice of content
  * makes two different entries serialize alike. The text columns are hashed
  * as stored, so verify can hash a row whose kind it does not know. */
-void ledger_row_hash(char out[HASH_HEX_LEN + 1], const char *prev_hash,
-		     const struct ledger_row *r)
+void ledger_row_hash(char out[HASH_HEX_LEN + 1], const char *prev_hash, const struct ledger_row *r)
 {
 	struct buf b = BUF_INIT;
 	buf_adds(&b, "danvan-ledger-v1\n");
@@ -108,7 +107,8 @@ static int append(struct dv_ctx *ctx, int64_t ward_id, struct entry *e)
 	if (rc)
 		return rc;
 	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
-		return rc < 0 ? rc : dv_sysfail(&ctx->err, DV_EDB, NULL, "the work's row is missing");
+		return rc < 0 ? rc
+			      : dv_sysfail(&ctx->err, DV_EDB, NULL, "the work's row is missing");
 	e->seq = db_col_int(st, 0);
 	char prev[HASH_HEX_LEN + 1], hash[HASH_HEX_LEN + 1];
 	snprintf(prev, sizeof(prev), "%s", db_col_text(st, 1));
@@ -116,19 +116,20 @@ static int append(struct dv_ctx *ctx, int64_t ward_id, struct entry *e)
 	ledger_entry_hash(hash, prev, e);
 	e->prev_hash = arena_strdup(ctx->arena, prev);
 	e->hash = arena_strdup(ctx->arena, hash);
-	rc = db_int(ctx->db, &e->id, &ctx->err,
-		    "INSERT INTO work_ledger (work_id, ward_id, seq, kind, amount, effect, "
-		    "household_id, source, party, method, receipt_no, item, quantity, note, "
-		    "advance, corrects, on_date, recorded_by, recorded_at, prev_hash, hash) "
-		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-		    "$17, $18, $19, $20, $21) RETURNING id",
-		    DB_I(e->work_id), DB_ID(ward_id), DB_I(e->seq), DB_T(entry_kind_name(e->kind)),
-		    DB_I(e->amount), DB_I(e->effect), DB_ID(e->household_id),
-		    DB_T(e->source >= 0 ? work_source_name((enum work_source)e->source) : ""),
-		    DB_T(e->party), DB_T(entry_method_name(e->method)), DB_T(e->receipt_no),
-		    DB_T(e->item), DB_T(e->quantity), DB_T(e->note), DB_T(e->advance),
-		    DB_ID(e->corrects), DB_I(e->on_date), DB_ID(e->recorded_by_id),
-		    DB_I(e->recorded_at), DB_T(prev), DB_T(hash));
+	rc = db_int(
+		ctx->db, &e->id, &ctx->err,
+		"INSERT INTO work_ledger (work_id, ward_id, seq, kind, amount, effect, "
+		"household_id, source, party, method, receipt_no, item, quantity, note, "
+		"advance, corrects, on_date, recorded_by, recorded_at, prev_hash, hash) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+		"$17, $18, $19, $20, $21) RETURNING id",
+		DB_I(e->work_id), DB_ID(ward_id), DB_I(e->seq), DB_T(entry_kind_name(e->kind)),
+		DB_I(e->amount), DB_I(e->effect), DB_ID(e->household_id),
+		DB_T(e->source >= 0 ? work_source_name((enum work_source)e->source) : ""),
+		DB_T(e->party), DB_T(entry_method_name(e->method)), DB_T(e->receipt_no),
+		DB_T(e->item), DB_T(e->quantity), DB_T(e->note), DB_T(e->advance),
+		DB_ID(e->corrects), DB_I(e->on_date), DB_ID(e->recorded_by_id),
+		DB_I(e->recorded_at), DB_T(prev), DB_T(hash));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err, "UPDATE work SET head_hash = $1 WHERE id = $2",
 			    DB_T(hash), DB_I(e->work_id));
@@ -137,8 +138,8 @@ static int append(struct dv_ctx *ctx, int64_t ward_id, struct entry *e)
 
 /* ----------------------------------------------------------- cleaning */
 
-static int clean(struct dv_ctx *ctx, const char *in, size_t max, unsigned flags,
-		 const char *name, const char **out)
+static int clean(struct dv_ctx *ctx, const char *in, size_t max, unsigned flags, const char *name,
+		 const char **out)
 {
 	return text_clean(ctx->arena, in, in ? strlen(in) : 0, max, flags, name, out, &ctx->err);
 }
@@ -166,9 +167,10 @@ static int clean_entry(struct dv_ctx *ctx, const struct entry_input *in, struct 
 				       "A correction changes the balance: zero corrects nothing");
 		e->amount = e->effect < 0 ? -e->effect : e->effect;
 		if (e->amount > WORK_AMOUNT_MAX)
-			return dv_fail(&ctx->err, DV_EINVAL, "effect",
-				       "The amount is over the limit of 100.000.000.000 ₫: check the "
-				       "zeros");
+			return dv_fail(
+				&ctx->err, DV_EINVAL, "effect",
+				"The amount is over the limit of 100.000.000.000 ₫: check the "
+				"zeros");
 	} else if ((rc = works_amount(ctx, in->amount, "amount", 1, 1, &e->amount))) {
 		return rc;
 	}
@@ -212,13 +214,13 @@ static int clean_entry(struct dv_ctx *ctx, const struct entry_input *in, struct 
 		break;
 	case EK_CORRECTION:
 		if (!*e->note)
-			return dv_fail(&ctx->err, DV_EINVAL, "note", "Say why the entry is corrected");
+			return dv_fail(&ctx->err, DV_EINVAL, "note",
+				       "Say why the entry is corrected");
 		if (e->corrects <= 0)
 			return dv_fail(&ctx->err, DV_EINVAL, "corrects",
 				       "Choose the entry the correction corrects");
 		break;
-	default:
-		break;
+	default: break;
 	}
 	if (e->kind == EK_SPONSOR && (e->source < 0 || e->source == SRC_HOUSEHOLDS))
 		return dv_fail(&ctx->err, DV_EINVAL, "source",
@@ -236,12 +238,9 @@ static int takes(enum work_status s, enum entry_kind k, int household)
 	int open = s == WS_COLLECTING || s == WS_BUILDING;
 	switch (k) {
 	case EK_PLEDGE:
-	case EK_CONTRIBUTION:
-		return open;
-	case EK_IN_KIND:
-		return open || (!household && s == WS_ACCEPTED);
-	default:
-		return open || s == WS_ACCEPTED;
+	case EK_CONTRIBUTION: return open;
+	case EK_IN_KIND: return open || (!household && s == WS_ACCEPTED);
+	default: return open || s == WS_ACCEPTED;
 	}
 }
 
@@ -354,7 +353,8 @@ static int check_entry(struct dv_ctx *ctx, const struct work *w, const struct en
 	if (rc)
 		return rc;
 	if (!takes(w->status, e->kind, e->household_id != 0))
-		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The work does not take %s now: it is %s",
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
+			       "The work does not take %s now: it is %s",
 			       i18n_get(ctx->lang, entry_kind_label(e->kind)),
 			       i18n_get(ctx->lang, work_status_label(w->status)));
 	const char *why;
@@ -392,7 +392,8 @@ static int totals_of(struct dv_ctx *ctx, const struct entry *e, const struct ent
 	if (e->kind == EK_EXPENSE)
 		return 0;
 	if (e->kind != EK_CORRECTION)
-		return works_total_add(ctx, e->work_id, entry_kind_name(e->kind), src, e->amount, 1);
+		return works_total_add(ctx, e->work_id, entry_kind_name(e->kind), src, e->amount,
+				       1);
 	int rc = works_total_add(ctx, e->work_id, entry_kind_name(corrected->kind), src,
 				 entry_kind_sign(corrected->kind) * e->effect, 0);
 	return rc ? rc : works_total_add(ctx, e->work_id, "correction", "", e->effect, 1);
@@ -463,8 +464,7 @@ static int record_tx(struct dv_ctx *ctx, int64_t work_id, const struct entry_inp
 				   "hash", e->hash));
 }
 
-int entry_record(struct dv_ctx *ctx, int64_t work_id, const struct entry_input *in,
-		 int64_t *id_out)
+int entry_record(struct dv_ctx *ctx, int64_t work_id, const struct entry_input *in, int64_t *id_out)
 {
 	struct entry e;
 	int rc = clean_entry(ctx, in, &e);
@@ -507,7 +507,8 @@ static int signoff_tx(struct dv_ctx *ctx, int64_t work_id, int64_t entry_id, int
 	if (e.kind != EK_EXPENSE)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "Only expenses are signed off");
 	if (e.signoff != SO_PENDING)
-		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The board has decided on it already");
+		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
+			       "The board has decided on it already");
 	if (w.status >= WS_SETTLED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The work's accounts are closed");
 	if (e.recorded_by_id && e.recorded_by_id == ctx->actor->account_id)
@@ -541,8 +542,8 @@ int entry_signoff(struct dv_ctx *ctx, int64_t work_id, int64_t entry_id, int app
 {
 	const char *reason;
 	int rc = text_clean(ctx->arena, reason_in, reason_in ? strlen(reason_in) : 0,
-			    ENTRY_NOTE_MAX, TEXT_MULTILINE | (approve ? 0 : TEXT_REQUIRED), "reason",
-			    &reason, &ctx->err);
+			    ENTRY_NOTE_MAX, TEXT_MULTILINE | (approve ? 0 : TEXT_REQUIRED),
+			    "reason", &reason, &ctx->err);
 	if (rc || (rc = ctx_begin(ctx)))
 		return rc;
 	return ctx_end(ctx, signoff_tx(ctx, work_id, entry_id, approve, reason));

@@ -40,36 +40,36 @@
 #include "domain/ctx.h"
 #include "domain/works/work.h"
 
-#define ENTRY_TEXT_MAX 200	 /* party, item, advance source */
-#define ENTRY_NOTE_MAX 1000
-#define ENTRY_RECEIPT_MAX 30
+#define ENTRY_TEXT_MAX	   200 /* party, item, advance source */
+#define ENTRY_NOTE_MAX	   1000
+#define ENTRY_RECEIPT_MAX  30
 #define ENTRY_QUANTITY_MAX 60
-#define ENTRY_PAGE_MAX 500
+#define ENTRY_PAGE_MAX	   500
 
-#define ENTRY_KINDS(X)                                                             \
-	X(EK_PLEDGE, "pledge", N_("Pledge"))                                       \
-	X(EK_CONTRIBUTION, "contribution", N_("Contribution"))                     \
-	X(EK_IN_KIND, "in_kind", N_("In kind"))                                    \
-	X(EK_SPONSOR, "sponsor", N_("Sponsor"))                                    \
-	X(EK_EXPENSE, "expense", N_("Expense"))                                    \
-	X(EK_REFUND, "refund", N_("Refund"))                                       \
+#define ENTRY_KINDS(X)                                                                             \
+	X(EK_PLEDGE, "pledge", N_("Pledge"))                                                       \
+	X(EK_CONTRIBUTION, "contribution", N_("Contribution"))                                     \
+	X(EK_IN_KIND, "in_kind", N_("In kind"))                                                    \
+	X(EK_SPONSOR, "sponsor", N_("Sponsor"))                                                    \
+	X(EK_EXPENSE, "expense", N_("Expense"))                                                    \
+	X(EK_REFUND, "refund", N_("Refund"))                                                       \
 	X(EK_CORRECTION, "correction", N_("Correction"))
 DV_ENUM(entry_kind, EK_COUNT, ENTRY_KINDS);
 
 /* How money or goods came: cash and transfers for contributions, sponsors
  * and refunds; materials and labour days for in kind. */
-#define ENTRY_METHODS(X)                                                           \
-	X(EM_NONE, "", N_("Not said"))                                             \
-	X(EM_CASH, "cash", N_("Cash"))                                             \
-	X(EM_TRANSFER, "transfer", N_("Bank transfer"))                            \
-	X(EM_MATERIALS, "materials", N_("Materials"))                              \
+#define ENTRY_METHODS(X)                                                                           \
+	X(EM_NONE, "", N_("Not said"))                                                             \
+	X(EM_CASH, "cash", N_("Cash"))                                                             \
+	X(EM_TRANSFER, "transfer", N_("Bank transfer"))                                            \
+	X(EM_MATERIALS, "materials", N_("Materials"))                                              \
 	X(EM_LABOUR, "labour", N_("Labour days"))
 DV_ENUM(entry_method, EM_COUNT, ENTRY_METHODS);
 
 /* An expense's state: a board member's decision. */
-#define SIGNOFFS(X)                                                                \
-	X(SO_PENDING, "", N_("Waiting for the board's sign-off"))                  \
-	X(SO_APPROVED, "approved", N_("Signed off by the board"))                  \
+#define SIGNOFFS(X)                                                                                \
+	X(SO_PENDING, "", N_("Waiting for the board's sign-off"))                                  \
+	X(SO_APPROVED, "approved", N_("Signed off by the board"))                                  \
 	X(SO_REFUSED, "refused", N_("Refused by the board"))
 DV_ENUM(signoff, SO_COUNT, SIGNOFFS);
 
@@ -99,7 +99,7 @@ struct entry {
 	int64_t recorded_by_id;
 	int64_t recorded_at;
 	const char *prev_hash, *hash;
-	int counted; /* counts in the money: a signed-off expense, anything but a pledge */
+	int counted;	      /* counts in the money: a signed-off expense, anything but a pledge */
 	enum signoff signoff; /* expenses */
 	const char *signoff_by, *signoff_reason;
 	int64_t signoff_at;
@@ -118,11 +118,11 @@ struct entry_input {
 	const char *receipt_no; /* a contribution's receipt; NULL or "" to number it */
 	const char *item;	/* what was bought or given */
 	const char *quantity;
-	const char *note;	/* why (a correction), or a note */
-	const char *advance;	/* who advances the money an expense overdraws */
-	int64_t corrects;	/* the entry a correction corrects */
-	const char *on_date;	/* dd/mm/yyyy; NULL or "" for today */
-	int show_name;		/* the household agreed to show its name (contributions) */
+	const char *note;    /* why (a correction), or a note */
+	const char *advance; /* who advances the money an expense overdraws */
+	int64_t corrects;    /* the entry a correction corrects */
+	const char *on_date; /* dd/mm/yyyy; NULL or "" for today */
+	int show_name;	     /* the household agreed to show its name (contributions) */
 };
 
 /* Record an entry (see above for who and when); *id_out gets its id.

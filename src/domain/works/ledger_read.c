@@ -19,30 +19,27 @@ int entry_kind_sign(enum entry_kind k)
 	switch (k) {
 	case EK_CONTRIBUTION:
 	case EK_IN_KIND:
-	case EK_SPONSOR:
-		return 1;
+	case EK_SPONSOR: return 1;
 	case EK_EXPENSE:
-	case EK_REFUND:
-		return -1;
-	default:
-		return 0;
+	case EK_REFUND: return -1;
+	default: return 0;
 	}
 }
 
-#define ENTRY_COLS                                                                                \
-	"l.id, l.work_id, l.seq, l.kind, l.amount, l.effect, l.household_id, "                    \
-	"COALESCE(h.code, ''), COALESCE(h.address, ''), COALESCE(r.full_name, ''), "              \
+#define ENTRY_COLS                                                                                 \
+	"l.id, l.work_id, l.seq, l.kind, l.amount, l.effect, l.household_id, "                     \
+	"COALESCE(h.code, ''), COALESCE(h.address, ''), COALESCE(r.full_name, ''), "               \
 	"COALESCE(wh.show_name, 0), l.source, l.party, l.method, l.receipt_no, l.item, "           \
-	"l.quantity, l.note, l.advance, l.corrects, l.on_date, COALESCE(a.display_name, ''), "    \
-	"l.recorded_by, l.recorded_at, l.prev_hash, l.hash, COALESCE(s.decision, ''), "           \
-	"COALESCE(m.name, ''), COALESCE(s.reason, ''), COALESCE(s.at, 0), (SELECT COUNT(*) FROM " \
+	"l.quantity, l.note, l.advance, l.corrects, l.on_date, COALESCE(a.display_name, ''), "     \
+	"l.recorded_by, l.recorded_at, l.prev_hash, l.hash, COALESCE(s.decision, ''), "            \
+	"COALESCE(m.name, ''), COALESCE(s.reason, ''), COALESCE(s.at, 0), (SELECT COUNT(*) FROM "  \
 	"work_entry_file f WHERE f.entry_id = l.id AND f.removed_at IS NULL)"
-#define ENTRY_FROM                                                                                \
-	" FROM work_ledger l LEFT JOIN household h ON h.id = l.household_id "                     \
-	"LEFT JOIN resident r ON r.id = h.representative_id "                                     \
-	"LEFT JOIN work_household wh ON wh.work_id = l.work_id AND wh.household_id = "            \
-	"l.household_id LEFT JOIN account a ON a.id = l.recorded_by "                             \
-	"LEFT JOIN work_signoff s ON s.entry_id = l.id "                                          \
+#define ENTRY_FROM                                                                                 \
+	" FROM work_ledger l LEFT JOIN household h ON h.id = l.household_id "                      \
+	"LEFT JOIN resident r ON r.id = h.representative_id "                                      \
+	"LEFT JOIN work_household wh ON wh.work_id = l.work_id AND wh.household_id = "             \
+	"l.household_id LEFT JOIN account a ON a.id = l.recorded_by "                              \
+	"LEFT JOIN work_signoff s ON s.entry_id = l.id "                                           \
 	"LEFT JOIN work_board_member m ON m.id = s.member_id"
 
 static const char *dup(struct dv_ctx *ctx, struct db_stmt *st, int col)
@@ -134,16 +131,15 @@ int entry_list(struct dv_ctx *ctx, int64_t work_id, const struct entry_filter *f
 	int names = sees_names(ctx, work_id);
 	const char *kind = f->kind < 0 ? "" : entry_kind_name((enum entry_kind)f->kind);
 	/* ordered by (work_id, seq), an index walk whichever way */
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  f->oldest_first
-				  ? "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.work_id = $1 AND ($2 = "
-				    "'' OR l.kind = $2) AND (CAST($3 AS BIGINT) = 0 OR "
-				    "l.household_id = $3) ORDER BY l.seq LIMIT $4 OFFSET $5"
-				  : "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.work_id = $1 AND ($2 = "
-				    "'' OR l.kind = $2) AND (CAST($3 AS BIGINT) = 0 OR "
-				    "l.household_id = $3) ORDER BY l.seq DESC LIMIT $4 OFFSET $5",
-			  DB_I(work_id), DB_T(kind), DB_I(f->household_id), DB_I(limit + 1),
-			  DB_I(offset));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		f->oldest_first ? "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.work_id = $1 AND ($2 = "
+				  "'' OR l.kind = $2) AND (CAST($3 AS BIGINT) = 0 OR "
+				  "l.household_id = $3) ORDER BY l.seq LIMIT $4 OFFSET $5"
+				: "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.work_id = $1 AND ($2 = "
+				  "'' OR l.kind = $2) AND (CAST($3 AS BIGINT) = 0 OR "
+				  "l.household_id = $3) ORDER BY l.seq DESC LIMIT $4 OFFSET $5",
+		DB_I(work_id), DB_T(kind), DB_I(f->household_id), DB_I(limit + 1), DB_I(offset));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {

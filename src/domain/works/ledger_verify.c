@@ -15,7 +15,7 @@
 /* What the totals need of an entry. */
 struct vrow {
 	int64_t id;
-	int kind; /* enum entry_kind, -1 unknown */
+	int kind;   /* enum entry_kind, -1 unknown */
 	int source; /* enum work_source, -1 none */
 	int64_t amount, effect, corrects, household_id;
 	int approved;
@@ -73,12 +73,13 @@ static int check_chain(struct dv_ctx *ctx, const struct vwork *w, struct ledger_
 	prev[HASH_HEX_LEN] = '\0';
 	*rows = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT id, seq, kind, amount, effect, household_id, source, party, method, "
-			  "receipt_no, item, quantity, note, advance, corrects, on_date, recorded_by, "
-			  "recorded_at, prev_hash, hash FROM work_ledger WHERE work_id = $1 AND "
-			  "seq <= $2 ORDER BY seq",
-			  DB_I(w->id), DB_I(w->entries));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT id, seq, kind, amount, effect, household_id, source, party, method, "
+		"receipt_no, item, quantity, note, advance, corrects, on_date, recorded_by, "
+		"recorded_at, prev_hash, hash FROM work_ledger WHERE work_id = $1 AND "
+		"seq <= $2 ORDER BY seq",
+		DB_I(w->id), DB_I(w->entries));
 	if (rc)
 		return rc;
 	int64_t expect = 1;
@@ -135,9 +136,11 @@ static int check_chain(struct dv_ctx *ctx, const struct vwork *w, struct ledger_
 	/* by id for the lookups of corrections and sign-offs */
 	qsort(*rows, *n, sizeof(**rows), by_id_sort);
 	if ((int64_t)*n != w->entries)
-		broken(r, w->id, 0, (int64_t)*n + 1, "entries are missing from the end of the chain");
+		broken(r, w->id, 0, (int64_t)*n + 1,
+		       "entries are missing from the end of the chain");
 	else if (strcmp(w->head, prev) != 0)
-		broken(r, w->id, 0, w->entries, "the work's head hash does not match its last entry");
+		broken(r, w->id, 0, w->entries,
+		       "the work's head hash does not match its last entry");
 	return 0;
 }
 
@@ -158,11 +161,12 @@ static int check_signoffs(struct dv_ctx *ctx, int64_t work_id, struct ledger_rep
 {
 	*count = 0;
 	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT s.entry_id, l.hash, s.member_id, s.decision, s.reason, s.at, "
-			  "s.hash, l.seq FROM work_signoff s JOIN work_ledger l ON l.id = s.entry_id "
-			  "WHERE s.work_id = $1 ORDER BY s.entry_id",
-			  DB_I(work_id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT s.entry_id, l.hash, s.member_id, s.decision, s.reason, s.at, "
+		"s.hash, l.seq FROM work_signoff s JOIN work_ledger l ON l.id = s.entry_id "
+		"WHERE s.work_id = $1 ORDER BY s.entry_id",
+		DB_I(work_id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -231,10 +235,11 @@ static int check_totals(struct dv_ctx *ctx, const struct vwork *w, int64_t signo
 	}
 	if (rc < 0)
 		return rc;
-	if ((rc = db_query(ctx->db, &st, &ctx->err,
-			   "SELECT w.entries, (SELECT COUNT(*) FROM work_signoff s WHERE s.work_id = "
-			   "w.id) FROM work w WHERE w.id = $1",
-			   DB_I(work_id))))
+	if ((rc = db_query(
+		     ctx->db, &st, &ctx->err,
+		     "SELECT w.entries, (SELECT COUNT(*) FROM work_signoff s WHERE s.work_id = "
+		     "w.id) FROM work w WHERE w.id = $1",
+		     DB_I(work_id))))
 		return rc;
 	int moved = 0;
 	if ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -315,7 +320,8 @@ static int check_households(struct dv_ctx *ctx, const struct vwork *w, struct le
 				   "SELECT entries FROM work WHERE id = $1", DB_I(work_id))))
 		return rc;
 	if (now == w->entries && (odd || j != k)) /* unless an entry came meanwhile */
-		broken(r, work_id, 0, 0, "a household's kept totals do not match the ledger's entries");
+		broken(r, work_id, 0, 0,
+		       "a household's kept totals do not match the ledger's entries");
 	return 0;
 }
 

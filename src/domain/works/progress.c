@@ -135,12 +135,13 @@ static int milestone_tx(struct dv_ctx *ctx, int64_t work_id, const struct clean_
 	if (count >= MILESTONES_MAX)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "A work has at most %d milestones",
 			       MILESTONES_MAX);
-	rc = db_int(ctx->db, id, &ctx->err,
-		    "INSERT INTO work_milestone (work_id, ward_id, stage, percent, note, on_date, "
-		    "recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-		    DB_I(work_id), DB_ID(w.ward_id), DB_T(milestone_stage_name(c->stage)),
-		    DB_I(c->percent), DB_T(c->note), DB_I(c->on_date), DB_ID(ctx->actor->account_id),
-		    DB_I(ctx->now));
+	rc = db_int(
+		ctx->db, id, &ctx->err,
+		"INSERT INTO work_milestone (work_id, ward_id, stage, percent, note, on_date, "
+		"recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+		DB_I(work_id), DB_ID(w.ward_id), DB_T(milestone_stage_name(c->stage)),
+		DB_I(c->percent), DB_T(c->note), DB_I(c->on_date), DB_ID(ctx->actor->account_id),
+		DB_I(ctx->now));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE work SET progress = $1, updated_at = $2 WHERE id = $3",
@@ -172,10 +173,11 @@ int milestone_list(struct dv_ctx *ctx, int64_t work_id, struct milestone **out, 
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT id, stage, percent, note, on_date, recorded_at FROM work_milestone "
-			  "WHERE work_id = $1 ORDER BY id",
-			  DB_I(work_id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT id, stage, percent, note, on_date, recorded_at FROM work_milestone "
+		"WHERE work_id = $1 ORDER BY id",
+		DB_I(work_id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -202,12 +204,13 @@ int work_file_read(struct dv_ctx *ctx, int64_t work_id, int64_t file_id, int thu
 	int64_t one = 0;
 	/* attached now to one of the work's milestones or entries: public as
 	 * the work is */
-	int rc = db_int(ctx->db, &one, &ctx->err,
-			"SELECT 1 FROM work_milestone_file f JOIN work_milestone m ON m.id = "
-			"f.milestone_id WHERE f.file_id = $1 AND m.work_id = $2 AND f.removed_at IS "
-			"NULL UNION ALL SELECT 1 FROM work_entry_file f JOIN work_ledger l ON l.id = "
-			"f.entry_id WHERE f.file_id = $1 AND l.work_id = $2 AND f.removed_at IS NULL",
-			DB_I(file_id), DB_I(work_id));
+	int rc = db_int(
+		ctx->db, &one, &ctx->err,
+		"SELECT 1 FROM work_milestone_file f JOIN work_milestone m ON m.id = "
+		"f.milestone_id WHERE f.file_id = $1 AND m.work_id = $2 AND f.removed_at IS "
+		"NULL UNION ALL SELECT 1 FROM work_entry_file f JOIN work_ledger l ON l.id = "
+		"f.entry_id WHERE f.file_id = $1 AND l.work_id = $2 AND f.removed_at IS NULL",
+		DB_I(file_id), DB_I(work_id));
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such file");
 	if (rc || (rc = file_load(ctx, file_id, thumb, out)))

@@ -16,11 +16,11 @@
 #include "domain/disclose/attachment.h"
 
 #define MILESTONE_NOTE_MAX 1000
-#define MILESTONES_MAX 100
+#define MILESTONES_MAX	   100
 
-#define MILESTONE_STAGES(X)                                                        \
-	X(STAGE_BEFORE, "before", N_("Before the works"))                          \
-	X(STAGE_DURING, "during", N_("During the works"))                          \
+#define MILESTONE_STAGES(X)                                                                        \
+	X(STAGE_BEFORE, "before", N_("Before the works"))                                          \
+	X(STAGE_DURING, "during", N_("During the works"))                                          \
 	X(STAGE_AFTER, "after", N_("After the works"))
 DV_ENUM(milestone_stage, STAGE_COUNT, MILESTONE_STAGES);
 

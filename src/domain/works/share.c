@@ -27,12 +27,9 @@ int64_t share_due(const struct work *w, const struct share *s)
 	if (!w->has_levy)
 		return 0;
 	switch (w->levy) {
-	case LEVY_PER_HOUSEHOLD:
-		return w->levy_amount;
-	case LEVY_PER_METRE:
-		return w->levy_amount * s->frontage_cm / 100;
-	default:
-		return 0;
+	case LEVY_PER_HOUSEHOLD: return w->levy_amount;
+	case LEVY_PER_METRE: return w->levy_amount * s->frontage_cm / 100;
+	default: return 0;
 	}
 }
 
@@ -174,14 +171,14 @@ int share_set(struct dv_ctx *ctx, int64_t work_id, int64_t household_id,
 
 /* ----------------------------------------------------------------- lists */
 
-#define SHARE_COLS                                                                                \
-	"h.id, COALESCE(h.code, ''), h.address, COALESCE(r.full_name, ''), "                      \
-	"COALESCE(wh.show_name, 0), COALESCE(wh.frontage_cm, 0), COALESCE(wh.exemption, ''), "    \
-	"COALESCE(wh.category, ''), COALESCE(wh.due, 0), COALESCE(wh.pledged, 0), "               \
+#define SHARE_COLS                                                                                 \
+	"h.id, COALESCE(h.code, ''), h.address, COALESCE(r.full_name, ''), "                       \
+	"COALESCE(wh.show_name, 0), COALESCE(wh.frontage_cm, 0), COALESCE(wh.exemption, ''), "     \
+	"COALESCE(wh.category, ''), COALESCE(wh.due, 0), COALESCE(wh.pledged, 0), "                \
 	"COALESCE(wh.given, 0), COALESCE(wh.refunded, 0), COALESCE(wh.entries, 0)"
 
-#define SHARE_FROM                                                                                \
-	" FROM household h LEFT JOIN resident r ON r.id = h.representative_id "                   \
+#define SHARE_FROM                                                                                 \
+	" FROM household h LEFT JOIN resident r ON r.id = h.representative_id "                    \
 	"LEFT JOIN work_household wh ON wh.work_id = $1 AND wh.household_id = h.id"
 
 static void read_share(struct dv_ctx *ctx, struct db_stmt *st, const struct work *w,
@@ -217,11 +214,12 @@ int share_list(struct dv_ctx *ctx, const struct work *w, int64_t offset, int lim
 	*more = 0;
 	if (limit < 1 || limit > SHARE_PAGE_MAX || offset < 0 || offset > 1000000)
 		return dv_fail(&ctx->err, DV_EINVAL, "page", "This page does not exist");
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " SHARE_COLS SHARE_FROM " WHERE h.status = 'active' AND h.unit_id "
-			  "IN (SELECT descendant FROM unit_tree WHERE ancestor = $2) ORDER BY "
-			  "COALESCE(h.code, ''), h.id LIMIT $3 OFFSET $4",
-			  DB_I(w->id), DB_I(w->unit_id), DB_I(limit + 1), DB_I(offset));
+	int rc =
+		db_query(ctx->db, &st, &ctx->err,
+			 "SELECT " SHARE_COLS SHARE_FROM " WHERE h.status = 'active' AND h.unit_id "
+			 "IN (SELECT descendant FROM unit_tree WHERE ancestor = $2) ORDER BY "
+			 "COALESCE(h.code, ''), h.id LIMIT $3 OFFSET $4",
+			 DB_I(w->id), DB_I(w->unit_id), DB_I(limit + 1), DB_I(offset));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -239,10 +237,11 @@ int share_counts(struct dv_ctx *ctx, const struct work *w, struct share_counts *
 {
 	struct db_stmt *st = NULL;
 	memset(c, 0, sizeof(*c));
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " SHARE_COLS SHARE_FROM " WHERE h.status = 'active' AND h.unit_id "
-			  "IN (SELECT descendant FROM unit_tree WHERE ancestor = $2)",
-			  DB_I(w->id), DB_I(w->unit_id));
+	int rc =
+		db_query(ctx->db, &st, &ctx->err,
+			 "SELECT " SHARE_COLS SHARE_FROM " WHERE h.status = 'active' AND h.unit_id "
+			 "IN (SELECT descendant FROM unit_tree WHERE ancestor = $2)",
+			 DB_I(w->id), DB_I(w->unit_id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -291,9 +290,9 @@ static int consent_tx(struct dv_ctx *ctx, int64_t work_id, int show)
 		    DB_I(work_id), DB_I(hid), DB_ID(w.ward_id), DB_I(show ? 1 : 0),
 		    DB_ID(ctx->actor->account_id), DB_I(ctx->now));
 	if (!rc)
-		rc = ctx_audit(ctx, "work.consent", "work", work_id, w.unit_id,
-			       json_pack("{s:I, s:b}", "household", (json_int_t)hid, "show_name",
-					 show));
+		rc = ctx_audit(
+			ctx, "work.consent", "work", work_id, w.unit_id,
+			json_pack("{s:I, s:b}", "household", (json_int_t)hid, "show_name", show));
 	return rc;
 }
 
@@ -309,7 +308,8 @@ static int one_share(struct dv_ctx *ctx, const struct work *w, int64_t hid, stru
 {
 	struct db_stmt *st = NULL;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT " SHARE_COLS SHARE_FROM " WHERE h.id = $2", DB_I(w->id), DB_I(hid));
+			  "SELECT " SHARE_COLS SHARE_FROM " WHERE h.id = $2", DB_I(w->id),
+			  DB_I(hid));
 	if (rc)
 		return rc;
 	if ((rc = db_step(st, &ctx->err)) != DB_ROW)
@@ -337,12 +337,13 @@ int share_mine(struct dv_ctx *ctx, int64_t household_id, struct my_share **out, 
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such household");
 	/* the works it gave to or has a share in, and those of its community
 	 * that collect now */
-	rc = db_query(ctx->db, &st, &ctx->err,
-		      "SELECT w.id FROM work w WHERE w.id IN (SELECT work_id FROM work_household "
-		      "WHERE household_id = $1) OR (w.status IN ('collecting', 'building') AND w.unit_id "
-		      "IN (SELECT ancestor FROM unit_tree WHERE descendant = $2)) ORDER BY w.id DESC "
-		      "LIMIT $3",
-		      DB_I(household_id), DB_I(h.unit_id), DB_I(MY_WORKS_MAX));
+	rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT w.id FROM work w WHERE w.id IN (SELECT work_id FROM work_household "
+		"WHERE household_id = $1) OR (w.status IN ('collecting', 'building') AND w.unit_id "
+		"IN (SELECT ancestor FROM unit_tree WHERE descendant = $2)) ORDER BY w.id DESC "
+		"LIMIT $3",
+		DB_I(household_id), DB_I(h.unit_id), DB_I(MY_WORKS_MAX));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW)

@@ -20,22 +20,22 @@
 #include "domain/ctx.h"
 #include "domain/works/work.h"
 
-#define SHARE_PAGE_MAX 200
+#define SHARE_PAGE_MAX	   200
 #define SHARE_FRONTAGE_MAX 100000 /* centimetres: a hundred metres */
 
-#define EXEMPTIONS(X)                                                              \
-	X(EX_NONE, "", N_("Pays the full share"))                                  \
-	X(EX_EXEMPT, "exempt", N_("Exempt"))                                       \
+#define EXEMPTIONS(X)                                                                              \
+	X(EX_NONE, "", N_("Pays the full share"))                                                  \
+	X(EX_EXEMPT, "exempt", N_("Exempt"))                                                       \
 	X(EX_REDUCED, "reduced", N_("Reduced"))
 DV_ENUM(exemption, EX_COUNT, EXEMPTIONS);
 
 /* Why: seen by the work's managers, never by the public. */
-#define EXEMPT_CATEGORIES(X)                                                       \
-	X(EXC_NONE, "", N_("None"))                                                \
-	X(EXC_POOR, "poor", N_("Poor household"))                                  \
-	X(EXC_NEAR_POOR, "near_poor", N_("Near-poor household"))                   \
-	X(EXC_POLICY, "policy", N_("Policy family"))                               \
-	X(EXC_ELDERLY, "elderly_alone", N_("Elderly person living alone"))         \
+#define EXEMPT_CATEGORIES(X)                                                                       \
+	X(EXC_NONE, "", N_("None"))                                                                \
+	X(EXC_POOR, "poor", N_("Poor household"))                                                  \
+	X(EXC_NEAR_POOR, "near_poor", N_("Near-poor household"))                                   \
+	X(EXC_POLICY, "policy", N_("Policy family"))                                               \
+	X(EXC_ELDERLY, "elderly_alone", N_("Elderly person living alone"))                         \
 	X(EXC_OTHER, "other", N_("Another case the community decided"))
 DV_ENUM(exempt_category, EXC_COUNT, EXEMPT_CATEGORIES);
 
@@ -47,8 +47,8 @@ struct share {
 	int show_name;
 	int64_t frontage_cm;
 	enum exemption exemption;
-	enum exempt_category category; /* EXC_NONE unless the reader manages the work */
-	int64_t due;		       /* under the rule; 0 for voluntary or exempt */
+	enum exempt_category category;	  /* EXC_NONE unless the reader manages the work */
+	int64_t due;			  /* under the rule; 0 for voluntary or exempt */
 	int64_t pledged, given, refunded; /* net of corrections; given: contributions + in kind */
 	int64_t entries;
 };

@@ -28,9 +28,8 @@ DV_ENUM_DEFINE(levy, LEVY_COUNT, LEVIES, "levy");
 
 /* The form and API fields of the outputs and of the funding plan. */
 static const char *const output_fields[] = {
-	[OUT_ALLEY_M] = "out_alley_m", [OUT_LIGHTS] = "out_lights",
-	[OUT_CAMERAS] = "out_cameras", [OUT_AREA_M2] = "out_area_m2",
-	[OUT_DRAIN_M] = "out_drain_m",
+	[OUT_ALLEY_M] = "out_alley_m", [OUT_LIGHTS] = "out_lights",   [OUT_CAMERAS] = "out_cameras",
+	[OUT_AREA_M2] = "out_area_m2", [OUT_DRAIN_M] = "out_drain_m",
 };
 _Static_assert(ARRAY_LEN(output_fields) == OUT_COUNT, "a field per output");
 
@@ -133,8 +132,9 @@ int works_amount(struct dv_ctx *ctx, const char *text, const char *field, int re
 	if (*out < 0 || (positive && *out == 0))
 		return dv_fail(&ctx->err, DV_EINVAL, field, "The amount must be more than zero");
 	if (*out > WORK_AMOUNT_MAX)
-		return dv_fail(&ctx->err, DV_EINVAL, field,
-			       "The amount is over the limit of 100.000.000.000 ₫: check the zeros");
+		return dv_fail(
+			&ctx->err, DV_EINVAL, field,
+			"The amount is over the limit of 100.000.000.000 ₫: check the zeros");
 	return 0;
 }
 
@@ -182,15 +182,15 @@ int works_matter_check(struct dv_ctx *ctx, const struct work *w, int64_t matter_
 
 /* --------------------------------------------------------------- reading */
 
-#define WORK_COLS                                                                               \
-	"w.id, w.unit_id, w.ward_id, u.name, w.kind, w.status, w.name, w.place, w.goal, "        \
-	"w.estimate, w.starts_on, w.ends_on, w.matter_id, w.rule, w.rule_amount, "              \
-	"w.treasurer_id, COALESCE(a.display_name, ''), w.progress, w.entries, w.head_hash, "    \
-	"w.plan_notice_id, w.settlement_notice_id, w.settlement_summary, w.settled_hash, "      \
-	"w.cancel_reason, w.created_at, w.collecting_at, w.building_at, w.accepted_at, "        \
+#define WORK_COLS                                                                                  \
+	"w.id, w.unit_id, w.ward_id, u.name, w.kind, w.status, w.name, w.place, w.goal, "          \
+	"w.estimate, w.starts_on, w.ends_on, w.matter_id, w.rule, w.rule_amount, "                 \
+	"w.treasurer_id, COALESCE(a.display_name, ''), w.progress, w.entries, w.head_hash, "       \
+	"w.plan_notice_id, w.settlement_notice_id, w.settlement_summary, w.settled_hash, "         \
+	"w.cancel_reason, w.created_at, w.collecting_at, w.building_at, w.accepted_at, "           \
 	"w.settled_at, w.closed_at, w.cancelled_at"
-#define WORK_FROM                                                                               \
-	" FROM work w JOIN unit u ON u.id = w.unit_id LEFT JOIN account a ON a.id = "           \
+#define WORK_FROM                                                                                  \
+	" FROM work w JOIN unit u ON u.id = w.unit_id LEFT JOIN account a ON a.id = "              \
 	"w.treasurer_id"
 
 static const char *dup(struct dv_ctx *ctx, struct db_stmt *st, int col)
@@ -241,10 +241,11 @@ static void read_row(struct dv_ctx *ctx, struct db_stmt *st, struct work *w)
 static int fill(struct dv_ctx *ctx, struct work *w)
 {
 	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT 'o', output, quantity FROM work_output WHERE work_id = $1 "
-			  "UNION ALL SELECT 'f', source, amount FROM work_funding WHERE work_id = $1",
-			  DB_I(w->id));
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT 'o', output, quantity FROM work_output WHERE work_id = $1 "
+		"UNION ALL SELECT 'f', source, amount FROM work_funding WHERE work_id = $1",
+		DB_I(w->id));
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -264,8 +265,8 @@ static int fill(struct dv_ctx *ctx, struct work *w)
 	if (!ctx->actor->account_id && !ctx->actor->system)
 		return 0;
 	w->may_manage = perm_may(ctx, ACT_MANAGE_WORKS, w->unit_id);
-	w->may_record = w->may_manage ||
-			(w->treasurer_id && w->treasurer_id == ctx->actor->account_id);
+	w->may_record =
+		w->may_manage || (w->treasurer_id && w->treasurer_id == ctx->actor->account_id);
 	w->may_form_board = perm_may(ctx, ACT_FORM_BOARDS, w->unit_id);
 	return board_seat(ctx, w->id, &w->member_id);
 }
@@ -353,8 +354,8 @@ static int clean_quantity(struct dv_ctx *ctx, const char *in, const char *field,
 		return 0;
 	long long v = strtoll(in, &end, 10);
 	if (*end || end == in || v < 0 || v > WORK_QUANTITY_MAX)
-		return dv_fail(&ctx->err, DV_EINVAL, field,
-			       "Write a whole number from 0 to %d", WORK_QUANTITY_MAX);
+		return dv_fail(&ctx->err, DV_EINVAL, field, "Write a whole number from 0 to %d",
+			       WORK_QUANTITY_MAX);
 	*out = v;
 	return 0;
 }
@@ -426,8 +427,7 @@ static json_t *work_details(const struct clean_work *c)
 			 "estimate", (json_int_t)c->estimate);
 }
 
-static int create_tx(struct dv_ctx *ctx, int64_t unit_id, const struct clean_work *c,
-		     int64_t *id)
+static int create_tx(struct dv_ctx *ctx, int64_t unit_id, const struct clean_work *c, int64_t *id)
 {
 	struct unit u;
 	int64_t ward = 0;
@@ -483,13 +483,14 @@ static int update_tx(struct dv_ctx *ctx, int64_t id, const struct clean_work *c)
 	if (w.status != WS_PLANNED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The work collects already: its plan can no longer change");
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE work SET kind = $1, name = $2, name_folded = $3, place = $4, goal = $5, "
-		    "estimate = $6, starts_on = $7, ends_on = $8, updated_at = $9 WHERE id = $10",
-		    DB_T(work_kind_name(c->kind)), DB_T(c->name),
-		    DB_T(text_fold_a(ctx->arena, c->name)), DB_T(c->place), DB_T(c->goal),
-		    DB_I(c->estimate), DB_ID(c->starts_on), DB_ID(c->ends_on), DB_I(ctx->now),
-		    DB_I(id));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE work SET kind = $1, name = $2, name_folded = $3, place = $4, goal = $5, "
+		"estimate = $6, starts_on = $7, ends_on = $8, updated_at = $9 WHERE id = $10",
+		DB_T(work_kind_name(c->kind)), DB_T(c->name),
+		DB_T(text_fold_a(ctx->arena, c->name)), DB_T(c->place), DB_T(c->goal),
+		DB_I(c->estimate), DB_ID(c->starts_on), DB_ID(c->ends_on), DB_I(ctx->now),
+		DB_I(id));
 	if (!rc)
 		rc = write_parts(ctx, id, c);
 	if (!rc)

@@ -34,60 +34,60 @@
 #include "base/names.h"
 #include "domain/ctx.h"
 
-#define WORK_NAME_MAX 200
-#define WORK_PLACE_MAX 200
-#define WORK_GOAL_MAX 10000
-#define WORK_REASON_MAX 1000
+#define WORK_NAME_MAX	 200
+#define WORK_PLACE_MAX	 200
+#define WORK_GOAL_MAX	 10000
+#define WORK_REASON_MAX	 1000
 #define WORK_SUMMARY_MAX 5000
 /* The largest amount one entry, an estimate or a plan line may hold (a
  * hundred billion đồng): a typing slip of three zeros is caught. */
-#define WORK_AMOUNT_MAX INT64_C(100000000000)
+#define WORK_AMOUNT_MAX	  INT64_C(100000000000)
 #define WORK_QUANTITY_MAX 1000000
-#define WORK_PAGE_MAX 100
+#define WORK_PAGE_MAX	  100
 
-#define WORK_KINDS(X)                                                              \
-	X(WK_ALLEY_CONCRETE, "alley_concrete", N_("Concrete alley road"))          \
-	X(WK_ALLEY_ASPHALT, "alley_asphalt", N_("Asphalt alley road"))             \
-	X(WK_LIGHTS, "lights", N_("Street lights"))                                \
-	X(WK_CAMERAS, "cameras", N_("Security cameras"))                           \
-	X(WK_DRAINS, "drains", N_("Drains"))                                       \
-	X(WK_CULTURAL_HOUSE, "cultural_house", N_("Cultural house"))               \
+#define WORK_KINDS(X)                                                                              \
+	X(WK_ALLEY_CONCRETE, "alley_concrete", N_("Concrete alley road"))                          \
+	X(WK_ALLEY_ASPHALT, "alley_asphalt", N_("Asphalt alley road"))                             \
+	X(WK_LIGHTS, "lights", N_("Street lights"))                                                \
+	X(WK_CAMERAS, "cameras", N_("Security cameras"))                                           \
+	X(WK_DRAINS, "drains", N_("Drains"))                                                       \
+	X(WK_CULTURAL_HOUSE, "cultural_house", N_("Cultural house"))                               \
 	X(WK_OTHER, "other", N_("Other work"))
 DV_ENUM(work_kind, WK_COUNT, WORK_KINDS);
 
-#define WORK_STATUSES(X)                                                           \
-	X(WS_PLANNED, "planned", N_("Planned"))                                    \
-	X(WS_COLLECTING, "collecting", N_("Collecting contributions"))             \
-	X(WS_BUILDING, "building", N_("Under construction"))                       \
-	X(WS_ACCEPTED, "accepted", N_("Accepted on completion"))                                 \
-	X(WS_SETTLED, "settled", N_("Final accounts published"))                   \
-	X(WS_CLOSED, "closed", N_("Closed"))                                       \
+#define WORK_STATUSES(X)                                                                           \
+	X(WS_PLANNED, "planned", N_("Planned"))                                                    \
+	X(WS_COLLECTING, "collecting", N_("Collecting contributions"))                             \
+	X(WS_BUILDING, "building", N_("Under construction"))                                       \
+	X(WS_ACCEPTED, "accepted", N_("Accepted on completion"))                                   \
+	X(WS_SETTLED, "settled", N_("Final accounts published"))                                   \
+	X(WS_CLOSED, "closed", N_("Closed"))                                                       \
 	X(WS_CANCELLED, "cancelled", N_("Cancelled"))
 DV_ENUM(work_status, WS_COUNT, WORK_STATUSES);
 
 /* What a work delivers, counted in the city's totals. */
-#define WORK_OUTPUTS(X)                                                            \
-	X(OUT_ALLEY_M, "alley_m", N_("Metres of alley"))                           \
-	X(OUT_LIGHTS, "lights", N_("Street lights"))                               \
-	X(OUT_CAMERAS, "cameras", N_("Security cameras"))                          \
-	X(OUT_AREA_M2, "area_m2", N_("Square metres"))                             \
+#define WORK_OUTPUTS(X)                                                                            \
+	X(OUT_ALLEY_M, "alley_m", N_("Metres of alley"))                                           \
+	X(OUT_LIGHTS, "lights", N_("Street lights"))                                               \
+	X(OUT_CAMERAS, "cameras", N_("Security cameras"))                                          \
+	X(OUT_AREA_M2, "area_m2", N_("Square metres"))                                             \
 	X(OUT_DRAIN_M, "drain_m", N_("Metres of drain"))
 DV_ENUM(work_output, OUT_COUNT, WORK_OUTPUTS);
 
 /* Where the money comes from: the funding plan, and the ledger's sponsor
  * and in-kind entries. */
-#define WORK_SOURCES(X)                                                            \
-	X(SRC_HOUSEHOLDS, "households", N_("Households"))                          \
-	X(SRC_BUSINESSES, "businesses", N_("Businesses and donors"))               \
-	X(SRC_AGENCIES, "agencies", N_("Police and agencies"))                     \
-	X(SRC_BUDGET, "budget", N_("Ward budget"))                                 \
+#define WORK_SOURCES(X)                                                                            \
+	X(SRC_HOUSEHOLDS, "households", N_("Households"))                                          \
+	X(SRC_BUSINESSES, "businesses", N_("Businesses and donors"))                               \
+	X(SRC_AGENCIES, "agencies", N_("Police and agencies"))                                     \
+	X(SRC_BUDGET, "budget", N_("Ward budget"))                                                 \
 	X(SRC_OTHER, "other", N_("Other sources"))
 DV_ENUM(work_source, SRC_COUNT, WORK_SOURCES);
 
 /* The contribution rule the community decided. */
-#define LEVIES(X)                                                                  \
-	X(LEVY_VOLUNTARY, "voluntary", N_("Voluntary"))                            \
-	X(LEVY_PER_HOUSEHOLD, "per_household", N_("An amount per household"))      \
+#define LEVIES(X)                                                                                  \
+	X(LEVY_VOLUNTARY, "voluntary", N_("Voluntary"))                                            \
+	X(LEVY_PER_HOUSEHOLD, "per_household", N_("An amount per household"))                      \
 	X(LEVY_PER_METRE, "per_metre", N_("An amount per metre of frontage"))
 DV_ENUM(levy, LEVY_COUNT, LEVIES);
 
@@ -100,8 +100,8 @@ struct work_money {
 	int64_t in;				  /* contributions + in kind + sponsors */
 	int64_t spent, refunded;		  /* money out */
 	int64_t out;
-	int64_t balance;     /* in - out */
-	int64_t corrections; /* the signed effect of corrections, included above */
+	int64_t balance;	   /* in - out */
+	int64_t corrections;	   /* the signed effect of corrections, included above */
 	int64_t pending, npending; /* expenses waiting for a board member's sign-off */
 };
 
@@ -133,8 +133,8 @@ struct work {
 	int64_t funding[SRC_COUNT];    /* the plan */
 	struct work_money money;
 	/* what the actor may do */
-	int may_manage;	 /* ACT_MANAGE_WORKS on the unit */
-	int may_record;	 /* contributions: a manager or the treasurer */
+	int may_manage; /* ACT_MANAGE_WORKS on the unit */
+	int may_record; /* contributions: a manager or the treasurer */
 	int may_form_board;
 	int64_t member_id; /* the actor's seat on the board, 0 if none */
 };
@@ -145,7 +145,7 @@ struct work_input {
 	const char *name;
 	const char *place;
 	const char *goal;
-	const char *estimate; /* "250.000.000" */
+	const char *estimate;		 /* "250.000.000" */
 	const char *starts_on, *ends_on; /* dd/mm/yyyy or yyyy-mm-dd; NULL or "" for none */
 	/* quantities as text, "" or NULL for none; the funding plan likewise */
 	const char *outputs[OUT_COUNT];

@@ -36,8 +36,7 @@ static int decision_tx(struct dv_ctx *ctx, int64_t id, int64_t matter_id, enum l
 	rc = db_run(ctx->db, &ctx->err,
 		    "UPDATE work SET matter_id = $1, rule = $2, rule_amount = $3, updated_at = $4 "
 		    "WHERE id = $5",
-		    DB_I(matter_id), DB_T(levy_name(levy)), DB_I(amount), DB_I(ctx->now),
-		    DB_I(id));
+		    DB_I(matter_id), DB_T(levy_name(levy)), DB_I(amount), DB_I(ctx->now), DB_I(id));
 	if (!rc)
 		rc = ctx_audit(ctx, "work.decision", "work", id, w.unit_id,
 			       json_pack("{s:I, s:s, s:I}", "matter", (json_int_t)matter_id, "rule",
@@ -143,8 +142,8 @@ static int move(struct dv_ctx *ctx, const struct work *w, enum work_status to, c
 				     stamp),
 			DB_T(work_status_name(to)), DB_I(ctx->now), DB_I(w->id));
 	if (!rc)
-		rc = ctx_audit(ctx, arena_printf(ctx->arena, "work.%s", work_status_name(to)), "work",
-			       w->id, w->unit_id, details);
+		rc = ctx_audit(ctx, arena_printf(ctx->arena, "work.%s", work_status_name(to)),
+			       "work", w->id, w->unit_id, details);
 	else
 		json_decref(details);
 	return rc;
@@ -194,8 +193,9 @@ static int accept_tx(struct dv_ctx *ctx, int64_t id, const char *note)
 	if (rc)
 		return rc;
 	if (!w.member_id)
-		return dv_fail(&ctx->err, DV_EPERM, NULL,
-			       "Only a member of the work's supervision board signs the acceptance");
+		return dv_fail(
+			&ctx->err, DV_EPERM, NULL,
+			"Only a member of the work's supervision board signs the acceptance");
 	if (w.status != WS_BUILDING)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "Only a work under construction is accepted");
@@ -262,7 +262,8 @@ static int cancel_tx(struct dv_ctx *ctx, int64_t id, const char *reason)
 	if (!rc)
 		rc = works_board_dissolve(ctx, id);
 	return rc ? rc
-		  : move(ctx, &w, WS_CANCELLED, "cancelled_at", json_pack("{s:s}", "reason", reason));
+		  : move(ctx, &w, WS_CANCELLED, "cancelled_at",
+			 json_pack("{s:s}", "reason", reason));
 }
 
 int work_cancel(struct dv_ctx *ctx, int64_t id, const char *reason_in)
@@ -319,8 +320,9 @@ static int post_notice(struct dv_ctx *ctx, const struct work *w, const char *cod
 		       const char *title, const char *body, int64_t *notice_id)
 {
 	int64_t cat = 0;
-	int rc = db_int(ctx->db, &cat, &ctx->err,
-			"SELECT id FROM notice_category WHERE code = $1 AND active = 1", DB_T(code));
+	int rc =
+		db_int(ctx->db, &cat, &ctx->err,
+		       "SELECT id FROM notice_category WHERE code = $1 AND active = 1", DB_T(code));
 	if (rc == DV_ENOTFOUND)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The disclosure category \"%s\" is missing or inactive", code);
@@ -380,11 +382,13 @@ static int plan_tx(struct dv_ctx *ctx, int64_t id, int64_t *notice_id)
 	if (*w.goal)
 		buf_addf(&b, "%s\n\n", w.goal);
 	plan_lines(ctx, &w, &b);
-	buf_addf(&b, "\n%s\n", L(ctx, N_("Every contribution and expense is entered in the work's "
-					  "public ledger, supervised by the community investment "
-					  "supervision board.")));
+	buf_addf(&b, "\n%s\n",
+		 L(ctx, N_("Every contribution and expense is entered in the work's "
+			   "public ledger, supervised by the community investment "
+			   "supervision board.")));
 	rc = post_notice(ctx, &w, "investment",
-			 arena_printf(ctx->arena, i18n_get_format(ctx->lang, N_("Plan of the work: %s")),
+			 arena_printf(ctx->arena,
+				      i18n_get_format(ctx->lang, N_("Plan of the work: %s")),
 				      w.name),
 			 b.ptr, notice_id);
 	buf_release(&b);
@@ -442,20 +446,20 @@ static int settle_tx(struct dv_ctx *ctx, int64_t id, const char *summary, int64_
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The balance is below zero: record how the advance was repaid");
 	struct buf b = BUF_INIT;
-	buf_addf(&b, "%s\n\n", arena_printf(ctx->arena,
-					    i18n_get_format(ctx->lang,
-							    N_("The final accounts of the work %s, "
-							       "%s, accepted on %s.")),
-					    w.name, w.place,
-					    day_text(ctx, time_local_date(w.accepted_at))));
+	buf_addf(&b, "%s\n\n",
+		 arena_printf(ctx->arena,
+			      i18n_get_format(ctx->lang, N_("The final accounts of the work %s, "
+							    "%s, accepted on %s.")),
+			      w.name, w.place, day_text(ctx, time_local_date(w.accepted_at))));
 	accounts_lines(ctx, &w, &b);
 	if (*summary)
 		buf_addf(&b, "\n%s\n", summary);
-	rc = post_notice(ctx, &w, "funds",
-			 arena_printf(ctx->arena,
-				      i18n_get_format(ctx->lang, N_("Final accounts of the work: %s")),
-				      w.name),
-			 b.ptr, notice_id);
+	rc = post_notice(
+		ctx, &w, "funds",
+		arena_printf(ctx->arena,
+			     i18n_get_format(ctx->lang, N_("Final accounts of the work: %s")),
+			     w.name),
+		b.ptr, notice_id);
 	buf_release(&b);
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,

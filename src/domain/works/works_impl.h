@@ -54,8 +54,7 @@ struct ledger_row {
 
 /* The hash of an entry (ledger.c): "danvan-ledger-v1", the previous hash
  * and the row's fields, length-prefixed. */
-void ledger_row_hash(char out[HASH_HEX_LEN + 1], const char *prev_hash,
-		     const struct ledger_row *r);
+void ledger_row_hash(char out[HASH_HEX_LEN + 1], const char *prev_hash, const struct ledger_row *r);
 
 /* The hash of a board member's sign-off, bound to the entry's hash. */
 void ledger_signoff_hash(char out[HASH_HEX_LEN + 1], const char *entry_hash, int64_t entry_id,

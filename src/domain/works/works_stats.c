@@ -13,18 +13,19 @@
 
 /* The works counted: of the subtree ($1, 0 for all) and, with a period,
  * accepted within it ($2 = 1, accepted_at in [$3, $4)). */
-#define WHERE_WORKS                                                                               \
-	" (CAST($1 AS BIGINT) = 0 OR w.unit_id IN (SELECT descendant FROM unit_tree WHERE "      \
-	"ancestor = $1)) AND (CAST($2 AS BIGINT) = 0 OR (w.accepted_at >= $3 AND "                \
+#define WHERE_WORKS                                                                                \
+	" (CAST($1 AS BIGINT) = 0 OR w.unit_id IN (SELECT descendant FROM unit_tree WHERE "        \
+	"ancestor = $1)) AND (CAST($2 AS BIGINT) = 0 OR (w.accepted_at >= $3 AND "                 \
 	"w.accepted_at < $4))"
 
 static int by_status(struct dv_ctx *ctx, const struct db_param *p, struct works_totals *t)
 {
 	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT w.kind, w.status, COUNT(*), COALESCE(SUM(w.estimate), 0) FROM work w "
-			  "WHERE" WHERE_WORKS " GROUP BY w.kind, w.status",
-			  p[0], p[1], p[2], p[3]);
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT w.kind, w.status, COUNT(*), COALESCE(SUM(w.estimate), 0) FROM work w "
+		"WHERE" WHERE_WORKS " GROUP BY w.kind, w.status",
+		p[0], p[1], p[2], p[3]);
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
@@ -47,13 +48,14 @@ static int by_status(struct dv_ctx *ctx, const struct db_param *p, struct works_
 static int outputs(struct dv_ctx *ctx, const struct db_param *p, struct works_totals *t)
 {
 	struct db_stmt *st = NULL;
-	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT o.output, CASE WHEN w.status IN ('accepted', 'settled', 'closed') "
-			  "THEN 1 ELSE 0 END AS done, SUM(o.quantity) FROM work_output o JOIN work w "
-			  "ON w.id = o.work_id WHERE w.status <> 'cancelled' AND" WHERE_WORKS
-			  " GROUP BY o.output, CASE WHEN w.status IN ('accepted', 'settled', "
-			  "'closed') THEN 1 ELSE 0 END",
-			  p[0], p[1], p[2], p[3]);
+	int rc = db_query(
+		ctx->db, &st, &ctx->err,
+		"SELECT o.output, CASE WHEN w.status IN ('accepted', 'settled', 'closed') "
+		"THEN 1 ELSE 0 END AS done, SUM(o.quantity) FROM work_output o JOIN work w "
+		"ON w.id = o.work_id WHERE w.status <> 'cancelled' AND" WHERE_WORKS
+		" GROUP BY o.output, CASE WHEN w.status IN ('accepted', 'settled', "
+		"'closed') THEN 1 ELSE 0 END",
+		p[0], p[1], p[2], p[3]);
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {

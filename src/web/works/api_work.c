@@ -11,7 +11,7 @@
 #include "web/link.h"
 #include "web/works/works_impl.h"
 
-#define ID_MAX 999999999999999LL
+#define ID_MAX	     999999999999999LL
 #define LIST_DEFAULT 20
 
 static json_t *day_or_null(int32_t ymd)
@@ -64,16 +64,15 @@ static json_t *work_json(struct req *r, const struct work *w)
 		T(r, work_kind_label(w->kind)), "status", work_status_name(w->status), "name",
 		w->name, "place", w->place, "unit", "id", (json_int_t)w->unit_id, "name",
 		w->unit_name, "estimate", (json_int_t)w->estimate, "balance",
-		(json_int_t)w->money.balance, "progress", w->progress, "outputs", out, "funding", plan,
-		"starts_on", day_or_null(w->starts_on), "ends_on", day_or_null(w->ends_on),
+		(json_int_t)w->money.balance, "progress", w->progress, "outputs", out, "funding",
+		plan, "starts_on", day_or_null(w->starts_on), "ends_on", day_or_null(w->ends_on),
 		"entries", (json_int_t)w->entries, "head_hash", w->head_hash, "url",
 		arena_printf(&r->arena, "%s%s", r->public_url, link_work(r, w->id, NULL)));
 	json_object_set_new(j, "money", money_json(&w->money));
-	json_object_set_new(
-		j, "decision",
-		json_pack("{s:o, s:o, s:I}", "matter", id_or_null(w->matter_id), "levy",
-			  w->has_levy ? json_string(levy_name(w->levy)) : json_null(), "levy_amount",
-			  (json_int_t)w->levy_amount));
+	json_object_set_new(j, "decision",
+			    json_pack("{s:o, s:o, s:I}", "matter", id_or_null(w->matter_id), "levy",
+				      w->has_levy ? json_string(levy_name(w->levy)) : json_null(),
+				      "levy_amount", (json_int_t)w->levy_amount));
 	json_object_set_new(j, "goal", json_string(w->goal));
 	json_object_set_new(j, "plan_notice", id_or_null(w->plan_notice_id));
 	json_object_set_new(j, "settlement_notice", id_or_null(w->settlement_notice_id));
@@ -213,14 +212,14 @@ static json_t *entry_json(struct req *r, const struct entry *e)
 	json_t *j = json_pack(
 		"{s:I, s:I, s:s, s:I, s:I, s:b, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, "
 		"s:s, s:s, s:s}",
-		"id", (json_int_t)e->id, "seq", (json_int_t)e->seq, "kind", entry_kind_name(e->kind),
-		"amount", (json_int_t)e->amount, "effect", (json_int_t)e->effect, "counted",
-		e->counted, "on_date", day_or_null(e->on_date), "source",
-		e->source >= 0 ? work_source_name((enum work_source)e->source) : "", "party",
-		e->party, "method", entry_method_name(e->method), "receipt_no", e->receipt_no, "item",
-		e->item, "quantity", e->quantity, "note", e->note, "corrects", id_or_null(e->corrects),
-		"advance", e->advance, "recorded_at", api_time(r, e->recorded_at), "prev_hash",
-		e->prev_hash, "hash", e->hash);
+		"id", (json_int_t)e->id, "seq", (json_int_t)e->seq, "kind",
+		entry_kind_name(e->kind), "amount", (json_int_t)e->amount, "effect",
+		(json_int_t)e->effect, "counted", e->counted, "on_date", day_or_null(e->on_date),
+		"source", e->source >= 0 ? work_source_name((enum work_source)e->source) : "",
+		"party", e->party, "method", entry_method_name(e->method), "receipt_no",
+		e->receipt_no, "item", e->item, "quantity", e->quantity, "note", e->note,
+		"corrects", id_or_null(e->corrects), "advance", e->advance, "recorded_at",
+		api_time(r, e->recorded_at), "prev_hash", e->prev_hash, "hash", e->hash);
 	json_object_set_new(j, "household",
 			    e->household_id
 				    ? json_pack("{s:s, s:s, s:o}", "code", e->household_code,
@@ -346,8 +345,8 @@ int api_work_signoff(struct req *r)
 		rc = dv_fail(&r->ctx.err, DV_EINVAL, "decision",
 			     "decision must be one of: approve, refuse");
 	if (!rc)
-		rc = entry_signoff(&r->ctx, r->params[0], r->params[1], !strcmp(decision, "approve"),
-				   reason);
+		rc = entry_signoff(&r->ctx, r->params[0], r->params[1],
+				   !strcmp(decision, "approve"), reason);
 	json_decref(body);
 	return rc ? rc : send_entry(r, 200, r->params[0], r->params[1]);
 }

@@ -168,8 +168,9 @@ static void entry_facts(struct req *r, const struct work *w, const struct entry 
 	fact(r, T(r, "State"), works_entry_state(r, e));
 	if (e->kind == EK_EXPENSE && e->signoff != SO_PENDING)
 		fact(r, T(r, "Board member"),
-		     arena_printf(&r->arena, "%s, %s%s%s", e->signoff_by, page_time(r, e->signoff_at),
-				  *e->signoff_reason ? ": " : "", e->signoff_reason));
+		     arena_printf(&r->arena, "%s, %s%s%s", e->signoff_by,
+				  page_time(r, e->signoff_at), *e->signoff_reason ? ": " : "",
+				  e->signoff_reason));
 	fact(r, T(r, "Recorded by"),
 	     arena_printf(&r->arena, "%s, %s", *e->recorded_by ? e->recorded_by : "—",
 			  page_time(r, e->recorded_at)));
@@ -224,9 +225,11 @@ static void signoff_form(struct req *r, const struct work *w, const struct entry
 	form_begin(r, link_work_entry(r, w->id, e->id, "signoff"), "stacked");
 	form_select(r, "decision", T(r, "Decision"), req_form(r, "decision"), opts, fe);
 	form_textarea(r,
-		      &(struct field){.name = "reason", .label = T(r, "Reason"),
+		      &(struct field){.name = "reason",
+				      .label = T(r, "Reason"),
 				      .value = req_form(r, "reason"),
-				      .hint = T(r, "Required to refuse"), .maxlength = ENTRY_NOTE_MAX},
+				      .hint = T(r, "Required to refuse"),
+				      .maxlength = ENTRY_NOTE_MAX},
 		      2, fe);
 	form_submit(r, T(r, "Record the decision"));
 	form_end(r);
@@ -247,12 +250,17 @@ static void correction_form(struct req *r, const struct work *w, const struct en
 	form_hidden(r, "kind", "correction");
 	form_hidden(r, "corrects", arena_printf(&r->arena, "%lld", (long long)e->id));
 	form_input(r,
-		   &(struct field){.name = "effect", .label = T(r, "Effect on the balance"),
-				   .value = req_form(r, "effect"), .required = 1, .maxlength = 30},
+		   &(struct field){.name = "effect",
+				   .label = T(r, "Effect on the balance"),
+				   .value = req_form(r, "effect"),
+				   .required = 1,
+				   .maxlength = 30},
 		   fe);
 	form_textarea(r,
-		      &(struct field){.name = "note", .label = T(r, "Why"),
-				      .value = req_form(r, "note"), .required = 1,
+		      &(struct field){.name = "note",
+				      .label = T(r, "Why"),
+				      .value = req_form(r, "note"),
+				      .required = 1,
 				      .maxlength = ENTRY_NOTE_MAX},
 		      2, fe);
 	form_submit(r, T(r, "Record the correction"));
@@ -268,7 +276,8 @@ static void invoice_form(struct req *r, const struct work *w, const struct entry
 	html_raw(&r->out, "</h2>");
 	form_begin_upload(r, link_work_entry(r, w->id, e->id, "files"), "stacked");
 	form_file(r,
-		  &(struct field){.name = "file", .label = T(r, "A photo or a PDF of the invoice"),
+		  &(struct field){.name = "file",
+				  .label = T(r, "A photo or a PDF of the invoice"),
 				  .hint = T(r, "Location and camera data are removed from photos")},
 		  ".pdf,image/jpeg,image/png,image/webp", fe);
 	form_submit(r, T(r, "Attach"));
@@ -283,8 +292,8 @@ static int entry_page(struct req *r, const struct form_errors *fe, int status)
 	int rc = work_get(&r->ctx, r->params[0], &w);
 	if (rc || (rc = entry_get(&r->ctx, w.id, r->params[1], &e)))
 		return rc;
-	const char *title = arena_printf(&r->arena, "%s %lld · %s", T(r, "Entry"), (long long)e.seq,
-					 w.name);
+	const char *title =
+		arena_printf(&r->arena, "%s %lld · %s", T(r, "Entry"), (long long)e.seq, w.name);
 	layout_begin(r, title);
 	r->status = status;
 	page_back(r, link_work_ledger(r, w.id, NULL, 1), w.name);
@@ -330,8 +339,8 @@ static void places(struct req *r, int64_t unit_id, const char **ward, const char
 	if (unit_ancestors(&r->ctx, unit_id, &v, &n))
 		return;
 	for (size_t i = 0; i < n; i++) {
-		const char *name =
-			arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(v[i].kind)), v[i].name);
+		const char *name = arena_printf(&r->arena, "%s %s",
+						T(r, unit_kind_label(v[i].kind)), v[i].name);
 		if (unit_kind_is_commune(v[i].kind))
 			*ward = name;
 		else if (i + 1 == n)
@@ -348,7 +357,8 @@ int page_work_receipt(struct req *r)
 	if (rc || (rc = entry_get(&r->ctx, w.id, r->params[1], &e)))
 		return rc;
 	if (!may_print(r, &w, &e))
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+			       "There is no page at this address.");
 	const char *address = "";
 	if (e.household_id && !household_load(&r->ctx, e.household_id, &h))
 		address = h.address;
@@ -357,12 +367,12 @@ int page_work_receipt(struct req *r)
 		.number = e.receipt_no,
 		.date = e.on_date,
 		.payer = e.household_id ? e.household_name : e.party,
-		.household = e.household_id ? arena_printf(&r->arena, "%s · %s", e.household_code,
-							   address)
-					    : "",
-		.what = e.kind == EK_IN_KIND ? arena_printf(&r->arena, "%s: %s",
-							    T(r, "Given in kind"), e.item)
-					     : T(r, "Contribution to the work"),
+		.household = e.household_id
+				     ? arena_printf(&r->arena, "%s · %s", e.household_code, address)
+				     : "",
+		.what = e.kind == EK_IN_KIND
+				? arena_printf(&r->arena, "%s: %s", T(r, "Given in kind"), e.item)
+				: T(r, "Contribution to the work"),
 		.amount = e.amount,
 		.method = e.method ? T(r, entry_method_label(e.method)) : "",
 		.received_by = e.recorded_by,
@@ -421,9 +431,9 @@ static int csv_row(const struct entry *e, void *arg)
 	buf_addf(b, ",%s,", entry_method_name(e->method));
 	csv_field(b, e->receipt_no);
 	buf_addf(b, ",%lld,%lld,%d,%s,", (long long)e->amount, (long long)e->effect, e->counted,
-		 e->kind == EK_EXPENSE ? (e->signoff == SO_PENDING ? "pending"
-								   : signoff_name(e->signoff))
-				       : "");
+		 e->kind == EK_EXPENSE
+			 ? (e->signoff == SO_PENDING ? "pending" : signoff_name(e->signoff))
+			 : "");
 	csv_field(b, e->note);
 	buf_addf(b, ",%s\r\n", e->hash);
 	return 0;
@@ -489,8 +499,9 @@ static int send_file(struct req *r, int thumb)
 	r->status = 200;
 	r->content_type = f.mime;
 	res_header(r, "Cache-Control", "public, max-age=86400");
-	res_header(r, "Content-Disposition",
-		   arena_printf(&r->arena, "inline; filename=\"file-%lld\"", (long long)r->params[1]));
+	res_header(
+		r, "Content-Disposition",
+		arena_printf(&r->arena, "inline; filename=\"file-%lld\"", (long long)r->params[1]));
 	buf_add(&r->out, f.data, f.len);
 	return 0;
 }

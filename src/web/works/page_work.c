@@ -20,7 +20,7 @@
 #include "web/page.h"
 #include "web/works/works_impl.h"
 
-#define LEDGER_PAGE 50
+#define LEDGER_PAGE	50
 #define HOUSEHOLDS_PAGE 100
 
 static void fact(struct req *r, const char *label, const char *value)
@@ -89,7 +89,8 @@ static void goal(struct req *r, const struct work *w)
 	html_raw(b, "</dl>");
 	if (w->plan_notice_id) {
 		html_raw(b, "<p>");
-		html_link(b, link_notice(r, w->plan_notice_id, NULL), T(r, "The plan, as disclosed"));
+		html_link(b, link_notice(r, w->plan_notice_id, NULL),
+			  T(r, "The plan, as disclosed"));
 		html_raw(b, "</p>");
 	}
 }
@@ -116,14 +117,14 @@ static void decision(struct req *r, const struct work *w)
 	}
 	html_raw(b, passed ? "<p class=\"big\"><strong class=\"done\">"
 			   : "<p class=\"big\"><strong class=\"late\">");
-	html_txt(b, passed ? T(r, "Passed: the work may collect from households")
-			   : T(r, why));
+	html_txt(b, passed ? T(r, "Passed: the work may collect from households") : T(r, why));
 	html_raw(b, "</strong></p>");
 	if (readable && m.has_result && m.result_voted) {
 		html_raw(b, "<p>");
 		html_txt(b, matter_reason(&r->ctx, &m));
 		html_raw(b, "</p><p class=\"meta tally\">");
-		html_txtf(b, T(r, "Agree %lld · disagree %lld · no opinion %lld · of %lld households"),
+		html_txtf(b,
+			  T(r, "Agree %lld · disagree %lld · no opinion %lld · of %lld households"),
 			  (long long)m.result.yes, (long long)m.result.no,
 			  (long long)m.result.abstain, (long long)m.result.eligible);
 		html_raw(b, "</p>");
@@ -152,8 +153,9 @@ static int households(struct req *r, const struct work *w)
 	html_raw(b, "<section class=\"households\"><h2>");
 	html_txt(b, T(r, "Households"));
 	html_raw(b, "</h2><p>");
-	html_txtf(b, T(r, "%lld households: %lld paid, %lld paid in part, %lld not yet, %lld exempt "
-			  "or reduced."),
+	html_txtf(b,
+		  T(r, "%lld households: %lld paid, %lld paid in part, %lld not yet, %lld exempt "
+		       "or reduced."),
 		  (long long)c.households, (long long)c.paid, (long long)c.partly,
 		  (long long)c.unpaid, (long long)c.exempt);
 	html_raw(b, "</p><p>");
@@ -254,7 +256,8 @@ static int ledger(struct req *r, const struct work *w, int kind, int64_t page)
 	size_t n;
 	int more;
 	struct entry_filter f = {.kind = kind};
-	int rc = entry_list(&r->ctx, w->id, &f, (page - 1) * LEDGER_PAGE, LEDGER_PAGE, &v, &n, &more);
+	int rc = entry_list(&r->ctx, w->id, &f, (page - 1) * LEDGER_PAGE, LEDGER_PAGE, &v, &n,
+			    &more);
 	if (rc)
 		return rc;
 	struct buf *b = &r->out;
@@ -385,8 +388,10 @@ int page_work_households(struct req *r)
 	    (rc = share_list(&r->ctx, &w, (page - 1) * HOUSEHOLDS_PAGE, HOUSEHOLDS_PAGE, &v, &n,
 			     &more)))
 		return rc;
-	static const struct page_col cols[] = {{N_("Household")}, {N_("Share"), 1},
-					       {N_("Pledged"), 1}, {N_("Given"), 1},
+	static const struct page_col cols[] = {{N_("Household")},
+					       {N_("Share"), 1},
+					       {N_("Pledged"), 1},
+					       {N_("Given"), 1},
 					       {N_("Note")}};
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Households"), w.name);
 	struct buf *b = &r->out;
@@ -422,7 +427,8 @@ int page_work_households(struct req *r)
 			html_txt(b, T(r, "Exempt or reduced"));
 		if (s->category != EXC_NONE)
 			html_txtf(b, " (%s)", T(r, exempt_category_label(s->category)));
-		if (w.may_record && *s->code && w.status >= WS_COLLECTING && w.status <= WS_ACCEPTED) {
+		if (w.may_record && *s->code && w.status >= WS_COLLECTING &&
+		    w.status <= WS_ACCEPTED) {
 			html_raw(b, " ");
 			html_link(b, link_work_record(r, w.id, s->code), T(r, "Record"));
 		}

@@ -43,40 +43,53 @@ static void fields(struct req *r, const struct work *w, const struct form_errors
 			  val(r, "kind", w ? work_kind_name(w->kind) : "alley_concrete"),
 			  work_kind_names, WK_COUNT, fe);
 	form_input(r,
-		   &(struct field){.name = "name", .label = T(r, "Name"),
-				   .value = val(r, "name", w ? w->name : ""), .required = 1,
+		   &(struct field){.name = "name",
+				   .label = T(r, "Name"),
+				   .value = val(r, "name", w ? w->name : ""),
+				   .required = 1,
 				   .maxlength = WORK_NAME_MAX},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "place", .label = T(r, "Place"),
-				   .value = val(r, "place", w ? w->place : ""), .required = 1,
+		   &(struct field){.name = "place",
+				   .label = T(r, "Place"),
+				   .value = val(r, "place", w ? w->place : ""),
+				   .required = 1,
 				   .maxlength = WORK_PLACE_MAX},
 		   fe);
 	form_textarea(r,
-		      &(struct field){.name = "goal", .label = T(r, "Goal"),
+		      &(struct field){.name = "goal",
+				      .label = T(r, "Goal"),
 				      .value = val(r, "goal", w ? w->goal : ""),
 				      .maxlength = WORK_GOAL_MAX},
 		      4, fe);
 	form_input(r,
-		   &(struct field){.name = "estimate", .label = T(r, "Estimate in đồng"),
+		   &(struct field){.name = "estimate",
+				   .label = T(r, "Estimate in đồng"),
 				   .value = val(r, "estimate", w ? amount(r, w->estimate) : ""),
-				   .required = 1, .hint = T(r, "Such as 250.000.000"),
+				   .required = 1,
+				   .hint = T(r, "Such as 250.000.000"),
 				   .maxlength = 30},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "starts_on", .label = T(r, "Starts"), .type = "date",
-				   .value = val(r, "starts_on", w ? page_date_iso(r, w->starts_on)
-								  : "")},
+		   &(struct field){
+			   .name = "starts_on",
+			   .label = T(r, "Starts"),
+			   .type = "date",
+			   .value = val(r, "starts_on", w ? page_date_iso(r, w->starts_on) : "")},
 		   fe);
-	form_input(r,
-		   &(struct field){.name = "ends_on", .label = T(r, "Ends"), .type = "date",
-				   .value = val(r, "ends_on", w ? page_date_iso(r, w->ends_on) : "")},
-		   fe);
+	form_input(
+		r,
+		&(struct field){.name = "ends_on",
+				.label = T(r, "Ends"),
+				.type = "date",
+				.value = val(r, "ends_on", w ? page_date_iso(r, w->ends_on) : "")},
+		fe);
 	html_raw(&r->out, "<fieldset><legend>");
 	html_txt(&r->out, T(r, "What it delivers"));
 	html_raw(&r->out, "</legend>");
 	for (int i = 0; i < OUT_COUNT; i++) {
-		const char *f = arena_printf(&r->arena, "out_%s", work_output_name((enum work_output)i));
+		const char *f =
+			arena_printf(&r->arena, "out_%s", work_output_name((enum work_output)i));
 		form_input(r,
 			   &(struct field){.name = f,
 					   .label = T(r, work_output_label((enum work_output)i)),
@@ -132,11 +145,11 @@ static void read_input(struct req *r, struct work_input *in)
 	in->starts_on = req_form(r, "starts_on");
 	in->ends_on = req_form(r, "ends_on");
 	for (int i = 0; i < OUT_COUNT; i++)
-		in->outputs[i] = req_form(
-			r, arena_printf(&r->arena, "out_%s", work_output_name((enum work_output)i)));
+		in->outputs[i] = req_form(r, arena_printf(&r->arena, "out_%s",
+							  work_output_name((enum work_output)i)));
 	for (int i = 0; i < SRC_COUNT; i++)
-		in->funding[i] = req_form(
-			r, arena_printf(&r->arena, "fund_%s", work_source_name((enum work_source)i)));
+		in->funding[i] = req_form(r, arena_printf(&r->arena, "fund_%s",
+							  work_source_name((enum work_source)i)));
 }
 
 /* The unit of the form, if the actor may plan works there. */
@@ -146,7 +159,8 @@ static int planning_unit(struct req *r, struct unit *u)
 	if (rc)
 		return rc;
 	if (!perm_may(&r->ctx, ACT_MANAGE_WORKS, u->id) || strcmp(u->status, "active") != 0)
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+			       "There is no page at this address.");
 	return 0;
 }
 
@@ -184,7 +198,8 @@ static int editable(struct req *r, struct work *w)
 	if (rc)
 		return rc;
 	if (!w->may_manage || w->status != WS_PLANNED)
-		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
+			       "There is no page at this address.");
 	return 0;
 }
 
@@ -243,9 +258,9 @@ int page_work_treasurer(struct req *r)
 {
 	int rc = req_form_parse(r);
 	return rc ? rc
-		  : work_page_after(r, work_set_treasurer(&r->ctx, r->params[0],
-							  req_form(r, "treasurer")),
-				    "manage");
+		  : work_page_after(
+			    r, work_set_treasurer(&r->ctx, r->params[0], req_form(r, "treasurer")),
+			    "manage");
 }
 
 int page_work_status(struct req *r)
@@ -270,8 +285,8 @@ int page_work_accept(struct req *r)
 {
 	int rc = req_form_parse(r);
 	return rc ? rc
-		  : work_page_after(r, work_accept(&r->ctx, r->params[0], req_form(r, "acceptance")),
-				    NULL);
+		  : work_page_after(
+			    r, work_accept(&r->ctx, r->params[0], req_form(r, "acceptance")), NULL);
 }
 
 int page_work_plan(struct req *r)
@@ -283,9 +298,9 @@ int page_work_settle(struct req *r)
 {
 	int rc = req_form_parse(r);
 	return rc ? rc
-		  : work_page_after(r, work_settle(&r->ctx, r->params[0], req_form(r, "summary"),
-						   NULL),
-				    NULL);
+		  : work_page_after(
+			    r, work_settle(&r->ctx, r->params[0], req_form(r, "summary"), NULL),
+			    NULL);
 }
 
 int page_work_cancel(struct req *r)
@@ -328,9 +343,9 @@ int page_work_finding(struct req *r)
 {
 	int rc = req_form_parse(r);
 	return rc ? rc
-		  : work_page_after(r, finding_add(&r->ctx, r->params[0], req_form(r, "finding"),
-						   NULL),
-				    NULL);
+		  : work_page_after(
+			    r, finding_add(&r->ctx, r->params[0], req_form(r, "finding"), NULL),
+			    NULL);
 }
 
 int page_work_milestone(struct req *r)
@@ -339,7 +354,8 @@ int page_work_milestone(struct req *r)
 	return rc ? rc
 		  : work_page_after(r,
 				    milestone_add(&r->ctx, r->params[0], req_form(r, "stage"),
-						  req_form(r, "percent"), req_form(r, "description"),
+						  req_form(r, "percent"),
+						  req_form(r, "description"),
 						  req_form(r, "milestone_on"), NULL),
 				    "milestone");
 }

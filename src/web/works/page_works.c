@@ -17,7 +17,7 @@
 #include "web/works/works.h"
 #include "web/works/works_impl.h"
 
-#define LIST_SIZE 20
+#define LIST_SIZE   20
 #define UNIT_RECENT 5
 
 int page_works(struct req *r)
@@ -109,7 +109,8 @@ static void totals(struct req *r, const struct works_totals *t)
 	html_raw(b, "</ul><p class=\"meta\">");
 	for (int i = 0, k = 0; i < WK_COUNT; i++)
 		if (t->by_kind[i]) {
-			html_txtf(b, "%s%s: ", k++ ? " · " : "", T(r, work_kind_label((enum work_kind)i)));
+			html_txtf(b, "%s%s: ", k++ ? " · " : "",
+				  T(r, work_kind_label((enum work_kind)i)));
 			html_int(b, t->by_kind[i]);
 		}
 	html_raw(b, "</p>");
@@ -206,9 +207,10 @@ static void my_share(struct req *r, const struct my_share *m, int64_t household_
 	if (m->work.status < WS_CLOSED &&
 	    perm_may_household(&r->ctx, ACT_WORK_CONSENT, household_id, m->work.unit_id)) {
 		html_raw(b, "<p class=\"hint\">");
-		html_txt(b, s->show_name ? T(r, "Your household's name is shown with its contributions.")
-					 : T(r, "Your contributions are shown by household code and "
-						"house number, without your name."));
+		html_txt(b, s->show_name
+				    ? T(r, "Your household's name is shown with its contributions.")
+				    : T(r, "Your contributions are shown by household code and "
+					   "house number, without your name."));
 		html_raw(b, "</p>");
 		form_begin(r, link_work(r, m->work.id, "consent"), "inline secondary");
 		form_hidden(r, "show_name", s->show_name ? "0" : "1");

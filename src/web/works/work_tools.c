@@ -19,7 +19,7 @@
 #include "web/page.h"
 #include "web/works/works_impl.h"
 
-#define BOARD_ROWS 9	       /* rows of the board's form */
+#define BOARD_ROWS	  9   /* rows of the board's form */
 #define SELECT_HOUSEHOLDS 500 /* more than this: the code is typed */
 
 static const char *val(struct req *r, const char *name, const char *dflt)
@@ -65,8 +65,8 @@ static void select_or_none(struct req *r, const char *name, const char *label, c
 /* The households of the work's unit as choices (code, house number, name
  * for those who manage), or a field to type a code in when there are too
  * many. */
-static int household_field(struct req *r, const struct work *w, const char *name,
-			   const char *label, const struct form_errors *fe)
+static int household_field(struct req *r, const struct work *w, const char *name, const char *label,
+			   const struct form_errors *fe)
 {
 	struct share *v;
 	size_t n;
@@ -74,14 +74,18 @@ static int household_field(struct req *r, const struct work *w, const char *name
 	int rc = share_list(&r->ctx, w, 0, SHARE_PAGE_MAX, &v, &n, &more);
 	if (rc)
 		return rc;
-	const char *value = val(r, name, req_query(r, "household") ? req_query(r, "household") : "");
+	const char *value =
+		val(r, name, req_query(r, "household") ? req_query(r, "household") : "");
 	if (more) {
-		form_input(r,
-			   &(struct field){.name = name, .label = label, .value = value,
-					   .hint = T(r, "The household's code, as on the households' "
-							"page"),
-					   .maxlength = 30},
-			   fe);
+		form_input(
+			r,
+			&(struct field){.name = name,
+					.label = label,
+					.value = value,
+					.hint = T(r, "The household's code, as on the households' "
+						     "page"),
+					.maxlength = 30},
+			fe);
 		return 0;
 	}
 	const char **opts = arena_array(&r->arena, const char *, 2 * n + 3);
@@ -123,19 +127,25 @@ static int record_form(struct req *r, const struct work *w, const struct form_er
 	if (rc)
 		return rc;
 	form_input(r,
-		   &(struct field){.name = "amount", .label = T(r, "Amount in đồng"),
-				   .value = val(r, "amount", ""), .required = 1,
-				   .hint = T(r, "Such as 1.500.000"), .maxlength = 30,
+		   &(struct field){.name = "amount",
+				   .label = T(r, "Amount in đồng"),
+				   .value = val(r, "amount", ""),
+				   .required = 1,
+				   .hint = T(r, "Such as 1.500.000"),
+				   .maxlength = 30,
 				   .autocomplete = "off"},
 		   fe);
 	select_or_none(r, "method", T(r, "How"), val(r, "method", "cash"), entry_method_names,
 		       EM_COUNT, T(r, "Not said"), fe);
 	form_input(r,
-		   &(struct field){.name = "on_date", .label = T(r, "Day"), .type = "date",
+		   &(struct field){.name = "on_date",
+				   .label = T(r, "Day"),
+				   .type = "date",
 				   .value = val(r, "on_date", "")},
 		   fe);
 	form_input(r,
-		   &(struct field){.name = "receipt_no", .label = T(r, "Receipt number"),
+		   &(struct field){.name = "receipt_no",
+				   .label = T(r, "Receipt number"),
 				   .value = val(r, "receipt_no", ""),
 				   .hint = T(r, "Leave empty to number it in the ledger's order"),
 				   .maxlength = ENTRY_RECEIPT_MAX},
@@ -148,28 +158,38 @@ static int record_form(struct req *r, const struct work *w, const struct form_er
 	select_or_none(r, "source", T(r, "Source"), val(r, "source", ""), work_source_names,
 		       SRC_COUNT, T(r, "A household"), fe);
 	form_input(r,
-		   &(struct field){.name = "party", .label = T(r, "Sponsor, supplier or payee"),
-				   .value = val(r, "party", ""), .maxlength = ENTRY_TEXT_MAX},
-		   fe);
-	form_input(r,
-		   &(struct field){.name = "item", .label = T(r, "What was given or bought"),
-				   .value = val(r, "item", ""), .maxlength = ENTRY_TEXT_MAX},
-		   fe);
-	form_input(r,
-		   &(struct field){.name = "quantity", .label = T(r, "Quantity"),
-				   .value = val(r, "quantity", ""), .maxlength = ENTRY_QUANTITY_MAX},
-		   fe);
-	form_input(r,
-		   &(struct field){.name = "advance", .label = T(r, "Advanced by"),
-				   .value = val(r, "advance", ""),
-				   .hint = T(r, "Who lends the money when an expense is more than the "
-						"balance"),
+		   &(struct field){.name = "party",
+				   .label = T(r, "Sponsor, supplier or payee"),
+				   .value = val(r, "party", ""),
 				   .maxlength = ENTRY_TEXT_MAX},
 		   fe);
+	form_input(r,
+		   &(struct field){.name = "item",
+				   .label = T(r, "What was given or bought"),
+				   .value = val(r, "item", ""),
+				   .maxlength = ENTRY_TEXT_MAX},
+		   fe);
+	form_input(r,
+		   &(struct field){.name = "quantity",
+				   .label = T(r, "Quantity"),
+				   .value = val(r, "quantity", ""),
+				   .maxlength = ENTRY_QUANTITY_MAX},
+		   fe);
+	form_input(
+		r,
+		&(struct field){.name = "advance",
+				.label = T(r, "Advanced by"),
+				.value = val(r, "advance", ""),
+				.hint = T(r, "Who lends the money when an expense is more than the "
+					     "balance"),
+				.maxlength = ENTRY_TEXT_MAX},
+		fe);
 	html_raw(&r->out, "</fieldset>");
 	form_textarea(r,
-		      &(struct field){.name = "note", .label = T(r, "Note"),
-				      .value = val(r, "note", ""), .maxlength = ENTRY_NOTE_MAX},
+		      &(struct field){.name = "note",
+				      .label = T(r, "Note"),
+				      .value = val(r, "note", ""),
+				      .maxlength = ENTRY_NOTE_MAX},
 		      2, fe);
 	form_submit(r, T(r, "Record"));
 	form_end(r);
@@ -203,21 +223,22 @@ static int decision_form(struct req *r, const struct work *w, const struct form_
 	html_txt(&r->out, T(r, "The decision and the contribution it set"));
 	html_raw(&r->out, "</h3>");
 	form_begin(r, link_work(r, w->id, "decision"), "stacked");
-	form_select(r, "matter", T(r, "Matter of contributions (Art. 15, item 1)"),
-		    val(r, "matter", w->matter_id ? arena_printf(&r->arena, "%lld",
-								 (long long)w->matter_id)
-						  : ""),
-		    opts, fe);
+	form_select(
+		r, "matter", T(r, "Matter of contributions (Art. 15, item 1)"),
+		val(r, "matter",
+		    w->matter_id ? arena_printf(&r->arena, "%lld", (long long)w->matter_id) : ""),
+		opts, fe);
 	form_select_names(r, "levy", T(r, "Contribution"),
 			  val(r, "levy", w->has_levy ? levy_name(w->levy) : "per_household"),
 			  levy_names, LEVY_COUNT, fe);
-	form_input(r,
-		   &(struct field){.name = "levy_amount",
-				   .label = T(r, "Amount per household or per metre"),
-				   .value = val(r, "levy_amount",
-						w->levy_amount ? works_money(r, w->levy_amount) : ""),
-				   .maxlength = 30},
-		   fe);
+	form_input(
+		r,
+		&(struct field){.name = "levy_amount",
+				.label = T(r, "Amount per household or per metre"),
+				.value = val(r, "levy_amount",
+					     w->levy_amount ? works_money(r, w->levy_amount) : ""),
+				.maxlength = 30},
+		fe);
 	form_submit(r, T(r, "Save the decision"));
 	form_end(r);
 	html_raw(&r->out, "<p class=\"links\">");
@@ -268,7 +289,8 @@ static int manager_tools(struct req *r, const struct work *w, const struct form_
 		html_raw(b, "</h3>");
 		form_begin(r, link_work(r, w->id, "settle"), "stacked");
 		form_textarea(r,
-			      &(struct field){.name = "summary", .label = T(r, "Summary"),
+			      &(struct field){.name = "summary",
+					      .label = T(r, "Summary"),
 					      .value = val(r, "summary", ""),
 					      .hint = T(r, "What the balance will be used for"),
 					      .maxlength = WORK_SUMMARY_MAX},
@@ -304,17 +326,24 @@ static void progress_form(struct req *r, const struct work *w, const struct form
 	form_select_names(r, "stage", T(r, "Stage"), val(r, "stage", "during"),
 			  milestone_stage_names, STAGE_COUNT, fe);
 	form_input(r,
-		   &(struct field){.name = "percent", .label = T(r, "Done, in percent"),
-				   .type = "number", .value = val(r, "percent", ""), .required = 1,
+		   &(struct field){.name = "percent",
+				   .label = T(r, "Done, in percent"),
+				   .type = "number",
+				   .value = val(r, "percent", ""),
+				   .required = 1,
 				   .maxlength = 3},
 		   fe);
 	form_textarea(r,
-		      &(struct field){.name = "description", .label = T(r, "What was done"),
-				      .value = val(r, "description", ""), .required = 1,
+		      &(struct field){.name = "description",
+				      .label = T(r, "What was done"),
+				      .value = val(r, "description", ""),
+				      .required = 1,
 				      .maxlength = MILESTONE_NOTE_MAX},
 		      2, fe);
 	form_input(r,
-		   &(struct field){.name = "milestone_on", .label = T(r, "Day"), .type = "date",
+		   &(struct field){.name = "milestone_on",
+				   .label = T(r, "Day"),
+				   .type = "date",
 				   .value = val(r, "milestone_on", "")},
 		   fe);
 	form_submit(r, T(r, "Record the progress"));
@@ -325,7 +354,8 @@ static void progress_form(struct req *r, const struct work *w, const struct form
 		html_raw(&r->out, "</h3>");
 		form_begin_upload(r, link_work_milestone_files(r, w->id, v[n - 1].id), "stacked");
 		form_file(r,
-			  &(struct field){.name = "file", .label = T(r, "Photo"),
+			  &(struct field){.name = "file",
+					  .label = T(r, "Photo"),
 					  .hint = T(r, "Location and camera data are removed")},
 			  "image/jpeg,image/png,image/webp", fe);
 		form_submit(r, T(r, "Add the photo"));
@@ -338,23 +368,28 @@ static int share_form(struct req *r, const struct work *w, const struct form_err
 {
 	section_begin(r, "shares", T(r, "A household's share"));
 	page_note(r, "hint",
-		  T(r, "The frontage for a contribution per metre; exemptions and reductions for the "
-		       "cases the community decided. The reason is never shown publicly."));
+		  T(r,
+		    "The frontage for a contribution per metre; exemptions and reductions for the "
+		    "cases the community decided. The reason is never shown publicly."));
 	form_begin(r, link_work(r, w->id, "households"), "stacked");
 	int rc = household_field(r, w, "share_household", T(r, "Household"), fe);
 	if (rc)
 		return rc;
 	form_input(r,
-		   &(struct field){.name = "frontage", .label = T(r, "Frontage in metres"),
-				   .value = val(r, "frontage", ""), .maxlength = 10},
+		   &(struct field){.name = "frontage",
+				   .label = T(r, "Frontage in metres"),
+				   .value = val(r, "frontage", ""),
+				   .maxlength = 10},
 		   fe);
 	form_select_names(r, "exemption", T(r, "Exempt or reduced"), val(r, "exemption", ""),
 			  exemption_names, EX_COUNT, fe);
 	form_select_names(r, "category", T(r, "Case"), val(r, "category", ""),
 			  exempt_category_names, EXC_COUNT, fe);
 	form_input(r,
-		   &(struct field){.name = "due", .label = T(r, "Reduced share in đồng"),
-				   .value = val(r, "due", ""), .maxlength = 30},
+		   &(struct field){.name = "due",
+				   .label = T(r, "Reduced share in đồng"),
+				   .value = val(r, "due", ""),
+				   .maxlength = 30},
 		   fe);
 	form_submit(r, T(r, "Save the share"));
 	form_end(r);
@@ -372,8 +407,10 @@ static int cancel_form(struct req *r, const struct work *w, const struct form_er
 		       "the ledger."));
 	form_begin(r, link_work(r, w->id, "cancel"), "stacked");
 	form_textarea(r,
-		      &(struct field){.name = "reason", .label = T(r, "Why"),
-				      .value = val(r, "reason", ""), .required = 1,
+		      &(struct field){.name = "reason",
+				      .label = T(r, "Why"),
+				      .value = val(r, "reason", ""),
+				      .required = 1,
 				      .maxlength = WORK_REASON_MAX},
 		      2, fe);
 	form_submit(r, T(r, "Cancel the work"));
@@ -441,11 +478,11 @@ static int board_form(struct req *r, const struct work *w, const struct form_err
 		const char *f_login = arena_printf(&r->arena, "m%d_login", i + 1);
 		html_raw(&r->out, "<div class=\"row member\">");
 		form_input(r,
-			   &(struct field){.name = f_name,
-					   .label = arena_printf(&r->arena, "%s %d", T(r, "Member"),
-								 i + 1),
-					   .value = val(r, f_name, x ? x->name : ""),
-					   .maxlength = BOARD_NAME_MAX},
+			   &(struct field){
+				   .name = f_name,
+				   .label = arena_printf(&r->arena, "%s %d", T(r, "Member"), i + 1),
+				   .value = val(r, f_name, x ? x->name : ""),
+				   .maxlength = BOARD_NAME_MAX},
 			   fe);
 		form_select_names(r, f_role, T(r, "Role"),
 				  val(r, f_role, x ? board_role_name(x->role) : "member"),
@@ -454,8 +491,10 @@ static int board_form(struct req *r, const struct work *w, const struct form_err
 				  val(r, f_origin, x ? board_origin_name(x->origin) : "resident"),
 				  board_origin_names, BO_COUNT, fe);
 		form_input(r,
-			   &(struct field){.name = f_login, .label = T(r, "Login (optional)"),
-					   .value = val(r, f_login, ""), .maxlength = 100},
+			   &(struct field){.name = f_login,
+					   .label = T(r, "Login (optional)"),
+					   .value = val(r, f_login, ""),
+					   .maxlength = 100},
 			   fe);
 		html_raw(&r->out, "</div>");
 	}
@@ -491,12 +530,13 @@ static int member_tools(struct req *r, const struct work *w, const struct form_e
 		html_txt(&r->out, T(r, "Acceptance"));
 		html_raw(&r->out, "</h3>");
 		form_begin(r, link_work(r, w->id, "accept"), "stacked");
-		form_textarea(r,
-			      &(struct field){.name = "acceptance",
-					      .label = T(r, "What the board found at the acceptance"),
-					      .value = val(r, "acceptance", ""),
-					      .maxlength = WORK_REASON_MAX},
-			      2, fe);
+		form_textarea(
+			r,
+			&(struct field){.name = "acceptance",
+					.label = T(r, "What the board found at the acceptance"),
+					.value = val(r, "acceptance", ""),
+					.maxlength = WORK_REASON_MAX},
+			2, fe);
 		form_submit(r, T(r, "Sign the acceptance"));
 		form_end(r);
 	}
@@ -505,8 +545,10 @@ static int member_tools(struct req *r, const struct work *w, const struct form_e
 	html_raw(&r->out, "</h3>");
 	form_begin(r, link_work(r, w->id, "findings"), "stacked");
 	form_textarea(r,
-		      &(struct field){.name = "finding", .label = T(r, "Finding"),
-				      .value = val(r, "finding", ""), .required = 1,
+		      &(struct field){.name = "finding",
+				      .label = T(r, "Finding"),
+				      .value = val(r, "finding", ""),
+				      .required = 1,
 				      .maxlength = FINDING_TEXT_MAX},
 		      3, fe);
 	form_submit(r, T(r, "Record the finding"));

@@ -96,8 +96,8 @@ void works_money_table(struct req *r, const struct work *w)
 void works_entries_table(struct req *r, const struct work *w, const struct entry *v, size_t n,
 			 const char *caption)
 {
-	static const struct page_col cols[] = {{N_("No.")},    {N_("Day")},	  {N_("Kind")},
-					       {N_("Who")},    {N_("Amount"), 1}, {N_("State")}};
+	static const struct page_col cols[] = {{N_("No.")}, {N_("Day")},       {N_("Kind")},
+					       {N_("Who")}, {N_("Amount"), 1}, {N_("State")}};
 	struct buf *b = &r->out;
 	html_raw(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"");
 	html_attr(b, caption ? caption : T(r, "Ledger"));
