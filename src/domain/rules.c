@@ -38,17 +38,20 @@ static const struct rule_info rules[] = {
 				   N_("The election is announced publicly at least this many days "
 				      "before it"),
 				   "days", N_("Decree 59/2023"), 7, 1, 365},
-	[RULE_BOARD_MIN] = {"board_min",
-			    N_("A work's community investment supervision board has at least "
-			       "this many members"),
-			    "people", N_("Law 10/2022/QH15; Decree 59/2023"), 5, 1, 30},
-	[RULE_BOARD_RESIDENTS_MAX] = {"board_residents_max",
-				      N_("At most this many of a supervision board's members are "
-					 "residents elected at a community meeting"),
-				      "people", N_("Law 10/2022/QH15; Decree 59/2023"), 5, 1, 30},
-	[RULE_BOARD_DEPUTIES_MAX] = {"board_deputies_max",
-				     N_("A supervision board has at most this many deputy heads"),
-				     "people", N_("Law 10/2022/QH15; Decree 59/2023"), 2, 0, 10},
+	[RULE_SUPERVISION_MIN] = {"supervision_min",
+				  N_("A work's community investment supervision board has at "
+				     "least this many members"),
+				  "people", N_("Law 10/2022/QH15; Decree 59/2023"), 5, 1, 30},
+	[RULE_SUPERVISION_RESIDENTS_MAX] = {"supervision_residents_max",
+					    N_("At most this many of a supervision board's members "
+					       "are residents elected at a community meeting"),
+					    "people", N_("Law 10/2022/QH15; Decree 59/2023"), 5, 1,
+					    30},
+	[RULE_SUPERVISION_DEPUTIES_MAX] = {"supervision_deputies_max",
+					   N_("A supervision board has at most this many deputy "
+					      "heads"),
+					   "people", N_("Law 10/2022/QH15; Decree 59/2023"), 2, 0,
+					   10},
 	[RULE_BOARD_MEMBERS_MIN] = {"board_members_min",
 				    N_("A People's Inspection Board has at least this many members"),
 				    "people", N_("Law 10/2022/QH15 (People's Inspection Board)"), 5,

@@ -31,9 +31,9 @@ enum rule {
 	RULE_HEAD_TEAM_DAYS,   /* the election team at most N days before */
 	RULE_HEAD_NOTICE_DAYS, /* the public notice at least N days before */
 	/* works: the community investment supervision board (domain/works/board.h) */
-	RULE_BOARD_MIN,           /* members of a work's supervision board, at least */
-	RULE_BOARD_RESIDENTS_MAX, /* residents elected at a meeting among them, at most */
-	RULE_BOARD_DEPUTIES_MAX,  /* deputy heads, at most */
+	RULE_SUPERVISION_MIN,		/* members of a work's supervision board, at least */
+	RULE_SUPERVISION_RESIDENTS_MAX, /* residents elected at a meeting among them, at most */
+	RULE_SUPERVISION_DEPUTIES_MAX,	/* deputy heads, at most */
 	/* reports: citizen reports and the People's Inspection Board */
 	RULE_BOARD_MEMBERS_MIN,	  /* members of a People's Inspection Board, at least */
 	RULE_BOARD_PER_COMMUNITY, /* members from each village or residential group, at least */

@@ -198,10 +198,10 @@ int ledger_xlsx_open(const struct work *w, const char *lang, struct ledger_book 
 void ledger_xlsx_row(struct ledger_book *k, const struct entry *e)
 {
 	lxw_row_t r = k->row++;
-	int sign = entry_kind_sign(e->kind);
+	int sign = ledger_kind_sign(e->kind);
 	put_num(k, r, C_SEQ, (double)e->seq, k->num);
 	put_text(k, r, C_DATE, day(k, e->on_date), k->text);
-	put_text(k, r, C_KIND, tr(k, entry_kind_label(e->kind)), k->text);
+	put_text(k, r, C_KIND, tr(k, ledger_kind_label(e->kind)), k->text);
 	put_text(k, r, C_CODE, e->household_code, k->text);
 	put_text(k, r, C_HOUSE, e->household_id ? e->house_no : "", k->text);
 	put_text(k, r, C_NAME, e->household_name, k->text);

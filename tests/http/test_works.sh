@@ -226,13 +226,13 @@ members=(-d "election=$ELECTION" --data-urlencode 'm1_name=Nguyễn Văn Hòa' -
 	--data-urlencode 'm3_name=Trần Văn Phúc' -d m3_role=member -d m3_origin=resident
 	--data-urlencode 'm4_name=Phạm Thị Ngọc Ánh' -d m4_role=member -d m4_origin=resident)
 ok "four members: 400 naming the rule" equals "$(board front "$ft" "${members[@]}")" 400
-ok "(at least 5, rule board_min)" contains "$T_DIR/body" "board_min"
+ok "(at least 5, rule supervision_min)" contains "$T_DIR/body" "supervision_min"
 ok "three deputies: 400" equals "$(board front "$ft" -d "election=$ELECTION" --data-urlencode 'm1_name=Nguyễn Văn Hòa' -d m1_role=head -d m1_origin=front \
 	--data-urlencode 'm2_name=Lê Thị Kim Oanh' -d m2_role=deputy -d m2_origin=inspection \
 	--data-urlencode 'm3_name=Trần Văn Phúc' -d m3_role=deputy -d m3_origin=resident \
 	--data-urlencode 'm4_name=Phạm Thị Ngọc Ánh' -d m4_role=deputy -d m4_origin=resident \
 	--data-urlencode 'm5_name=Võ Minh Tâm' -d m5_role=member -d m5_origin=resident)" 400
-ok "(naming the rule)" contains "$T_DIR/body" "board_deputies_max"
+ok "(naming the rule)" contains "$T_DIR/body" "supervision_deputies_max"
 ok "the head does not set up the board watching it: 403" equals "$(board head "$ht" "${members[@]}" --data-urlencode 'm5_name=Võ Minh Tâm' -d m5_role=member -d m5_origin=resident)" 403
 ok "five, as the law asks" equals "$(board front "$ft" "${members[@]}" --data-urlencode 'm5_name=Võ Minh Tâm' -d m5_role=member -d m5_origin=resident)" 303
 ok "(on the work's page)" sh -c "curl -s http://127.0.0.1:$T_PORT/works/$P | grep -q 'Võ Minh Tâm'"

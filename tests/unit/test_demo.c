@@ -364,8 +364,8 @@ static void the_works_of_dong_tac(void **state)
 	assert_non_null(collecting);
 	assert_non_null(planned);
 	assert_int_equal(done->money.in, 250000000);
-	assert_int_equal(done->money.by_source[SRC_HOUSEHOLDS], 106500000);
-	assert_int_equal(done->money.by_source[SRC_AGENCIES] + done->money.by_source[SRC_BUSINESSES],
+	assert_int_equal(done->money.by_source[FUND_HOUSEHOLDS], 106500000);
+	assert_int_equal(done->money.by_source[FUND_AGENCIES] + done->money.by_source[FUND_BUSINESSES],
 			 143500000);
 	assert_int_equal(done->money.balance, 0);
 	assert_true(done->quantities[OUT_LIGHTS] > 0 && done->quantities[OUT_CAMERAS] > 0);

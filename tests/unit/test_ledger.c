@@ -56,8 +56,8 @@ static void the_balance_is_money_in_minus_money_out(void **state)
 	assert_int_equal(w.money.in_kind, 2000000);
 	assert_int_equal(w.money.sponsors, 10000000);
 	assert_int_equal(w.money.in, 15000000);
-	assert_int_equal(w.money.by_source[SRC_HOUSEHOLDS], 5000000);
-	assert_int_equal(w.money.by_source[SRC_BUSINESSES], 10000000);
+	assert_int_equal(w.money.by_source[FUND_HOUSEHOLDS], 5000000);
+	assert_int_equal(w.money.by_source[FUND_BUSINESSES], 10000000);
 	assert_int_equal(w.money.spent, 0);
 	assert_int_equal(w.money.pending, 8000000);
 	assert_int_equal(w.money.npending, 1);
@@ -78,7 +78,7 @@ static void the_balance_is_money_in_minus_money_out(void **state)
 	assert_ok(ctx, entry_list(ctx, id, &all, 0, 100, &v, &n, &more));
 	assert_int_equal(n, 7);
 	for (size_t i = 0; i < n; i++) {
-		int s = entry_kind_sign(v[i].kind);
+		int s = ledger_kind_sign(v[i].kind);
 		assert_true(v[i].amount > 0);
 		if (v[i].counted && s > 0)
 			in += (int)v[i].amount;

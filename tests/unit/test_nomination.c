@@ -7,6 +7,8 @@
  */
 #include "testawards.h"
 
+#include "domain/works/work.h"
+
 #include "domain/emulation/model.h"
 
 static void rounds_are_opened_by_who_commends(void **state)
@@ -128,15 +130,28 @@ static void achievements_cite_what_danvan_knows(void **state)
 	in.achievement = "Hẻm xanh, sạch, đẹp";
 	in.form = "advanced_collective";
 	assert_int_equal(nomination_create(ctx, &in, &id), DV_ECONFLICT);
-	/* a co-funded work, a record of the works family: kept by kind and id */
+	/* a co-funded work (the works family): one completed, not one planned */
 	in.source = "work";
-	in.source_id = 17;
+	in.source_id = 999999;
 	in.subject.ref = s.front;
+	assert_int_equal(nomination_create(ctx, &in, &id), DV_EINVAL);
+	assert_string_equal(ctx->err.field, "source_id");
+	struct work_input wi = {.unit_id = s.t.dong_tac, .kind = "alley_concrete",
+				.name = "Bê tông hóa hẻm 7", .place = "Hẻm 7", .estimate = "250.000.000"};
+	int64_t work = 0;
+	ctx->actor = &actor_system;
+	assert_ok(ctx, work_create(ctx, &wi, &work));
+	ctx->actor = s.ward;
+	in.source_id = work;
+	assert_int_equal(nomination_create(ctx, &in, &id), DV_EINVAL); /* planned only */
+	/* completed, as its life would take it (domain/works/) */
+	assert_ok(ctx, db_run(ctx->db, &ctx->err, "UPDATE work SET status = 'settled' WHERE id = $1",
+			      DB_I(work)));
 	assert_ok(ctx, nomination_create(ctx, &in, &id));
 	struct nomination n;
 	assert_ok(ctx, nomination_get(ctx, id, &n));
 	assert_int_equal(n.source, SRC_WORK);
-	assert_string_equal(n.source_label, "work #17");
+	assert_string_equal(n.source_label, "Bê tông hóa hẻm 7");
 	in.source = "ledger";
 	assert_int_equal(nomination_create(ctx, &in, &id), DV_EINVAL);
 	assert_string_equal(ctx->err.field, "source");

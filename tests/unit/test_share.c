@@ -55,11 +55,11 @@ static void exemptions_show_without_their_reason(void **state)
 	assert_ok(ctx, share_list(ctx, &w, 0, 50, &v, &n, &more));
 	assert_int_equal(n, WFX_HOUSEHOLDS);
 	const struct share *s = find(v, n, f.hh[2]);
-	assert_int_equal(s->exemption, EX_EXEMPT);
+	assert_int_equal(s->exemption, XM_EXEMPT);
 	assert_int_equal(s->category, EXC_NONE);
 	assert_int_equal(s->due, 0);
 	s = find(v, n, f.hh[3]);
-	assert_int_equal(s->exemption, EX_REDUCED);
+	assert_int_equal(s->exemption, XM_REDUCED);
 	assert_int_equal(s->category, EXC_NONE);
 	assert_int_equal(s->due, 750000);
 	assert_int_equal(find(v, n, f.hh[0])->due, 1500000);

@@ -132,8 +132,8 @@ static void planning_checks_every_field(void **state)
 	bad[5].in.starts_on = "10/03/2027";
 	bad[5].in.ends_on = "01/03/2027";
 	bad[6].in.outputs[OUT_ALLEY_M] = "-3";
-	bad[7].in.funding[SRC_HOUSEHOLDS] = "106.500.000";
-	bad[7].in.funding[SRC_AGENCIES] = "100.000.000";
+	bad[7].in.funding[FUND_HOUSEHOLDS] = "106.500.000";
+	bad[7].in.funding[FUND_AGENCIES] = "100.000.000";
 	ctx->actor = f.head;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (work_create(ctx, &bad[i].in, &id) != DV_EINVAL)
@@ -146,13 +146,13 @@ static void planning_checks_every_field(void **state)
 	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err, "SELECT COUNT(*) FROM work"));
 	assert_int_equal(n, 0);
 	/* exactly the estimate: fine */
-	in.funding[SRC_HOUSEHOLDS] = "106.500.000";
-	in.funding[SRC_AGENCIES] = "143.500.000";
+	in.funding[FUND_HOUSEHOLDS] = "106.500.000";
+	in.funding[FUND_AGENCIES] = "143.500.000";
 	in.outputs[OUT_ALLEY_M] = "320";
 	assert_ok(ctx, work_create(ctx, &in, &id));
 	struct work w = wfx_get(ctx, id);
 	assert_int_equal(w.estimate, 250000000);
-	assert_int_equal(w.funding[SRC_AGENCIES], 143500000);
+	assert_int_equal(w.funding[FUND_AGENCIES], 143500000);
 	assert_int_equal(w.quantities[OUT_ALLEY_M], 320);
 	assert_int_equal(w.ward_id, f.t.tdh);
 	/* a resident, or another ward's officer, plans nothing here */
@@ -321,8 +321,8 @@ static void totals_by_kind_and_source_for_the_city(void **state)
 	assert_int_equal(t.delivered[OUT_ALLEY_M], 120);
 	assert_int_equal(t.planned[OUT_ALLEY_M], 120);
 	assert_int_equal(t.delivered[OUT_LIGHTS], 4);
-	assert_int_equal(t.by_source[SRC_HOUSEHOLDS], 3600000);
-	assert_int_equal(t.by_source[SRC_AGENCIES], 20000000);
+	assert_int_equal(t.by_source[FUND_HOUSEHOLDS], 3600000);
+	assert_int_equal(t.by_source[FUND_AGENCIES], 20000000);
 	assert_int_equal(t.in_kind, 600000);
 	assert_int_equal(t.in, 23600000);
 	/* the year it was accepted, and the year after */

@@ -49,14 +49,14 @@ static void the_board_rules_at_their_limits(void **state)
 	assert_ok(ctx, board_of(ctx, &f, id, 6, 2, 2, 1));
 	/* at most five residents elected at a meeting */
 	assert_int_equal(board_of(ctx, &f, id, 7, 1, 6, 1), DV_EINVAL);
-	assert_non_null(strstr(ctx->err.msg, "board_residents_max"));
+	assert_non_null(strstr(ctx->err.msg, "supervision_residents_max"));
 	assert_ok(ctx, board_of(ctx, &f, id, 7, 1, 5, 1));
 	/* one head, no fewer, no more */
 	assert_int_equal(board_of(ctx, &f, id, 5, 1, 2, 0), DV_EINVAL);
 	assert_int_equal(board_of(ctx, &f, id, 5, 0, 2, 2), DV_EINVAL);
 	/* a deployment that sets six as the least: five are too few */
 	ctx->actor = &actor_system;
-	assert_ok(ctx, rule_set(ctx, RULE_BOARD_MIN, 6));
+	assert_ok(ctx, rule_set(ctx, RULE_SUPERVISION_MIN, 6));
 	assert_int_equal(board_of(ctx, &f, id, 5, 1, 2, 1), DV_EINVAL);
 	assert_non_null(strstr(ctx->err.msg, "at least 6"));
 	assert_ok(ctx, board_of(ctx, &f, id, 6, 1, 2, 1));

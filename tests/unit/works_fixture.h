@@ -144,8 +144,8 @@ static inline int64_t wfx_plan(struct dv_ctx *ctx, struct wfx *f)
 				.estimate = "100.000.000"};
 	in.outputs[OUT_ALLEY_M] = "120";
 	in.outputs[OUT_LIGHTS] = "4";
-	in.funding[SRC_HOUSEHOLDS] = "15.000.000";
-	in.funding[SRC_BUDGET] = "85.000.000";
+	in.funding[FUND_HOUSEHOLDS] = "15.000.000";
+	in.funding[FUND_BUDGET] = "85.000.000";
 	int64_t id;
 	ctx->actor = f->head;
 	assert_ok(ctx, work_create(ctx, &in, &id));

@@ -16,6 +16,7 @@
 #include "domain/perm.h"
 #include "domain/registry/org.h"
 #include "domain/registry/unit.h"
+#include "domain/works/work.h"
 
 DV_ENUM_DEFINE(award_form, AF_COUNT, AWARD_FORMS, "form");
 DV_ENUM_DEFINE(nomination_status, NS_COUNT, NOMINATION_STATUSES, "status");
@@ -268,20 +269,31 @@ static int check_grant(struct dv_ctx *ctx, int64_t id, const char **label)
 	return 0;
 }
 
+/* A co-funded work (domain/works/) that was completed: accepted on
+ * completion, its final accounts published, or closed. */
+static int check_work(struct dv_ctx *ctx, int64_t id, const char **label)
+{
+	struct work w;
+	int rc = work_get(ctx, id, &w);
+	if (rc == DV_ENOTFOUND ||
+	    (!rc && w.status != WS_ACCEPTED && w.status != WS_SETTLED && w.status != WS_CLOSED))
+		return dv_fail(&ctx->err, DV_EINVAL, "source_id",
+			       "Cite a co-funded work that was completed (accepted)");
+	if (!rc)
+		*label = w.name;
+	return rc;
+}
+
 /*
- * What an achievement may cite. A source with no check is a record of a
- * family above this one in nothing but name: the hook for "a work
- * completed" (the works family, built beside this one). Its kind and id are
- * kept and shown as they are; when the works family is there, its check
- * goes here (a completed work of the subject's unit) and nothing else
- * changes.
+ * What an achievement may cite, each with its check. A source with no
+ * check (none now) is kept and shown by its kind and id.
  */
 static int (*const sources[])(struct dv_ctx *ctx, int64_t id, const char **label) = {
 	[SRC_NONE] = NULL,
 	[SRC_MODEL] = check_model,
 	[SRC_ENTRY] = check_entry,
 	[SRC_GRANT] = check_grant,
-	[SRC_WORK] = NULL, /* external: the works family */
+	[SRC_WORK] = check_work,
 };
 _Static_assert(ARRAY_LEN(sources) == SRC_COUNT, "a check (or none) per source");
 

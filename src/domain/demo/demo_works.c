@@ -343,9 +343,9 @@ static int finished_alley(struct dv_ctx *ctx, struct people *p, int64_t now, int
 	in.outputs[OUT_ALLEY_M] = "320";
 	in.outputs[OUT_LIGHTS] = "14";
 	in.outputs[OUT_CAMERAS] = "6";
-	in.funding[SRC_HOUSEHOLDS] = "106.500.000";
-	in.funding[SRC_AGENCIES] = "40.000.000";
-	in.funding[SRC_BUSINESSES] = "103.500.000";
+	in.funding[FUND_HOUSEHOLDS] = "106.500.000";
+	in.funding[FUND_AGENCIES] = "40.000.000";
+	in.funding[FUND_BUSINESSES] = "103.500.000";
 	struct buf d1 = BUF_INIT, d2 = BUF_INIT;
 	date_format(&d1, time_local_date(t0 + 30 * DAY));
 	date_format(&d2, time_local_date(t0 + 150 * DAY));
@@ -422,9 +422,9 @@ static int collecting_alley(struct dv_ctx *ctx, struct people *p, const struct d
 	in.outputs[OUT_ALLEY_M] = "180";
 	in.outputs[OUT_LIGHTS] = "6";
 	in.outputs[OUT_CAMERAS] = "2";
-	in.funding[SRC_HOUSEHOLDS] = "90.000.000";
-	in.funding[SRC_BUDGET] = "60.000.000";
-	in.funding[SRC_AGENCIES] = "30.000.000";
+	in.funding[FUND_HOUSEHOLDS] = "90.000.000";
+	in.funding[FUND_BUDGET] = "60.000.000";
+	in.funding[FUND_AGENCIES] = "30.000.000";
 	ctx->now = now - 13 * DAY;
 	int rc = db_int(ctx->db, &election, &ctx->err,
 			"SELECT MAX(id) FROM matter WHERE unit_id = $1 AND type = 5 AND "
@@ -493,8 +493,8 @@ static int planned_drains(struct dv_ctx *ctx, struct people *p, int64_t now)
 				.goal = "Thay 85 m cống cũ bị sụt, chống ngập khi mưa lớn.",
 				.estimate = "95.000.000"};
 	in.outputs[OUT_DRAIN_M] = "85";
-	in.funding[SRC_HOUSEHOLDS] = "45.000.000";
-	in.funding[SRC_BUDGET] = "50.000.000";
+	in.funding[FUND_HOUSEHOLDS] = "45.000.000";
+	in.funding[FUND_BUDGET] = "50.000.000";
 	ctx->now = now - DAY;
 	ctx->actor = &p->head;
 	int rc = matter_create(ctx, &m, &matter);

@@ -69,9 +69,9 @@ static int clean_member(struct dv_ctx *ctx, const struct work *w,
 /* The rules of the whole board, each refusal naming its rule. */
 static int check_board(struct dv_ctx *ctx, const struct clean_member *v, size_t n)
 {
-	int64_t min = rule_value(ctx, RULE_BOARD_MIN);
-	int64_t residents_max = rule_value(ctx, RULE_BOARD_RESIDENTS_MAX);
-	int64_t deputies_max = rule_value(ctx, RULE_BOARD_DEPUTIES_MAX);
+	int64_t min = rule_value(ctx, RULE_SUPERVISION_MIN);
+	int64_t residents_max = rule_value(ctx, RULE_SUPERVISION_RESIDENTS_MAX);
+	int64_t deputies_max = rule_value(ctx, RULE_SUPERVISION_DEPUTIES_MAX);
 	size_t heads = 0, deputies = 0, residents = 0;
 	for (size_t i = 0; i < n; i++) {
 		heads += v[i].role == BR_HEAD;
@@ -85,7 +85,7 @@ static int check_board(struct dv_ctx *ctx, const struct clean_member *v, size_t 
 	}
 	if ((int64_t)n < min)
 		return dv_fail(&ctx->err, DV_EINVAL, "members",
-			       "A supervision board has at least %lld members (rule board_min; "
+			       "A supervision board has at least %lld members (rule supervision_min; "
 			       "Law 10/2022/QH15, Decree 59/2023): %zu named",
 			       (long long)min, n);
 	if (heads != 1)
@@ -94,12 +94,12 @@ static int check_board(struct dv_ctx *ctx, const struct clean_member *v, size_t 
 	if ((int64_t)deputies > deputies_max)
 		return dv_fail(&ctx->err, DV_EINVAL, "members",
 			       "A supervision board has at most %lld deputy heads (rule "
-			       "board_deputies_max): %zu named",
+			       "supervision_deputies_max): %zu named",
 			       (long long)deputies_max, deputies);
 	if ((int64_t)residents > residents_max)
 		return dv_fail(&ctx->err, DV_EINVAL, "members",
 			       "At most %lld members are residents elected at a community meeting "
-			       "(rule board_residents_max): %zu named",
+			       "(rule supervision_residents_max): %zu named",
 			       (long long)residents_max, residents);
 	return 0;
 }

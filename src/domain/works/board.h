@@ -1,9 +1,9 @@
 /*
  * The community investment supervision board of a work (Ban giám sát đầu
  * tư của cộng đồng; Law 10/2022/QH15, Decree 59/2023; DOMAIN.md, "Boards"):
- * one per work funded by the community, of at least RULE_BOARD_MIN members
- * with one head, at most RULE_BOARD_DEPUTIES_MAX deputy heads, and at most
- * RULE_BOARD_RESIDENTS_MAX residents elected at a community meeting (a
+ * one per work funded by the community, of at least RULE_SUPERVISION_MIN members
+ * with one head, at most RULE_SUPERVISION_DEPUTIES_MAX deputy heads, and at most
+ * RULE_SUPERVISION_RESIDENTS_MAX residents elected at a community meeting (a
  * matter of Art. 15 type 5 that passed at a meeting of the work's unit or a
  * community inside it). The others represent the front work committee, the
  * People's Inspection Board or another body.

@@ -73,7 +73,7 @@ void ledger_entry_hash(char out[HASH_HEX_LEN + 1], const char *prev_hash, const 
 	struct ledger_row r = {
 		.work_id = e->work_id,
 		.seq = e->seq,
-		.kind = entry_kind_name(e->kind),
+		.kind = ledger_kind_name(e->kind),
 		.amount = e->amount,
 		.effect = e->effect,
 		.household_id = e->household_id,
@@ -123,7 +123,7 @@ static int append(struct dv_ctx *ctx, int64_t ward_id, struct entry *e)
 		"advance, corrects, on_date, recorded_by, recorded_at, prev_hash, hash) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
 		"$17, $18, $19, $20, $21) RETURNING id",
-		DB_I(e->work_id), DB_ID(ward_id), DB_I(e->seq), DB_T(entry_kind_name(e->kind)),
+		DB_I(e->work_id), DB_ID(ward_id), DB_I(e->seq), DB_T(ledger_kind_name(e->kind)),
 		DB_I(e->amount), DB_I(e->effect), DB_ID(e->household_id),
 		DB_T(e->source >= 0 ? work_source_name((enum work_source)e->source) : ""),
 		DB_T(e->party), DB_T(entry_method_name(e->method)), DB_T(e->receipt_no),
@@ -149,7 +149,7 @@ static int clean_entry(struct dv_ctx *ctx, const struct entry_input *in, struct 
 {
 	memset(e, 0, sizeof(*e));
 	e->source = -1;
-	if (entry_kind_parse(in->kind, &e->kind, &ctx->err))
+	if (ledger_kind_parse(in->kind, &e->kind, &ctx->err))
 		return DV_EINVAL;
 	int rc = 0;
 	if (e->kind == EK_CORRECTION) {
@@ -222,7 +222,7 @@ static int clean_entry(struct dv_ctx *ctx, const struct entry_input *in, struct 
 		break;
 	default: break;
 	}
-	if (e->kind == EK_SPONSOR && (e->source < 0 || e->source == SRC_HOUSEHOLDS))
+	if (e->kind == EK_SPONSOR && (e->source < 0 || e->source == FUND_HOUSEHOLDS))
 		return dv_fail(&ctx->err, DV_EINVAL, "source",
 			       "Say who the sponsor is: a business, an agency, the ward budget");
 	if (e->kind == EK_SPONSOR && !*e->party)
@@ -233,7 +233,7 @@ static int clean_entry(struct dv_ctx *ctx, const struct entry_input *in, struct 
 /* ----------------------------------------------------------- recording */
 
 /* Which statuses take an entry of this kind. */
-static int takes(enum work_status s, enum entry_kind k, int household)
+static int takes(enum work_status s, enum ledger_kind k, int household)
 {
 	int open = s == WS_COLLECTING || s == WS_BUILDING;
 	switch (k) {
@@ -258,12 +258,12 @@ static int check_giver(struct dv_ctx *ctx, const struct work *w, const struct en
 		if (e->kind == EK_SPONSOR || e->kind == EK_EXPENSE)
 			return dv_fail(&ctx->err, DV_EINVAL, "household",
 				       "A household gives contributions, not this");
-		e->source = SRC_HOUSEHOLDS;
+		e->source = FUND_HOUSEHOLDS;
 		return 0;
 	}
 	if (e->kind == EK_PLEDGE || e->kind == EK_CONTRIBUTION)
 		return dv_fail(&ctx->err, DV_EINVAL, "household", "Choose the household");
-	if (e->kind == EK_IN_KIND && (e->source < 0 || e->source == SRC_HOUSEHOLDS || !*e->party))
+	if (e->kind == EK_IN_KIND && (e->source < 0 || e->source == FUND_HOUSEHOLDS || !*e->party))
 		return dv_fail(&ctx->err, DV_EINVAL, "household",
 			       "Choose the household, or name the sponsor and its source");
 	if (e->kind == EK_REFUND && !*e->party)
@@ -301,7 +301,7 @@ static int corrected_value(struct dv_ctx *ctx, const struct entry *o, int64_t *v
 			"SELECT COALESCE(SUM(effect), 0) FROM work_ledger WHERE work_id = $1 AND "
 			"corrects = $2",
 			DB_I(o->work_id), DB_I(o->id));
-	*v = o->amount + entry_kind_sign(o->kind) * sum;
+	*v = o->amount + ledger_kind_sign(o->kind) * sum;
 	return rc;
 }
 
@@ -330,7 +330,7 @@ static int check_correction(struct dv_ctx *ctx, const struct work *w, struct ent
 		return perm_require(ctx, ACT_MANAGE_WORKS, w->unit_id);
 	if ((rc = corrected_value(ctx, o, &v)))
 		return rc;
-	if (v + entry_kind_sign(o->kind) * e->effect < 0)
+	if (v + ledger_kind_sign(o->kind) * e->effect < 0)
 		return dv_fail(&ctx->err, DV_EINVAL, "effect",
 			       "The entry is worth %s now: a correction cannot take it below zero",
 			       money_text(ctx, v));
@@ -355,7 +355,7 @@ static int check_entry(struct dv_ctx *ctx, const struct work *w, const struct en
 	if (!takes(w->status, e->kind, e->household_id != 0))
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The work does not take %s now: it is %s",
-			       i18n_get(ctx->lang, entry_kind_label(e->kind)),
+			       i18n_get(ctx->lang, ledger_kind_label(e->kind)),
 			       i18n_get(ctx->lang, work_status_label(w->status)));
 	const char *why;
 	if (e->household_id && e->kind != EK_REFUND && e->kind != EK_CORRECTION &&
@@ -392,10 +392,10 @@ static int totals_of(struct dv_ctx *ctx, const struct entry *e, const struct ent
 	if (e->kind == EK_EXPENSE)
 		return 0;
 	if (e->kind != EK_CORRECTION)
-		return works_total_add(ctx, e->work_id, entry_kind_name(e->kind), src, e->amount,
+		return works_total_add(ctx, e->work_id, ledger_kind_name(e->kind), src, e->amount,
 				       1);
-	int rc = works_total_add(ctx, e->work_id, entry_kind_name(corrected->kind), src,
-				 entry_kind_sign(corrected->kind) * e->effect, 0);
+	int rc = works_total_add(ctx, e->work_id, ledger_kind_name(corrected->kind), src,
+				 ledger_kind_sign(corrected->kind) * e->effect, 0);
 	return rc ? rc : works_total_add(ctx, e->work_id, "correction", "", e->effect, 1);
 }
 
@@ -404,8 +404,8 @@ static int totals_of(struct dv_ctx *ctx, const struct entry *e, const struct ent
 static int household_totals(struct dv_ctx *ctx, const struct work *w, const struct entry *e,
 			    const struct entry *corrected)
 {
-	enum entry_kind k = e->kind == EK_CORRECTION ? corrected->kind : e->kind;
-	int64_t v = e->kind == EK_CORRECTION ? entry_kind_sign(k) * e->effect : e->amount;
+	enum ledger_kind k = e->kind == EK_CORRECTION ? corrected->kind : e->kind;
+	int64_t v = e->kind == EK_CORRECTION ? ledger_kind_sign(k) * e->effect : e->amount;
 	int64_t pledged = 0, given = 0, cash = 0, refunded = 0;
 	if (k == EK_PLEDGE)
 		pledged = v;
@@ -459,7 +459,7 @@ static int record_tx(struct dv_ctx *ctx, int64_t work_id, const struct entry_inp
 		return rc;
 	return ctx_audit(ctx, "ledger.record", "work", work_id, w.unit_id,
 			 json_pack("{s:I, s:I, s:s, s:I, s:I, s:s}", "entry", (json_int_t)e->id,
-				   "seq", (json_int_t)e->seq, "kind", entry_kind_name(e->kind),
+				   "seq", (json_int_t)e->seq, "kind", ledger_kind_name(e->kind),
 				   "amount", (json_int_t)e->amount, "effect", (json_int_t)e->effect,
 				   "hash", e->hash));
 }

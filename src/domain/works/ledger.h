@@ -46,7 +46,7 @@
 #define ENTRY_QUANTITY_MAX 60
 #define ENTRY_PAGE_MAX	   500
 
-#define ENTRY_KINDS(X)                                                                             \
+#define LEDGER_KINDS(X)                                                                             \
 	X(EK_PLEDGE, "pledge", N_("Pledge"))                                                       \
 	X(EK_CONTRIBUTION, "contribution", N_("Contribution"))                                     \
 	X(EK_IN_KIND, "in_kind", N_("In kind"))                                                    \
@@ -54,7 +54,7 @@
 	X(EK_EXPENSE, "expense", N_("Expense"))                                                    \
 	X(EK_REFUND, "refund", N_("Refund"))                                                       \
 	X(EK_CORRECTION, "correction", N_("Correction"))
-DV_ENUM(entry_kind, EK_COUNT, ENTRY_KINDS);
+DV_ENUM(ledger_kind, EK_COUNT, LEDGER_KINDS);
 
 /* How money or goods came: cash and transfers for contributions, sponsors
  * and refunds; materials and labour days for in kind. */
@@ -75,13 +75,13 @@ DV_ENUM(signoff, SO_COUNT, SIGNOFFS);
 
 /* Does an entry of this kind bring money in, take it out, or neither
  * (pledges)? +1, -1 or 0; a correction's effect is its own. */
-int entry_kind_sign(enum entry_kind k);
+int ledger_kind_sign(enum ledger_kind k);
 
 struct entry {
 	int64_t id;
 	int64_t work_id;
 	int64_t seq; /* 1, 2, ... within the work */
-	enum entry_kind kind;
+	enum ledger_kind kind;
 	int64_t amount; /* positive */
 	int64_t effect; /* a correction's signed effect on the balance; 0 otherwise */
 	int64_t household_id;
@@ -107,7 +107,7 @@ struct entry {
 };
 
 struct entry_input {
-	const char *kind;	/* entry_kind_name */
+	const char *kind;	/* ledger_kind_name */
 	int64_t household_id;	/* or 0 */
 	const char *household;	/* or a household's registry code; NULL or "" */
 	const char *amount;	/* "1.500.000", "1500000 đ" */

@@ -10,11 +10,11 @@
 #include "domain/works/ledger.h"
 #include "domain/works/works_impl.h"
 
-DV_ENUM_DEFINE(entry_kind, EK_COUNT, ENTRY_KINDS, "kind");
+DV_ENUM_DEFINE(ledger_kind, EK_COUNT, LEDGER_KINDS, "kind");
 DV_ENUM_DEFINE(entry_method, EM_COUNT, ENTRY_METHODS, "method");
 DV_ENUM_DEFINE(signoff, SO_COUNT, SIGNOFFS, "decision");
 
-int entry_kind_sign(enum entry_kind k)
+int ledger_kind_sign(enum ledger_kind k)
 {
 	switch (k) {
 	case EK_CONTRIBUTION:
@@ -54,7 +54,7 @@ static void read_row(struct dv_ctx *ctx, struct db_stmt *st, int names, struct e
 	e->id = db_col_int(st, 0);
 	e->work_id = db_col_int(st, 1);
 	e->seq = db_col_int(st, 2);
-	if (entry_kind_parse(db_col_text(st, 3), &e->kind, NULL))
+	if (ledger_kind_parse(db_col_text(st, 3), &e->kind, NULL))
 		e->kind = EK_CORRECTION;
 	e->amount = db_col_int(st, 4);
 	e->effect = db_col_int(st, 5);
@@ -129,7 +129,7 @@ int entry_list(struct dv_ctx *ctx, int64_t work_id, const struct entry_filter *f
 	if (limit < 1 || limit > ENTRY_PAGE_MAX || offset < 0 || offset > 10000000)
 		return dv_fail(&ctx->err, DV_EINVAL, "page", "This page does not exist");
 	int names = sees_names(ctx, work_id);
-	const char *kind = f->kind < 0 ? "" : entry_kind_name((enum entry_kind)f->kind);
+	const char *kind = f->kind < 0 ? "" : ledger_kind_name((enum ledger_kind)f->kind);
 	/* ordered by (work_id, seq), an index walk whichever way */
 	int rc = db_query(
 		ctx->db, &st, &ctx->err,

@@ -15,7 +15,7 @@
 /* What the totals need of an entry. */
 struct vrow {
 	int64_t id;
-	int kind;   /* enum entry_kind, -1 unknown */
+	int kind;   /* enum ledger_kind, -1 unknown */
 	int source; /* enum work_source, -1 none */
 	int64_t amount, effect, corrects, household_id;
 	int approved;
@@ -121,10 +121,10 @@ static int check_chain(struct dv_ctx *ctx, const struct vwork *w, struct ledger_
 		expect = lr.seq + 1;
 		r->entries++;
 		struct vrow *v = ARENA_PUSH(ctx->arena, *rows, *n, cap);
-		enum entry_kind k;
+		enum ledger_kind k;
 		enum work_source s;
 		v->id = id;
-		v->kind = entry_kind_parse(lr.kind, &k, NULL) ? -1 : (int)k;
+		v->kind = ledger_kind_parse(lr.kind, &k, NULL) ? -1 : (int)k;
 		v->source = work_source_parse(lr.source, &s, NULL) ? -1 : (int)s;
 		v->amount = lr.amount;
 		v->effect = lr.effect;
@@ -186,7 +186,7 @@ static int check_signoffs(struct dv_ctx *ctx, int64_t work_id, struct ledger_rep
 }
 
 /* The totals the entries give, by kind and source (source -1 at index 0). */
-#define NSRC (SRC_COUNT + 1)
+#define NSRC (FUND_COUNT + 1)
 static void sum_rows(struct vrow *rows, size_t n, int64_t t[EK_COUNT][NSRC])
 {
 	memset(t, 0, sizeof(int64_t) * EK_COUNT * NSRC);
@@ -198,7 +198,7 @@ static void sum_rows(struct vrow *rows, size_t n, int64_t t[EK_COUNT][NSRC])
 			const struct vrow *o = find(rows, n, v->corrects);
 			if (o && o->kind >= 0)
 				t[o->kind][v->source + 1] +=
-					entry_kind_sign((enum entry_kind)o->kind) * v->effect;
+					ledger_kind_sign((enum ledger_kind)o->kind) * v->effect;
 			t[EK_CORRECTION][0] += v->effect;
 		} else if (v->kind != EK_EXPENSE || v->approved) {
 			t[v->kind][v->source + 1] += v->amount;
@@ -224,11 +224,11 @@ static int check_totals(struct dv_ctx *ctx, const struct vwork *w, int64_t signo
 		return rc;
 	int odd = 0;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
-		enum entry_kind k;
+		enum ledger_kind k;
 		enum work_source s;
 		const char *src = db_col_text(st, 1);
 		int si = *src ? (work_source_parse(src, &s, NULL) ? -2 : (int)s) : -1;
-		if (entry_kind_parse(db_col_text(st, 0), &k, NULL) || si == -2)
+		if (ledger_kind_parse(db_col_text(st, 0), &k, NULL) || si == -2)
 			odd |= db_col_int(st, 2) != 0;
 		else
 			kept[k][si + 1] += db_col_int(st, 2);
@@ -280,7 +280,7 @@ static int check_households(struct dv_ctx *ctx, const struct vwork *w, struct le
 		if (v->kind == EK_CORRECTION) {
 			if (!(o = find(rows, n, v->corrects)) || o->kind < 0)
 				continue;
-			x = entry_kind_sign((enum entry_kind)o->kind) * v->effect;
+			x = ledger_kind_sign((enum ledger_kind)o->kind) * v->effect;
 		}
 		struct vhousehold *t = &h[nh++];
 		t->id = v->household_id;

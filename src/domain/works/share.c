@@ -15,14 +15,14 @@
 #include "domain/registry/unit.h"
 #include "domain/works/works_impl.h"
 
-DV_ENUM_DEFINE(exemption, EX_COUNT, EXEMPTIONS, "exemption");
+DV_ENUM_DEFINE(exemption, XM_COUNT, EXEMPTIONS, "exemption");
 DV_ENUM_DEFINE(exempt_category, EXC_COUNT, EXEMPT_CATEGORIES, "category");
 
 int64_t share_due(const struct work *w, const struct share *s)
 {
-	if (s->exemption == EX_EXEMPT)
+	if (s->exemption == XM_EXEMPT)
 		return 0;
-	if (s->exemption == EX_REDUCED)
+	if (s->exemption == XM_REDUCED)
 		return s->due;
 	if (!w->has_levy)
 		return 0;
@@ -110,12 +110,12 @@ static int clean_share(struct dv_ctx *ctx, const struct share_input *in, struct 
 		return DV_EINVAL;
 	if (exempt_category_parse(in->category ? in->category : "", &c->category, &ctx->err))
 		return DV_EINVAL;
-	if (c->exemption != EX_NONE && c->category == EXC_NONE)
+	if (c->exemption != XM_NONE && c->category == EXC_NONE)
 		return dv_fail(&ctx->err, DV_EINVAL, "category",
 			       "Say which case the community decided it is");
-	if (c->exemption == EX_NONE)
+	if (c->exemption == XM_NONE)
 		c->category = EXC_NONE;
-	if (c->exemption == EX_REDUCED)
+	if (c->exemption == XM_REDUCED)
 		rc = works_amount(ctx, in->due, "due", 1, 1, &c->due);
 	return rc;
 }
@@ -132,7 +132,7 @@ static int set_tx(struct dv_ctx *ctx, int64_t work_id, int64_t household_id,
 	if (w.status >= WS_ACCEPTED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL,
 			       "The work is accepted: the households' shares no longer change");
-	if (c->exemption == EX_REDUCED && w.has_levy && w.levy == LEVY_PER_HOUSEHOLD &&
+	if (c->exemption == XM_REDUCED && w.has_levy && w.levy == LEVY_PER_HOUSEHOLD &&
 	    c->due >= w.levy_amount)
 		return dv_fail(&ctx->err, DV_EINVAL, "due",
 			       "A reduced share is less than the full one");
@@ -193,7 +193,7 @@ static void read_share(struct dv_ctx *ctx, struct db_stmt *st, const struct work
 	s->name = names ? arena_strdup(ctx->arena, db_col_text(st, 3)) : "";
 	s->frontage_cm = db_col_int(st, 5);
 	if (exemption_parse(db_col_text(st, 6), &s->exemption, NULL))
-		s->exemption = EX_NONE;
+		s->exemption = XM_NONE;
 	if (!w->may_manage || exempt_category_parse(db_col_text(st, 7), &s->category, NULL))
 		s->category = EXC_NONE;
 	s->due = db_col_int(st, 8);
@@ -253,8 +253,8 @@ int share_counts(struct dv_ctx *ctx, const struct work *w, struct share_counts *
 		arena_release(&scratch);
 		int64_t net = s.given - s.refunded;
 		c->households++;
-		c->exempt += s.exemption != EX_NONE;
-		if (s.exemption == EX_EXEMPT)
+		c->exempt += s.exemption != XM_NONE;
+		if (s.exemption == XM_EXEMPT)
 			continue;
 		if (net > 0 && net >= s.due)
 			c->paid++;

@@ -24,10 +24,10 @@
 #define SHARE_FRONTAGE_MAX 100000 /* centimetres: a hundred metres */
 
 #define EXEMPTIONS(X)                                                                              \
-	X(EX_NONE, "", N_("Pays the full share"))                                                  \
-	X(EX_EXEMPT, "exempt", N_("Exempt"))                                                       \
-	X(EX_REDUCED, "reduced", N_("Reduced"))
-DV_ENUM(exemption, EX_COUNT, EXEMPTIONS);
+	X(XM_NONE, "", N_("Pays the full share"))                                                  \
+	X(XM_EXEMPT, "exempt", N_("Exempt"))                                                       \
+	X(XM_REDUCED, "reduced", N_("Reduced"))
+DV_ENUM(exemption, XM_COUNT, EXEMPTIONS);
 
 /* Why: seen by the work's managers, never by the public. */
 #define EXEMPT_CATEGORIES(X)                                                                       \

@@ -23,7 +23,7 @@
 DV_ENUM_DEFINE(work_kind, WK_COUNT, WORK_KINDS, "kind");
 DV_ENUM_DEFINE(work_status, WS_COUNT, WORK_STATUSES, "status");
 DV_ENUM_DEFINE(work_output, OUT_COUNT, WORK_OUTPUTS, "output");
-DV_ENUM_DEFINE(work_source, SRC_COUNT, WORK_SOURCES, "source");
+DV_ENUM_DEFINE(work_source, FUND_COUNT, WORK_SOURCES, "source");
 DV_ENUM_DEFINE(levy, LEVY_COUNT, LEVIES, "levy");
 
 /* The form and API fields of the outputs and of the funding plan. */
@@ -34,11 +34,11 @@ static const char *const output_fields[] = {
 _Static_assert(ARRAY_LEN(output_fields) == OUT_COUNT, "a field per output");
 
 static const char *const funding_fields[] = {
-	[SRC_HOUSEHOLDS] = "fund_households", [SRC_BUSINESSES] = "fund_businesses",
-	[SRC_AGENCIES] = "fund_agencies",     [SRC_BUDGET] = "fund_budget",
-	[SRC_OTHER] = "fund_other",
+	[FUND_HOUSEHOLDS] = "fund_households", [FUND_BUSINESSES] = "fund_businesses",
+	[FUND_AGENCIES] = "fund_agencies",     [FUND_BUDGET] = "fund_budget",
+	[FUND_OTHER] = "fund_other",
 };
-_Static_assert(ARRAY_LEN(funding_fields) == SRC_COUNT, "a field per source");
+_Static_assert(ARRAY_LEN(funding_fields) == FUND_COUNT, "a field per source");
 
 /* -------------------------------------------------------------- helpers */
 
@@ -67,10 +67,10 @@ int works_money_load(struct dv_ctx *ctx, int64_t work_id, struct work_money *m)
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
-		enum entry_kind k;
+		enum ledger_kind k;
 		enum work_source s;
 		int64_t v = db_col_int(st, 2);
-		if (entry_kind_parse(db_col_text(st, 0), &k, NULL))
+		if (ledger_kind_parse(db_col_text(st, 0), &k, NULL))
 			continue;
 		int has_source = !work_source_parse(db_col_text(st, 1), &s, NULL);
 		switch (k) {
@@ -83,7 +83,7 @@ int works_money_load(struct dv_ctx *ctx, int64_t work_id, struct work_money *m)
 		case EK_CORRECTION: m->corrections += v; break;
 		default: break;
 		}
-		if (has_source && entry_kind_sign(k) > 0)
+		if (has_source && ledger_kind_sign(k) > 0)
 			m->by_source[s] += v;
 	}
 	if (rc < 0)
@@ -325,7 +325,7 @@ struct clean_work {
 	int64_t estimate;
 	int32_t starts_on, ends_on;
 	int64_t quantities[OUT_COUNT];
-	int64_t funding[SRC_COUNT];
+	int64_t funding[FUND_COUNT];
 };
 
 static int clean_text(struct dv_ctx *ctx, const char *in, size_t max, unsigned flags,
@@ -382,7 +382,7 @@ static int clean_work(struct dv_ctx *ctx, const struct work_input *in, struct cl
 	for (int i = 0; !rc && i < OUT_COUNT; i++)
 		rc = clean_quantity(ctx, in->outputs[i], output_fields[i], &c->quantities[i]);
 	int64_t plan = 0;
-	for (int i = 0; !rc && i < SRC_COUNT; i++) {
+	for (int i = 0; !rc && i < FUND_COUNT; i++) {
 		rc = works_amount(ctx, in->funding[i], funding_fields[i], 0, 0, &c->funding[i]);
 		plan += c->funding[i];
 	}
@@ -411,7 +411,7 @@ static int write_parts(struct dv_ctx *ctx, int64_t id, const struct clean_work *
 				    "VALUES ($1, $2, $3)",
 				    DB_I(id), DB_T(work_output_name((enum work_output)i)),
 				    DB_I(c->quantities[i]));
-	for (int i = 0; !rc && i < SRC_COUNT; i++)
+	for (int i = 0; !rc && i < FUND_COUNT; i++)
 		if (c->funding[i])
 			rc = db_run(ctx->db, &ctx->err,
 				    "INSERT INTO work_funding (work_id, source, amount) "

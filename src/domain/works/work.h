@@ -77,12 +77,12 @@ DV_ENUM(work_output, OUT_COUNT, WORK_OUTPUTS);
 /* Where the money comes from: the funding plan, and the ledger's sponsor
  * and in-kind entries. */
 #define WORK_SOURCES(X)                                                                            \
-	X(SRC_HOUSEHOLDS, "households", N_("Households"))                                          \
-	X(SRC_BUSINESSES, "businesses", N_("Businesses and donors"))                               \
-	X(SRC_AGENCIES, "agencies", N_("Police and agencies"))                                     \
-	X(SRC_BUDGET, "budget", N_("Ward budget"))                                                 \
-	X(SRC_OTHER, "other", N_("Other sources"))
-DV_ENUM(work_source, SRC_COUNT, WORK_SOURCES);
+	X(FUND_HOUSEHOLDS, "households", N_("Households"))                                          \
+	X(FUND_BUSINESSES, "businesses", N_("Businesses and donors"))                               \
+	X(FUND_AGENCIES, "agencies", N_("Police and agencies"))                                     \
+	X(FUND_BUDGET, "budget", N_("Ward budget"))                                                 \
+	X(FUND_OTHER, "other", N_("Other sources"))
+DV_ENUM(work_source, FUND_COUNT, WORK_SOURCES);
 
 /* The contribution rule the community decided. */
 #define LEVIES(X)                                                                                  \
@@ -96,7 +96,7 @@ DV_ENUM(levy, LEVY_COUNT, LEVIES);
 struct work_money {
 	int64_t pledged;
 	int64_t contributions, in_kind, sponsors; /* money in, by kind */
-	int64_t by_source[SRC_COUNT];		  /* money in, by source */
+	int64_t by_source[FUND_COUNT];		  /* money in, by source */
 	int64_t in;				  /* contributions + in kind + sponsors */
 	int64_t spent, refunded;		  /* money out */
 	int64_t out;
@@ -130,7 +130,7 @@ struct work {
 	int64_t created_at, collecting_at, building_at, accepted_at, settled_at, closed_at,
 		cancelled_at;
 	int64_t quantities[OUT_COUNT]; /* 0: not an output of this work */
-	int64_t funding[SRC_COUNT];    /* the plan */
+	int64_t funding[FUND_COUNT];    /* the plan */
 	struct work_money money;
 	/* what the actor may do */
 	int may_manage; /* ACT_MANAGE_WORKS on the unit */
@@ -149,7 +149,7 @@ struct work_input {
 	const char *starts_on, *ends_on; /* dd/mm/yyyy or yyyy-mm-dd; NULL or "" for none */
 	/* quantities as text, "" or NULL for none; the funding plan likewise */
 	const char *outputs[OUT_COUNT];
-	const char *funding[SRC_COUNT];
+	const char *funding[FUND_COUNT];
 };
 
 /* A planned work in in->unit_id (ACT_MANAGE_WORKS there; the unit active).

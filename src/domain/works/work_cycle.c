@@ -348,7 +348,7 @@ static void plan_lines(struct dv_ctx *ctx, const struct work *w, struct buf *b)
 		if (w->quantities[i])
 			buf_addf(b, "- %s: %lld\n", L(ctx, work_output_label((enum work_output)i)),
 				 (long long)w->quantities[i]);
-	for (int i = 0; i < SRC_COUNT; i++)
+	for (int i = 0; i < FUND_COUNT; i++)
 		if (w->funding[i])
 			buf_addf(b, "- %s, %s: %s\n", L(ctx, N_("Funding plan")),
 				 L(ctx, work_source_label((enum work_source)i)),
@@ -417,7 +417,7 @@ static void accounts_lines(struct dv_ctx *ctx, const struct work *w, struct buf 
 {
 	const struct work_money *m = &w->money;
 	buf_addf(b, "- %s: %s\n", L(ctx, N_("Money in")), money_text(ctx, m->in));
-	for (int i = 0; i < SRC_COUNT; i++)
+	for (int i = 0; i < FUND_COUNT; i++)
 		if (m->by_source[i])
 			buf_addf(b, "  - %s: %s\n", L(ctx, work_source_label((enum work_source)i)),
 				 money_text(ctx, m->by_source[i]));

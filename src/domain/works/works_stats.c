@@ -80,12 +80,12 @@ static int money(struct dv_ctx *ctx, const struct db_param *p, struct works_tota
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, &ctx->err)) == DB_ROW) {
-		enum entry_kind k;
+		enum ledger_kind k;
 		enum work_source s;
 		int64_t v = db_col_int(st, 2);
-		if (entry_kind_parse(db_col_text(st, 0), &k, NULL))
+		if (ledger_kind_parse(db_col_text(st, 0), &k, NULL))
 			continue;
-		if (entry_kind_sign(k) > 0) {
+		if (ledger_kind_sign(k) > 0) {
 			t->in += v;
 			if (!work_source_parse(db_col_text(st, 1), &s, NULL))
 				t->by_source[s] += v;

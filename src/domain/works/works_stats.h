@@ -17,7 +17,7 @@ struct works_totals {
 	int64_t by_kind[WK_COUNT];    /* works of each kind, not cancelled */
 	int64_t delivered[OUT_COUNT]; /* outputs of works accepted or beyond */
 	int64_t planned[OUT_COUNT];   /* outputs of works not accepted yet */
-	int64_t by_source[SRC_COUNT]; /* money in, net of corrections */
+	int64_t by_source[FUND_COUNT]; /* money in, net of corrections */
 	int64_t in_kind;	      /* of which given in kind */
 	int64_t in, spent, refunded;
 	int64_t estimate; /* of the works not cancelled */

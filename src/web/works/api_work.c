@@ -33,7 +33,7 @@ static json_t *id_or_null(int64_t id)
 static json_t *money_json(const struct work_money *m)
 {
 	json_t *src = json_object();
-	for (int i = 0; i < SRC_COUNT; i++)
+	for (int i = 0; i < FUND_COUNT; i++)
 		json_object_set_new(src, work_source_name((enum work_source)i),
 				    json_integer(m->by_source[i]));
 	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "in",
@@ -53,7 +53,7 @@ static json_t *work_json(struct req *r, const struct work *w)
 		if (w->quantities[i])
 			json_object_set_new(out, work_output_name((enum work_output)i),
 					    json_integer(w->quantities[i]));
-	for (int i = 0; i < SRC_COUNT; i++)
+	for (int i = 0; i < FUND_COUNT; i++)
 		if (w->funding[i])
 			json_object_set_new(plan, work_source_name((enum work_source)i),
 					    json_integer(w->funding[i]));
@@ -195,7 +195,7 @@ int api_work_create(struct req *r)
 	if (!rc)
 		rc = number_map(r, body, "outputs", work_output_names, OUT_COUNT, in.outputs);
 	if (!rc)
-		rc = number_map(r, body, "funding", work_source_names, SRC_COUNT, in.funding);
+		rc = number_map(r, body, "funding", work_source_names, FUND_COUNT, in.funding);
 	/* the strings live in the arena or in body until work_create returns */
 	if (!rc && !has_unit)
 		rc = dv_fail(&r->ctx.err, DV_EINVAL, "unit", "Say which unit the work belongs to");
@@ -213,7 +213,7 @@ static json_t *entry_json(struct req *r, const struct entry *e)
 		"{s:I, s:I, s:s, s:I, s:I, s:b, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, "
 		"s:s, s:s, s:s}",
 		"id", (json_int_t)e->id, "seq", (json_int_t)e->seq, "kind",
-		entry_kind_name(e->kind), "amount", (json_int_t)e->amount, "effect",
+		ledger_kind_name(e->kind), "amount", (json_int_t)e->amount, "effect",
 		(json_int_t)e->effect, "counted", e->counted, "on_date", day_or_null(e->on_date),
 		"source", e->source >= 0 ? work_source_name((enum work_source)e->source) : "",
 		"party", e->party, "method", entry_method_name(e->method), "receipt_no",

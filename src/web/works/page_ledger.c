@@ -145,7 +145,7 @@ static void entry_facts(struct req *r, const struct work *w, const struct entry 
 {
 	struct buf *b = &r->out;
 	html_raw(b, "<dl class=\"facts\">");
-	fact(r, T(r, "Kind"), T(r, entry_kind_label(e->kind)));
+	fact(r, T(r, "Kind"), T(r, ledger_kind_label(e->kind)));
 	fact(r, T(r, "Day"), page_date(r, e->on_date));
 	fact(r, e->household_id ? T(r, "Household") : T(r, "Party"), works_who(r, e));
 	if (e->kind == EK_CORRECTION) {
@@ -298,7 +298,7 @@ static int entry_page(struct req *r, const struct form_errors *fe, int status)
 	r->status = status;
 	page_back(r, link_work_ledger(r, w.id, NULL, 1), w.name);
 	page_heading(r, arena_printf(&r->arena, "%s %lld: %s", T(r, "Entry"), (long long)e.seq,
-				     T(r, entry_kind_label(e.kind))));
+				     T(r, ledger_kind_label(e.kind))));
 	form_summary(r, fe);
 	entry_facts(r, &w, &e);
 	if (may_print(r, &w, &e)) {
@@ -416,7 +416,7 @@ static int csv_row(const struct entry *e, void *arg)
 	int y, m, d;
 	date_split(e->on_date, &y, &m, &d);
 	snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
-	buf_addf(b, "%lld,%s,%s,", (long long)e->seq, day, entry_kind_name(e->kind));
+	buf_addf(b, "%lld,%s,%s,", (long long)e->seq, day, ledger_kind_name(e->kind));
 	csv_field(b, e->household_code);
 	buf_addch(b, ',');
 	csv_field(b, e->household_id ? e->house_no : "");

@@ -261,7 +261,7 @@ static int ledger(struct req *r, const struct work *w, int kind, int64_t page)
 	if (rc)
 		return rc;
 	struct buf *b = &r->out;
-	const char *kname = kind < 0 ? NULL : entry_kind_name((enum entry_kind)kind);
+	const char *kname = kind < 0 ? NULL : ledger_kind_name((enum ledger_kind)kind);
 	html_raw(b, "<section class=\"ledger\" id=\"ledger\"><h2>");
 	html_txt(b, T(r, "Public ledger"));
 	html_raw(b, "</h2><p class=\"meta\">");
@@ -279,9 +279,9 @@ static int ledger(struct req *r, const struct work *w, int kind, int64_t page)
 	html_raw(b, "</option>");
 	for (int i = 0; i < EK_COUNT; i++) {
 		html_raw(b, i == kind ? "<option selected value=\"" : "<option value=\"");
-		html_attr(b, entry_kind_name((enum entry_kind)i));
+		html_attr(b, ledger_kind_name((enum ledger_kind)i));
 		html_raw(b, "\">");
-		html_txt(b, T(r, entry_kind_label((enum entry_kind)i)));
+		html_txt(b, T(r, ledger_kind_label((enum ledger_kind)i)));
 		html_raw(b, "</option>");
 	}
 	html_raw(b, "</select></div>");
@@ -336,7 +336,7 @@ static int work_page(struct req *r, const struct form_errors *fe, int status)
 	struct work w;
 	int kind = -1;
 	int64_t page = 1;
-	int rc = req_query_enum(r, "kind", entry_kind_names, EK_COUNT, &kind);
+	int rc = req_query_enum(r, "kind", ledger_kind_names, EK_COUNT, &kind);
 	if (rc || (rc = page_number(r, 1000000, &page)) ||
 	    (rc = work_get(&r->ctx, r->params[0], &w)))
 		return rc;
@@ -423,7 +423,7 @@ int page_work_households(struct req *r)
 		html_raw(b, "</td><td class=\"num\">");
 		html_txt(b, works_money(r, s->given - s->refunded));
 		html_raw(b, "</td><td>");
-		if (s->exemption != EX_NONE)
+		if (s->exemption != XM_NONE)
 			html_txt(b, T(r, "Exempt or reduced"));
 		if (s->category != EXC_NONE)
 			html_txtf(b, " (%s)", T(r, exempt_category_label(s->category)));

@@ -102,7 +102,7 @@ static void fields(struct req *r, const struct work *w, const struct form_errors
 	html_txt(&r->out, T(r, "Funding plan, in đồng"));
 	html_raw(&r->out, "</legend>");
 	page_note(r, "hint", T(r, "The sources add up to the estimate, or are left empty."));
-	for (int i = 0; i < SRC_COUNT; i++) {
+	for (int i = 0; i < FUND_COUNT; i++) {
 		const char *f =
 			arena_printf(&r->arena, "fund_%s", work_source_name((enum work_source)i));
 		form_input(r,
@@ -147,7 +147,7 @@ static void read_input(struct req *r, struct work_input *in)
 	for (int i = 0; i < OUT_COUNT; i++)
 		in->outputs[i] = req_form(r, arena_printf(&r->arena, "out_%s",
 							  work_output_name((enum work_output)i)));
-	for (int i = 0; i < SRC_COUNT; i++)
+	for (int i = 0; i < FUND_COUNT; i++)
 		in->funding[i] = req_form(r, arena_printf(&r->arena, "fund_%s",
 							  work_source_name((enum work_source)i)));
 }

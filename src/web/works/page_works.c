@@ -100,9 +100,9 @@ static void totals(struct req *r, const struct works_totals *t)
 	html_raw(b, "</ul><h3>");
 	html_txt(b, T(r, "Money raised, by source"));
 	html_raw(b, "</h3><ul class=\"summary\">");
-	li_money(r, t->by_source[SRC_HOUSEHOLDS], T(r, "from households"));
-	li_money(r, t->in - t->by_source[SRC_HOUSEHOLDS], T(r, "from sponsors and the budget"));
-	for (int i = 1; i < SRC_COUNT; i++)
+	li_money(r, t->by_source[FUND_HOUSEHOLDS], T(r, "from households"));
+	li_money(r, t->in - t->by_source[FUND_HOUSEHOLDS], T(r, "from sponsors and the budget"));
+	for (int i = 1; i < FUND_COUNT; i++)
 		if (t->by_source[i])
 			li_money(r, t->by_source[i], T(r, work_source_label((enum work_source)i)));
 	li_money(r, t->spent, T(r, "spent"));
@@ -165,7 +165,7 @@ static void my_entries(struct req *r, const struct my_share *m, int64_t househol
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<li>");
 		html_link(b, link_work_entry(r, m->work.id, v[i].id, NULL),
-			  arena_printf(&r->arena, "%s %s", T(r, entry_kind_label(v[i].kind)),
+			  arena_printf(&r->arena, "%s %s", T(r, ledger_kind_label(v[i].kind)),
 				       v[i].kind == EK_CORRECTION ? works_money(r, v[i].effect)
 								  : works_money(r, v[i].amount)));
 		html_raw(b, " <span class=\"meta\">");
@@ -189,7 +189,7 @@ static void my_share(struct req *r, const struct my_share *m, int64_t household_
 	html_link(b, link_work(r, m->work.id, NULL), m->work.name);
 	html_raw(b, "</h3><p class=\"meta\">");
 	html_txt(b, T(r, work_status_label(m->work.status)));
-	if (s->exemption != EX_NONE) {
+	if (s->exemption != XM_NONE) {
 		html_raw(b, " · ");
 		html_txt(b, T(r, "Exempt or reduced"));
 	}

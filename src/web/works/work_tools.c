@@ -113,8 +113,8 @@ static int record_form(struct req *r, const struct work *w, const struct form_er
 	for (int i = 0; i < EK_CORRECTION; i++) {
 		if (i == EK_EXPENSE && !w->may_manage)
 			continue;
-		kinds[k++] = entry_kind_name((enum entry_kind)i);
-		kinds[k++] = T(r, entry_kind_label((enum entry_kind)i));
+		kinds[k++] = ledger_kind_name((enum ledger_kind)i);
+		kinds[k++] = T(r, ledger_kind_label((enum ledger_kind)i));
 	}
 	kinds[k] = NULL;
 	section_begin(r, "record", T(r, "Record in the ledger"));
@@ -156,7 +156,7 @@ static int record_form(struct req *r, const struct work *w, const struct form_er
 	html_txt(&r->out, T(r, "For sponsors, gifts in kind and expenses"));
 	html_raw(&r->out, "</legend>");
 	select_or_none(r, "source", T(r, "Source"), val(r, "source", ""), work_source_names,
-		       SRC_COUNT, T(r, "A household"), fe);
+		       FUND_COUNT, T(r, "A household"), fe);
 	form_input(r,
 		   &(struct field){.name = "party",
 				   .label = T(r, "Sponsor, supplier or payee"),
@@ -382,7 +382,7 @@ static int share_form(struct req *r, const struct work *w, const struct form_err
 				   .maxlength = 10},
 		   fe);
 	form_select_names(r, "exemption", T(r, "Exempt or reduced"), val(r, "exemption", ""),
-			  exemption_names, EX_COUNT, fe);
+			  exemption_names, XM_COUNT, fe);
 	form_select_names(r, "category", T(r, "Case"), val(r, "category", ""),
 			  exempt_category_names, EXC_COUNT, fe);
 	form_input(r,

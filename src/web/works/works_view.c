@@ -61,7 +61,7 @@ void works_money_table(struct req *r, const struct work *w)
 	struct buf *b = &r->out;
 	int64_t planned = 0;
 	page_table_begin(r, "list keep money", NULL, cols, ARRAY_LEN(cols));
-	for (int i = 0; i < SRC_COUNT; i++) {
+	for (int i = 0; i < FUND_COUNT; i++) {
 		planned += w->funding[i];
 		if (w->funding[i] || m->by_source[i])
 			money_row(r, T(r, work_source_label((enum work_source)i)), w->funding[i],
@@ -105,7 +105,7 @@ void works_entries_table(struct req *r, const struct work *w, const struct entry
 	page_table_begin(r, "list ledger", caption, cols, ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		const struct entry *e = &v[i];
-		int sign = entry_kind_sign(e->kind);
+		int sign = ledger_kind_sign(e->kind);
 		html_raw(b, "<tr id=\"e");
 		html_txtf(b, "%lld", (long long)e->seq);
 		html_raw(b, "\"><td>");
@@ -114,7 +114,7 @@ void works_entries_table(struct req *r, const struct work *w, const struct entry
 		html_raw(b, "</td><td>");
 		html_txt(b, page_date(r, e->on_date));
 		html_raw(b, "</td><td>");
-		html_txt(b, T(r, entry_kind_label(e->kind)));
+		html_txt(b, T(r, ledger_kind_label(e->kind)));
 		html_raw(b, "</td><td>");
 		html_txt(b, works_who(r, e));
 		if (*e->item) {
