@@ -91,11 +91,12 @@ static void fields(struct req *r, const struct work *w, const struct form_errors
 		const char *f =
 			arena_printf(&r->arena, "out_%s", work_output_name((enum work_output)i));
 		form_input(r,
-			   &(struct field){.name = f,
-					   .label = T(r, work_output_label((enum work_output)i)),
-					   .type = "number",
-					   .value = val(r, f, w ? number(r, w->quantities[i]) : ""),
-					   .maxlength = 7},
+			   &(struct field){
+				   .name = f,
+				   .label = T(r, work_output_label((enum work_output)i)),
+				   .type = "number",
+				   .value = val(r, f, w ? number(r, w->quantities[i]) : ""),
+			   },
 			   fe);
 	}
 	html_raw(&r->out, "</fieldset><fieldset><legend>");

@@ -330,8 +330,7 @@ static void progress_form(struct req *r, const struct work *w, const struct form
 				   .label = T(r, "Done, in percent"),
 				   .type = "number",
 				   .value = val(r, "percent", ""),
-				   .required = 1,
-				   .maxlength = 3},
+				   .required = 1},
 		   fe);
 	form_textarea(r,
 		      &(struct field){.name = "description",

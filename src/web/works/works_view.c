@@ -106,9 +106,15 @@ void works_entries_table(struct req *r, const struct work *w, const struct entry
 	for (size_t i = 0; i < n; i++) {
 		const struct entry *e = &v[i];
 		int sign = ledger_kind_sign(e->kind);
-		html_raw(b, "<tr id=\"e");
-		html_txtf(b, "%lld", (long long)e->seq);
-		html_raw(b, "\"><td>");
+		/* the ledger's rows are anchors (#e12); a table of some of them
+		 * beside it on the same page is not */
+		if (caption) {
+			html_raw(b, "<tr><td>");
+		} else {
+			html_raw(b, "<tr id=\"e");
+			html_txtf(b, "%lld", (long long)e->seq);
+			html_raw(b, "\"><td>");
+		}
 		html_link(b, link_work_entry(r, w->id, e->id, NULL),
 			  arena_printf(&r->arena, "%lld", (long long)e->seq));
 		html_raw(b, "</td><td>");
