@@ -54,8 +54,8 @@ ok "(250.000.000 ₫, 106.500.000 ₫ of it from households, balance 0)" equals 
 ok "(320 m of alley, 14 lights, 6 cameras)" equals "$(json '[j.outputs.alley_m, j.outputs.lights, j.outputs.cameras].join()')" "320,14,6"
 HEAD_HASH=$(json 'j.head_hash')
 ok "its ledger" equals "$(get "/api/v1/works/$F/ledger.json")" 200
-ok "(in - out + corrections is the balance; amounts positive; the seven kinds)" equals "$(json '(()=>{let b=0;for(const e of j.entries){const s={contribution:1,in_kind:1,sponsor:1,expense:-1,refund:-1}[e.kind]||0;if(e.counted)b+=s*e.amount+(e.kind=="correction"?e.effect:0);}return [b, j.balance, j.entries.every(e=>e.amount>0 && ["pledge","contribution","in_kind","sponsor","expense","refund","correction"].includes(e.kind))].join()})()')" "0,0,true"
-ok "(a refused duplicate does not count)" equals "$(json 'j.entries.filter(e=>e.kind=="expense"&&!e.counted&&e.signoff.decision=="refused").length')" 1
+ok "(in - out + corrections over the entries as they are is the balance; amounts positive; the seven kinds)" equals "$(json '(()=>{let b=0;for(const e of j.entries){const s={contribution:1,in_kind:1,sponsor:1,expense:-1,refund:-1}[e.kind]||0;b+=s*e.amount+(e.kind=="correction"?e.effect:0);}return [b, j.balance, j.entries.every(e=>e.amount>0 && ["pledge","contribution","in_kind","sponsor","expense","refund","correction"].includes(e.kind))].join()})()')" "0,0,true"
+ok "(a refused duplicate is listed apart, not counted)" equals "$(json '[j.expenses_not_counted.length, j.expenses_not_counted[0].signoff.decision, j.entries.some(e=>e.kind=="expense"&&!e.counted)].join()')" "1,refused,false"
 ok "(a correction points at what it corrects)" equals "$(json '(()=>{const c=j.entries.find(e=>e.kind=="correction");return [c.effect, j.entries.some(e=>e.id==c.corrects), c.note.length>0].join()})()')" "-1000000,true,true"
 ok "(the last entry's hash is the head)" equals "$(json 'j.entries[j.entries.length-1].hash')" "$HEAD_HASH"
 ok "the public page" equals "$(get "/works/$F")" 200

@@ -303,13 +303,18 @@ int api_work_entry_add(struct req *r)
 
 struct ledger_json {
 	struct req *r;
-	json_t *a;
+	json_t *a;       /* the ledger: what in - out + corrections adds up to */
+	json_t *waiting; /* expenses the board has not approved (waiting or refused) */
 };
 
+/* An expense counts once a board member approves it: until then, or when
+ * refused, it is kept (and chained) but listed apart, so the ledger's
+ * entries add up to the balance as they are. */
 static int ledger_row(const struct entry *e, void *arg)
 {
 	struct ledger_json *l = arg;
-	json_array_append_new(l->a, entry_json(l->r, e));
+	json_array_append_new(e->kind == EK_EXPENSE && !e->counted ? l->waiting : l->a,
+			      entry_json(l->r, e));
 	return 0;
 }
 
@@ -319,15 +324,16 @@ int api_work_ledger(struct req *r)
 	int rc = work_get(&r->ctx, r->params[0], &w);
 	if (rc)
 		return rc;
-	struct ledger_json l = {r, json_array()};
+	struct ledger_json l = {r, json_array(), json_array()};
 	if ((rc = entry_each(&r->ctx, w.id, ledger_row, &l))) {
 		json_decref(l.a);
+		json_decref(l.waiting);
 		return rc;
 	}
 	api_send(r, 200,
-		 json_pack("{s:I, s:s, s:I, s:I, s:o}", "work", (json_int_t)w.id, "head_hash",
+		 json_pack("{s:I, s:s, s:I, s:I, s:o, s:o}", "work", (json_int_t)w.id, "head_hash",
 			   w.head_hash, "balance", (json_int_t)w.money.balance, "count",
-			   (json_int_t)w.entries, "entries", l.a));
+			   (json_int_t)w.entries, "entries", l.a, "expenses_not_counted", l.waiting));
 	return 0;
 }
 
