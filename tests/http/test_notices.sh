@@ -173,7 +173,12 @@ ok "and shows" grep -q '"name":"Phí, lệ phí","name_vi":"Phí, lệ phí","na
 
 # ---------------------------------------------------------------- dashboard
 ok "the officer's page lists what needs doing" equals "$(get /me -b "$(jar ward)")" 200
-ok "(overdue duties of the demo's notices)" contains "$T_DIR/body" 'class="overdue"'
+ok "(overdue duties of the demo's notices first, one line with their count)" sh -c "grep -q '<ul class=\"todo\"><li class=\"overdue\"><a href=\"/me/notices\">[0-9]* việc công khai thông tin quá hạn' '$T_DIR/body'"
+ok "(and the queue of reports)" contains "$T_DIR/body" 'href="/reports/queue'
+ok "the notices' own list" equals "$(get /me/notices -b "$(jar ward)")" 200
+ok "(names each overdue duty)" contains "$T_DIR/body" 'class="overdue"'
+ok "a resident has no such list: 404" equals "$(get /me/notices -b "$(jar res)")" 404
+ok "nor a visitor: to the sign-in" equals "$(get /me/notices)" 303
 ok "the household's page lists its notices" equals "$(get /me -b "$(jar res)")" 200
 ok "(this one, known)" contains "$T_DIR/body" "/notices/$N\""
 

@@ -14,6 +14,7 @@
 #include "web/html.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/consult/consult_impl.h"
 
 /* ------------------------------------------------------------ opinions */
@@ -192,4 +193,50 @@ void consult_synthesis_links(struct req *r, const struct consultation *c)
 	html_link(b, link_consultation(r, c->id, "synthesis.xlsx"),
 		  T(r, "Excel workbook"));
 	html_raw(b, "</p>");
+}
+
+/* The opinions still to answer in the closed consultations of a unit the
+ * actor consults in, counted over a page of them. */
+static int unanswered_in(struct req *r, int64_t unit_id, int64_t *n)
+{
+	struct consult_filter f = {.unit_id = unit_id, .status = CS_CLOSED};
+	struct consultation *v;
+	size_t k;
+	int more;
+	int rc = consultation_list(&r->ctx, &f, 0, 100, &v, &k, &more);
+	*n = 0;
+	for (size_t i = 0; !rc && i < k; i++)
+		if (v[i].unit_id == unit_id || perm_may(&r->ctx, ACT_CONSULT, v[i].unit_id))
+			*n += v[i].opinions - v[i].answered;
+	return rc;
+}
+
+static int unit_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	int64_t n = 0;
+	int rc = unanswered_in(r, unit_id, &n);
+	if (!rc)
+		todo_add(t, N_("%lld opinions on drafts to answer"), n,
+			 link_consultations(r, unit_id, "closed"), 1);
+	return rc;
+}
+
+int consult_todo(struct req *r, struct todo *t)
+{
+	return todo_each_unit(r, t, ACT_CONSULT, unit_todo);
+}
+
+int consult_household_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	struct consult_filter f = {.unit_id = unit_id, .status = CS_OPEN};
+	struct consultation *v;
+	size_t n;
+	int more;
+	int rc = consultation_list(&r->ctx, &f, 0, 100, &v, &n, &more);
+	if (!rc)
+		todo_add(t, N_("%lld drafts open for your comments"), (int64_t)n,
+			 n == 1 ? link_consultation(r, v[0].id, NULL)
+				: link_consultations(r, unit_id, "open"),
+			 0);
+	return rc;
 }

@@ -18,6 +18,7 @@
 #include "web/layout.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/decide/decide_impl.h"
 
 #define LIST_SIZE 20
@@ -500,4 +501,52 @@ int page_matter_tally_check(struct req *r)
 {
 	int rc = req_form_parse(r);
 	return rc ? rc : tally_page(r, req_form(r, "receipt"));
+}
+
+/* ------------------------------------------------------------ for /me */
+
+/* The drafts of one unit the actor convenes in, counted up to a page. */
+static int unit_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	struct matter_filter f = {.unit_id = unit_id, .status = MS_DRAFT};
+	struct matter *v;
+	size_t k;
+	int more;
+	int rc = matter_list(&r->ctx, &f, 0, MATTER_PAGE_MAX, &v, &k, &more);
+	if (!rc)
+		todo_add(t, N_("%lld matters drafted, not yet put to the community"), (int64_t)k,
+			 link_matters(r, unit_id, "draft"), 0);
+	return rc;
+}
+
+int decide_todo(struct req *r, struct todo *t)
+{
+	return todo_each_unit(r, t, ACT_CONVENE_MEETINGS, unit_todo);
+}
+
+int decide_household_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	struct matter_filter f = {.unit_id = unit_id, .status = MS_OPEN};
+	struct matter *v;
+	size_t n;
+	int more;
+	int64_t ballots = 0, meetings = 0, ballot_id = 0, meeting_id = 0;
+	int rc = matter_list(&r->ctx, &f, 0, MATTER_PAGE_MAX, &v, &n, &more);
+	for (size_t i = 0; !rc && i < n; i++) {
+		const char *how = "";
+		if (v[i].form == FORM_MEETING) {
+			meetings++;
+			meeting_id = v[i].id;
+		} else if (!ballot_mine(&r->ctx, v[i].id, &how) && !*how) {
+			ballots++; /* on the household's roll, not cast yet */
+			ballot_id = v[i].id;
+		}
+	}
+	todo_add(t, N_("%lld ballots for your household to cast"), ballots,
+		 ballots == 1 ? link_matter(r, ballot_id, NULL) : link_matters(r, unit_id, "open"),
+		 1);
+	todo_add(t, N_("%lld community meetings called"), meetings,
+		 meetings == 1 ? link_matter(r, meeting_id, NULL) : link_matters(r, unit_id, "open"),
+		 0);
+	return rc;
 }

@@ -16,6 +16,7 @@
 #include "web/html.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/reports/reports.h"
 #include "web/reports/reports_impl.h"
 
@@ -409,4 +410,31 @@ int reports_me_section(struct req *r)
 	}
 	html_raw(b, "</section>");
 	return 0;
+}
+
+/* How many reports of f's part: overdue ones or all open ones, counted
+ * up to a page (REPORT_PAGE_MAX: more than a page reads as that many). */
+static int count_part(struct req *r, struct report_filter f, int state, int64_t *n)
+{
+	struct report *v;
+	size_t k;
+	int more;
+	f.state = state;
+	int rc = report_list(&r->ctx, &f, 0, REPORT_PAGE_MAX, &v, &k, &more);
+	*n += rc ? 0 : (int64_t)k;
+	return rc;
+}
+
+int reports_todo(struct req *r, struct todo *t)
+{
+	struct queue_part *parts;
+	size_t np;
+	int64_t overdue = 0, open = 0;
+	int rc = report_queue_parts(r, &parts, &np);
+	for (size_t i = 0; !rc && i < np; i++)
+		if (!(rc = count_part(r, parts[i].f, REPORT_OVERDUE, &overdue)))
+			rc = count_part(r, parts[i].f, REPORT_OPEN, &open);
+	todo_add(t, N_("%lld reports past their deadline"), overdue, link_report_queue(r), 1);
+	todo_add(t, N_("%lld reports open in your queue"), open - overdue, link_report_queue(r), 0);
+	return rc;
 }

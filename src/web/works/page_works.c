@@ -9,11 +9,13 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "domain/works/works_stats.h"
+#include "domain/works/board.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/works/works.h"
 #include "web/works/works_impl.h"
 
@@ -236,4 +238,14 @@ int works_me_section(struct req *r, int64_t household_id)
 		my_share(r, &v[i], household_id);
 	html_raw(b, "</ul></section>");
 	return 0;
+}
+
+int works_todo(struct req *r, struct todo *t)
+{
+	int64_t expenses, works, work_id;
+	int rc = board_waiting(&r->ctx, &expenses, &works, &work_id);
+	if (!rc && expenses)
+		todo_add(t, N_("%lld expenses waiting for your sign-off as a supervision board member"),
+			 expenses, works == 1 ? link_work(r, work_id, NULL) : link_works(r, 0, NULL), 0);
+	return rc;
 }
