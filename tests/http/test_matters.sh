@@ -17,7 +17,6 @@ DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1
 get '/api/v1/units?q=chieu%20lieu' >/dev/null
 CL=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Chiêu Liêu".*/\1/p' "$T_DIR/body")
 ok "found the neighborhoods" test -n "$DT" -a -n "$CL"
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 
 # ------------------------------------------------------------- the demo's
 ok "the demo's matters are listed" equals "$(get "/api/v1/matters?unit=$DT")" 200

@@ -21,6 +21,9 @@ DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1
 get '/api/v1/notice-categories' >/dev/null
 FEES=$(grep -o '"id":[0-9]*,"code":"fees"' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
 ok "found the units and the category" test -n "$TDH" -a -n "$DT" -a -n "$FEES"
+get "/api/v1/notices?unit=$DT&limit=100" >/dev/null
+json 'j.notices.map(n=>n.title).join("\n")' >"$T_DIR/titles"
+ok "the notices danvan writes itself are in Vietnamese (meetings, works)" sh -c "grep -q '^Họp cộng đồng dân cư: ' '$T_DIR/titles' && grep -q '^Kế hoạch công trình: ' '$T_DIR/titles' && ! grep -q '^Community meeting\|^Plan of the work\|^Final accounts' '$T_DIR/titles'"
 
 # ------------------------------------------------------------ writing a notice
 ok "the officer's form" equals "$(get "/units/$TDH/notices/new" -b "$(jar ward)")" 200

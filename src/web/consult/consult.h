@@ -19,4 +19,9 @@ int consult_todo(struct req *r, struct todo *t);
 /* /me: the drafts open for comments where the household lives. */
 int consult_household_todo(struct req *r, struct todo *t, int64_t unit_id);
 
+/* A unit's home (and the deployment's, unit_id 0): the drafts open for
+ * comments there, with their closing time and opinions so far. Nothing
+ * when there is none. Public. */
+int consult_unit_section(struct req *r, int64_t unit_id);
+
 #endif

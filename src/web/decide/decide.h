@@ -21,4 +21,9 @@ int decide_todo(struct req *r, struct todo *t);
  * community (unit_id: the household's). */
 int decide_household_todo(struct req *r, struct todo *t, int64_t unit_id);
 
+/* A unit's home (and the deployment's, unit_id 0): the votes open in its
+ * subtree with their deadline and turnout, the meetings called with their
+ * time and place, and the way to all its matters. Public. */
+int decide_unit_section(struct req *r, int64_t unit_id);
+
 #endif

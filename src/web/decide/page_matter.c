@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/decide/matter.h"
+#include "domain/decide/meeting.h"
 #include "domain/perm.h"
 #include "domain/rules.h"
 #include "domain/registry/unit.h"
@@ -78,8 +79,7 @@ int page_matters(struct req *r)
 		return rc;
 	const char *title = T(r, "Matters residents decide");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	page_note(r, "lead",
@@ -242,9 +242,7 @@ static void manage_tools(struct req *r, const struct matter *m, const struct for
 	int agree = perm_may(&r->ctx, ACT_AGREE_ONLINE_VOTE, m->unit_id);
 	if (m->status != MS_DRAFT || (!m->may_manage && !agree))
 		return;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Before voting opens"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Before voting opens"));
 	if (m->form == FORM_ONLINE) {
 		html_raw(b, "<p>");
 		html_txtf(b, T(r, "Agreement to an online vote: community head %s, front work "
@@ -548,5 +546,57 @@ int decide_household_todo(struct req *r, struct todo *t, int64_t unit_id)
 	todo_add(t, N_("%lld community meetings called"), meetings,
 		 meetings == 1 ? link_matter(r, meeting_id, NULL) : link_matters(r, unit_id, "open"),
 		 0);
+	return rc;
+}
+
+/* ----------------------------------------------------- for a unit's home */
+
+#define SECTION_MATTERS 5
+
+/* One open matter: its ballot's deadline and turnout, or its meeting's
+ * time and place. */
+static int open_matter_line(struct req *r, const struct matter *m)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<li>");
+	html_link(b, link_matter(r, m->id, NULL), m->title);
+	html_raw(b, " <span class=\"meta\">");
+	html_txt(b, m->unit_name);
+	html_raw(b, " · ");
+	if (m->form == FORM_MEETING) {
+		struct meeting mt;
+		int rc = meeting_load(&r->ctx, m->id, &mt);
+		if (rc)
+			return rc;
+		html_txtf(b, T(r, "meeting on %s at %s"), page_time(r, mt.starts_at), mt.place);
+	} else {
+		html_txtf(b, T(r, "vote until %s"), page_time(r, m->closes_at));
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "%lld of %lld households have voted"), (long long)m->cast,
+			  (long long)m->eligible);
+	}
+	html_raw(b, "</span></li>");
+	return 0;
+}
+
+int decide_unit_section(struct req *r, int64_t unit_id)
+{
+	struct matter_filter f = {.unit_id = unit_id, .status = MS_OPEN};
+	struct matter *v;
+	size_t n;
+	int more;
+	int rc = matter_list(&r->ctx, &f, 0, SECTION_MATTERS, &v, &n, &more);
+	if (rc)
+		return rc;
+	struct buf *b = &r->out;
+	page_section(r, "recent", T(r, "Open votes and meetings"));
+	if (!n)
+		page_note(r, "empty", T(r, "No vote or meeting is open now."));
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = open_matter_line(r, &v[i]);
+	html_raw(b, "</ul><p class=\"links\">");
+	html_link(b, link_matters(r, unit_id, NULL), T(r, "Matters residents decide"));
+	html_raw(b, "</p></section>");
 	return rc;
 }

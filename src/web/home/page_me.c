@@ -46,7 +46,7 @@ static int my_household(struct req *r)
 	html_txt(b, T(r, "Where"));
 	html_raw(b, "</dt><dd>");
 	for (size_t i = ncrumbs; i-- > 0;) {
-		html_txtf(b, "%s %s", T(r, unit_kind_label(crumbs[i].kind)), crumbs[i].name);
+		html_txt(b, unit_title(&r->arena, r->ctx.lang, crumbs[i].kind, crumbs[i].name));
 		if (i)
 			html_raw(b, ", ");
 	}
@@ -83,9 +83,7 @@ static void my_roles(struct req *r)
 		html_raw(b, "<li>");
 		html_txt(b, T(r, role_label((enum role)a->grants[i].role)));
 		html_raw(b, " · ");
-		html_txt(b, T(r, unit_kind_label(u.kind)));
-		html_raw(b, " ");
-		html_link(b, href, u.name);
+		html_link(b, href, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 		html_raw(b, "</li>");
 	}
 	html_raw(b, "</ul></section>");

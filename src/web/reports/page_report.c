@@ -96,8 +96,7 @@ int page_reports(struct req *r)
 		return rc;
 	const char *title = T(r, "Residents' reports");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	if (f.unit_id)
 		page_back(r, link_unit(r, u.id, NULL), u.name);
@@ -144,7 +143,7 @@ int report_queue_parts(struct req *r, struct queue_part **out, size_t *n)
 		if ((!handles && !heads) || unit_get(&r->ctx, a->grants[i].unit_id, &u))
 			continue;
 		*ARENA_PUSH(&r->arena, *out, *n, cap) = (struct queue_part){
-			.title = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u.kind)), u.name),
+			.title = arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, u.kind, u.name)),
 			.f = {.unit_id = u.id, .state = REPORT_OPEN, .for_work = 1, .head_only = !handles}};
 	}
 	return rc;
@@ -319,9 +318,8 @@ static int photos_block(struct req *r, const struct report *rep, const struct fo
 	if (rc)
 		return rc;
 	if (n || *rep->media_url) {
-		html_raw(b, "<section class=\"files\"><h2>");
-		html_txt(b, T(r, "Photos"));
-		html_raw(b, "</h2><ul>");
+		page_section(r, "files", T(r, "Photos"));
+		html_raw(b, "<ul>");
 	}
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<li><figure><a href=\"");

@@ -40,8 +40,7 @@ int page_works(struct req *r)
 		return rc;
 	const char *title = T(r, "Community works");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	if (f.unit_id)
 		page_back(r, link_unit(r, u.id, NULL), u.name);
@@ -132,9 +131,7 @@ int works_unit_section(struct req *r, int64_t unit_id)
 	if (!n && !manage)
 		return 0;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"works\"><h2>");
-	html_txt(b, T(r, "Community works"));
-	html_raw(b, "</h2>");
+	page_section(r, "works", T(r, "Community works"));
 	if (n) {
 		html_raw(b, "<ul class=\"items compact\">");
 		for (size_t i = 0; i < n; i++)
