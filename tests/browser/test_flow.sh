@@ -20,7 +20,7 @@ export DEMO_RECEIPT=$(sed -n 's/.*kept the receipt \([A-Z0-9-]*\) .*/\1/p' "$T_D
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
 rc=0
 export HTMLDIR=$T_DIR/html
-for flow in run notices matters consultations works reports awards; do
+for flow in ${FLOWS:-run notices matters consultations works reports awards}; do
 	echo "# $flow.mjs"
 	BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" \
 		node "tests/browser/$flow.mjs" || rc=1
