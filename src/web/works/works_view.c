@@ -164,6 +164,6 @@ void works_item(struct req *r, const struct work *w)
 	html_raw(b, "\" aria-label=\"");
 	html_attr(b, T(r, "Progress"));
 	html_raw(b, "\"></progress> ");
-	html_txtf(b, "%d%%", w->progress);
+	html_txtf(b, T(r, "built %d%%"), w->progress);
 	html_raw(b, "</p></article></li>");
 }
