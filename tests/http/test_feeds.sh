@@ -164,6 +164,12 @@ ok "only the politics article" equals "$(feed_ids politics)" \
 	"$(js 'd.articles.filter((a) => a.section === "politics").map((a) => a.id).join(" ")' newsapi)"
 ok "(one)" equals "$(js d.count politics)" 1
 
+# An article's photo is its picture, with its caption, not an attachment.
+ART=$(js 'd.articles.find((a) => a.title.startsWith("Hẻm mới")).url.split("/").pop()' newsapi)
+ok "the article with a photo is there" equals "$(get "/news/$ART")" 200
+ok "its photo heads it, with its caption" grep -q '<figure class="picture"><img src="/files/[0-9]*" alt="Tuyến hẻm 7[^"]*" width="960" height="540"><figcaption>Tuyến hẻm 7' "$T_DIR/body"
+ok "and is not listed again as an attached file" sh -c "! grep -q 'class=\"files\"' '$T_DIR/body'"
+ok "the news list shows it as a thumbnail" sh -c "curl -s http://127.0.0.1:$T_PORT/news | grep -q 'src=\"/files/[0-9]*/thumb\"'"
 # ------------------------------------------------------------- escaping
 TITLE='Lịch tiếp dân <b>&"'"'"' & </title> ]]> &amp; xong'
 node -e 'process.stdout.write(JSON.stringify({unit: +process.argv[1], category: +process.argv[2],

@@ -4,10 +4,13 @@
  * published weeks ago with part of their duties done and part of the
  * households reached, so every page has something true to show.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
+#include "base/media.h"
 #include "domain/disclose/article.h"
+#include "domain/disclose/attachment.h"
 #include "domain/demo/demo.h"
 #include "domain/disclose/notice.h"
 #include "domain/disclose/reach.h"
@@ -60,6 +63,7 @@ struct demo_article {
 	enum article_section section;
 	int days_ago;
 	const char *title, *lead, *body, *byline;
+	const char *caption; /* a photo with this caption heads the article; NULL: none */
 };
 
 static const struct demo_article articles[] = {
@@ -71,7 +75,8 @@ static const struct demo_article articles[] = {
 	 "Ban giám sát đầu tư của cộng đồng theo dõi từ khi khởi công đến khi nghiệm thu. Sổ "
 	 "thu chi được công khai tại nhà văn hóa và trên trang thông tin của phường.\n\n"
 	 "Người dân trong hẻm cho biết đi lại thuận tiện hơn, nhất là vào mùa mưa.",
-	 "Ban Dân vận phường Tân Đông Hiệp"},
+	 "Ban Dân vận phường Tân Đông Hiệp",
+	 "Tuyến hẻm 7 sau khi bê tông hóa, đèn chiếu sáng và camera đã lắp xong."},
 	{SEC_POLITICS, 8, "Phường Tân Đông Hiệp tổng kết công tác dân vận năm 2026",
 	 "Hội nghị đánh giá kết quả thực hiện quy chế dân chủ ở cơ sở và đề ra phương hướng cho "
 	 "năm 2027.",
@@ -152,6 +157,20 @@ static int demo_notice(struct dv_ctx *ctx, const struct demo_notice *dn,
 	return rc;
 }
 
+/* A made-up photo of the place, as an officer would upload it. */
+static int demo_article_photo(struct dv_ctx *ctx, int64_t article_id, const char *caption)
+{
+	unsigned char *data;
+	size_t len;
+	int64_t fid;
+	int rc = media_sample_jpeg((unsigned)article_id, 960, 540, &data, &len, &ctx->err);
+	if (rc)
+		return rc;
+	rc = attachment_add(ctx, &article_attach, article_id, "hem-7.jpg", data, len, caption, &fid);
+	free(data);
+	return rc;
+}
+
 static int demo_article(struct dv_ctx *ctx, const struct demo_article *da,
 			const struct demo_result *out)
 {
@@ -163,6 +182,8 @@ static int demo_article(struct dv_ctx *ctx, const struct demo_article *da,
 				   .byline = da->byline};
 	int64_t id;
 	int rc = article_create(ctx, &in, &id);
+	if (!rc && da->caption)
+		rc = demo_article_photo(ctx, id, da->caption);
 	if (rc || (rc = article_publish(ctx, id, 1)))
 		return rc;
 	/* a publication date in the past, as if written over the last weeks */

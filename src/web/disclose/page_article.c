@@ -218,6 +218,42 @@ static void article_tools(struct req *r, const struct article *a, const struct f
 	html_raw(&r->out, "</section>");
 }
 
+/*
+ * The article's picture: its first photo, full width with its caption, at
+ * the head of the article (the list shows the same photo as a thumbnail).
+ * Removes it from v[0..*n) so the attachments below do not repeat it.
+ */
+static void article_picture(struct req *r, const struct article *a, struct attachment *v, size_t *n)
+{
+	size_t i = 0;
+	while (i < *n && v[i].file_id != a->photo_id)
+		i++;
+	if (!a->photo_id || i == *n)
+		return;
+	struct attachment p = v[i];
+	memmove(&v[i], &v[i + 1], (*n - i - 1) * sizeof(*v));
+	(*n)--;
+	struct buf *b = &r->out;
+	html_raw(b, "<figure class=\"picture\"><img src=\"");
+	html_attr(b, link_file(r, p.file_id, NULL));
+	html_raw(b, "\" alt=\"");
+	html_attr(b, *p.caption ? p.caption : a->title);
+	html_raw(b, "\" width=\"");
+	html_txtf(b, "%d", p.width);
+	html_raw(b, "\" height=\"");
+	html_txtf(b, "%d", p.height);
+	html_raw(b, "\">");
+	if (*p.caption) {
+		html_raw(b, "<figcaption>");
+		html_txt(b, p.caption);
+		html_raw(b, "</figcaption>");
+	}
+	if (a->may_edit)
+		form_button(r, link_file_remove(r, link_article(r, a->id, NULL), p.file_id),
+			    T(r, "Remove"), "inline secondary");
+	html_raw(b, "</figure>");
+}
+
 static int article_page(struct req *r, const struct form_errors *fe, int status)
 {
 	struct article a;
@@ -242,6 +278,7 @@ static int article_page(struct req *r, const struct form_errors *fe, int status)
 	html_raw(b, "</p>");
 	if (!a.published)
 		page_note(r, "banner", T(r, "Draft: not public yet."));
+	article_picture(r, &a, files, &nfiles);
 	if (*a.lead)
 		page_note(r, "lead", a.lead);
 	html_raw(b, "<div class=\"prose\">");
