@@ -54,9 +54,16 @@ get / >/dev/null
 ok "home links a current notice" grep -q 'href="/notices/[0-9]*"' "$T_DIR/body"
 ok "home links an open vote or meeting" grep -q 'href="/matters/[0-9]*"' "$T_DIR/body"
 ok "home links a work" grep -q 'href="/works/[0-9]*"' "$T_DIR/body"
-ok "(each in its section: votes, drafts, notices, works, reports)" sh -c "grep -q 'Đang lấy ý kiến và họp' '$T_DIR/body' && grep -q 'Dự thảo đang lấy ý kiến' '$T_DIR/body' && grep -q 'Thông tin công khai' '$T_DIR/body' && grep -q 'Công trình do Nhân dân cùng làm' '$T_DIR/body' && grep -q 'đã giải quyết trong tháng này' '$T_DIR/body'"
+ok "(each in its section: votes, drafts, notices, works, reports)" sh -c "grep -q 'Đang biểu quyết và họp' '$T_DIR/body' && grep -q 'Dự thảo đang lấy ý kiến' '$T_DIR/body' && grep -q 'Thông tin công khai' '$T_DIR/body' && grep -q 'Công trình do Nhân dân cùng làm' '$T_DIR/body' && grep -q 'đã giải quyết trong tháng này' '$T_DIR/body'"
 ok "(a ballot with its deadline and turnout)" grep -q 'bỏ phiếu đến [0-9/]* [0-9:]* · [0-9]* trên [0-9]* hộ đã bỏ phiếu' "$T_DIR/body"
 ok "(a meeting with its time and place)" grep -q 'họp lúc [0-9/]* [0-9:]* tại ' "$T_DIR/body"
+# the chart of reports: the last 12 months, this one last, each bar's
+# resolved part within it, and the bars add up to the reports of that span
+CHART=$(grep -o 'aria-label="Phản ánh nhận được mỗi tháng:[^"]*"' "$T_DIR/body")
+ok "home charts the reports of the last 12 months" test "$(echo "$CHART" | grep -o 'T[0-9]* [0-9]* ([0-9]*)' | wc -l)" = 12
+ok "(ending with this month)" grep -q "T$(TZ=Asia/Ho_Chi_Minh date +%-m) [0-9]* ([0-9]*)\"\$" <<<"$CHART"
+ok "(resolved within received)" sh -c "echo '$CHART' | grep -o 'T[0-9]* [0-9]* ([0-9]*)' | tr -d '()T' | awk '\$3 > \$2 { bad = 1 } END { exit bad }'"
+ok "(holding the demo's reports)" test "$(echo "$CHART" | grep -o 'T[0-9]* [0-9]* ([0-9]*)' | awk '{ s += $2 } END { print s }')" -gt 0
 ok "the whole tree is at /units" equals "$(get /units)" 200
 ok "(down to the neighborhoods, with their households)" grep -q '>Khu phố Đông Tác</a> <span class="counts">[0-9]* hộ' "$T_DIR/body"
 ok "a unit's page has the search box kept to it" grep -q "<input type=\"hidden\" name=\"unit\" value=\"$tdh\">" <(curl -s "http://127.0.0.1:$T_PORT/units/$tdh")

@@ -13,6 +13,7 @@
 #include "domain/reports/report.h"
 #include "domain/reports/report_stats.h"
 #include "domain/reports/routing.h"
+#include "web/chart.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/link.h"
@@ -335,11 +336,45 @@ void report_reporter_tools(struct req *r, const struct report *rep, const struct
 #define RESOLVED_SHOWN 3
 
 /* The first instant of this month, in Vietnam's time. */
-static int64_t this_month(struct req *r)
+/* The first instant of the month `back` months before this one. */
+static int64_t month_start(struct req *r, int back, int *month)
 {
 	int y, m, d;
 	date_split(time_local_date(r->ctx.now), &y, &m, &d);
+	m -= back;
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	if (month)
+		*month = m;
 	return time_local_midnight(date_ymd(y, m, 1));
+}
+
+static int64_t this_month(struct req *r)
+{
+	return month_start(r, 0, NULL);
+}
+
+/* The reports received in each of the last 12 months, with the share of
+ * them resolved since, as a chart. */
+static int months_chart(struct req *r, int64_t unit_id)
+{
+	struct chart_bar bars[12];
+	int rc = 0;
+	for (int i = 0; !rc && i < 12; i++) {
+		struct report_stats *s;
+		size_t n;
+		int m;
+		int64_t from = month_start(r, 11 - i, &m), to = month_start(r, 10 - i, NULL);
+		rc = report_stats(&r->ctx, unit_id, from, i == 11 ? 0 : to, &s, &n);
+		if (!rc)
+			bars[i] = (struct chart_bar){arena_printf(&r->arena, T(r, "M%d"), m),
+						     s[n - 1].received, s[n - 1].resolved};
+	}
+	if (!rc)
+		chart_bars(r, T(r, "Reports received each month"), bars, 12, T(r, "resolved"));
+	return rc;
 }
 
 /* The reports resolved this month, the latest first, as links. */
@@ -412,6 +447,11 @@ int reports_unit_summary(struct req *r, int64_t unit_id)
 	html_raw(b, "</strong>");
 	html_txt(b, T(r, "overdue"));
 	html_raw(b, "</li></ul>");
+	r->ctx.actor = &actor_anonymous;
+	rc = months_chart(r, unit_id);
+	r->ctx.actor = was;
+	if (rc)
+		return rc;
 	resolved_lately(r, v, nv);
 	html_raw(b, "<p class=\"links\">");
 	if (unit_kind_is_community(u.kind))
