@@ -41,6 +41,8 @@ contains() { grep -q -F -- "$2" "$1"; }
 lacks() { ! grep -q -E -- "$2" "$1"; }
 # The value of a JavaScript expression over the last body parsed as JSON (j).
 json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
+# within N CMD...: runs CMD every half second until it succeeds, for at most N seconds
+within() { local n=$(($1 * 2)); shift; while ! "$@"; do n=$((n - 1)); [ $n -gt 0 ] || return 1; sleep 0.5; done; }
 equals() { [ "$1" = "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
 
 # vn_day N: the day N days from now in Vietnam, as a date input sends it

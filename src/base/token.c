@@ -19,11 +19,6 @@ void token_random(char *out, size_t nbytes)
 	sodium_memzero(raw, sizeof(raw));
 }
 
-uint32_t token_uniform(uint32_t n)
-{
-	return randombytes_uniform(n);
-}
-
 void hex_encode(char *out, const unsigned char *bin, size_t len)
 {
 	sodium_bin2hex(out, len * 2 + 1, bin, len);
@@ -65,11 +60,29 @@ void sha256_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len)
 	hex_encode(out, h, sizeof(h));
 }
 
+void token_code(char *out, size_t n, const char *alphabet)
+{
+	size_t k = strlen(alphabet), limit = 256 - 256 % k, i = 0;
+	unsigned char raw[64];
+	while (i < n) {
+		randombytes_buf(raw, sizeof(raw));
+		/* bytes past the last whole multiple of k are dropped: no letter
+		 * is likelier than another */
+		for (size_t j = 0; j < sizeof(raw) && i < n; j++)
+			if (raw[j] < limit)
+				out[i++] = alphabet[raw[j] % k];
+	}
+	out[n] = '\0';
+	sodium_memzero(raw, sizeof(raw));
+}
+
 void receipt_code(char out[12])
 {
-	static const char alphabet[] = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
-	for (int i = 0; i < 11; i++)
-		out[i] = i == 5 ? '-' : alphabet[token_uniform(sizeof(alphabet) - 1)];
+	char letters[11];
+	token_code(letters, 10, "ABCDEFGHJKMNPQRSTVWXYZ23456789");
+	memcpy(out, letters, 5);
+	out[5] = '-';
+	memcpy(out + 6, letters + 5, 5);
 	out[11] = '\0';
 }
 

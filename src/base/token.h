@@ -22,8 +22,9 @@ int token_init(void);
  * out (room for TOKEN_TEXT_MAX + 1 bytes; nbytes <= 45). */
 void token_random(char *out, size_t nbytes);
 
-/* Uniform random integer in [0, n). */
-uint32_t token_uniform(uint32_t n);
+/* n characters drawn uniformly from alphabet (at most 256 letters) into
+ * out, NUL-terminated (n + 1 bytes): one read of the generator for them all. */
+void token_code(char *out, size_t n, const char *alphabet);
 
 /* BLAKE2b-256 of data as 64 lowercase hex digits plus NUL (out: 65 bytes). */
 void hash_hex(char out[HASH_HEX_LEN + 1], const void *data, size_t len);

@@ -15,6 +15,7 @@ void ctx_init(struct dv_ctx *ctx, struct db *db, struct arena *arena, const stru
 	ctx->actor = actor ? actor : &actor_anonymous;
 	ctx->now = time_now();
 	ctx->defer_counts = 0;
+	ctx->touches = NULL;
 	dv_err_clear(&ctx->err);
 	ctx_set_lang(ctx, "vi");
 }

@@ -39,6 +39,8 @@ struct actor {
 	struct grant *grants;
 };
 
+struct touches; /* domain/identity/touch.h */
+
 struct dv_ctx {
 	struct db *db;
 	struct arena *arena;
@@ -48,6 +50,9 @@ struct dv_ctx {
 	/* Bulk loads (demo, import) set this, skip per-row count updates and
 	 * call unit_recount() once at the end. */
 	int defer_counts;
+	/* A server's queue of "last seen" writes, written with its next group
+	 * commit; NULL writes them at once (domain/identity/touch.h). */
+	struct touches *touches;
 	struct dv_err err;
 };
 

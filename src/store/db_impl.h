@@ -18,6 +18,7 @@ struct db_stmt {
 	struct db *db;
 	char *sql;     /* the text as the domain wrote it (owned) */
 	uint64_t hash; /* of sql, for the cache */
+	const char *sql_addr; /* where the caller's text was when last found (db->by_addr) */
 	int nparams;   /* highest $N in sql */
 	int active;    /* a query is open on this statement */
 	void *handle;  /* sqlite3_stmt *, or NULL for PostgreSQL */
@@ -53,6 +54,8 @@ struct db_ops {
 	const char *begin_sql;
 };
 
+#define DB_BY_ADDR 512
+
 struct db {
 	const struct db_ops *ops;
 	enum db_kind kind;
@@ -61,6 +64,9 @@ struct db {
 	struct db_stmt **cache; /* open-addressing table of prepared statements */
 	size_t cache_cap;
 	size_t cache_n;
+	/* the statement last found for a text at this address (the texts are
+	 * mostly string literals): found again without hashing the text */
+	struct db_stmt *by_addr[DB_BY_ADDR];
 	struct db_stmt *open_query;
 	int tx_depth;
 	int tx_failed;

@@ -153,6 +153,7 @@ static struct req *req_new(h2o_req_t *h, struct loop *l)
 	arena_init(&r->arena);
 	buf_init(&r->out, 0);
 	ctx_init(&r->ctx, l->db, &r->arena, &actor_anonymous);
+	r->ctx.touches = &l->srv->touches;
 	r->method = arena_strndup(&r->arena, h->method.base, h->method.len);
 	r->path = arena_strndup(&r->arena, h->path_normalized.base, h->path_normalized.len);
 	r->query = h->query_at != SIZE_MAX ? arena_strndup(&r->arena, h->path.base + h->query_at + 1,

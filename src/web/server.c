@@ -277,6 +277,8 @@ int server_run(const struct server_config *cfg)
 	sigaddset(&stop_signals, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	int nworkers = cfg->workers > 0 ? cfg->workers : srv.nloops;
+	touches_init(&srv.touches);
+	srv.batcher.touches = &srv.touches;
 	if (workers_start(&srv.workers, nworkers, cfg->db_url) ||
 	    batcher_start(&srv.batcher, cfg->db_url, cfg->batch_max)) {
 		workers_stop(&srv.workers);
@@ -298,7 +300,8 @@ int server_run(const struct server_config *cfg)
 		srv.loops[i].fd = -1; /* closed with the listener */
 	}
 	workers_stop(&srv.workers);
-	workers_stop(&srv.batcher);
+	workers_stop(&srv.batcher); /* writes the last touches */
+	touches_release(&srv.touches);
 	release(&srv);
 	log_info("stopped");
 	return 0;

@@ -11,6 +11,7 @@
 
 #include <h2o.h>
 
+#include "domain/identity/touch.h"
 #include "web/http.h"
 #include "web/routes.h"
 #include "web/server.h"
@@ -64,6 +65,8 @@ struct workers {
 	pthread_cond_t cv;
 	struct job *head, *tail;
 	int stop;
+	/* the batcher writes these with its transactions, or alone when idle */
+	struct touches *touches;
 };
 
 struct server {
@@ -74,6 +77,7 @@ struct server {
 	atomic_int stop;
 	struct workers workers;
 	struct workers batcher; /* ROUTE_BATCH: ballots */
+	struct touches touches; /* "last seen" of sessions and tokens, written by the batcher */
 };
 
 /* request.c */

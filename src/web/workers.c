@@ -12,9 +12,11 @@
  * fails, every response of the batch becomes a 503, so no client is told a
  * ballot was recorded that is not on disk.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/log.h"
 #include "web/api.h"
@@ -50,8 +52,32 @@ static void refuse_all(struct job *jobs)
 	}
 }
 
-/* One transaction for the jobs of the list, a savepoint each. */
-static void run_batch(struct db *db, struct job *jobs)
+/* The queued touches in a savepoint of the open transaction: if they fail,
+ * they are lost (a later "last seen"), never the batch. */
+static int write_touches(struct workers *w, struct db *db, struct dv_err *err)
+{
+	if (!w->touches || !touches_pending(w->touches))
+		return 0;
+	struct arena arena;
+	struct dv_ctx ctx;
+	arena_init(&arena);
+	ctx_init(&ctx, db, &arena, &actor_system);
+	int rc = db_savepoint(db, err);
+	if (!rc) {
+		if (touches_write(&ctx, w->touches) || db_tx_failed(db)) {
+			log_error("last seen: %s", ctx.err.msg);
+			rc = db_savepoint_rollback(db, err);
+		} else {
+			rc = db_savepoint_release(db, err);
+		}
+	}
+	arena_release(&arena);
+	return rc;
+}
+
+/* One transaction for the jobs of the list, a savepoint each, and the
+ * touches queued meanwhile. */
+static void run_batch(struct workers *w, struct db *db, struct job *jobs)
 {
 	struct dv_err err = {0};
 	int rc = db_begin(db, &err);
@@ -64,6 +90,8 @@ static void run_batch(struct db *db, struct job *jobs)
 							      : db_savepoint_release(db, &err);
 	}
 	if (!rc)
+		rc = write_touches(w, db, &err);
+	if (!rc)
 		rc = db_commit(db, &err);
 	else if (db_in_tx(db))
 		db_rollback(db);
@@ -75,6 +103,16 @@ static void run_batch(struct db *db, struct job *jobs)
 		next = j->next; /* the loop owns the job once it has it */
 		hand_back(j);
 	}
+}
+
+/* Wait for a job or a stop, at most a second (with the lock held); 1 when
+ * the second passed. */
+static int wait_a_second(struct workers *w)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 1;
+	return pthread_cond_timedwait(&w->cv, &w->mu, &until) == ETIMEDOUT;
 }
 
 /* Detach up to batch_max jobs from the queue (called with the lock held). */
@@ -100,10 +138,16 @@ static void *worker_main(void *arg)
 	free(a);
 	while (w->batch) {
 		pthread_mutex_lock(&w->mu);
-		while (!w->head && !w->stop)
-			pthread_cond_wait(&w->cv, &w->mu);
+		int idle = 0;
+		while (!w->head && !w->stop && !idle)
+			idle = wait_a_second(w);
 		struct job *jobs = take_batch(w);
+		int stop = w->stop;
 		pthread_mutex_unlock(&w->mu);
+		if (!jobs && w->touches && touches_pending(w->touches))
+			run_batch(w, db, NULL); /* the touches alone */
+		if (!jobs && !stop)
+			continue;
 		if (!jobs) {
 			if (w->batches)
 				log_info("group commit: %ld changes in %ld transactions", w->batched,
@@ -113,7 +157,7 @@ static void *worker_main(void *arg)
 		for (struct job *j = jobs; j; j = j->next)
 			w->batched++;
 		w->batches++;
-		run_batch(db, jobs);
+		run_batch(w, db, jobs);
 	}
 	for (;;) {
 		pthread_mutex_lock(&w->mu);

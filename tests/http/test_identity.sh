@@ -104,6 +104,10 @@ ok "it works as a bearer token" equals "$(get /api/v1/me -H "Authorization: Bear
 ok "the account page lists it" equals "$(get /account -b "$(jar e)")" 200
 ok "by name" contains "$T_DIR/body" "Báo cáo tuần"
 ok "but never shows it again" lacks "$T_DIR/body" "$APITOKEN"
+# a token's last use is written with the server's next commit, or within
+# a second or two when nothing else is written
+used() { get /account -b "$(jar e)" >/dev/null; grep -q 'Báo cáo tuần <span class="note">[^<]* · dùng lần cuối [0-9]' "$T_DIR/body"; }
+ok "its last use is on the page within seconds" within 5 used
 rev=$(grep -o '/account/tokens/[0-9]*/revoke' "$T_DIR/body" | head -1)
 t=$(csrf_of e /account)
 ok "revoke it" equals "$(get "$rev" -b "$(jar e)" -X POST --data-urlencode "csrf=$t")" 303

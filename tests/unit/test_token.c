@@ -47,17 +47,28 @@ static void passwords_hash_with_argon2id(void **state)
 	assert_string_not_equal(h, h2); /* salted */
 }
 
-static void uniform_stays_in_range(void **state)
+static void codes_use_every_letter_and_only_those(void **state)
 {
 	(void)state;
 	int seen[7] = {0};
-	for (int i = 0; i < 700; i++) {
-		uint32_t v = token_uniform(7);
-		assert_true(v < 7);
-		seen[v]++;
+	char code[101];
+	for (int i = 0; i < 7; i++) {
+		token_code(code, 100, "ABCDEFG");
+		assert_int_equal(strlen(code), 100);
+		for (int j = 0; j < 100; j++) {
+			assert_true(code[j] >= 'A' && code[j] <= 'G');
+			seen[code[j] - 'A']++;
+		}
 	}
+	/* 700 letters of 7: each about 100 times; under 50 is a broken draw */
 	for (int i = 0; i < 7; i++)
-		assert_true(seen[i] > 0);
+		assert_true(seen[i] > 50);
+	char r[12];
+	receipt_code(r);
+	assert_int_equal(strlen(r), 11);
+	assert_int_equal(r[5], '-');
+	for (int j = 0; j < 11; j++)
+		assert_true(j == 5 || strchr("ABCDEFGHJKMNPQRSTVWXYZ23456789", r[j]));
 }
 
 int main(void)
@@ -66,7 +77,7 @@ int main(void)
 		cmocka_unit_test(tokens_are_random_and_urlsafe),
 		cmocka_unit_test(blake2b_known_answer),
 		cmocka_unit_test(passwords_hash_with_argon2id),
-		cmocka_unit_test(uniform_stays_in_range),
+		cmocka_unit_test(codes_use_every_letter_and_only_those),
 	};
 	return test_run(tests);
 }

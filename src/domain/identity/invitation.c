@@ -15,11 +15,11 @@ static const char code_alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 static void make_short_code(char out[SHORT_CODE_LEN + 1])
 {
-	for (int i = 0, k = 0; i < 8; i++) {
-		if (i == 4)
-			out[k++] = '-';
-		out[k++] = code_alphabet[token_uniform(sizeof(code_alphabet) - 1)];
-	}
+	char letters[9];
+	token_code(letters, 8, code_alphabet);
+	memcpy(out, letters, 4);
+	out[4] = '-';
+	memcpy(out + 5, letters + 4, 4);
 	out[SHORT_CODE_LEN] = '\0';
 }
 

@@ -6,6 +6,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "domain/identity/account.h"
+#include "domain/identity/touch.h"
 
 static void hash_token(char out[HASH_HEX_LEN + 1], const char *token)
 {
@@ -90,9 +91,7 @@ int session_find(struct dv_ctx *ctx, const char *token, struct session *s)
 	/* sliding expiry for web sessions without "remember me" */
 	if (strcmp(s->kind, "web") == 0 && !s->remember)
 		s->expires_at = ctx->now + SESSION_IDLE;
-	return db_run(ctx->db, &ctx->err,
-		      "UPDATE session SET last_seen_at = $1, expires_at = $2 WHERE id = $3",
-		      DB_I(ctx->now), DB_I(s->expires_at), DB_I(s->id));
+	return touch(ctx, TOUCH_SESSION, s->id, s->expires_at);
 }
 
 int session_end(struct dv_ctx *ctx, const char *token)
@@ -212,8 +211,7 @@ int api_token_account(struct dv_ctx *ctx, const char *token, int64_t *account_id
 	db_finish(st);
 	if (ctx->now - last < SESSION_TOUCH_EVERY)
 		return 0;
-	return db_run(ctx->db, &ctx->err, "UPDATE api_token SET last_used_at = $1 WHERE id = $2",
-		      DB_I(ctx->now), DB_I(id));
+	return touch(ctx, TOUCH_API_TOKEN, id, 0);
 }
 
 /* ---------------------------------------------------------------- throttle */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "domain/identity/touch.h"
 #include "domain/perm.h"
 
 static int require_configure(struct dv_ctx *ctx)
@@ -117,6 +118,5 @@ int report_app_check(struct dv_ctx *ctx, const char *key, int64_t *id)
 	/* written at most every five minutes, as API tokens are */
 	if (ctx->now - last < 300)
 		return 0;
-	return db_run(ctx->db, &ctx->err, "UPDATE report_app SET last_used_at = $1 WHERE id = $2",
-		      DB_I(ctx->now), DB_I(*id));
+	return touch(ctx, TOUCH_REPORT_APP, *id, 0);
 }

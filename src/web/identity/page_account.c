@@ -189,6 +189,14 @@ static int account_page(struct req *r, const struct form_errors *fe, const char 
 			html_txt(b, T(r, "created"));
 			html_raw(b, " ");
 			time_format(b, tokens[i].created_at);
+			html_raw(b, " · ");
+			if (tokens[i].last_used_at) {
+				html_txt(b, T(r, "last used"));
+				html_raw(b, " ");
+				time_format(b, tokens[i].last_used_at);
+			} else {
+				html_txt(b, T(r, "never used"));
+			}
 			html_raw(b, "</span> ");
 			form_button(r, link_token(r, tokens[i].id, "revoke"),
 				    T(r, "Revoke"), "inline");
