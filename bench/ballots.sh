@@ -9,16 +9,19 @@
 # API token (bench/ballots.c setup), then casts one ballot per household
 # with C keep-alive connections (bench/ballots.c run).
 #
-# Usage: bench/ballots.sh [-n HOUSEHOLDS] [-c CONNECTIONS] [-t THREADS] [-r REFERENCE]
+# Usage: bench/ballots.sh [-p] [-n HOUSEHOLDS] [-c CONNECTIONS] [-t THREADS] [-r REFERENCE]
+#   -p  on PostgreSQL (a throwaway cluster on loopback with fsync and
+#       synchronous_commit on) instead of SQLite
 #   -n  households in the city, all of whom vote (default 150000)
 #   -c  client connections (default 256)
 #   -t  server event loops (default: cores)
 #   -r  ballots in the reference run, each committed alone (default 3000)
 set -euo pipefail
 
-households=150000 connections=256 threads=$(nproc) reference=3000
-while getopts "n:c:t:r:h" o; do
+households=150000 connections=256 threads=$(nproc) reference=3000 pg=""
+while getopts "pn:c:t:r:h" o; do
 	case $o in
+	p) pg=1 ;;
 	n) households=$OPTARG ;;
 	c) connections=$OPTARG ;;
 	t) threads=$OPTARG ;;
@@ -32,9 +35,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 make -s -C "$root" all tests >/dev/null
 bin=$root/build/danvan client=$root/build/bench/ballots
 tmp=$(mktemp -d)
-pid=""
+pid="" pgdir=""
 cleanup() {
 	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
+	[ -z "$pgdir" ] || "$root/scripts/pgtest.sh" stop "$pgdir"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
@@ -47,9 +51,33 @@ free_port() {
 	done
 }
 
+# The two databases, the city and its copy for the reference run, as URLs.
+if [ -n "$pg" ]; then
+	out=$("$root/scripts/pgtest.sh" start --durable)
+	pgdir=${out%% *} server=${out#* }
+	psql -q "$server" -c "CREATE DATABASE city"
+	city=${server%/*}/city alone=${server%/*}/alone
+	engine="PostgreSQL $(psql -tA "$server" -c 'SHOW server_version'), fsync and synchronous_commit on"
+else
+	city=sqlite:$tmp/city.db alone=sqlite:$tmp/alone.db
+	engine="SQLite synchronous=FULL"
+fi
+copy_city() {
+	if [ -n "$pg" ]; then
+		psql -q "$server" -c "CREATE DATABASE alone TEMPLATE city"
+	else
+		sqlite3 "$tmp/city.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+		cp "$tmp/city.db" "$tmp/alone.db"
+	fi
+}
+count() {
+	local q="SELECT COUNT(*) FROM ballot_box WHERE choice IS NOT NULL"
+	if [ -n "$pg" ]; then psql -tA "$city" -c "$q"; else sqlite3 "$tmp/city.db" "$q"; fi
+}
+
 serve() { # serve DB BATCH_MAX: start danvan on $port, wait until it answers
 	port=$(free_port)
-	"$bin" serve --db "sqlite:$1" --port "$port" --threads "$threads" --batch-max "$2" \
+	"$bin" serve --db "$1" --port "$port" --threads "$threads" --batch-max "$2" \
 		2>"$tmp/server.log" &
 	pid=$!
 	for _ in $(seq 1 200); do
@@ -64,24 +92,23 @@ stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
 echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
 echo "# danvan $(git -C "$root" describe --always --dirty 2>/dev/null)," \
-	"SQLite synchronous=FULL, $threads loops, $connections client connections"
+	"$engine, $threads loops, $connections client connections"
 start=$(date +%s)
-"$bin" demo --households "$households" --db "sqlite:$tmp/city.db" >/dev/null
-"$client" setup --db "sqlite:$tmp/city.db" --out "$tmp/voters" 2>/dev/null
-sqlite3 "$tmp/city.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
-cp "$tmp/city.db" "$tmp/alone.db"
+"$bin" demo --households "$households" --db "$city" >/dev/null
+"$client" setup --db "$city" --out "$tmp/voters" 2>/dev/null
+copy_city
 echo "# $households households, $(wc -l <"$tmp/voters") voters ready in $(($(date +%s) - start)) s"
 
-serve "$tmp/city.db" 1024
+serve "$city" 1024
 echo "\$ ballots run  # group commit (--batch-max 1024), every household"
 grouped=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
 	--connections "$connections")
 echo "$grouped"
 stop
-counted=$(sqlite3 "$tmp/city.db" "SELECT COUNT(*) FROM ballot_box WHERE choice IS NOT NULL")
+counted=$(count)
 echo "# ballots in the database afterwards: $counted"
 
-serve "$tmp/alone.db" 1
+serve "$alone" 1
 echo "\$ ballots run --limit $reference  # each ballot its own transaction (--batch-max 1)"
 alone=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
 	--connections "$connections" --limit "$reference")

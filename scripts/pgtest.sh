@@ -1,6 +1,8 @@
 #!/bin/bash
 # A throwaway PostgreSQL cluster for the test suite.
 #   scripts/pgtest.sh start   prints "DIR URL" (cluster in a temp dir, loopback port)
+#   scripts/pgtest.sh start --durable   the same with fsync and synchronous_commit
+#                                       on, as a deployment runs (benchmarks)
 #   scripts/pgtest.sh stop DIR
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the
 # unprivileged `postgres` user that Debian's package creates.
@@ -36,8 +38,11 @@ start)
 		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then port=$p; break; fi
 	done
 	[ -n "$port" ] || { echo "pgtest: no free port" >&2; exit 1; }
+	# tests need no durability; a benchmark of writes does
+	fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	[ "${2:-}" = --durable ] && fast=""
 	as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir $fast -c max_connections=200" \
 		start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 	echo "$dir postgres://postgres@127.0.0.1:$port/postgres"
 	;;
