@@ -102,6 +102,7 @@ for t in tests/lint/test_*.sh tests/cli/test_*.sh tests/http/test_*.sh tests/bro
 	[ -f "$t" ] || continue
 	case $t in
 	tests/lint/* | tests/browser/* | tests/fuzz/*) run_script "$(basename "$t")" sqlite bash "$t" ;;
+	tests/http/test_pg_*) run_script "$(basename "$t") [postgres]" postgres bash "$t" ;;
 	*) for backend in sqlite postgres; do
 		run_script "$(basename "$t") [$backend]" $backend bash "$t"
 	done ;;

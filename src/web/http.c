@@ -421,17 +421,54 @@ int safe_local_path(const char *path)
 	return 1;
 }
 
-const char *req_cookies(struct req *r)
+void req_detach(struct req *r)
 {
 	h2o_req_t *h = r->h2o;
-	struct buf all = BUF_INIT;
-	for (size_t i = 0; h && i < h->headers.size; i++) {
+	if (!h || r->fields)
+		return;
+	r->fields = arena_alloc(&r->arena, (h->headers.size + 1) * sizeof(*r->fields));
+	for (size_t i = 0; i < h->headers.size; i++) {
 		h2o_header_t *e = &h->headers.entries[i];
-		if (!h2o_lcstris(e->name->base, e->name->len, H2O_STRLIT("cookie")))
+		r->fields[i] = (struct req_field){
+			arena_strndup(&r->arena, e->name->base, e->name->len),
+			arena_strndup(&r->arena, e->value.base, e->value.len), e->name->len,
+			e->value.len};
+	}
+	r->nfields = h->headers.size;
+	if (r->body_len) {
+		char *body = arena_alloc(&r->arena, r->body_len);
+		memcpy(body, r->body, r->body_len);
+		r->body = body;
+	}
+}
+
+/* The i-th header field, from the copy once detached, else from h2o. */
+static int field_at(struct req *r, size_t i, struct req_field *f)
+{
+	if (r->fields) {
+		if (i >= r->nfields)
+			return 0;
+		*f = r->fields[i];
+		return 1;
+	}
+	h2o_req_t *h = r->h2o;
+	if (!h || i >= h->headers.size)
+		return 0;
+	h2o_header_t *e = &h->headers.entries[i];
+	*f = (struct req_field){e->name->base, e->value.base, e->name->len, e->value.len};
+	return 1;
+}
+
+const char *req_cookies(struct req *r)
+{
+	struct buf all = BUF_INIT;
+	struct req_field f;
+	for (size_t i = 0; field_at(r, i, &f); i++) {
+		if (!h2o_lcstris(f.name, f.name_len, H2O_STRLIT("cookie")))
 			continue;
 		if (all.len)
 			buf_adds(&all, "; ");
-		buf_add(&all, e->value.base, e->value.len);
+		buf_add(&all, f.value, f.value_len);
 	}
 	const char *s = all.len ? arena_strndup(&r->arena, all.ptr, all.len) : NULL;
 	buf_release(&all);
@@ -440,12 +477,10 @@ const char *req_cookies(struct req *r)
 
 const char *req_header(struct req *r, const char *name)
 {
-	h2o_req_t *h = r->h2o;
 	size_t n = strlen(name);
-	for (size_t i = 0; h && i < h->headers.size; i++) {
-		h2o_header_t *e = &h->headers.entries[i];
-		if (h2o_lcstris(e->name->base, e->name->len, name, n))
-			return arena_strndup(&r->arena, e->value.base, e->value.len);
-	}
+	struct req_field f;
+	for (size_t i = 0; field_at(r, i, &f); i++)
+		if (h2o_lcstris(f.name, f.name_len, name, n))
+			return arena_strndup(&r->arena, f.value, f.value_len);
 	return NULL;
 }

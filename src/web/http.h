@@ -94,10 +94,17 @@ struct req {
 	} headers[REQ_MAX_HEADERS];
 
 	/* for the server only */
+	struct req_field { const char *name, *value; size_t name_len, value_len; } *fields;
+	size_t nfields;     /* the header fields copied by req_detach (else h2o's) */
 	int in_worker;      /* running in the worker pool */
 	int orphaned;       /* h2o let go of it meanwhile */
 	int64_t started_us; /* for the access log */
 };
+
+/* Copy what the request reads of h2o's memory (its header fields and its
+ * body) into its arena, before it goes to another thread: the client may
+ * leave meanwhile, and h2o then frees its own copy. */
+void req_detach(struct req *r);
 
 /* The value of a request header (case-insensitive name), or NULL. Arena string. */
 const char *req_header(struct req *r, const char *name);

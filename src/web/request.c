@@ -367,17 +367,47 @@ static int refuse_early(struct req *r, h2o_req_t *h, int json)
 
 /* Hand a slow route to the worker pool (or the group committer); 0 when
  * there is no memory for the job, and the loop runs it. */
-static int to_worker(struct req *r, const struct route *rt, struct loop *l)
+static struct job *to_worker(struct req *r, const struct route *rt, struct loop *l)
 {
 	struct job *job = calloc(1, sizeof(*job));
 	if (!job)
-		return 0;
+		return NULL;
 	job->r = r;
 	job->rt = rt;
 	job->loop = l;
+	req_detach(r);
 	r->in_worker = 1;
-	workers_submit(rt->flags & ROUTE_BATCH ? &l->srv->batcher : &l->srv->workers, job);
+	return job;
+}
+
+static void submit(struct job *job)
+{
+	struct server *srv = job->loop->srv;
+	workers_submit(job->rt->flags & ROUTE_BATCH ? &srv->batcher : &srv->workers, job);
+}
+
+/* On the database threads: the whole route, its checks first, then (on the
+ * loop, once back) the page into the loop's cache. 0 when there is no
+ * memory for the job, and the loop runs it. */
+static int to_db_thread(struct req *r, const struct route *rt, struct loop *l, int cache,
+			const struct cache_gen *gen)
+{
+	struct job *job = to_worker(r, rt, l);
+	if (!job)
+		return 0;
+	job->prepare = 1;
+	job->cache = cache;
+	if (gen)
+		job->gen = *gen;
+	submit(job);
 	return 1;
+}
+
+/* In a worker: the checks the loop makes before a route, then the route. */
+void request_run_in_worker(struct req *r, const struct route *rt, int prepare_first)
+{
+	if (!prepare_first || !prepare(r, rt))
+		routes_run(r, rt);
 }
 
 /* Find the route and run it, or refuse. 1 when a worker took the request
@@ -397,12 +427,22 @@ static int dispatch(struct req *r, struct loop *l, int json)
 		r->route = rt;
 		struct cache_gen gen;
 		if (!page_cache_lookup(r, &gen)) {
+			if (l->srv->db_threads && to_db_thread(r, rt, l, 1, &gen))
+				return 1;
 			routes_run(r, rt);
 			page_cache_store(r, &gen);
 		}
-	} else if (r->route = rt, !prepare(r, rt)) {
-		if ((rt->flags & (ROUTE_SLOW | ROUTE_BATCH)) && to_worker(r, rt, l))
+	} else if (r->route = rt, l->srv->db_threads && !(rt->flags & (ROUTE_BATCH | ROUTE_LOOP))) {
+		if (to_db_thread(r, rt, l, 0, NULL))
 			return 1;
+		if (!prepare(r, rt))
+			routes_run(r, rt);
+	} else if (!prepare(r, rt)) {
+		struct job *job;
+		if ((rt->flags & (ROUTE_SLOW | ROUTE_BATCH)) && (job = to_worker(r, rt, l))) {
+			submit(job);
+			return 1;
+		}
 		routes_run(r, rt);
 	}
 	return 0;
@@ -431,9 +471,13 @@ void request_on_done(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messa
 		struct job *job = H2O_STRUCT_FROM_MEMBER(struct job, msg.link, messages->next);
 		h2o_linklist_unlink(&job->msg.link);
 		struct req *r = job->r;
+		int cache = job->cache;
+		struct cache_gen gen = job->gen;
 		free(job);
 		r->in_worker = 0;
 		r->ctx.db = NULL;
+		if (cache && !r->orphaned)
+			page_cache_store(r, &gen);
 		if (r->orphaned)
 			req_free(r); /* the client left while the worker ran */
 		else

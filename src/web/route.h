@@ -24,7 +24,8 @@ enum route_flags {
 	ROUTE_NO_SESSION = 1 << 2, /* static files, health: no session lookup */
 	ROUTE_CACHE = 1 << 3,      /* public page kept in memory for anonymous readers (cache.h) */
 	ROUTE_UPLOAD = 1 << 4,     /* takes a body up to UPLOAD_MAX (others: FORM_BODY_MAX) */
-	ROUTE_BATCH = 1 << 5       /* a small write committed with others (group commit) */
+	ROUTE_BATCH = 1 << 5,      /* a small write committed with others (group commit) */
+	ROUTE_LOOP = 1 << 6        /* stays on its loop on PostgreSQL too (health, static files) */
 };
 
 /*

@@ -21,10 +21,10 @@
 
 /* Operations: health, metrics and the built-in static files. */
 static const struct route operations_routes[] = {
-	{"GET", "/healthz", page_healthz, ROUTE_TEXT, ROUTE_NO_SESSION},
+	{"GET", "/healthz", page_healthz, ROUTE_TEXT, ROUTE_NO_SESSION | ROUTE_LOOP},
 	{"GET", "/metrics", page_metrics, ROUTE_TEXT, ROUTE_NO_SESSION},
-	{"GET", "/static/*", page_static, ROUTE_TEXT, ROUTE_NO_SESSION},
-	{"GET", "/favicon.ico", page_favicon, ROUTE_TEXT, ROUTE_NO_SESSION},
+	{"GET", "/static/*", page_static, ROUTE_TEXT, ROUTE_NO_SESSION | ROUTE_LOOP},
+	{"GET", "/favicon.ico", page_favicon, ROUTE_TEXT, ROUTE_NO_SESSION | ROUTE_LOOP},
 };
 static const size_t operations_routes_n =
 	sizeof(operations_routes) / sizeof(operations_routes[0]);

@@ -276,7 +276,10 @@ int server_run(const struct server_config *cfg)
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
-	int nworkers = cfg->workers > 0 ? cfg->workers : srv.nloops;
+	/* on PostgreSQL the workers are the database threads: several per
+	 * loop, since each mostly waits on the server */
+	srv.db_threads = strncmp(cfg->db_url, "postgres", 8) == 0;
+	int nworkers = cfg->workers > 0 ? cfg->workers : srv.nloops * (srv.db_threads ? 4 : 1);
 	touches_init(&srv.touches);
 	srv.batcher.touches = &srv.touches;
 	if (workers_start(&srv.workers, nworkers, cfg->db_url) ||
@@ -290,6 +293,10 @@ int server_run(const struct server_config *cfg)
 		pthread_create(&srv.loops[i].thread, NULL, loop_main, &srv.loops[i]);
 	log_info("danvan serving %s on http://%s:%d/ with %d loop%s", cfg->db_url, cfg->listen,
 		 cfg->port, srv.nloops, srv.nloops > 1 ? "s" : "");
+	if (srv.db_threads)
+		log_info("PostgreSQL: pages and the API run on %d database threads, so no query "
+			 "waits on a loop",
+			 nworkers);
 	int sig = 0;
 	sigwait(&stop_signals, &sig);
 	log_info("received %s: finishing requests in flight",

@@ -12,6 +12,7 @@
 #include <h2o.h>
 
 #include "domain/identity/touch.h"
+#include "web/cache.h"
 #include "web/http.h"
 #include "web/routes.h"
 #include "web/server.h"
@@ -52,6 +53,11 @@ struct job {
 	const struct route *rt;
 	struct loop *loop;
 	struct job *next;
+	/* database threads (PostgreSQL): the worker also loads the session and
+	 * checks the request, and a page the loop caches is stored when back */
+	int prepare;
+	int cache;
+	struct cache_gen gen;
 };
 
 struct workers {
@@ -78,11 +84,16 @@ struct server {
 	struct workers workers;
 	struct workers batcher; /* ROUTE_BATCH: ballots */
 	struct touches touches; /* "last seen" of sessions and tokens, written by the batcher */
+	/* PostgreSQL: every route but the committer's runs on the worker pool
+	 * (its database threads), so no query waits on a loop */
+	int db_threads;
 };
 
 /* request.c */
 int request_on_req(h2o_handler_t *self, h2o_req_t *h);
 void request_on_done(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
+/* In a worker thread: the route, after the loop's checks when prepare_first. */
+void request_run_in_worker(struct req *r, const struct route *rt, int prepare_first);
 void conn_close_when_idle(struct conn *c);
 void conn_release(struct conn *c);
 

@@ -173,7 +173,7 @@ static void *worker_main(void *arg)
 		if (!job)
 			return NULL; /* stopping and nothing left */
 		job->r->ctx.db = db;
-		routes_run(job->r, job->rt);
+		request_run_in_worker(job->r, job->rt, job->prepare);
 		/* from here on the job belongs to the loop again */
 		hand_back(job);
 	}
