@@ -296,25 +296,33 @@ int household_list(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64
 	int rc = perm_require(ctx, ACT_VIEW_HOUSEHOLDS, unit_id);
 	if (rc)
 		return rc;
-	/* one more row than asked tells whether a next page exists; the search
-	 * is its own text, so that PostgreSQL's generic plan of the list
-	 * never carries an "or no search" it cannot use an index for */
-#define HOUSEHOLDS_OF "SELECT " HOUSEHOLD_COLS " FROM household h JOIN unit_tree t " \
-		      "ON t.descendant = h.unit_id WHERE t.ancestor = $1 AND h.status = 'active' "
+	struct unit u;
+	if ((rc = unit_get(ctx, unit_id, &u)))
+		return rc;
+	/* one more row than asked tells whether a next page exists. A ward's or
+	 * a neighborhood's households are read in id order straight from their
+	 * index (household_ward_list, household_unit_list); a larger unit's
+	 * through the unit tree. The search is a statement of its own, so that
+	 * PostgreSQL's generic plan never carries an "or no search" no index
+	 * can serve. */
+	const char *where = unit_kind_is_commune(u.kind)      ? "h.ward_id = $1 "
+			    : unit_kind_is_community(u.kind) ? "h.unit_id = $1 "
+							     : "h.unit_id IN (SELECT descendant "
+							       "FROM unit_tree WHERE ancestor = $1) ";
+	const char *search = "AND (h.address_folded LIKE $4 ESCAPE '\\' "
+			     "OR LOWER(COALESCE(h.code, '')) LIKE $4 ESCAPE '\\' "
+			     "OR EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id "
+			     "AND r.status = 'present' AND r.name_folded LIKE $4 ESCAPE '\\')) ";
+	const char *sql = arena_printf(ctx->arena,
+				       "SELECT " HOUSEHOLD_COLS " FROM household h WHERE %s"
+				       "AND h.status = 'active' %sORDER BY h.id LIMIT $2 OFFSET $3",
+				       where, query && *query ? search : "");
 	if (query && *query)
-		rc = db_query(ctx->db, &st, &ctx->err,
-			      HOUSEHOLDS_OF "AND (h.address_folded LIKE $4 ESCAPE '\\' "
-			      "OR LOWER(COALESCE(h.code, '')) LIKE $4 ESCAPE '\\' "
-			      "OR EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id "
-			      "AND r.status = 'present' AND r.name_folded LIKE $4 ESCAPE '\\')) "
-			      "ORDER BY h.id LIMIT $2 OFFSET $3",
-			      DB_I(unit_id), DB_I(limit + 1), DB_I(offset),
-			      DB_T(text_like_contains(ctx->arena, query)));
+		rc = db_query(ctx->db, &st, &ctx->err, sql, DB_I(unit_id), DB_I(limit + 1),
+			      DB_I(offset), DB_T(text_like_contains(ctx->arena, query)));
 	else
-		rc = db_query(ctx->db, &st, &ctx->err,
-			      HOUSEHOLDS_OF "ORDER BY h.id LIMIT $2 OFFSET $3", DB_I(unit_id),
-			      DB_I(limit + 1), DB_I(offset));
-#undef HOUSEHOLDS_OF
+		rc = db_query(ctx->db, &st, &ctx->err, sql, DB_I(unit_id), DB_I(limit + 1),
+			      DB_I(offset));
 	if (rc)
 		return rc;
 	size_t cap = 0;
