@@ -56,7 +56,13 @@ static int register_community(struct dv_ctx *ctx, int64_t round, int64_t unit, s
 	for (size_t i = 0; i < n; i++)
 		if (i % 7 != 6)
 			ids[k++] = ids[i];
-	return title_register(ctx, round, ids, k, registered);
+	/* a large city's community holds more than one request may register */
+	for (size_t i = 0; !rc && i < k; i += TITLE_REGISTER_MAX) {
+		size_t added = 0, m = k - i < TITLE_REGISTER_MAX ? k - i : TITLE_REGISTER_MAX;
+		rc = title_register(ctx, round, ids + i, m, &added);
+		*registered += added;
+	}
+	return rc;
 }
 
 /* The community's meeting on day `day` at 19:00: about seven in ten
