@@ -116,8 +116,11 @@ static const struct {
 	/* emulation, titles, awards */
 	{"field", 32},	  /* an enumeration: a model's field */
 	{"origin", 20},	  /* an id: the model replicated */
+	/* plans */
+	{"period", 2}, /* a period of a year: a month 1-12, a quarter 1-4, a half 1-2 */
+	{"mine", 1},   /* 0 or 1 */
 };
-#define QUERY_CAPS 28
+#define QUERY_CAPS 30
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */

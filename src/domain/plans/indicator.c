@@ -405,6 +405,16 @@ static int value_plan(struct dv_ctx *ctx, int64_t value_id, struct plan *p)
 	return rc ? rc : plan_get(ctx, plan_id, p);
 }
 
+int indicator_of_value(struct dv_ctx *ctx, int64_t value_id, int64_t *indicator_id)
+{
+	struct plan p;
+	int rc = value_plan(ctx, value_id, &p);
+	if (!rc)
+		rc = db_int(ctx->db, indicator_id, &ctx->err,
+			    "SELECT indicator_id FROM indicator_value WHERE id = $1", DB_I(value_id));
+	return rc;
+}
+
 static int value_editable(struct dv_ctx *ctx, int64_t id, int64_t *unit, int *versioned)
 {
 	struct plan p;

@@ -177,6 +177,9 @@ int indicator_enter(struct dv_ctx *ctx, int64_t indicator_id, const char *on, co
 int indicator_entries(struct dv_ctx *ctx, int64_t indicator_id, struct indicator_entry **out,
 		      size_t *n);
 
+/* The indicator an entered value belongs to, if the actor may see it. */
+int indicator_of_value(struct dv_ctx *ctx, int64_t value_id, int64_t *indicator_id);
+
 /* Owner of the evidence of an entered value (attachment.h): who may enter
  * values on the plan may attach; public with the plan. */
 extern const struct attach_owner indicator_value_attach;
