@@ -39,6 +39,8 @@ ok() {
 # Shorthands for ok.
 contains() { grep -q -F -- "$2" "$1"; }
 lacks() { ! grep -q -E -- "$2" "$1"; }
+# The value of a JavaScript expression over the last body parsed as JSON (j).
+json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 equals() { [ "$1" = "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
 
 # vn_day N: the day N days from now in Vietnam, as a date input sends it

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/date.h"
 #include "base/log.h"
 #include "base/token.h"
@@ -215,6 +216,8 @@ int main(int argc, char **argv)
 		return cli_fail(EXIT_USAGE, "no command '%s' (see `danvan help`)", argv[1]);
 	if (token_init() != 0)
 		return cli_fail(EXIT_FAIL, "libsodium could not start (no entropy source?)");
+	if (i18n_init() != 0) /* what commands write for people is in Vietnamese */
+		return cli_fail(EXIT_FAIL, "the built-in Vietnamese catalog is damaged");
 	struct dv_err err = {0};
 	int pinned = clock_from_env(&err);
 	if (pinned < 0)

@@ -261,6 +261,30 @@ void form_hidden(struct req *r, const char *name, const char *value)
 	html_raw(&r->out, "\">");
 }
 
+void form_search(struct req *r, const char *action, const char *label, const char *q,
+		 int maxlength, int64_t unit_id)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\"");
+	if (action) {
+		html_raw(b, " action=\"");
+		html_attr(b, action);
+		html_raw(b, "\"");
+	}
+	html_raw(b, "><label for=\"q\">");
+	html_txt(b, label);
+	html_raw(b, "</label>");
+	if (unit_id)
+		form_hidden(r, "unit", arena_printf(&r->arena, "%lld", (long long)unit_id));
+	html_raw(b, "<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"");
+	html_int(b, maxlength);
+	html_raw(b, "\" value=\"");
+	html_attr(b, q ? q : "");
+	html_raw(b, "\"><button type=\"submit\">");
+	html_txt(b, T(r, "Search"));
+	html_raw(b, "</button></form>");
+}
+
 void form_select(struct req *r, const char *name, const char *label, const char *value,
 		 const char *const *options, const struct form_errors *fe)
 {

@@ -78,6 +78,13 @@ void form_files(struct req *r, const struct field *f, const char *accept,
 		const struct form_errors *fe);
 void form_checkbox(struct req *r, const char *name, const char *label, int checked);
 void form_hidden(struct req *r, const char *name, const char *value);
+
+/* A one-line search form, GET to `action` (the page itself when NULL): the
+ * label over a box named q holding `q` (may be NULL), at most maxlength
+ * characters, and a Search button; unit_id kept as a hidden "unit" when
+ * not 0. */
+void form_search(struct req *r, const char *action, const char *label, const char *q,
+		 int maxlength, int64_t unit_id);
 /* A <select>; options as value/label pairs terminated by NULL. */
 void form_select(struct req *r, const char *name, const char *label, const char *value,
 		 const char *const *options, const struct form_errors *fe);

@@ -88,6 +88,19 @@ void page_note(struct req *r, const char *css_class, const char *text)
 	html_raw(&r->out, "</p>");
 }
 
+void page_section(struct req *r, const char *css_class, const char *heading)
+{
+	if (css_class) {
+		html_raw(&r->out, "<section class=\"");
+		html_attr(&r->out, css_class);
+		html_raw(&r->out, "\"><h2>");
+	} else {
+		html_raw(&r->out, "<section><h2>");
+	}
+	html_txt(&r->out, heading);
+	html_raw(&r->out, "</h2>");
+}
+
 const char *page_percent(struct req *r, int64_t part, int64_t whole)
 {
 	if (whole <= 0)

@@ -59,5 +59,7 @@ void page_cell_label(struct req *r, const char *label);
 
 /* A paragraph of text with the given class. */
 void page_note(struct req *r, const char *css_class, const char *text);
+/* Opens <section class="css_class"> (NULL: no class) with its <h2>; the caller closes it. */
+void page_section(struct req *r, const char *css_class, const char *heading);
 
 #endif

@@ -25,7 +25,7 @@ try {
   const office = await (await browser.newContext(laptop)).newPage();
   await login(office, 'ward@demo');
   await visit(office, 'notices-me-officer');
-  ok('the officer sees what needs doing', await office.isVisible('section.alerts'));
+  ok('the officer sees what needs doing', await office.isVisible('section.todo'));
   const ward = await office.getAttribute('ul.roles a', 'href');
   await office.goto(BASE + ward);
   await Promise.all([office.waitForNavigation(), office.click('a[href$="/notices/new"]')]);

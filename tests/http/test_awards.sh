@@ -17,7 +17,6 @@ ok "server starts" start_server "$DB" --threads 2
 for who in admin ward council inspector head; do
 	ok "$who logs in" equals "$(login_as $who $who@demo)" 303
 done
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 unit_id() { get "/api/v1/units?q=$(echo "$2" | sed 's/ /%20/g')" >/dev/null; json "j.units.find(u=>u.kind==='$1'&&u.name==='$2').id"; }
 CITY=$(unit_id city "Dĩ An")
 TDH=$(unit_id ward "Tân Đông Hiệp")

@@ -14,7 +14,6 @@ for who in ward org; do
 	ok "$who logs in" equals "$(login_as $who $who@demo)" 303
 done
 ok "resident@demo logs in" equals "$(login_as res resident@demo)" 303
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 get '/api/v1/units?q=tan%20dong%20hiep' >/dev/null
 TDH=$(sed -n 's/.*"id":\([0-9]*\),"kind":"ward","name":"Tân Đông Hiệp".*/\1/p' "$T_DIR/body")
 get '/api/v1/units?q=binh%20an' >/dev/null

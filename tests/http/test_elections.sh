@@ -16,7 +16,6 @@ get '/api/v1/units?q=dong%20tac' >/dev/null
 DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1/p' "$T_DIR/body")
 get '/api/v1/units?q=chieu%20lieu' >/dev/null
 CL=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Chiêu Liêu".*/\1/p' "$T_DIR/body")
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 printf 'mat-khau-2\n' | "$DANVAN_BIN" user add headcl@demo --name "Trưởng khu phố Chiêu Liêu" --db "$DB" >/dev/null
 "$DANVAN_BIN" user grant headcl@demo head "$CL" --db "$DB" >/dev/null
 ok "the other head logs in" equals "$(login_as other headcl@demo mat-khau-2)" 303

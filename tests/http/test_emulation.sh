@@ -11,7 +11,6 @@
 DB=$(new_db)
 "$DANVAN_BIN" demo --households 150 --seed 7 --db "$DB" >/dev/null 2>&1
 ok "server starts" start_server "$DB" --threads 2
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 unit_id() { get "/api/v1/units?q=$(echo "$2" | sed 's/ /%20/g')" >/dev/null; json "j.units.find(u=>u.kind==='$1'&&u.name==='$2').id"; }
 CITY=$(unit_id city "Dĩ An")
 TDH=$(unit_id ward "Tân Đông Hiệp")

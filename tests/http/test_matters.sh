@@ -17,7 +17,6 @@ DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1
 get '/api/v1/units?q=chieu%20lieu' >/dev/null
 CL=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Chiêu Liêu".*/\1/p' "$T_DIR/body")
 ok "found the neighborhoods" test -n "$DT" -a -n "$CL"
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 
 # ------------------------------------------------------------- the demo's
 ok "the demo's matters are listed" equals "$(get "/api/v1/matters?unit=$DT")" 200
@@ -53,6 +52,8 @@ ok "(not found)" contains "$T_DIR/body" "class=\"late\""
 
 # ---------------------------------------------------------------- voting
 BEFORE=$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.cast')
+ok "the household's page asks it to vote" equals "$(get /me -b "$(jar res)")" 200
+ok "(the ballot to cast, on its to-do list)" sh -c "grep -q 'href=\"/matters/$OPEN\">1 phiếu lấy ý kiến hộ cần bỏ' '$T_DIR/body'"
 ok "the resident sees the ballot" equals "$(get "/matters/$OPEN" -b "$(jar res)")" 200
 ok "(with the options)" contains "$T_DIR/body" 'name="choice" id="cyes"'
 rt=$(csrf_of res "/matters/$OPEN")
@@ -62,6 +63,7 @@ ok "votes" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-ur
 RECEIPT=$(grep -o '<code>[A-Z0-9]\{5\}-[A-Z0-9]\{5\}</code>' "$T_DIR/body" | head -1 | sed 's/<[^>]*>//g')
 ok "and gets its receipt, on the answer itself" test -n "$RECEIPT"
 ok "which is shown once: the matter's page no longer has it" sh -c "[ \"\$(curl -s -b '$(jar res)' 'http://127.0.0.1:$T_PORT/matters/$OPEN' | grep -c '$RECEIPT')\" = 0 ]"
+ok "once voted, the household's to-do no longer has that ballot" sh -c "! curl -s -b '$(jar res)' 'http://127.0.0.1:$T_PORT/me' | grep -q 'href=\"/matters/$OPEN\">1 phiếu lấy ý kiến'"
 ok "voting twice: 409" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" -d choice=no)" 409
 TOKEN=$(api_token resident@demo)
 ok "by the API too: 409" equals "$(get "/api/v1/matters/$OPEN/ballot" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"choice":"no"}')" 409

@@ -21,6 +21,9 @@ DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1
 get '/api/v1/notice-categories' >/dev/null
 FEES=$(grep -o '"id":[0-9]*,"code":"fees"' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
 ok "found the units and the category" test -n "$TDH" -a -n "$DT" -a -n "$FEES"
+get "/api/v1/notices?unit=$DT&limit=100" >/dev/null
+json 'j.notices.map(n=>n.title).join("\n")' >"$T_DIR/titles"
+ok "the notices danvan writes itself are in Vietnamese (meetings, works)" sh -c "grep -q '^Họp cộng đồng dân cư: ' '$T_DIR/titles' && grep -q '^Kế hoạch công trình: ' '$T_DIR/titles' && ! grep -q '^Community meeting\|^Plan of the work\|^Final accounts' '$T_DIR/titles'"
 
 # ------------------------------------------------------------ writing a notice
 ok "the officer's form" equals "$(get "/units/$TDH/notices/new" -b "$(jar ward)")" 200
@@ -173,7 +176,12 @@ ok "and shows" grep -q '"name":"Phí, lệ phí","name_vi":"Phí, lệ phí","na
 
 # ---------------------------------------------------------------- dashboard
 ok "the officer's page lists what needs doing" equals "$(get /me -b "$(jar ward)")" 200
-ok "(overdue duties of the demo's notices)" contains "$T_DIR/body" 'class="overdue"'
+ok "(overdue duties of the demo's notices first, one line with their count)" sh -c "grep -q '<ul class=\"todo\"><li class=\"overdue\"><a href=\"/me/notices\">[0-9]* việc công khai thông tin quá hạn' '$T_DIR/body'"
+ok "(and the queue of reports)" contains "$T_DIR/body" 'href="/reports/queue'
+ok "the notices' own list" equals "$(get /me/notices -b "$(jar ward)")" 200
+ok "(names each overdue duty)" contains "$T_DIR/body" 'class="overdue"'
+ok "a resident has no such list: 404" equals "$(get /me/notices -b "$(jar res)")" 404
+ok "nor a visitor: to the sign-in" equals "$(get /me/notices)" 303
 ok "the household's page lists its notices" equals "$(get /me -b "$(jar res)")" 200
 ok "(this one, known)" contains "$T_DIR/body" "/notices/$N\""
 

@@ -14,7 +14,6 @@ for who in head res ward front; do
 	case $who in res) login=resident@demo ;; *) login=$who@demo ;; esac
 	ok "$who logs in" equals "$(login_as $who $login)" 303
 done
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 # sql QUERY: rows as "a|b" lines, from either engine (the test's oracle)
 sql() {
 	if [ "$DANVAN_TEST_BACKEND" = postgres ]; then

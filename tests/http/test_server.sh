@@ -12,10 +12,10 @@ ok "/healthz body" contains "$T_DIR/body" "ok"
 
 ok "home page 200" equals "$(get /)" 200
 ok "home page is in Vietnamese by default" contains "$T_DIR/body" "<html lang=\"vi\""
-ok "home page title" contains "$T_DIR/body" "Đơn vị hành chính"
-ok "home page lists the wards" contains "$T_DIR/body" "Tân Đông Hiệp"
-ok "home page lists real neighborhoods" contains "$T_DIR/body" "Đông Tác"
-ok "home page shows the city's household count" contains "$T_DIR/body" "300 hộ"
+ok "home page is the city's (the one unit at the top, and down while there is one)" contains "$T_DIR/body" "<h1>Thành phố Dĩ An</h1>"
+ok "home page lists the wards" contains "$T_DIR/body" ">Phường Tân Đông Hiệp</a>"
+ok "home page has the search box" contains "$T_DIR/body" '<form method="get" class="search" role="search" action="/search">'
+ok "home page shows the city's household count" contains "$T_DIR/body" "<strong>300</strong>hộ"
 ok "home page shows no national ID" lacks "$T_DIR/body" "074[0-9]{9}"
 ok "home page shows no phone number" lacks "$T_DIR/body" "0[35789][0-9]{8}"
 ok "home page shows no resident's name" lacks "$T_DIR/body" "Chủ hộ"
@@ -33,21 +33,52 @@ ok "stylesheet is cached for a year" grep -qi "^cache-control: public, max-age=3
 ok "an old stylesheet name is 404" equals "$(get /static/style.0000000000.css)" 404
 
 ok "English by query" equals "$(get '/?lang=en')" 200
-ok "English page" contains "$T_DIR/body" "Administrative units"
+ok "English page" contains "$T_DIR/body" "Search notices, news, drafts and models"
 ok "English html lang" contains "$T_DIR/body" "<html lang=\"en\""
 ok "the choice is remembered in a cookie" grep -qi "^set-cookie: lang=en; Path=/;.*SameSite=Lax" "$T_DIR/head"
 ok "the cookie keeps English" equals "$(get / -H 'Cookie: x=1; lang=en')" 200
-ok "English from the cookie" contains "$T_DIR/body" "Administrative units"
+ok "English from the cookie" contains "$T_DIR/body" "Search notices, news, drafts and models"
 ok "an English browser still gets Vietnamese" equals "$(get / -H 'Accept-Language: en-US,en;q=0.9')" 200
-ok "Vietnamese by default" contains "$T_DIR/body" "Đơn vị hành chính"
+ok "Vietnamese by default" contains "$T_DIR/body" "Tìm thông tin công khai, tin tức, dự thảo và mô hình"
 
 get / >/dev/null
-tdh=$(grep -o '<a href="/units/[0-9]*">Tân Đông Hiệp</a>' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
+tdh=$(grep -o '<a href="/units/[0-9]*">Phường Tân Đông Hiệp</a>' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
 ok "a unit page" equals "$(get "/units/$tdh")" 200
 ok "unit page heading" contains "$T_DIR/body" "Phường Tân Đông Hiệp"
 ok "unit page breadcrumb" contains "$T_DIR/body" '<nav class="crumbs"'
 ok "unit page official code" contains "$T_DIR/body" "25948"
 ok "unit page lists its neighborhoods" contains "$T_DIR/body" "Chiêu Liêu"
+
+# ------------------------------------------------------------- the portal
+get / >/dev/null
+ok "home links a current notice" grep -q 'href="/notices/[0-9]*"' "$T_DIR/body"
+ok "home links an open vote or meeting" grep -q 'href="/matters/[0-9]*"' "$T_DIR/body"
+ok "home links a work" grep -q 'href="/works/[0-9]*"' "$T_DIR/body"
+ok "(each in its section: votes, drafts, notices, works, reports)" sh -c "grep -q 'Đang lấy ý kiến và họp' '$T_DIR/body' && grep -q 'Dự thảo đang lấy ý kiến' '$T_DIR/body' && grep -q 'Thông tin công khai' '$T_DIR/body' && grep -q 'Công trình do Nhân dân cùng làm' '$T_DIR/body' && grep -q 'đã giải quyết trong tháng này' '$T_DIR/body'"
+ok "(a ballot with its deadline and turnout)" grep -q 'bỏ phiếu đến [0-9/]* [0-9:]* · [0-9]* trên [0-9]* hộ đã bỏ phiếu' "$T_DIR/body"
+ok "(a meeting with its time and place)" grep -q 'họp lúc [0-9/]* [0-9:]* tại ' "$T_DIR/body"
+ok "the whole tree is at /units" equals "$(get /units)" 200
+ok "(down to the neighborhoods, with their households)" grep -q '>Khu phố Đông Tác</a> <span class="counts">[0-9]* hộ' "$T_DIR/body"
+ok "a unit's page has the search box kept to it" grep -q "<input type=\"hidden\" name=\"unit\" value=\"$tdh\">" <(curl -s "http://127.0.0.1:$T_PORT/units/$tdh")
+
+# ------------------------------------------------------------- search
+ok "search: without words, the form" equals "$(get /search)" 200
+ok "(and no result)" lacks "$T_DIR/body" 'class="items'
+ok "search for hẻm 7, with accents" equals "$(get '/search?q=h%E1%BA%BBm+7')" 200
+ok "(finds the work's notice)" grep -q 'href="/notices/[0-9]*">Kế hoạch công trình: Bê tông hóa hẻm 7' "$T_DIR/body"
+ok "the same without accents" equals "$(get '/search?q=hem+7')" 200
+ok "(finds it too)" grep -q 'Kế hoạch công trình: Bê tông hóa hẻm 7' "$T_DIR/body"
+ok "models are found" equals "$(get '/search?q=h%E1%BA%BBm+xanh')" 200
+ok "(in the library)" grep -q 'href="/models/[0-9]*">Hẻm xanh' "$T_DIR/body"
+TB=$(grep -o '<a href="/units/[0-9]*">Phường Tân Bình</a>' <(curl -s "http://127.0.0.1:$T_PORT/") | grep -o '[0-9]*' | head -1)
+ok "kept to another ward, Đông Tác's work is not found" equals "$(get "/search?q=hem+7&unit=$TB")" 200
+ok "(no notice of it)" lacks "$T_DIR/body" 'Bê tông hóa hẻm 7'
+ok "words found nowhere: said so" equals "$(get '/search?q=zzqxw')" 200
+ok "(in Vietnamese)" contains "$T_DIR/body" "Không tìm thấy kết quả"
+ok "malformed UTF-8 in the words: 400" equals "$(get '/search?q=%ff')" 400
+ok "words past 200 characters: 400" equals "$(get "/search?q=$(head -c 201 /dev/zero | tr '\0' a)")" 400
+ok "a unit that is not a number: 400" equals "$(get '/search?q=a&unit=abc')" 400
+ok "a unit that does not exist: 404" equals "$(get '/search?q=a&unit=999999')" 404
 
 ok "unknown unit is 404" equals "$(get /units/999999)" 404
 ok "404 page in Vietnamese" contains "$T_DIR/body" "Không tìm thấy trang"

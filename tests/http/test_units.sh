@@ -16,17 +16,17 @@ TANAN=$(grep " Tân An " "$T_DIR/units.txt" | awk '{print $1}')
 ok "found the units" test -n "$HCMC" -a -n "$TDH" -a -n "$DIAN" -a -n "$TANAN"
 
 # the new map, and the old units under their old names
-get "/?lang=en" >/dev/null
-ok "the tree starts at Hồ Chí Minh City" contains "$T_DIR/body" "href=\"/units/$HCMC\">Hồ Chí Minh</a>"
+get "/units?lang=en" >/dev/null
+ok "the tree starts at Hồ Chí Minh City" contains "$T_DIR/body" "href=\"/units/$HCMC\">City Hồ Chí Minh</a>"
 ok "Bình Dương is no longer in it" lacks "$T_DIR/body" "Bình Dương"
 get "/units/$DIAN?lang=en" >/dev/null
 ok "the new ward names its predecessors" contains "$T_DIR/body" 'id="predecessors"'
-ok "(An Bình, merged on the day)" grep -q 'An Bình</a> (merged 01/07/2025)' "$T_DIR/body"
+ok "(An Bình, merged on the day)" grep -q '>Ward An Bình</a> (merged 01/07/2025)' "$T_DIR/body"
 ok "and shows An Bình's notice" contains "$T_DIR/body" "vỉa hè các tuyến đường phường An Bình"
-AB=$(grep -o 'href="/units/[0-9]*">An Bình</a>' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
+AB=$(grep -o 'href="/units/[0-9]*">Ward An Bình</a>' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
 get "/units/$AB?lang=en" >/dev/null
 ok "the old ward keeps its page" equals "$(get "/units/$AB?lang=en")" 200
-ok "which says where it went" contains "$T_DIR/body" "This unit was merged into Ward <a href=\"/units/$DIAN\">Dĩ An</a> on 01/07/2025."
+ok "which says where it went" contains "$T_DIR/body" "This unit was merged into <a href=\"/units/$DIAN\">Ward Dĩ An</a> on 01/07/2025."
 get "/notices?unit=$DIAN&lang=en" >/dev/null
 ok "the new ward's notices include An Bình's" contains "$T_DIR/body" "phường An Bình"
 ok "and say so" contains "$T_DIR/body" "Including records of the former units"
@@ -78,14 +78,14 @@ ok "next to the field" contains "$T_DIR/body" 'id="e-merge-into"'
 hh=$(get "/units/$TANAN/households" -b "$(jar admin)" >/dev/null; grep -o 'href="/households/[0-9]*"' "$T_DIR/body" | head -1 | grep -o '[0-9]*')
 ok "merge Tân An into the new neighborhood, by its page's address" equals "$(get "/units/$TANAN/merge" -b "$(jar admin)" --data-urlencode "csrf=$t" -d "merge-into=http://x/units/$NEW" -d 'merge-effective=2025-08-01')" 303
 get "/units/$TANAN?lang=en" >/dev/null
-ok "Tân An's page says it was merged" contains "$T_DIR/body" "This unit was merged into Neighborhood <a href=\"/units/$NEW\">Khu phố Mới</a> on 01/08/2025."
+ok "Tân An's page says it was merged" contains "$T_DIR/body" "This unit was merged into <a href=\"/units/$NEW\">Khu phố Mới</a> on 01/08/2025."
 get "/households/$hh?lang=en" -b "$(jar admin)" >/dev/null
 ok "a household of Tân An has the move in its history" contains "$T_DIR/body" "its unit was merged into another"
 ok "from Tân An, on the day" grep -q "01/08/2025</td><td><a href=\"/units/$TANAN\">Tân An</a></td><td><a href=\"/units/$NEW\">Khu phố Mới</a>" "$T_DIR/body"
 ok "split the ward" equals "$(get "/units/$TDH/split" -b "$(jar admin)" --data-urlencode "csrf=$t" --data-urlencode 'split-name-1=Tân Đông Hiệp Bắc' -d 'split-code-1=25948' --data-urlencode 'split-name-2=Tân Đông Hiệp Nam' -d "split-unit-$NEW=2")" 303
 get "/units/$TDH?lang=en" >/dev/null
-ok "the old ward says it was split" contains "$T_DIR/body" "This unit was split into Ward"
-ok "into both" grep -q "Tân Đông Hiệp Bắc</a>, Ward <a href=\"/units/[0-9]*\">Tân Đông Hiệp Nam</a>" "$T_DIR/body"
+ok "the old ward says it was split" contains "$T_DIR/body" "This unit was split into <a href="
+ok "into both" grep -q ">Ward Tân Đông Hiệp Bắc</a>, <a href=\"/units/[0-9]*\">Ward Tân Đông Hiệp Nam</a>" "$T_DIR/body"
 dv units --db "$DB" --under code:25948 >"$T_DIR/units.txt"
 ok "the code went to the first" grep -q "^[0-9]* *ward *25948 *Tân Đông Hiệp Bắc " "$T_DIR/units.txt"
 dv verify --db "$DB" >/dev/null 2>&1

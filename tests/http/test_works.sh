@@ -18,7 +18,6 @@ for who in head ward front inspector member; do
 	ok "$who logs in" equals "$(login_as $who $who@demo)" 303
 done
 ok "resident@demo logs in" equals "$(login_as res resident@demo)" 303
-json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})" <"$T_DIR/body"; }
 sql() {
 	case $DB in
 	sqlite:*) sqlite3 "${DB#sqlite:}" "$1" ;;

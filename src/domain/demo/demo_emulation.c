@@ -136,9 +136,35 @@ static const struct {
 	 "tuần cho thiếu nhi và người cao tuổi.", "Đoàn Thanh niên"},
 };
 
+/* A model's name: its kind's and its ward's, or a neighborhood's of the
+ * ward when that is taken: never the same name twice. */
+static const char *model_name(struct dv_ctx *ctx, struct demo_awards *d, size_t w,
+			      const char *kind, const char **taken, int ntaken)
+{
+	struct unit *kids;
+	size_t nkids = 0;
+	unit_children(ctx, d->ward[w], &kids, &nkids);
+	for (size_t j = 0; j <= nkids; j++) {
+		char *where = arena_strdup(
+			ctx->arena, j ? unit_title(ctx->arena, DV_CONTENT_LANG, kids[j - 1].kind,
+						   kids[j - 1].name)
+				      : arena_printf(ctx->arena, "phường %s", d->ward_name[w]));
+		if (where[0] >= 'A' && where[0] <= 'Z')
+			where[0] = (char)(where[0] + 32); /* "khu phố 3" */
+		const char *name = arena_printf(ctx->arena, "%s %s", kind, where);
+		int seen = 0;
+		for (int i = 0; !seen && i < ntaken; i++)
+			seen = strcmp(taken[i], name) == 0;
+		if (!seen)
+			return name;
+	}
+	return arena_printf(ctx->arena, "%s (%d)", kind, ntaken + 1);
+}
+
 static int models(struct dv_ctx *ctx, struct demo_awards *d)
 {
 	int64_t ids[MODELS];
+	const char *names[MODELS] = {0};
 	int n = 0, rc = 0;
 	int originals = MODELS - REPLICATIONS;
 	/* registered in 2021, each with a field, a ward, an organization or
@@ -153,8 +179,7 @@ static int models(struct dv_ctx *ctx, struct demo_awards *d)
 			.unit_id = d->ward[w],
 			.organization_id = i % 3 ? 0 : d->ward_board[w],
 			.field = kinds[k].field,
-			.name = arena_printf(ctx->arena, "%s %s", kinds[k].name,
-					     i < (int)d->nwards ? "" : d->ward_name[w]),
+			.name = names[i] = model_name(ctx, d, w, kinds[k].name, names, i),
 			.description = kinds[k].what,
 			.since = since,
 			.runner = kinds[k].runner,

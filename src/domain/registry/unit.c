@@ -389,6 +389,15 @@ int unit_effective_day(struct dv_ctx *ctx, int32_t in, int32_t *out)
 	return 0;
 }
 
+const char *unit_title(struct arena *a, const char *lang, enum unit_kind kind, const char *name)
+{
+	const char *vi = i18n_get(DV_CONTENT_LANG, unit_kind_label(kind));
+	size_t n = strlen(vi);
+	if (strncmp(name, vi, n) == 0 && (name[n] == ' ' || !name[n]))
+		return name;
+	return arena_printf(a, "%s %s", i18n_get(lang, unit_kind_label(kind)), name);
+}
+
 /* A kind's label in the user's language, for messages. */
 static const char *kind_text(struct dv_ctx *ctx, enum unit_kind k)
 {

@@ -47,6 +47,11 @@ struct unit {
 	int depth;	     /* filled by unit_subtree: levels below its root */
 };
 
+/* How people name a unit in lang, in the arena: the kind's word before the
+ * name ("Khu phố Đông Tác", "Phường Tân Đông Hiệp"), or the name alone when
+ * it starts with that word already ("Khu phố 1", "Phường 3"). */
+const char *unit_title(struct arena *a, const char *lang, enum unit_kind kind, const char *name);
+
 /* Ward or commune: the commune level, which residents' data is keyed by. */
 int unit_kind_is_commune(enum unit_kind kind);
 /* Neighborhood, village or residential group: a community that decides. */

@@ -673,6 +673,12 @@ static void list_where(struct dv_ctx *ctx, const struct report_filter *f, const 
 		snprintf(t, sizeof(t), "r.created_at < $%d", param(w, DB_I(f->to)));
 		cond(w, t);
 	}
+	if (f->resolved_since) {
+		snprintf(t, sizeof(t),
+			 "r.status IN ('resolved', 'closed') AND r.resolved_at >= $%d",
+			 param(w, DB_I(f->resolved_since)));
+		cond(w, t);
+	}
 	if (!private_ok(ctx, f))
 		cond(w, "c.private = 0");
 	if (f->mine) {
@@ -721,6 +727,8 @@ int report_list(struct dv_ctx *ctx, const struct report_filter *f, int64_t offse
 			 "r.resolve_due, r.created_at DESC, r.id DESC",
 			 param(&w, DB_I(time_local_date(ctx->now))));
 		buf_adds(&w.b, order);
+	} else if (f->resolved_since) {
+		buf_adds(&w.b, " ORDER BY r.resolved_at DESC, r.id DESC");
 	} else {
 		buf_adds(&w.b, " ORDER BY r.created_at DESC, r.id DESC");
 	}

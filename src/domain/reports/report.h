@@ -219,6 +219,8 @@ struct report_filter {
 	int head_only;	     /* reports routed to a body of kind "head" */
 	int state;	     /* enum report_state */
 	int64_t from, to;    /* made in [from, to); 0 leaves a side open */
+	int64_t resolved_since; /* resolved at or after this instant, the latest
+				   resolved first; 0: no such condition */
 	const int64_t *ids;  /* these reports only (Open311's service_request_id) */
 	size_t nids;
 	const int64_t *categories; /* these categories only (service_code) */

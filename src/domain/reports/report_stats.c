@@ -162,3 +162,12 @@ int report_stats_year(struct dv_ctx *ctx, int64_t unit_id, int year, struct repo
 	return report_stats(ctx, unit_id, time_local_midnight(date_ymd(year, 1, 1)),
 			    time_local_midnight(date_ymd(year + 1, 1, 1)), out, n);
 }
+
+int report_resolved_count(struct dv_ctx *ctx, int64_t unit_id, int64_t since, int64_t *n)
+{
+	return db_int(ctx->db, n, &ctx->err,
+		      "SELECT COUNT(*) FROM report r JOIN report_category c ON c.id = r.category_id "
+		      "WHERE r.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1) "
+		      "AND " RESOLVED_SQL " AND r.resolved_at >= $2 AND c.private = 0",
+		      DB_I(unit_id), DB_I(since));
+}

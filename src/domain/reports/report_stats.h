@@ -47,6 +47,10 @@ int report_stats_rating_tenths(const struct report_stats *s);
 int report_stats(struct dv_ctx *ctx, int64_t unit_id, int64_t from, int64_t to,
 		 struct report_stats **out, size_t *n);
 
+/* How many reports of unit_id's subtree were resolved at or after `since`
+ * (an instant), whenever they were made; public categories only. */
+int report_resolved_count(struct dv_ctx *ctx, int64_t unit_id, int64_t since, int64_t *n);
+
 /* The same for a calendar year in Vietnam's time (the year-end review). */
 int report_stats_year(struct dv_ctx *ctx, int64_t unit_id, int year, struct report_stats **out,
 		      size_t *n);

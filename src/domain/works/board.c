@@ -276,3 +276,26 @@ int finding_list(struct dv_ctx *ctx, int64_t work_id, struct finding **out, size
 	}
 	return rc < 0 ? rc : 0;
 }
+
+int board_waiting(struct dv_ctx *ctx, int64_t *expenses, int64_t *works, int64_t *work_id)
+{
+	struct db_stmt *st = NULL;
+	*expenses = *works = *work_id = 0;
+	if (!ctx->actor->account_id)
+		return 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT COUNT(*), COUNT(DISTINCT l.work_id), COALESCE(MIN(l.work_id), 0) "
+			  "FROM work_board_member m JOIN work_ledger l ON l.work_id = m.work_id "
+			  "AND l.kind = 'expense' WHERE m.account_id = $1 AND m.ended_at IS NULL "
+			  "AND NOT EXISTS (SELECT 1 FROM work_signoff s WHERE s.entry_id = l.id)",
+			  DB_I(ctx->actor->account_id));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		*expenses = db_col_int(st, 0);
+		*works = db_col_int(st, 1);
+		*work_id = db_col_int(st, 2);
+		db_finish(st);
+	}
+	return rc < 0 ? rc : 0;
+}

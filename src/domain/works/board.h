@@ -71,6 +71,11 @@ int board_list(struct dv_ctx *ctx, int64_t work_id, struct board_member **out, s
 /* The actor's seat on the work's board now, 0 if none. */
 int board_seat(struct dv_ctx *ctx, int64_t work_id, int64_t *member_id);
 
+/* For the actor's page: the expenses waiting for a sign-off in the works
+ * whose board the actor sits on now (*expenses), in how many works
+ * (*works), and one of those works (*work_id, 0 when none). */
+int board_waiting(struct dv_ctx *ctx, int64_t *expenses, int64_t *works, int64_t *work_id);
+
 struct finding {
 	int64_t id;
 	const char *member; /* the member's name */

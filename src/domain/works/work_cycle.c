@@ -308,9 +308,10 @@ static const char *day_text(struct dv_ctx *ctx, int32_t ymd)
 	return s;
 }
 
-static const char *L(struct dv_ctx *ctx, const char *msgid)
+/* The text of a notice: in Vietnamese, whoever writes it (ctx.h). */
+static const char *L(const char *msgid)
 {
-	return i18n_get(ctx->lang, msgid);
+	return i18n_get(DV_CONTENT_LANG, msgid);
 }
 
 /* A notice of the work's unit in the category `code`, published now on the
@@ -343,27 +344,27 @@ static int post_notice(struct dv_ctx *ctx, const struct work *w, const char *cod
 
 static void plan_lines(struct dv_ctx *ctx, const struct work *w, struct buf *b)
 {
-	buf_addf(b, "- %s: %s\n", L(ctx, N_("Estimate")), money_text(ctx, w->estimate));
+	buf_addf(b, "- %s: %s\n", L(N_("Estimate")), money_text(ctx, w->estimate));
 	for (int i = 0; i < OUT_COUNT; i++)
 		if (w->quantities[i])
-			buf_addf(b, "- %s: %lld\n", L(ctx, work_output_label((enum work_output)i)),
+			buf_addf(b, "- %s: %lld\n", L(work_output_label((enum work_output)i)),
 				 (long long)w->quantities[i]);
 	for (int i = 0; i < FUND_COUNT; i++)
 		if (w->funding[i])
-			buf_addf(b, "- %s, %s: %s\n", L(ctx, N_("Funding plan")),
-				 L(ctx, work_source_label((enum work_source)i)),
+			buf_addf(b, "- %s, %s: %s\n", L(N_("Funding plan")),
+				 L(work_source_label((enum work_source)i)),
 				 money_text(ctx, w->funding[i]));
 	if (w->starts_on || w->ends_on) {
 		struct buf d = BUF_INIT;
 		date_format(&d, w->starts_on);
 		buf_adds(&d, " – ");
 		date_format(&d, w->ends_on);
-		buf_addf(b, "- %s: %s\n", L(ctx, N_("Schedule")), d.ptr);
+		buf_addf(b, "- %s: %s\n", L(N_("Schedule")), d.ptr);
 		buf_release(&d);
 	}
 	if (w->has_levy)
-		buf_addf(b, "- %s: %s%s%s\n", L(ctx, N_("Contribution")),
-			 L(ctx, levy_label(w->levy)), w->levy_amount ? ", " : "",
+		buf_addf(b, "- %s: %s%s%s\n", L(N_("Contribution")),
+			 L(levy_label(w->levy)), w->levy_amount ? ", " : "",
 			 w->levy_amount ? money_text(ctx, w->levy_amount) : "");
 }
 
@@ -378,17 +379,17 @@ static int plan_tx(struct dv_ctx *ctx, int64_t id, int64_t *notice_id)
 	if (w.status >= WS_SETTLED)
 		return dv_fail(&ctx->err, DV_ECONFLICT, NULL, "The work's accounts are closed");
 	struct buf b = BUF_INIT;
-	buf_addf(&b, "**%s** (%s), %s.\n\n", w.name, L(ctx, work_kind_label(w.kind)), w.place);
+	buf_addf(&b, "**%s** (%s), %s.\n\n", w.name, L(work_kind_label(w.kind)), w.place);
 	if (*w.goal)
 		buf_addf(&b, "%s\n\n", w.goal);
 	plan_lines(ctx, &w, &b);
 	buf_addf(&b, "\n%s\n",
-		 L(ctx, N_("Every contribution and expense is entered in the work's "
+		 L(N_("Every contribution and expense is entered in the work's "
 			   "public ledger, supervised by the community investment "
 			   "supervision board.")));
 	rc = post_notice(ctx, &w, "investment",
 			 arena_printf(ctx->arena,
-				      i18n_get_format(ctx->lang, N_("Plan of the work: %s")),
+				      i18n_get_format(DV_CONTENT_LANG, N_("Plan of the work: %s")),
 				      w.name),
 			 b.ptr, notice_id);
 	buf_release(&b);
@@ -416,20 +417,20 @@ int work_publish_plan(struct dv_ctx *ctx, int64_t id, int64_t *notice_id)
 static void accounts_lines(struct dv_ctx *ctx, const struct work *w, struct buf *b)
 {
 	const struct work_money *m = &w->money;
-	buf_addf(b, "- %s: %s\n", L(ctx, N_("Money in")), money_text(ctx, m->in));
+	buf_addf(b, "- %s: %s\n", L(N_("Money in")), money_text(ctx, m->in));
 	for (int i = 0; i < FUND_COUNT; i++)
 		if (m->by_source[i])
-			buf_addf(b, "  - %s: %s\n", L(ctx, work_source_label((enum work_source)i)),
+			buf_addf(b, "  - %s: %s\n", L(work_source_label((enum work_source)i)),
 				 money_text(ctx, m->by_source[i]));
 	if (m->in_kind)
-		buf_addf(b, "  - %s: %s\n", L(ctx, N_("of which in kind")),
+		buf_addf(b, "  - %s: %s\n", L(N_("of which in kind")),
 			 money_text(ctx, m->in_kind));
-	buf_addf(b, "- %s: %s\n", L(ctx, N_("Spent")), money_text(ctx, m->spent));
+	buf_addf(b, "- %s: %s\n", L(N_("Spent")), money_text(ctx, m->spent));
 	if (m->refunded)
-		buf_addf(b, "- %s: %s\n", L(ctx, N_("Refunded")), money_text(ctx, m->refunded));
-	buf_addf(b, "- %s: %s\n", L(ctx, N_("Balance")), money_text(ctx, m->balance));
-	buf_addf(b, "- %s: %lld\n", L(ctx, N_("Ledger entries")), (long long)w->entries);
-	buf_addf(b, "- %s: `%s`\n", L(ctx, N_("Hash of the ledger's last entry")), w->head_hash);
+		buf_addf(b, "- %s: %s\n", L(N_("Refunded")), money_text(ctx, m->refunded));
+	buf_addf(b, "- %s: %s\n", L(N_("Balance")), money_text(ctx, m->balance));
+	buf_addf(b, "- %s: %lld\n", L(N_("Ledger entries")), (long long)w->entries);
+	buf_addf(b, "- %s: `%s`\n", L(N_("Hash of the ledger's last entry")), w->head_hash);
 }
 
 static int settle_tx(struct dv_ctx *ctx, int64_t id, const char *summary, int64_t *notice_id)
@@ -448,7 +449,7 @@ static int settle_tx(struct dv_ctx *ctx, int64_t id, const char *summary, int64_
 	struct buf b = BUF_INIT;
 	buf_addf(&b, "%s\n\n",
 		 arena_printf(ctx->arena,
-			      i18n_get_format(ctx->lang, N_("The final accounts of the work %s, "
+			      i18n_get_format(DV_CONTENT_LANG, N_("The final accounts of the work %s, "
 							    "%s, accepted on %s.")),
 			      w.name, w.place, day_text(ctx, time_local_date(w.accepted_at))));
 	accounts_lines(ctx, &w, &b);
@@ -457,7 +458,7 @@ static int settle_tx(struct dv_ctx *ctx, int64_t id, const char *summary, int64_
 	rc = post_notice(
 		ctx, &w, "funds",
 		arena_printf(ctx->arena,
-			     i18n_get_format(ctx->lang, N_("Final accounts of the work: %s")),
+			     i18n_get_format(DV_CONTENT_LANG, N_("Final accounts of the work: %s")),
 			     w.name),
 		b.ptr, notice_id);
 	buf_release(&b);

@@ -78,9 +78,7 @@ int awards_home_section(struct req *r, int64_t unit_id)
 	if (rc)
 		return rc;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"recent awards\"><h2>");
-	html_txt(b, T(r, "Emulation and commendation"));
-	html_raw(b, "</h2>");
+	page_section(r, "recent awards", T(r, "Emulation and commendation"));
 	if (n) {
 		html_raw(b, "<ul class=\"items compact\">");
 		for (size_t i = 0; i < n; i++) {

@@ -128,9 +128,7 @@ static void session_form(struct req *r, const struct award_round *ar,
 			 const struct council_member *m, size_t nm, const struct form_errors *fe)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Open a session of the council"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Open a session of the council"));
 	int64_t num, den;
 	rule_fraction(rule_value(&r->ctx, RULE_COUNCIL_QUORUM), &num, &den);
 	page_note(r, "hint",
@@ -174,9 +172,7 @@ static void decide_form(struct req *r, const struct award_round *ar,
 {
 	struct buf *b = &r->out;
 	const char *v;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "The decision"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "The decision"));
 	form_begin(r, link_award_round(r, ar->id, "decision"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "number", .label = T(r, "Decision number"),

@@ -59,9 +59,7 @@ static int council_page(struct req *r, const struct form_errors *fe, int status)
 	}
 	html_raw(b, "</ol>");
 	if (may_run) {
-		html_raw(b, "<section class=\"tools\"><h2>");
-		html_txt(b, T(r, "Add a member"));
-		html_raw(b, "</h2>");
+		page_section(r, "tools", T(r, "Add a member"));
 		form_begin(r, link_unit(r, u.id, "council"), "stacked");
 		form_input(r,
 			   &(struct field){.name = "name", .label = T(r, "Full name"),
@@ -394,9 +392,7 @@ static int restrictions_page(struct req *r, const struct form_errors *fe, int st
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(r);
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Record an entry"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Record an entry"));
 	form_begin(r, link_unit(r, u.id, "restrictions"), "stacked");
 	if ((rc = emulation_subject_select(r, "subject", T(r, "Who"), u.id, (1u << SUBJ_COUNT) - 1,
 					   fe)))

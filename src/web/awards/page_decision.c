@@ -53,14 +53,11 @@ int page_awards(struct req *r)
 		return rc;
 	const char *title = T(r, "Commendation");
 	if (unit)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	struct buf *b = &r->out;
 	layout_begin(r, title);
 	page_heading(r, title);
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "Decisions"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "Decisions"));
 	if (!nd)
 		page_note(r, "empty", T(r, "No decision yet."));
 	html_raw(b, "<ul class=\"items compact\">");

@@ -14,6 +14,7 @@
 #include "web/html.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/consult/consult_impl.h"
 
 /* ------------------------------------------------------------ opinions */
@@ -162,9 +163,7 @@ void consult_publish_form(struct req *r, const struct consultation *c,
 	}
 	if (!c->may_manage || c->status != CS_CLOSED)
 		return;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Publish the synthesis"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Publish the synthesis"));
 	page_note(r, c->answered < c->opinions ? "late" : "done",
 		  arena_printf(&r->arena, T(r, "%lld of %lld opinions answered."),
 			       (long long)c->answered, (long long)c->opinions));
@@ -192,4 +191,84 @@ void consult_synthesis_links(struct req *r, const struct consultation *c)
 	html_link(b, link_consultation(r, c->id, "synthesis.xlsx"),
 		  T(r, "Excel workbook"));
 	html_raw(b, "</p>");
+}
+
+/* The opinions still to answer in the closed consultations of a unit the
+ * actor consults in, counted over a page of them. */
+static int unanswered_in(struct req *r, int64_t unit_id, int64_t *n)
+{
+	struct consult_filter f = {.unit_id = unit_id, .status = CS_CLOSED};
+	struct consultation *v;
+	size_t k;
+	int more;
+	int rc = consultation_list(&r->ctx, &f, 0, 100, &v, &k, &more);
+	*n = 0;
+	for (size_t i = 0; !rc && i < k; i++)
+		if (v[i].unit_id == unit_id || perm_may(&r->ctx, ACT_CONSULT, v[i].unit_id))
+			*n += v[i].opinions - v[i].answered;
+	return rc;
+}
+
+static int unit_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	int64_t n = 0;
+	int rc = unanswered_in(r, unit_id, &n);
+	if (!rc)
+		todo_add(t, N_("%lld opinions on drafts to answer"), n,
+			 link_consultations(r, unit_id, "closed"), 1);
+	return rc;
+}
+
+int consult_todo(struct req *r, struct todo *t)
+{
+	return todo_each_unit(r, t, ACT_CONSULT, unit_todo);
+}
+
+int consult_household_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	struct consult_filter f = {.unit_id = unit_id, .status = CS_OPEN};
+	struct consultation *v;
+	size_t n;
+	int more;
+	int rc = consultation_list(&r->ctx, &f, 0, 100, &v, &n, &more);
+	if (!rc)
+		todo_add(t, N_("%lld drafts open for your comments"), (int64_t)n,
+			 n == 1 ? link_consultation(r, v[0].id, NULL)
+				: link_consultations(r, unit_id, "open"),
+			 0);
+	return rc;
+}
+
+/* ----------------------------------------------------- for a unit's home */
+
+#define SECTION_CONSULTATIONS 5
+
+int consult_unit_section(struct req *r, int64_t unit_id)
+{
+	struct consult_filter f = {.unit_id = unit_id, .status = CS_OPEN};
+	struct consultation *v;
+	size_t n;
+	int more;
+	int rc = consultation_list(&r->ctx, &f, 0, SECTION_CONSULTATIONS, &v, &n, &more);
+	if (rc || !n)
+		return rc;
+	struct buf *b = &r->out;
+	html_raw(b, "<section class=\"recent\"><h2>");
+	html_txt(b, T(r, "Drafts open for comments"));
+	html_raw(b, "</h2><ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		html_link(b, link_consultation(r, v[i].id, NULL), v[i].title);
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, v[i].unit_name);
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "until %s"), page_time(r, v[i].closes_at));
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "%lld opinions"), (long long)v[i].opinions);
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul><p class=\"links\">");
+	html_link(b, link_consultations(r, unit_id, "open"), T(r, "All drafts open for comments"));
+	html_raw(b, "</p></section>");
+	return 0;
 }

@@ -86,8 +86,7 @@ int page_consultations(struct req *r)
 		return rc;
 	const char *title = T(r, "Drafts for comment");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	page_note(r, "lead",

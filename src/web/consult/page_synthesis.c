@@ -120,7 +120,7 @@ static void paper_of(struct req *r, const struct consultation *c, struct synthes
 	struct unit u;
 	const char *unit = c->unit_name;
 	if (!unit_get(&r->ctx, c->unit_id, &u))
-		unit = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u.kind)), u.name);
+		unit = arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	*p = (struct synthesis_paper){
 		.authority = text_upper_a(&r->arena,
 					  arena_printf(&r->arena, T(r, "People's Committee of %s"),

@@ -175,9 +175,8 @@ static void open_tools(struct req *r, const struct matter *mt, const struct meet
 			  T(r, "Check representatives in"));
 		html_raw(b, "</p>");
 	}
-	html_raw(b, "<section class=\"motions\"><h2>");
-	html_txt(b, T(r, "Votes"));
-	html_raw(b, "</h2><ol>");
+	page_section(r, "motions", T(r, "Votes"));
+	html_raw(b, "<ol>");
 	for (size_t i = 0; i < m->nmotions; i++)
 		motion_item(r, mt, &m->motions[i], manage);
 	html_raw(b, "</ol>");

@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/decide/matter.h"
+#include "domain/decide/meeting.h"
 #include "domain/perm.h"
 #include "domain/rules.h"
 #include "domain/registry/unit.h"
@@ -18,6 +19,7 @@
 #include "web/layout.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/decide/decide_impl.h"
 
 #define LIST_SIZE 20
@@ -77,8 +79,7 @@ int page_matters(struct req *r)
 		return rc;
 	const char *title = T(r, "Matters residents decide");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	page_note(r, "lead",
@@ -241,9 +242,7 @@ static void manage_tools(struct req *r, const struct matter *m, const struct for
 	int agree = perm_may(&r->ctx, ACT_AGREE_ONLINE_VOTE, m->unit_id);
 	if (m->status != MS_DRAFT || (!m->may_manage && !agree))
 		return;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Before voting opens"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Before voting opens"));
 	if (m->form == FORM_ONLINE) {
 		html_raw(b, "<p>");
 		html_txtf(b, T(r, "Agreement to an online vote: community head %s, front work "
@@ -500,4 +499,104 @@ int page_matter_tally_check(struct req *r)
 {
 	int rc = req_form_parse(r);
 	return rc ? rc : tally_page(r, req_form(r, "receipt"));
+}
+
+/* ------------------------------------------------------------ for /me */
+
+/* The drafts of one unit the actor convenes in, counted up to a page. */
+static int unit_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	struct matter_filter f = {.unit_id = unit_id, .status = MS_DRAFT};
+	struct matter *v;
+	size_t k;
+	int more;
+	int rc = matter_list(&r->ctx, &f, 0, MATTER_PAGE_MAX, &v, &k, &more);
+	if (!rc)
+		todo_add(t, N_("%lld matters drafted, not yet put to the community"), (int64_t)k,
+			 link_matters(r, unit_id, "draft"), 0);
+	return rc;
+}
+
+int decide_todo(struct req *r, struct todo *t)
+{
+	return todo_each_unit(r, t, ACT_CONVENE_MEETINGS, unit_todo);
+}
+
+int decide_household_todo(struct req *r, struct todo *t, int64_t unit_id)
+{
+	struct matter_filter f = {.unit_id = unit_id, .status = MS_OPEN};
+	struct matter *v;
+	size_t n;
+	int more;
+	int64_t ballots = 0, meetings = 0, ballot_id = 0, meeting_id = 0;
+	int rc = matter_list(&r->ctx, &f, 0, MATTER_PAGE_MAX, &v, &n, &more);
+	for (size_t i = 0; !rc && i < n; i++) {
+		const char *how = "";
+		if (v[i].form == FORM_MEETING) {
+			meetings++;
+			meeting_id = v[i].id;
+		} else if (!ballot_mine(&r->ctx, v[i].id, &how) && !*how) {
+			ballots++; /* on the household's roll, not cast yet */
+			ballot_id = v[i].id;
+		}
+	}
+	todo_add(t, N_("%lld ballots for your household to cast"), ballots,
+		 ballots == 1 ? link_matter(r, ballot_id, NULL) : link_matters(r, unit_id, "open"),
+		 1);
+	todo_add(t, N_("%lld community meetings called"), meetings,
+		 meetings == 1 ? link_matter(r, meeting_id, NULL) : link_matters(r, unit_id, "open"),
+		 0);
+	return rc;
+}
+
+/* ----------------------------------------------------- for a unit's home */
+
+#define SECTION_MATTERS 5
+
+/* One open matter: its ballot's deadline and turnout, or its meeting's
+ * time and place. */
+static int open_matter_line(struct req *r, const struct matter *m)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<li>");
+	html_link(b, link_matter(r, m->id, NULL), m->title);
+	html_raw(b, " <span class=\"meta\">");
+	html_txt(b, m->unit_name);
+	html_raw(b, " · ");
+	if (m->form == FORM_MEETING) {
+		struct meeting mt;
+		int rc = meeting_load(&r->ctx, m->id, &mt);
+		if (rc)
+			return rc;
+		html_txtf(b, T(r, "meeting on %s at %s"), page_time(r, mt.starts_at), mt.place);
+	} else {
+		html_txtf(b, T(r, "vote until %s"), page_time(r, m->closes_at));
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "%lld of %lld households have voted"), (long long)m->cast,
+			  (long long)m->eligible);
+	}
+	html_raw(b, "</span></li>");
+	return 0;
+}
+
+int decide_unit_section(struct req *r, int64_t unit_id)
+{
+	struct matter_filter f = {.unit_id = unit_id, .status = MS_OPEN};
+	struct matter *v;
+	size_t n;
+	int more;
+	int rc = matter_list(&r->ctx, &f, 0, SECTION_MATTERS, &v, &n, &more);
+	if (rc)
+		return rc;
+	struct buf *b = &r->out;
+	page_section(r, "recent", T(r, "Open votes and meetings"));
+	if (!n)
+		page_note(r, "empty", T(r, "No vote or meeting is open now."));
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = open_matter_line(r, &v[i]);
+	html_raw(b, "</ul><p class=\"links\">");
+	html_link(b, link_matters(r, unit_id, NULL), T(r, "Matters residents decide"));
+	html_raw(b, "</p></section>");
+	return rc;
 }

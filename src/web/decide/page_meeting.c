@@ -162,13 +162,8 @@ int page_meeting_register(struct req *r)
 	meeting_quorum_panel(r, &m);
 	if (m.status != MEET_OPEN)
 		page_note(r, "banner", T(r, "The meeting is not in session."));
-	html_raw(&r->out, "<form method=\"get\" class=\"search\" role=\"search\"><label for=\"q\">");
-	html_txt(&r->out, T(r, "Find a household by address or name"));
-	html_raw(&r->out, "</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"");
-	html_attr(&r->out, q ? q : "");
-	html_raw(&r->out, "\"><button type=\"submit\">");
-	html_txt(&r->out, T(r, "Search"));
-	html_raw(&r->out, "</button></form><ul class=\"register\">");
+	form_search(r, NULL, T(r, "Find a household by address or name"), q, 100, 0);
+	html_raw(&r->out, "<ul class=\"register\">");
 	for (size_t i = 0; i < n; i++)
 		register_row(r, mt.id, &v[i]);
 	html_raw(&r->out, "</ul>");
@@ -234,11 +229,10 @@ int matter_papers(struct req *r, const struct matter *mt, struct meeting_paper *
 	int rc = unit_get(&r->ctx, mt->unit_id, &u);
 	if (rc)
 		return rc;
-	p->community = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u.kind)), u.name);
+	p->community = arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	p->ward = "";
 	if (!unit_commune_of(&r->ctx, u.id, &ward_id) && !unit_get(&r->ctx, ward_id, &ward))
-		p->ward = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(ward.kind)),
-				       ward.name);
+		p->ward = arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, ward.kind, ward.name));
 	p->reason = matter_reason(&r->ctx, mt);
 	return 0;
 }

@@ -293,14 +293,8 @@ static int roll_page(struct req *r, const struct form_errors *fe, int status)
 		       "drew."));
 	roll_counts(r, &m, &c);
 	print_tools(r, &m, fe);
-	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\"><label for=\"q\">");
-	html_txt(b, T(r, "Find a household by address or name"));
-	html_raw(b,
-		 "</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"");
-	html_attr(b, q ? q : "");
-	html_raw(b, "\"><button type=\"submit\">");
-	html_txt(b, T(r, "Search"));
-	html_raw(b, "</button></form><ul class=\"register\">");
+	form_search(r, NULL, T(r, "Find a household by address or name"), q, 100, 0);
+	html_raw(b, "<ul class=\"register\">");
 	for (size_t i = 0; i < n; i++)
 		roll_item(r, &m, &v[i], q);
 	html_raw(b, "</ul>");

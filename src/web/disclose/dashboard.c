@@ -12,10 +12,33 @@
 #include "web/link.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/layout.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/disclose/disclose_impl.h"
 
 #define HOUSEHOLD_NOTICES 10
+
+int notice_household_todo(struct req *r, struct todo *t, int64_t household_id)
+{
+	struct household h;
+	struct reach_recent *v;
+	size_t n;
+	int64_t unknown = 0;
+	int rc = household_load(&r->ctx, household_id, &h);
+	if (rc || (rc = reach_recent(&r->ctx, h.unit_id, HOUSEHOLD_NOTICES, &v, &n)))
+		return rc;
+	if (!perm_may_household(&r->ctx, ACT_ACKNOWLEDGE, h.id, h.unit_id))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		enum reach_how how;
+		int32_t on;
+		unknown += reach_of_household(&r->ctx, v[i].notice_id, h.id, &how, &on) != 0;
+	}
+	todo_add(t, N_("%lld public notices to read and say your household knows"), unknown,
+		 "#notices", 0);
+	return 0;
+}
 
 int notice_household_section(struct req *r, int64_t household_id)
 {
@@ -27,7 +50,7 @@ int notice_household_section(struct req *r, int64_t household_id)
 		return rc;
 	int may_ack = perm_may_household(&r->ctx, ACT_ACKNOWLEDGE, h.id, h.unit_id);
 	struct buf *b = &r->out;
-	html_raw(b, "<section><h2>");
+	html_raw(b, "<section id=\"notices\"><h2>");
 	html_txt(b, T(r, "Notices for my household"));
 	html_raw(b, "</h2>");
 	if (!n)
@@ -69,19 +92,38 @@ static const char *alert_text(struct req *r, const struct notice_alert *a)
 	return "";
 }
 
-int notice_officer_section(struct req *r)
+int notice_todo(struct req *r, struct todo *t)
+{
+	struct notice_alert *v;
+	size_t n;
+	int64_t count[3] = {0};
+	if (!perm_may_somewhere(&r->ctx, ACT_PUBLISH_NOTICES))
+		return 0;
+	int rc = notice_alerts(&r->ctx, &v, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		count[v[i].kind]++;
+	const char *href = "/me/notices";
+	todo_add(t, N_("%lld duties of public notices overdue"), count[ALERT_OVERDUE], href, 1);
+	todo_add(t, N_("%lld notices drafted, not published yet"), count[ALERT_DRAFT], href, 0);
+	todo_add(t, N_("%lld notices past their posting period, to archive"), count[ALERT_EXPIRED],
+		  href, 0);
+	return rc;
+}
+
+/* GET /me/notices: each notice that needs the officer, and why. */
+int page_my_notices(struct req *r)
 {
 	struct notice_alert *v;
 	size_t n;
 	if (!perm_may_somewhere(&r->ctx, ACT_PUBLISH_NOTICES))
-		return 0;
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
 	int rc = notice_alerts(&r->ctx, &v, &n);
 	if (rc)
 		return rc;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"alerts\"><h2>");
-	html_txt(b, T(r, "Public notices that need you"));
-	html_raw(b, "</h2>");
+	layout_begin(r, T(r, "Public notices that need you"));
+	page_back(r, "/me", T(r, "My page"));
+	page_heading(r, T(r, "Public notices that need you"));
 	if (!n)
 		page_note(r, "done", T(r, "Nothing is overdue."));
 	html_raw(b, "<ul class=\"items compact\">");
@@ -94,6 +136,7 @@ int notice_officer_section(struct req *r)
 		html_txt(b, alert_text(r, &v[i]));
 		html_raw(b, "</li>");
 	}
-	html_raw(b, "</ul></section>");
+	html_raw(b, "</ul>");
+	layout_end(r);
 	return 0;
 }

@@ -7,6 +7,8 @@
 #define DV_WEB_DISCLOSE_H
 
 #include "web/http.h"
+#include <stdint.h>
+
 #include "web/route.h"
 
 /* This family's routes (web/routes.c joins them into the table). */
@@ -16,8 +18,13 @@ extern const size_t disclose_routes_n;
 /* /me: the notices that concern a household, each known or with the
  * button to say so. */
 int notice_household_section(struct req *r, int64_t household_id);
-/* /me: overdue duties, drafts and expired notices where the actor may
- * publish (nothing for others). */
-int notice_officer_section(struct req *r);
+struct todo;
+/* /me: how many of those the household has not said it knows (a
+ * representative's to-do). */
+int notice_household_todo(struct req *r, struct todo *t, int64_t household_id);
+struct todo;
+/* /me: the counts of overdue duties, drafts and expired notices where the
+ * actor may publish (nothing for others), each linking /me/notices. */
+int notice_todo(struct req *r, struct todo *t);
 
 #endif

@@ -12,6 +12,7 @@
 
 /* Handlers, in the order of the route table (routes.c of this folder). */
 int page_notices(struct req *r);
+int page_my_notices(struct req *r);
 int page_notice(struct req *r);
 int page_notice_versions(struct req *r);
 int page_notice_reach(struct req *r);

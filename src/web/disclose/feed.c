@@ -107,8 +107,7 @@ static int feed_title(struct req *r, int64_t unit_id, const char *what, const ch
 		return 0;
 	int rc = unit_get(&r->ctx, unit_id, &u);
 	if (!rc)
-		*title = arena_printf(&r->arena, "%s – %s %s", what, T(r, unit_kind_label(u.kind)),
-				      u.name);
+		*title = arena_printf(&r->arena, "%s – %s", what, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	return rc;
 }
 

@@ -71,9 +71,8 @@ void notice_files(struct req *r, const struct attachment *v, size_t n, const cha
 	struct buf *b = &r->out;
 	if (!n)
 		return;
-	html_raw(b, "<section class=\"files\"><h2>");
-	html_txt(b, T(r, "Attached files"));
-	html_raw(b, "</h2><ul>");
+	page_section(r, "files", T(r, "Attached files"));
+	html_raw(b, "<ul>");
 	for (size_t i = 0; i < n; i++) {
 		const char *href = link_file(r, v[i].file_id, NULL);
 		html_raw(b, "<li>");

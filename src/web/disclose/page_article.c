@@ -147,8 +147,7 @@ int page_news(struct req *r)
 		return rc;
 	const char *title = f.drafts ? T(r, "Draft articles") : T(r, "News");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	html_raw(&r->out, "<p class=\"links\">");

@@ -181,8 +181,7 @@ int page_notices(struct req *r)
 			    : f.status == NOTICE_ARCHIVED ? T(r, "Archived notices")
 							  : T(r, "Public notices");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	page_note(r, "lead",
@@ -284,9 +283,8 @@ static void reach_summary(struct req *r, const struct notice *n)
 	struct buf *b = &r->out;
 	if (n->status == NOTICE_DRAFT)
 		return;
-	html_raw(b, "<section class=\"reach\"><h2>");
-	html_txt(b, T(r, "Reach"));
-	html_raw(b, "</h2><p><strong>");
+	page_section(r, "reach", T(r, "Reach"));
+	html_raw(b, "<p><strong>");
 	html_txt(b, page_percent(r, n->reached, n->households));
 	html_raw(b, "</strong> ");
 	html_txtf(b, T(r, "of households know this notice: %lld of %lld."), (long long)n->reached,

@@ -108,8 +108,8 @@ static void notice_fields(struct req *r, const struct notice *n, const struct fo
 
 static int new_form(struct req *r, const struct unit *u, const struct form_errors *fe, int status)
 {
-	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "New notice"),
-					 T(r, unit_kind_label(u->kind)), u->name);
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "New notice"),
+					 unit_title(&r->arena, r->ctx.lang, u->kind, u->name));
 	layout_begin(r, title);
 	r->status = status;
 	page_heading(r, title);

@@ -140,9 +140,7 @@ static int missing_section(struct req *r, const struct notice *n, int64_t unit, 
 			       &k, &more);
 	if (rc)
 		return rc;
-	html_raw(b, "<section class=\"missing\"><h2>");
-	html_txt(b, T(r, "Households not reached yet"));
-	html_raw(b, "</h2>");
+	page_section(r, "missing", T(r, "Households not reached yet"));
 	if (!k) {
 		page_note(r, "done", T(r, "Every household here has been reached."));
 		html_raw(b, "</section>");

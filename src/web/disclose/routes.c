@@ -8,6 +8,7 @@
 const struct route disclose_routes[] = {
 	/* public disclosure: notices, their duties, reach and files */
 	{"GET", "/notices", page_notices, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
+	{"GET", "/me/notices", page_my_notices, ROUTE_HTML, ROUTE_LOGIN},
 	{"GET", "/notices/{id}", page_notice, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
 	{"GET", "/notices/{id}/versions", page_notice_versions, ROUTE_HTML,
 	 ROUTE_PUBLIC | ROUTE_CACHE},

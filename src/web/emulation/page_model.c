@@ -100,8 +100,7 @@ int page_models(struct req *r)
 		return rc;
 	const char *title = T(r, "Dân vận khéo models");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	struct buf *b = &r->out;
 	layout_begin(r, title);
 	page_heading(r, title);
@@ -145,8 +144,8 @@ int page_unit_models(struct req *r)
 	if (rc)
 		return rc;
 	const char *title =
-		arena_printf(&r->arena, "%s: %s %s", T(r, "Models registered"),
-			     T(r, unit_kind_label(u.kind)), u.name);
+		arena_printf(&r->arena, "%s: %s", T(r, "Models registered"),
+			     unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	struct buf *b = &r->out;
 	layout_begin(r, title);
 	page_back(r, link_unit(r, u.id, NULL), u.name);
@@ -187,8 +186,8 @@ int page_model_figures(struct req *r)
 	if ((rc = unit_get(&r->ctx, unit, &u)) ||
 	    (rc = model_figures(&r->ctx, unit, (int)year, by, &all)))
 		return rc;
-	const char *title = arena_printf(&r->arena, "%s %lld: %s %s", T(r, "Dân vận khéo models in"),
-					 (long long)year, T(r, unit_kind_label(u.kind)), u.name);
+	const char *title = arena_printf(&r->arena, "%s %lld: %s", T(r, "Dân vận khéo models in"),
+					 (long long)year, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	struct buf *b = &r->out;
 	layout_begin(r, title);
 	page_back(r, link_models(r, unit, NULL, NULL), T(r, "The library"));
@@ -230,9 +229,8 @@ static void files_block(struct req *r, const struct model *m, const struct attac
 	struct buf *b = &r->out;
 	if (!n && !m->may_edit)
 		return;
-	html_raw(b, "<section class=\"files\"><h2>");
-	html_txt(b, T(r, "Photos and files"));
-	html_raw(b, "</h2><ul>");
+	page_section(r, "files", T(r, "Photos and files"));
+	html_raw(b, "<ul>");
 	for (size_t i = 0; i < n; i++) {
 		const char *href = link_model_file(r, m->id, v[i].file_id, 0);
 		html_raw(b, "<li>");
@@ -278,9 +276,7 @@ static void evaluations_block(struct req *r, const struct model *m,
 			      const struct form_errors *fe)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "Evaluations by the Mass Mobilization Board"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "Evaluations by the Mass Mobilization Board"));
 	if (!n)
 		page_note(r, "empty", T(r, "Not evaluated yet."));
 	html_raw(b, "<ol class=\"timeline\">");
@@ -396,9 +392,7 @@ static int model_page(struct req *r, const struct form_errors *fe, int status)
 	}
 	files_block(r, &m, files, nfiles, fe);
 	evaluations_block(r, &m, ev, nev, fe);
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "Replicated by"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "Replicated by"));
 	if (!nreps)
 		page_note(r, "empty", T(r, "No other unit yet."));
 	html_raw(b, "<ul>");

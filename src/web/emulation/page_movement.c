@@ -61,8 +61,7 @@ int page_movements(struct req *r)
 		return rc;
 	const char *title = T(r, "Emulation movements");
 	if (unit)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	page_note(r, "lead",
@@ -167,9 +166,7 @@ static void entry_row(struct req *r, const struct movement *m, const struct move
 static int join_form(struct req *r, const struct movement *m, const struct form_errors *fe)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Register to take part"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Register to take part"));
 	form_begin(r, link_movement(r, m->id, "entries"), "stacked");
 	int rc = emulation_subject_select(r, "subject", T(r, "Who takes part"), m->unit_id,
 					  m->participants, fe);

@@ -1,7 +1,10 @@
 /*
- * Public pages of the administrative units: the whole tree on the home page,
- * and the home of one unit. Only aggregates are shown: counts of households
- * and residents, never a person.
+ * The portal: the deployment's home and each unit's home say what is
+ * happening there, from every family (open votes and meetings, drafts open
+ * for comments, recent notices, works, reports, news, emulation), with the
+ * search box and the units below; /units is the whole tree. Only
+ * aggregates and public records are shown, never a person; the pages are
+ * cached for anonymous readers.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +19,8 @@
 #include "web/link.h"
 #include "web/page.h"
 #include "web/awards/awards.h"
+#include "web/consult/consult.h"
+#include "web/decide/decide.h"
 #include "web/disclose/disclose.h"
 #include "web/registry/registry.h"
 #include "web/reports/reports.h"
@@ -43,12 +48,16 @@ static void counts(struct req *r, const struct unit *u)
 
 static void unit_line(struct req *r, const struct unit *u)
 {
-	const char *href = link_unit(r, u->id, NULL);
-	html_raw(&r->out, "<span class=\"kind\">");
-	html_txt(&r->out, T(r, unit_kind_label(u->kind)));
-	html_raw(&r->out, "</span> ");
-	html_link(&r->out, href, u->name);
+	html_link(&r->out, link_unit(r, u->id, NULL),
+		  unit_title(&r->arena, r->ctx.lang, u->kind, u->name));
 	counts(r, u);
+}
+
+static void no_units(struct req *r)
+{
+	page_note(r, "empty",
+		  T(r, "No units yet. An administrator creates them with the danvan "
+		       "command, or loads the demo city with `danvan demo`."));
 }
 
 /* Nested lists from units in depth-first order with their depth. */
@@ -76,7 +85,7 @@ static void tree(struct req *r, const struct unit *v, size_t n)
 	}
 }
 
-int page_home(struct req *r)
+int page_units(struct req *r)
 {
 	struct unit *roots;
 	size_t nroots;
@@ -85,13 +94,8 @@ int page_home(struct req *r)
 		return rc;
 	layout_begin(r, T(r, "Administrative units"));
 	page_heading(r, T(r, "Administrative units"));
-	if (!nroots) {
-		html_raw(&r->out, "<p class=\"note\">");
-		html_txt(&r->out,
-			 T(r, "No units yet. An administrator creates them with the danvan "
-			      "command, or loads the demo city with `danvan demo`."));
-		html_raw(&r->out, "</p>");
-	}
+	if (!nroots)
+		no_units(r);
 	for (size_t i = 0; i < nroots; i++) {
 		struct unit *v;
 		size_t n;
@@ -99,8 +103,6 @@ int page_home(struct req *r)
 			return rc;
 		tree(r, v, n);
 	}
-	if (nroots && (rc = awards_home_section(r, 0)))
-		return rc;
 	layout_end(r);
 	return 0;
 }
@@ -197,9 +199,7 @@ static int recent_notices(struct req *r, const struct unit *u)
 	int rc = reach_recent(&r->ctx, u->id, RECENT_NOTICES, &v, &n);
 	if (rc)
 		return rc;
-	html_raw(b, "<section class=\"recent\"><h2>");
-	html_txt(b, T(r, "Public notices"));
-	html_raw(b, "</h2>");
+	page_section(r, "recent", T(r, "Public notices"));
 	if ((rc = registry_predecessors_note(r, u->id)))
 		return rc;
 	if (!n)
@@ -248,6 +248,42 @@ static int recent_news(struct req *r, const struct unit *u)
 	return 0;
 }
 
+/* What is happening in a unit's subtree, from every family. */
+static int portal_sections(struct req *r, const struct unit *u)
+{
+	int rc = decide_unit_section(r, u->id);
+	if (!rc)
+		rc = consult_unit_section(r, u->id);
+	if (!rc)
+		rc = recent_notices(r, u);
+	if (!rc)
+		rc = works_unit_section(r, u->id);
+	if (!rc)
+		rc = reports_unit_summary(r, u->id);
+	if (!rc)
+		rc = recent_news(r, u);
+	if (!rc)
+		rc = awards_home_section(r, u->id);
+	return rc;
+}
+
+static void units_below(struct req *r, const struct unit *kids, size_t n)
+{
+	if (!n)
+		return;
+	html_raw(&r->out, "<section><h2>");
+	html_txt(&r->out, T(r, "Units below"));
+	html_raw(&r->out, "</h2><ul class=\"tree\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(&r->out, "<li>");
+		unit_line(r, &kids[i]);
+		html_raw(&r->out, "</li>");
+	}
+	html_raw(&r->out, "</ul><p>");
+	html_link(&r->out, "/units", T(r, "All administrative units"));
+	html_raw(&r->out, "</p></section>");
+}
+
 int page_unit(struct req *r)
 {
 	struct unit *crumbs, *kids;
@@ -257,7 +293,7 @@ int page_unit(struct req *r)
 		return rc;
 	const struct unit *u = &crumbs[ncrumbs - 1];
 	const char *title =
-		arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(u->kind)), u->name);
+		arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, u->kind, u->name));
 	layout_begin(r, title);
 	breadcrumb(r, crumbs, ncrumbs);
 	page_heading(r, title);
@@ -271,22 +307,60 @@ int page_unit(struct req *r)
 	if ((rc = registry_successors_note(r, u->id)))
 		return rc;
 	summary(r, u, nkids);
+	home_search_box(r, u->id, NULL);
 	manage_links(r, u);
-	if ((rc = recent_notices(r, u)) || (rc = recent_news(r, u)) ||
-	    (rc = works_unit_section(r, u->id)) || (rc = reports_unit_summary(r, u->id)) ||
-	    (rc = awards_home_section(r, u->id)))
+	if ((rc = portal_sections(r, u)))
 		return rc;
-	if (nkids) {
-		html_raw(&r->out, "<h2>");
-		html_txt(&r->out, T(r, "Units below"));
-		html_raw(&r->out, "</h2><ul class=\"tree\">");
-		for (size_t i = 0; i < nkids; i++) {
-			html_raw(&r->out, "<li>");
-			unit_line(r, &kids[i]);
-			html_raw(&r->out, "</li>");
-		}
-		html_raw(&r->out, "</ul>");
-	}
+	units_below(r, kids, nkids);
+	layout_end(r);
+	return 0;
+}
+
+/* The deployment's own unit: its one top unit, and down while a unit has
+ * just one unit below it (a province set up for one city is the city's).
+ * 0 with *u unset when there are several top units, or none. */
+static int home_unit(struct req *r, struct unit *u, struct unit **kids, size_t *nkids)
+{
+	struct unit *roots;
+	size_t nroots;
+	int rc = unit_roots(&r->ctx, &roots, &nroots);
+	*kids = roots;
+	*nkids = nroots;
+	if (rc || nroots != 1)
+		return rc;
+	*u = roots[0];
+	while (!(rc = unit_children(&r->ctx, u->id, kids, nkids)) && *nkids == 1)
+		*u = (*kids)[0];
+	return rc;
+}
+
+int page_home(struct req *r)
+{
+	struct unit u = {0}, *kids;
+	size_t nkids;
+	int rc = home_unit(r, &u, &kids, &nkids);
+	if (rc)
+		return rc;
+	const char *title = T(r, "Grassroots democracy and mass mobilization");
+	if (u.id)
+		title = arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
+	layout_begin(r, title);
+	page_heading(r, title);
+	page_note(r, "lead",
+		  T(r, "What the authority discloses, what residents decide, comment on, build "
+		       "together and report, and how it turns out."));
+	if (u.id)
+		summary(r, &u, nkids);
+	home_search_box(r, u.id, NULL);
+	if (u.id)
+		rc = portal_sections(r, &u);
+	else if (nkids && !(rc = decide_unit_section(r, 0)))
+		rc = consult_unit_section(r, 0);
+	if (rc)
+		return rc;
+	if (!nkids && !u.id)
+		no_units(r);
+	units_below(r, kids, nkids);
 	layout_end(r);
 	return 0;
 }

@@ -8,7 +8,9 @@
 const struct route home_routes[] = {
 	/* public pages */
 	{"GET", "/", page_home, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
+	{"GET", "/units", page_units, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
 	{"GET", "/units/{id}", page_unit, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
+	{"GET", "/search", page_search, ROUTE_HTML, ROUTE_PUBLIC | ROUTE_CACHE},
 	/* identity */
 	{"GET", "/me", page_me, ROUTE_HTML, ROUTE_LOGIN},
 	/* matters residents decide */

@@ -32,8 +32,8 @@ int page_invitations(struct req *r)
 	if (!perm_may(&r->ctx, ACT_GRANT_ROLES, u.id))
 		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "There is no page at this address.");
 	struct buf *b = &r->out;
-	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Invitation slips"),
-					 T(r, unit_kind_label(u.kind)), u.name);
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Invitation slips"),
+					 unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_back(r, link_unit(r, u.id, NULL), u.name);
 	page_heading(r, title);
@@ -66,12 +66,13 @@ static const char *unit_path(struct req *r, int64_t unit_id)
 	for (size_t i = n; i-- > 0;) {
 		if (v[i].kind == UNIT_PROVINCE && i + 1 < n)
 			break; /* the city is enough on a slip */
-		char *kind = arena_strdup(&r->arena, T(r, unit_kind_label(v[i].kind)));
-		if (b.len && kind[0] >= 'A' && kind[0] <= 'Z')
-			kind[0] = (char)(kind[0] + 32);
+		char *t = arena_strdup(&r->arena,
+				       unit_title(&r->arena, r->ctx.lang, v[i].kind, v[i].name));
+		if (b.len && t[0] >= 'A' && t[0] <= 'Z')
+			t[0] = (char)(t[0] + 32); /* it starts with the kind's word */
 		if (b.len)
 			buf_adds(&b, ", ");
-		buf_addf(&b, "%s %s", kind, v[i].name);
+		buf_adds(&b, t);
 	}
 	const char *s = arena_strndup(&r->arena, b.ptr, b.len);
 	buf_release(&b);

@@ -76,8 +76,8 @@ static int roles_page(struct req *r, const struct form_errors *fe, const char *n
 						"There is no page at this address.")
 				      : rc;
 	struct buf *b = &r->out;
-	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Roles"),
-					 T(r, unit_kind_label(u.kind)), u.name);
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Roles"),
+					 unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_back(r, link_unit(r, u.id, NULL), u.name);
 	page_heading(r, title);

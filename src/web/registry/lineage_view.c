@@ -13,9 +13,8 @@
 /* "Ward An Bình", linked to its page. */
 static void unit_named(struct req *r, const struct unit *u)
 {
-	html_txt(&r->out, T(r, unit_kind_label(u->kind)));
-	html_raw(&r->out, " ");
-	html_link(&r->out, link_unit(r, u->id, NULL), u->name);
+	html_link(&r->out, link_unit(r, u->id, NULL),
+		  unit_title(&r->arena, r->ctx.lang, u->kind, u->name));
 }
 
 int registry_successors_note(struct req *r, int64_t unit_id)

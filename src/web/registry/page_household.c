@@ -29,16 +29,8 @@
 
 static void search_form(struct req *r, int64_t unit, const char *q)
 {
-	struct buf *b = &r->out;
-	html_raw(b, "<form method=\"get\" class=\"search\" role=\"search\" action=\"");
-	html_attr(b, link_unit(r, unit, "households"));
-	html_raw(b, "\"><label for=\"q\">");
-	html_txt(b, T(r, "Search by address, code or a member's name"));
-	html_raw(b, "</label><input id=\"q\" name=\"q\" type=\"search\" value=\"");
-	html_attr(b, q ? q : "");
-	html_raw(b, "\" maxlength=\"100\"><button type=\"submit\">");
-	html_txt(b, T(r, "Search"));
-	html_raw(b, "</button></form>");
+	form_search(r, link_unit(r, unit, "households"),
+		    T(r, "Search by address, code or a member's name"), q, 100, 0);
 }
 
 static void households_table(struct req *r, const struct household *v, size_t n)
@@ -79,8 +71,8 @@ int page_households(struct req *r)
 		return rc == DV_EPERM ? dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL,
 						"There is no page at this address.")
 				      : rc;
-	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Households"),
-					 T(r, unit_kind_label(u.kind)), u.name);
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Households"),
+					 unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_back(r, link_unit(r, u.id, NULL), u.name);
 	page_heading(r, title);
@@ -137,8 +129,8 @@ static void household_fields(struct req *r, const char *address, const char *cod
 
 static int new_household_form(struct req *r, const struct unit *u, const struct form_errors *fe)
 {
-	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Add a household"),
-					 T(r, unit_kind_label(u->kind)), u->name);
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Add a household"),
+					 unit_title(&r->arena, r->ctx.lang, u->kind, u->name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	form_summary(r, fe);
@@ -359,9 +351,7 @@ static int history(struct req *r, const struct household *h)
 		return rc;
 	static const struct page_col cols[] = {
 		{N_("Date"), 0, 0}, {N_("From"), 0, 0}, {N_("To"), 0, 0}, {N_("Why"), 0, 0}};
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "History"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "History"));
 	page_table_begin(r, "list", NULL, cols, sizeof(cols) / sizeof(cols[0]));
 	history_row(r, time_local_date(h->created_at), 0, NULL, origin.id, origin.name,
 		    T(r, "registered"));

@@ -32,8 +32,8 @@ static int editable_unit(struct req *r, struct unit *u)
 
 static const char *title_of(struct req *r, const struct unit *u)
 {
-	return arena_printf(&r->arena, "%s: %s %s", T(r, "Import households"),
-			    T(r, unit_kind_label(u->kind)), u->name);
+	return arena_printf(&r->arena, "%s: %s", T(r, "Import households"),
+			    unit_title(&r->arena, r->ctx.lang, u->kind, u->name));
 }
 
 static void upload_form(struct req *r, const struct unit *u)

@@ -275,8 +275,8 @@ static int reorganize_page(struct req *r, const struct form_errors *fe, int stat
 	int rc = load_here(r, &h);
 	if (rc)
 		return rc;
-	const char *title = arena_printf(&r->arena, "%s: %s %s", T(r, "Reorganize"),
-					 T(r, unit_kind_label(h.u.kind)), h.u.name);
+	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Reorganize"),
+					 unit_title(&r->arena, r->ctx.lang, h.u.kind, h.u.name));
 	layout_begin(r, title);
 	r->status = status;
 	page_back(r, link_unit(r, h.u.id, NULL), h.u.name);

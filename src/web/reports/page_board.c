@@ -66,9 +66,7 @@ void case_item(struct req *r, const struct inspection_case *c)
 static void members_block(struct req *r, const struct board *bd)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "Members"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "Members"));
 	if (!bd->nmembers) {
 		page_note(r, "empty", T(r, "No member has been recorded yet."));
 	} else {
@@ -134,9 +132,7 @@ static void manage_block(struct req *r, const struct board *bd, const struct for
 	if (!bd->may_manage)
 		return;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Record an elected member"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Record an elected member"));
 	form_begin(r, link_inspection(r, bd->ward_id, "members", NULL), "stacked");
 	form_input(r,
 		   &(struct field){.name = "name",
@@ -364,8 +360,7 @@ int page_board_report_pdf(struct req *r)
 		.nstats = nstats,
 		.lang = r->ctx.lang,
 		.today = time_local_date(r->ctx.now),
-		.ward = arena_printf(&r->arena, "%s %s", T(r, unit_kind_label(wu.kind)),
-				     bd.ward_name),
+		.ward = unit_title(&r->arena, r->ctx.lang, wu.kind, bd.ward_name),
 		.url = arena_printf(&r->arena, "%s%s", r->public_url,
 				    link_inspection(r, bd.ward_id, NULL, NULL))};
 	buf_reset(&r->out);

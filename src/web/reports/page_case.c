@@ -19,9 +19,7 @@
 static void entries_block(struct req *r, const struct inspection_case *c)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "What the board checked and found"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "What the board checked and found"));
 	if (!c->nentries)
 		page_note(r, "empty", T(r, "Nothing recorded yet."));
 	html_raw(b, "<ol class=\"timeline\">");
@@ -79,9 +77,7 @@ static void answer_form(struct req *r, const struct inspection_rec *rec)
 static void recs_block(struct req *r, const struct inspection_case *c)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "Recommendations and the authority's answers"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "Recommendations and the authority's answers"));
 	if (!c->nrecs)
 		page_note(r, "empty", T(r, "No recommendation yet."));
 	html_raw(b, "<ol class=\"opinions\">");
@@ -209,9 +205,8 @@ static int case_page(struct req *r, const struct form_errors *fe, int status)
 	entries_block(r, &c);
 	recs_block(r, &c);
 	if (*c.conclusion) {
-		html_raw(b, "<section><h2>");
-		html_txt(b, T(r, "Conclusion"));
-		html_raw(b, "</h2><p>");
+		page_section(r, NULL, T(r, "Conclusion"));
+		html_raw(b, "<p>");
 		html_txt(b, c.conclusion);
 		html_raw(b, "</p></section>");
 	}

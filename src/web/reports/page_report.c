@@ -96,8 +96,7 @@ int page_reports(struct req *r)
 		return rc;
 	const char *title = T(r, "Residents' reports");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	if (f.unit_id)
 		page_back(r, link_unit(r, u.id, NULL), u.name);
@@ -125,55 +124,54 @@ int page_reports(struct req *r)
 
 /* The actor's queue: its bodies' reports, the units where it handles
  * reports, the communities it heads; open ones, overdue first. */
-int page_report_queue(struct req *r)
+int report_queue_parts(struct req *r, struct queue_part **out, size_t *n)
 {
 	struct report_body *bodies;
-	size_t nb;
+	size_t nb, cap = 0;
+	*out = NULL;
+	*n = 0;
 	int rc = report_body_mine(&r->ctx, &bodies, &nb);
+	for (size_t i = 0; !rc && i < nb; i++)
+		*ARENA_PUSH(&r->arena, *out, *n, cap) = (struct queue_part){
+			.title = bodies[i].name,
+			.f = {.body_id = bodies[i].id, .state = REPORT_OPEN, .for_work = 1}};
+	const struct actor *a = r->ctx.actor;
+	for (size_t i = 0; !rc && i < a->ngrants; i++) {
+		int handles = role_allows((enum role)a->grants[i].role, ACT_HANDLE_REPORTS);
+		int heads = role_allows((enum role)a->grants[i].role, ACT_HANDLE_LOCAL_REPORTS);
+		struct unit u;
+		if ((!handles && !heads) || unit_get(&r->ctx, a->grants[i].unit_id, &u))
+			continue;
+		*ARENA_PUSH(&r->arena, *out, *n, cap) = (struct queue_part){
+			.title = arena_printf(&r->arena, "%s", unit_title(&r->arena, r->ctx.lang, u.kind, u.name)),
+			.f = {.unit_id = u.id, .state = REPORT_OPEN, .for_work = 1, .head_only = !handles}};
+	}
+	return rc;
+}
+
+int page_report_queue(struct req *r)
+{
+	struct queue_part *parts;
+	size_t np;
+	int rc = report_queue_parts(r, &parts, &np);
 	if (rc)
 		return rc;
 	layout_begin(r, T(r, "Reports to handle"));
 	page_heading(r, T(r, "Reports to handle"));
 	page_note(r, "lead",
 		  T(r, "Open reports, overdue first, then those most households have too."));
-	int any = 0;
-	for (size_t i = 0; i < nb; i++) {
-		struct report_filter f = {
-			.body_id = bodies[i].id, .state = REPORT_OPEN, .for_work = 1};
+	for (size_t i = 0; i < np; i++) {
 		struct report *v;
 		size_t n;
 		int more;
-		if ((rc = report_list(&r->ctx, &f, 0, REPORT_PAGE_MAX, &v, &n, &more)))
+		if ((rc = report_list(&r->ctx, &parts[i].f, 0, REPORT_PAGE_MAX, &v, &n, &more)))
 			return rc;
 		html_raw(&r->out, "<h2>");
-		html_txt(&r->out, bodies[i].name);
+		html_txt(&r->out, parts[i].title);
 		html_raw(&r->out, "</h2>");
 		report_items(r, v, n, T(r, "Nothing to do."));
-		any = 1;
 	}
-	const struct actor *a = r->ctx.actor;
-	for (size_t i = 0; i < a->ngrants; i++) {
-		int handles = role_allows((enum role)a->grants[i].role, ACT_HANDLE_REPORTS);
-		int heads = role_allows((enum role)a->grants[i].role, ACT_HANDLE_LOCAL_REPORTS);
-		struct unit u;
-		if ((!handles && !heads) || unit_get(&r->ctx, a->grants[i].unit_id, &u))
-			continue;
-		struct report_filter f = {.unit_id = u.id,
-					  .state = REPORT_OPEN,
-					  .for_work = 1,
-					  .head_only = !handles};
-		struct report *v;
-		size_t n;
-		int more;
-		if ((rc = report_list(&r->ctx, &f, 0, REPORT_PAGE_MAX, &v, &n, &more)))
-			return rc;
-		html_raw(&r->out, "<h2>");
-		html_txtf(&r->out, "%s %s", T(r, unit_kind_label(u.kind)), u.name);
-		html_raw(&r->out, "</h2>");
-		report_items(r, v, n, T(r, "Nothing to do."));
-		any = 1;
-	}
-	if (!any)
+	if (!np)
 		page_note(r, "empty", T(r, "You handle no reports."));
 	layout_end(r);
 	return 0;
@@ -320,9 +318,8 @@ static int photos_block(struct req *r, const struct report *rep, const struct fo
 	if (rc)
 		return rc;
 	if (n || *rep->media_url) {
-		html_raw(b, "<section class=\"files\"><h2>");
-		html_txt(b, T(r, "Photos"));
-		html_raw(b, "</h2><ul>");
+		page_section(r, "files", T(r, "Photos"));
+		html_raw(b, "<ul>");
 	}
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<li><figure><a href=\"");

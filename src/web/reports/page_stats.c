@@ -47,8 +47,8 @@ int page_report_stats(struct req *r)
 	if (rc || (rc = unit_get(&r->ctx, r->params[0], &u)) ||
 	    (rc = report_stats_year(&r->ctx, u.id, (int)year, &s, &n)))
 		return rc;
-	const char *title = arena_printf(&r->arena, T(r, "Reports in %s %s, %lld"),
-					 T(r, unit_kind_label(u.kind)), u.name, (long long)year);
+	const char *title = arena_printf(&r->arena, T(r, "Reports in %s, %lld"),
+					 unit_title(&r->arena, r->ctx.lang, u.kind, u.name), (long long)year);
 	layout_begin(r, title);
 	page_back(r, link_unit(r, u.id, NULL), u.name);
 	page_heading(r, title);

@@ -10,12 +10,14 @@
 #include "base/i18n.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
+#include "domain/reports/report.h"
 #include "domain/reports/report_stats.h"
 #include "domain/reports/routing.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/reports/reports.h"
 #include "web/reports/reports_impl.h"
 
@@ -330,6 +332,37 @@ void report_reporter_tools(struct req *r, const struct report *rep, const struct
 
 /* ------------------------------------------------------------- summary */
 
+#define RESOLVED_SHOWN 3
+
+/* The first instant of this month, in Vietnam's time. */
+static int64_t this_month(struct req *r)
+{
+	int y, m, d;
+	date_split(time_local_date(r->ctx.now), &y, &m, &d);
+	return time_local_midnight(date_ymd(y, m, 1));
+}
+
+/* The reports resolved this month, the latest first, as links. */
+static void resolved_lately(struct req *r, const struct report *v, size_t n)
+{
+	struct buf *b = &r->out;
+	if (!n)
+		return;
+	html_raw(b, "<ul class=\"items compact\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		html_link(b, link_report(r, v[i].id, NULL),
+			  arena_printf(&r->arena, "#%lld · %s", (long long)v[i].id,
+				       report_category_label(r, &v[i])));
+		html_raw(b, " <span class=\"meta\">");
+		html_txt(b, *v[i].address ? v[i].address : v[i].unit_name);
+		html_raw(b, " · ");
+		html_txtf(b, T(r, "resolved %s"), page_date(r, time_local_date(v[i].resolved_at)));
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul>");
+}
+
 int reports_unit_summary(struct req *r, int64_t unit_id)
 {
 	struct buf *b = &r->out;
@@ -339,9 +372,19 @@ int reports_unit_summary(struct req *r, int64_t unit_id)
 	/* public figures, whoever reads: the page is cached for everyone */
 	const struct actor *was = r->ctx.actor;
 	r->ctx.actor = &actor_anonymous;
+	int64_t month = this_month(r), resolved = 0;
+	struct report_filter lately = {.unit_id = unit_id, .state = REPORT_ANY,
+				       .resolved_since = month};
+	struct report *v;
+	size_t nv;
+	int more;
 	int rc = unit_get(&r->ctx, unit_id, &u);
 	if (!rc)
 		rc = report_stats(&r->ctx, unit_id, r->ctx.now - 365 * 86400, 0, &s, &n);
+	if (!rc)
+		rc = report_resolved_count(&r->ctx, unit_id, month, &resolved);
+	if (!rc)
+		rc = report_list(&r->ctx, &lately, 0, RESOLVED_SHOWN, &v, &nv, &more);
 	r->ctx.actor = was;
 	if (rc)
 		return rc;
@@ -349,6 +392,10 @@ int reports_unit_summary(struct req *r, int64_t unit_id)
 	html_raw(b, "<section class=\"recent reports-summary\"><h2>");
 	html_txt(b, T(r, "Residents' reports"));
 	html_raw(b, "</h2><ul class=\"summary\"><li><strong>");
+	html_int(b, resolved);
+	html_raw(b, "</strong>");
+	html_txt(b, T(r, "resolved this month"));
+	html_raw(b, "</li><li><strong>");
 	html_int(b, t->received);
 	html_raw(b, "</strong>");
 	html_txt(b, T(r, "in the last 12 months"));
@@ -364,7 +411,9 @@ int reports_unit_summary(struct req *r, int64_t unit_id)
 	html_int(b, t->overdue);
 	html_raw(b, "</strong>");
 	html_txt(b, T(r, "overdue"));
-	html_raw(b, "</li></ul><p class=\"links\">");
+	html_raw(b, "</li></ul>");
+	resolved_lately(r, v, nv);
+	html_raw(b, "<p class=\"links\">");
 	if (unit_kind_is_community(u.kind))
 		html_link(b, link_report_new(r, unit_id, 0), T(r, "Report a problem here"));
 	else
@@ -393,9 +442,7 @@ int reports_me_section(struct req *r)
 		      perm_may_somewhere(&r->ctx, ACT_HANDLE_LOCAL_REPORTS);
 	if (!n && !officer)
 		return 0;
-	html_raw(b, "<section><h2>");
-	html_txt(b, T(r, "Reports"));
-	html_raw(b, "</h2>");
+	page_section(r, NULL, T(r, "Reports"));
 	if (n) {
 		report_items(r, v, n, "");
 		html_raw(b, "<p class=\"links\">");
@@ -409,4 +456,31 @@ int reports_me_section(struct req *r)
 	}
 	html_raw(b, "</section>");
 	return 0;
+}
+
+/* How many reports of f's part: overdue ones or all open ones, counted
+ * up to a page (REPORT_PAGE_MAX: more than a page reads as that many). */
+static int count_part(struct req *r, struct report_filter f, int state, int64_t *n)
+{
+	struct report *v;
+	size_t k;
+	int more;
+	f.state = state;
+	int rc = report_list(&r->ctx, &f, 0, REPORT_PAGE_MAX, &v, &k, &more);
+	*n += rc ? 0 : (int64_t)k;
+	return rc;
+}
+
+int reports_todo(struct req *r, struct todo *t)
+{
+	struct queue_part *parts;
+	size_t np;
+	int64_t overdue = 0, open = 0;
+	int rc = report_queue_parts(r, &parts, &np);
+	for (size_t i = 0; !rc && i < np; i++)
+		if (!(rc = count_part(r, parts[i].f, REPORT_OVERDUE, &overdue)))
+			rc = count_part(r, parts[i].f, REPORT_OPEN, &open);
+	todo_add(t, N_("%lld reports past their deadline"), overdue, link_report_queue(r), 1);
+	todo_add(t, N_("%lld reports open in your queue"), open - overdue, link_report_queue(r), 0);
+	return rc;
 }

@@ -22,7 +22,10 @@ extern const struct route_errors reports_open311_errors;
  * or commune, its People's Inspection Board. Public figures only. */
 int reports_unit_summary(struct req *r, int64_t unit_id);
 
-/* /me: the actor's own reports and, for an officer, its queue's size. */
+/* /me: the actor's own reports, and for an officer the way to its queue. */
 int reports_me_section(struct req *r);
+struct todo;
+/* /me: an officer's reports overdue and open in its queue, counted. */
+int reports_todo(struct req *r, struct todo *t);
 
 #endif

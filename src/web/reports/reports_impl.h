@@ -123,4 +123,13 @@ void case_item(struct req *r, const struct inspection_case *c);
  * quarter of today. */
 int quarter_parse(struct req *r, const char *s, int *year, int *q);
 
+/* One part of an officer's queue: a body it works for, or a unit its role
+ * handles reports in (all of them, or those routed to the community head). */
+struct queue_part {
+	const char *title;
+	struct report_filter f; /* open reports, in the officers' order */
+};
+/* The parts of the actor's queue (none for a resident). Arena array. */
+int report_queue_parts(struct req *r, struct queue_part **out, size_t *n);
+
 #endif

@@ -73,8 +73,7 @@ int page_titles(struct req *r)
 	struct buf *b = &r->out;
 	const char *title = T(r, "Cultural titles");
 	if (unit)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	page_heading(r, title);
 	page_note(r, "lead",
@@ -395,9 +394,7 @@ static int others(struct req *r, const struct title_round *t, const struct form_
 static void decide_form(struct req *r, const struct title_round *t, const struct form_errors *fe)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "The chairman's decision"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "The chairman's decision"));
 	form_begin(r, link_title_round(r, t->id, "decide"), "stacked");
 	form_input(r,
 		   &(struct field){.name = "number", .label = T(r, "Decision number"),

@@ -162,9 +162,7 @@ static void candidates_table(struct req *r, const struct sheet *s)
 static void meeting_block(struct req *r, const struct sheet *s, const struct form_errors *fe)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "The evaluation meeting"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "The evaluation meeting"));
 	if (s->has_meeting) {
 		html_raw(b, "<p>");
 		html_txt(b, T(r, meeting_status_label(s->m.status)));
@@ -237,9 +235,7 @@ static int register_block(struct req *r, const struct sheet *s, int64_t page)
 	if (rc)
 		return rc == DV_EPERM ? 0 : rc;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"tools\"><h2>");
-	html_txt(b, T(r, "Register households"));
-	html_raw(b, "</h2>");
+	page_section(r, "tools", T(r, "Register households"));
 	form_begin(r, link_title_round(r, s->t.id, "candidates"), "stacked");
 	form_hidden(r, "unit", arena_printf(&r->arena, "%lld", (long long)s->u.id));
 	html_raw(b, "<ul class=\"register\">");

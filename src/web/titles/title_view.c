@@ -18,9 +18,7 @@ int title_household_section(struct req *r, int64_t household_id)
 	if (rc || !n)
 		return rc;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"titles\"><h2>");
-	html_txt(b, T(r, "Our cultural titles"));
-	html_raw(b, "</h2>");
+	page_section(r, "titles", T(r, "Our cultural titles"));
 	if (consecutive)
 		page_note(r, "lead",
 			  arena_printf(&r->arena,

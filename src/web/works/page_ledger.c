@@ -339,8 +339,8 @@ static void places(struct req *r, int64_t unit_id, const char **ward, const char
 	if (unit_ancestors(&r->ctx, unit_id, &v, &n))
 		return;
 	for (size_t i = 0; i < n; i++) {
-		const char *name = arena_printf(&r->arena, "%s %s",
-						T(r, unit_kind_label(v[i].kind)), v[i].name);
+		const char *name = arena_printf(&r->arena, "%s",
+						unit_title(&r->arena, r->ctx.lang, v[i].kind, v[i].name));
 		if (unit_kind_is_commune(v[i].kind))
 			*ward = name;
 		else if (i + 1 == n)

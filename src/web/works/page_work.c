@@ -101,9 +101,7 @@ static void decision(struct req *r, const struct work *w)
 	struct buf *b = &r->out;
 	struct matter m;
 	const char *why = NULL;
-	html_raw(b, "<section class=\"decision\"><h2>");
-	html_txt(b, T(r, "The community's decision"));
-	html_raw(b, "</h2>");
+	page_section(r, "decision", T(r, "The community's decision"));
 	int passed = work_decision_passed(&r->ctx, w, &why);
 	struct dv_err keep = r->ctx.err;
 	int readable = w->matter_id && !matter_get(&r->ctx, w->matter_id, &m);
@@ -150,9 +148,8 @@ static int households(struct req *r, const struct work *w)
 	if (rc)
 		return rc;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"households\"><h2>");
-	html_txt(b, T(r, "Households"));
-	html_raw(b, "</h2><p>");
+	page_section(r, "households", T(r, "Households"));
+	html_raw(b, "<p>");
 	html_txtf(b,
 		  T(r, "%lld households: %lld paid, %lld paid in part, %lld not yet, %lld exempt "
 		       "or reduced."),
@@ -213,9 +210,7 @@ static int board(struct req *r, const struct work *w)
 	if (rc || (rc = finding_list(&r->ctx, w->id, &f, &nf)))
 		return rc;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"board\"><h2>");
-	html_txt(b, T(r, "Community investment supervision board"));
-	html_raw(b, "</h2>");
+	page_section(r, "board", T(r, "Community investment supervision board"));
 	if (!n)
 		page_note(r, "empty", T(r, "The board is not set up yet."));
 	if (dissolved)
@@ -304,17 +299,15 @@ static void settlement(struct req *r, const struct work *w)
 {
 	struct buf *b = &r->out;
 	if (w->status == WS_CANCELLED) {
-		html_raw(b, "<section class=\"settlement\"><h2>");
-		html_txt(b, T(r, "Cancelled"));
-		html_raw(b, "</h2><p>");
+		page_section(r, "settlement", T(r, "Cancelled"));
+		html_raw(b, "<p>");
 		html_txt(b, w->cancel_reason);
 		html_raw(b, "</p></section>");
 	}
 	if (!w->settlement_notice_id)
 		return;
-	html_raw(b, "<section class=\"settlement\"><h2>");
-	html_txt(b, T(r, "Final accounts"));
-	html_raw(b, "</h2><p>");
+	page_section(r, "settlement", T(r, "Final accounts"));
+	html_raw(b, "<p>");
 	html_txtf(b, T(r, "Published on %s, with the ledger's head hash:"),
 		  page_time(r, w->settled_at));
 	html_raw(b, " <code class=\"token\">");

@@ -9,11 +9,13 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "domain/works/works_stats.h"
+#include "domain/works/board.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
 #include "web/page.h"
+#include "web/todo.h"
 #include "web/works/works.h"
 #include "web/works/works_impl.h"
 
@@ -38,8 +40,7 @@ int page_works(struct req *r)
 		return rc;
 	const char *title = T(r, "Community works");
 	if (f.unit_id)
-		title = arena_printf(&r->arena, "%s: %s %s", title, T(r, unit_kind_label(u.kind)),
-				     u.name);
+		title = arena_printf(&r->arena, "%s: %s", title, unit_title(&r->arena, r->ctx.lang, u.kind, u.name));
 	layout_begin(r, title);
 	if (f.unit_id)
 		page_back(r, link_unit(r, u.id, NULL), u.name);
@@ -130,9 +131,7 @@ int works_unit_section(struct req *r, int64_t unit_id)
 	if (!n && !manage)
 		return 0;
 	struct buf *b = &r->out;
-	html_raw(b, "<section class=\"works\"><h2>");
-	html_txt(b, T(r, "Community works"));
-	html_raw(b, "</h2>");
+	page_section(r, "works", T(r, "Community works"));
 	if (n) {
 		html_raw(b, "<ul class=\"items compact\">");
 		for (size_t i = 0; i < n; i++)
@@ -236,4 +235,14 @@ int works_me_section(struct req *r, int64_t household_id)
 		my_share(r, &v[i], household_id);
 	html_raw(b, "</ul></section>");
 	return 0;
+}
+
+int works_todo(struct req *r, struct todo *t)
+{
+	int64_t expenses, works, work_id;
+	int rc = board_waiting(&r->ctx, &expenses, &works, &work_id);
+	if (!rc && expenses)
+		todo_add(t, N_("%lld expenses waiting for your sign-off as a supervision board member"),
+			 expenses, works == 1 ? link_work(r, work_id, NULL) : link_works(r, 0, NULL), 0);
+	return rc;
 }

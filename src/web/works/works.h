@@ -26,4 +26,8 @@ int works_unit_section(struct req *r, int64_t unit_id);
  * name is shown. Nothing when it has none. */
 int works_me_section(struct req *r, int64_t household_id);
 
+struct todo;
+/* /me: expenses waiting for the actor's sign-off on the boards it sits on. */
+int works_todo(struct req *r, struct todo *t);
+
 #endif
