@@ -62,7 +62,7 @@ static int asked_block(struct req *r, const struct periodic_template *t, int64_t
 			html_raw(b, " ");
 			plans_periodic_state(r, rep.state);
 			html_raw(b, " <span class=\"meta\">");
-			html_txtf(b, "%s %s", T(r, "due"), plans_day(r, rep.due_on));
+			html_txtf(b, "%s %s", T(r, "due"), plans_date(r, rep.due_on));
 			html_raw(b, "</span></li>");
 		}
 	html_raw(b, "</ul>");
@@ -348,7 +348,7 @@ static void consolidation_table(struct req *r, const struct consolidation *c)
 		if (!total && *row->successor) {
 			html_raw(b, "<br><span class=\"meta\">");
 			html_txtf(b, T(r, "merged into %s on %s"), row->successor,
-				  plans_day(r, row->ended_on));
+				  plans_date(r, row->ended_on));
 			html_raw(b, "</span>");
 		}
 		html_raw(b, "</th><td>");
@@ -483,16 +483,16 @@ static int report_page(struct req *r, const struct form_errors *fe, int status)
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Period"));
 	html_raw(b, "</dt><dd>");
-	html_txtf(b, "%s – %s", plans_day(r, rep.from), plans_day(r, rep.to));
+	html_txtf(b, "%s – %s", plans_date(r, rep.from), plans_date(r, rep.to));
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Due"));
 	html_raw(b, "</dt><dd>");
-	html_txt(b, plans_day(r, rep.due_on));
+	html_txt(b, plans_date(r, rep.due_on));
 	html_raw(b, " ");
 	plans_periodic_state(r, rep.state);
 	if (rep.submitted) {
 		html_raw(b, " ");
-		html_txtf(b, T(r, "sent on %s"), plans_day(r, rep.submitted_on));
+		html_txtf(b, T(r, "sent on %s"), plans_date(r, rep.submitted_on));
 	}
 	html_raw(b, "</dd></dl>");
 	if (!rep.may_edit) {

@@ -168,11 +168,11 @@ static void facts(struct req *r, const struct plan *p)
 	html_txt(b, T(r, plan_status_label(p->status)));
 	if (p->adopted_on) {
 		html_raw(b, ", ");
-		html_txt(b, plans_day(r, p->adopted_on));
+		html_txt(b, plans_date(r, p->adopted_on));
 	}
 	if (p->late) {
 		html_raw(b, " <span class=\"late\">");
-		html_txtf(b, T(r, "(to be adopted by %s)"), plans_day(r, p->deadline));
+		html_txtf(b, T(r, "(to be adopted by %s)"), plans_date(r, p->deadline));
 		html_raw(b, "</span>");
 	}
 	if (p->parent_id) {
@@ -219,7 +219,7 @@ static void indicators_table(struct req *r, const struct plan *p, const struct p
 		html_txt(b, v[i].has_value ? plans_figure(r, v[i].measure, v[i].value) : "–");
 		if (!v[i].computed && v[i].value_on) {
 			html_raw(b, "<br><span class=\"meta\">");
-			html_txt(b, plans_day(r, v[i].value_on));
+			html_txt(b, plans_date(r, v[i].value_on));
 			html_raw(b, "</span>");
 		}
 		html_raw(b, "</td><td class=\"num\">");
@@ -272,7 +272,7 @@ static int tasks_table(struct req *r, const struct plan_task *v, size_t n)
 		}
 		html_raw(b, "</td><td class=\"num\">");
 		page_cell_label(r, N_("Deadline"));
-		html_txt(b, plans_day(r, v[i].due_on));
+		html_txt(b, plans_date(r, v[i].due_on));
 		html_raw(b, "</td><td>");
 		page_cell_label(r, N_("Status"));
 		plans_task_state(r, &v[i]);
@@ -640,7 +640,7 @@ static int indicator_page(struct req *r, const struct form_errors *fe, int statu
 			html_raw(b, "<li><strong>");
 			html_txt(b, plans_figure(r, i.measure, e[k].value));
 			html_raw(b, "</strong> <span class=\"meta\">");
-			html_txtf(b, "%s · %s", plans_day(r, e[k].on), e[k].by);
+			html_txtf(b, "%s · %s", plans_date(r, e[k].on), e[k].by);
 			html_raw(b, "</span>");
 			if (*e[k].note) {
 				html_raw(b, "<br>");

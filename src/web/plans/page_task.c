@@ -37,7 +37,7 @@ static void task_rows(struct req *r, const struct plan_task *v, size_t n, int wi
 		html_txt(b, v[i].assignee);
 		html_raw(b, "</td><td class=\"num\">");
 		page_cell_label(r, N_("Deadline"));
-		html_txt(b, plans_day(r, v[i].due_on));
+		html_txt(b, plans_date(r, v[i].due_on));
 		html_raw(b, "</td><td>");
 		page_cell_label(r, N_("Status"));
 		plans_task_state(r, &v[i]);
@@ -182,14 +182,14 @@ static int task_page(struct req *r, const struct form_errors *fe, int status)
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Deadline"));
 	html_raw(b, "</dt><dd>");
-	html_txt(b, plans_day(r, t.due_on));
+	html_txt(b, plans_date(r, t.due_on));
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Status"));
 	html_raw(b, "</dt><dd>");
 	plans_task_state(r, &t);
 	if (t.done_on) {
 		html_raw(b, " ");
-		html_txt(b, plans_day(r, t.done_on));
+		html_txt(b, plans_date(r, t.done_on));
 	}
 	if (*t.indicator) {
 		html_raw(b, "</dd><dt>");
@@ -229,7 +229,7 @@ static int task_page(struct req *r, const struct form_errors *fe, int status)
 		html_raw(b, "<li><strong>");
 		html_txt(b, T(r, task_status_label(ev[i].status)));
 		html_raw(b, "</strong> <span class=\"meta\">");
-		html_txtf(b, "%s · %s", plans_day(r, ev[i].on), ev[i].by);
+		html_txtf(b, "%s · %s", plans_date(r, ev[i].on), ev[i].by);
 		html_raw(b, "</span>");
 		if (*ev[i].note) {
 			html_raw(b, "<br>");

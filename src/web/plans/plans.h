@@ -64,4 +64,9 @@ int plans_me_counts(struct req *r, struct plans_me *out);
  * page; nothing when it has none. 0 or a domain error. */
 int plans_me_section(struct req *r);
 
+/* /me's to-do lines (web/todo.h): overdue tasks and periodic reports
+ * missing (urgent), then tasks due soon and reports to send. */
+struct todo;
+int plans_todo(struct req *r, struct todo *t);
+
 #endif

@@ -84,7 +84,7 @@ int api_review_conference(struct req *r);
 /* A figure as people read it ("95,5%", "1.250 m", "–"), in the arena. */
 const char *plans_figure(struct req *r, enum measure m, struct figure f);
 /* A day "05/03/2023"; "" for 0. */
-const char *plans_day(struct req *r, int32_t ymd);
+const char *plans_date(struct req *r, int32_t ymd);
 /* An arrow for a trend (↑, ↓, →) with its words for screen readers. */
 void plans_trend(struct req *r, int trend);
 /* A task's state as a word, marked late when overdue. */

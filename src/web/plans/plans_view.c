@@ -15,6 +15,7 @@
 #include "web/multipart.h"
 #include "web/page.h"
 #include "web/plans/plans.h"
+#include "web/todo.h"
 #include "web/plans/plans_impl.h"
 
 #define SECTION_INDICATORS 4
@@ -27,7 +28,7 @@ const char *plans_figure(struct req *r, enum measure m, struct figure f)
 	return figure_format(&r->arena, m, f);
 }
 
-const char *plans_day(struct req *r, int32_t ymd)
+const char *plans_date(struct req *r, int32_t ymd)
 {
 	return page_date(r, ymd);
 }
@@ -269,6 +270,20 @@ int plans_me_counts(struct req *r, struct plans_me *out)
 	return 0;
 }
 
+int plans_todo(struct req *r, struct todo *t)
+{
+	struct plans_me m;
+	int rc = plans_me_counts(r, &m);
+	if (rc)
+		return rc;
+	todo_add(t, N_("%lld tasks past their deadline"), m.tasks_overdue, m.tasks_href, 1);
+	todo_add(t, N_("%lld periodic reports past their deadline, not sent"), m.reports_missing,
+		 m.reports_href, 1);
+	todo_add(t, N_("%lld tasks due soon"), m.tasks_soon, m.tasks_href, 0);
+	todo_add(t, N_("%lld periodic reports to send"), m.reports_due, m.reports_href, 0);
+	return 0;
+}
+
 int plans_me_section(struct req *r)
 {
 	struct buf *b = &r->out;
@@ -295,7 +310,7 @@ int plans_me_section(struct req *r)
 			html_raw(b, t[i].overdue ? "<li class=\"overdue\">" : "<li>");
 			html_link(b, link_task(r, t[i].id, NULL), t[i].title);
 			html_raw(b, " <span class=\"meta\">");
-			html_txtf(b, "%s · %s · ", t[i].assignee, plans_day(r, t[i].due_on));
+			html_txtf(b, "%s · %s · ", t[i].assignee, plans_date(r, t[i].due_on));
 			html_raw(b, "</span>");
 			plans_task_state(r, &t[i]);
 			html_raw(b, "</li>");
@@ -316,7 +331,7 @@ int plans_me_section(struct req *r)
 							      d[i].year, d[i].period)));
 			html_raw(b, " <span class=\"meta\">");
 			html_txtf(b, "%s · %s %s", d[i].unit_name, T(r, "due"),
-				  plans_day(r, d[i].due_on));
+				  plans_date(r, d[i].due_on));
 			html_raw(b, "</span></li>");
 		}
 		html_raw(b, "</ul>");
