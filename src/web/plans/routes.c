@@ -43,5 +43,18 @@ const struct route plans_routes[] = {
 	 ROUTE_LOGIN | ROUTE_SLOW},
 	{"GET", "/periodic/{id}/units/{id}", page_periodic_report, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/periodic/{id}/units/{id}", page_periodic_save, ROUTE_HTML, ROUTE_LOGIN},
+	/* the year-end review */
+	{"GET", "/units/{id}/reviews", page_unit_reviews, ROUTE_HTML, ROUTE_PUBLIC},
+	{"POST", "/units/{id}/reviews", page_review_create, ROUTE_HTML, ROUTE_LOGIN | ROUTE_SLOW},
+	{"GET", "/units/{id}/review/{id}.pdf", page_unit_review_pdf, ROUTE_TEXT,
+	 ROUTE_PUBLIC | ROUTE_SLOW},
+	{"GET", "/reviews/{id}", page_review, ROUTE_HTML, ROUTE_PUBLIC},
+	{"POST", "/reviews/{id}", page_review_update, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/reviews/{id}/build", page_review_build, ROUTE_HTML, ROUTE_LOGIN | ROUTE_SLOW},
+	{"POST", "/reviews/{id}/final", page_review_final, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/reviews/{id}/publish", page_review_publish, ROUTE_HTML, ROUTE_LOGIN},
+	{"GET", "/reviews/{id}/review.pdf", page_review_pdf, ROUTE_TEXT, ROUTE_PUBLIC | ROUTE_SLOW},
+	{"GET", "/reviews/{id}/review.xlsx", page_review_xlsx, ROUTE_TEXT,
+	 ROUTE_PUBLIC | ROUTE_SLOW},
 };
 const size_t plans_routes_n = sizeof(plans_routes) / sizeof(plans_routes[0]);
