@@ -247,31 +247,28 @@ static void bars(struct doc *d, const char *title, size_t n, const char *const *
 }
 
 /* Year on year: a few figures, each with its bars for the years of the
- * review's trends. */
+ * review's trends, each scaled to its own largest year. */
 static void trend_chart(struct doc *d)
 {
 	static const enum fig figs[] = {FIG_NOTICES, FIG_MATTERS, FIG_CONSULTATIONS,
 					FIG_WORKS,   FIG_REPORTS, FIG_MODELS};
 	const struct review_doc *rd = d->rd;
-	size_t ny = (size_t)(rd->r.year - rd->year0 + 1), k = 0;
-	size_t n = ARRAY_LEN(figs) * ny;
-	const char **labels = arena_array(&d->a, const char *, n);
-	const char **texts = arena_array(&d->a, const char *, n);
-	int64_t *values = arena_array(&d->a, int64_t, n);
-	for (size_t f = 0; f < ARRAY_LEN(figs); f++)
-		for (size_t y = 0; y < ny; y++, k++) {
+	size_t ny = (size_t)(rd->r.year - rd->year0 + 1);
+	const char **labels = arena_array(&d->a, const char *, ny);
+	const char **texts = arena_array(&d->a, const char *, ny);
+	int64_t *values = arena_array(&d->a, int64_t, ny);
+	room(d, 30);
+	flow(d, 0, F_CELLB, PDF_LEFT, tr(d, N_("Chart 2. The last years, year on year")));
+	gap(d, 2);
+	for (size_t f = 0; f < ARRAY_LEN(figs); f++) {
+		for (size_t y = 0; y < ny; y++) {
 			int year = rd->year0 + (int)y;
-			labels[k] = y == 0 ? arena_printf(&d->a, "%s %d", tr(d, fig_label(figs[f])),
-							  year)
-					   : arena_printf(&d->a, "%d", year);
-			values[k] = review_fig(rd, 0, year, figs[f]);
-			texts[k] = num(d, M_COUNT, values[k], 0);
+			labels[y] = arena_printf(&d->a, "%d", year);
+			values[y] = review_fig(rd, 0, year, figs[f]);
+			texts[y] = num(d, M_COUNT, values[y], 0);
 		}
-	/* One chart per figure keeps each scaled to its own largest year. */
-	for (size_t f = 0; f < ARRAY_LEN(figs); f++)
-		bars(d,
-		     f == 0 ? tr(d, N_("Chart 2. The last years, year on year")) : "",
-		     ny, labels + f * ny, values + f * ny, texts + f * ny);
+		bars(d, tr(d, fig_label(figs[f])), ny, labels, values, texts);
+	}
 }
 
 /* ---------- The table of the units below ---------- */
@@ -385,7 +382,7 @@ static void results(struct doc *d)
 	part(d, d->b.ptr);
 	narrative(d, RP_OPENING);
 
-	sub(d, tr(d, N_("1. Mass mobilization work (dân vận)")));
+	sub(d, tr(d, N_("1. Mass mobilization work")));
 	buf_reset(&d->b);
 	buf_addf(&d->b,
 		 trf(d, N_("Of %s plan tasks due, %s were done. %s Dân vận khéo models were "
@@ -425,7 +422,7 @@ static void results(struct doc *d)
 	say(d, 0);
 	narrative(d, RP_URBAN);
 
-	sub(d, tr(d, N_("3. Grassroots democracy (dân chủ ở cơ sở)")));
+	sub(d, tr(d, N_("3. Grassroots democracy")));
 	buf_reset(&d->b);
 	buf_addf(&d->b,
 		 trf(d, N_("a) Residents know: %s notices were published; %s of %s households "
@@ -488,7 +485,7 @@ static void shortfalls(struct doc *d)
 static void directions(struct doc *d)
 {
 	buf_reset(&d->b);
-	buf_addf(&d->b, trf(d, N_("III. DIRECTIONS (phương hướng) AND TASKS FOR %d")),
+	buf_addf(&d->b, trf(d, N_("III. DIRECTIONS AND TASKS FOR %d")),
 		 d->rd->r.year + 1);
 	part(d, d->b.ptr);
 	narrative(d, RP_DIRECTIONS);
