@@ -15,6 +15,7 @@
 #include "base/date.h"
 #include "domain/demo/demo.h"
 #include "domain/demo/demo_impl.h"
+#include "domain/disclose/notice.h"
 #include "domain/plans/periodic.h"
 #include "domain/plans/plan.h"
 #include "domain/plans/review.h"
@@ -227,7 +228,12 @@ static int review_2022(struct dv_ctx *ctx, struct demo_awards *d)
 			  "trao Giấy khen; phát động thi đua năm 2023",
 		.awards = awards,
 		.nawards = n};
-	return review_conference_set(ctx, id, &c);
+	rc = review_conference_set(ctx, id, &c);
+	/* its notice archived once posted long enough, years ago */
+	ctx->now = at(20230320, 9);
+	if (!rc && doc.r.notice_id)
+		rc = notice_archive(ctx, doc.r.notice_id);
+	return rc;
 }
 
 int demo_plans(struct dv_ctx *ctx, struct demo_awards *d)
