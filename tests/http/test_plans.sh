@@ -93,6 +93,8 @@ ok "(published with its hash, notice and article)" equals \
 	"$(json '[j.status, j.hash.length, j.notice>0, j.article>0].join()')" "published,64,true,true"
 ok "(the commendation: every award of the council's decision)" equals \
 	"$(json '[j.lists.decision.length, j.lists.award.length, j.figures.awards].join()')" "1,54,54"
+ok "(its conference, where every certificate was handed)" equals \
+	"$(json '[j.conference.held_on, j.conference.awards.length].join()')" "2023-02-17,54"
 DEC=$(json 'j.lists.decision[0].ref')
 NOTICE=$(json 'j.notice')
 AWARDS=$(json 'j.figures.awards')
@@ -109,6 +111,7 @@ ok "nor can a new draft of its year be built" equals \
 ok "nor made final twice" equals "$(api "$BOARD" POST "/api/v1/reviews/$R/final" '{}')" 409
 ok "(its hash is as it was)" equals "$(get "/api/v1/reviews/$R" >/dev/null; json 'j.hash')" "$HASH"
 ok "its page" equals "$(get "/reviews/$R")" 200
+ok "(with its conference)" contains "$T_DIR/body" "Hội trường Thành ủy Dĩ An"
 ok "the unit's page links its PDF" equals "$(get "/units/$CITY")" 200
 ok "(the review's PDF)" contains "$T_DIR/body" "/reviews/$R/review.pdf"
 

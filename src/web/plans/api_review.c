@@ -77,6 +77,24 @@ int review_send(struct req *r, int status, int64_t id)
 								    : json_null()));
 		json_object_set_new(lines, review_line_kind_name((enum review_line_kind)k), a);
 	}
+	struct review_conference c;
+	struct dv_err saved = r->ctx.err;
+	if ((rc = review_conference_get(&r->ctx, id, &c)) == DV_ENOTFOUND) {
+		r->ctx.err = saved;
+		json_object_set_new(j, "conference", json_null());
+	} else if (rc) {
+		json_decref(j), json_decref(years), json_decref(units), json_decref(lines);
+		return rc;
+	} else {
+		json_t *aw = json_array();
+		for (size_t i = 0; i < c.nawards; i++)
+			json_array_append_new(aw, json_integer(c.award_ids[i]));
+		json_object_set_new(j, "conference",
+				    json_pack("{s:o, s:s, s:s, s:s, s:s, s:o}", "held_on",
+					      date_json(c.held_on), "starts", c.starts ? c.starts : "",
+					      "place", c.place, "participants", c.participants,
+					      "agenda", c.agenda, "awards", aw));
+	}
 	json_object_set_new(j, "figures", figs_json(&d, 0, d.r.year));
 	json_object_set_new(j, "years", years);
 	json_object_set_new(j, "units", units);

@@ -198,6 +198,44 @@ static void lines_block(struct req *r, const struct review_doc *d)
 	}
 }
 
+/* The conference that reviewed the year, once recorded. */
+static int conference_block(struct req *r, const struct review *v)
+{
+	struct review_conference c;
+	struct dv_err saved = r->ctx.err;
+	int rc = review_conference_get(&r->ctx, v->id, &c);
+	if (rc == DV_ENOTFOUND) {
+		r->ctx.err = saved;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	struct buf *b = &r->out;
+	page_section(r, "conference", T(r, "The year-end conference"));
+	html_raw(b, "<dl class=\"facts\"><dt>");
+	html_txt(b, T(r, "Held on"));
+	html_raw(b, "</dt><dd>");
+	html_txtf(b, "%s %s", plans_date(r, c.held_on), c.starts ? c.starts : "");
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Place"));
+	html_raw(b, "</dt><dd>");
+	html_txt(b, c.place);
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Participants"));
+	html_raw(b, "</dt><dd>");
+	html_txt(b, c.participants);
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Agenda"));
+	html_raw(b, "</dt><dd>");
+	html_txt(b, c.agenda);
+	html_raw(b, "</dd><dt>");
+	html_txt(b, T(r, "Certificates handed"));
+	html_raw(b, "</dt><dd>");
+	html_int(b, (int64_t)c.nawards);
+	html_raw(b, "</dd></dl></section>");
+	return 0;
+}
+
 static void edit_form(struct req *r, const struct review *v, const struct form_errors *fe)
 {
 	page_section(r, "tools", T(r, "The heading and the narrative"));
@@ -290,6 +328,8 @@ int review_page(struct req *r, const struct form_errors *fe, int status)
 		html_txt(b, v->parts[p]);
 		html_raw(b, "</p>");
 	}
+	if ((rc = conference_block(r, v)))
+		return rc;
 	if (v->may_edit && v->status == RS_DRAFT) {
 		edit_form(r, v, fe);
 		form_button(r, link_review(r, v->id, "build"), T(r, "Read the figures again"),
@@ -380,6 +420,8 @@ int page_review_pdf(struct req *r)
 int page_unit_review_pdf(struct req *r)
 {
 	struct review v;
+	if (r->params[1] < PLAN_YEAR_MIN || r->params[1] > PLAN_YEAR_MAX)
+		return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such review");
 	int rc = review_find(&r->ctx, r->params[0], (int)r->params[1], &v);
 	return rc ? rc : send_pdf(r, v.id);
 }
