@@ -151,7 +151,8 @@ ok "citizen reports: as report-stats counts them" equals \
 get "/api/v1/models/figures?unit=$CITY&year=$YEAR" >/dev/null
 ok "models: as the emulation module counts them" equals "$(fig 'j.figures.models')" "$(json 'j.figures.all.registered')"
 get "/api/v1/works?unit=$CITY&status=settled" >/dev/null
-ok "works: the alley the settled works built" equals "$(fig 'j.figures.alley_m')" \
+ok "works: the alley the settled works built, delivered over the review's years" equals \
+	"$(fig 'Object.values(j.years).reduce((s,y)=>s+y.alley_m,0)')" \
 	"$(json 'j.works.reduce((s,w)=>s+(w.outputs.alley_m||0),0)')"
 ok "(each unit below has its figures)" equals "$(fig 'j.units.length')" 7
 ok "the board writes the narrative" equals \
