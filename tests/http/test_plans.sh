@@ -169,6 +169,33 @@ ok "(the works' money by source, from the review's figures)" grep -qF \
 ok "/me for the ward officer" equals "$(get /me -b "$(jar ward)")" 200
 ok "(overdue tasks on the to-do list)" contains "$T_DIR/body" "nhiệm vụ quá hạn"
 
+# ------------------------------------------------- the ward's own forms
+WTASK=$(sql "SELECT t.id FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2023 AND p.unit_id = $CITY AND t.unit_id = $TDH AND t.organization_id IS NULL")
+ok "the ward's task page" equals "$(get "/tasks/$WTASK" -b "$(jar ward)")" 200
+TOK=$(csrf_of ward "/tasks/$WTASK")
+ok "the ward reports it done through the form" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d status=done --data-urlencode "note=Đã tổ chức bốn buổi đối thoại." "http://127.0.0.1:$T_PORT/tasks/$WTASK/progress")" 303
+ok "(done, as the API says)" equals "$(get "/api/v1/plans/tasks/$WTASK" >/dev/null; json '[j.status, j.progress].join()')" "done,Đã tổ chức bốn buổi đối thoại."
+ok "the ward's list of its tasks" equals "$(get /tasks -b "$(jar ward)")" 200
+LAST=$((YEAR - 1))
+FORM="/periodic/$T/units/$TDH?year=$LAST&period=4"
+ok "the ward's report form of last year's fourth quarter" equals "$(get "$FORM" -b "$(jar ward)")" 200
+TOK=$(csrf_of ward "$FORM")
+printf 'text_1=Qu\xfd 4 b\xe1o c\xe1o' >"$T_DIR/bad.form"
+REPORTS=$(sql "SELECT COUNT(*) FROM periodic_report")
+ok "a text of malformed UTF-8: 400" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" --data-binary @"$T_DIR/bad.form" "http://127.0.0.1:$T_PORT$FORM")" 400
+ok "(nothing written)" equals "$(sql "SELECT COUNT(*) FROM periodic_report")" "$REPORTS"
+ok "the ward sends it through the form" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d item_3=4 -d item_4=450 -d item_4_of=500 --data-urlencode "text_1=Quý 4 ổn định" -d submit=1 "http://127.0.0.1:$T_PORT$FORM")" 303
+ok "the city's consolidation of that quarter counts it" equals \
+	"$(api "$BOARD" GET "/api/v1/plans/periodic/$T/consolidation?year=$LAST&period=4")" 200
+ok "(sent, on time or late; its figures and text on its row)" equals \
+	"$(json "(()=>{const r=j.rows.find(x=>x.unit==$TDH);return [r.states.on_time+r.states.late, r.values[2].value, r.values[3].num, r.values[3].den, r.texts[0].includes('Quý 4 ổn định')].join()})()")" "1,4,450,500,true"
+ok "(the other wards missing)" equals "$(json 'j.states.missing')" 6
+ok "sent, it no longer changes" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d item_3=9 "http://127.0.0.1:$T_PORT$FORM")" 409
+
 # ------------------------------------------------------------ refusals
 PLANS=$(sql "SELECT COUNT(*) FROM plan")
 TASKS_N=$(sql "SELECT COUNT(*) FROM plan_task")
