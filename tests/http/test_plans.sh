@@ -110,6 +110,10 @@ ok "nor can a new draft of its year be built" equals \
 	"$(api "$BOARD" POST "/api/v1/units/$CITY/reviews" '{"year":2022}')" 409
 ok "nor made final twice" equals "$(api "$BOARD" POST "/api/v1/reviews/$R/final" '{}')" 409
 ok "(its hash is as it was)" equals "$(get "/api/v1/reviews/$R" >/dev/null; json 'j.hash')" "$HASH"
+ok "its conference: an award the review does not list is refused" equals \
+	"$(api "$BOARD" POST "/api/v1/reviews/$R/conference" '{"held_on":"17/02/2023","place":"Hội trường","participants":"Các đơn vị","agenda":"Tổng kết","awards":[999999]}')" 400
+ok "(naming awards)" contains "$T_DIR/body" '"field":"awards"'
+ok "(the conference as it was)" equals "$(get "/api/v1/reviews/$R" >/dev/null; json 'j.conference.awards.length')" 54
 ok "its page" equals "$(get "/reviews/$R")" 200
 ok "(with its conference)" contains "$T_DIR/body" "Hội trường Thành ủy Dĩ An"
 ok "the unit's page links its PDF" equals "$(get "/units/$CITY")" 200
@@ -177,6 +181,10 @@ ok "the ward reports it done through the form" equals \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d status=done --data-urlencode "note=Đã tổ chức bốn buổi đối thoại." "http://127.0.0.1:$T_PORT/tasks/$WTASK/progress")" 303
 ok "(done, as the API says)" equals "$(get "/api/v1/plans/tasks/$WTASK" >/dev/null; json '[j.status, j.progress].join()')" "done,Đã tổ chức bốn buổi đối thoại."
 ok "the ward's list of its tasks" equals "$(get /tasks -b "$(jar ward)")" 200
+WARD=$(api_token ward@demo)
+ok "and through the API" equals "$(api "$WARD" GET /api/v1/plans/tasks)" 200
+ok "(Tân Đông Hiệp's, not done, the overdue counted)" equals \
+	"$(json "[j.tasks.length>0, j.tasks.every(t=>t.status!='done'), j.overdue>0].join()")" "true,true,true"
 LAST=$((YEAR - 1))
 FORM="/periodic/$T/units/$TDH?year=$LAST&period=4"
 ok "the ward's report form of last year's fourth quarter" equals "$(get "$FORM" -b "$(jar ward)")" 200

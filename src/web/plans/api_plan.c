@@ -270,6 +270,23 @@ int api_task(struct req *r)
 	return 0;
 }
 
+int api_tasks_mine(struct req *r)
+{
+	struct plan_task *v;
+	size_t n;
+	int64_t overdue = 0, soon = 0;
+	int rc = task_mine(&r->ctx, 200, &v, &n, &overdue, &soon);
+	if (rc)
+		return rc;
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, task_json(r, &v[i]));
+	api_send(r, 200,
+		 json_pack("{s:o, s:I, s:I}", "tasks", a, "overdue", (json_int_t)overdue, "due_soon",
+			   (json_int_t)soon));
+	return 0;
+}
+
 int api_task_progress(struct req *r)
 {
 	json_t *body;

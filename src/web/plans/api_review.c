@@ -214,3 +214,45 @@ int api_review_publish(struct req *r)
 	int rc = review_publish(&r->ctx, r->params[0], link_review(r, r->params[0], "review.pdf"));
 	return rc ? rc : review_send(r, 200, r->params[0]);
 }
+
+int api_review_conference(struct req *r)
+{
+	json_t *body, *a;
+	struct conference_input in = {0};
+	int rc = req_json(r, &body);
+	if (rc)
+		return rc;
+	rc = api_str(r, body, "held_on", &in.held_on);
+	if (!rc)
+		rc = api_str(r, body, "starts", &in.starts);
+	if (!rc)
+		rc = api_str(r, body, "place", &in.place);
+	if (!rc)
+		rc = api_str(r, body, "participants", &in.participants);
+	if (!rc)
+		rc = api_str(r, body, "agenda", &in.agenda);
+	a = json_object_get(body, "awards");
+	if (!rc && a && !json_is_null(a)) {
+		if (!json_is_array(a) || json_array_size(a) > REVIEW_LIST_MAX) {
+			rc = dv_fail(&r->ctx.err, DV_EINVAL, "awards", "awards must be a list of ids");
+		} else {
+			int64_t *ids = arena_array(&r->arena, int64_t, json_array_size(a) + 1);
+			size_t i;
+			json_t *v;
+			json_array_foreach(a, i, v)
+			{
+				if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+					rc = dv_fail(&r->ctx.err, DV_EINVAL, "awards",
+						     "awards must be a list of ids");
+					break;
+				}
+				ids[in.nawards++] = json_integer_value(v);
+			}
+			in.awards = ids;
+		}
+	}
+	if (!rc)
+		rc = review_conference_set(&r->ctx, r->params[0], &in);
+	json_decref(body);
+	return rc ? rc : review_send(r, 200, r->params[0]);
+}

@@ -64,6 +64,7 @@ const struct route plans_routes[] = {
 	{"POST", "/api/v1/plans/{id}/indicators", api_plan_indicator_add, ROUTE_JSON, ROUTE_LOGIN},
 	{"GET", "/api/v1/plans/{id}/tasks", api_plan_tasks, ROUTE_JSON, ROUTE_PUBLIC},
 	{"POST", "/api/v1/plans/{id}/tasks", api_plan_tasks_add, ROUTE_JSON, ROUTE_LOGIN},
+	{"GET", "/api/v1/plans/tasks", api_tasks_mine, ROUTE_JSON, ROUTE_LOGIN},
 	{"GET", "/api/v1/plans/tasks/{id}", api_task, ROUTE_JSON, ROUTE_PUBLIC},
 	{"POST", "/api/v1/plans/tasks/{id}/progress", api_task_progress, ROUTE_JSON, ROUTE_LOGIN},
 	{"GET", "/api/v1/plans/periodic/{id}/consolidation", api_consolidation, ROUTE_JSON,
@@ -78,5 +79,7 @@ const struct route plans_routes[] = {
 	 ROUTE_LOGIN | ROUTE_SLOW},
 	{"POST", "/api/v1/reviews/{id}/final", api_review_final, ROUTE_JSON, ROUTE_LOGIN},
 	{"POST", "/api/v1/reviews/{id}/publish", api_review_publish, ROUTE_JSON, ROUTE_LOGIN},
+	{"POST", "/api/v1/reviews/{id}/conference", api_review_conference, ROUTE_JSON,
+	 ROUTE_LOGIN},
 };
 const size_t plans_routes_n = sizeof(plans_routes) / sizeof(plans_routes[0]);
