@@ -196,7 +196,8 @@ static void signature(struct doc *d, const char *url)
 	y += pdf_text(&d->pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER, up ? up : st);
 	y += pdf_mm(20);
 	if (r->signer_name && *r->signer_name)
-		y += pdf_text(&d->pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER, r->signer_name);
+		y += pdf_text(&d->pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER,
+			      r->signer_name);
 	double ly = top;
 	if (r->hash && *r->hash) {
 		buf_reset(&d->b);
@@ -229,7 +230,8 @@ static void bars(struct doc *d, const char *title, size_t n, const char *const *
 	cairo_t *cr = d->pdf.cr;
 	for (size_t i = 0; i < n; i++) {
 		double y = d->y;
-		pdf_text(&d->pdf, pdf_mm(LEFT), y, pdf_mm(label_w - 2), F_CELL, PDF_RIGHT, labels[i]);
+		pdf_text(&d->pdf, pdf_mm(LEFT), y, pdf_mm(label_w - 2), F_CELL, PDF_RIGHT,
+			 labels[i]);
 		double w = pdf_mm(bar_w) * (double)(values[i] > 0 ? values[i] : 0) / (double)max;
 		cairo_set_source_rgb(cr, 0.16, 0.42, 0.70);
 		cairo_rectangle(cr, pdf_mm(LEFT + label_w), y + pdf_mm(0.6), w, pdf_mm(row - 1.6));
@@ -450,8 +452,7 @@ static void results(struct doc *d)
 	buf_addf(&d->b,
 		 trf(d, N_("c) Residents do: %s co-funded works completed with %s raised, %s of "
 			   "it from households.")),
-		 num(d, M_COUNT, fig(d, 0, FIG_WORKS), 0),
-		 num(d, M_MONEY, fig(d, 0, FIG_MONEY), 0),
+		 num(d, M_COUNT, fig(d, 0, FIG_WORKS), 0), num(d, M_MONEY, fig(d, 0, FIG_MONEY), 0),
 		 num(d, M_MONEY, fig(d, 0, FIG_MONEY_HOUSEHOLDS), 0));
 	say(d, 3);
 	buf_reset(&d->b);
@@ -485,8 +486,7 @@ static void shortfalls(struct doc *d)
 static void directions(struct doc *d)
 {
 	buf_reset(&d->b);
-	buf_addf(&d->b, trf(d, N_("III. DIRECTIONS AND TASKS FOR %d")),
-		 d->rd->r.year + 1);
+	buf_addf(&d->b, trf(d, N_("III. DIRECTIONS AND TASKS FOR %d")), d->rd->r.year + 1);
 	part(d, d->b.ptr);
 	narrative(d, RP_DIRECTIONS);
 	size_t n1, n2;
@@ -535,10 +535,12 @@ static int check(const struct review_doc *rd, const char *url, struct dv_err *er
 		return dv_fail(err, DV_EINVAL, NULL, "A text of the review is not valid UTF-8");
 	for (size_t i = 0; i < RP_COUNT; i++)
 		if (!valid(r->parts[i]))
-			return dv_fail(err, DV_EINVAL, NULL, "A part of the review is not valid UTF-8");
+			return dv_fail(err, DV_EINVAL, NULL,
+				       "A part of the review is not valid UTF-8");
 	for (size_t i = 0; i < rd->nlines; i++)
 		if (!valid(rd->lines[i].label) || !valid(rd->lines[i].detail))
-			return dv_fail(err, DV_EINVAL, NULL, "A line of the review is not valid UTF-8");
+			return dv_fail(err, DV_EINVAL, NULL,
+				       "A line of the review is not valid UTF-8");
 	for (size_t i = 0; i < rd->nunits; i++)
 		if (!valid(rd->units[i].name))
 			return dv_fail(err, DV_EINVAL, NULL, "A unit's name is not valid UTF-8");
@@ -551,8 +553,8 @@ int review_pdf(const struct review_doc *rd, const char *lang, const char *url, s
 	int rc = check(rd, url, err);
 	if (rc)
 		return rc;
-	struct doc d = {.lang = lang ? lang : "vi", .rd = rd, .a = ARENA_INIT, .page = 1,
-			.b = BUF_INIT};
+	struct doc d = {
+		.lang = lang ? lang : "vi", .rd = rd, .a = ARENA_INIT, .page = 1, .b = BUF_INIT};
 	if ((rc = pdf_open(&d.pdf, out, rd->r.title ? rd->r.title : "", err))) {
 		arena_release(&d.a);
 		return rc;

@@ -60,10 +60,9 @@ static void years_sheet(struct book *k, const struct review_doc *d)
 	for (int f = 0; f < FIG_COUNT; f++) {
 		str(k, ws, (lxw_row_t)(3 + f), 0, tr(k, fig_label((enum fig)f)), NULL);
 		for (int y = d->year0; y <= d->r.year; y++)
-			keep(k, worksheet_write_number(ws, (lxw_row_t)(3 + f),
-						       (lxw_col_t)(y - d->year0 + 1),
-						       (double)review_fig(d, 0, y, (enum fig)f),
-						       k->num));
+			keep(k, worksheet_write_number(
+					ws, (lxw_row_t)(3 + f), (lxw_col_t)(y - d->year0 + 1),
+					(double)review_fig(d, 0, y, (enum fig)f), k->num));
 	}
 }
 
@@ -80,10 +79,9 @@ static void units_sheet(struct book *k, const struct review_doc *d)
 	for (size_t u = 1; u < d->nunits; u++, r++) {
 		str(k, ws, r, 0, d->units[u].name, NULL);
 		for (int f = 0; f < FIG_COUNT; f++)
-			keep(k, worksheet_write_number(ws, r, (lxw_col_t)(1 + f),
-						       (double)review_fig(d, u, d->r.year,
-									  (enum fig)f),
-						       k->num));
+			keep(k, worksheet_write_number(
+					ws, r, (lxw_col_t)(1 + f),
+					(double)review_fig(d, u, d->r.year, (enum fig)f), k->num));
 	}
 	if (r == 1)
 		return;
@@ -116,8 +114,7 @@ static void lists_sheet(struct book *k, const struct review_doc *d)
 	}
 }
 
-int review_xlsx(const struct review_doc *d, const char *lang, struct buf *out,
-		struct dv_err *err)
+int review_xlsx(const struct review_doc *d, const char *lang, struct buf *out, struct dv_err *err)
 {
 	char path[XLSX_PATH_MAX], dir[XLSX_PATH_MAX];
 	struct book k = {.lang = lang ? lang : "vi"};

@@ -50,7 +50,9 @@ static int city_plan(struct dv_ctx *ctx, struct demo_awards *d, int year, int64_
 		{.code = "works", .target = "7"},
 		{.code = "reports_on_time", .target = "85"},
 		{.code = "tasks_done", .target = "95"},
-		{.name = "Buổi tiếp xúc, đối thoại với Nhân dân", .measure = "count", .target = "28"},
+		{.name = "Buổi tiếp xúc, đối thoại với Nhân dân",
+		 .measure = "count",
+		 .target = "28"},
 	};
 	int64_t iid;
 	for (size_t i = 0; !rc && i < ARRAY_LEN(ind); i++)
@@ -96,7 +98,8 @@ static int ward_plans(struct dv_ctx *ctx, struct demo_awards *d, int year, int64
 			.unit_id = d->ward[i],
 			.year = year,
 			.kind = "mobilization",
-			.title = arena_printf(ctx->arena, "Kế hoạch công tác dân vận năm %d của phường %s",
+			.title = arena_printf(ctx->arena,
+					      "Kế hoạch công tác dân vận năm %d của phường %s",
 					      year, d->ward_name[i])};
 		if ((rc = plan_create(ctx, &in, &id)))
 			break;
@@ -160,15 +163,16 @@ static int quarterly(struct dv_ctx *ctx, struct demo_awards *d, int year)
 					     (long long)(households * (80 + (int)i) / 100),
 					     (long long)households)};
 			const char *texts[3] = {
-				arena_printf(ctx->arena,
-					     "Phường %s tổ chức đối thoại, vận động Nhân dân tham gia "
-					     "các phong trào trong quý %d.",
-					     d->ward_name[i], q),
+				arena_printf(
+					ctx->arena,
+					"Phường %s tổ chức đối thoại, vận động Nhân dân tham gia "
+					"các phong trào trong quý %d.",
+					d->ward_name[i], q),
 				i % 3 == 0 ? "Kinh phí vận động công trình còn chậm." : "",
 				q == 4 ? "Đề nghị thành phố hỗ trợ kinh phí đèn chiếu sáng." : ""};
 			int64_t id;
-			rc = periodic_report_save(ctx, tid, d->ward[i], year, q, entered, 4, texts, 3,
-						  1, &id);
+			rc = periodic_report_save(ctx, tid, d->ward[i], year, q, entered, 4, texts,
+						  3, 1, &id);
 		}
 	}
 	return rc;
@@ -186,16 +190,19 @@ static int review_2022(struct dv_ctx *ctx, struct demo_awards *d)
 		.parts = {
 			[RP_MOBILIZATION] =
 				"Công tác dân vận của hệ thống chính trị được triển khai đồng bộ; "
-				"phong trào thi đua “Dân vận khéo” có nhiều mô hình hay, thiết thực.",
+				"phong trào thi đua “Dân vận khéo” có nhiều mô hình hay, thiết "
+				"thực.",
 			[RP_URBAN] = "Các phường vận động Nhân dân cùng làm hẻm bê tông, đèn chiếu "
 				     "sáng và camera an ninh; nếp sống văn minh đô thị có chuyển "
 				     "biến.",
 			[RP_DEMOCRACY] = "Quy chế dân chủ ở cơ sở được thực hiện nghiêm; Nhân dân "
 					 "được biết, được bàn và quyết định những việc thiết thân.",
-			[RP_SHORTFALLS] = "Một số nơi tổ chức đối thoại chưa đều; tỷ lệ hộ xác nhận "
-					  "đã biết thông báo công khai còn thấp.",
-			[RP_DIRECTIONS] = "Năm 2023 tiếp tục nâng cao chất lượng đối thoại, công khai "
-					  "thông tin và vận động Nhân dân cùng làm công trình.",
+			[RP_SHORTFALLS] =
+				"Một số nơi tổ chức đối thoại chưa đều; tỷ lệ hộ xác nhận "
+				"đã biết thông báo công khai còn thấp.",
+			[RP_DIRECTIONS] =
+				"Năm 2023 tiếp tục nâng cao chất lượng đối thoại, công khai "
+				"thông tin và vận động Nhân dân cùng làm công trình.",
 		}};
 	if (!rc)
 		rc = review_update(ctx, id, &in);
@@ -203,8 +210,9 @@ static int review_2022(struct dv_ctx *ctx, struct demo_awards *d)
 	if (!rc)
 		rc = review_finalize(ctx, id, "14/02/2023");
 	if (!rc)
-		rc = review_publish(ctx, id,
-				    arena_printf(ctx->arena, "/reviews/%lld/review.pdf", (long long)id));
+		rc = review_publish(
+			ctx, id,
+			arena_printf(ctx->arena, "/reviews/%lld/review.pdf", (long long)id));
 	struct review_doc doc;
 	if (!rc)
 		rc = review_doc(ctx, id, &doc);

@@ -34,11 +34,11 @@ static json_t *figure_json(enum measure m, int has, struct figure f)
 static json_t *plan_json(struct req *r, const struct plan *p)
 {
 	json_t *j = json_pack("{s:I, s:{s:I, s:s}, s:i, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:b}",
-			      "id", (json_int_t)p->id, "unit", "id", (json_int_t)p->unit_id,
-			      "name", p->unit_name, "year", p->year, "kind",
-			      plan_kind_name(p->kind), "status", plan_status_name(p->status),
-			      "title", p->title, "directions", p->directions ? p->directions : "",
-			      "parent", id_or_null(p->parent_id), "adopted_on",
+			      "id", (json_int_t)p->id, "unit", "id", (json_int_t)p->unit_id, "name",
+			      p->unit_name, "year", p->year, "kind", plan_kind_name(p->kind),
+			      "status", plan_status_name(p->status), "title", p->title,
+			      "directions", p->directions ? p->directions : "", "parent",
+			      id_or_null(p->parent_id), "adopted_on",
 			      p->adopted_on ? date_json(p->adopted_on) : json_null(), "deadline",
 			      p->deadline ? date_json(p->deadline) : json_null(), "late", p->late);
 	json_object_set_new(j, "tasks",
@@ -52,14 +52,14 @@ static json_t *plan_json(struct req *r, const struct plan *p)
 
 static json_t *indicator_json(struct req *r, const struct plan_indicator *i)
 {
-	json_t *j = json_pack("{s:I, s:b, s:s, s:s, s:o, s:o, s:o, s:i, s:b}", "id",
-			      (json_int_t)i->id, "computed", i->computed, "name",
-			      i->computed ? T(r, i->name) : i->name, "measure",
-			      measure_name(i->measure), "target",
-			      i->has_target ? json_integer(i->target) : json_null(), "value",
-			      figure_json(i->measure, i->has_value, i->value), "previous",
-			      figure_json(i->measure, i->has_previous, i->previous), "trend",
-			      i->trend, "short_of_target", i->short_of_target);
+	json_t *j =
+		json_pack("{s:I, s:b, s:s, s:s, s:o, s:o, s:o, s:i, s:b}", "id", (json_int_t)i->id,
+			  "computed", i->computed, "name", i->computed ? T(r, i->name) : i->name,
+			  "measure", measure_name(i->measure), "target",
+			  i->has_target ? json_integer(i->target) : json_null(), "value",
+			  figure_json(i->measure, i->has_value, i->value), "previous",
+			  figure_json(i->measure, i->has_previous, i->previous), "trend", i->trend,
+			  "short_of_target", i->short_of_target);
 	json_object_set_new(j, "code",
 			    i->computed ? json_string(indicator_name(i->code)) : json_null());
 	return j;
@@ -70,8 +70,8 @@ static json_t *task_json(struct req *r, const struct plan_task *t)
 	(void)r;
 	return json_pack("{s:I, s:I, s:s, s:s, s:{s:I, s:o, s:s}, s:s, s:o, s:s, s:o, s:o, s:s, "
 			 "s:o, s:b}",
-			 "id", (json_int_t)t->id, "plan", (json_int_t)t->plan_id, "title",
-			 t->title, "detail", t->detail ? t->detail : "", "assignee", "unit",
+			 "id", (json_int_t)t->id, "plan", (json_int_t)t->plan_id, "title", t->title,
+			 "detail", t->detail ? t->detail : "", "assignee", "unit",
 			 (json_int_t)t->unit_id, "organization", id_or_null(t->organization_id),
 			 "name", t->assignee, "owner", t->owner ? t->owner : "", "due_on",
 			 date_json(t->due_on), "status", task_status_name(t->status), "indicator",
@@ -210,7 +210,8 @@ static int id_array(struct req *r, json_t *body, const char *key, int64_t **out,
 	{
 		if (!json_is_integer(v) || json_integer_value(v) <= 0 ||
 		    json_integer_value(v) > ID_MAX)
-			return dv_fail(&r->ctx.err, DV_EINVAL, key, "%s must be a list of ids", key);
+			return dv_fail(&r->ctx.err, DV_EINVAL, key, "%s must be a list of ids",
+				       key);
 		(*out)[(*n)++] = json_integer_value(v);
 	}
 	return 0;
@@ -282,8 +283,8 @@ int api_tasks_mine(struct req *r)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a, task_json(r, &v[i]));
 	api_send(r, 200,
-		 json_pack("{s:o, s:I, s:I}", "tasks", a, "overdue", (json_int_t)overdue, "due_soon",
-			   (json_int_t)soon));
+		 json_pack("{s:o, s:I, s:I}", "tasks", a, "overdue", (json_int_t)overdue,
+			   "due_soon", (json_int_t)soon));
 	return 0;
 }
 
@@ -318,11 +319,11 @@ int api_consolidation(struct req *r)
 		return rc;
 	json_t *items = json_array(), *rows = json_array(), *total = json_array();
 	for (size_t i = 0; i < c.t.nitems; i++) {
-		json_array_append_new(items, json_pack("{s:s, s:s}", "name",
-						       c.t.items[i].computed ? T(r, c.t.items[i].name)
-									     : c.t.items[i].name,
-						       "measure",
-						       measure_name(c.t.items[i].measure)));
+		json_array_append_new(items,
+				      json_pack("{s:s, s:s}", "name",
+						c.t.items[i].computed ? T(r, c.t.items[i].name)
+								      : c.t.items[i].name,
+						"measure", measure_name(c.t.items[i].measure)));
 		json_array_append_new(total, figure_json(c.t.items[i].measure, 1, c.total[i]));
 	}
 	for (size_t k = 0; k < c.nrows; k++) {
@@ -336,10 +337,10 @@ int api_consolidation(struct req *r)
 					      figure_json(c.t.items[i].measure, 1, w->values[i]));
 		for (size_t s = 0; s < c.t.nsections; s++)
 			json_array_append_new(texts, json_string(w->texts[s] ? w->texts[s] : ""));
-		json_array_append_new(rows, json_pack("{s:I, s:s, s:o, s:o, s:o}", "unit",
-						      (json_int_t)w->unit_id, "name", w->name,
-						      "states", st, "values", vals, "texts",
-						      texts));
+		json_array_append_new(rows,
+				      json_pack("{s:I, s:s, s:o, s:o, s:o}", "unit",
+						(json_int_t)w->unit_id, "name", w->name, "states",
+						st, "values", vals, "texts", texts));
 	}
 	json_t *st = json_object();
 	for (int s = 0; s < PR_COUNT; s++)

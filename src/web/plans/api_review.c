@@ -30,16 +30,15 @@ static json_t *review_head_json(struct req *r, const struct review *v)
 				    json_string(v->parts[p] ? v->parts[p] : ""));
 	json_t *j = json_pack(
 		"{s:I, s:{s:I, s:s}, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s}",
-		"id", (json_int_t)v->id, "unit", "id", (json_int_t)v->unit_id, "name",
-		v->unit_name, "year", v->year, "status", review_status_name(v->status), "title",
-		v->title, "authority", v->authority ? v->authority : "", "place",
-		v->place ? v->place : "", "signer_title", v->signer_title ? v->signer_title : "",
-		"signer_name", v->signer_name ? v->signer_name : "", "hash",
+		"id", (json_int_t)v->id, "unit", "id", (json_int_t)v->unit_id, "name", v->unit_name,
+		"year", v->year, "status", review_status_name(v->status), "title", v->title,
+		"authority", v->authority ? v->authority : "", "place", v->place ? v->place : "",
+		"signer_title", v->signer_title ? v->signer_title : "", "signer_name",
+		v->signer_name ? v->signer_name : "", "hash",
 		v->hash && *v->hash ? json_string(v->hash) : json_null(), "final_on",
 		v->final_on ? date_json(v->final_on) : json_null(), "url",
 		arena_printf(&r->arena, "%s%s", r->public_url, link_review(r, v->id, NULL)), "pdf",
-		arena_printf(&r->arena, "%s%s", r->public_url,
-			     link_review(r, v->id, "review.pdf")),
+		arena_printf(&r->arena, "%s%s", r->public_url, link_review(r, v->id, "review.pdf")),
 		"xlsx",
 		arena_printf(&r->arena, "%s%s", r->public_url,
 			     link_review(r, v->id, "review.xlsx")));
@@ -61,20 +60,18 @@ int review_send(struct req *r, int status, int64_t id)
 	for (int y = d.year0; y <= d.r.year; y++)
 		json_object_set_new(years, arena_printf(&r->arena, "%d", y), figs_json(&d, 0, y));
 	for (size_t u = 1; u < d.nunits; u++)
-		json_array_append_new(units, json_pack("{s:I, s:s, s:o}", "id",
-						       (json_int_t)d.units[u].id, "name",
-						       d.units[u].name, "figures",
-						       figs_json(&d, u, d.r.year)));
+		json_array_append_new(
+			units, json_pack("{s:I, s:s, s:o}", "id", (json_int_t)d.units[u].id, "name",
+					 d.units[u].name, "figures", figs_json(&d, u, d.r.year)));
 	for (int k = 0; k < RL_COUNT; k++) {
 		size_t n;
 		const struct review_line *v = review_lines_of(&d, (enum review_line_kind)k, &n);
 		json_t *a = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "label", v[i].label,
-							   "detail",
-							   v[i].detail ? v[i].detail : "", "ref",
-							   v[i].ref ? json_integer(v[i].ref)
-								    : json_null()));
+			json_array_append_new(
+				a, json_pack("{s:s, s:s, s:o}", "label", v[i].label, "detail",
+					     v[i].detail ? v[i].detail : "", "ref",
+					     v[i].ref ? json_integer(v[i].ref) : json_null()));
 		json_object_set_new(lines, review_line_kind_name((enum review_line_kind)k), a);
 	}
 	struct review_conference c;
@@ -91,9 +88,10 @@ int review_send(struct req *r, int status, int64_t id)
 			json_array_append_new(aw, json_integer(c.award_ids[i]));
 		json_object_set_new(j, "conference",
 				    json_pack("{s:o, s:s, s:s, s:s, s:s, s:o}", "held_on",
-					      date_json(c.held_on), "starts", c.starts ? c.starts : "",
-					      "place", c.place, "participants", c.participants,
-					      "agenda", c.agenda, "awards", aw));
+					      date_json(c.held_on), "starts",
+					      c.starts ? c.starts : "", "place", c.place,
+					      "participants", c.participants, "agenda", c.agenda,
+					      "awards", aw));
 	}
 	json_object_set_new(j, "figures", figs_json(&d, 0, d.r.year));
 	json_object_set_new(j, "years", years);
@@ -234,7 +232,8 @@ int api_review_conference(struct req *r)
 	a = json_object_get(body, "awards");
 	if (!rc && a && !json_is_null(a)) {
 		if (!json_is_array(a) || json_array_size(a) > REVIEW_LIST_MAX) {
-			rc = dv_fail(&r->ctx.err, DV_EINVAL, "awards", "awards must be a list of ids");
+			rc = dv_fail(&r->ctx.err, DV_EINVAL, "awards",
+				     "awards must be a list of ids");
 		} else {
 			int64_t *ids = arena_array(&r->arena, int64_t, json_array_size(a) + 1);
 			size_t i;

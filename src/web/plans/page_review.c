@@ -120,8 +120,8 @@ static void figure_rows(struct req *r, const struct review_doc *d)
 	html_raw(b, "</tr></thead><tbody>");
 	for (int f = 0; f < FIG_COUNT; f++) {
 		enum measure m = (f >= FIG_MONEY && f <= FIG_MONEY_OTHER) ? M_MONEY
-				 : f == FIG_ALLEY_M				   ? M_METRES
-										   : M_COUNT;
+				 : f == FIG_ALLEY_M			  ? M_METRES
+									  : M_COUNT;
 		html_raw(b, "<tr><th scope=\"row\">");
 		html_txt(b, T(r, fig_label((enum fig)f)));
 		html_raw(b, "</th>");
@@ -163,9 +163,8 @@ static void units_rows(struct req *r, const struct review_doc *d)
 		for (size_t c = 0; c < ARRAY_LEN(cols); c++) {
 			html_raw(b, "<td class=\"num\">");
 			html_txt(b, plans_figure(r, cols[c] == FIG_MONEY ? M_MONEY : M_COUNT,
-						 (struct figure){review_fig(d, u, d->r.year,
-									    cols[c]),
-								 0}));
+						 (struct figure){
+							 review_fig(d, u, d->r.year, cols[c]), 0}));
 			html_raw(b, "</td>");
 		}
 		html_raw(b, "</tr>");
@@ -253,7 +252,8 @@ static void edit_form(struct req *r, const struct review *v, const struct form_e
 	for (size_t i = 0; i < ARRAY_LEN(heads); i++) {
 		const char *typed = req_form(r, heads[i].name);
 		form_input(r,
-			   &(struct field){.name = heads[i].name, .label = T(r, heads[i].label),
+			   &(struct field){.name = heads[i].name,
+					   .label = T(r, heads[i].label),
 					   .value = typed ? typed : heads[i].value,
 					   .maxlength = heads[i].max},
 			   fe);
@@ -400,15 +400,15 @@ static int send_pdf(struct req *r, int64_t id)
 	if (rc)
 		return rc;
 	const char *url = r->public_url ? arena_printf(&r->arena, "%s%s", r->public_url,
-						      link_review(r, id, NULL))
-				      : NULL;
+						       link_review(r, id, NULL))
+					: NULL;
 	if ((rc = review_pdf(&d, r->ctx.lang, url, &r->out, &r->ctx.err)))
 		return rc;
 	r->status = 200;
 	r->content_type = "application/pdf";
-	res_header(r, "Content-Disposition",
-		   arena_printf(&r->arena, "inline; filename=\"bao-cao-tong-ket-%d.pdf\"",
-				d.r.year));
+	res_header(
+		r, "Content-Disposition",
+		arena_printf(&r->arena, "inline; filename=\"bao-cao-tong-ket-%d.pdf\"", d.r.year));
 	return 0;
 }
 

@@ -79,7 +79,6 @@ const struct route plans_routes[] = {
 	 ROUTE_LOGIN | ROUTE_SLOW},
 	{"POST", "/api/v1/reviews/{id}/final", api_review_final, ROUTE_JSON, ROUTE_LOGIN},
 	{"POST", "/api/v1/reviews/{id}/publish", api_review_publish, ROUTE_JSON, ROUTE_LOGIN},
-	{"POST", "/api/v1/reviews/{id}/conference", api_review_conference, ROUTE_JSON,
-	 ROUTE_LOGIN},
+	{"POST", "/api/v1/reviews/{id}/conference", api_review_conference, ROUTE_JSON, ROUTE_LOGIN},
 };
 const size_t plans_routes_n = sizeof(plans_routes) / sizeof(plans_routes[0]);
