@@ -180,9 +180,9 @@ static void lines_block(struct req *r, const struct review_doc *d)
 		const struct review_line *v = review_lines_of(d, (enum review_line_kind)k, &n);
 		if (!n || k == RL_UNIT)
 			continue;
-		html_raw(b, "<h3>");
+		html_raw(b, "<h2>");
 		html_txt(b, T(r, review_line_kind_label((enum review_line_kind)k)));
-		html_raw(b, "</h3><ul class=\"items compact\">");
+		html_raw(b, "</h2><ul class=\"items compact\">");
 		for (size_t i = 0; i < n; i++) {
 			html_raw(b, "<li>");
 			html_txt(b, v[i].label);
@@ -322,9 +322,9 @@ int review_page(struct req *r, const struct form_errors *fe, int status)
 	for (int p = 0; p < RP_COUNT; p++) {
 		if (!v->parts[p] || !*v->parts[p])
 			continue;
-		html_raw(b, "<h3>");
+		html_raw(b, "<h2>");
 		html_txt(b, T(r, review_part_label((enum review_part)p)));
-		html_raw(b, "</h3><p class=\"prose\">");
+		html_raw(b, "</h2><p class=\"prose\">");
 		html_txt(b, v->parts[p]);
 		html_raw(b, "</p>");
 	}
