@@ -116,7 +116,7 @@ done
 FAKETIME_AHEAD=${FAKETIME_AHEAD:-+400d}
 case $B in *asan*) FAKETIME_AHEAD="" ;; esac
 if [ -n "$FAKETIME_AHEAD" ]; then
-	for t in notices matters meetings elections consultations receipts units reports open311; do
+	for t in notices matters meetings elections consultations receipts units reports open311 plans; do
 		for backend in sqlite postgres; do
 			run_script "test_$t.sh [$backend, faketime $FAKETIME_AHEAD]" $backend \
 				faketime -f "$FAKETIME_AHEAD" bash "tests/http/test_$t.sh"

@@ -52,6 +52,10 @@ static const char *const action_names[] = {
 	[ACT_NOMINATE_AWARDS] = "nominate_awards",
 	[ACT_RUN_AWARDS] = "run_awards",
 	[ACT_RESTRICT_AWARDS] = "restrict_awards",
+	/* plans */
+	[ACT_PLAN_WORK] = "plan_work",
+	[ACT_REPORT_WORK] = "report_work",
+	[ACT_REVIEW_YEAR] = "review_year",
 };
 _Static_assert(ARRAY_LEN(action_names) == ACT_COUNT, "a name per action");
 
@@ -71,6 +75,11 @@ _Static_assert(ACT_COUNT <= 64, "a role's actions fit its 64-bit set");
 #define AWARDS_OFFICER                                                                             \
 	(A(ACT_RUN_TITLES) | A(ACT_RECORD_EXCLUSIONS) | A(ACT_DECIDE_TITLES) |                     \
 	 A(ACT_NOMINATE_AWARDS) | A(ACT_RUN_AWARDS))
+/* What the plans family gives (below): the ward, the city and the Mass
+ * Mobilization Board plan the year and write its review; organizations
+ * (the Front, the unions, agencies) carry out the tasks given to them and
+ * report on them, as the ward does. */
+#define PLANS_OFFICER (A(ACT_PLAN_WORK) | A(ACT_REPORT_WORK) | A(ACT_REVIEW_YEAR))
 
 /*
  * What each role may do within the subtree of the unit it is granted on.
@@ -88,30 +97,32 @@ static const uint64_t role_actions[] = {
 	[ROLE_HEAD] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 		      A(ACT_GRANT_ROLES) | A(ACT_CONVENE_MEETINGS) | A(ACT_AGREE_ONLINE_VOTE) |
 		      A(ACT_RECORD_REACH) | A(ACT_MANAGE_WORKS) | A(ACT_HANDLE_LOCAL_REPORTS) |
-		      A(ACT_JOIN_MOVEMENTS) | A(ACT_RUN_TITLES),
+		      A(ACT_JOIN_MOVEMENTS) | A(ACT_RUN_TITLES) | A(ACT_REPORT_WORK),
 	[ROLE_FRONT] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_AGREE_ONLINE_VOTE) | A(ACT_RECORD_REACH) |
 		       A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION) | A(ACT_FORM_BOARDS) |
-		       A(ACT_JOIN_MOVEMENTS) | A(ACT_RUN_TITLES),
+		       A(ACT_JOIN_MOVEMENTS) | A(ACT_RUN_TITLES) | A(ACT_REPORT_WORK),
 	[ROLE_WARD_OFFICER] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) |
 			      A(ACT_EDIT_HOUSEHOLDS) | A(ACT_MANAGE_UNITS) | A(ACT_GRANT_ROLES) |
 			      A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_VIEW_AUDIT) |
 			      A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) | A(ACT_CONSULT) |
 			      A(ACT_MANAGE_WORKS) | A(ACT_FORM_BOARDS) | A(ACT_HANDLE_REPORTS) |
 			      A(ACT_VIEW_PRIVATE_REPORTS) | A(ACT_MANAGE_INSPECTION) |
-			      A(ACT_ANSWER_INSPECTION) | EMULATION_OFFICER | AWARDS_OFFICER,
+			      A(ACT_ANSWER_INSPECTION) | EMULATION_OFFICER | AWARDS_OFFICER |
+			      PLANS_OFFICER,
 	[ROLE_ORG_OFFICER] = A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NEWS) | A(ACT_COLLECTIVE_OPINION) |
-			     EMULATION_OFFICER | A(ACT_NOMINATE_AWARDS),
+			     EMULATION_OFFICER | A(ACT_NOMINATE_AWARDS) | A(ACT_REPORT_WORK),
 	[ROLE_INSPECTOR] = A(ACT_INSPECT) | A(ACT_VIEW_AUDIT) | A(ACT_RESTRICT_AWARDS),
 	[ROLE_COUNCIL] = A(ACT_EVALUATE_AWARDS) | A(ACT_RESTRICT_AWARDS),
 	[ROLE_MASS_MOBILIZATION] = EMULATION_OFFICER | A(ACT_EVALUATE_MODELS) |
-				   A(ACT_NOMINATE_AWARDS),
+				   A(ACT_NOMINATE_AWARDS) | PLANS_OFFICER,
 	[ROLE_CITY_ADMIN] = A(ACT_VIEW_HOUSEHOLDS) | A(ACT_VIEW_PERSONAL) | A(ACT_EDIT_HOUSEHOLDS) |
 			    A(ACT_MANAGE_UNITS) | A(ACT_REORGANIZE_UNITS) | A(ACT_GRANT_ROLES) |
 			    A(ACT_MANAGE_ORGS) | A(ACT_PUBLISH_NOTICES) | A(ACT_INSPECT) |
 			    A(ACT_VIEW_AUDIT) | A(ACT_RECORD_REACH) | A(ACT_PUBLISH_NEWS) |
 			    A(ACT_CONFIGURE) | A(ACT_CONSULT) | A(ACT_MANAGE_WORKS) |
 			    A(ACT_FORM_BOARDS) | A(ACT_HANDLE_REPORTS) | A(ACT_MANAGE_INSPECTION) |
-			    A(ACT_ANSWER_INSPECTION) | EMULATION_OFFICER | AWARDS_OFFICER,
+			    A(ACT_ANSWER_INSPECTION) | EMULATION_OFFICER | AWARDS_OFFICER |
+			    PLANS_OFFICER,
 };
 _Static_assert(ARRAY_LEN(role_actions) == ROLE_COUNT, "the actions of every role");
 

@@ -72,6 +72,10 @@ enum action {
 	ACT_NOMINATE_AWARDS,   /* propose collectives and individuals for commendation */
 	ACT_RUN_AWARDS,	       /* rounds, council members, decisions, certificates, revocation */
 	ACT_RESTRICT_AWARDS,   /* the register of discipline, investigation and inspection */
+	/* plans: the year's plans and tasks, periodic reports, the year-end review */
+	ACT_PLAN_WORK,	 /* draft and adopt plans, assign tasks, set report templates */
+	ACT_REPORT_WORK, /* carry out tasks, enter indicators, submit periodic reports */
+	ACT_REVIEW_YEAR, /* build, edit, freeze and publish the year-end review */
 	ACT_COUNT
 };
 

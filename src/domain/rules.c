@@ -102,6 +102,49 @@ static const struct rule_info rules[] = {
 				     N_("The list of cultural titles is published within this many "
 					"days of the decision"),
 				     "days", N_("Decree 86/2023/NĐ-CP"), 15, 1, 365},
+	/* ------------------------------------------------------------- plans */
+	[RULE_PLAN_DEADLINE] = {"plan_deadline",
+				N_("A unit adopts its plan of mass mobilization work for the year "
+				   "by this date of the year"),
+				"date", N_("danvan's default; the deployment's choice"), 131, 101,
+				1231},
+	[RULE_TASK_SOON_DAYS] = {"task_soon_days",
+				 N_("A task is shown as due soon on its owner's page this many days "
+				    "before its deadline"),
+				 "days", N_("danvan's default; the deployment's choice"), 7, 1, 90},
+	[RULE_PERIODIC_MONTH_DAYS] = {"periodic_month_days",
+				      N_("A monthly report is due this many days after the month "
+					 "ends"),
+				      "days",
+				      N_("Decree 09/2019/NĐ-CP on the reporting regime leaves the "
+					 "deadline to whoever sets the report; danvan's default"),
+				      5, 0, 60},
+	[RULE_PERIODIC_QUARTER_DAYS] = {"periodic_quarter_days",
+					N_("A quarterly report is due this many days after the "
+					   "quarter ends"),
+					"days",
+					N_("Decree 09/2019/NĐ-CP on the reporting regime leaves the "
+					   "deadline to whoever sets the report; danvan's default"),
+					10, 0, 90},
+	[RULE_PERIODIC_HALF_DAYS] = {"periodic_half_days",
+				     N_("A six-month report is due this many days after the half "
+					"year ends"),
+				     "days",
+				     N_("Decree 09/2019/NĐ-CP on the reporting regime leaves the "
+					"deadline to whoever sets the report; danvan's default"),
+				     10, 0, 90},
+	[RULE_PERIODIC_YEAR_DAYS] = {"periodic_year_days",
+				     N_("An annual report is due this many days after the year "
+					"ends"),
+				     "days",
+				     N_("Decree 09/2019/NĐ-CP on the reporting regime leaves the "
+					"deadline to whoever sets the report; danvan's default"),
+				     15, 0, 120},
+	[RULE_REVIEW_DEADLINE] = {"review_deadline",
+				  N_("The year-end review of mass mobilization work is made final "
+				     "by this date of the following year"),
+				  "date", N_("danvan's default; the deployment's choice"), 228, 101,
+				  1231},
 };
 _Static_assert(ARRAY_LEN(rules) == RULE_COUNT, "every rule has its default and basis");
 

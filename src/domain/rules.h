@@ -47,6 +47,14 @@ enum rule {
 	RULE_TITLE_MEETING_MAJORITY, /* % of the representatives present agreeing to propose */
 	RULE_TITLE_DEADLINE,	     /* the year's cultural titles decided by this date */
 	RULE_TITLE_PUBLISH_DAYS,     /* their list published within N days of the decision */
+	/* plans: the year's plans and tasks, periodic reports, the year-end review */
+	RULE_PLAN_DEADLINE,	      /* the year's plan adopted by this date of the year */
+	RULE_TASK_SOON_DAYS,	      /* a task is due soon within N days of its deadline */
+	RULE_PERIODIC_MONTH_DAYS,     /* a monthly report is due N days after the month */
+	RULE_PERIODIC_QUARTER_DAYS,   /* a quarterly report, N days after the quarter */
+	RULE_PERIODIC_HALF_DAYS,      /* a six-month report, N days after the half year */
+	RULE_PERIODIC_YEAR_DAYS,      /* an annual report, N days after the year */
+	RULE_REVIEW_DEADLINE,	      /* the year's review made final by this date of the next */
 	RULE_COUNT
 };
 

@@ -20,6 +20,7 @@ extern const char mig_014_reports[];
 extern const char mig_015_emulation[];
 extern const char mig_016_titles[];
 extern const char mig_017_awards[];
+extern const char mig_018_plans[];
 extern const char mig_020_list_indexes[];
 
 static const struct migration {
@@ -44,7 +45,8 @@ static const struct migration {
 	{15, "emulation", mig_015_emulation},
 	{16, "titles", mig_016_titles},
 	{17, "awards", mig_017_awards},
-	/* 18 and 19 are given to plans and notifications, built beside this */
+	{18, "plans", mig_018_plans},
+	/* 19 is given to notifications, built beside this */
 	{20, "list_indexes", mig_020_list_indexes},
 };
 

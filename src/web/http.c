@@ -116,8 +116,11 @@ static const struct {
 	/* emulation, titles, awards */
 	{"field", 32},	  /* an enumeration: a model's field */
 	{"origin", 20},	  /* an id: the model replicated */
+	/* plans */
+	{"period", 2}, /* a period of a year: a month 1-12, a quarter 1-4, a half 1-2 */
+	{"mine", 1},   /* 0 or 1 */
 };
-#define QUERY_CAPS 28
+#define QUERY_CAPS 30
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */
@@ -347,14 +350,24 @@ int req_content_type_is(struct req *r, const char *type)
 
 int req_form_parse(struct req *r)
 {
+	/* a body refused once is refused to every later reader too (the CSRF
+	 * check reads the form first: the handler must not see half of it) */
 	if (r->form_parsed)
-		return 0;
+		return r->form_rc ? dv_fail(&r->ctx.err, r->form_rc, r->form_field,
+					    "%s", r->form_msg)
+				  : 0;
 	r->form_parsed = 1;
 	if (r->body_len && !req_content_type_is(r, "application/x-www-form-urlencoded"))
-		return dv_fail(&r->ctx.err, DV_EINVAL, NULL,
-			       "This form was sent in a format the server does not take");
-	return params_parse(&r->arena, r->body, r->body_len, FORM_MAX_VALUE, 0, &r->form,
-			    &r->ctx.err);
+		r->form_rc = dv_fail(&r->ctx.err, DV_EINVAL, NULL,
+				     "This form was sent in a format the server does not take");
+	else
+		r->form_rc = params_parse(&r->arena, r->body, r->body_len, FORM_MAX_VALUE, 0,
+					  &r->form, &r->ctx.err);
+	if (r->form_rc) {
+		r->form_field = r->ctx.err.field;
+		r->form_msg = arena_strdup(&r->arena, r->ctx.err.msg);
+	}
+	return r->form_rc;
 }
 
 const char *req_form(struct req *r, const char *key)

@@ -77,6 +77,8 @@ struct req {
 
 	/* parsed lazily */
 	int form_parsed;
+	int form_rc; /* what parsing the form answered, kept for every later call */
+	const char *form_field, *form_msg; /* its error, when it failed */
 	struct params form;
 	struct params qparams;
 	int qparsed;

@@ -322,6 +322,69 @@ const char *link_open311_request(struct req *r, int64_t id, const char *format)
 	return arena_printf(&r->arena, "/open311/v2/requests/%lld.%s", (long long)id, format);
 }
 
+/* ---------------------------------------------------------------- plans */
+
+const char *link_plan(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "plans", id, action);
+}
+
+const char *link_plan_indicator(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "plan-indicators", id, action);
+}
+
+const char *link_task(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "tasks", id, action);
+}
+
+const char *link_review(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "reviews", id, action);
+}
+
+const char *link_periodic(struct req *r, int64_t id, const char *action)
+{
+	return record(r, "periodic", id, action);
+}
+
+const char *link_task_file(struct req *r, int64_t task_id, int64_t file_id)
+{
+	return file_id ? arena_printf(&r->arena, "/tasks/%lld/files/%lld", (long long)task_id,
+				      (long long)file_id)
+		       : record(r, "tasks", task_id, "files");
+}
+
+const char *link_value_file(struct req *r, int64_t value_id, int64_t file_id)
+{
+	return file_id ? arena_printf(&r->arena, "/indicator-values/%lld/files/%lld",
+				      (long long)value_id, (long long)file_id)
+		       : record(r, "indicator-values", value_id, "files");
+}
+
+const char *link_consolidation(struct req *r, int64_t template_id, int year, int period,
+			       int xlsx)
+{
+	const char *p = record(r, "periodic", template_id,
+			       xlsx ? "consolidation.xlsx" : "consolidation");
+	return link_query_id(r, link_query_id(r, p, "year", year), "period", period);
+}
+
+const char *link_tasks(struct req *r)
+{
+	(void)r;
+	return "/tasks";
+}
+
+const char *link_periodic_report(struct req *r, int64_t template_id, int64_t unit_id, int year,
+				 int period)
+{
+	const char *p = arena_printf(&r->arena, "/periodic/%lld/units/%lld", (long long)template_id,
+				     (long long)unit_id);
+	return link_query_id(r, link_query_id(r, p, "year", year), "period", period);
+}
+
 const char *link_api(struct req *r, const char *collection, int64_t id, const char *action)
 {
 	return arena_printf(&r->arena, "/api/v1%s", record(r, collection, id, action));

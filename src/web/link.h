@@ -156,6 +156,30 @@ const char *link_restriction(struct req *r, int64_t id, const char *action);
 const char *link_awards(struct req *r, int64_t unit_id, const char *q);
 const char *link_verify(struct req *r, const char *code);
 
+/* ------------------------------------------------------------- plans */
+
+/* A plan, a plan's indicator, a task, a review, a template of periodic
+ * reports, or an action on one: /plans/3, /tasks/3/progress,
+ * /reviews/3/review.pdf, /periodic/3/consolidation.xlsx. */
+const char *link_plan(struct req *r, int64_t id, const char *action);
+const char *link_plan_indicator(struct req *r, int64_t id, const char *action);
+const char *link_task(struct req *r, int64_t id, const char *action);
+const char *link_review(struct req *r, int64_t id, const char *action);
+const char *link_periodic(struct req *r, int64_t id, const char *action);
+/* A file of a task's evidence, or of an entered value's; with file_id 0,
+ * where files are attached to it. */
+const char *link_task_file(struct req *r, int64_t task_id, int64_t file_id);
+const char *link_value_file(struct req *r, int64_t value_id, int64_t file_id);
+/* The consolidation of a template's reports for a year and a period (0:
+ * the whole year), as a page or a workbook. */
+const char *link_consolidation(struct req *r, int64_t template_id, int year, int period,
+			       int xlsx);
+/* The tasks the logged-in officer carries out. */
+const char *link_tasks(struct req *r);
+/* A unit's report on a template for a period: its page and its form. */
+const char *link_periodic_report(struct req *r, int64_t template_id, int64_t unit_id, int year,
+				 int period);
+
 /* A record of the JSON API: /api/v1/COLLECTION/ID[/action]. */
 const char *link_api(struct req *r, const char *collection, int64_t id, const char *action);
 

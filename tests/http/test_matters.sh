@@ -130,6 +130,6 @@ ok "opening twice: 409" equals "$(get "/api/v1/matters/$M/open" -H "Authorizatio
 ok "the public sees it now" equals "$(get "/matters/$M")" 200
 ok "with the rule in force" contains "$T_DIR/body" "50%"
 ok "the rules in force" equals "$(get /api/v1/rules)" 200
-ok "(legal defaults)" equals "$(json 'j.rules.map(r=>r.key+"="+r.value).join(" ")')" "meeting_quorum=50 motion_majority=50 ballot_validity=50 counters_min=3 counters_max=5 head_plan_days=20 head_team_days=10 head_notice_days=7 supervision_min=5 supervision_residents_max=5 supervision_deputies_max=2 board_members_min=5 board_per_community=1 board_answer_days=15 report_close_days=14 report_reopen_days=30 council_quorum=203 council_majority=50 title_meeting_majority=50 title_deadline=1125 title_publish_days=15"
+ok "(legal defaults)" equals "$(json 'j.rules.map(r=>r.key+"="+r.value).join(" ")')" "meeting_quorum=50 motion_majority=50 ballot_validity=50 counters_min=3 counters_max=5 head_plan_days=20 head_team_days=10 head_notice_days=7 supervision_min=5 supervision_residents_max=5 supervision_deputies_max=2 board_members_min=5 board_per_community=1 board_answer_days=15 report_close_days=14 report_reopen_days=30 council_quorum=203 council_majority=50 title_meeting_majority=50 title_deadline=1125 title_publish_days=15 plan_deadline=131 task_soon_days=7 periodic_month_days=5 periodic_quarter_days=10 periodic_half_days=10 periodic_year_days=15 review_deadline=228"
 ok "the rules page" equals "$(get /rules)" 200
 ok "the audit chain holds" "$DANVAN_BIN" verify --db "$DB"

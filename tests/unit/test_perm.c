@@ -15,29 +15,29 @@ static const char *expected[ROLE_COUNT] = {
 	[ROLE_HEAD] = "view_households view_personal edit_households grant_roles "
 		      "convene_meetings agree_online_vote record_reach manage_works "
 		      "handle_local_reports "
-		      "join_movements run_titles",
+		      "join_movements run_titles report_work",
 	[ROLE_FRONT] = "view_households agree_online_vote record_reach publish_news "
-		       "collective_opinion form_boards join_movements run_titles",
+		       "collective_opinion form_boards join_movements run_titles report_work",
 	[ROLE_WARD_OFFICER] = "view_households view_personal edit_households manage_units "
 			      "grant_roles manage_orgs publish_notices view_audit record_reach "
 			      "publish_news consult manage_works form_boards handle_reports "
 			      "view_private_reports "
 			      "manage_inspection answer_inspection run_movements join_movements "
 			      "register_models run_titles record_exclusions decide_titles "
-			      "nominate_awards run_awards",
+			      "nominate_awards run_awards plan_work report_work review_year",
 	[ROLE_ORG_OFFICER] = "manage_orgs publish_news collective_opinion run_movements "
-			     "join_movements register_models nominate_awards",
+			     "join_movements register_models nominate_awards report_work",
 	[ROLE_INSPECTOR] = "inspect view_audit restrict_awards",
 	[ROLE_COUNCIL] = "evaluate_awards restrict_awards",
 	[ROLE_MASS_MOBILIZATION] = "run_movements join_movements register_models "
-				   "evaluate_models nominate_awards",
+				   "evaluate_models nominate_awards plan_work report_work review_year",
 	[ROLE_CITY_ADMIN] = "view_households view_personal edit_households manage_units "
 			    "reorganize_units grant_roles manage_orgs publish_notices inspect "
 			    "view_audit record_reach publish_news configure consult manage_works "
 			    "form_boards handle_reports "
 			    "manage_inspection answer_inspection run_movements join_movements "
 			    "register_models run_titles record_exclusions decide_titles "
-			    "nominate_awards run_awards",
+			    "nominate_awards run_awards plan_work report_work review_year",
 };
 
 /* What a household's own roles may do only for their household, never

@@ -521,3 +521,22 @@ int award_search(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64_t
 	}
 	return rc < 0 ? rc : 0;
 }
+
+int award_decisions_of_year(struct dv_ctx *ctx, int64_t unit_id, int year,
+			    struct award_decision **out, size_t *n)
+{
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT " DECISION_COLS DECISION_FROM " WHERE r.year = $2 AND d.unit_id IN "
+			  "(SELECT descendant FROM unit_tree WHERE ancestor = $1) ORDER BY "
+			  "d.signed_on, d.id",
+			  DB_I(unit_id), DB_I(year));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
+		read_decision(ctx, st, 0, ARENA_PUSH(ctx->arena, *out, *n, cap));
+	return rc < 0 ? rc : 0;
+}

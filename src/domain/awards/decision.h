@@ -102,4 +102,10 @@ int award_revoke(struct dv_ctx *ctx, int64_t id, const char *reason);
 int award_search(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64_t offset,
 		 int limit, struct award **out, size_t *n, int *more);
 
+/* The decisions on rounds of `year` made by unit_id or a unit of its
+ * subtree, oldest first: what the year-end review lists as the year's
+ * commendation. Public. Arena array. */
+int award_decisions_of_year(struct dv_ctx *ctx, int64_t unit_id, int year,
+			    struct award_decision **out, size_t *n);
+
 #endif

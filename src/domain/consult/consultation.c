@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/i18n.h"
 #include "base/names.h"
 #include "base/text.h"
@@ -422,4 +423,28 @@ int consultation_open(struct dv_ctx *ctx, int64_t id, int64_t closes_at)
 			       "Comments close between an hour and 90 days from now");
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, open_tx(ctx, id, closes_at));
+}
+
+int consultation_figures(struct dv_ctx *ctx, int64_t unit_id, int32_t from, int32_t to,
+			 struct consultation_figures *f)
+{
+	struct db_stmt *st = NULL;
+	memset(f, 0, sizeof(*f));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT COUNT(DISTINCT c.id), COUNT(o.id), COUNT(o.answer) FROM consultation "
+			  "c LEFT JOIN opinion o ON o.consultation_id = c.id WHERE c.unit_id IN "
+			  "(SELECT descendant FROM unit_tree WHERE ancestor = $1) AND c.status <> "
+			  "'draft' AND c.opened_at >= $2 AND c.opened_at < $3",
+			  DB_I(unit_id), DB_I(time_local_midnight(from)),
+			  DB_I(time_local_midnight(date_add_days(to, 1))));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		f->consultations = db_col_int(st, 0);
+		f->opinions = db_col_int(st, 1);
+		f->answered = db_col_int(st, 2);
+		db_finish(st);
+		rc = 0;
+	}
+	return rc;
 }

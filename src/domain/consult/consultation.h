@@ -199,4 +199,14 @@ int opinion_answer(struct dv_ctx *ctx, int64_t opinion_id, const char *answer,
  * answered. Answers become public then and cannot change. */
 int consultation_publish(struct dv_ctx *ctx, int64_t id, const char *summary);
 
+/* What the year-end review and the plans' indicators read of the drafts a
+ * unit's subtree opened for comments within the days [from, to]
+ * (YYYYMMDD): how many, the opinions they received and how many of those
+ * are answered. Public counts. */
+struct consultation_figures {
+	int64_t consultations, opinions, answered;
+};
+int consultation_figures(struct dv_ctx *ctx, int64_t unit_id, int32_t from, int32_t to,
+			 struct consultation_figures *f);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/i18n.h"
 #include "base/names.h"
 #include "base/text.h"
@@ -479,4 +480,30 @@ int matter_close_due(struct dv_ctx *ctx, int *closed)
 		(*closed)++;
 	}
 	return rc < 0 ? rc : 0;
+}
+
+int matter_figures(struct dv_ctx *ctx, int64_t unit_id, int32_t from, int32_t to,
+		   struct matter_figures *f)
+{
+	struct db_stmt *st = NULL;
+	memset(f, 0, sizeof(*f));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT COUNT(*), COALESCE(SUM(CASE WHEN result_passed = 1 THEN 1 ELSE 0 "
+			  "END), 0), COALESCE(SUM(eligible), 0), COALESCE(SUM(CASE WHEN form = "
+			  "'meeting' THEN COALESCE(result_present, 0) ELSE cast_count END), 0) FROM "
+			  "matter WHERE unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = "
+			  "$1) AND status = 'closed' AND closed_at >= $2 AND closed_at < $3",
+			  DB_I(unit_id), DB_I(time_local_midnight(from)),
+			  DB_I(time_local_midnight(date_add_days(to, 1))));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		f->decided = db_col_int(st, 0);
+		f->passed = db_col_int(st, 1);
+		f->eligible = db_col_int(st, 2);
+		f->took_part = db_col_int(st, 3);
+		db_finish(st);
+		rc = 0;
+	}
+	return rc;
 }

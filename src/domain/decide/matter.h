@@ -272,4 +272,15 @@ void tally_csv(struct buf *out, const struct tally_row *v, size_t n);
 /* Close every open matter whose deadline has passed (returns how many). */
 int matter_close_due(struct dv_ctx *ctx, int *closed);
 
+/* What the year-end review and the plans' indicators read of the matters of
+ * a unit's subtree closed within the days [from, to] (YYYYMMDD): how many
+ * were decided and passed, and how many households were called to decide
+ * them and took part (cast a ballot, or were present at the meeting).
+ * Public counts. */
+struct matter_figures {
+	int64_t decided, passed, eligible, took_part;
+};
+int matter_figures(struct dv_ctx *ctx, int64_t unit_id, int32_t from, int32_t to,
+		   struct matter_figures *f);
+
 #endif

@@ -355,6 +355,8 @@ int demo_commendation(struct dv_ctx *ctx, struct demo_result *out)
 	if (!rc)
 		rc = round_2022(ctx, d);
 	if (!rc)
+		rc = demo_plans(ctx, d);
+	if (!rc)
 		rc = ward_round(ctx, d, now);
 	ctx->now = now;
 	return rc;

@@ -32,6 +32,10 @@ struct demo_awards {
 int demo_emulation(struct dv_ctx *ctx, struct demo_awards *d);
 /* A year of cultural titles in Tân Đông Hiệp (demo_titles.c). */
 int demo_titles(struct dv_ctx *ctx, struct demo_awards *d);
+/* The 2022 and 2023 plans, the quarterly reports of 2022 and the 2022
+ * year-end review with its conference (demo_plans.c); after the 2022
+ * commendation, whose awards the review lists. */
+int demo_plans(struct dv_ctx *ctx, struct demo_awards *d);
 /* A synthetic full name, deterministic from d->rng; arena string. */
 const char *demo_person(struct dv_ctx *ctx, struct demo_awards *d, int male);
 

@@ -255,6 +255,27 @@ int reach_by_unit(struct dv_ctx *ctx, int64_t notice_id, struct reach_unit **out
 	return rc < 0 ? rc : 0;
 }
 
+int reach_figures(struct dv_ctx *ctx, int64_t unit_id, int32_t from, int32_t to,
+		  struct reach_figures *f)
+{
+	memset(f, 0, sizeof(*f));
+	int rc = db_int(ctx->db, &f->notices, &ctx->err,
+			"SELECT COUNT(*) FROM notice n WHERE n.unit_id IN (SELECT descendant FROM "
+			"unit_tree WHERE ancestor = $1) AND n.status IN ('published', 'archived') AND "
+			"n.visible_from BETWEEN $2 AND $3",
+			DB_I(unit_id), DB_I(from), DB_I(to));
+	if (!rc)
+		rc = db_int(ctx->db, &f->households, &ctx->err,
+			    "SELECT households FROM unit WHERE id = $1", DB_I(unit_id));
+	if (!rc)
+		rc = db_int(ctx->db, &f->reached, &ctx->err,
+			    "SELECT COUNT(DISTINCT r.household_id) FROM notice_reach r WHERE "
+			    "r.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1) AND "
+			    "r.reached_on BETWEEN $2 AND $3",
+			    DB_I(unit_id), DB_I(from), DB_I(to));
+	return rc == DV_ENOTFOUND ? 0 : rc;
+}
+
 /* The deeper of the notice's unit and the asked unit, if one holds the
  * other; DV_EINVAL if they are apart. */
 static int missing_scope(struct dv_ctx *ctx, const struct notice *n, int64_t unit_id,

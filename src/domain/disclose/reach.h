@@ -101,4 +101,18 @@ struct reach_recent {
 int reach_recent(struct dv_ctx *ctx, int64_t unit_id, int limit, struct reach_recent **out,
 		 size_t *n);
 
+/* What the year-end review and the plans' indicators read of disclosure
+ * in a unit's subtree over a period: counts only, public. */
+struct reach_figures {
+	int64_t notices;    /* published by the subtree's units, posted from a day in the period */
+	int64_t households; /* active households of the subtree now */
+	int64_t reached;    /* of the subtree's households, those reached by any notice in
+			       the period (each once) */
+};
+
+/* The figures of unit_id's subtree for the days [from, to] (YYYYMMDD).
+ * Two indexed queries; 0 or a database error. */
+int reach_figures(struct dv_ctx *ctx, int64_t unit_id, int32_t from, int32_t to,
+		  struct reach_figures *f);
+
 #endif

@@ -497,3 +497,27 @@ int movement_evaluate(struct dv_ctx *ctx, int64_t entry_id, const char *result_i
 		return rc;
 	return ctx_end(ctx, evaluate_tx(ctx, entry_id, result, note));
 }
+
+int movement_figures(struct dv_ctx *ctx, int64_t unit_id, int year, struct movement_figures *f)
+{
+	struct db_stmt *st = NULL;
+	memset(f, 0, sizeof(*f));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT COUNT(DISTINCT m.id), COUNT(e.id), COUNT(e.result), "
+			  "COALESCE(SUM(CASE WHEN e.result IN ('excellent', 'good') THEN 1 ELSE 0 END), "
+			  "0) FROM movement m LEFT JOIN movement_entry e ON e.movement_id = m.id WHERE "
+			  "m.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor = $1) AND "
+			  "m.starts_on <= $3 AND m.ends_on >= $2",
+			  DB_I(unit_id), DB_I(date_ymd(year, 1, 1)), DB_I(date_ymd(year, 12, 31)));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		f->movements = db_col_int(st, 0);
+		f->participants = db_col_int(st, 1);
+		f->evaluated = db_col_int(st, 2);
+		f->excellent = db_col_int(st, 3);
+		db_finish(st);
+		rc = 0;
+	}
+	return rc;
+}

@@ -131,4 +131,13 @@ int movement_entry_get(struct dv_ctx *ctx, int64_t entry_id, struct movement_ent
 /* The movement of a participation; DV_ENOTFOUND if there is none. */
 int movement_entry_movement(struct dv_ctx *ctx, int64_t entry_id, int64_t *movement_id);
 
+/* What the year-end review and the plans' indicators read of the movements
+ * launched by a unit's subtree that ran in `year`: how many, their
+ * participants, how many were evaluated and how many of those excellently
+ * or well. Public counts. */
+struct movement_figures {
+	int64_t movements, participants, evaluated, excellent;
+};
+int movement_figures(struct dv_ctx *ctx, int64_t unit_id, int year, struct movement_figures *f);
+
 #endif

@@ -253,4 +253,13 @@ struct title_held {
 int title_household(struct dv_ctx *ctx, int64_t household_id, struct title_held **out, size_t *n,
 		    int *consecutive);
 
+/* What the year-end review and the plans' indicators read of the cultural
+ * titles of `year`: from the published rounds, the counts frozen at the
+ * decision (title_tally) of the communities of unit_id's subtree:
+ * households there, registered and holding "Gia đình văn hóa". Public. */
+struct title_figures {
+	int64_t households, registered, awarded;
+};
+int title_figures(struct dv_ctx *ctx, int64_t unit_id, int year, struct title_figures *f);
+
 #endif

@@ -310,3 +310,26 @@ int title_household(struct dv_ctx *ctx, int64_t household_id, struct title_held 
 		(*consecutive)++;
 	return 0;
 }
+
+int title_figures(struct dv_ctx *ctx, int64_t unit_id, int year, struct title_figures *f)
+{
+	struct db_stmt *st = NULL;
+	memset(f, 0, sizeof(*f));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT COALESCE(SUM(t.households), 0), COALESCE(SUM(t.registered), 0), "
+			  "COALESCE(SUM(t.awarded), 0) FROM title_tally t JOIN title_round r ON r.id = "
+			  "t.round_id WHERE r.kind = 'family' AND r.year = $2 AND r.status = "
+			  "'published' AND t.unit_id IN (SELECT descendant FROM unit_tree WHERE ancestor "
+			  "= $1)",
+			  DB_I(unit_id), DB_I(year));
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, &ctx->err)) == DB_ROW) {
+		f->households = db_col_int(st, 0);
+		f->registered = db_col_int(st, 1);
+		f->awarded = db_col_int(st, 2);
+		db_finish(st);
+		rc = 0;
+	}
+	return rc;
+}

@@ -16,6 +16,7 @@
 #include "domain/registry/unit.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/plans/plans.h"
 #include "web/link.h"
 #include "web/page.h"
 #include "web/awards/awards.h"
@@ -258,6 +259,8 @@ static int portal_sections(struct req *r, const struct unit *u)
 		rc = recent_notices(r, u);
 	if (!rc)
 		rc = works_unit_section(r, u->id);
+	if (!rc)
+		rc = plans_unit_section(r, u->id);
 	if (!rc)
 		rc = reports_unit_summary(r, u->id);
 	if (!rc)

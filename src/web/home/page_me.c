@@ -16,6 +16,7 @@
 #include "web/registry/registry.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/plans/plans.h"
 #include "web/todo.h"
 #include "web/consult/consult.h"
 #include "web/decide/decide.h"
@@ -107,7 +108,8 @@ static int officer_todo(struct req *r, struct todo *t)
 {
 	int rc;
 	if ((rc = notice_todo(r, t)) || (rc = reports_todo(r, t)) || (rc = consult_todo(r, t)) ||
-	    (rc = decide_todo(r, t)) || (rc = works_todo(r, t)))
+	    (rc = decide_todo(r, t)) || (rc = works_todo(r, t)) ||
+	    (rc = plans_todo(r, t)))
 		return rc;
 	return 0;
 }
