@@ -68,7 +68,9 @@ void chart_bars(struct req *r, const char *caption, const struct chart_bar *v, s
 	for (size_t i = 0; i < n; i++)
 		if (v[i].value > max)
 			max = v[i].value;
-	html_raw(b, "<figure class=\"chart\"><svg viewBox=\"0 0 ");
+	/* a few bars stay narrow rather than fill the width */
+	html_raw(b, n <= 4 ? "<figure class=\"chart few\"><svg viewBox=\"0 0 "
+			   : "<figure class=\"chart\"><svg viewBox=\"0 0 ");
 	num(b, (int64_t)n * SLOT);
 	html_raw(b, " ");
 	num(b, HEIGHT);

@@ -64,6 +64,9 @@ ok "home charts the reports of the last 12 months" test "$(echo "$CHART" | grep 
 ok "(ending with this month)" grep -q "T$(TZ=Asia/Ho_Chi_Minh date +%-m) [0-9]* ([0-9]*)\"\$" <<<"$CHART"
 ok "(resolved within received)" sh -c "echo '$CHART' | grep -o 'T[0-9]* [0-9]* ([0-9]*)' | tr -d '()T' | awk '\$3 > \$2 { bad = 1 } END { exit bad }'"
 ok "(holding the demo's reports)" test "$(echo "$CHART" | grep -o 'T[0-9]* [0-9]* ([0-9]*)' | awk '{ s += $2 } END { print s }')" -gt 0
+Y=$(TZ=Asia/Ho_Chi_Minh date +%Y)
+ok "home gives the year's figures beside last year's" grep -q "Năm $Y qua các con số (trong ngoặc: năm $((Y - 1))):" "$T_DIR/body"
+ok "(and charts the works' money over three years, this one last)" grep -q "aria-label=\"Kinh phí vận động cho công trình mỗi năm (triệu đồng): $((Y - 2)) [0-9]* ([0-9]*), $((Y - 1)) [0-9]* ([0-9]*), $Y [0-9]* ([0-9]*)\"" "$T_DIR/body"
 ok "the whole tree is at /units" equals "$(get /units)" 200
 ok "(down to the neighborhoods, with their households)" grep -q '>Khu phố Đông Tác</a> <span class="counts">[0-9]* hộ' "$T_DIR/body"
 ok "a unit's page has the search box kept to it" grep -q "<input type=\"hidden\" name=\"unit\" value=\"$tdh\">" <(curl -s "http://127.0.0.1:$T_PORT/units/$tdh")

@@ -178,7 +178,9 @@ static int shortfalls(struct dv_ctx *ctx, struct lines *l, int64_t unit_id, int 
 		for (size_t k = 0; !rc && k < n; k++)
 			if (v[k].short_of_target)
 				rc = put_line(ctx, l, RL_SHORT, plan_kind_name(p[i].kind), v[k].id,
-					      v[k].name,
+					      /* a computed one is named by its msgid */
+					      v[k].computed ? i18n_get(DV_CONTENT_LANG, v[k].name)
+							    : v[k].name,
 					      arena_printf(ctx->arena, "%s / %s",
 							   figure_format(ctx->arena, v[k].measure,
 									 v[k].value),

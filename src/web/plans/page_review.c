@@ -107,7 +107,8 @@ static void figure_rows(struct req *r, const struct review_doc *d)
 {
 	struct buf *b = &r->out;
 	int ny = d->r.year - d->year0 + 1;
-	html_raw(b, "<div class=\"scroll\"><table class=\"list\"><caption>");
+	/* a few years of numbers: the table keeps its columns on a phone */
+	html_raw(b, "<div class=\"scroll\"><table class=\"list keep\"><caption>");
 	html_txt(b, T(r, "The figures, year on year"));
 	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
 	html_txt(b, T(r, "Figure"));
@@ -162,6 +163,7 @@ static void units_rows(struct req *r, const struct review_doc *d)
 		html_raw(b, "</th>");
 		for (size_t c = 0; c < ARRAY_LEN(cols); c++) {
 			html_raw(b, "<td class=\"num\">");
+			page_cell_label(r, T(r, fig_label(cols[c])));
 			html_txt(b, plans_figure(r, cols[c] == FIG_MONEY ? M_MONEY : M_COUNT,
 						 (struct figure){
 							 review_fig(d, u, d->r.year, cols[c]), 0}));

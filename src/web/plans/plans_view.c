@@ -6,10 +6,13 @@
  */
 #include <string.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "base/i18n.h"
 #include "domain/perm.h"
+#include "domain/plans/figures.h"
 #include "domain/registry/unit.h"
+#include "web/chart.h"
 #include "web/html.h"
 #include "web/link.h"
 #include "web/multipart.h"
@@ -213,6 +216,51 @@ static int plans_block(struct req *r, int64_t unit_id)
 	return 0;
 }
 
+/* The year's key figures, each beside last year's, and the money raised
+ * for the works over three years as a small chart: read from the modules,
+ * as the review reads them, for whoever asks (the page is cached). */
+static const enum fig key_figs[] = {FIG_NOTICES, FIG_MATTERS, FIG_CONSULTATIONS,
+				    FIG_WORKS,	 FIG_MODELS,  FIG_AWARDS};
+
+static int year_figures(struct req *r, int64_t unit_id)
+{
+	enum { YEARS = 3 };
+	int64_t v[YEARS][FIG_COUNT];
+	int y, m, d;
+	date_split(time_local_date(r->ctx.now), &y, &m, &d);
+	unsigned which = FIGS_DISCLOSE | FIGS_DECIDE | FIGS_CONSULT | FIGS_WORKS |
+			 FIGS_EMULATION | FIGS_AWARDS;
+	const struct actor *was = r->ctx.actor;
+	r->ctx.actor = &actor_anonymous;
+	int rc = 0;
+	for (int i = 0; !rc && i < YEARS; i++)
+		rc = figures_year(&r->ctx, unit_id, y - (YEARS - 1) + i, which, v[i]);
+	r->ctx.actor = was;
+	if (rc)
+		return rc;
+	struct buf *b = &r->out;
+	html_raw(b, "<p class=\"lead\">");
+	html_txtf(b, T(r, "%d in figures, beside %d:"), y, y - 1);
+	html_raw(b, "</p><ul class=\"summary\">");
+	for (size_t i = 0; i < ARRAY_LEN(key_figs); i++) {
+		html_raw(b, "<li><strong>");
+		html_int(b, v[YEARS - 1][key_figs[i]]);
+		html_raw(b, "</strong>");
+		html_txt(b, T(r, fig_label(key_figs[i])));
+		html_raw(b, " <span class=\"meta\">(");
+		html_int(b, v[YEARS - 2][key_figs[i]]);
+		html_raw(b, ")</span></li>");
+	}
+	html_raw(b, "</ul>");
+	struct chart_bar bars[YEARS];
+	for (int i = 0; i < YEARS; i++)
+		bars[i] = (struct chart_bar){arena_printf(&r->arena, "%d", y - (YEARS - 1) + i),
+					     v[i][FIG_MONEY] / 1000000, v[i][FIG_MONEY_HOUSEHOLDS] / 1000000};
+	chart_bars(r, T(r, "Money raised for the works each year, in millions of đồng"), bars, YEARS,
+		   T(r, "of it from households"));
+	return 0;
+}
+
 int plans_unit_section(struct req *r, int64_t unit_id)
 {
 	struct buf *b = &r->out;
@@ -223,6 +271,8 @@ int plans_unit_section(struct req *r, int64_t unit_id)
 	html_raw(b, "<section class=\"recent plans\"><h2>");
 	html_txt(b, T(r, "The year's work"));
 	html_raw(b, "</h2>");
+	if (unit_id && (rc = year_figures(r, unit_id)))
+		return rc;
 	if (rl.found) {
 		html_raw(b, "<p>");
 		html_link(b, rl.page,
