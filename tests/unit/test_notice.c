@@ -47,14 +47,17 @@ static void the_law_list_is_seeded(void **state)
 	struct notice_category *v;
 	size_t n;
 	assert_ok(ctx, category_list(ctx, 0, &v, &n));
-	/* the law's 14, invitations to community meetings, and the lists of
-	 * cultural titles and commendation decisions (016, 017) */
-	assert_int_equal(n, 17);
+	/* the law's 14, invitations to community meetings, the lists of
+	 * cultural titles and commendation decisions (016, 017), and the
+	 * year-end reviews (018) */
+	assert_int_equal(n, 18);
 	assert_string_equal(v[14].code, "meeting");
 	assert_int_equal(v[14].law_item, 0);
 	assert_string_equal(v[15].code, "titles");
 	assert_string_equal(v[16].code, "awards");
 	assert_int_equal(v[16].law_item, 0);
+	assert_string_equal(v[17].code, "review");
+	assert_int_equal(v[17].law_item, 0);
 	n = 14;
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(v[i].law_item, (int)i + 1);
