@@ -20,6 +20,7 @@ extern const char mig_014_reports[];
 extern const char mig_015_emulation[];
 extern const char mig_016_titles[];
 extern const char mig_017_awards[];
+extern const char mig_019_notify[];
 
 static const struct migration {
 	int version;
@@ -43,6 +44,8 @@ static const struct migration {
 	{15, "emulation", mig_015_emulation},
 	{16, "titles", mig_016_titles},
 	{17, "awards", mig_017_awards},
+	/* 18 is the plans family's (another branch) */
+	{19, "notify", mig_019_notify},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
