@@ -116,8 +116,10 @@ static const struct {
 	/* emulation, titles, awards */
 	{"field", 32},	  /* an enumeration: a model's field */
 	{"origin", 20},	  /* an id: the model replicated */
+	/* notify */
+	{"unread", 8}, /* 0 or 1: unread messages only */
 };
-#define QUERY_CAPS 28
+#define QUERY_CAPS 29
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */

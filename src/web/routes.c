@@ -14,6 +14,7 @@
 #include "web/identity/identity.h"
 #include "web/layout.h"
 #include "web/metrics.h"
+#include "web/notify/notify.h"
 #include "web/registry/registry.h"
 #include "web/reports/reports.h"
 #include "web/static.h"
@@ -52,6 +53,7 @@ static const struct {
 	{emulation_routes, &emulation_routes_n},
 	{titles_routes, &titles_routes_n},
 	{awards_routes, &awards_routes_n},
+	{notify_routes, &notify_routes_n},
 };
 #define N_PARTS (sizeof(parts) / sizeof(parts[0]))
 

@@ -31,7 +31,7 @@ int notify_inbox_list(struct dv_ctx *ctx, int unread, int limit, int64_t offset,
 		      "JOIN unit u ON u.id = i.unit_id WHERE i.account_id = $1 AND ($2 = 0 OR "
 		      "i.read_at IS NULL) ORDER BY i.id DESC LIMIT $3 OFFSET $4",
 		      DB_I(ctx->actor->account_id), DB_I(unread), DB_I(limit + 1), DB_I(offset));
-	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		if ((int)*n == limit) {
 			*more = 1;
 			continue;
@@ -89,7 +89,7 @@ int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT])
 	rc = db_query(ctx->db, &st, &ctx->err,
 		      "SELECT kind, channel FROM notify_pref WHERE account_id = $1",
 		      DB_I(ctx->actor->account_id));
-	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		int k = names_find(notify_kind_names, NK_COUNT, db_col_text(st, 0));
 		int c = names_find(notify_channel_names, NC_COUNT, db_col_text(st, 1));
 		if (k >= 0 && c >= 0)

@@ -102,7 +102,7 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 			  "SELECT id, kind, unit_id, entity, entity_id, title, detail FROM "
 			  "notify_event WHERE expanded_at IS NULL ORDER BY id LIMIT $1",
 			  DB_I(max_events));
-	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		struct event *e = arena_push(ctx->arena, (void **)&v, &n, &cap, sizeof(*v));
 		e->id = db_col_int(st, 0);
 		e->kind = arena_strdup(ctx->arena, db_col_text(st, 1));
@@ -154,7 +154,7 @@ int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n
 		      "FROM notify_outbox o JOIN unit u ON u.id = o.unit_id "
 		      "LEFT JOIN notify_subscription s ON s.id = o.subscription_id "
 		      "WHERE o.state = 'sending' ORDER BY o.id");
-	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		struct notify_msg *m = arena_push(ctx->arena, (void **)out, n, &cap, sizeof(**out));
 		struct arena *a = ctx->arena;
 		m->id = db_col_int(st, 0);
@@ -241,7 +241,7 @@ int notify_counts(struct dv_ctx *ctx, struct notify_counts *c)
 	memset(c, 0, sizeof(*c));
 	int rc = db_query(ctx->db, &st, &ctx->err,
 			  "SELECT state, COUNT(*) FROM notify_outbox GROUP BY state");
-	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		const char *s = db_col_text(st, 0);
 		int64_t k = db_col_int(st, 1);
 		if (!strcmp(s, "pending"))

@@ -92,7 +92,7 @@ static int find(struct dv_ctx *ctx, const char *sql, const char *key, int64_t *i
 	struct db_stmt *st;
 	*id = 0;
 	int rc = db_query(ctx->db, &st, &ctx->err, sql, DB_T(key));
-	while (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		*id = db_col_int(st, 0);
 		*unit_id = db_col_int(st, 1);
 	}
