@@ -16,6 +16,7 @@
 /* The kinds of event (notify_event.kind, notify_pref.kind). */
 #define NOTIFY_NOTICE_PUBLISHED "notice_published"
 #define NOTIFY_REPORT_CHANGED	"report_changed"
+#define NOTIFY_REPORT_FILED	"report_filed" /* for e-mail subscribers only */
 
 /*
  * Record that `kind` happened to entity/entity_id ("notice", 12) in unit_id

@@ -26,7 +26,7 @@ static void site_nav(struct req *r)
 		html_attr(b, link_me_notifications(r));
 		html_raw(b, "\">");
 		if (unread) /* "Thông báo (3 chưa đọc)" */
-			html_txtf(b, i18n_get_format(r->ctx.lang, "Notifications (%lld unread)"),
+			html_txtf(b, T(r, "Notifications (%lld unread)"),
 				  (long long)unread);
 		else
 			html_txt(b, T(r, "Notifications"));

@@ -56,6 +56,15 @@ static const char sql_notice_subscribers[] =
 	"s.unit_id) OR (t.ancestor = s.unit_id AND t.descendant = $5)) "
 	"ON CONFLICT DO NOTHING";
 
+/* The confirmed subscribers to new reports in a unit the report is in. */
+static const char sql_report_subscribers[] =
+	MSG_COLS
+	"SELECT CAST($1 AS BIGINT), s.ward_id, CAST($2 AS TEXT), 'email', 'e' || lower(s.email), "
+	"NULL, s.id, s.email, s.lang, " REST_COLS " FROM notify_subscription s "
+	"WHERE s.topic = 'reports' AND s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL "
+	"AND EXISTS (SELECT 1 FROM unit_tree t WHERE t.ancestor = s.unit_id AND t.descendant = "
+	"$5) ON CONFLICT DO NOTHING";
+
 /* A report's reporter, if it has an account. */
 static const char sql_report_reporter[] =
 	MSG_COLS
@@ -80,6 +89,8 @@ static int expand_one(struct dv_ctx *ctx, const struct event *e)
 		rc = db_run(ctx->db, &ctx->err, sql_notice_accounts, MSG_ARGS);
 		if (!rc)
 			rc = db_run(ctx->db, &ctx->err, sql_notice_subscribers, MSG_ARGS);
+	} else if (!strcmp(e->kind, NOTIFY_REPORT_FILED)) {
+		rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_CHANGED)) {
 		rc = db_run(ctx->db, &ctx->err, sql_report_reporter, MSG_ARGS);
 	}

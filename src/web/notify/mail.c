@@ -17,11 +17,6 @@
 #include "web/link.h"
 #include "web/notify/notify_impl.h"
 
-static const char *F(struct req *r, const char *fmt)
-{
-	return i18n_get_format(r->ctx.lang, fmt);
-}
-
 static const char *topic_label(struct req *r, const char *topic)
 {
 	return T(r, notify_topic_label_of(topic));
@@ -35,34 +30,43 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 	struct buf b;
 	buf_init(&b, 1024);
 	if (!strcmp(m->kind, NOTIFY_KIND_CONFIRM)) {
-		*subject = arena_printf(a, F(r, "Confirm your subscription to %s"), m->title);
-		buf_addf(&b, F(r, "Someone, we hope you, asked to receive by e-mail: %s, %s."),
+		*subject = arena_printf(a, T(r, "Confirm your subscription to %s"), m->title);
+		buf_addf(&b, T(r, "Someone, we hope you, asked to receive by e-mail: %s, %s."),
 			 topic_label(r, m->detail), m->title);
 		buf_adds(&b, "\n\n");
-		buf_addf(&b, F(r, "To confirm, open this link: %s"),
+		buf_addf(&b, T(r, "To confirm, open this link: %s"),
 			 arena_printf(a, "%s%s", public_url, link_subscription_confirm(r, m->secret)));
 		buf_adds(&b, "\n\n");
 		buf_adds(&b, T(r, "If it was not you, ignore this mail: nothing more will be sent."));
 	} else if (!strcmp(m->kind, NOTIFY_REPORT_CHANGED)) {
 		const char *status = T(r, report_status_label_of(m->detail));
-		*subject = arena_printf(a, F(r, "Your report is now: %s"), status);
-		buf_addf(&b, F(r, "Your report \"%s\" in %s is now: %s."), m->title, m->unit_name,
+		*subject = arena_printf(a, T(r, "Your report is now: %s"), status);
+		buf_addf(&b, T(r, "Your report \"%s\" in %s is now: %s."), m->title, m->unit_name,
 			 status);
 		buf_adds(&b, "\n\n");
-		buf_addf(&b, F(r, "See it: %s"),
+		buf_addf(&b, T(r, "See it: %s"),
 			 arena_printf(a, "%s%s", public_url, link_report(r, m->entity_id, NULL)));
 		buf_adds(&b, "\n\n");
 		buf_adds(&b, T(r, "You receive this because you made this report and chose to hear "
 				  "of it by e-mail."));
+	} else if (!strcmp(m->kind, NOTIFY_REPORT_FILED)) {
+		*subject = arena_printf(a, T(r, "New report in %s: %s"), m->unit_name, m->title);
+		buf_addf(&b, T(r, "A problem was reported in %s: %s."), m->unit_name, m->title);
+		buf_adds(&b, "\n\n");
+		buf_addf(&b, T(r, "See it: %s"),
+			 arena_printf(a, "%s%s", public_url, link_report(r, m->entity_id, NULL)));
+		buf_adds(&b, "\n\n");
+		buf_addf(&b, T(r, "You receive this because you subscribed to new reports in %s."),
+			 m->unit_name);
 	} else {
-		*subject = arena_printf(a, F(r, "New notice from %s: %s"), m->unit_name, m->title);
-		buf_addf(&b, F(r, "%s has published a notice:"), m->unit_name);
+		*subject = arena_printf(a, T(r, "New notice from %s: %s"), m->unit_name, m->title);
+		buf_addf(&b, T(r, "%s has published a notice:"), m->unit_name);
 		buf_addf(&b, "\n\n  %s\n\n", m->title);
-		buf_addf(&b, F(r, "Read it: %s"),
+		buf_addf(&b, T(r, "Read it: %s"),
 			 arena_printf(a, "%s%s", public_url, link_notice(r, m->entity_id, NULL)));
 		buf_adds(&b, "\n\n");
 		if (m->subscription_id)
-			buf_addf(&b, F(r, "You receive this because you subscribed to the notices of %s."),
+			buf_addf(&b, T(r, "You receive this because you subscribed to the notices of %s."),
 				 m->unit_name);
 		else
 			buf_adds(&b, T(r, "You receive this because you live here and chose to hear of "
@@ -70,15 +74,15 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 	}
 	buf_adds(&b, "\n");
 	if (m->subscription_id && *m->unsubscribe) {
-		buf_addf(&b, F(r, "To stop these mails: %s"), mail_unsubscribe_url(r, m, public_url));
+		buf_addf(&b, T(r, "To stop these mails: %s"), mail_unsubscribe_url(r, m, public_url));
 		buf_adds(&b, "\n");
 	} else if (m->account_id) {
-		buf_addf(&b, F(r, "To choose how you hear of it: %s"),
+		buf_addf(&b, T(r, "To choose how you hear of it: %s"),
 			 arena_printf(a, "%s%s", public_url, link_me_notifications(r)));
 		buf_adds(&b, "\n");
 	}
 	buf_adds(&b, "\n-- \n");
-	buf_addf(&b, F(r, "Sent by danvan for %s."), m->unit_name);
+	buf_addf(&b, T(r, "Sent by danvan for %s."), m->unit_name);
 	buf_adds(&b, "\n");
 	*text = arena_strdup(a, b.ptr);
 	buf_release(&b);

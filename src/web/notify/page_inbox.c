@@ -31,9 +31,9 @@ static const char *item_link(struct req *r, const struct notify_item *it)
 static const char *item_text(struct req *r, const struct notify_item *it)
 {
 	if (!strcmp(it->kind, NOTIFY_REPORT_CHANGED))
-		return arena_printf(&r->arena, i18n_get_format(r->ctx.lang, "Your report \"%s\" is now: %s"),
+		return arena_printf(&r->arena, T(r, "Your report \"%s\" is now: %s"),
 				    it->title, T(r, report_status_label_of(it->detail)));
-	return arena_printf(&r->arena, i18n_get_format(r->ctx.lang, "New notice from %s: %s"),
+	return arena_printf(&r->arena, T(r, "New notice from %s: %s"),
 			    it->unit_name, it->title);
 }
 
