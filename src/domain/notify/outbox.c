@@ -135,6 +135,14 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 
 /* ----------------------------------------------------------------- claim */
 
+int notify_sender_connection(struct dv_ctx *ctx)
+{
+	if (db_kind(ctx->db) == DB_POSTGRES)
+		return db_run(ctx->db, &ctx->err,
+			      "SELECT set_config('synchronous_commit', 'off', false)");
+	return db_run(ctx->db, &ctx->err, "PRAGMA synchronous = NORMAL");
+}
+
 int notify_recover(struct dv_ctx *ctx)
 {
 	return db_run(ctx->db, &ctx->err,
@@ -202,7 +210,7 @@ static int attempt(struct dv_ctx *ctx, const struct notify_msg *m, int ok, const
 static int sent_tx(struct dv_ctx *ctx, const struct notify_msg *m)
 {
 	int rc = 0;
-	if (!strcmp(m->channel, "inapp"))
+	if (!rc && !strcmp(m->channel, "inapp"))
 		rc = db_run(ctx->db, &ctx->err,
 			    "INSERT INTO notify_inbox (outbox_id, account_id, ward_id, kind, entity, "
 			    "entity_id, unit_id, title, detail, created_at) SELECT id, account_id, "
@@ -234,9 +242,9 @@ static int failed_tx(struct dv_ctx *ctx, const struct notify_msg *m, const char 
 	int give_up = m->attempts >= NOTIFY_MAX_ATTEMPTS;
 	int rc = db_run(ctx->db, &ctx->err,
 			"UPDATE notify_outbox SET state = $1, next_attempt_at = $2, last_error = $3, "
-			"secret = CASE WHEN $1 = 'failed' THEN '' ELSE secret END WHERE id = $4",
+			"secret = $4, sent_at = NULL WHERE id = $5",
 			DB_T(give_up ? "failed" : "pending"), DB_I(ctx->now + wait), DB_T(error),
-			DB_I(m->id));
+			DB_T(give_up ? "" : m->secret), DB_I(m->id));
 	return rc ? rc : attempt(ctx, m, 0, error);
 }
 

@@ -65,6 +65,17 @@ struct notify_msg {
  */
 int notify_expand(struct dv_ctx *ctx, int max_events, int *done);
 
+/*
+ * Make the sender's own connection commit without waiting for the disk.
+ * The sender marks a mail sent just before its final "." (web/notify/): a
+ * sender killed while its commit waited for the disk would leave the mark
+ * (the database, or the page cache, finishes the commit) and the mail
+ * unsent. Without the wait that time shrinks to a write. What it costs: a
+ * crash of the machine or of the database server may forget the last marks
+ * and claims, and those messages go again.
+ */
+int notify_sender_connection(struct dv_ctx *ctx);
+
 /* Put back the rows a stopped sender had claimed. */
 int notify_recover(struct dv_ctx *ctx);
 
@@ -78,7 +89,8 @@ int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n
  * channel put it in the inbox, in one transaction. */
 int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m);
 
-/* m's attempt failed with `error` (kept, never a secret): try again later,
+/* m's attempt failed with `error` (kept, never a secret), even after notify_sent
+ * (the server refused it at the end): try again later,
  * or give up after NOTIFY_MAX_ATTEMPTS. */
 int notify_failed(struct dv_ctx *ctx, const struct notify_msg *m, const char *error);
 

@@ -34,12 +34,24 @@ const char *mail_unsubscribe_url(struct req *r, const struct notify_msg *m,
 const char *mail_message(struct req *r, const struct notify_msg *m, const char *public_url,
 			 const char *from, const char *host, size_t *len);
 
-/* transport.c: one way a message travels. deliver returns 0 when the
- * message was taken, or -1 with a short reason in err (never a secret). */
+/*
+ * transport.c: one way a message travels. deliver returns 0 when the
+ * message was taken, or -1 with a short reason in err (never a secret).
+ *
+ * commit(arg) records the message as sent; the transport calls it at the
+ * last moment it can still take the message back: SMTP just before the
+ * final "." of DATA (the server drops a message whose "." never came), so a
+ * sender killed around it loses the message to a retry but never sends it
+ * twice, and only a process killed in the microseconds between the commit
+ * and the write of the "." would lose one. A non-zero commit aborts the
+ * delivery. A delivery that fails after its commit is put back by the
+ * caller.
+ */
+typedef int (*transport_commit_fn)(void *arg);
 struct transport {
 	const char *channel; /* "inapp", "email" */
 	int (*deliver)(struct transport *t, struct req *r, const struct notify_msg *m,
-		       char *err, size_t errlen);
+		       transport_commit_fn commit, void *arg, char *err, size_t errlen);
 	void *state;
 };
 

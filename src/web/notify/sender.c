@@ -4,11 +4,11 @@
  * one at a time, oldest first.
  *
  * Exactly once: a message is claimed (its attempt counted) in one
- * transaction, delivered, then marked sent in another. In-app delivery is
- * the marking itself, so it happens once. A mail's only window is between
- * the server's "250 OK" and the mark; a sender killed there sends it again
- * after the restart, with the same Message-ID, so the receiving side can
- * tell. Anything else killed mid-batch is simply claimed again.
+ * transaction, then delivered, and marked sent in another transaction at
+ * the transport's last moment (notify_impl.h): in-app, the mark is the
+ * delivery; by mail, just before the final "." of DATA, so a sender killed
+ * before it has sent nothing the server keeps, and the message is claimed
+ * again after the restart. Every attempt keeps the same Message-ID.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -43,25 +43,46 @@ static void sleep_ms(int ms)
 	nanosleep(&ts, NULL);
 }
 
+struct commit {
+	struct req *r;
+	const struct notify_msg *m;
+	int done, rc;
+};
+
+/* The transport's last moment: the message is recorded as sent. */
+static int commit_sent(void *arg)
+{
+	struct commit *c = arg;
+	c->r->ctx.now = time_now();
+	c->rc = notify_sent(&c->r->ctx, c->m);
+	c->done = !c->rc;
+	return c->rc;
+}
+
 /* Deliver one claimed message and record the outcome. */
 static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
 {
 	char err[256] = "";
+	struct commit c = {r, m, 0, 0};
 	struct transport *t = !strcmp(m->channel, "inapp") ? &s->inapp
 			      : s->has_smtp ? &s->smtp
 					    : NULL;
 	r->ctx.lang = !strcmp(m->lang, "en") ? "en" : "vi";
-	int ok = t && t->deliver(t, r, m, err, sizeof(err)) == 0;
+	int ok = t && t->deliver(t, r, m, commit_sent, &c, err, sizeof(err)) == 0;
 	if (!t)
 		snprintf(err, sizeof(err), "no transport for %s (start serve with --smtp)",
 			 m->channel);
-	r->ctx.now = time_now();
-	int rc = ok ? notify_sent(&r->ctx, m) : notify_failed(&r->ctx, m, err);
-	if (ok)
+	if (c.rc) /* the database refused the mark: the message goes again later */
+		return c.rc;
+	if (ok) {
 		s->sent++;
-	else
-		s->failed++, log_warn("notify: message %lld: %s", (long long)m->id, err);
-	return rc;
+		return 0;
+	}
+	s->failed++;
+	log_warn("notify: message %lld: %s", (long long)m->id, err);
+	r->ctx.now = time_now();
+	/* also after its commit: the server refused it at the end */
+	return notify_failed(&r->ctx, m, err);
 }
 
 /* One round: expand, claim, deliver. How much work it did. */
@@ -92,7 +113,9 @@ static void *sender_main(void *arg)
 	arena_init(&r->arena);
 	ctx_init(&r->ctx, s->db, &r->arena, &actor_system);
 	r->public_url = s->cfg.public_url;
-	int rc = notify_recover(&r->ctx);
+	int rc = notify_sender_connection(&r->ctx);
+	if (!rc)
+		rc = notify_recover(&r->ctx);
 	if (rc)
 		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
 	while (!atomic_load(&s->stop)) {

@@ -10,9 +10,13 @@
 #include "web/notify/notify_impl.h"
 
 static int inapp_deliver(struct transport *t, struct req *r, const struct notify_msg *m,
-			 char *err, size_t errlen)
+			 transport_commit_fn commit, void *arg, char *err, size_t errlen)
 {
-	(void)t, (void)r, (void)m, (void)err, (void)errlen;
+	(void)t, (void)r, (void)m;
+	if (commit(arg)) {
+		snprintf(err, errlen, "inapp: the inbox could not be written");
+		return -1;
+	}
 	return 0;
 }
 
@@ -31,11 +35,24 @@ struct smtp {
 struct upload {
 	const char *p;
 	size_t left;
+	transport_commit_fn commit;
+	void *arg;
+	int committed, commit_failed;
 };
 
 static size_t upload_read(char *out, size_t size, size_t nmemb, void *arg)
 {
 	struct upload *u = arg;
+	if (!u->left) { /* libcurl sends the final "." when this returns 0 */
+		if (!u->committed) {
+			u->committed = 1;
+			if (u->commit(u->arg)) {
+				u->commit_failed = 1;
+				return CURL_READFUNC_ABORT;
+			}
+		}
+		return 0;
+	}
 	size_t n = size * nmemb < u->left ? size * nmemb : u->left;
 	memcpy(out, u->p, n);
 	u->p += n;
@@ -44,12 +61,12 @@ static size_t upload_read(char *out, size_t size, size_t nmemb, void *arg)
 }
 
 static int smtp_deliver(struct transport *t, struct req *r, const struct notify_msg *m,
-			char *err, size_t errlen)
+			transport_commit_fn commit, void *arg, char *err, size_t errlen)
 {
 	struct smtp *s = t->state;
 	size_t len;
 	const char *msg = mail_message(r, m, s->public_url, s->from, s->host, &len);
-	struct upload u = {msg, len};
+	struct upload u = {msg, len, commit, arg, 0, 0};
 	struct curl_slist *rcpt = curl_slist_append(NULL, arena_printf(&r->arena, "<%s>",
 									m->address));
 	CURL *c = s->curl;
@@ -65,8 +82,12 @@ static int smtp_deliver(struct transport *t, struct req *r, const struct notify_
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	CURLcode rc = curl_easy_perform(c);
 	curl_slist_free_all(rcpt);
-	if (rc == CURLE_OK)
+	if (rc == CURLE_OK && u.committed)
 		return 0;
+	if (u.commit_failed) {
+		snprintf(err, errlen, "smtp: not sent, the outbox could not be written");
+		return -1;
+	}
 	long code = 0;
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	/* the error names what failed, never the URL (it may hold a password) */
