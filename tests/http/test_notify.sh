@@ -195,8 +195,8 @@ ok "the password is in no log" lacks "$T_DIR/server.log" "s3cr3tpw"
 kill -TERM "$T_PID"; wait "$T_PID" 2>/dev/null
 
 # --------------------------------------- killed mid-batch: nothing lost or doubled
-# 400 more confirmed subscribers of the ward, then a notice to all of them
-q "INSERT INTO notify_subscription (ward_id, unit_id, topic, email, lang, confirm_hash, unsubscribe_token, created_at, confirmed_at) SELECT $TDH, $TDH, 'notices', 'bulk' || id || '@example.com', 'vi', 'h' || id, 'u' || id || 'xxxxxxxxxxxxxxxxxxxxxx', 0, 0 FROM household WHERE id <= 400" >/dev/null
+# 600 more confirmed subscribers of the ward, then a notice to all of them
+q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) INSERT INTO notify_subscription (ward_id, unit_id, topic, email, lang, confirm_hash, unsubscribe_token, created_at, confirmed_at) SELECT $TDH, $TDH, 'notices', 'bulk' || i || '@example.com', 'vi', 'h' || i, 'u' || i || 'xxxxxxxxxxxxxxxxxxxxxx', 0, 0 FROM n" >/dev/null
 WANT=$(($(q "SELECT COUNT(*) FROM notify_subscription WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL")))
 ok "the server starts again" start_server "$DB" --threads 1 --smtp "smtp://127.0.0.1:$SMTP_PORT"
 ok "the ward publishes a notice" publish "$TDH" "Kế hoạch tiêm chủng"
