@@ -18,11 +18,12 @@ static int64_t count(struct dv_ctx *ctx, const char *sql)
 static int64_t account(struct dv_ctx *ctx, int64_t unit, const char *login)
 {
 	int64_t hid = test_household(ctx, unit, login, 1), id = 0;
-	assert_ok(ctx, db_int(ctx->db, &id, &ctx->err,
-			      "INSERT INTO account (login, password_hash, display_name, "
-			      "household_id, created_at, updated_at) VALUES ($1, 'x', $1, $2, 0, 0) "
-			      "RETURNING id",
-			      DB_T(login), DB_I(hid)));
+	assert_ok(ctx,
+		  db_int(ctx->db, &id, &ctx->err,
+			 "INSERT INTO account (login, password_hash, display_name, "
+			 "household_id, created_at, updated_at) VALUES ($1, 'x', $1, $2, 0, 0) "
+			 "RETURNING id",
+			 DB_T(login), DB_I(hid)));
 	return id;
 }
 
@@ -75,7 +76,8 @@ static void a_notice_reaches_each_person_once_on_each_channel(void **state)
 	/* expanding again writes nothing */
 	assert_ok(ctx, notify_expand(ctx, 10, &done));
 	assert_int_equal(done, 0);
-	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice'"), 2);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice'"),
+			 2);
 	test_ctx_free(ctx);
 }
 
@@ -181,9 +183,15 @@ static void subscribing_refuses_what_is_not_an_address_and_writes_nothing(void *
 	struct dv_ctx *ctx = test_ctx_new();
 	struct test_tree t;
 	test_tree_build(ctx, &t);
-	static const char *const bad[] = {"", "lan", "lan@", "@example.com", "lan@example",
-					  "a b@example.com", "a@b@example.com",
-					  "a@example.com\r\nBcc: x@example.com", "a<b>@example.com"};
+	static const char *const bad[] = {"",
+					  "lan",
+					  "lan@",
+					  "@example.com",
+					  "lan@example",
+					  "a b@example.com",
+					  "a@b@example.com",
+					  "a@example.com\r\nBcc: x@example.com",
+					  "a<b>@example.com"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_int_equal(notify_subscribe(ctx, t.dong_tac, "notices", bad[i]), DV_EINVAL);
 		assert_string_equal(ctx->err.field, "email");
@@ -194,8 +202,9 @@ static void subscribing_refuses_what_is_not_an_address_and_writes_nothing(void *
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox"), 0);
 	int64_t unit;
 	assert_int_equal(notify_confirm(ctx, "short", &unit), DV_ENOTFOUND);
-	assert_int_equal(notify_unsubscribe(ctx, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &unit),
-			 DV_ENOTFOUND);
+	assert_int_equal(
+		notify_unsubscribe(ctx, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &unit),
+		DV_ENOTFOUND);
 	test_ctx_free(ctx);
 }
 

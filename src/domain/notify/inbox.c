@@ -36,7 +36,8 @@ int notify_inbox_list(struct dv_ctx *ctx, int unread, int limit, int64_t offset,
 			*more = 1;
 			continue;
 		}
-		struct notify_item *it = arena_push(ctx->arena, (void **)out, n, &cap, sizeof(**out));
+		struct notify_item *it =
+			arena_push(ctx->arena, (void **)out, n, &cap, sizeof(**out));
 		struct arena *a = ctx->arena;
 		it->id = db_col_int(st, 0);
 		it->kind = arena_strdup(a, db_col_text(st, 1));
@@ -56,9 +57,10 @@ static int read_tx(struct dv_ctx *ctx, int64_t id)
 {
 	if (id) {
 		int64_t mine = 0;
-		int rc = db_int(ctx->db, &mine, &ctx->err,
-				"SELECT COUNT(*) FROM notify_inbox WHERE id = $1 AND account_id = $2",
-				DB_I(id), DB_I(ctx->actor->account_id));
+		int rc = db_int(
+			ctx->db, &mine, &ctx->err,
+			"SELECT COUNT(*) FROM notify_inbox WHERE id = $1 AND account_id = $2",
+			DB_I(id), DB_I(ctx->actor->account_id));
 		if (rc)
 			return rc;
 		if (!mine)
@@ -101,23 +103,26 @@ int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT])
 static int pref_tx(struct dv_ctx *ctx, enum notify_kind kind, enum notify_channel channel)
 {
 	int64_t ward = 0;
-	int rc = db_int(ctx->db, &ward, &ctx->err,
-			"SELECT COALESCE((SELECT h.ward_id FROM account a JOIN household h ON h.id = "
-			"a.household_id WHERE a.id = $1), 0)",
-			DB_I(ctx->actor->account_id));
+	int rc = db_int(
+		ctx->db, &ward, &ctx->err,
+		"SELECT COALESCE((SELECT h.ward_id FROM account a JOIN household h ON h.id = "
+		"a.household_id WHERE a.id = $1), 0)",
+		DB_I(ctx->actor->account_id));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "DELETE FROM notify_pref WHERE account_id = $1 AND kind = $2",
 			    DB_I(ctx->actor->account_id), DB_T(notify_kind_name(kind)));
 	if (!rc)
-		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO notify_pref (account_id, kind, channel, ward_id, updated_at) "
-			    "VALUES ($1, $2, $3, $4, $5)",
-			    DB_I(ctx->actor->account_id), DB_T(notify_kind_name(kind)),
-			    DB_T(notify_channel_name(channel)), DB_ID(ward), DB_I(ctx->now));
-	return rc ? rc : ctx_audit(ctx, "notify.pref", "account", ctx->actor->account_id, 0,
-				   json_pack("{s:s, s:s}", "kind", notify_kind_name(kind),
-					     "channel", notify_channel_name(channel)));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"INSERT INTO notify_pref (account_id, kind, channel, ward_id, updated_at) "
+			"VALUES ($1, $2, $3, $4, $5)",
+			DB_I(ctx->actor->account_id), DB_T(notify_kind_name(kind)),
+			DB_T(notify_channel_name(channel)), DB_ID(ward), DB_I(ctx->now));
+	return rc ? rc
+		  : ctx_audit(ctx, "notify.pref", "account", ctx->actor->account_id, 0,
+			      json_pack("{s:s, s:s}", "kind", notify_kind_name(kind), "channel",
+					notify_channel_name(channel)));
 }
 
 int notify_pref_set(struct dv_ctx *ctx, enum notify_kind kind, enum notify_channel channel)

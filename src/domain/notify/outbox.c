@@ -31,9 +31,9 @@ struct event {
 
 /* The residents of the notice's subtree with an account, in the app unless
  * they said none, and by e-mail too when they chose it and log in by one. */
-static const char sql_notice_accounts[] =
-	MSG_COLS
-	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN 'inapp' THEN 'a' || a.id "
+static const char sql_notice_accounts[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
+	"'inapp' THEN 'a' || a.id "
 	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
 	"ELSE a.login END, 'vi', " REST_COLS " "
 	"FROM account a JOIN household h ON h.id = a.household_id "
@@ -47,18 +47,16 @@ static const char sql_notice_accounts[] =
 
 /* The confirmed subscribers to the notices of a unit the notice covers or
  * of a unit above it; one mail per address. */
-static const char sql_notice_subscribers[] =
-	MSG_COLS
-	"SELECT CAST($1 AS BIGINT), s.ward_id, CAST($2 AS TEXT), 'email', 'e' || lower(s.email), NULL, s.id, s.email, s.lang, "
-	REST_COLS " FROM notify_subscription s "
+static const char sql_notice_subscribers[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), s.ward_id, CAST($2 AS TEXT), 'email', 'e' || lower(s.email), "
+	"NULL, s.id, s.email, s.lang, " REST_COLS " FROM notify_subscription s "
 	"WHERE s.topic = 'notices' AND s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL "
 	"AND EXISTS (SELECT 1 FROM unit_tree t WHERE (t.ancestor = $5 AND t.descendant = "
 	"s.unit_id) OR (t.ancestor = s.unit_id AND t.descendant = $5)) "
 	"ON CONFLICT DO NOTHING";
 
 /* The confirmed subscribers to new reports in a unit the report is in. */
-static const char sql_report_subscribers[] =
-	MSG_COLS
+static const char sql_report_subscribers[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), s.ward_id, CAST($2 AS TEXT), 'email', 'e' || lower(s.email), "
 	"NULL, s.id, s.email, s.lang, " REST_COLS " FROM notify_subscription s "
 	"WHERE s.topic = 'reports' AND s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL "
@@ -66,9 +64,9 @@ static const char sql_report_subscribers[] =
 	"$5) ON CONFLICT DO NOTHING";
 
 /* A report's reporter, if it has an account. */
-static const char sql_report_reporter[] =
-	MSG_COLS
-	"SELECT CAST($1 AS BIGINT), r.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN 'inapp' THEN 'a' || a.id "
+static const char sql_report_reporter[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), r.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
+	"'inapp' THEN 'a' || a.id "
 	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
 	"ELSE a.login END, 'vi', " REST_COLS " "
 	"FROM report r JOIN account a ON a.id = r.account_id "
@@ -96,10 +94,11 @@ static int expand_one(struct dv_ctx *ctx, const struct event *e)
 	}
 #undef MSG_ARGS
 	if (!rc)
-		rc = db_run(ctx->db, &ctx->err,
-			    "UPDATE notify_event SET expanded_at = $1 WHERE id = $2 AND expanded_at "
-			    "IS NULL",
-			    DB_I(ctx->now), DB_I(e->id));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"UPDATE notify_event SET expanded_at = $1 WHERE id = $2 AND expanded_at "
+			"IS NULL",
+			DB_I(ctx->now), DB_I(e->id));
 	return rc;
 }
 
@@ -157,11 +156,12 @@ int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n
 	int rc = ctx_begin(ctx);
 	if (rc)
 		return rc;
-	rc = db_run(ctx->db, &ctx->err,
-		    "UPDATE notify_outbox SET state = 'sending', attempts = attempts + 1 WHERE id IN "
-		    "(SELECT id FROM notify_outbox WHERE state = 'pending' AND next_attempt_at <= $1 "
-		    "ORDER BY id LIMIT $2)",
-		    DB_I(ctx->now), DB_I(max));
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE notify_outbox SET state = 'sending', attempts = attempts + 1 WHERE id IN "
+		"(SELECT id FROM notify_outbox WHERE state = 'pending' AND next_attempt_at <= $1 "
+		"ORDER BY id LIMIT $2)",
+		DB_I(ctx->now), DB_I(max));
 	if ((rc = ctx_end(ctx, rc)))
 		return rc;
 	struct db_stmt *st;
@@ -211,13 +211,14 @@ static int sent_tx(struct dv_ctx *ctx, const struct notify_msg *m)
 {
 	int rc = 0;
 	if (!rc && !strcmp(m->channel, "inapp"))
-		rc = db_run(ctx->db, &ctx->err,
-			    "INSERT INTO notify_inbox (outbox_id, account_id, ward_id, kind, entity, "
-			    "entity_id, unit_id, title, detail, created_at) SELECT id, account_id, "
-			    "ward_id, kind, entity, entity_id, unit_id, title, detail, created_at "
-			    "FROM notify_outbox WHERE id = $1 AND account_id IS NOT NULL "
-			    "ON CONFLICT DO NOTHING",
-			    DB_I(m->id));
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"INSERT INTO notify_inbox (outbox_id, account_id, ward_id, kind, entity, "
+			"entity_id, unit_id, title, detail, created_at) SELECT id, account_id, "
+			"ward_id, kind, entity, entity_id, unit_id, title, detail, created_at "
+			"FROM notify_outbox WHERE id = $1 AND account_id IS NOT NULL "
+			"ON CONFLICT DO NOTHING",
+			DB_I(m->id));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE notify_outbox SET state = 'sent', sent_at = $1, secret = '', "
@@ -240,11 +241,12 @@ static int failed_tx(struct dv_ctx *ctx, const struct notify_msg *m, const char 
 	if (wait > 86400)
 		wait = 86400;
 	int give_up = m->attempts >= NOTIFY_MAX_ATTEMPTS;
-	int rc = db_run(ctx->db, &ctx->err,
-			"UPDATE notify_outbox SET state = $1, next_attempt_at = $2, last_error = $3, "
-			"secret = $4, sent_at = NULL WHERE id = $5",
-			DB_T(give_up ? "failed" : "pending"), DB_I(ctx->now + wait), DB_T(error),
-			DB_T(give_up ? "" : m->secret), DB_I(m->id));
+	int rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE notify_outbox SET state = $1, next_attempt_at = $2, last_error = $3, "
+		"secret = $4, sent_at = NULL WHERE id = $5",
+		DB_T(give_up ? "failed" : "pending"), DB_I(ctx->now + wait), DB_T(error),
+		DB_T(give_up ? "" : m->secret), DB_I(m->id));
 	return rc ? rc : attempt(ctx, m, 0, error);
 }
 

@@ -28,7 +28,7 @@ DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
 /* The kinds of event a person chooses how to hear of (notify_event.h);
  * the confirmation of a subscription is sent whatever one chose. */
 #define NOTIFY_KINDS(X)                                                                            \
-	X(NK_NOTICE, "notice_published", N_("A notice published in my area"))                    \
+	X(NK_NOTICE, "notice_published", N_("A notice published in my area"))                      \
 	X(NK_REPORT, "report_changed", N_("My reports changing state"))
 DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
 
@@ -36,7 +36,7 @@ DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
 
 /* Attempts before a message is given up, and the first wait between two
  * (doubled each time, at most a day). */
-#define NOTIFY_MAX_ATTEMPTS 6
+#define NOTIFY_MAX_ATTEMPTS    6
 #define NOTIFY_BACKOFF_SECONDS 30
 
 struct notify_msg {
@@ -52,9 +52,9 @@ struct notify_msg {
 	int64_t unit_id;
 	const char *unit_name;
 	const char *title, *detail;
-	const char *secret;	      /* a confirm token, or "" */
-	const char *unsubscribe;      /* the subscription's unsubscribe token, or "" */
-	int attempts;		      /* this one included */
+	const char *secret;	 /* a confirm token, or "" */
+	const char *unsubscribe; /* the subscription's unsubscribe token, or "" */
+	int attempts;		 /* this one included */
 	int64_t created_at;
 };
 

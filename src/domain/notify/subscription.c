@@ -24,8 +24,8 @@ static int clean_email(struct dv_ctx *ctx, const char *in, const char **out)
 	if (rc)
 		return dv_fail(&ctx->err, DV_EINVAL, "email", "Give an e-mail address");
 	const char *at = strchr(e, '@');
-	int ok = at && at != e && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
-		 at[1] != '.' && e[strlen(e) - 1] != '.';
+	int ok = at && at != e && !strchr(at + 1, '@') && strchr(at + 1, '.') && at[1] != '.' &&
+		 e[strlen(e) - 1] != '.';
 	char *low = arena_strdup(ctx->arena, e);
 	for (char *p = low; ok && *p; p++) {
 		unsigned char ch = (unsigned char)*p;
@@ -52,24 +52,27 @@ static int subscribe_tx(struct dv_ctx *ctx, const struct unit *u, const char *to
 	if (rc == DV_ENOTFOUND) /* a unit above the wards */
 		rc = 0, ward = 0;
 	if (!rc)
-		rc = db_int(ctx->db, &id, &ctx->err,
-			    "INSERT INTO notify_subscription (ward_id, unit_id, topic, email, lang, "
-			    "confirm_hash, unsubscribe_token, created_at) VALUES ($1, $2, $3, $4, $5, "
-			    "$6, $7, $8) RETURNING id",
-			    DB_ID(ward), DB_I(u->id), DB_T(topic), DB_T(email), DB_T(ctx->lang),
-			    DB_T(hash), DB_T(unsub), DB_I(ctx->now));
+		rc = db_int(
+			ctx->db, &id, &ctx->err,
+			"INSERT INTO notify_subscription (ward_id, unit_id, topic, email, lang, "
+			"confirm_hash, unsubscribe_token, created_at) VALUES ($1, $2, $3, $4, $5, "
+			"$6, $7, $8) RETURNING id",
+			DB_ID(ward), DB_I(u->id), DB_T(topic), DB_T(email), DB_T(ctx->lang),
+			DB_T(hash), DB_T(unsub), DB_I(ctx->now));
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "INSERT INTO notify_outbox (ward_id, kind, channel, recipient, "
 			    "subscription_id, address, lang, entity, entity_id, unit_id, title, "
 			    "detail, secret, next_attempt_at, created_at) VALUES ($1, $2, 'email', "
 			    "$3, $4, $5, $6, 'unit', $7, $7, $8, $9, $10, $11, $11)",
-			    DB_ID(ward), DB_T(NOTIFY_KIND_CONFIRM), DB_T(arena_printf(ctx->arena, "c%lld", (long long)id)),
-			    DB_I(id), DB_T(email), DB_T(ctx->lang), DB_I(u->id), DB_T(u->name),
-			    DB_T(topic), DB_T(confirm), DB_I(ctx->now));
+			    DB_ID(ward), DB_T(NOTIFY_KIND_CONFIRM),
+			    DB_T(arena_printf(ctx->arena, "c%lld", (long long)id)), DB_I(id),
+			    DB_T(email), DB_T(ctx->lang), DB_I(u->id), DB_T(u->name), DB_T(topic),
+			    DB_T(confirm), DB_I(ctx->now));
 	/* the address stays out of the audit trail */
-	return rc ? rc : ctx_audit(ctx, "notify.subscribe", "notify_subscription", id, u->id,
-				   json_pack("{s:s}", "topic", topic));
+	return rc ? rc
+		  : ctx_audit(ctx, "notify.subscribe", "notify_subscription", id, u->id,
+			      json_pack("{s:s}", "topic", topic));
 }
 
 int notify_subscribe(struct dv_ctx *ctx, int64_t unit_id, const char *topic_in, const char *in)
@@ -86,8 +89,7 @@ int notify_subscribe(struct dv_ctx *ctx, int64_t unit_id, const char *topic_in, 
 }
 
 /* The subscription a token names: 0 with *id and *unit_id, or DV_ENOTFOUND. */
-static int find(struct dv_ctx *ctx, const char *sql, const char *key, int64_t *id,
-		int64_t *unit_id)
+static int find(struct dv_ctx *ctx, const char *sql, const char *key, int64_t *id, int64_t *unit_id)
 {
 	struct db_stmt *st;
 	*id = 0;
@@ -112,8 +114,9 @@ static int token_ok(struct dv_ctx *ctx, const char *token)
 static int confirm_tx(struct dv_ctx *ctx, const char *hash, int64_t *unit_id)
 {
 	int64_t id;
-	int rc = find(ctx, "SELECT id, unit_id FROM notify_subscription WHERE confirm_hash = $1 "
-			   "AND unsubscribed_at IS NULL",
+	int rc = find(ctx,
+		      "SELECT id, unit_id FROM notify_subscription WHERE confirm_hash = $1 "
+		      "AND unsubscribed_at IS NULL",
 		      hash, &id, unit_id);
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
@@ -140,8 +143,9 @@ int notify_confirm(struct dv_ctx *ctx, const char *token, int64_t *unit_id)
 static int unsubscribe_tx(struct dv_ctx *ctx, const char *token, int64_t *unit_id)
 {
 	int64_t id;
-	int rc = find(ctx, "SELECT id, unit_id FROM notify_subscription WHERE unsubscribe_token = "
-			   "$1",
+	int rc = find(ctx,
+		      "SELECT id, unit_id FROM notify_subscription WHERE unsubscribe_token = "
+		      "$1",
 		      token, &id, unit_id);
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,

@@ -35,9 +35,11 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 			 topic_label(r, m->detail), m->title);
 		buf_adds(&b, "\n\n");
 		buf_addf(&b, T(r, "To confirm, open this link: %s"),
-			 arena_printf(a, "%s%s", public_url, link_subscription_confirm(r, m->secret)));
+			 arena_printf(a, "%s%s", public_url,
+				      link_subscription_confirm(r, m->secret)));
 		buf_adds(&b, "\n\n");
-		buf_adds(&b, T(r, "If it was not you, ignore this mail: nothing more will be sent."));
+		buf_adds(&b,
+			 T(r, "If it was not you, ignore this mail: nothing more will be sent."));
 	} else if (!strcmp(m->kind, NOTIFY_REPORT_CHANGED)) {
 		const char *status = T(r, report_status_label_of(m->detail));
 		*subject = arena_printf(a, T(r, "Your report is now: %s"), status);
@@ -66,15 +68,19 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 			 arena_printf(a, "%s%s", public_url, link_notice(r, m->entity_id, NULL)));
 		buf_adds(&b, "\n\n");
 		if (m->subscription_id)
-			buf_addf(&b, T(r, "You receive this because you subscribed to the notices of %s."),
+			buf_addf(&b,
+				 T(r,
+				   "You receive this because you subscribed to the notices of %s."),
 				 m->unit_name);
 		else
-			buf_adds(&b, T(r, "You receive this because you live here and chose to hear of "
-					  "notices by e-mail."));
+			buf_adds(&b,
+				 T(r, "You receive this because you live here and chose to hear of "
+				      "notices by e-mail."));
 	}
 	buf_adds(&b, "\n");
 	if (m->subscription_id && *m->unsubscribe) {
-		buf_addf(&b, T(r, "To stop these mails: %s"), mail_unsubscribe_url(r, m, public_url));
+		buf_addf(&b, T(r, "To stop these mails: %s"),
+			 mail_unsubscribe_url(r, m, public_url));
 		buf_adds(&b, "\n");
 	} else if (m->account_id) {
 		buf_addf(&b, T(r, "To choose how you hear of it: %s"),
@@ -88,8 +94,7 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 	buf_release(&b);
 }
 
-const char *mail_unsubscribe_url(struct req *r, const struct notify_msg *m,
-				 const char *public_url)
+const char *mail_unsubscribe_url(struct req *r, const struct notify_msg *m, const char *public_url)
 {
 	if (!m->subscription_id || !*m->unsubscribe)
 		return NULL;

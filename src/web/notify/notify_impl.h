@@ -28,8 +28,7 @@ int api_notifications(struct req *r);
 void mail_text(struct req *r, const struct notify_msg *m, const char *public_url,
 	       const char **subject, const char **text);
 /* The one-click unsubscribe address of a subscription's mail, or NULL. */
-const char *mail_unsubscribe_url(struct req *r, const struct notify_msg *m,
-				 const char *public_url);
+const char *mail_unsubscribe_url(struct req *r, const struct notify_msg *m, const char *public_url);
 /* The whole message (headers, CRLF lines, a base64 body) and its length. */
 const char *mail_message(struct req *r, const struct notify_msg *m, const char *public_url,
 			 const char *from, const char *host, size_t *len);

@@ -31,10 +31,9 @@ static const char *item_link(struct req *r, const struct notify_item *it)
 static const char *item_text(struct req *r, const struct notify_item *it)
 {
 	if (!strcmp(it->kind, NOTIFY_REPORT_CHANGED))
-		return arena_printf(&r->arena, T(r, "Your report \"%s\" is now: %s"),
-				    it->title, T(r, report_status_label_of(it->detail)));
-	return arena_printf(&r->arena, T(r, "New notice from %s: %s"),
-			    it->unit_name, it->title);
+		return arena_printf(&r->arena, T(r, "Your report \"%s\" is now: %s"), it->title,
+				    T(r, report_status_label_of(it->detail)));
+	return arena_printf(&r->arena, T(r, "New notice from %s: %s"), it->unit_name, it->title);
 }
 
 static void item(struct req *r, const struct notify_item *it)
@@ -82,8 +81,8 @@ static int show(struct req *r, const struct form_errors *fe, int status)
 	int more;
 	int64_t page;
 	int rc = page_number(r, 100000, &page);
-	if (rc || (rc = notify_inbox_list(&r->ctx, 0, NOTIFY_PAGE, (page - 1) * NOTIFY_PAGE, &v,
-					  &n, &more)))
+	if (rc || (rc = notify_inbox_list(&r->ctx, 0, NOTIFY_PAGE, (page - 1) * NOTIFY_PAGE, &v, &n,
+					  &more)))
 		return rc;
 	layout_begin(r, T(r, "Notifications"));
 	r->status = status;
@@ -166,8 +165,9 @@ int api_notifications(struct req *r)
 				  it->unit_name, "url",
 				  arena_printf(&r->arena, "%s%s", r->public_url, item_link(r, it)),
 				  "detail", it->detail, "created_at", api_time(r, it->created_at),
-				  "read_at", it->read_at ? json_string(api_time(r, it->read_at))
-							 : json_null()));
+				  "read_at",
+				  it->read_at ? json_string(api_time(r, it->read_at))
+					      : json_null()));
 	}
 	api_send(r, 200,
 		 json_pack("{s:o, s:I, s:b}", "items", items, "unread",

@@ -24,7 +24,7 @@
 #include "web/notify/notify.h"
 #include "web/notify/notify_impl.h"
 
-#define CLAIM_MAX 50  /* messages claimed together */
+#define CLAIM_MAX  50 /* messages claimed together */
 #define EXPAND_MAX 20 /* events expanded in one round */
 
 struct sender {
@@ -65,8 +65,8 @@ static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
 	char err[256] = "";
 	struct commit c = {r, m, 0, 0};
 	struct transport *t = !strcmp(m->channel, "inapp") ? &s->inapp
-			      : s->has_smtp ? &s->smtp
-					    : NULL;
+			      : s->has_smtp		   ? &s->smtp
+							   : NULL;
 	r->ctx.lang = !strcmp(m->lang, "en") ? "en" : "vi";
 	int ok = t && t->deliver(t, r, m, commit_sent, &c, err, sizeof(err)) == 0;
 	if (!t)

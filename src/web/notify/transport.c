@@ -67,8 +67,8 @@ static int smtp_deliver(struct transport *t, struct req *r, const struct notify_
 	size_t len;
 	const char *msg = mail_message(r, m, s->public_url, s->from, s->host, &len);
 	struct upload u = {msg, len, commit, arg, 0, 0};
-	struct curl_slist *rcpt = curl_slist_append(NULL, arena_printf(&r->arena, "<%s>",
-									m->address));
+	struct curl_slist *rcpt =
+		curl_slist_append(NULL, arena_printf(&r->arena, "<%s>", m->address));
 	CURL *c = s->curl;
 	curl_easy_setopt(c, CURLOPT_URL, s->url);
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, arena_printf(&r->arena, "<%s>", s->from));
@@ -76,7 +76,8 @@ static int smtp_deliver(struct transport *t, struct req *r, const struct notify_
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, upload_read);
 	curl_easy_setopt(c, CURLOPT_READDATA, &u);
 	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, s->starttls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
+	curl_easy_setopt(c, CURLOPT_USE_SSL,
+			 s->starttls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
