@@ -26,8 +26,7 @@ static void site_nav(struct req *r)
 		html_attr(b, link_me_notifications(r));
 		html_raw(b, "\">");
 		if (unread) /* "Thông báo (3 chưa đọc)" */
-			html_txtf(b, T(r, "Notifications (%lld unread)"),
-				  (long long)unread);
+			html_txtf(b, T(r, "Notifications (%lld unread)"), (long long)unread);
 		else
 			html_txt(b, T(r, "Notifications"));
 		html_raw(b, "</a>");

@@ -388,8 +388,8 @@ static int publish_tx(struct dv_ctx *ctx, int64_t id)
 	if (!rc)
 		rc = notice_record_version(ctx, id, "");
 	if (!rc) /* its readers are told by the notify family, exactly once */
-		rc = notify_event_add(ctx, NOTIFY_NOTICE_PUBLISHED, n.unit_id, 0, "notice",
-				      id, n.title, "", 0);
+		rc = notify_event_add(ctx, NOTIFY_NOTICE_PUBLISHED, n.unit_id, 0, "notice", id,
+				      n.title, "", 0);
 	if (!rc)
 		rc = ctx_audit(ctx, "notice.publish", "notice", id, n.unit_id,
 			       json_pack("{s:s, s:i}", "title", n.title, "visible_from",

@@ -575,8 +575,8 @@ static int create_tx(struct dv_ctx *ctx, const struct report_input *in,
 		rc = report_event_add(ctx, &r, RE_SUBMITTED, RS_SUBMITTED, "", body_id);
 	/* the area's e-mail subscribers hear of it, unless its category is private */
 	if (!rc && !c->cat.is_private)
-		rc = notify_event_add(ctx, NOTIFY_REPORT_FILED, c->unit.id, c->ward_id, "report", *id,
-				      c->cat.name_vi, "", 0);
+		rc = notify_event_add(ctx, NOTIFY_REPORT_FILED, c->unit.id, c->ward_id, "report",
+				      *id, c->cat.name_vi, "", 0);
 	/* no personal data in the audit: who is the actor, the rest is public */
 	if (!rc)
 		rc = ctx_audit(ctx, "report.create", "report", *id, c->ward_id,
