@@ -4,7 +4,8 @@
 # subscribing by e-mail without an account (CSRF, refusals that write
 # nothing), the confirmation mail and its link, a notice published reaching
 # confirmed subscribers in their language with the headers a mail client
-# needs (List-Unsubscribe one-click, which works), the in-app inbox of the
+# needs (List-Unsubscribe one-click, which works), new reports reaching
+# their subscribers, the in-app inbox of the
 # residents (HTML, header count, JSON API, mark read, choices), a report's
 # reporter told of its new state, retries with back-off when the mail server
 # is down (no password in the log), and a sender killed mid-batch: nothing
@@ -166,12 +167,18 @@ ok "Lan, unsubscribed, does not" equals "$(mails_to lan@example.com)" 2
 ok "the resident who chose none has nothing new" equals "$(get '/api/v1/me/notifications?unread=1' -b "$(jar resident)" >/dev/null; sed -n 's/.*"unread":\([0-9]*\).*/\1/p' "$T_DIR/body")" 0
 
 # ------------------------------------------------------ a report's reporter
+ok "Minh subscribes to new reports in Đông Tác" equals "$(sub "$DT" -d topic=reports -d email=minh@example.com)" 200
+ok "(his confirmation)" sh -c "$(declare -f wait_mails mails_to); MAIL='$MAIL' wait_mails minh@example.com 1"
+MINH=$(mail minh@example.com 1 "[w for w in body.split() if '/subscriptions/confirm/' in w][0]")
+ok "he confirms" equals "$(get "${MINH#http://127.0.0.1:$T_PORT}" -c "$(jar anon)" -b "$(jar anon)" -X POST --data-urlencode "csrf=$t")" 200
 RT=$(api_token resident@demo)
 get /api/v1/report-categories >/dev/null
 POTHOLE=$(grep -o '"id":[0-9]*,"code":"pothole"' "$T_DIR/body" | grep -o '[0-9]*' | head -1)
 get /api/v1/reports -H "Authorization: Bearer $RT" -H 'Content-Type: application/json' -d "{\"category\":$POTHOLE,\"unit\":$DT,\"address\":\"Trước số 5 hẻm 15\",\"description\":\"Ổ gà lớn\"}" >/dev/null
 R=$(jid)
 ok "the resident reports a pothole" test -n "$R"
+ok "Minh hears of the new report" sh -c "$(declare -f wait_mails mails_to); MAIL='$MAIL' wait_mails minh@example.com 2"
+ok "(its subject and link, in the language he subscribed in)" equals "$(mail minh@example.com 2 "subject, '/reports/$R' in body")" "New report in Đông Tác: Ổ gà, hư hỏng mặt đường True"
 ok "the officer acknowledges it" equals "$(apiw "/api/v1/reports/$R/act" -d '{"action":"acknowledge"}')" 200
 ok "the reporter is told, in the app, with the report's link" wait_inbox "/reports/$R\""
 ok "(and its new state, in Vietnamese)" contains "$T_DIR/body" "nay đã chuyển sang: Đã tiếp nhận"
@@ -197,7 +204,7 @@ kill -TERM "$T_PID"; wait "$T_PID" 2>/dev/null
 # --------------------------------------- killed mid-batch: nothing lost or doubled
 # 600 more confirmed subscribers of the ward, then a notice to all of them
 q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) INSERT INTO notify_subscription (ward_id, unit_id, topic, email, lang, confirm_hash, unsubscribe_token, created_at, confirmed_at) SELECT $TDH, $TDH, 'notices', 'bulk' || i || '@example.com', 'vi', 'h' || i, 'u' || i || 'xxxxxxxxxxxxxxxxxxxxxx', 0, 0 FROM n" >/dev/null
-WANT=$(($(q "SELECT COUNT(*) FROM notify_subscription WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL")))
+WANT=$(($(q "SELECT COUNT(*) FROM notify_subscription WHERE topic = 'notices' AND confirmed_at IS NOT NULL AND unsubscribed_at IS NULL")))
 ok "the server starts again" start_server "$DB" --threads 1 --smtp "smtp://127.0.0.1:$SMTP_PORT"
 ok "the ward publishes a notice" publish "$TDH" "Kế hoạch tiêm chủng"
 K=$N
