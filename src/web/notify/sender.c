@@ -99,6 +99,11 @@ static int round_once(struct sender *s, struct req *r)
 		rc = deliver(s, r, &v[i]);
 	if (rc) {
 		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
+		/* what this round claimed goes back for the next one (one sender
+		 * per database: nobody else's claim is touched) */
+		r->ctx.err = (struct dv_err){0};
+		if (notify_recover(&r->ctx))
+			log_error("notify: %s", r->ctx.err.msg);
 		return 0;
 	}
 	return expanded + (int)n;
