@@ -25,7 +25,7 @@ say = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
 PKGS := libh2o-evloop libssl libcrypto sqlite3 libpq jansson libsodium libutf8proc \
-	cairo pangocairo libqrencode libcmark libmagic vips xlsxwriter
+	cairo pangocairo libqrencode libcmark libmagic vips xlsxwriter libcurl
 # Recursive (=) so pkg-config runs only when a recipe needs it: `make run`
 # installs pkg-config and the libraries before anything is compiled.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

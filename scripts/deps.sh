@@ -4,7 +4,7 @@
 # Usage: scripts/deps.sh [run|check|browser|bench]
 #   run      what `make run` needs: compiler, libraries, msgfmt, fonts for PDFs
 #   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang,
-#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), faketime (the suite again 400 days ahead), Java (the Nu HTML checker), and the browser tests' npm
+#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), python3-aiosmtpd (a loopback mail server), faketime (the suite again 400 days ahead), Java (the Nu HTML checker), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 #   bench    adds nginx, wrk, curl and sqlite3 (bench/)
@@ -14,10 +14,10 @@ want_run="pkg-config gcc make gettext
  libh2o-evloop-dev libssl-dev libuv1-dev zlib1g-dev
  libsqlite3-dev libpq-dev libjansson-dev libsodium-dev libutf8proc-dev libcsv-dev
  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
- libcmark-dev libmagic-dev libvips-dev libxlsxwriter-dev"
+ libcmark-dev libmagic-dev libvips-dev libxlsxwriter-dev libcurl4-openssl-dev"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
  poppler-utils zbar-tools chromium python3
- libvips-tools libimage-exiftool-perl faketime default-jre-headless"
+ libvips-tools libimage-exiftool-perl faketime default-jre-headless python3-aiosmtpd"
 
 case "${1:-run}" in
 run) want=$want_run ;;

@@ -33,9 +33,9 @@ LAYERS = ["base", "store", "domain", "print", "web", "cli"]
 # routes.
 FAMILIES = {
     "domain": ["registry", "identity", "disclose", "decide", "consult", "works", "reports",
-               "emulation", "titles", "awards", "plans", "demo"],
+               "emulation", "titles", "awards", "plans", "notify", "demo"],
     "web": ["identity", "registry", "disclose", "decide", "consult", "works", "reports",
-            "emulation", "titles", "awards", "plans", "home"],
+            "emulation", "titles", "awards", "plans", "notify", "home"],
 }
 ABOVE_FAMILIES = {"src/web/routes.c"}
 

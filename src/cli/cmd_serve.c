@@ -9,7 +9,51 @@
 #include "base/log.h"
 #include "cli/cli.h"
 #include "web/http.h"
+#include "web/notify/notify.h"
 #include "web/server.h"
+
+/* The site's address for links in mails, and a sender's address on its host. */
+static const char *site_url(const struct server_config *cfg, char *buf, size_t n)
+{
+	if (cfg->public_url)
+		return cfg->public_url;
+	snprintf(buf, n, "http://%s:%d", strcmp(cfg->listen, "0.0.0.0") ? cfg->listen : "127.0.0.1",
+		 cfg->port);
+	return buf;
+}
+
+static int serve_with_sender(struct server_config *cfg, const char *smtp, const char *from)
+{
+	char url[300], addr[300];
+	const char *site = site_url(cfg, url, sizeof(url));
+	if (!from) {
+		const char *host = strstr(site, "://") + 3;
+		size_t len = strcspn(host, ":/");
+		snprintf(addr, sizeof(addr), "danvan@%.*s", (int)len, host);
+		from = addr;
+	}
+	const char *ms = getenv("DANVAN_NOTIFY_INTERVAL_MS");
+	const char *tls = getenv("DANVAN_SMTP_STARTTLS");
+	struct sender_config sc = {
+		.db_url = cfg->db_url,
+		.smtp_url = smtp,
+		.starttls = tls && !strcmp(tls, "required"),
+		.from = from,
+		.public_url = site,
+		.interval_ms = ms ? atoi(ms) : 1000,
+	};
+	/* (a database that is not current stops serve at once, and the sender with it) */
+	struct sender *s = sender_start(&sc);
+	if (!s)
+		return EXIT_DB;
+	int rc = server_run(cfg);
+	sender_stop(s);
+	switch (rc) {
+	case 0: return EXIT_OK;
+	case SERVER_EDB: return EXIT_DB;
+	default: return EXIT_FAIL;
+	}
+}
 
 int cmd_serve(struct cli *cli)
 {
@@ -19,6 +63,8 @@ int cmd_serve(struct cli *cli)
 		{"threads", required_argument, NULL, 't'},
 		{"public-url", required_argument, NULL, 'u'},
 		{"batch-max", required_argument, NULL, 'b'},
+		{"smtp", required_argument, NULL, 's'},
+		{"smtp-from", required_argument, NULL, 'f'},
 		{NULL, 0, NULL, 0},
 	};
 	struct server_config cfg = {
@@ -29,6 +75,7 @@ int cmd_serve(struct cli *cli)
 		.max_body = UPLOAD_MAX, /* routes without ROUTE_UPLOAD take 1 MB */
 		.drain_seconds = 10,
 	};
+	const char *smtp = getenv("DANVAN_SMTP"), *from = getenv("DANVAN_SMTP_FROM");
 	int64_t v;
 	int c;
 	optind = 0; /* 0 makes glibc start over */
@@ -42,6 +89,10 @@ int cmd_serve(struct cli *cli)
 			while (n > 8 && optarg[n - 1] == '/')
 				optarg[--n] = '\0';
 			cfg.public_url = optarg;
+		} else if (c == 's') {
+			smtp = optarg;
+		} else if (c == 'f') {
+			from = optarg;
 		} else if (c == 'b' && cli_parse_id(optarg, "--batch-max", &v) == 0) {
 			if (v > 100000)
 				return cli_fail(EXIT_USAGE, "--batch-max must be at most 100000");
@@ -62,9 +113,9 @@ int cmd_serve(struct cli *cli)
 	if (cli->clock_pinned)
 		log_warn("DANVAN_NOW=%s: the clock started at that instant, not the real time",
 			 getenv("DANVAN_NOW"));
-	switch (server_run(&cfg)) {
-	case 0: return EXIT_OK;
-	case SERVER_EDB: return EXIT_DB;
-	default: return EXIT_FAIL;
-	}
+	if (smtp && *smtp && strncmp(smtp, "smtp://", 7) != 0 && strncmp(smtp, "smtps://", 8) != 0)
+		return cli_fail(EXIT_USAGE, "--smtp must start with smtp:// or smtps://");
+	if (from && (!*from || !strchr(from, '@') || strpbrk(from, "<>\r\n \t")))
+		return cli_fail(EXIT_USAGE, "--smtp-from must be an e-mail address");
+	return serve_with_sender(&cfg, smtp, from);
 }

@@ -50,7 +50,7 @@ static const struct cli_command commands[] = {
 	 "The database must hold no units yet.\n\n" DB_HELP},
 	{"serve", cmd_serve, "serve the web interface",
 	 "usage: danvan serve [--port P] [--listen ADDR] [--threads T] [--public-url URL]\n"
-	 "                    [--batch-max N] [--db URL]\n\n"
+	 "                    [--batch-max N] [--smtp URL] [--smtp-from ADDR] [--db URL]\n\n"
 	 "  --port P       TCP port (default 8080)\n"
 	 "  --listen ADDR  address to bind (default 127.0.0.1; 0.0.0.0 for all)\n"
 	 "  --threads T    event loops, one per core by default\n"
@@ -58,6 +58,12 @@ static const struct cli_command commands[] = {
 	 "                 (https://danvan.example.vn); default: what browsers use\n"
 	 "  --batch-max N  ballots committed together in one transaction (group\n"
 	 "                 commit), at most (default 1024; 1 commits each alone)\n"
+	 "  --smtp URL     send notifications by e-mail through this server:\n"
+	 "                 smtp://[USER:PASSWORD@]HOST[:PORT] (STARTTLS when offered;\n"
+	 "                 DANVAN_SMTP_STARTTLS=required insists) or smtps://... (TLS);\n"
+	 "                 default $DANVAN_SMTP; without either, in-app only\n"
+	 "  --smtp-from ADDR  the mails' sender (default $DANVAN_SMTP_FROM, else\n"
+	 "                 danvan@ the public URL's host)\n"
 	 "SIGTERM or SIGINT stops accepting, lets requests in flight finish, exits 0.\n\n" DB_HELP},
 	{"user", cmd_user, "add accounts, grant roles, set passwords",
 	 "usage: danvan user add LOGIN --name NAME [--password P] [--household ID] [--admin]\n"

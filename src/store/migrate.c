@@ -21,6 +21,7 @@ extern const char mig_015_emulation[];
 extern const char mig_016_titles[];
 extern const char mig_017_awards[];
 extern const char mig_018_plans[];
+extern const char mig_019_notify[];
 extern const char mig_020_list_indexes[];
 
 static const struct migration {
@@ -46,7 +47,7 @@ static const struct migration {
 	{16, "titles", mig_016_titles},
 	{17, "awards", mig_017_awards},
 	{18, "plans", mig_018_plans},
-	/* 19 is given to notifications, built beside this */
+	{19, "notify", mig_019_notify},
 	{20, "list_indexes", mig_020_list_indexes},
 };
 

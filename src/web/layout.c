@@ -2,9 +2,12 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/log.h"
+#include "domain/notify_event.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/link.h"
 #include "web/metrics.h"
 
 /* The account menu (or the login link) and a link to the same page in the
@@ -18,6 +21,15 @@ static void site_nav(struct req *r)
 	html_raw(b, "\">");
 	if (r->ctx.actor->account_id) {
 		html_link(b, "/me", r->ctx.actor->display_name);
+		int64_t unread = notify_unread(&r->ctx, r->ctx.actor->account_id);
+		html_raw(b, "<a class=\"notifications\" href=\"");
+		html_attr(b, link_me_notifications(r));
+		html_raw(b, "\">");
+		if (unread) /* "Thông báo (3 chưa đọc)" */
+			html_txtf(b, T(r, "Notifications (%lld unread)"), (long long)unread);
+		else
+			html_txt(b, T(r, "Notifications"));
+		html_raw(b, "</a>");
 		html_link(b, "/account", T(r, "Account"));
 		form_button(r, "/logout", T(r, "Log out"), "inline logout");
 	} else if (strcmp(r->path, "/login") != 0) {

@@ -118,6 +118,22 @@ const char *link_claim(struct req *r, const char *token)
 	return arena_printf(&r->arena, "/claim/%s", token);
 }
 
+const char *link_me_notifications(struct req *r)
+{
+	(void)r;
+	return "/me/notifications";
+}
+
+const char *link_subscription_confirm(struct req *r, const char *token)
+{
+	return arena_printf(&r->arena, "/subscriptions/confirm/%s", token);
+}
+
+const char *link_unsubscribe(struct req *r, const char *token)
+{
+	return arena_printf(&r->arena, "/unsubscribe/%s", token);
+}
+
 /* ---------------------------------------------------------------- lists */
 
 const char *link_notices(struct req *r, int64_t unit_id, int64_t category_id)

@@ -46,6 +46,11 @@ const char *link_checkin(struct req *r, int64_t matter_id, const char *code);
 /* A part of a consultation's page: a section's comments, one opinion. */
 const char *link_consultation_section(struct req *r, int64_t id, int section);
 const char *link_consultation_opinion(struct req *r, int64_t id, int64_t opinion_id);
+/* The actor's messages and choices of how to hear of things. */
+const char *link_me_notifications(struct req *r);
+/* An e-mail subscription's confirmation and its one-click unsubscribe. */
+const char *link_subscription_confirm(struct req *r, const char *token);
+const char *link_unsubscribe(struct req *r, const char *token);
 /* Claiming a household's account with the token of an invitation. */
 const char *link_claim(struct req *r, const char *token);
 

@@ -15,6 +15,7 @@
 #include "web/layout.h"
 #include "web/metrics.h"
 #include "web/plans/plans.h"
+#include "web/notify/notify.h"
 #include "web/registry/registry.h"
 #include "web/reports/reports.h"
 #include "web/static.h"
@@ -54,6 +55,7 @@ static const struct {
 	{titles_routes, &titles_routes_n},
 	{awards_routes, &awards_routes_n},
 	{plans_routes, &plans_routes_n},
+	{notify_routes, &notify_routes_n},
 };
 #define N_PARTS (sizeof(parts) / sizeof(parts[0]))
 

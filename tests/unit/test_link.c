@@ -97,6 +97,11 @@ static void parts_of_records_reach_their_routes(void **state)
 	assert_string_equal(link_consultation_section(r, 4, 2), "/consultations/4#s2");
 	assert_string_equal(link_consultation_opinion(r, 4, 17), "/consultations/4#o17");
 	assert_route(r, "GET", link_claim(r, "abcDEF_12-3"));
+	assert_route(r, "GET", link_me_notifications(r));
+	assert_route(r, "GET", link_subscription_confirm(r, "abcDEF_12-3"));
+	assert_route(r, "GET", link_unsubscribe(r, "abcDEF_12-3"));
+	assert_route(r, "POST", link_unsubscribe(r, "abcDEF_12-3"));
+	assert_route(r, "GET", link_unit(r, 7, "subscribe"));
 	assert_route(r, "GET", link_api(r, "matters", 4, "tally.csv"));
 	assert_route(r, "GET", link_api(r, "households", 4, NULL));
 	req_free(r);

@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "domain/disclose/attachment.h"
 #include "domain/disclose/notice_impl.h"
+#include "domain/notify_event.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "store/search.h"
@@ -386,6 +387,9 @@ static int publish_tx(struct dv_ctx *ctx, int64_t id)
 		rc = create_duties(ctx, &n, &cat);
 	if (!rc)
 		rc = notice_record_version(ctx, id, "");
+	if (!rc) /* its readers are told by the notify family, exactly once */
+		rc = notify_event_add(ctx, NOTIFY_NOTICE_PUBLISHED, n.unit_id, 0, "notice", id,
+				      n.title, "", 0);
 	if (!rc)
 		rc = ctx_audit(ctx, "notice.publish", "notice", id, n.unit_id,
 			       json_pack("{s:s, s:i}", "title", n.title, "visible_from",

@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/token.h"
+#include "domain/notify_event.h"
 #include "domain/perm.h"
 #include "domain/registry/resident.h"
 #include "domain/registry/unit.h"
@@ -572,6 +573,10 @@ static int create_tx(struct dv_ctx *ctx, const struct report_input *in,
 	r.ward_id = c->ward_id;
 	if (!rc)
 		rc = report_event_add(ctx, &r, RE_SUBMITTED, RS_SUBMITTED, "", body_id);
+	/* the area's e-mail subscribers hear of it, unless its category is private */
+	if (!rc && !c->cat.is_private)
+		rc = notify_event_add(ctx, NOTIFY_REPORT_FILED, c->unit.id, c->ward_id, "report",
+				      *id, c->cat.name_vi, "", 0);
 	/* no personal data in the audit: who is the actor, the rest is public */
 	if (!rc)
 		rc = ctx_audit(ctx, "report.create", "report", *id, c->ward_id,

@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "domain/notify_event.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "domain/reports/category.h"
@@ -97,6 +98,9 @@ static int act_tx(struct dv_ctx *ctx, int64_t id, enum report_action a, const ch
 		rc = set_status(ctx, id, to);
 	if (!rc)
 		rc = report_event_add(ctx, &r, s->event, to, note, 0);
+	if (!rc && to != r.status) /* the reporter hears of it (notify family) */
+		rc = notify_event_add(ctx, NOTIFY_REPORT_CHANGED, r.unit_id, r.ward_id, "report",
+				      id, r.category_vi, report_status_name(to), 0);
 	return rc ? rc : audit_step(ctx, &r, s->audit, to);
 }
 

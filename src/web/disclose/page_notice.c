@@ -143,6 +143,8 @@ static void list_links(struct req *r, const struct notice_filter *f, const struc
 							  .category_id = f->category_id,
 							  .status = NOTICE_PUBLISHED}),
 		  T(r, "Follow these notices (Atom feed)"));
+	if (u) /* the form is the notify family's */
+		html_link(b, link_unit(r, u->id, "subscribe"), T(r, "Receive them by e-mail"));
 	if (f->status != NOTICE_ARCHIVED) {
 		struct notice_filter g = *f;
 		g.status = NOTICE_ARCHIVED;

@@ -1,0 +1,278 @@
+/*
+ * The outbox: expanding events into messages, claiming them for the
+ * sender, recording each attempt.
+ */
+#include "domain/notify/outbox.h"
+
+#include <string.h>
+
+#include "domain/notify_event.h"
+
+DV_ENUM_DEFINE(notify_channel, NC_COUNT, NOTIFY_CHANNELS, "channel");
+DV_ENUM_DEFINE(notify_kind, NK_COUNT, NOTIFY_KINDS, "kind");
+
+/* ---------------------------------------------------------------- expand */
+
+struct event {
+	int64_t id, unit_id, entity_id;
+	const char *kind, *entity, *title, *detail;
+};
+
+/* Columns every message of the event copies: $1 event, $2 kind, $3 entity,
+ * $4 entity_id, $5 unit, $6 title, $7 detail, $8 now. */
+#define MSG_COLS                                                                                   \
+	"INSERT INTO notify_outbox (event_id, ward_id, kind, channel, recipient, account_id, "     \
+	"subscription_id, address, lang, entity, entity_id, unit_id, title, detail, "              \
+	"next_attempt_at, created_at) "
+
+#define REST_COLS                                                                                  \
+	"CAST($3 AS TEXT), CAST($4 AS BIGINT), CAST($5 AS BIGINT), CAST($6 AS TEXT), "             \
+	"CAST($7 AS TEXT), CAST($8 AS BIGINT), CAST($8 AS BIGINT)"
+
+/* The residents of the notice's subtree with an account, in the app unless
+ * they said none, and by e-mail too when they chose it and log in by one. */
+static const char sql_notice_accounts[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
+	"'inapp' THEN 'a' || a.id "
+	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
+	"ELSE a.login END, 'vi', " REST_COLS " "
+	"FROM account a JOIN household h ON h.id = a.household_id "
+	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $5 "
+	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
+	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
+	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
+	"'%@%') "
+	"WHERE a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
+	"ON CONFLICT DO NOTHING";
+
+/* The confirmed subscribers to the notices of a unit the notice covers or
+ * of a unit above it; one mail per address. */
+static const char sql_notice_subscribers[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), s.ward_id, CAST($2 AS TEXT), 'email', 'e' || lower(s.email), "
+	"NULL, s.id, s.email, s.lang, " REST_COLS " FROM notify_subscription s "
+	"WHERE s.topic = 'notices' AND s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL "
+	"AND EXISTS (SELECT 1 FROM unit_tree t WHERE (t.ancestor = $5 AND t.descendant = "
+	"s.unit_id) OR (t.ancestor = s.unit_id AND t.descendant = $5)) "
+	"ON CONFLICT DO NOTHING";
+
+/* The confirmed subscribers to new reports in a unit the report is in. */
+static const char sql_report_subscribers[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), s.ward_id, CAST($2 AS TEXT), 'email', 'e' || lower(s.email), "
+	"NULL, s.id, s.email, s.lang, " REST_COLS " FROM notify_subscription s "
+	"WHERE s.topic = 'reports' AND s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL "
+	"AND EXISTS (SELECT 1 FROM unit_tree t WHERE t.ancestor = s.unit_id AND t.descendant = "
+	"$5) ON CONFLICT DO NOTHING";
+
+/* A report's reporter, if it has an account. */
+static const char sql_report_reporter[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), r.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
+	"'inapp' THEN 'a' || a.id "
+	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
+	"ELSE a.login END, 'vi', " REST_COLS " "
+	"FROM report r JOIN account a ON a.id = r.account_id "
+	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
+	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
+	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
+	"'%@%') "
+	"WHERE r.id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
+	"ON CONFLICT DO NOTHING";
+
+static int expand_one(struct dv_ctx *ctx, const struct event *e)
+{
+	int rc = 0;
+#define MSG_ARGS                                                                                   \
+	DB_I(e->id), DB_T(e->kind), DB_T(e->entity), DB_I(e->entity_id), DB_I(e->unit_id),         \
+		DB_T(e->title), DB_T(e->detail), DB_I(ctx->now)
+	if (!strcmp(e->kind, NOTIFY_NOTICE_PUBLISHED)) {
+		rc = db_run(ctx->db, &ctx->err, sql_notice_accounts, MSG_ARGS);
+		if (!rc)
+			rc = db_run(ctx->db, &ctx->err, sql_notice_subscribers, MSG_ARGS);
+	} else if (!strcmp(e->kind, NOTIFY_REPORT_FILED)) {
+		rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
+	} else if (!strcmp(e->kind, NOTIFY_REPORT_CHANGED)) {
+		rc = db_run(ctx->db, &ctx->err, sql_report_reporter, MSG_ARGS);
+	}
+#undef MSG_ARGS
+	if (!rc)
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"UPDATE notify_event SET expanded_at = $1 WHERE id = $2 AND expanded_at "
+			"IS NULL",
+			DB_I(ctx->now), DB_I(e->id));
+	return rc;
+}
+
+int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
+{
+	struct db_stmt *st;
+	struct event *v = NULL;
+	size_t n = 0, cap = 0;
+	*done = 0;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT id, kind, unit_id, entity, entity_id, title, detail FROM "
+			  "notify_event WHERE expanded_at IS NULL ORDER BY id LIMIT $1",
+			  DB_I(max_events));
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
+		struct event *e = arena_push(ctx->arena, (void **)&v, &n, &cap, sizeof(*v));
+		e->id = db_col_int(st, 0);
+		e->kind = arena_strdup(ctx->arena, db_col_text(st, 1));
+		e->unit_id = db_col_int(st, 2);
+		e->entity = arena_strdup(ctx->arena, db_col_text(st, 3));
+		e->entity_id = db_col_int(st, 4);
+		e->title = arena_strdup(ctx->arena, db_col_text(st, 5));
+		e->detail = arena_strdup(ctx->arena, db_col_text(st, 6));
+	}
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = ctx_begin(ctx)) || (rc = ctx_end(ctx, expand_one(ctx, &v[i]))))
+			return rc;
+		(*done)++;
+	}
+	return 0;
+}
+
+/* ----------------------------------------------------------------- claim */
+
+int notify_sender_connection(struct dv_ctx *ctx)
+{
+	if (db_kind(ctx->db) == DB_POSTGRES)
+		return db_run(ctx->db, &ctx->err,
+			      "SELECT set_config('synchronous_commit', 'off', false)");
+	return db_run(ctx->db, &ctx->err, "PRAGMA synchronous = NORMAL");
+}
+
+int notify_recover(struct dv_ctx *ctx)
+{
+	return db_run(ctx->db, &ctx->err,
+		      "UPDATE notify_outbox SET state = 'pending' WHERE state = 'sending'");
+}
+
+int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = ctx_begin(ctx);
+	if (rc)
+		return rc;
+	rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE notify_outbox SET state = 'sending', attempts = attempts + 1 WHERE id IN "
+		"(SELECT id FROM notify_outbox WHERE state = 'pending' AND next_attempt_at <= $1 "
+		"ORDER BY id LIMIT $2)",
+		DB_I(ctx->now), DB_I(max));
+	if ((rc = ctx_end(ctx, rc)))
+		return rc;
+	struct db_stmt *st;
+	rc = db_query(ctx->db, &st, &ctx->err,
+		      "SELECT o.id, o.kind, o.channel, COALESCE(o.account_id, 0), "
+		      "COALESCE(o.subscription_id, 0), o.address, o.lang, o.entity, o.entity_id, "
+		      "o.unit_id, u.name, o.title, o.detail, o.secret, "
+		      "COALESCE(s.unsubscribe_token, ''), o.attempts, o.created_at "
+		      "FROM notify_outbox o JOIN unit u ON u.id = o.unit_id "
+		      "LEFT JOIN notify_subscription s ON s.id = o.subscription_id "
+		      "WHERE o.state = 'sending' ORDER BY o.id");
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
+		struct notify_msg *m = arena_push(ctx->arena, (void **)out, n, &cap, sizeof(**out));
+		struct arena *a = ctx->arena;
+		m->id = db_col_int(st, 0);
+		m->kind = arena_strdup(a, db_col_text(st, 1));
+		m->channel = arena_strdup(a, db_col_text(st, 2));
+		m->account_id = db_col_int(st, 3);
+		m->subscription_id = db_col_int(st, 4);
+		m->address = arena_strdup(a, db_col_text(st, 5));
+		m->lang = arena_strdup(a, db_col_text(st, 6));
+		m->entity = arena_strdup(a, db_col_text(st, 7));
+		m->entity_id = db_col_int(st, 8);
+		m->unit_id = db_col_int(st, 9);
+		m->unit_name = arena_strdup(a, db_col_text(st, 10));
+		m->title = arena_strdup(a, db_col_text(st, 11));
+		m->detail = arena_strdup(a, db_col_text(st, 12));
+		m->secret = arena_strdup(a, db_col_text(st, 13));
+		m->unsubscribe = arena_strdup(a, db_col_text(st, 14));
+		m->attempts = (int)db_col_int(st, 15);
+		m->created_at = db_col_int(st, 16);
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------- outcomes */
+
+static int attempt(struct dv_ctx *ctx, const struct notify_msg *m, int ok, const char *error)
+{
+	return db_run(ctx->db, &ctx->err,
+		      "INSERT INTO notify_attempt (outbox_id, ward_id, at, ok, error) SELECT id, "
+		      "ward_id, $2, $3, $4 FROM notify_outbox WHERE id = $1",
+		      DB_I(m->id), DB_I(ctx->now), DB_I(ok), DB_T(error));
+}
+
+static int sent_tx(struct dv_ctx *ctx, const struct notify_msg *m)
+{
+	int rc = 0;
+	if (!rc && !strcmp(m->channel, "inapp"))
+		rc = db_run(
+			ctx->db, &ctx->err,
+			"INSERT INTO notify_inbox (outbox_id, account_id, ward_id, kind, entity, "
+			"entity_id, unit_id, title, detail, created_at) SELECT id, account_id, "
+			"ward_id, kind, entity, entity_id, unit_id, title, detail, created_at "
+			"FROM notify_outbox WHERE id = $1 AND account_id IS NOT NULL "
+			"ON CONFLICT DO NOTHING",
+			DB_I(m->id));
+	if (!rc)
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE notify_outbox SET state = 'sent', sent_at = $1, secret = '', "
+			    "last_error = '' WHERE id = $2",
+			    DB_I(ctx->now), DB_I(m->id));
+	return rc ? rc : attempt(ctx, m, 1, "");
+}
+
+int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m)
+{
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, sent_tx(ctx, m));
+}
+
+static int failed_tx(struct dv_ctx *ctx, const struct notify_msg *m, const char *error)
+{
+	int64_t wait = NOTIFY_BACKOFF_SECONDS;
+	for (int i = 1; i < m->attempts && wait < 86400; i++)
+		wait *= 2;
+	if (wait > 86400)
+		wait = 86400;
+	int give_up = m->attempts >= NOTIFY_MAX_ATTEMPTS;
+	int rc = db_run(
+		ctx->db, &ctx->err,
+		"UPDATE notify_outbox SET state = $1, next_attempt_at = $2, last_error = $3, "
+		"secret = $4, sent_at = NULL WHERE id = $5",
+		DB_T(give_up ? "failed" : "pending"), DB_I(ctx->now + wait), DB_T(error),
+		DB_T(give_up ? "" : m->secret), DB_I(m->id));
+	return rc ? rc : attempt(ctx, m, 0, error);
+}
+
+int notify_failed(struct dv_ctx *ctx, const struct notify_msg *m, const char *error)
+{
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, failed_tx(ctx, m, error));
+}
+
+int notify_counts(struct dv_ctx *ctx, struct notify_counts *c)
+{
+	struct db_stmt *st;
+	memset(c, 0, sizeof(*c));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT state, COUNT(*) FROM notify_outbox GROUP BY state");
+	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
+		const char *s = db_col_text(st, 0);
+		int64_t k = db_col_int(st, 1);
+		if (!strcmp(s, "pending"))
+			c->pending = k;
+		else if (!strcmp(s, "sending"))
+			c->sending = k;
+		else if (!strcmp(s, "sent"))
+			c->sent = k;
+		else if (!strcmp(s, "failed"))
+			c->failed = k;
+	}
+	return rc;
+}

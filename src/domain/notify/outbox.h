@@ -1,0 +1,103 @@
+/*
+ * The outbox: one message to one recipient on one channel, made from an
+ * event (domain/notify_event.h) or a subscription's confirmation, and
+ * delivered by the sender (web/notify/sender.c) with retries.
+ *
+ * A row's life: pending -> sending (claimed, its attempt counted) -> sent,
+ * or back to pending with a later next_attempt_at, or failed once the
+ * attempts run out. One sender works a database at a time: at start it puts
+ * back what a killed sender had claimed (notify_recover).
+ */
+#ifndef DV_DOMAIN_NOTIFY_OUTBOX_H
+#define DV_DOMAIN_NOTIFY_OUTBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/i18n.h"
+#include "base/names.h"
+#include "domain/ctx.h"
+
+/* How a message travels (notify_outbox.channel, notify_pref.channel). */
+#define NOTIFY_CHANNELS(X)                                                                         \
+	X(NC_INAPP, "inapp", N_("In the app"))                                                     \
+	X(NC_EMAIL, "email", N_("By e-mail (and in the app)"))                                     \
+	X(NC_NONE, "none", N_("Not at all"))
+DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
+
+/* The kinds of event a person chooses how to hear of (notify_event.h);
+ * the confirmation of a subscription is sent whatever one chose. */
+#define NOTIFY_KINDS(X)                                                                            \
+	X(NK_NOTICE, "notice_published", N_("A notice published in my area"))                      \
+	X(NK_REPORT, "report_changed", N_("My reports changing state"))
+DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
+
+#define NOTIFY_KIND_CONFIRM "subscription_confirm"
+
+/* Attempts before a message is given up, and the first wait between two
+ * (doubled each time, at most a day). */
+#define NOTIFY_MAX_ATTEMPTS    6
+#define NOTIFY_BACKOFF_SECONDS 30
+
+struct notify_msg {
+	int64_t id;
+	const char *kind;    /* notice_published, report_changed, subscription_confirm */
+	const char *channel; /* inapp, email */
+	int64_t account_id;  /* 0 for a subscription's */
+	int64_t subscription_id;
+	const char *address; /* an e-mail's */
+	const char *lang;
+	const char *entity; /* "notice", "report", "unit" */
+	int64_t entity_id;
+	int64_t unit_id;
+	const char *unit_name;
+	const char *title, *detail;
+	const char *secret;	 /* a confirm token, or "" */
+	const char *unsubscribe; /* the subscription's unsubscribe token, or "" */
+	int attempts;		 /* this one included */
+	int64_t created_at;
+};
+
+/*
+ * Turn up to max_events recorded events into outbox rows, each event in
+ * its own transaction with the mark that it was expanded. *done counts the
+ * events expanded. 0 or the database's error.
+ */
+int notify_expand(struct dv_ctx *ctx, int max_events, int *done);
+
+/*
+ * Make the sender's own connection commit without waiting for the disk.
+ * The sender marks a mail sent just before its final "." (web/notify/): a
+ * sender killed while its commit waited for the disk would leave the mark
+ * (the database, or the page cache, finishes the commit) and the mail
+ * unsent. Without the wait that time shrinks to a write. What it costs: a
+ * crash of the machine or of the database server may forget the last marks
+ * and claims, and those messages go again.
+ */
+int notify_sender_connection(struct dv_ctx *ctx);
+
+/* Put back the rows a stopped sender had claimed. */
+int notify_recover(struct dv_ctx *ctx);
+
+/*
+ * Claim up to max rows due now (state sending, attempt counted, committed)
+ * into *out (ctx's arena), oldest first; *n how many.
+ */
+int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n);
+
+/* m was delivered: mark it sent and record the attempt, and for the in-app
+ * channel put it in the inbox, in one transaction. */
+int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m);
+
+/* m's attempt failed with `error` (kept, never a secret), even after notify_sent
+ * (the server refused it at the end): try again later,
+ * or give up after NOTIFY_MAX_ATTEMPTS. */
+int notify_failed(struct dv_ctx *ctx, const struct notify_msg *m, const char *error);
+
+/* Counts of the outbox's rows by state (for the log and the tests). */
+struct notify_counts {
+	int64_t pending, sending, sent, failed;
+};
+int notify_counts(struct dv_ctx *ctx, struct notify_counts *c);
+
+#endif

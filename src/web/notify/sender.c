@@ -1,0 +1,213 @@
+/*
+ * The sender: a thread of `danvan serve` with its own database connection
+ * that expands recorded events into messages and delivers the due ones,
+ * one at a time, oldest first.
+ *
+ * Exactly once: a message is claimed (its attempt counted) in one
+ * transaction, then delivered, and marked sent in another transaction at
+ * the transport's last moment (notify_impl.h): in-app, the mark is the
+ * delivery; by mail, just before the final "." of DATA, so a sender killed
+ * before it has sent nothing the server keeps, and the message is claimed
+ * again after the restart. Every attempt keeps the same Message-ID.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "base/date.h"
+#include "base/log.h"
+#include "web/notify/notify.h"
+#include "web/notify/notify_impl.h"
+
+#define CLAIM_MAX  50 /* messages claimed together */
+#define EXPAND_MAX 20 /* events expanded in one round */
+
+struct sender {
+	struct sender_config cfg;
+	struct db *db;
+	pthread_t thread;
+	atomic_int stop;
+	struct transport inapp, smtp;
+	int has_smtp;
+	long sent, failed;
+};
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+struct commit {
+	struct req *r;
+	const struct notify_msg *m;
+	int done, rc;
+};
+
+/* The transport's last moment: the message is recorded as sent. */
+static int commit_sent(void *arg)
+{
+	struct commit *c = arg;
+	c->r->ctx.now = time_now();
+	c->rc = notify_sent(&c->r->ctx, c->m);
+	c->done = !c->rc;
+	return c->rc;
+}
+
+/* Deliver one claimed message and record the outcome. */
+static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
+{
+	char err[256] = "";
+	struct commit c = {r, m, 0, 0};
+	struct transport *t = !strcmp(m->channel, "inapp") ? &s->inapp
+			      : s->has_smtp		   ? &s->smtp
+							   : NULL;
+	r->ctx.lang = !strcmp(m->lang, "en") ? "en" : "vi";
+	int ok = t && t->deliver(t, r, m, commit_sent, &c, err, sizeof(err)) == 0;
+	if (!t)
+		snprintf(err, sizeof(err), "no transport for %s (start serve with --smtp)",
+			 m->channel);
+	if (c.rc) /* the database refused the mark: the message goes again later */
+		return c.rc;
+	if (ok) {
+		s->sent++;
+		return 0;
+	}
+	s->failed++;
+	log_warn("notify: message %lld: %s", (long long)m->id, err);
+	r->ctx.now = time_now();
+	/* also after its commit: the server refused it at the end */
+	return notify_failed(&r->ctx, m, err);
+}
+
+/* One round: expand, claim, deliver. How much work it did. */
+static int round_once(struct sender *s, struct req *r)
+{
+	int expanded = 0;
+	struct notify_msg *v;
+	size_t n = 0;
+	r->ctx.now = time_now();
+	int rc = notify_expand(&r->ctx, EXPAND_MAX, &expanded);
+	if (!rc)
+		rc = notify_claim(&r->ctx, CLAIM_MAX, &v, &n);
+	for (size_t i = 0; !rc && i < n && !atomic_load(&s->stop); i++)
+		rc = deliver(s, r, &v[i]);
+	if (rc) {
+		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
+		/* what this round claimed goes back for the next one (one sender
+		 * per database: nobody else's claim is touched) */
+		r->ctx.err = (struct dv_err){0};
+		if (notify_recover(&r->ctx))
+			log_error("notify: %s", r->ctx.err.msg);
+		return 0;
+	}
+	return expanded + (int)n;
+}
+
+static void *sender_main(void *arg)
+{
+	struct sender *s = arg;
+	struct req *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	arena_init(&r->arena);
+	ctx_init(&r->ctx, s->db, &r->arena, &actor_system);
+	r->public_url = s->cfg.public_url;
+	int rc = notify_sender_connection(&r->ctx);
+	if (!rc)
+		rc = notify_recover(&r->ctx);
+	if (rc)
+		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
+	while (!atomic_load(&s->stop)) {
+		int busy = round_once(s, r);
+		arena_release(&r->arena);
+		r->ctx.err = (struct dv_err){0};
+		if (!busy)
+			for (int w = 0; w < s->cfg.interval_ms && !atomic_load(&s->stop); w += 50)
+				sleep_ms(50);
+	}
+	arena_release(&r->arena);
+	free(r);
+	return NULL;
+}
+
+/* The URL without a password, for the log. */
+static const char *url_for_log(char *out, size_t n, const char *url)
+{
+	const char *scheme = strstr(url, "://");
+	const char *at = strchr(url, '@');
+	if (scheme && at && at > scheme)
+		snprintf(out, n, "%.*s://%s", (int)(scheme - url), url, at + 1);
+	else
+		snprintf(out, n, "%s", url);
+	return out;
+}
+
+struct sender *sender_start(const struct sender_config *cfg)
+{
+	struct sender *s = calloc(1, sizeof(*s));
+	struct dv_err err = {0};
+	if (!s)
+		return NULL;
+	s->cfg = *cfg;
+	if (s->cfg.interval_ms <= 0)
+		s->cfg.interval_ms = 1000;
+	if (db_open(cfg->db_url, &s->db, &err)) {
+		log_error("notify: %s", err.msg);
+		free(s);
+		return NULL;
+	}
+	transport_inapp(&s->inapp);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	char shown[512];
+	if (cfg->smtp_url && *cfg->smtp_url) {
+		if (transport_smtp(&s->smtp, cfg->smtp_url, cfg->starttls, cfg->from,
+				   cfg->public_url)) {
+			log_error("notify: libcurl cannot start");
+			db_close(s->db);
+			free(s);
+			return NULL;
+		}
+		s->has_smtp = 1;
+		log_info("notifications: in the app, and e-mail through %s from %s",
+			 url_for_log(shown, sizeof(shown), cfg->smtp_url), cfg->from);
+	} else {
+		log_info("notifications: in the app only (no --smtp or DANVAN_SMTP: e-mails wait "
+			 "in the outbox)");
+	}
+	/* the stop signals are the main thread's */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	int rc = pthread_create(&s->thread, NULL, sender_main, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc) {
+		log_error("notify: cannot start the sender's thread");
+		sender_stop(s);
+		return NULL;
+	}
+	return s;
+}
+
+void sender_stop(struct sender *s)
+{
+	if (!s)
+		return;
+	atomic_store(&s->stop, 1);
+	if (s->thread)
+		pthread_join(s->thread, NULL);
+	if (s->sent || s->failed)
+		log_info("notify: %ld messages delivered, %ld attempts failed", s->sent, s->failed);
+	if (s->has_smtp)
+		transport_release(&s->smtp);
+	db_close(s->db);
+	free(s);
+}

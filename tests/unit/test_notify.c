@@ -1,0 +1,221 @@
+#include "testlib.h"
+
+#include <string.h>
+
+#include "domain/notify/inbox.h"
+#include "domain/notify/outbox.h"
+#include "domain/notify/subscription.h"
+#include "domain/notify_event.h"
+
+static int64_t count(struct dv_ctx *ctx, const char *sql)
+{
+	int64_t n = -1;
+	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err, sql));
+	return n;
+}
+
+/* An account living in unit, logging in with login. */
+static int64_t account(struct dv_ctx *ctx, int64_t unit, const char *login)
+{
+	int64_t hid = test_household(ctx, unit, login, 1), id = 0;
+	assert_ok(ctx,
+		  db_int(ctx->db, &id, &ctx->err,
+			 "INSERT INTO account (login, password_hash, display_name, "
+			 "household_id, created_at, updated_at) VALUES ($1, 'x', $1, $2, 0, 0) "
+			 "RETURNING id",
+			 DB_T(login), DB_I(hid)));
+	return id;
+}
+
+/* A confirmed subscription of email to topic of unit. */
+static void subscribed(struct dv_ctx *ctx, int64_t unit, const char *topic, const char *email)
+{
+	assert_ok(ctx, notify_subscribe(ctx, unit, topic, email));
+	assert_ok(ctx, db_run(ctx->db, &ctx->err,
+			      "UPDATE notify_subscription SET confirmed_at = 1 WHERE email = $1",
+			      DB_T(email)));
+}
+
+static void publish(struct dv_ctx *ctx, int64_t unit, int64_t notice)
+{
+	assert_ok(ctx, ctx_begin(ctx));
+	assert_ok(ctx, ctx_end(ctx, notify_event_add(ctx, NOTIFY_NOTICE_PUBLISHED, unit, 0,
+						     "notice", notice, "Phí vệ sinh", "", 0)));
+}
+
+static void a_notice_reaches_each_person_once_on_each_channel(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t lan = account(ctx, t.dong_tac, "lan@example.com");
+	account(ctx, t.noi_hoa, "elsewhere@example.com"); /* another ward */
+	struct actor as_lan = {.account_id = lan};
+	const struct actor *system = ctx->actor;
+	ctx->actor = &as_lan;
+	assert_ok(ctx, notify_pref_set(ctx, NK_NOTICE, NC_EMAIL));
+	ctx->actor = system;
+	/* the same address subscribed twice, and as the account's login */
+	subscribed(ctx, t.dong_tac, "notices", "LAN@example.com");
+	subscribed(ctx, t.tdh, "notices", "lan@example.com");
+	subscribed(ctx, t.binh_an, "notices", "other@example.com");
+	subscribed(ctx, t.dong_tac, "reports", "reports@example.com");
+	int64_t confirmations = count(ctx, "SELECT COUNT(*) FROM notify_outbox");
+	assert_int_equal(confirmations, 4);
+	publish(ctx, t.tdh, 7);
+	int done = 0;
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_int_equal(done, 1);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice' "
+				    "AND channel = 'inapp'"),
+			 1);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice' "
+				    "AND channel = 'email'"),
+			 1);
+	/* expanding again writes nothing */
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_int_equal(done, 0);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice'"),
+			 2);
+	test_ctx_free(ctx);
+}
+
+static void choosing_none_means_no_message(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t hoa = account(ctx, t.chieu_lieu, "0912345678");
+	struct actor as_hoa = {.account_id = hoa};
+	const struct actor *system = ctx->actor;
+	ctx->actor = &as_hoa;
+	enum notify_channel ch[NK_COUNT];
+	assert_ok(ctx, notify_prefs_get(ctx, ch));
+	assert_int_equal(ch[NK_NOTICE], NC_INAPP); /* the default */
+	assert_ok(ctx, notify_pref_set(ctx, NK_NOTICE, NC_NONE));
+	ctx->actor = system;
+	publish(ctx, t.chieu_lieu, 8);
+	int done = 0;
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_int_equal(done, 1);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox"), 0);
+	test_ctx_free(ctx);
+}
+
+static void a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	assert_ok(ctx, notify_subscribe(ctx, t.dong_tac, "notices", "a@example.com"));
+	struct notify_msg *m;
+	size_t n;
+	int64_t start = ctx->now, waits[NOTIFY_MAX_ATTEMPTS];
+	for (int i = 0; i < NOTIFY_MAX_ATTEMPTS; i++) {
+		assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+		assert_int_equal(n, 1);
+		assert_int_equal(m[0].attempts, i + 1);
+		assert_true(strlen(m[0].secret) > 20); /* the confirm token is kept for retries */
+		assert_ok(ctx, notify_failed(ctx, &m[0], "smtp: refused"));
+		int64_t next = count(ctx, "SELECT next_attempt_at FROM notify_outbox");
+		waits[i] = next - ctx->now;
+		/* not due before its time */
+		assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+		assert_int_equal(n, 0);
+		ctx->now = next;
+	}
+	assert_int_equal(waits[0], NOTIFY_BACKOFF_SECONDS);
+	assert_int_equal(waits[1], 2 * NOTIFY_BACKOFF_SECONDS);
+	assert_int_equal(waits[4], 16 * NOTIFY_BACKOFF_SECONDS);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE state = 'failed' "
+				    "AND secret = ''"),
+			 1);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_attempt WHERE ok = 0"),
+			 NOTIFY_MAX_ATTEMPTS);
+	ctx->now = start + 10 * 86400;
+	assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+	assert_int_equal(n, 0); /* given up */
+	test_ctx_free(ctx);
+}
+
+static void a_claim_left_by_a_killed_sender_is_put_back_and_sent_once(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t lan = account(ctx, t.dong_tac, "0987654321");
+	publish(ctx, t.dong_tac, 9);
+	int done;
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	struct notify_msg *m;
+	size_t n;
+	assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+	assert_int_equal(n, 1);
+	/* the sender dies here; the next one starts */
+	assert_ok(ctx, notify_recover(ctx));
+	assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(m[0].attempts, 2);
+	assert_ok(ctx, notify_sent(ctx, &m[0]));
+	assert_ok(ctx, notify_sent(ctx, &m[0])); /* twice: still one message */
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_inbox"), 1);
+	struct actor as_lan = {.account_id = lan};
+	ctx->actor = &as_lan;
+	struct notify_item *v;
+	int more;
+	assert_ok(ctx, notify_inbox_list(ctx, 1, 10, 0, &v, &n, &more));
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].title, "Phí vệ sinh");
+	assert_int_equal(notify_unread(ctx, lan), 1);
+	assert_int_equal(notify_inbox_read(ctx, v[0].id + 1000), DV_ENOTFOUND);
+	assert_ok(ctx, notify_inbox_read(ctx, v[0].id));
+	assert_int_equal(notify_unread(ctx, lan), 0);
+	test_ctx_free(ctx);
+}
+
+static void subscribing_refuses_what_is_not_an_address_and_writes_nothing(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	static const char *const bad[] = {"",
+					  "lan",
+					  "lan@",
+					  "@example.com",
+					  "lan@example",
+					  "a b@example.com",
+					  "a@b@example.com",
+					  "a@example.com\r\nBcc: x@example.com",
+					  "a<b>@example.com"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(notify_subscribe(ctx, t.dong_tac, "notices", bad[i]), DV_EINVAL);
+		assert_string_equal(ctx->err.field, "email");
+	}
+	assert_int_equal(notify_subscribe(ctx, t.dong_tac, "ballots", "a@example.com"), DV_EINVAL);
+	assert_int_equal(notify_subscribe(ctx, 987654, "notices", "a@example.com"), DV_ENOTFOUND);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_subscription"), 0);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox"), 0);
+	int64_t unit;
+	assert_int_equal(notify_confirm(ctx, "short", &unit), DV_ENOTFOUND);
+	assert_int_equal(
+		notify_unsubscribe(ctx, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &unit),
+		DV_ENOTFOUND);
+	test_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_notice_reaches_each_person_once_on_each_channel),
+		cmocka_unit_test(choosing_none_means_no_message),
+		cmocka_unit_test(a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last),
+		cmocka_unit_test(a_claim_left_by_a_killed_sender_is_put_back_and_sent_once),
+		cmocka_unit_test(subscribing_refuses_what_is_not_an_address_and_writes_nothing),
+	};
+	return test_run(tests);
+}
