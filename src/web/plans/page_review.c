@@ -107,7 +107,10 @@ static void figure_rows(struct req *r, const struct review_doc *d)
 {
 	struct buf *b = &r->out;
 	int ny = d->r.year - d->year0 + 1;
-	html_raw(b, "<div class=\"scroll\"><table class=\"list\"><caption>");
+	/* a table kept as one on phones, scrolled sideways if it must */
+	html_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	html_txt(b, T(r, "The figures, year on year"));
+	html_raw(b, "\"><table class=\"list keep\"><caption>");
 	html_txt(b, T(r, "The figures, year on year"));
 	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
 	html_txt(b, T(r, "Figure"));
@@ -145,7 +148,9 @@ static void units_rows(struct req *r, const struct review_doc *d)
 		return;
 	static const enum fig cols[] = {FIG_NOTICES, FIG_MATTERS, FIG_WORKS,
 					FIG_MONEY,   FIG_REPORTS, FIG_MODELS};
-	html_raw(b, "<div class=\"scroll\"><table class=\"list\"><caption>");
+	html_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	html_txt(b, T(r, "Units below"));
+	html_raw(b, "\"><table class=\"list keep\"><caption>");
 	html_txt(b, T(r, "Units below"));
 	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
 	html_txt(b, T(r, "Unit"));
