@@ -138,6 +138,53 @@ ok "every figure as a workbook" equals "$(get "/reviews/$R/review.xlsx")" 200
 ok "(an XLSX of three sheets)" equals \
 	"$(python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(len([n for n in z.namelist() if n.startswith('xl/worksheets/sheet')]))" "$T_DIR/body")" 3
 
+# --------------------------------------- the conference, from its form
+ok "the review's page offers the board the conference's form" equals "$(get "/reviews/$R" -b "$(jar board)")" 200
+ok "(posting to the review)" contains "$T_DIR/body" "action=\"/reviews/$R/conference\""
+ok "(filled as recorded)" contains "$T_DIR/body" 'name="held_on" type="date" value="2023-02-17"'
+ok "(every certificate the review lists ticked)" equals "$(grep -o 'name="award_[0-9]*" checked' "$T_DIR/body" | wc -l)" 54
+ok "not to anonymous readers" equals "$(get "/reviews/$R")" 200
+ok "(no form on the public page)" lacks "$T_DIR/body" 'action="/reviews/[0-9]*/conference"'
+A1=$(sql "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1")
+A2=$(sql "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1 OFFSET 1")
+conf() { # conf HELD_ON [curl args...]: the board posts the conference's form
+	local held=$1
+	shift
+	curl -s -o "$T_DIR/body" -w '%{http_code}' -b "$(jar board)" --data-urlencode "csrf=$(csrf_of board "/reviews/$R")" \
+		--data-urlencode "held_on=$held" "$@" "http://127.0.0.1:$T_PORT/reviews/$R/conference"
+}
+ok "a day that does not exist: the form again, 400" equals \
+	"$(conf 2023-02-30 -d starts=14:00 --data-urlencode 'place=Hội trường' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết' -d "award_$A1=1")" 400
+ok "(the message next to the day, in Vietnamese)" grep -qF '<p class="field-error" id="e-held_on">Ghi ngày theo dạng dd/mm/yyyy</p>' "$T_DIR/body"
+ok "(what was typed kept)" grep -qF 'value="Hội trường"' "$T_DIR/body"
+ok "no place: the message next to the place" equals \
+	"$(conf 2023-02-20 --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết')" 400
+ok "(next to it)" grep -qF 'id="e-place"' "$T_DIR/body"
+ok "an hour that is not one" equals \
+	"$(conf 2023-02-20 -d starts=25:00 --data-urlencode 'place=Hội trường' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết')" 400
+ok "(next to it)" grep -qF 'id="e-starts"' "$T_DIR/body"
+ok "a day before the year reviewed" equals \
+	"$(conf 2021-12-30 --data-urlencode 'place=Hội trường' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết')" 400
+ok "(the conference as it was)" equals \
+	"$(get "/api/v1/reviews/$R" >/dev/null; json '[j.conference.held_on, j.conference.awards.length].join()')" "2023-02-17,54"
+ok "without the CSRF token: 403" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar board)" -d held_on=2023-02-20 --data-urlencode 'place=X' -d participants=X -d agenda=X "http://127.0.0.1:$T_PORT/reviews/$R/conference")" 403
+ok "Bình An's officer may not record it" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar other)" --data-urlencode "csrf=$(csrf_of other "/reviews/$R")" -d held_on=2023-02-20 --data-urlencode 'place=X' -d participants=X -d agenda=X "http://127.0.0.1:$T_PORT/reviews/$R/conference")" 403
+ok "the board corrects it: two certificates handed" equals \
+	"$(conf 2023-02-20 -d starts=14:00 --data-urlencode 'place=Hội trường Ủy ban nhân dân thành phố Dĩ An' --data-urlencode 'participants=Lãnh đạo Thành ủy, Ủy ban Mặt trận Tổ quốc và bảy phường' --data-urlencode 'agenda=Báo cáo tổng kết; trao giấy khen' -d "award_$A1=1" -d "award_$A2=1")" 303
+ok "(as the API says)" equals \
+	"$(get "/api/v1/reviews/$R" >/dev/null; json '[j.conference.held_on, j.conference.starts, j.conference.place, j.conference.awards.map(a=>a.id??a).sort((x,y)=>x-y).join("+")].join()')" \
+	"2023-02-20,14:00,Hội trường Ủy ban nhân dân thành phố Dĩ An,$(printf '%s\n' "$A1" "$A2" | sort -n | paste -sd+)"
+ok "(its hash is as it was)" equals "$(json 'j.hash')" "$HASH"
+ok "the public page shows it" equals "$(get "/reviews/$R")" 200
+ok "(the place and the two people commended)" equals \
+	"$(grep -c 'Hội trường Ủy ban nhân dân thành phố Dĩ An' "$T_DIR/body"),$(grep -o 'Những người được trao giấy khen</summary><ul[^>]*>\(<li>[^<]*</li>\)*' "$T_DIR/body" | grep -o '<li>' | wc -l)" "1,2"
+ok "the board hands every certificate again" equals \
+	"$(conf 2023-02-17 -d starts=08:00 --data-urlencode 'place=Hội trường Thành ủy Dĩ An' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết' \
+		$(sql "SELECT '-d award_' || ref || '=1' FROM review_line WHERE review_id = $R AND kind = 'award'"))" 303
+ok "(54 again)" equals "$(get "/api/v1/reviews/$R" >/dev/null; json 'j.conference.awards.length')" 54
+
 # ------------------------------------ a review of this year and the modules
 ok "the board builds this year's review" equals \
 	"$(api "$BOARD" POST "/api/v1/units/$CITY/reviews" "{\"year\":$YEAR}")" 201
@@ -162,6 +209,8 @@ ok "(each unit below has its figures)" equals "$(fig 'j.units.length')" 7
 ok "the board writes the narrative" equals \
 	"$(api "$BOARD" PATCH "/api/v1/reviews/$NEW" '{"parts":{"directions":"Năm tới tiếp tục đổi mới."},"signer_name":"Nguyễn Văn A"}')" 200
 ok "(kept)" equals "$(json 'j.parts.directions')" "Năm tới tiếp tục đổi mới."
+ok "a draft has no conference yet" equals "$(get "/reviews/$NEW" -b "$(jar board)")" 200
+ok "(no form for it)" lacks "$T_DIR/body" 'action="/reviews/[0-9]*/conference"'
 ok "its PDF for the board" equals "$(get "/reviews/$NEW/review.pdf" -b "$(jar board)")" 200
 pdftotext "$T_DIR/body" - | tr -s ' \n' ' ' >"$T_DIR/draft.txt"
 ok "(a draft, marked)" grep -qF "DỰ THẢO" "$T_DIR/draft.txt"

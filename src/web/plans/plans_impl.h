@@ -48,6 +48,7 @@ int page_review_update(struct req *r);
 int page_review_build(struct req *r);
 int page_review_final(struct req *r);
 int page_review_publish(struct req *r);
+int page_review_conference(struct req *r);
 int page_review_pdf(struct req *r);
 int page_unit_review_pdf(struct req *r);
 int page_review_xlsx(struct req *r);

@@ -53,6 +53,7 @@ const struct route plans_routes[] = {
 	{"POST", "/reviews/{id}/build", page_review_build, ROUTE_HTML, ROUTE_LOGIN | ROUTE_SLOW},
 	{"POST", "/reviews/{id}/final", page_review_final, ROUTE_HTML, ROUTE_LOGIN},
 	{"POST", "/reviews/{id}/publish", page_review_publish, ROUTE_HTML, ROUTE_LOGIN},
+	{"POST", "/reviews/{id}/conference", page_review_conference, ROUTE_HTML, ROUTE_LOGIN},
 	{"GET", "/reviews/{id}/review.pdf", page_review_pdf, ROUTE_TEXT, ROUTE_PUBLIC | ROUTE_SLOW},
 	{"GET", "/reviews/{id}/review.xlsx", page_review_xlsx, ROUTE_TEXT,
 	 ROUTE_PUBLIC | ROUTE_SLOW},
