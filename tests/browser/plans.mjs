@@ -1,11 +1,13 @@
 // The mobilization year in a real browser, on phones: the city's
-// administrator opens the city's plans, makes this year's plan, reads the
-// 2022 review, builds this year's review, writes a narrative part, makes
-// it final (its hash shown) and publishes it, and its PDF prints; a ward
-// officer finds a task the city's plan gives the ward, reports on it and
-// attaches evidence, and /me counts the overdue tasks and the periodic
-// reports; an anonymous resident reads the published review and finds its
-// PDF. Every page is checked with axe-core (lib.mjs).
+// administrator opens the city's plans (2023's with an indicator, the
+// periodic reports and their consolidation), makes this year's plan, reads
+// the 2022 review, builds this year's review, writes a narrative part,
+// makes it final (its hash shown), publishes it and records its
+// conference, and its PDF prints; a ward officer finds a task the city's
+// plan gives the ward, reports on it and attaches evidence, and /me counts
+// the overdue tasks and the periodic reports; an anonymous resident reads
+// the published review and finds its PDF. Every page is checked with
+// axe-core (lib.mjs).
 //
 //   BASE=http://127.0.0.1:PORT SHOTS=build/screenshots node tests/browser/plans.mjs
 import { execFileSync } from 'node:child_process';
@@ -30,6 +32,21 @@ try {
   await Promise.all([admin.waitForNavigation(), admin.click(`section.plans a[href="${city}/plans"]`)]);
   await visit(admin, 'plans-city-phone');
   ok("the city's plans list 2023's", (await admin.textContent('main table')).includes('năm 2023'));
+
+  // 2023's plan, one of its indicators, the periodic reports consolidated
+  await Promise.all([admin.waitForNavigation(), admin.click('main table a:has-text("Kế hoạch công tác dân vận năm 2023")')]);
+  await visit(admin, 'plan-2023-phone');
+  ok('the 2023 plan gives tasks to the wards', (await admin.textContent('main')).includes('Tân Đông Hiệp'));
+  await Promise.all([admin.waitForNavigation(), admin.click('main a[href^="/plan-indicators/"]')]);
+  await visit(admin, 'indicator-phone');
+  await admin.goto(BASE + city + '/periodic');
+  await visit(admin, 'periodic-city-phone');
+  await Promise.all([admin.waitForNavigation(), admin.click('main a[href^="/periodic/"]')]);
+  await visit(admin, 'periodic-template-phone');
+  await admin.goto(BASE + new URL(admin.url()).pathname + '/consolidation?year=2022');
+  await visit(admin, 'consolidation-2022-phone');
+  ok('the 2022 consolidation flags the late ward', (await admin.textContent('main')).includes('Trễ hạn'));
+  await admin.goto(BASE + city + '/plans');
 
   // this year's plan, made from the form
   await admin.selectOption('#f-year', String(YEAR));
@@ -69,6 +86,26 @@ try {
   await Promise.all([admin.waitForNavigation(), admin.click(`form[action="${review}/publish"] button`)]);
   ok('published: its public notice is linked', (await admin.$('p.links a[href^="/notices/"]')) !== null);
   await visit(admin, 'review-published-phone');
+  await Promise.all([admin.waitForNavigation(), admin.click('p.links a[href^="/notices/"]')]);
+  await visit(admin, 'review-notice-phone');
+  ok('the notice links the PDF', (await admin.$('main a[href*="review"][href$=".pdf"]')) !== null);
+  await admin.goto(BASE + review);
+
+  // the conference, recorded from the review's page: a mistake first
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+    .format(process.env.DANVAN_NOW ? new Date(Number(process.env.DANVAN_NOW) * 1000) : new Date());
+  await admin.fill('#f-held_on', today);
+  await admin.fill('#f-starts', '08:00');
+  await admin.fill('#f-participants', 'Lãnh đạo Thành ủy, Ủy ban Mặt trận Tổ quốc và các phường');
+  await admin.fill('#f-agenda', 'Báo cáo tổng kết năm; phương hướng năm tới; khen thưởng');
+  await Promise.all([admin.waitForNavigation(), admin.click(`form[action="${review}/conference"] button[type=submit]`)]);
+  ok('no place: the message is next to the place', (await admin.textContent('#e-place')).length > 0);
+  ok('(what was typed is kept)', (await admin.inputValue('#f-agenda')).includes('phương hướng năm tới'));
+  await visit(admin, 'review-conference-error-phone');
+  await admin.fill('#f-place', 'Hội trường Thành ủy Dĩ An');
+  await Promise.all([admin.waitForNavigation(), admin.click(`form[action="${review}/conference"] button[type=submit]`)]);
+  ok('the conference is recorded', (await admin.textContent('section.conference')).includes('Hội trường Thành ủy Dĩ An'));
+  await visit(admin, 'review-conference-phone');
   const pdfHref = await admin.getAttribute('p.links a[href*="review"][href$=".pdf"]', 'href');
   const pdf = await admin.context().request.get(BASE + pdfHref);
   ok('the report prints as a PDF', pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf',
@@ -118,6 +155,7 @@ try {
   ok('the resident reads the narrative', (await anon.textContent('main')).includes(text));
   ok('and sees the link to the PDF',
      await anon.isVisible('a[href*="review"][href$=".pdf"]'));
+  ok('and the conference', (await anon.textContent('section.conference')).includes('Hội trường Thành ủy Dĩ An'));
   ok('(no officer form)', (await anon.$('main form')) === null);
 } finally {
   await browser.close();
