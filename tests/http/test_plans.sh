@@ -3,11 +3,14 @@
 # the demo's plans of Dĩ An with their tasks, the quarterly reports of 2022
 # consolidated (sums, shares recomputed from summed counts, the late ward
 # flagged), the 2022 review published and frozen (every change refused, its
-# hash kept), a review of this year whose figures equal what the modules'
-# own API answers, the PDF read by pdftotext with every part and its
-# figures, the workbooks read by Python's zipfile, /me's to-do line of
-# overdue tasks, and bad input refused with nothing written (malformed
-# UTF-8, another ward's units, no CSRF token).
+# hash kept), its conference recorded from the review's form (the
+# messages next to the fields, nothing changed on a refusal), a review of
+# this year whose figures equal what the modules' own API answers, the PDF
+# read by pdftotext with every part and its figures, the workbooks read by
+# Python's zipfile, /me's to-do line of overdue tasks, an indicator's value
+# entered with its evidence and a periodic report saved and sent through
+# the API, and bad input refused with nothing written (malformed UTF-8,
+# another ward's units, no CSRF token).
 . "$(dirname "$0")/../lib.sh"
 
 DB=$(new_db)
@@ -253,6 +256,56 @@ ok "(the other wards missing, or not due yet in the first days of January)" equa
 	"$(json 'j.states.missing + j.states.not_due')" 6
 ok "sent, it no longer changes" equals \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d item_3=9 "http://127.0.0.1:$T_PORT$FORM")" 409
+
+# ------------------------- an entered value and a periodic report, by the API
+ok "the board makes this year's plan of grassroots democracy" equals \
+	"$(api "$BOARD" POST "/api/v1/units/$CITY/plans" "{\"year\":$YEAR,\"kind\":\"democracy\",\"title\":\"Kế hoạch thực hiện dân chủ ở cơ sở năm $YEAR\"}")" 201
+PD=$(json 'j.id')
+ok "with an entered indicator, a share" equals \
+	"$(api "$BOARD" POST "/api/v1/plans/$PD/indicators" '{"name":"Tỷ lệ khu phố tổ chức hội nghị nhân dân","measure":"percent","target":"90"}')" 201
+IND=$(json 'j.indicators.find(i=>!i.computed).id')
+ok "a value of it, today" equals \
+	"$(api "$BOARD" POST "/api/v1/plans/indicators/$IND/values" '{"num":41,"den":46,"note":"Theo biên bản của các khu phố"}')" 201
+VAL=$(json 'j.id')
+ok "(as entered, the rate from the two counts, today)" equals \
+	"$(json '[j.indicator, j.value.num, j.value.den, j.value.permille, j.on, j.note, j.files.length].join()')" \
+	"$IND,41,46,891,$(vn_day 0),Theo biên bản của các khu phố,0"
+ok "the plan shows it as the indicator's value" equals \
+	"$(get "/api/v1/plans/$PD" -b "$(jar board)" >/dev/null; json "(()=>{const i=j.indicators.find(x=>x.id==$IND);return [i.value.num,i.value.den].join()})()")" "41,46"
+ok "more than the whole: 400" equals \
+	"$(api "$BOARD" POST "/api/v1/plans/indicators/$IND/values" '{"num":47,"den":46}')" 400
+ok "(naming the total)" contains "$T_DIR/body" '"field":"den"'
+ok "a count given as text: 400" equals "$(api "$BOARD" POST "/api/v1/plans/indicators/$IND/values" '{"num":"41","den":46}')" 400
+ok "Bình An's officer does not see the city's draft plan to enter it" equals \
+	"$(api "$OTHER" POST "/api/v1/plans/indicators/$IND/values" '{"num":1,"den":2}')" 404
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' >"$T_DIR/minutes.pdf"
+ok "its evidence, a PDF" equals \
+	"$(curl -s -o "$T_DIR/body" -w '%{http_code}' -H "Authorization: Bearer $BOARD" -F "file=@$T_DIR/minutes.pdf;type=application/pdf" -F 'caption=Biên bản hội nghị' "http://127.0.0.1:$T_PORT/api/v1/plans/values/$VAL/files")" 201
+ok "(listed with its caption)" equals "$(json '[j.files.length, j.files[0].caption, j.files[0].type].join()')" "1,Biên bản hội nghị,application/pdf"
+ok "(and served)" equals "$(get "$(json 'j.files[0].url' | sed 's|^https\?://[^/]*||')" -b "$(jar board)")" 200
+Q3="/api/v1/plans/periodic/$T/units/$TDH?year=$LAST&period=3"
+ok "the ward's report of last year's third quarter, by the API" equals "$(api "$WARD" GET "$Q3")" 200
+ok "(not begun: computed figures, the entered ones empty)" equals \
+	"$(json '[j.id, j.submitted, j.items.length>3, j.texts.length>0].join()')" ",false,true,true"
+ok "a share given as a number: 400 naming the item" equals \
+	"$(api "$WARD" POST "$Q3" '{"values":{"4":450}}')" 400
+ok "(naming item_4)" contains "$T_DIR/body" '"field":"item_4"'
+ok "the ward saves a draft" equals \
+	"$(api "$WARD" POST "$Q3" '{"values":{"3":5,"4":{"num":430,"den":500}},"texts":["Quý 3 ổn định"]}')" 200
+ok "(kept, not sent)" equals \
+	"$(json '[j.id>0, j.submitted, j.items[2].value.value, j.items[3].value.num, j.items[3].value.den, j.texts[0].text].join()')" \
+	"true,false,5,430,500,Quý 3 ổn định"
+ok "and sends it" equals "$(api "$WARD" POST "$Q3" '{"submit":true}')" 200
+ok "(sent today, on time or late)" equals \
+	"$(json '[j.submitted, j.submitted_on, ["on_time","late"].includes(j.state)].join()')" "true,$(vn_day 0),true"
+ok "the city's consolidation of that quarter counts it" equals \
+	"$(api "$BOARD" GET "/api/v1/plans/periodic/$T/consolidation?year=$LAST&period=3")" 200
+ok "(its figures on its row)" equals \
+	"$(json "(()=>{const r=j.rows.find(x=>x.unit==$TDH);return [r.values[2].value, r.values[3].num, r.values[3].den, r.texts[0]].join()})()")" \
+	"5,430,500,Quý 3 ổn định"
+ok "sent, it no longer changes" equals "$(api "$WARD" POST "$Q3" '{"values":{"3":9}}')" 409
+ok "Bình An's officer does not find Tân Đông Hiệp's to send it" equals \
+	"$(api "$OTHER" POST "/api/v1/plans/periodic/$T/units/$TDH?year=$LAST&period=2" '{"submit":true}')" 404
 
 # ------------------------------------------------------------ refusals
 PLANS=$(sql "SELECT COUNT(*) FROM plan")
