@@ -328,7 +328,7 @@ static void conference_form(struct req *r, const struct review_doc *d,
 				      .value = posted  ? typed
 					       : found ? c->participants
 						       : NULL},
-		      3, fe);
+		      4, fe);
 	typed = req_form(r, "agenda");
 	form_textarea(r,
 		      &(struct field){.name = "agenda",
