@@ -11,6 +11,8 @@
 # resolves, she confirms and rates, a neighbor has it too, the board's page.
 # awards.mjs: a ward proposes, the council votes, the decision prints its
 # certificates, a phone scans one and verifies it.
+# plans.mjs: the city makes its plan and its review final and published, a
+# ward reports on its task with evidence, a resident reads the review.
 . "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 DB=$(new_db)
@@ -20,7 +22,7 @@ export DEMO_RECEIPT=$(sed -n 's/.*kept the receipt \([A-Z0-9-]*\) .*/\1/p' "$T_D
 start_server "$DB" --threads 2 || { echo "not ok - server did not start"; exit 1; }
 rc=0
 export HTMLDIR=$T_DIR/html
-for flow in ${FLOWS:-run notices matters consultations works reports awards}; do
+for flow in ${FLOWS:-run notices matters consultations works reports awards plans}; do
 	echo "# $flow.mjs"
 	BASE="http://127.0.0.1:$T_PORT" SHOTS="${SHOTS:-build/screenshots}" \
 		node "tests/browser/$flow.mjs" || rc=1

@@ -3,11 +3,14 @@
 # the demo's plans of Dĩ An with their tasks, the quarterly reports of 2022
 # consolidated (sums, shares recomputed from summed counts, the late ward
 # flagged), the 2022 review published and frozen (every change refused, its
-# hash kept), a review of this year whose figures equal what the modules'
-# own API answers, the PDF read by pdftotext with every part and its
-# figures, the workbooks read by Python's zipfile, /me's to-do line of
-# overdue tasks, and bad input refused with nothing written (malformed
-# UTF-8, another ward's units, no CSRF token).
+# hash kept), its conference recorded from the review's form (the
+# messages next to the fields, nothing changed on a refusal), a review of
+# this year whose figures equal what the modules' own API answers, the PDF
+# read by pdftotext with every part and its figures, the workbooks read by
+# Python's zipfile, /me's to-do line of overdue tasks, an indicator's value
+# entered with its evidence and a periodic report saved and sent through
+# the API, and bad input refused with nothing written (malformed UTF-8,
+# another ward's units, no CSRF token).
 . "$(dirname "$0")/../lib.sh"
 
 DB=$(new_db)
@@ -138,6 +141,53 @@ ok "every figure as a workbook" equals "$(get "/reviews/$R/review.xlsx")" 200
 ok "(an XLSX of three sheets)" equals \
 	"$(python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(len([n for n in z.namelist() if n.startswith('xl/worksheets/sheet')]))" "$T_DIR/body")" 3
 
+# --------------------------------------- the conference, from its form
+ok "the review's page offers the board the conference's form" equals "$(get "/reviews/$R" -b "$(jar board)")" 200
+ok "(posting to the review)" contains "$T_DIR/body" "action=\"/reviews/$R/conference\""
+ok "(filled as recorded)" contains "$T_DIR/body" 'name="held_on" type="date" value="2023-02-17"'
+ok "(every certificate the review lists ticked)" equals "$(grep -o 'name="award_[0-9]*" checked' "$T_DIR/body" | wc -l)" 54
+ok "not to anonymous readers" equals "$(get "/reviews/$R")" 200
+ok "(no form on the public page)" lacks "$T_DIR/body" 'action="/reviews/[0-9]*/conference"'
+A1=$(sql "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1")
+A2=$(sql "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1 OFFSET 1")
+conf() { # conf HELD_ON [curl args...]: the board posts the conference's form
+	local held=$1
+	shift
+	curl -s -o "$T_DIR/body" -w '%{http_code}' -b "$(jar board)" --data-urlencode "csrf=$(csrf_of board "/reviews/$R")" \
+		--data-urlencode "held_on=$held" "$@" "http://127.0.0.1:$T_PORT/reviews/$R/conference"
+}
+ok "a day that does not exist: the form again, 400" equals \
+	"$(conf 2023-02-30 -d starts=14:00 --data-urlencode 'place=Hội trường' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết' -d "award_$A1=1")" 400
+ok "(the message next to the day, in Vietnamese)" grep -qF '<p class="field-error" id="e-held_on">Ghi ngày theo dạng dd/mm/yyyy</p>' "$T_DIR/body"
+ok "(what was typed kept)" grep -qF 'value="Hội trường"' "$T_DIR/body"
+ok "no place: the message next to the place" equals \
+	"$(conf 2023-02-20 --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết')" 400
+ok "(next to it)" grep -qF 'id="e-place"' "$T_DIR/body"
+ok "an hour that is not one" equals \
+	"$(conf 2023-02-20 -d starts=25:00 --data-urlencode 'place=Hội trường' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết')" 400
+ok "(next to it)" grep -qF 'id="e-starts"' "$T_DIR/body"
+ok "a day before the year reviewed" equals \
+	"$(conf 2021-12-30 --data-urlencode 'place=Hội trường' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết')" 400
+ok "(the conference as it was)" equals \
+	"$(get "/api/v1/reviews/$R" >/dev/null; json '[j.conference.held_on, j.conference.awards.length].join()')" "2023-02-17,54"
+ok "without the CSRF token: 403" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar board)" -d held_on=2023-02-20 --data-urlencode 'place=X' -d participants=X -d agenda=X "http://127.0.0.1:$T_PORT/reviews/$R/conference")" 403
+ok "Bình An's officer may not record it" equals \
+	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar other)" --data-urlencode "csrf=$(csrf_of other "/reviews/$R")" -d held_on=2023-02-20 --data-urlencode 'place=X' -d participants=X -d agenda=X "http://127.0.0.1:$T_PORT/reviews/$R/conference")" 403
+ok "the board corrects it: two certificates handed" equals \
+	"$(conf 2023-02-20 -d starts=14:00 --data-urlencode 'place=Hội trường Ủy ban nhân dân thành phố Dĩ An' --data-urlencode 'participants=Lãnh đạo Thành ủy, Ủy ban Mặt trận Tổ quốc và bảy phường' --data-urlencode 'agenda=Báo cáo tổng kết; trao giấy khen' -d "award_$A1=1" -d "award_$A2=1")" 303
+ok "(as the API says)" equals \
+	"$(get "/api/v1/reviews/$R" >/dev/null; json '[j.conference.held_on, j.conference.starts, j.conference.place, j.conference.awards.map(a=>a.id??a).sort((x,y)=>x-y).join("+")].join()')" \
+	"2023-02-20,14:00,Hội trường Ủy ban nhân dân thành phố Dĩ An,$(printf '%s\n' "$A1" "$A2" | sort -n | paste -sd+)"
+ok "(its hash is as it was)" equals "$(json 'j.hash')" "$HASH"
+ok "the public page shows it" equals "$(get "/reviews/$R")" 200
+ok "(the place and the two people commended)" equals \
+	"$(grep -c 'Hội trường Ủy ban nhân dân thành phố Dĩ An' "$T_DIR/body"),$(grep -o 'Những người được trao giấy khen</summary><ul[^>]*>\(<li>[^<]*</li>\)*' "$T_DIR/body" | grep -o '<li>' | wc -l)" "1,2"
+ok "the board hands every certificate again" equals \
+	"$(conf 2023-02-17 -d starts=08:00 --data-urlencode 'place=Hội trường Thành ủy Dĩ An' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết' \
+		$(sql "SELECT '-d award_' || ref || '=1' FROM review_line WHERE review_id = $R AND kind = 'award'"))" 303
+ok "(54 again)" equals "$(get "/api/v1/reviews/$R" >/dev/null; json 'j.conference.awards.length')" 54
+
 # ------------------------------------ a review of this year and the modules
 ok "the board builds this year's review" equals \
 	"$(api "$BOARD" POST "/api/v1/units/$CITY/reviews" "{\"year\":$YEAR}")" 201
@@ -162,6 +212,8 @@ ok "(each unit below has its figures)" equals "$(fig 'j.units.length')" 7
 ok "the board writes the narrative" equals \
 	"$(api "$BOARD" PATCH "/api/v1/reviews/$NEW" '{"parts":{"directions":"Năm tới tiếp tục đổi mới."},"signer_name":"Nguyễn Văn A"}')" 200
 ok "(kept)" equals "$(json 'j.parts.directions')" "Năm tới tiếp tục đổi mới."
+ok "a draft has no conference yet" equals "$(get "/reviews/$NEW" -b "$(jar board)")" 200
+ok "(no form for it)" lacks "$T_DIR/body" 'action="/reviews/[0-9]*/conference"'
 ok "its PDF for the board" equals "$(get "/reviews/$NEW/review.pdf" -b "$(jar board)")" 200
 pdftotext "$T_DIR/body" - | tr -s ' \n' ' ' >"$T_DIR/draft.txt"
 ok "(a draft, marked)" grep -qF "DỰ THẢO" "$T_DIR/draft.txt"
@@ -204,6 +256,56 @@ ok "(the other wards missing, or not due yet in the first days of January)" equa
 	"$(json 'j.states.missing + j.states.not_due')" 6
 ok "sent, it no longer changes" equals \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d item_3=9 "http://127.0.0.1:$T_PORT$FORM")" 409
+
+# ------------------------- an entered value and a periodic report, by the API
+ok "the board makes this year's plan of grassroots democracy" equals \
+	"$(api "$BOARD" POST "/api/v1/units/$CITY/plans" "{\"year\":$YEAR,\"kind\":\"democracy\",\"title\":\"Kế hoạch thực hiện dân chủ ở cơ sở năm $YEAR\"}")" 201
+PD=$(json 'j.id')
+ok "with an entered indicator, a share" equals \
+	"$(api "$BOARD" POST "/api/v1/plans/$PD/indicators" '{"name":"Tỷ lệ khu phố tổ chức hội nghị nhân dân","measure":"percent","target":"90"}')" 201
+IND=$(json 'j.indicators.find(i=>!i.computed).id')
+ok "a value of it, today" equals \
+	"$(api "$BOARD" POST "/api/v1/plans/indicators/$IND/values" '{"num":41,"den":46,"note":"Theo biên bản của các khu phố"}')" 201
+VAL=$(json 'j.id')
+ok "(as entered, the rate from the two counts, today)" equals \
+	"$(json '[j.indicator, j.value.num, j.value.den, j.value.permille, j.on, j.note, j.files.length].join()')" \
+	"$IND,41,46,891,$(vn_day 0),Theo biên bản của các khu phố,0"
+ok "the plan shows it as the indicator's value" equals \
+	"$(get "/api/v1/plans/$PD" -b "$(jar board)" >/dev/null; json "(()=>{const i=j.indicators.find(x=>x.id==$IND);return [i.value.num,i.value.den].join()})()")" "41,46"
+ok "more than the whole: 400" equals \
+	"$(api "$BOARD" POST "/api/v1/plans/indicators/$IND/values" '{"num":47,"den":46}')" 400
+ok "(naming the total)" contains "$T_DIR/body" '"field":"den"'
+ok "a count given as text: 400" equals "$(api "$BOARD" POST "/api/v1/plans/indicators/$IND/values" '{"num":"41","den":46}')" 400
+ok "Bình An's officer does not see the city's draft plan to enter it" equals \
+	"$(api "$OTHER" POST "/api/v1/plans/indicators/$IND/values" '{"num":1,"den":2}')" 404
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' >"$T_DIR/minutes.pdf"
+ok "its evidence, a PDF" equals \
+	"$(curl -s -o "$T_DIR/body" -w '%{http_code}' -H "Authorization: Bearer $BOARD" -F "file=@$T_DIR/minutes.pdf;type=application/pdf" -F 'caption=Biên bản hội nghị' "http://127.0.0.1:$T_PORT/api/v1/plans/values/$VAL/files")" 201
+ok "(listed with its caption)" equals "$(json '[j.files.length, j.files[0].caption, j.files[0].type].join()')" "1,Biên bản hội nghị,application/pdf"
+ok "(and served)" equals "$(get "$(json 'j.files[0].url' | sed 's|^https\?://[^/]*||')" -b "$(jar board)")" 200
+Q3="/api/v1/plans/periodic/$T/units/$TDH?year=$LAST&period=3"
+ok "the ward's report of last year's third quarter, by the API" equals "$(api "$WARD" GET "$Q3")" 200
+ok "(not begun: computed figures, the entered ones empty)" equals \
+	"$(json '[j.id, j.submitted, j.items.length>3, j.texts.length>0].join()')" ",false,true,true"
+ok "a share given as a number: 400 naming the item" equals \
+	"$(api "$WARD" POST "$Q3" '{"values":{"4":450}}')" 400
+ok "(naming item_4)" contains "$T_DIR/body" '"field":"item_4"'
+ok "the ward saves a draft" equals \
+	"$(api "$WARD" POST "$Q3" '{"values":{"3":5,"4":{"num":430,"den":500}},"texts":["Quý 3 ổn định"]}')" 200
+ok "(kept, not sent)" equals \
+	"$(json '[j.id>0, j.submitted, j.items[2].value.value, j.items[3].value.num, j.items[3].value.den, j.texts[0].text].join()')" \
+	"true,false,5,430,500,Quý 3 ổn định"
+ok "and sends it" equals "$(api "$WARD" POST "$Q3" '{"submit":true}')" 200
+ok "(sent today, on time or late)" equals \
+	"$(json '[j.submitted, j.submitted_on, ["on_time","late"].includes(j.state)].join()')" "true,$(vn_day 0),true"
+ok "the city's consolidation of that quarter counts it" equals \
+	"$(api "$BOARD" GET "/api/v1/plans/periodic/$T/consolidation?year=$LAST&period=3")" 200
+ok "(its figures on its row)" equals \
+	"$(json "(()=>{const r=j.rows.find(x=>x.unit==$TDH);return [r.values[2].value, r.values[3].num, r.values[3].den, r.texts[0]].join()})()")" \
+	"5,430,500,Quý 3 ổn định"
+ok "sent, it no longer changes" equals "$(api "$WARD" POST "$Q3" '{"values":{"3":9}}')" 409
+ok "Bình An's officer does not find Tân Đông Hiệp's to send it" equals \
+	"$(api "$OTHER" POST "/api/v1/plans/periodic/$T/units/$TDH?year=$LAST&period=2" '{"submit":true}')" 404
 
 # ------------------------------------------------------------ refusals
 PLANS=$(sql "SELECT COUNT(*) FROM plan")

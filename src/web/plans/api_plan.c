@@ -2,8 +2,11 @@
  * Plans in the JSON API: a unit's plans and making one, a plan with its
  * indicators (target, value, last year's, trend) and tasks, adopting it,
  * adding an indicator or tasks, a task and its assignee's progress, and
- * the consolidation of a template's periodic reports.
+ * the consolidation of a template's periodic reports; an entered value of
+ * an indicator with its evidence, and a unit's periodic report, saved and
+ * sent.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -352,4 +355,188 @@ int api_consolidation(struct req *r)
 			   "last", c.last, "items", items, "rows", rows, "total", total, "states",
 			   st));
 	return 0;
+}
+
+/* ------------------------------------------------------ entered values */
+
+/* The value value_id of indicator_id as entered, with its evidence. */
+static int value_send(struct req *r, int status, int64_t indicator_id, int64_t value_id)
+{
+	struct plan_indicator ind;
+	struct indicator_entry *v;
+	size_t n;
+	int rc = plan_indicator_get(&r->ctx, indicator_id, &ind);
+	if (rc || (rc = indicator_entries(&r->ctx, indicator_id, &v, &n)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].id != value_id)
+			continue;
+		json_t *files = files_json("", v[i].files, v[i].nfiles), *f;
+		size_t k;
+		json_array_foreach(files, k, f)
+		{
+			json_object_set_new(
+				f, "url",
+				json_string(arena_printf(
+					&r->arena, "%s%s", r->public_url,
+					link_value_file(r, value_id, v[i].files[k].file_id))));
+		}
+		api_send(r, status,
+			 json_pack("{s:I, s:I, s:o, s:o, s:s, s:s, s:o}", "id",
+				   (json_int_t)value_id, "indicator", (json_int_t)indicator_id,
+				   "on", date_json(v[i].on), "value",
+				   figure_json(ind.measure, 1, v[i].value), "note",
+				   v[i].note ? v[i].note : "", "by", v[i].by ? v[i].by : "",
+				   "files", files));
+		return 0;
+	}
+	return dv_fail(&r->ctx.err, DV_ENOTFOUND, NULL, "No such value");
+}
+
+/* A whole number of the body as the domain reads what people type. */
+static int body_count(struct req *r, json_t *body, const char *key, const char **out)
+{
+	int64_t v = 0;
+	int present = 0;
+	int rc = api_int(r, body, key, &v, &present);
+	*out = rc || !present ? NULL : arena_printf(&r->arena, "%lld", (long long)v);
+	return rc;
+}
+
+int api_indicator_enter(struct req *r)
+{
+	json_t *body;
+	const char *on = NULL, *num = NULL, *den = NULL, *note = NULL;
+	int64_t id = 0;
+	int rc = req_json(r, &body);
+	if (rc)
+		return rc;
+	if (!(rc = api_str(r, body, "on", &on)) && !(rc = body_count(r, body, "num", &num)) &&
+	    !(rc = body_count(r, body, "den", &den)) && !(rc = api_str(r, body, "note", &note)))
+		rc = indicator_enter(&r->ctx, r->params[0], on, num, den, note, &id);
+	json_decref(body);
+	return rc ? rc : value_send(r, 201, r->params[0], id);
+}
+
+int api_value_file_add(struct req *r)
+{
+	int64_t indicator = 0;
+	int rc = indicator_of_value(&r->ctx, r->params[0], &indicator);
+	if (rc || (rc = plans_attach(r, &indicator_value_attach, r->params[0])))
+		return rc;
+	return value_send(r, 201, indicator, r->params[0]);
+}
+
+/* ----------------------------------------------------- periodic reports */
+
+static int report_send(struct req *r, int status, int64_t template_id, int64_t unit_id, int year,
+		       int period)
+{
+	struct periodic_template t;
+	struct periodic_report p;
+	int rc = periodic_report_get(&r->ctx, template_id, unit_id, year, period, &t, &p);
+	if (rc)
+		return rc;
+	json_t *items = json_array(), *texts = json_array();
+	for (size_t i = 0; i < t.nitems; i++)
+		json_array_append_new(
+			items,
+			json_pack("{s:i, s:s, s:b, s:s, s:o}", "position", t.items[i].position,
+				  "name",
+				  t.items[i].computed ? T(r, t.items[i].name) : t.items[i].name,
+				  "computed", t.items[i].computed, "measure",
+				  measure_name(t.items[i].measure), "value",
+				  figure_json(t.items[i].measure, 1, p.values[i])));
+	for (size_t s = 0; s < t.nsections; s++)
+		json_array_append_new(texts, json_pack("{s:s, s:s}", "heading", t.sections[s],
+						       "text", p.texts[s] ? p.texts[s] : ""));
+	api_send(r, status,
+		 json_pack("{s:o, s:I, s:{s:I, s:s}, s:i, s:i, s:o, s:o, s:o, s:s, s:b, s:o, s:b, "
+			   "s:o, s:o}",
+			   "id", id_or_null(p.id), "template", (json_int_t)t.id, "unit", "id",
+			   (json_int_t)p.unit_id, "name", p.unit_name, "year", p.year, "period",
+			   p.period, "from", date_json(p.from), "to", date_json(p.to), "due_on",
+			   date_json(p.due_on), "state", periodic_state_name(p.state), "submitted",
+			   p.submitted, "submitted_on",
+			   p.submitted_on ? date_json(p.submitted_on) : json_null(), "may_edit",
+			   p.may_edit, "items", items, "texts", texts));
+	return 0;
+}
+
+static int report_period(struct req *r, int64_t *year, int64_t *period)
+{
+	int rc = req_query_int(r, "year", PLAN_YEAR_MIN, PLAN_YEAR_MAX, 1, year);
+	return rc ? rc : req_query_int(r, "period", 1, 12, 1, period);
+}
+
+int api_periodic_report(struct req *r)
+{
+	int64_t year = 0, period = 0;
+	int rc = report_period(r, &year, &period);
+	return rc ? rc : report_send(r, 200, r->params[0], r->params[1], (int)year, (int)period);
+}
+
+/* The body: values by position ({"3": 4, "4": {"num": 450, "den": 500}}),
+ * texts by section in order (null keeps one), submit to send it. */
+int api_periodic_report_save(struct req *r)
+{
+	struct periodic_template t;
+	struct periodic_report p;
+	int64_t year = 0, period = 0, id = 0;
+	json_t *body, *vals, *texts;
+	int submit = 0;
+	int rc = report_period(r, &year, &period);
+	if (rc ||
+	    (rc = periodic_report_get(&r->ctx, r->params[0], r->params[1], (int)year, (int)period,
+				      &t, &p)) ||
+	    (rc = req_json(r, &body)))
+		return rc;
+	const char **entered = arena_array(&r->arena, const char *, t.nitems + 1);
+	const char **text = arena_array(&r->arena, const char *, t.nsections + 1);
+	vals = json_object_get(body, "values");
+	texts = json_object_get(body, "texts");
+	if (vals && !json_is_null(vals) && !json_is_object(vals))
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, "values",
+			     "values must map an item's position to its value");
+	if (!rc && texts && !json_is_null(texts) &&
+	    (!json_is_array(texts) || json_array_size(texts) > t.nsections))
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, "texts", "texts must be a list of texts");
+	for (size_t i = 0; !rc && vals && json_is_object(vals) && i < t.nitems; i++) {
+		char key[24];
+		snprintf(key, sizeof(key), "%d", t.items[i].position);
+		json_t *v = json_object_get(vals, key);
+		const char *field = arena_printf(&r->arena, "item_%d", t.items[i].position);
+		if (!v || json_is_null(v))
+			continue;
+		if (json_is_integer(v) && t.items[i].measure != M_PERCENT)
+			entered[i] =
+				arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
+		else if (json_is_object(v) && t.items[i].measure == M_PERCENT &&
+			 json_is_integer(json_object_get(v, "num")) &&
+			 json_is_integer(json_object_get(v, "den")))
+			entered[i] = arena_printf(
+				&r->arena, "%lld/%lld",
+				(long long)json_integer_value(json_object_get(v, "num")),
+				(long long)json_integer_value(json_object_get(v, "den")));
+		else
+			rc = dv_fail(&r->ctx.err, DV_EINVAL, field,
+				     "A count is a whole number; a share is {num, den}");
+	}
+	for (size_t s = 0; !rc && texts && json_is_array(texts) && s < json_array_size(texts);
+	     s++) {
+		json_t *v = json_array_get(texts, s);
+		if (json_is_string(v))
+			text[s] = json_string_value(v);
+		else if (!json_is_null(v))
+			rc = dv_fail(&r->ctx.err, DV_EINVAL,
+				     arena_printf(&r->arena, "text_%zu", s + 1),
+				     "texts must be a list of texts");
+	}
+	if (!rc)
+		rc = api_bool(r, body, "submit", &submit);
+	if (!rc)
+		rc = periodic_report_save(&r->ctx, t.id, p.unit_id, (int)year, (int)period, entered,
+					  t.nitems, text, t.nsections, submit, &id);
+	json_decref(body);
+	return rc ? rc : report_send(r, 200, t.id, p.unit_id, (int)year, (int)period);
 }

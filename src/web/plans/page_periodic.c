@@ -332,7 +332,7 @@ static void consolidation_table(struct req *r, const struct consolidation *c)
 	size_t nc = 3 + c->t.nitems;
 	struct page_col *cols = arena_array(&r->arena, struct page_col, nc);
 	cols[0] = (struct page_col){N_("Unit"), 0, 0};
-	cols[1] = (struct page_col){N_("Reports"), 0, 0};
+	cols[1] = (struct page_col){N_("Periodic reports"), 0, 0};
 	for (size_t i = 0; i < c->t.nitems; i++)
 		cols[2 + i] = (struct page_col){c->t.items[i].name, 1, 0};
 	cols[nc - 1] = (struct page_col){N_("Periods"), 0, 0};
@@ -352,7 +352,7 @@ static void consolidation_table(struct req *r, const struct consolidation *c)
 			html_raw(b, "</span>");
 		}
 		html_raw(b, "</th><td>");
-		page_cell_label(r, N_("Reports"));
+		page_cell_label(r, N_("Periodic reports"));
 		html_txtf(b, T(r, "%lld on time, %lld late, %lld missing"),
 			  (long long)st[PR_ON_TIME], (long long)st[PR_LATE],
 			  (long long)st[PR_MISSING]);

@@ -107,8 +107,10 @@ static void figure_rows(struct req *r, const struct review_doc *d)
 {
 	struct buf *b = &r->out;
 	int ny = d->r.year - d->year0 + 1;
-	/* a few years of numbers: the table keeps its columns on a phone */
-	html_raw(b, "<div class=\"scroll\"><table class=\"list keep\"><caption>");
+	/* a table kept as one on phones, scrolled sideways if it must */
+	html_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	html_txt(b, T(r, "The figures, year on year"));
+	html_raw(b, "\"><table class=\"list keep\"><caption>");
 	html_txt(b, T(r, "The figures, year on year"));
 	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
 	html_txt(b, T(r, "Figure"));
@@ -146,7 +148,9 @@ static void units_rows(struct req *r, const struct review_doc *d)
 		return;
 	static const enum fig cols[] = {FIG_NOTICES, FIG_MATTERS, FIG_WORKS,
 					FIG_MONEY,   FIG_REPORTS, FIG_MODELS};
-	html_raw(b, "<div class=\"scroll\"><table class=\"list\"><caption>");
+	html_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	html_txt(b, T(r, "Units below"));
+	html_raw(b, "\"><table class=\"list keep\"><caption>");
 	html_txt(b, T(r, "Units below"));
 	html_raw(b, "</caption><thead><tr><th scope=\"col\">");
 	html_txt(b, T(r, "Unit"));
@@ -163,7 +167,6 @@ static void units_rows(struct req *r, const struct review_doc *d)
 		html_raw(b, "</th>");
 		for (size_t c = 0; c < ARRAY_LEN(cols); c++) {
 			html_raw(b, "<td class=\"num\">");
-			page_cell_label(r, T(r, fig_label(cols[c])));
 			html_txt(b, plans_figure(r, cols[c] == FIG_MONEY ? M_MONEY : M_COUNT,
 						 (struct figure){
 							 review_fig(d, u, d->r.year, cols[c]), 0}));
@@ -199,12 +202,16 @@ static void lines_block(struct req *r, const struct review_doc *d)
 	}
 }
 
-/* The conference that reviewed the year, once recorded. */
-static int conference_block(struct req *r, const struct review *v)
+/* The conference that reviewed the year, once recorded: its facts and the
+ * certificates handed at it (each one's PDF for the officers who print
+ * them; the decisions, public, for everyone). */
+static int conference_block(struct req *r, const struct review_doc *d, struct review_conference *c,
+			    int *found)
 {
-	struct review_conference c;
+	const struct review *v = &d->r;
 	struct dv_err saved = r->ctx.err;
-	int rc = review_conference_get(&r->ctx, v->id, &c);
+	int rc = review_conference_get(&r->ctx, v->id, c);
+	*found = rc == 0;
 	if (rc == DV_ENOTFOUND) {
 		r->ctx.err = saved;
 		return 0;
@@ -216,25 +223,149 @@ static int conference_block(struct req *r, const struct review *v)
 	html_raw(b, "<dl class=\"facts\"><dt>");
 	html_txt(b, T(r, "Held on"));
 	html_raw(b, "</dt><dd>");
-	html_txtf(b, "%s %s", plans_date(r, c.held_on), c.starts ? c.starts : "");
+	html_txtf(b, "%s %s", plans_date(r, c->held_on), c->starts ? c->starts : "");
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Place"));
 	html_raw(b, "</dt><dd>");
-	html_txt(b, c.place);
+	html_txt(b, c->place);
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Participants"));
 	html_raw(b, "</dt><dd>");
-	html_txt(b, c.participants);
+	html_txt(b, c->participants);
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Agenda"));
 	html_raw(b, "</dt><dd>");
-	html_txt(b, c.agenda);
+	html_txt(b, c->agenda);
 	html_raw(b, "</dd><dt>");
 	html_txt(b, T(r, "Certificates handed"));
 	html_raw(b, "</dt><dd>");
-	html_int(b, (int64_t)c.nawards);
-	html_raw(b, "</dd></dl></section>");
+	html_int(b, (int64_t)c->nawards);
+	html_raw(b, "</dd></dl>");
+	size_t nd, na;
+	const struct review_line *dec = review_lines_of(d, RL_DECISION, &nd);
+	const struct review_line *aw = review_lines_of(d, RL_AWARD, &na);
+	if (c->nawards && nd) {
+		html_raw(b, "<p class=\"links\">");
+		for (size_t i = 0; i < nd; i++)
+			html_link(b, link_award_decision(r, dec[i].ref, NULL), dec[i].label);
+		html_raw(b, "</p>");
+	}
+	if (c->nawards) {
+		html_raw(b, "<details><summary>");
+		html_txt(b, T(r, "Who was handed a certificate"));
+		html_raw(b, "</summary><ul class=\"items compact\">");
+		for (size_t i = 0; i < na; i++) {
+			int handed = 0;
+			for (size_t k = 0; k < c->nawards && !handed; k++)
+				handed = c->award_ids[k] == aw[i].ref;
+			if (!handed)
+				continue;
+			html_raw(b, "<li>");
+			if (v->may_edit)
+				html_link(b, link_award(r, aw[i].ref, "certificate.pdf"),
+					  aw[i].label);
+			else
+				html_txt(b, aw[i].label);
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul></details>");
+	}
+	html_raw(b, "</section>");
 	return 0;
+}
+
+/* The form recording the conference (or correcting it), for the officers
+ * who may edit a final or published review: as typed when shown again
+ * with its errors, else as recorded; every certificate the review lists is
+ * ticked until a conference says otherwise. */
+static void conference_form(struct req *r, const struct review_doc *d,
+			    const struct review_conference *c, int found,
+			    const struct form_errors *fe)
+{
+	struct buf *b = &r->out;
+	int posted = req_form(r, "held_on") != NULL;
+	const char *typed;
+	page_section(r, "tools",
+		     found ? T(r, "Correct the conference") : T(r, "Record the conference"));
+	page_note(r, "meta",
+		  T(r, "The conference that reviewed the year: when and where, who took part, "
+		       "its agenda and the certificates handed at it."));
+	form_begin(r, link_review(r, d->r.id, "conference"), "stacked");
+	form_input(r,
+		   &(struct field){.name = "held_on",
+				   .label = T(r, "Held on"),
+				   .type = "date",
+				   .required = 1,
+				   .value = posted  ? req_form(r, "held_on")
+					    : found ? page_date_iso(r, c->held_on)
+						    : NULL},
+		   fe);
+	typed = req_form(r, "starts");
+	form_input(r,
+		   &(struct field){.name = "starts",
+				   .label = T(r, "Starting at"),
+				   .type = "time",
+				   .hint = T(r, "hh:mm, may be left empty"),
+				   .value = posted  ? typed
+					    : found ? c->starts
+						    : NULL},
+		   fe);
+	typed = req_form(r, "place");
+	form_input(r,
+		   &(struct field){.name = "place",
+				   .label = T(r, "Place"),
+				   .required = 1,
+				   .maxlength = REVIEW_LINE_MAX,
+				   .value = posted  ? typed
+					    : found ? c->place
+						    : NULL},
+		   fe);
+	typed = req_form(r, "participants");
+	form_textarea(r,
+		      &(struct field){.name = "participants",
+				      .label = T(r, "Participants"),
+				      .required = 1,
+				      .value = posted  ? typed
+					       : found ? c->participants
+						       : NULL},
+		      4, fe);
+	typed = req_form(r, "agenda");
+	form_textarea(r,
+		      &(struct field){.name = "agenda",
+				      .label = T(r, "Agenda"),
+				      .required = 1,
+				      .value = posted  ? typed
+					       : found ? c->agenda
+						       : NULL},
+		      4, fe);
+	size_t na;
+	const struct review_line *aw = review_lines_of(d, RL_AWARD, &na);
+	if (na) {
+		const char *err = form_error_for(fe, "awards");
+		html_raw(b, err ? "<fieldset class=\"has-error\" id=\"f-awards\"><legend>"
+				: "<fieldset id=\"f-awards\"><legend>");
+		html_txt(b, T(r, "Certificates handed at it"));
+		html_raw(b, "</legend>");
+		if (err) {
+			html_raw(b, "<p class=\"field-error\">");
+			html_txt(b, err);
+			html_raw(b, "</p>");
+		}
+		for (size_t i = 0; i < na; i++) {
+			const char *key =
+				arena_printf(&r->arena, "award_%lld", (long long)aw[i].ref);
+			int checked = !found;
+			for (size_t k = 0; found && k < c->nawards && !checked; k++)
+				checked = c->award_ids[k] == aw[i].ref;
+			if (posted)
+				checked = req_form(r, key) != NULL;
+			form_checkbox(r, key, aw[i].label, checked);
+		}
+		html_raw(b, "</fieldset>");
+	}
+	form_submit(r, T(r, "Save the conference"));
+	form_end(r);
+	html_raw(b, "</section>");
 }
 
 static void edit_form(struct req *r, const struct review *v, const struct form_errors *fe)
@@ -330,8 +461,12 @@ int review_page(struct req *r, const struct form_errors *fe, int status)
 		html_txt(b, v->parts[p]);
 		html_raw(b, "</p>");
 	}
-	if ((rc = conference_block(r, v)))
+	struct review_conference conf;
+	int found;
+	if ((rc = conference_block(r, &d, &conf, &found)))
 		return rc;
+	if (v->may_edit && v->status != RS_DRAFT)
+		conference_form(r, &d, &conf, found, fe);
 	if (v->may_edit && v->status == RS_DRAFT) {
 		edit_form(r, v, fe);
 		form_button(r, link_review(r, v->id, "build"), T(r, "Read the figures again"),
@@ -390,6 +525,34 @@ int page_review_publish(struct req *r)
 	if (!rc)
 		rc = review_publish(&r->ctx, r->params[0],
 				    link_review(r, r->params[0], "review.pdf"));
+	return form_after(r, rc, review_page, link_review(r, r->params[0], NULL));
+}
+
+/* The conference from its form: the certificates ticked among those the
+ * review lists (the domain checks them again). */
+int page_review_conference(struct req *r)
+{
+	struct review_doc d;
+	int rc = req_form_parse(r);
+	if (!rc)
+		rc = review_doc(&r->ctx, r->params[0], &d);
+	if (!rc) {
+		size_t na, n = 0;
+		const struct review_line *aw = review_lines_of(&d, RL_AWARD, &na);
+		int64_t *ids = arena_array(&r->arena, int64_t, na + 1);
+		for (size_t i = 0; i < na; i++)
+			if (req_form(r,
+				     arena_printf(&r->arena, "award_%lld", (long long)aw[i].ref)))
+				ids[n++] = aw[i].ref;
+		struct conference_input in = {.held_on = req_form(r, "held_on"),
+					      .starts = req_form(r, "starts"),
+					      .place = req_form(r, "place"),
+					      .participants = req_form(r, "participants"),
+					      .agenda = req_form(r, "agenda"),
+					      .awards = ids,
+					      .nawards = n};
+		rc = review_conference_set(&r->ctx, r->params[0], &in);
+	}
 	return form_after(r, rc, review_page, link_review(r, r->params[0], NULL));
 }
 
