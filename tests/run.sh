@@ -116,11 +116,13 @@ done
 FAKETIME_AHEAD=${FAKETIME_AHEAD:-+400d}
 case $B in *asan*) FAKETIME_AHEAD="" ;; esac
 if [ -n "$FAKETIME_AHEAD" ]; then
+	# each test on one engine, the engines taking turns: the dates are
+	# danvan's (C and SQL on both engines alike), and the suite stays short
+	backend=postgres
 	for t in notices matters meetings elections consultations receipts units reports open311 plans; do
-		for backend in sqlite postgres; do
-			run_script "test_$t.sh [$backend, faketime $FAKETIME_AHEAD]" $backend \
-				faketime -f "$FAKETIME_AHEAD" bash "tests/http/test_$t.sh"
-		done
+		backend=$([ "$backend" = sqlite ] && echo postgres || echo sqlite)
+		run_script "test_$t.sh [$backend, faketime $FAKETIME_AHEAD]" $backend \
+			faketime -f "$FAKETIME_AHEAD" bash "tests/http/test_$t.sh"
 	done
 fi
 

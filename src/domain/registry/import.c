@@ -444,11 +444,13 @@ static int load_units(struct import *im)
 	}
 	if (rc)
 		return rc;
-	qsort(im->cands, im->ncands, sizeof(*im->cands), by_folded);
+	if (im->ncands)
+		qsort(im->cands, im->ncands, sizeof(*im->cands), by_folded);
 	im->by_id = arena_array(im->keep, struct cand *, im->ncands + 1);
 	for (size_t i = 0; i < im->ncands; i++)
 		im->by_id[i] = &im->cands[i];
-	qsort(im->by_id, im->ncands, sizeof(*im->by_id), by_id);
+	if (im->ncands)
+		qsort(im->by_id, im->ncands, sizeof(*im->by_id), by_id);
 	return 0;
 }
 

@@ -210,7 +210,8 @@ int unit_subtree(struct dv_ctx *ctx, int64_t id, int max_depth, struct unit **ou
 		return rc;
 	if (len == 0)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such unit");
-	qsort(all, len, sizeof(*all), by_parent_then_id);
+	if (len)
+		qsort(all, len, sizeof(*all), by_parent_then_id);
 	struct unit *ordered = arena_alloc(ctx->arena, len * sizeof(*ordered));
 	size_t k = 0;
 	for (size_t i = 0; i < len; i++)

@@ -134,7 +134,8 @@ static int check_chain(struct dv_ctx *ctx, const struct vwork *w, struct ledger_
 	if (rc < 0)
 		return rc;
 	/* by id for the lookups of corrections and sign-offs */
-	qsort(*rows, *n, sizeof(**rows), by_id_sort);
+	if (*n) /* qsort takes no NULL array, even empty */
+		qsort(*rows, *n, sizeof(**rows), by_id_sort);
 	if ((int64_t)*n != w->entries)
 		broken(r, w->id, 0, (int64_t)*n + 1,
 		       "entries are missing from the end of the chain");
@@ -290,7 +291,8 @@ static int check_households(struct dv_ctx *ctx, const struct vwork *w, struct le
 		t->cash = o->kind == EK_CONTRIBUTION ? x : 0;
 		t->refunded = o->kind == EK_REFUND ? x : 0;
 	}
-	qsort(h, nh, sizeof(*h), by_household);
+	if (nh)
+		qsort(h, nh, sizeof(*h), by_household);
 	size_t k = 0; /* summed in place: h[0..k) one per household */
 	for (size_t i = 0; i < nh; i++) {
 		if (k && h[k - 1].id == h[i].id) {
