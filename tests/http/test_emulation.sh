@@ -28,6 +28,10 @@ ok "searched without accents" equals "$(get '/api/v1/models?q=hem%20xanh%20sach%
 ok "(finds Hẻm xanh – sạch – đẹp)" equals "$(json 'j.models.length > 0 && j.models.every(m=>m.name.includes("Hẻm xanh") && m.effective)')" "true"
 ok "by field" equals "$(get '/api/v1/models?field=defence&limit=100')" 200
 ok "(defence and security only)" equals "$(json 'j.models.every(m=>m.field==="defence")')" "true"
+# a model runs since a day of the past, derived from the clock
+SINCE=$(TZ=Asia/Ho_Chi_Minh date -d '-2 years' +%F)
+SINCE1=$(TZ=Asia/Ho_Chi_Minh date -d '-1 year' +%F)
+NO_DAY=$(TZ=Asia/Ho_Chi_Minh date -d '-1 year' +%Y)-02-30 # no year has it
 ok "a field that does not exist: 400" equals "$(get '/api/v1/models?field=sport')" 400
 ok "the figures of 2022" equals "$(get "/api/v1/models/figures?unit=$CITY&year=2022")" 200
 ok "(131 registered, 86 effective, 12 replicated)" equals "$(json '[j.figures.all.registered, j.figures.all.effective, j.figures.all.replicated].join()')" "131,86,12"
@@ -41,10 +45,10 @@ wpost() { get "$1" -b "$(jar ward)" -X POST --data-urlencode "csrf=$wt" "${@:2}"
 ok "the form" equals "$(get "/units/$TDH/models/new" -b "$(jar ward)")" 200
 ok "a head may not register here: 404" equals "$(get "/units/$TDH/models/new" -b "$(jar head)")" 404
 ok "no CSRF token: 403" equals "$(get "/units/$TDH/models" -b "$(jar ward)" -X POST -d field=economy -d name=X)" 403
-ok "a field that does not exist: 400, what was typed kept" equals "$(wpost "/units/$TDH/models" -d field=sport --data-urlencode 'name=Chợ đêm văn minh' -d description=x -d since=2024-01-01 -d runner=x)" 400
+ok "a field that does not exist: 400, what was typed kept" equals "$(wpost "/units/$TDH/models" -d field=sport --data-urlencode 'name=Chợ đêm văn minh' -d description=x -d since=$SINCE -d runner=x)" 400
 ok "(kept)" contains "$T_DIR/body" 'value="Chợ đêm văn minh"'
-ok "a day that does not exist: 400" equals "$(wpost "/units/$TDH/models" -d field=economy -d name=X -d description=x -d since=2024-02-30 -d runner=x)" 400
-ok "registered" equals "$(wpost "/units/$TDH/models" -d field=economy --data-urlencode 'name=Chợ đêm văn minh' --data-urlencode 'description=Tiểu thương tự quản vệ sinh, an ninh chợ đêm.' -d since=2024-01-01 --data-urlencode 'runner=Hội Liên hiệp Phụ nữ phường' --data-urlencode 'reached=1.250' --data-urlencode 'results=40 sạp hàng, 0 vụ mất trộm')" 303
+ok "a day that does not exist: 400" equals "$(wpost "/units/$TDH/models" -d field=economy -d name=X -d description=x -d since=$NO_DAY -d runner=x)" 400
+ok "registered" equals "$(wpost "/units/$TDH/models" -d field=economy --data-urlencode 'name=Chợ đêm văn minh' --data-urlencode 'description=Tiểu thương tự quản vệ sinh, an ninh chợ đêm.' -d since=$SINCE --data-urlencode 'runner=Hội Liên hiệp Phụ nữ phường' --data-urlencode 'reached=1.250' --data-urlencode 'results=40 sạp hàng, 0 vụ mất trộm')" 303
 M=$(sed -n 's/^location: \/models\/\([0-9]*\).*/\1/Ip' "$T_DIR/head" | tr -d '\r')
 ok "not public yet" equals "$(get "/models/$M")" 404
 ok "the ward sees it" equals "$(get "/models/$M" -b "$(jar ward)")" 200
@@ -74,11 +78,11 @@ ok "found in the library, without accents" equals "$(get '/api/v1/models?q=cho%2
 ok "(this one)" equals "$(json "j.models.some(m=>m.id==$M)")" "true"
 # replicated from another ward's effective model
 ORIGIN=$(get "/api/v1/models?unit=$DAW&limit=1" >/dev/null; json 'j.models[0].id')
-ok "another ward's model, replicated in Tân Đông Hiệp" equals "$(wpost "/units/$TDH/models" -d "origin=$ORIGIN" -d field=culture --data-urlencode 'name=Bản sao nhân rộng' -d description=x -d since=2025-01-01 -d runner=x)" 303
+ok "another ward's model, replicated in Tân Đông Hiệp" equals "$(wpost "/units/$TDH/models" -d "origin=$ORIGIN" -d field=culture --data-urlencode 'name=Bản sao nhân rộng' -d description=x -d since=$SINCE1 -d runner=x)" 303
 R=$(sed -n 's/^location: \/models\/\([0-9]*\).*/\1/Ip' "$T_DIR/head" | tr -d '\r')
 get "/api/v1/models/$R" -H "Authorization: Bearer $(api_token ward@demo)" >/dev/null
 ok "(linked to its origin)" equals "$(json 'j.origin.id')" "$ORIGIN"
-ok "a unit does not replicate its own: 400" equals "$(wpost "/units/$TDH/models" -d "origin=$M" -d field=culture -d name=X -d description=x -d since=2025-01-01 -d runner=x)" 400
+ok "a unit does not replicate its own: 400" equals "$(wpost "/units/$TDH/models" -d "origin=$M" -d field=culture -d name=X -d description=x -d since=$SINCE1 -d runner=x)" 400
 ok "the origin lists it for those who see it" equals "$(get "/models/$ORIGIN" -b "$(jar ward)")" 200
 ok "(Replicated by)" contains "$T_DIR/body" "Bản sao nhân rộng"
 ok "a PATCH keeps what is left out" equals "$(get "/api/v1/models/$M" -X PATCH -H "Authorization: Bearer $(api_token ward@demo)" -H 'Content-Type: application/json' -d '{"reached":2000}')" 200

@@ -197,10 +197,10 @@ static void missing_and_to_do(void **state)
 	assert_int_equal(r.id, 0);
 	int32_t due = periodic_due(ctx, PK_ANNUAL, y - 1, 1);
 	assert_int_equal(r.state, time_local_date(now) > due ? PR_MISSING : PR_NOT_DUE);
-	struct periodic_todo *d;
+	struct periodic_pending *d;
 	size_t n;
 	int64_t missing;
-	assert_ok(ctx, periodic_todo(ctx, 10, &d, &n, &missing));
+	assert_ok(ctx, periodic_pending(ctx, 10, &d, &n, &missing));
 	assert_true(n >= 1);
 	assert_int_equal(d[0].year, y - 1);
 	assert_int_equal(d[0].unit_id, t.tdh);
@@ -215,7 +215,7 @@ static void missing_and_to_do(void **state)
 	assert_true(r.submitted);
 	assert_int_equal(r.values[0].num, 7);
 	assert_int_equal(r.state, time_local_date(now) > due ? PR_LATE : PR_ON_TIME);
-	assert_ok(ctx, periodic_todo(ctx, 10, &d, &n, &missing));
+	assert_ok(ctx, periodic_pending(ctx, 10, &d, &n, &missing));
 	for (size_t i = 0; i < n; i++)
 		assert_false(d[i].year == y - 1 && d[i].template_id == tpl);
 	/* the neighborhood is not asked by the city */

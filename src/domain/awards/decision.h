@@ -28,7 +28,7 @@
 #define DECISION_NUMBER_MAX 50
 #define DECISION_TEXT_MAX 200
 #define REVOKE_REASON_MAX 1000
-#define AWARD_CODE_LEN 29 /* "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" */
+#define AWARD_CODE_LEN 29 /* six groups of four, "K7M2-Q9XA-ZT3B-HN4P-8RWC-D5EF" */
 #define AWARD_PAGE_MAX 100
 
 struct award_decision {

@@ -176,7 +176,7 @@ int periodic_consolidate(struct dv_ctx *ctx, int64_t template_id, int year, int 
  * and each active template asked of it, the periods of this year and the
  * last whose deadline has passed or comes within RULE_TASK_SOON_DAYS, not
  * submitted; *missing counts those past their deadline. At most limit. */
-struct periodic_todo {
+struct periodic_pending {
 	int64_t template_id;
 	const char *template_name;
 	int64_t unit_id;
@@ -186,7 +186,7 @@ struct periodic_todo {
 	int32_t due_on;
 	int missing;
 };
-int periodic_todo(struct dv_ctx *ctx, int limit, struct periodic_todo **out, size_t *n,
+int periodic_pending(struct dv_ctx *ctx, int limit, struct periodic_pending **out, size_t *n,
 		  int64_t *missing);
 
 #endif

@@ -230,8 +230,8 @@ int periodic_consolidate(struct dv_ctx *ctx, int64_t template_id, int year, int 
 
 /* ---------------------------------------------------------------- to do */
 
-static int todo_unit(struct dv_ctx *ctx, int64_t unit_id, int32_t horizon,
-		     struct periodic_todo **out, size_t *n, size_t *cap, int64_t *missing)
+static int pending_of_unit(struct dv_ctx *ctx, int64_t unit_id, int32_t horizon,
+		     struct periodic_pending **out, size_t *n, size_t *cap, int64_t *missing)
 {
 	struct periodic_template *t;
 	size_t nt;
@@ -257,7 +257,7 @@ static int todo_unit(struct dv_ctx *ctx, int64_t unit_id, int32_t horizon,
 					break;
 				if (sent)
 					continue;
-				struct periodic_todo *d = ARENA_PUSH(ctx->arena, *out, *n, *cap);
+				struct periodic_pending *d = ARENA_PUSH(ctx->arena, *out, *n, *cap);
 				d->template_id = t[i].id;
 				d->template_name = t[i].name;
 				d->unit_id = unit_id;
@@ -272,7 +272,7 @@ static int todo_unit(struct dv_ctx *ctx, int64_t unit_id, int32_t horizon,
 	return rc;
 }
 
-int periodic_todo(struct dv_ctx *ctx, int limit, struct periodic_todo **out, size_t *n,
+int periodic_pending(struct dv_ctx *ctx, int limit, struct periodic_pending **out, size_t *n,
 		  int64_t *missing)
 {
 	const struct actor *a = ctx->actor;
@@ -293,7 +293,7 @@ int periodic_todo(struct dv_ctx *ctx, int limit, struct periodic_todo **out, siz
 		if (seen)
 			continue;
 		size_t before = *n;
-		rc = todo_unit(ctx, g->unit_id, horizon, out, n, &cap, missing);
+		rc = pending_of_unit(ctx, g->unit_id, horizon, out, n, &cap, missing);
 		for (size_t k = before; !rc && k < *n; k++) {
 			struct db_stmt *st = NULL;
 			(*out)[k].unit_name = "";

@@ -303,7 +303,7 @@ int plans_unit_section(struct req *r, int64_t unit_id)
 int plans_me_counts(struct req *r, struct plans_me *out)
 {
 	struct plan_task *t;
-	struct periodic_todo *d;
+	struct periodic_pending *d;
 	size_t n, nd;
 	int64_t missing = 0;
 	memset(out, 0, sizeof(*out));
@@ -311,7 +311,7 @@ int plans_me_counts(struct req *r, struct plans_me *out)
 	if (!r->ctx.actor->account_id)
 		return 0;
 	int rc = task_mine(&r->ctx, TASKS_MAX, &t, &n, &out->tasks_overdue, &out->tasks_soon);
-	if (rc || (rc = periodic_todo(&r->ctx, 100, &d, &nd, &missing)))
+	if (rc || (rc = periodic_pending(&r->ctx, 100, &d, &nd, &missing)))
 		return rc;
 	out->tasks_open = (int64_t)n;
 	out->reports_missing = missing;
@@ -338,13 +338,13 @@ int plans_me_section(struct req *r)
 {
 	struct buf *b = &r->out;
 	struct plan_task *t;
-	struct periodic_todo *d;
+	struct periodic_pending *d;
 	size_t n, nd;
 	int64_t overdue, soon, missing;
 	if (!r->ctx.actor->account_id)
 		return 0;
 	int rc = task_mine(&r->ctx, ME_LIST, &t, &n, &overdue, &soon);
-	if (rc || (rc = periodic_todo(&r->ctx, ME_LIST, &d, &nd, &missing)))
+	if (rc || (rc = periodic_pending(&r->ctx, ME_LIST, &d, &nd, &missing)))
 		return rc;
 	if (!n && !nd)
 		return 0;
