@@ -6,7 +6,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/text.h"
-#include "print/pdf.h"
+#include "print/pdf_flow.h"
 
 /* ---------- Geometry, in millimetres, and type ---------- */
 
@@ -24,7 +24,7 @@
 #define F_CELLB PDF_FONT " Bold 8.5"
 
 struct doc {
-	struct pdf pdf;
+	struct pdf_flow f;
 	const char *lang;
 	double y;
 	int page;
@@ -41,74 +41,18 @@ static const char *trf(const struct doc *d, const char *fmt)
 	return i18n_get_format(d->lang, fmt);
 }
 
-static double bottom(void)
-{
-	return pdf_mm(PDF_A4_H_MM - BOTTOM);
-}
-
-static void new_page(struct doc *d)
-{
-	char num[16];
-	pdf_next_page(&d->pdf);
-	snprintf(num, sizeof(num), "%d", ++d->page);
-	pdf_text(&d->pdf, pdf_mm(LEFT), pdf_mm(10), pdf_mm(TEXT_W), F_META, PDF_CENTER, num);
-	d->y = pdf_mm(TOP);
-}
-
-static void room(struct doc *d, double need)
-{
-	if (d->y + pdf_mm(need) > bottom())
-		new_page(d);
-}
-
-static void gap(struct doc *d, double mm)
-{
-	d->y += pdf_mm(mm);
-}
-
-/* Lines of a laid-out paragraph from d->y on, onto new pages as needed. */
-static void flow_lines(struct doc *d, PangoLayout *layout, double x)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(layout);
-	double top = d->y;
-	do {
-		int y0, y1;
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if (top + pango_units_to_double(y1) > bottom()) {
-			new_page(d);
-			top = d->y - pango_units_to_double(y0);
-		}
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		cairo_move_to(d->pdf.cr, x + pango_units_to_double(logical.x),
-			      top + pango_units_to_double(pango_layout_iter_get_baseline(it)));
-		pango_cairo_show_layout_line(d->pdf.cr, pango_layout_iter_get_line_readonly(it));
-		d->y = top + pango_units_to_double(y1);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
 /* A paragraph `indent` mm in, wrapped, flowing onto new pages. */
 static void flow(struct doc *d, double indent, const char *font, int flags, const char *text)
 {
-	double x = pdf_mm(LEFT + indent), w = pdf_mm(TEXT_W - indent);
-	double h = pdf_text(&d->pdf, x, d->y, w, font, flags | PDF_MEASURE, text);
-	if (d->y + h <= bottom()) {
-		pdf_text(&d->pdf, x, d->y, w, font, flags, text);
-		d->y += h;
-		return;
-	}
-	PangoLayout *copy = pango_layout_copy(d->pdf.layout);
-	flow_lines(d, copy, x);
-	g_object_unref(copy);
+	pdf_flow_text(&d->f, indent, font, flags, text);
 }
 
 static void rule(struct doc *d, double x, double y, double w)
 {
-	cairo_move_to(d->pdf.cr, x, y);
-	cairo_line_to(d->pdf.cr, x + w, y);
-	cairo_set_line_width(d->pdf.cr, 0.6);
-	cairo_stroke(d->pdf.cr);
+	cairo_move_to(d->f.pdf.cr, x, y);
+	cairo_line_to(d->f.pdf.cr, x + w, y);
+	cairo_set_line_width(d->f.pdf.cr, 0.6);
+	cairo_stroke(d->f.pdf.cr);
 }
 
 static const char *date_text(struct doc *d, int32_t ymd)
@@ -125,9 +69,9 @@ static const char *date_text(struct doc *d, int32_t ymd)
 
 static void heading(struct doc *d, const struct board *b, const struct inspection_paper *p)
 {
-	struct pdf *pdf = &d->pdf;
+	struct pdf *pdf = &d->f.pdf;
 	double lw = pdf_mm(72), rw = pdf_mm(TEXT_W - 72), lx = pdf_mm(LEFT), rx = lx + lw;
-	double y = d->y;
+	double y = d->f.y;
 	const char *font = PDF_FONT " Bold 10";
 	buf_reset(&d->b);
 	buf_addf(&d->b, "%s\n", tr(d, N_("PEOPLE'S INSPECTION BOARD")));
@@ -143,18 +87,19 @@ static void heading(struct doc *d, const struct board *b, const struct inspectio
 	double mw = pdf_text_width(pdf, PDF_FONT " Bold 11", motto);
 	hr += pdf_text(pdf, rx, y + hr, rw, PDF_FONT " Bold 11", PDF_CENTER, motto);
 	rule(d, rx + (rw - mw) / 2, y + hr + pdf_mm(1.2), mw);
-	d->y = y + (hl > hr ? hl : hr) + pdf_mm(4);
+	d->f.y = y + (hl > hr ? hl : hr) + pdf_mm(4);
 	buf_reset(&d->b);
 	buf_addf(&d->b, trf(d, N_("%s, %s")), p->ward && *p->ward ? p->ward : b->ward_name,
 		 date_text(d, p->today));
-	d->y += pdf_text(pdf, rx, d->y, rw, PDF_FONT " Italic 10", PDF_RIGHT, d->b.ptr);
-	gap(d, 8);
-	d->y += pdf_text(pdf, lx, d->y, pdf_mm(TEXT_W), PDF_FONT " Bold 14", PDF_CENTER,
-			 tr(d, N_("REPORT OF THE PEOPLE'S INSPECTION BOARD")));
+	d->f.y += pdf_text(pdf, rx, d->f.y, rw, PDF_FONT " Italic 10", PDF_RIGHT, d->b.ptr);
+	pdf_flow_gap(&d->f, 8);
+	d->f.y += pdf_text(pdf, lx, d->f.y, pdf_mm(TEXT_W), PDF_FONT " Bold 14", PDF_CENTER,
+			   tr(d, N_("REPORT OF THE PEOPLE'S INSPECTION BOARD")));
 	buf_reset(&d->b);
 	buf_addf(&d->b, trf(d, N_("Quarter %d of %d")), p->quarter, p->year);
-	d->y += pdf_text(pdf, lx, d->y, pdf_mm(TEXT_W), PDF_FONT " Bold 12", PDF_CENTER, d->b.ptr);
-	gap(d, 8);
+	d->f.y += pdf_text(pdf, lx, d->f.y, pdf_mm(TEXT_W), PDF_FONT " Bold 12", PDF_CENTER,
+			   d->b.ptr);
+	pdf_flow_gap(&d->f, 8);
 }
 
 /* ---------- The parts ---------- */
@@ -162,7 +107,7 @@ static void heading(struct doc *d, const struct board *b, const struct inspectio
 static void members(struct doc *d, const struct board *b)
 {
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("I. THE BOARD")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	buf_reset(&d->b);
 	buf_addf(&d->b,
 		 trf(d, N_("Status: %s. Members: %zu (at least %lld, and %lld from each "
@@ -177,7 +122,7 @@ static void members(struct doc *d, const struct board *b)
 			 b->members[i].unit_name);
 		flow(d, 5, F_BODY, PDF_LEFT, d->b.ptr);
 	}
-	gap(d, 5);
+	pdf_flow_gap(&d->f, 5);
 }
 
 /* One row of the table of reports: the kind and six figures. */
@@ -185,17 +130,17 @@ static void stats_row(struct doc *d, const char *const cells[7], const char *fon
 {
 	static const double widths[] = {46, 18, 18,
 					17, 24, 20}; /* the last column takes the rest */
-	room(d, 8);
+	pdf_flow_room(&d->f, 8);
 	double x = pdf_mm(LEFT), h = 0;
 	for (int i = 0; i < 7; i++) {
 		double w = pdf_mm(i < 6 ? widths[i] : TEXT_W - 143);
-		double t = pdf_text(&d->pdf, x, d->y, w - pdf_mm(1), font, i ? PDF_RIGHT : PDF_LEFT,
-				    cells[i]);
+		double t = pdf_text(&d->f.pdf, x, d->f.y, w - pdf_mm(1), font,
+				    i ? PDF_RIGHT : PDF_LEFT, cells[i]);
 		h = t > h ? t : h;
 		x += w;
 	}
-	d->y += h + pdf_mm(1);
-	rule(d, pdf_mm(LEFT), d->y - pdf_mm(0.5), pdf_mm(TEXT_W));
+	d->f.y += h + pdf_mm(1);
+	rule(d, pdf_mm(LEFT), d->f.y - pdf_mm(0.5), pdf_mm(TEXT_W));
 }
 
 static const char *num(struct doc *d, char *buf, size_t size, int64_t v)
@@ -207,9 +152,9 @@ static const char *num(struct doc *d, char *buf, size_t size, int64_t v)
 
 static void reports(struct doc *d, const struct inspection_paper *p)
 {
-	room(d, 30);
+	pdf_flow_room(&d->f, 30);
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("II. RESIDENTS' REPORTS IN THE QUARTER")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	const char *const head[7] = {tr(d, N_("Kind")),	    tr(d, N_("Received")),
 				     tr(d, N_("Resolved")), tr(d, N_("On time")),
 				     tr(d, N_("Median")),   tr(d, N_("Overdue now")),
@@ -245,12 +190,12 @@ static void reports(struct doc *d, const struct inspection_paper *p)
 					      c6};
 		stats_row(d, cells, s->category_id ? F_CELL : F_CELLB);
 	}
-	gap(d, 5);
+	pdf_flow_gap(&d->f, 5);
 }
 
 static void one_case(struct doc *d, size_t i, const struct inspection_case *c)
 {
-	room(d, 25);
+	pdf_flow_room(&d->f, 25);
 	buf_reset(&d->b);
 	buf_addf(&d->b, "%zu. %s", i + 1, c->title);
 	flow(d, 0, F_BOLD, PDF_LEFT, d->b.ptr);
@@ -284,14 +229,14 @@ static void one_case(struct doc *d, size_t i, const struct inspection_case *c)
 		buf_addf(&d->b, "%s %s", tr(d, N_("Conclusion:")), c->conclusion);
 		flow(d, 5, F_BODY, PDF_LEFT, d->b.ptr);
 	}
-	gap(d, 3);
+	pdf_flow_gap(&d->f, 3);
 }
 
 static void cases(struct doc *d, const struct inspection_paper *p)
 {
-	room(d, 30);
+	pdf_flow_room(&d->f, 30);
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("III. CASES OPENED IN THE QUARTER")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	if (!p->ncases)
 		flow(d, 0, F_BODY, PDF_LEFT, tr(d, N_("The board opened no case in the quarter.")));
 	int64_t recs = 0, answered = 0, overdue = 0;
@@ -301,36 +246,37 @@ static void cases(struct doc *d, const struct inspection_paper *p)
 		answered += p->cases[i].answered;
 		overdue += p->cases[i].overdue;
 	}
-	room(d, 20);
+	pdf_flow_room(&d->f, 20);
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("IV. RECOMMENDATIONS")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	buf_reset(&d->b);
 	buf_addf(&d->b,
 		 trf(d, N_("Recommendations sent: %lld; answered: %lld; waiting past their "
 			   "deadline: %lld.")),
 		 (long long)recs, (long long)answered, (long long)overdue);
 	flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
-	gap(d, 6);
+	pdf_flow_gap(&d->f, 6);
 }
 
 static void signature(struct doc *d, const struct board *b, const struct inspection_paper *p,
 		      struct dv_err *err)
 {
-	room(d, 45);
+	pdf_flow_room(&d->f, 45);
 	double rx = pdf_mm(LEFT + 80), rw = pdf_mm(TEXT_W - 80);
-	double top = d->y;
-	d->y += pdf_text(&d->pdf, rx, d->y, rw, F_BOLD, PDF_CENTER,
-			 tr(d, N_("ON BEHALF OF THE BOARD")));
-	d->y += pdf_text(&d->pdf, rx, d->y, rw, F_BOLD, PDF_CENTER, tr(d, N_("Head of the board")));
-	gap(d, 18);
+	double top = d->f.y;
+	d->f.y += pdf_text(&d->f.pdf, rx, d->f.y, rw, F_BOLD, PDF_CENTER,
+			   tr(d, N_("ON BEHALF OF THE BOARD")));
+	d->f.y += pdf_text(&d->f.pdf, rx, d->f.y, rw, F_BOLD, PDF_CENTER,
+			   tr(d, N_("Head of the board")));
+	pdf_flow_gap(&d->f, 18);
 	for (size_t i = 0; i < b->nmembers; i++)
 		if (b->members[i].position == MP_HEAD) {
-			d->y += pdf_text(&d->pdf, rx, d->y, rw, F_BOLD, PDF_CENTER,
-					 b->members[i].name);
+			d->f.y += pdf_text(&d->f.pdf, rx, d->f.y, rw, F_BOLD, PDF_CENTER,
+					   b->members[i].name);
 			break;
 		}
 	if (p->url && *p->url)
-		pdf_qr(&d->pdf, pdf_mm(LEFT), top, pdf_mm(28), p->url, err);
+		pdf_qr(&d->f.pdf, pdf_mm(LEFT), top, pdf_mm(28), p->url, err);
 }
 
 /* ---------- Checks ---------- */
@@ -370,11 +316,19 @@ int inspection_pdf(const struct board *b, const struct inspection_paper *p, stru
 	int rc = check(b, p, err);
 	if (rc)
 		return rc;
-	struct doc d = {.lang = p->lang ? p->lang : "vi", .page = 1, .b = BUF_INIT};
-	if ((rc = pdf_open(&d.pdf, out, tr(&d, N_("Report of the People's Inspection Board")),
+	struct doc d = {.lang = p->lang ? p->lang : "vi",
+			.f = {.left_mm = LEFT,
+			      .width_mm = TEXT_W,
+			      .top_mm = TOP,
+			      .bottom_mm = BOTTOM,
+			      .number_y_mm = 10,
+			      .number_font = F_META,
+			      .page = 1},
+			.b = BUF_INIT};
+	if ((rc = pdf_open(&d.f.pdf, out, tr(&d, N_("Report of the People's Inspection Board")),
 			   err)))
 		return rc;
-	d.y = pdf_mm(TOP);
+	d.f.y = pdf_mm(TOP);
 	heading(&d, b, p);
 	members(&d, b);
 	reports(&d, p);
@@ -382,5 +336,5 @@ int inspection_pdf(const struct board *b, const struct inspection_paper *p, stru
 	struct dv_err qr_err = {0};
 	signature(&d, b, p, &qr_err);
 	buf_release(&d.b);
-	return pdf_close(&d.pdf, err);
+	return pdf_close(&d.f.pdf, err);
 }

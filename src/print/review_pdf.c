@@ -6,7 +6,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/text.h"
-#include "print/pdf.h"
+#include "print/pdf_flow.h"
 
 /* ---------- Geometry, in millimetres, and type ---------- */
 
@@ -25,7 +25,7 @@
 #define F_CELLB PDF_FONT " Bold 8.5"
 
 struct doc {
-	struct pdf pdf;
+	struct pdf_flow f;
 	const char *lang;
 	const struct review_doc *rd;
 	struct arena a;
@@ -44,82 +44,27 @@ static const char *trf(const struct doc *d, const char *fmt)
 	return i18n_get_format(d->lang, fmt);
 }
 
-static double bottom(void)
-{
-	return pdf_mm(PDF_A4_H_MM - BOTTOM);
-}
-
-static void new_page(struct doc *d)
-{
-	char num[16];
-	pdf_next_page(&d->pdf);
-	snprintf(num, sizeof(num), "%d", ++d->page);
-	pdf_text(&d->pdf, pdf_mm(LEFT), pdf_mm(8), pdf_mm(TEXT_W), F_META, PDF_CENTER, num);
-	d->y = pdf_mm(TOP);
-}
-
-static void room(struct doc *d, double need_mm)
-{
-	if (d->y + pdf_mm(need_mm) > bottom())
-		new_page(d);
-}
-
-static void gap(struct doc *d, double mm)
-{
-	d->y += pdf_mm(mm);
-}
-
-static void flow_lines(struct doc *d, PangoLayout *layout, double x)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(layout);
-	double top = d->y;
-	do {
-		int y0, y1;
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if (top + pango_units_to_double(y1) > bottom()) {
-			new_page(d);
-			top = d->y - pango_units_to_double(y0);
-		}
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		cairo_move_to(d->pdf.cr, x + pango_units_to_double(logical.x),
-			      top + pango_units_to_double(pango_layout_iter_get_baseline(it)));
-		pango_cairo_show_layout_line(d->pdf.cr, pango_layout_iter_get_line_readonly(it));
-		d->y = top + pango_units_to_double(y1);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
 /* A paragraph `indent` mm in, wrapped, flowing onto new pages. */
 static void flow(struct doc *d, double indent, const char *font, int flags, const char *text)
 {
 	if (!text || !*text)
 		return;
-	double x = pdf_mm(LEFT + indent), w = pdf_mm(TEXT_W - indent);
-	double h = pdf_text(&d->pdf, x, d->y, w, font, flags | PDF_MEASURE, text);
-	if (d->y + h <= bottom()) {
-		pdf_text(&d->pdf, x, d->y, w, font, flags, text);
-		d->y += h;
-		return;
-	}
-	PangoLayout *copy = pango_layout_copy(d->pdf.layout);
-	flow_lines(d, copy, x);
-	g_object_unref(copy);
+	pdf_flow_text(&d->f, indent, font, flags, text);
 }
 
 /* The text in d->b as a paragraph. */
 static void say(struct doc *d, double indent)
 {
 	flow(d, indent, F_BODY, PDF_LEFT, d->b.ptr);
-	gap(d, 1);
+	pdf_flow_gap(&d->f, 1);
 }
 
 static void rule(struct doc *d, double x, double y, double w)
 {
-	cairo_move_to(d->pdf.cr, x, y);
-	cairo_line_to(d->pdf.cr, x + w, y);
-	cairo_set_line_width(d->pdf.cr, 0.6);
-	cairo_stroke(d->pdf.cr);
+	cairo_move_to(d->f.pdf.cr, x, y);
+	cairo_line_to(d->f.pdf.cr, x + w, y);
+	cairo_set_line_width(d->f.pdf.cr, 0.6);
+	cairo_stroke(d->f.pdf.cr);
 }
 
 static const char *date_text(struct doc *d, int32_t ymd)
@@ -151,9 +96,9 @@ static const char *share(struct doc *d, int64_t part, int64_t whole)
 static void heading(struct doc *d)
 {
 	const struct review *r = &d->rd->r;
-	struct pdf *pdf = &d->pdf;
+	struct pdf *pdf = &d->f.pdf;
 	double lw = pdf_mm(70), rw = pdf_mm(TEXT_W - 70), lx = pdf_mm(LEFT), rx = lx + lw;
-	double y = d->y;
+	double y = d->f.y;
 	const char *font = PDF_FONT " Bold 10";
 	const char *auth = r->authority && *r->authority ? r->authority : r->unit_name;
 	const char *upper = text_upper_a(&d->a, auth);
@@ -165,52 +110,53 @@ static void heading(struct doc *d)
 	double mw = pdf_text_width(pdf, PDF_FONT " Bold 11", motto);
 	hr += pdf_text(pdf, rx, y + hr, rw, PDF_FONT " Bold 11", PDF_CENTER, motto);
 	rule(d, rx + (rw - mw) / 2, y + hr + pdf_mm(1.2), mw);
-	d->y = y + (hl > hr ? hl : hr) + pdf_mm(4);
+	d->f.y = y + (hl > hr ? hl : hr) + pdf_mm(4);
 	int32_t on = r->final_on ? r->final_on : time_local_date(r->built_at);
 	buf_reset(&d->b);
 	buf_addf(&d->b, trf(d, N_("%s, %s")), r->place && *r->place ? r->place : r->unit_name,
 		 date_text(d, on));
-	d->y += pdf_text(pdf, rx, d->y, rw, PDF_FONT " Italic 10", PDF_CENTER, d->b.ptr);
-	gap(d, 7);
-	d->y += pdf_text(pdf, lx, d->y, pdf_mm(TEXT_W), PDF_FONT " Bold 14", PDF_CENTER,
-			 tr(d, N_("REPORT")));
-	d->y += pdf_text(pdf, lx, d->y, pdf_mm(TEXT_W), PDF_FONT " Bold 12", PDF_CENTER, r->title);
+	d->f.y += pdf_text(pdf, rx, d->f.y, rw, PDF_FONT " Italic 10", PDF_CENTER, d->b.ptr);
+	pdf_flow_gap(&d->f, 7);
+	d->f.y += pdf_text(pdf, lx, d->f.y, pdf_mm(TEXT_W), PDF_FONT " Bold 14", PDF_CENTER,
+			   tr(d, N_("REPORT")));
+	d->f.y += pdf_text(pdf, lx, d->f.y, pdf_mm(TEXT_W), PDF_FONT " Bold 12", PDF_CENTER,
+			   r->title);
 	if (r->status == RS_DRAFT) {
 		cairo_set_source_rgb(pdf->cr, 0.75, 0.1, 0.1);
-		d->y += pdf_text(pdf, lx, d->y, pdf_mm(TEXT_W), PDF_FONT " Bold 10", PDF_CENTER,
-				 tr(d, N_("DRAFT: the figures may still change")));
+		d->f.y += pdf_text(pdf, lx, d->f.y, pdf_mm(TEXT_W), PDF_FONT " Bold 10", PDF_CENTER,
+				   tr(d, N_("DRAFT: the figures may still change")));
 		cairo_set_source_rgb(pdf->cr, 0, 0, 0);
 	}
-	gap(d, 6);
+	pdf_flow_gap(&d->f, 6);
 }
 
 static void signature(struct doc *d, const char *url)
 {
 	const struct review *r = &d->rd->r;
-	room(d, 45);
-	gap(d, 6);
-	double top = d->y, rx = pdf_mm(LEFT + TEXT_W / 2), rw = pdf_mm(TEXT_W / 2);
+	pdf_flow_room(&d->f, 45);
+	pdf_flow_gap(&d->f, 6);
+	double top = d->f.y, rx = pdf_mm(LEFT + TEXT_W / 2), rw = pdf_mm(TEXT_W / 2);
 	double y = top;
 	const char *st = r->signer_title && *r->signer_title ? r->signer_title : "";
 	const char *up = text_upper_a(&d->a, st);
-	y += pdf_text(&d->pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER, up ? up : st);
+	y += pdf_text(&d->f.pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER, up ? up : st);
 	y += pdf_mm(20);
 	if (r->signer_name && *r->signer_name)
-		y += pdf_text(&d->pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER,
+		y += pdf_text(&d->f.pdf, rx, y, rw, PDF_FONT " Bold 10.5", PDF_CENTER,
 			      r->signer_name);
 	double ly = top;
 	if (r->hash && *r->hash) {
 		buf_reset(&d->b);
 		buf_addf(&d->b, trf(d, N_("Made final on %s; its content's hash: %s")),
 			 date_text(d, r->final_on), r->hash);
-		ly += pdf_text(&d->pdf, pdf_mm(LEFT), ly, pdf_mm(TEXT_W / 2 - 5), F_META, PDF_LEFT,
-			       d->b.ptr);
+		ly += pdf_text(&d->f.pdf, pdf_mm(LEFT), ly, pdf_mm(TEXT_W / 2 - 5), F_META,
+			       PDF_LEFT, d->b.ptr);
 		ly += pdf_mm(2);
 	}
 	struct dv_err qr_err = {0};
-	if (url && *url && pdf_qr(&d->pdf, pdf_mm(LEFT), ly, pdf_mm(26), url, &qr_err) == 0)
+	if (url && *url && pdf_qr(&d->f.pdf, pdf_mm(LEFT), ly, pdf_mm(26), url, &qr_err) == 0)
 		ly += pdf_mm(27);
-	d->y = y > ly ? y : ly;
+	d->f.y = y > ly ? y : ly;
 }
 
 /* ---------- Charts ---------- */
@@ -221,31 +167,31 @@ static void bars(struct doc *d, const char *title, size_t n, const char *const *
 		 const int64_t *values, const char *const *texts)
 {
 	double label_w = 42, bar_w = TEXT_W - label_w - 30, row = 5.2;
-	room(d, 10 + row * (double)n);
+	pdf_flow_room(&d->f, 10 + row * (double)n);
 	flow(d, 0, F_CELLB, PDF_LEFT, title);
-	gap(d, 1);
+	pdf_flow_gap(&d->f, 1);
 	int64_t max = 1;
 	for (size_t i = 0; i < n; i++)
 		max = values[i] > max ? values[i] : max;
-	cairo_t *cr = d->pdf.cr;
+	cairo_t *cr = d->f.pdf.cr;
 	for (size_t i = 0; i < n; i++) {
-		double y = d->y;
-		pdf_text(&d->pdf, pdf_mm(LEFT), y, pdf_mm(label_w - 2), F_CELL, PDF_RIGHT,
+		double y = d->f.y;
+		pdf_text(&d->f.pdf, pdf_mm(LEFT), y, pdf_mm(label_w - 2), F_CELL, PDF_RIGHT,
 			 labels[i]);
 		double w = pdf_mm(bar_w) * (double)(values[i] > 0 ? values[i] : 0) / (double)max;
 		cairo_set_source_rgb(cr, 0.16, 0.42, 0.70);
 		cairo_rectangle(cr, pdf_mm(LEFT + label_w), y + pdf_mm(0.6), w, pdf_mm(row - 1.6));
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		pdf_text(&d->pdf, pdf_mm(LEFT + label_w + 1) + w, y, pdf_mm(30), F_CELL, PDF_LEFT,
+		pdf_text(&d->f.pdf, pdf_mm(LEFT + label_w + 1) + w, y, pdf_mm(30), F_CELL, PDF_LEFT,
 			 texts[i]);
-		d->y += pdf_mm(row);
+		d->f.y += pdf_mm(row);
 	}
 	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, pdf_mm(LEFT + label_w), d->y - pdf_mm(row * (double)n));
-	cairo_line_to(cr, pdf_mm(LEFT + label_w), d->y);
+	cairo_move_to(cr, pdf_mm(LEFT + label_w), d->f.y - pdf_mm(row * (double)n));
+	cairo_line_to(cr, pdf_mm(LEFT + label_w), d->f.y);
 	cairo_stroke(cr);
-	gap(d, 3);
+	pdf_flow_gap(&d->f, 3);
 }
 
 /* Year on year: a few figures, each with its bars for the years of the
@@ -259,9 +205,9 @@ static void trend_chart(struct doc *d)
 	const char **labels = arena_array(&d->a, const char *, ny);
 	const char **texts = arena_array(&d->a, const char *, ny);
 	int64_t *values = arena_array(&d->a, int64_t, ny);
-	room(d, 30);
+	pdf_flow_room(&d->f, 30);
 	flow(d, 0, F_CELLB, PDF_LEFT, tr(d, N_("Chart 2. The last years, year on year")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	for (size_t f = 0; f < ARRAY_LEN(figs); f++) {
 		for (size_t y = 0; y < ny; y++) {
 			int year = rd->year0 + (int)y;
@@ -278,17 +224,17 @@ static void trend_chart(struct doc *d)
 static void table_row(struct doc *d, const char *const *cells, size_t nc, const double *widths,
 		      const char *font)
 {
-	room(d, 8);
+	pdf_flow_room(&d->f, 8);
 	double x = pdf_mm(LEFT), h = 0;
 	for (size_t i = 0; i < nc; i++) {
 		double w = pdf_mm(widths[i]);
-		double t = pdf_text(&d->pdf, x + pdf_mm(0.5), d->y, w - pdf_mm(1.5), font,
+		double t = pdf_text(&d->f.pdf, x + pdf_mm(0.5), d->f.y, w - pdf_mm(1.5), font,
 				    i ? PDF_RIGHT : PDF_LEFT, cells[i]);
 		h = t > h ? t : h;
 		x += w;
 	}
-	d->y += h + pdf_mm(1);
-	rule(d, pdf_mm(LEFT), d->y - pdf_mm(0.5), pdf_mm(TEXT_W));
+	d->f.y += h + pdf_mm(1);
+	rule(d, pdf_mm(LEFT), d->f.y - pdf_mm(0.5), pdf_mm(TEXT_W));
 }
 
 static void units_table(struct doc *d)
@@ -304,9 +250,9 @@ static void units_table(struct doc *d)
 			      tr(d, N_("Money raised")),
 			      tr(d, N_("Reports on time")),
 			      tr(d, N_("Models"))};
-	room(d, 20);
+	pdf_flow_room(&d->f, 20);
 	flow(d, 0, F_CELLB, PDF_LEFT, tr(d, N_("Table 1. The units below")));
-	gap(d, 1);
+	pdf_flow_gap(&d->f, 1);
 	table_row(d, head, 7, widths, F_CELLB);
 	for (size_t u = 0; u < rd->nunits; u++) {
 		const char *cells[7] = {
@@ -320,7 +266,7 @@ static void units_table(struct doc *d)
 		};
 		table_row(d, cells, 7, widths, u ? F_CELL : F_CELLB);
 	}
-	gap(d, 3);
+	pdf_flow_gap(&d->f, 3);
 	size_t n = rd->nunits - 1;
 	const char **labels = arena_array(&d->a, const char *, n);
 	const char **texts = arena_array(&d->a, const char *, n);
@@ -338,17 +284,17 @@ static void units_table(struct doc *d)
 
 static void part(struct doc *d, const char *heading)
 {
-	room(d, 20);
-	gap(d, 2);
+	pdf_flow_room(&d->f, 20);
+	pdf_flow_gap(&d->f, 2);
 	flow(d, 0, F_PART, PDF_LEFT, heading);
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 }
 
 static void sub(struct doc *d, const char *heading)
 {
-	room(d, 14);
+	pdf_flow_room(&d->f, 14);
 	flow(d, 0, F_SUB, PDF_LEFT, heading);
-	gap(d, 1);
+	pdf_flow_gap(&d->f, 1);
 }
 
 static void narrative(struct doc *d, enum review_part p)
@@ -356,7 +302,7 @@ static void narrative(struct doc *d, enum review_part p)
 	const char *s = d->rd->r.parts[p];
 	if (s && *s) {
 		flow(d, 0, F_BODY, PDF_LEFT, s);
-		gap(d, 2);
+		pdf_flow_gap(&d->f, 2);
 	}
 }
 
@@ -373,7 +319,7 @@ static void lines(struct doc *d, enum review_line_kind k, const char *empty)
 			buf_addf(&d->b, " (%s)", v[i].detail);
 		flow(d, 5, F_BODY, PDF_LEFT, d->b.ptr);
 	}
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 }
 
 static void results(struct doc *d)
@@ -553,13 +499,22 @@ int review_pdf(const struct review_doc *rd, const char *lang, const char *url, s
 	int rc = check(rd, url, err);
 	if (rc)
 		return rc;
-	struct doc d = {
-		.lang = lang ? lang : "vi", .rd = rd, .a = ARENA_INIT, .page = 1, .b = BUF_INIT};
-	if ((rc = pdf_open(&d.pdf, out, rd->r.title ? rd->r.title : "", err))) {
+	struct doc d = {.lang = lang ? lang : "vi",
+			.rd = rd,
+			.a = ARENA_INIT,
+			.f = {.left_mm = LEFT,
+			      .width_mm = TEXT_W,
+			      .top_mm = TOP,
+			      .bottom_mm = BOTTOM,
+			      .number_y_mm = 8,
+			      .number_font = F_META,
+			      .page = 1},
+			.b = BUF_INIT};
+	if ((rc = pdf_open(&d.f.pdf, out, rd->r.title ? rd->r.title : "", err))) {
 		arena_release(&d.a);
 		return rc;
 	}
-	d.y = pdf_mm(TOP);
+	d.f.y = pdf_mm(TOP);
 	heading(&d);
 	results(&d);
 	shortfalls(&d);
@@ -568,5 +523,5 @@ int review_pdf(const struct review_doc *rd, const char *lang, const char *url, s
 	signature(&d, url);
 	buf_release(&d.b);
 	arena_release(&d.a);
-	return pdf_close(&d.pdf, err);
+	return pdf_close(&d.f.pdf, err);
 }
