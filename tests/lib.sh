@@ -66,8 +66,10 @@ new_db() {
 free_port() {
 	local p
 	for _ in $(seq 1 200); do
-		# below Linux's ephemeral ports (32768-60999), which clients use as source ports
-		p=$((20000 + RANDOM % 12000))
+		# below Linux's ephemeral ports (32768-60999), which clients use as
+		# source ports; each of tests/run.sh's workers has a range of its own
+		# (servers listen with SO_REUSEPORT, so two on one port would share it)
+		p=$((20000 + ${DANVAN_TEST_SLOT:-0} % 4 * 3000 + RANDOM % 3000))
 		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then
 			echo "$p"
 			return 0
