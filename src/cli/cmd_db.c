@@ -111,11 +111,15 @@ int cmd_verify(struct cli *cli)
 	}
 	int status = EXIT_OK;
 	if (r.first_bad) {
-		printf("audit chain BROKEN at row %lld: %s\n", (long long)r.first_bad, r.reason);
+		printf("audit chain BROKEN at row %lld (chain %lld): %s\n", (long long)r.first_bad,
+		       (long long)r.bad_chain, r.reason);
 		printf("%lld rows checked\n", (long long)r.rows);
 		status = EXIT_VERIFY;
 	} else {
 		printf("audit chain holds: %lld rows\nhead %s\n", (long long)r.rows, r.head);
+		printf("%lld chains (the deployment's and one per commune that wrote), "
+		       "%lld anchors checked\n",
+		       (long long)r.chains, (long long)r.anchors);
 	}
 	/* the ledgers are checked whatever the audit chain says: each names its
 	 * own first broken entry */

@@ -53,6 +53,10 @@ struct dv_ctx {
 	/* A server's queue of "last seen" writes, written with its next group
 	 * commit; NULL writes them at once (domain/identity/touch.h). */
 	struct touches *touches;
+	/* When db is a read replica (danvan serve --db-read): the primary, which
+	 * ctx_begin and ctx_begin_in switch db to for the rest of the request;
+	 * else NULL. */
+	struct db *primary;
 	struct dv_err err;
 };
 
@@ -75,6 +79,19 @@ void ctx_set_lang(struct dv_ctx *ctx, const char *lang);
 
 /* Begin a transaction for a change; on failure the error is in ctx->err. */
 int ctx_begin(struct dv_ctx *ctx);
+/*
+ * Begin a transaction whose changes all belong to the commune of unit_id
+ * (its ward or commune; store/db.h): on PostgreSQL it waits only for writers
+ * of the same commune, and its audit rows go to that commune's chain. Use it
+ * where every row the transaction reads to decide and every row it writes is
+ * the commune's own (a ballot, a contribution, a report); ctx_begin for the
+ * rest. DV_EBUSY (try again) if it is nested in a transaction that holds
+ * another commune, which a writer holds.
+ */
+int ctx_begin_in(struct dv_ctx *ctx, int64_t unit_id);
+/* The commune-level unit (ward or commune) of unit_id, or 0 if it is above
+ * them or unknown. */
+int ctx_commune_of(struct dv_ctx *ctx, int64_t unit_id, int64_t *commune);
 /* Commit if rc is 0, else roll back; returns rc, or the commit's error. */
 int ctx_end(struct dv_ctx *ctx, int rc);
 

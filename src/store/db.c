@@ -227,17 +227,127 @@ static int recover(struct db *db)
 
 /* ---------------------------------------------------------- transactions */
 
+/* Enter a nested level like the current one (or like `as`). */
+static int push_level(struct db *db, struct db_level as, struct dv_err *err)
+{
+	if (db->tx_depth >= DB_LEVELS)
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "transactions nested too deep");
+	db->level[db->tx_depth++] = as;
+	return 0;
+}
+
+static struct db_level *current(struct db *db)
+{
+	return &db->level[db->tx_depth - 1];
+}
+
+/* The outermost BEGIN, sent again once if the connection was lost. */
+static int begin_outer(struct db *db, const char *sql, int exclusive, struct dv_err *err)
+{
+	db->tx_failed = 0;
+	db->nheld = 0;
+	db->held_any = 0;
+	db->commune_unit = 0;
+	int rc = db->ops->exec_script(db, sql, err);
+	if (rc && recover(db))
+		rc = db->ops->exec_script(db, sql, err);
+	if (rc) {
+		/* the BEGIN went through and its lock failed (a lock timeout):
+		 * nothing may stay open on the connection */
+		db->ops->exec_script(db, "ROLLBACK", NULL);
+		return rc;
+	}
+	return push_level(db, (struct db_level){0, exclusive}, err);
+}
+
+/* A lock query that answers 1 (taken) or 0 (someone else holds it); key is
+ * its $1, if it has one. */
+static int try_lock(struct db *db, const char *sql, int64_t key, struct dv_err *err)
+{
+	int64_t got = 0;
+	int rc = db_count_params(sql) ? db_int(db, &got, err, sql, DB_I(key))
+				      : db_int(db, &got, err, sql);
+	if (rc)
+		return rc;
+	return got ? 0
+		   : dv_fail(err, DV_EBUSY, NULL,
+			     "Many people are recording changes at this moment. Please try "
+			     "again.");
+}
+
 int db_begin(struct db *db, struct dv_err *err)
 {
-	if (db->tx_depth++ > 0)
+	if (db->tx_depth == 0)
+		return begin_outer(db, db->ops->begin_sql, 1, err);
+	struct db_level lv = *current(db);
+	/* a change that names no commune, inside a shared transaction that
+	 * holds none at this level (the batcher's): it needs every other
+	 * writer out, and may not wait for them while holding locks */
+	if (!lv.exclusive && !lv.chain) {
+		int rc = try_lock(db, db->ops->try_exclusive_sql, 0, err);
+		if (rc)
+			return rc;
+		lv.exclusive = 1;
+	}
+	return push_level(db, lv, err);
+}
+
+int db_begin_shared(struct db *db, struct dv_err *err)
+{
+	if (db->tx_depth == 0)
+		return begin_outer(db, db->ops->begin_shared_sql, !db->ops->lock_commune_sql, err);
+	return push_level(db, *current(db), err);
+}
+
+static int held(const struct db *db, int64_t commune)
+{
+	for (int i = 0; i < db->nheld; i++)
+		if (db->held[i] == commune)
+			return 1;
+	return 0;
+}
+
+int db_lock_commune(struct db *db, int64_t commune, struct dv_err *err)
+{
+	if (db->tx_depth == 0 || commune <= 0)
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "a commune lock outside a transaction");
+	struct db_level *lv = current(db);
+	if (!lv->exclusive && !held(db, commune)) {
+		/* wait only while holding no other commune: two writers that
+		 * each wait for the other's commune would deadlock */
+		int rc = db->held_any
+				 ? try_lock(db, db->ops->try_commune_sql, commune, err)
+				 : db_run(db, err, db->ops->lock_commune_sql, DB_I(commune));
+		if (rc)
+			return rc;
+		db->held_any = 1;
+		if (db->nheld < DB_HELD)
+			db->held[db->nheld++] = commune;
+	}
+	lv->chain = commune;
+	return 0;
+}
+
+int64_t db_chain(const struct db *db)
+{
+	return db->tx_depth ? db->level[db->tx_depth - 1].chain : 0;
+}
+
+int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune)
+{
+	/* only in a shared level: an exclusive one may be reorganizing units */
+	if (!db->tx_depth || current(db)->exclusive || db->commune_unit != unit_id || !unit_id)
 		return 0;
-	db->tx_failed = 0;
-	int rc = db->ops->exec_script(db, db->ops->begin_sql, err);
-	if (rc && recover(db))
-		rc = db->ops->exec_script(db, db->ops->begin_sql, err);
-	if (rc)
-		db->tx_depth = 0;
-	return rc;
+	*commune = db->commune_of;
+	return 1;
+}
+
+void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune)
+{
+	if (db->tx_depth && !current(db)->exclusive) {
+		db->commune_unit = unit_id;
+		db->commune_of = commune;
+	}
 }
 
 int db_commit(struct db *db, struct dv_err *err)
@@ -320,6 +430,7 @@ int db_savepoint_rollback(struct db *db, struct dv_err *err)
 	 * savepoint takes everything since back, so the poison goes too */
 	db->tx_depth = 1;
 	db->tx_failed = 0;
+	db->nheld = 0; /* the locks taken since may be gone; held_any stays */
 	int rc = savepoint_sql(db, "ROLLBACK TO SAVEPOINT dv_change", err);
 	if (!rc)
 		rc = savepoint_sql(db, "RELEASE SAVEPOINT dv_change", err);

@@ -102,6 +102,32 @@ int db_exec_script(struct db *db, const char *sql, struct dv_err *err);
  */
 int db_begin(struct db *db, struct dv_err *err);
 int db_commit(struct db *db, struct dv_err *err);
+
+/*
+ * Writers of different communes never wait on each other. On PostgreSQL,
+ * db_begin takes the deployment's advisory lock exclusively: the
+ * transaction waits until no other writer runs, which keeps every check it
+ * makes true. db_begin_shared takes that lock shared, and db_lock_commune
+ * then takes one commune's lock: transactions of different communes run side
+ * by side, those of one commune one after the other, and a db_begin waits
+ * for all of them. A transaction that holds one commune only tries a second
+ * one (DV_EBUSY, "try again", if another writer has it), and a nested
+ * db_begin in a shared transaction that holds no commune only tries the
+ * exclusive lock, so two writers never wait for each other. On SQLite every
+ * transaction is exclusive (BEGIN IMMEDIATE) and these only choose the chain.
+ *
+ * The audit rows a level appends go to its commune's chain (db_chain), or to
+ * the deployment's chain (0) when it names none.
+ */
+int db_begin_shared(struct db *db, struct dv_err *err);
+int db_lock_commune(struct db *db, int64_t commune, struct dv_err *err);
+int64_t db_chain(const struct db *db);
+/* The commune a unit belongs to, remembered for the rest of the open
+ * transaction (no reorganization of units can run meanwhile):
+ * db_commune_cached returns 1 and sets *commune if unit_id is the one
+ * remembered. */
+int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune);
+void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune);
 void db_rollback(struct db *db);
 int db_in_tx(const struct db *db);
 

@@ -49,10 +49,31 @@ struct db_ops {
 	 * (prepared statements are then gone), 0 otherwise */
 	int (*reconnect)(struct db *db);
 	/* what db_begin sends: SQLite takes the write lock at once; PostgreSQL
-	 * takes a transaction-wide advisory lock, so writers are serialized on
-	 * both engines and checks made inside a transaction stay true */
+	 * takes the deployment's advisory lock exclusively, so the transaction
+	 * waits for every other writer and checks made inside it stay true */
 	const char *begin_sql;
+	/* what db_begin_shared sends: PostgreSQL takes the deployment's lock
+	 * shared (writers of different communes run side by side, each then
+	 * holding its commune's lock); SQLite the same write lock as begin_sql */
+	const char *begin_shared_sql;
+	/* PostgreSQL only (NULL on SQLite, whose transactions are all
+	 * exclusive): take commune $1's lock, waiting; try it or the
+	 * deployment's exclusive lock without waiting (one boolean column) */
+	const char *lock_commune_sql;
+	const char *try_commune_sql;
+	const char *try_exclusive_sql;
 };
+
+/* One level of the nesting of transactions: which audit chain its changes
+ * go to (a commune, or 0 for the deployment's) and whether the transaction
+ * holds every writer out (SQLite always; PostgreSQL after db_begin). */
+struct db_level {
+	int64_t chain;
+	int exclusive;
+};
+
+#define DB_LEVELS 16 /* deeper nesting is a bug: DV_EINTERNAL */
+#define DB_HELD 8    /* communes remembered as locked in one transaction */
 
 #define DB_BY_ADDR 512
 
@@ -70,6 +91,15 @@ struct db {
 	struct db_stmt *open_query;
 	int tx_depth;
 	int tx_failed;
+	struct db_level level[DB_LEVELS]; /* level[tx_depth - 1] is the current one */
+	/* the communes this transaction has locked (PostgreSQL), to skip taking
+	 * one twice; held_any stays set until the end, so that a second commune
+	 * is only ever tried, never waited for (no deadlock between writers) */
+	int64_t held[DB_HELD];
+	int nheld;
+	int held_any;
+	/* unit -> commune, resolved once per transaction (ctx_begin_in) */
+	int64_t commune_unit, commune_of;
 	int64_t changes;
 	unsigned stmt_seq; /* for PostgreSQL statement names */
 };

@@ -281,4 +281,10 @@ const struct db_ops db_pg_ops = {
 	.col_blob = pg_col_blob,
 	.reconnect = pg_reconnect,
 	.begin_sql = "BEGIN; SELECT pg_advisory_xact_lock(7236)",
+	.begin_shared_sql = "BEGIN; SELECT pg_advisory_xact_lock_shared(7236)",
+	/* the two-key form: its keys never meet the one-key 7236 */
+	.lock_commune_sql = "SELECT pg_advisory_xact_lock(7237, ($1::bigint % 2147483647)::int)",
+	.try_commune_sql = "SELECT CASE WHEN pg_try_advisory_xact_lock(7237, "
+			   "($1::bigint % 2147483647)::int) THEN 1 ELSE 0 END",
+	.try_exclusive_sql = "SELECT CASE WHEN pg_try_advisory_xact_lock(7236) THEN 1 ELSE 0 END",
 };

@@ -215,4 +215,5 @@ const struct db_ops db_sqlite_ops = {
 	.col_blob = sq_col_blob,
 	.reconnect = NULL,
 	.begin_sql = "BEGIN IMMEDIATE",
+	.begin_shared_sql = "BEGIN IMMEDIATE",
 };

@@ -23,6 +23,7 @@ extern const char mig_017_awards[];
 extern const char mig_018_plans[];
 extern const char mig_019_notify[];
 extern const char mig_020_list_indexes[];
+extern const char mig_021_audit_chains[];
 
 static const struct migration {
 	int version;
@@ -49,6 +50,7 @@ static const struct migration {
 	{18, "plans", mig_018_plans},
 	{19, "notify", mig_019_notify},
 	{20, "list_indexes", mig_020_list_indexes},
+	{21, "audit_chains", mig_021_audit_chains},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

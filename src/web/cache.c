@@ -81,10 +81,9 @@ int page_cache_lookup(struct req *r, struct cache_gen *gen)
 	struct page_cache *c = tl_cache;
 	int64_t now = now_ms();
 	if (now - c->checked_ms >= PAGE_CACHE_CHECK_MS) {
-		char head[HASH_HEX_LEN + 1];
 		struct dv_err err = {0};
 		int64_t seq;
-		if (audit_head(r->ctx.db, &seq, head, &err)) {
+		if (audit_generation(r->ctx.db, &seq, &err)) {
 			log_warn("page cache: %s", err.msg);
 			seq = -1; /* unknown: nothing counts as fresh */
 		}

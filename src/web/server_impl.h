@@ -58,6 +58,7 @@ struct job {
 	int prepare;
 	int cache;
 	struct cache_gen gen;
+	int attempts; /* batcher: times run again after DV_EBUSY */
 };
 
 struct workers {
@@ -67,6 +68,7 @@ struct workers {
 	int batch_max; /* jobs in one transaction */
 	long batches, batched; /* transactions committed, jobs in them (for the log) */
 	struct db **dbs;
+	struct db **dbs_read; /* --db-read: one replica connection each, or NULL */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct job *head, *tail;
@@ -94,11 +96,25 @@ int request_on_req(h2o_handler_t *self, h2o_req_t *h);
 void request_on_done(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
 /* In a worker thread: the route, after the loop's checks when prepare_first. */
 void request_run_in_worker(struct req *r, const struct route *rt, int prepare_first);
+
+/*
+ * Read replicas (serve --db-read). A request may be answered from the
+ * replica when it only reads what anyone may read (GET or HEAD of a route
+ * that needs no login) and its browser wrote nothing in the last
+ * REPLICA_LAG_SECONDS: every write that succeeds sets the cookie dv_w for
+ * that long, so the writer reads its own write from the primary, through
+ * any app server.
+ */
+#define REPLICA_LAG_SECONDS 10
+void request_set_replica(int on);
+int request_may_lag(struct req *r, const struct route *rt);
+/* After a handler: the dv_w cookie on a write that succeeded. */
+void request_mark_write(struct req *r);
 void conn_close_when_idle(struct conn *c);
 void conn_release(struct conn *c);
 
 /* workers.c: n threads, each with its own database connection. */
-int workers_start(struct workers *w, int n, const char *db_url);
+int workers_start(struct workers *w, int n, const char *db_url, const char *read_url);
 void workers_submit(struct workers *w, struct job *job);
 /* The group committer: one thread that runs every job queued meanwhile in
  * one transaction (a savepoint each) and answers them all after the one

@@ -18,7 +18,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/date.h"
 #include "base/log.h"
+#include "store/audit.h"
 #include "web/api.h"
 #include "web/layout.h"
 #include "web/server_impl.h"
@@ -75,19 +77,53 @@ static int write_touches(struct workers *w, struct db *db, struct dv_err *err)
 	return rc;
 }
 
-/* One transaction for the jobs of the list, a savepoint each, and the
- * touches queued meanwhile. */
-static void run_batch(struct workers *w, struct db *db, struct job *jobs)
+/* A change that found its commune held by another writer (DV_EBUSY, on
+ * PostgreSQL with several servers) is run again in a later batch, at most
+ * this many times; then its "try again" answer goes back to the client. */
+#define BATCH_RETRIES 3
+
+static int busy_again(struct job *j)
+{
+	struct req *r = j->r;
+	if (r->ctx.err.code != DV_EBUSY || j->attempts >= BATCH_RETRIES)
+		return 0;
+	j->attempts++;
+	buf_reset(&r->out);
+	r->nheaders = 0;
+	r->status = 0;
+	dv_err_clear(&r->ctx.err);
+	return 1;
+}
+
+/*
+ * One transaction for the jobs of the list, a savepoint each, and the
+ * touches queued meanwhile. On PostgreSQL it begins shared: each change takes
+ * its commune's lock, so the batches of several servers run side by side;
+ * *retry gets the jobs to run again.
+ */
+static void run_batch(struct workers *w, struct db *db, struct job *jobs, struct job **retry)
 {
 	struct dv_err err = {0};
-	int rc = db_begin(db, &err);
-	for (struct job *j = jobs; !rc && j; j = j->next) {
+	struct job **link = &jobs, **rtail = retry;
+	int rc = db_begin_shared(db, &err);
+	while (!rc && *link) {
+		struct job *j = *link;
 		j->r->ctx.db = db;
 		if ((rc = db_savepoint(db, &err)))
 			break;
 		routes_run(j->r, j->rt);
-		rc = db_tx_failed(db) || j->r->status >= 400 ? db_savepoint_rollback(db, &err)
-							      : db_savepoint_release(db, &err);
+		int again = busy_again(j);
+		rc = again || db_tx_failed(db) || j->r->status >= 400
+			     ? db_savepoint_rollback(db, &err)
+			     : db_savepoint_release(db, &err);
+		if (again) {
+			*link = j->next;
+			j->next = NULL;
+			*rtail = j;
+			rtail = &j->next;
+		} else {
+			link = &j->next;
+		}
 	}
 	if (!rc)
 		rc = write_touches(w, db, &err);
@@ -103,6 +139,37 @@ static void run_batch(struct workers *w, struct db *db, struct job *jobs)
 		next = j->next; /* the loop owns the job once it has it */
 		hand_back(j);
 	}
+}
+
+/* The jobs to run again go first in the queue. */
+static void requeue(struct workers *w, struct job *retry)
+{
+	if (!retry)
+		return;
+	struct job *last = retry;
+	while (last->next)
+		last = last->next;
+	pthread_mutex_lock(&w->mu);
+	last->next = w->head;
+	w->head = retry;
+	if (!w->tail)
+		w->tail = last;
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Every minute the batcher records the heads of the commune chains that
+ * moved in the deployment's chain (store/audit.h). */
+#define ANCHOR_SECONDS 60
+
+static void anchor_if_due(struct db *db, time_t *last)
+{
+	time_t now = time(NULL);
+	if (now - *last < ANCHOR_SECONDS)
+		return;
+	*last = now;
+	struct dv_err err = {0};
+	if (audit_anchor(db, time_now(), NULL, &err))
+		log_error("audit anchor: %s", err.msg);
 }
 
 /* Wait for a job or a stop, at most a second (with the lock held); 1 when
@@ -135,7 +202,10 @@ static void *worker_main(void *arg)
 	struct worker_arg *a = arg;
 	struct workers *w = a->w;
 	struct db *db = w->dbs[a->index];
+	int a_index = a->index;
 	free(a);
+	struct job *retry = NULL;
+	time_t last_anchor = time(NULL);
 	while (w->batch) {
 		pthread_mutex_lock(&w->mu);
 		int idle = 0;
@@ -144,8 +214,9 @@ static void *worker_main(void *arg)
 		struct job *jobs = take_batch(w);
 		int stop = w->stop;
 		pthread_mutex_unlock(&w->mu);
+		anchor_if_due(db, &last_anchor);
 		if (!jobs && w->touches && touches_pending(w->touches))
-			run_batch(w, db, NULL); /* the touches alone */
+			run_batch(w, db, NULL, &retry); /* the touches alone */
 		if (!jobs && !stop)
 			continue;
 		if (!jobs) {
@@ -157,7 +228,9 @@ static void *worker_main(void *arg)
 		for (struct job *j = jobs; j; j = j->next)
 			w->batched++;
 		w->batches++;
-		run_batch(w, db, jobs);
+		retry = NULL;
+		run_batch(w, db, jobs, &retry);
+		requeue(w, retry);
 	}
 	for (;;) {
 		pthread_mutex_lock(&w->mu);
@@ -173,13 +246,17 @@ static void *worker_main(void *arg)
 		if (!job)
 			return NULL; /* stopping and nothing left */
 		job->r->ctx.db = db;
+		if (w->dbs_read && request_may_lag(job->r, job->rt)) {
+			job->r->ctx.db = w->dbs_read[a_index];
+			job->r->ctx.primary = db; /* ctx_begin goes back to it */
+		}
 		request_run_in_worker(job->r, job->rt, job->prepare);
 		/* from here on the job belongs to the loop again */
 		hand_back(job);
 	}
 }
 
-int workers_start(struct workers *w, int n, const char *db_url)
+int workers_start(struct workers *w, int n, const char *db_url, const char *read_url)
 {
 	struct dv_err err = {0};
 	w->n = n;
@@ -189,8 +266,11 @@ int workers_start(struct workers *w, int n, const char *db_url)
 		return -1;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->cv, NULL);
+	if (read_url && !(w->dbs_read = calloc((size_t)n, sizeof(*w->dbs_read))))
+		return -1;
 	for (int i = 0; i < n; i++)
-		if (db_open(db_url, &w->dbs[i], &err)) {
+		if (db_open(db_url, &w->dbs[i], &err) ||
+		    (read_url && db_open(read_url, &w->dbs_read[i], &err))) {
 			fprintf(stderr, "danvan: %s\n", err.msg);
 			return -1;
 		}
@@ -209,7 +289,7 @@ int batcher_start(struct workers *w, const char *db_url, int batch_max)
 {
 	w->batch = 1;
 	w->batch_max = batch_max > 0 ? batch_max : 1024;
-	return workers_start(w, 1, db_url);
+	return workers_start(w, 1, db_url, NULL);
 }
 
 void workers_submit(struct workers *w, struct job *job)
@@ -236,9 +316,14 @@ void workers_stop(struct workers *w)
 	for (int i = 0; i < w->n; i++)
 		if (w->threads[i])
 			pthread_join(w->threads[i], NULL);
-	for (int i = 0; i < w->n; i++)
+	for (int i = 0; i < w->n; i++) {
 		db_close(w->dbs[i]);
+		if (w->dbs_read)
+			db_close(w->dbs_read[i]);
+	}
 	free(w->threads);
 	free(w->dbs);
+	free(w->dbs_read);
+	w->dbs_read = NULL;
 	w->threads = NULL;
 }

@@ -174,10 +174,18 @@ static int cast_tx(struct dv_ctx *ctx, int64_t matter_id, const char *choice, co
 			 json_pack("{s:I}", "household", (json_int_t)h.id));
 }
 
+/* A ballot is its commune's own: the matter, the roll, the box and the
+ * counts. A matter's unit never changes, so it is read before the
+ * transaction; an unknown matter begins exclusively and fails inside. */
 int ballot_cast(struct dv_ctx *ctx, int64_t matter_id, const char *choice, const char **receipt)
 {
 	const char *dummy;
-	int rc = ctx_begin(ctx);
+	int64_t unit_id = 0;
+	int rc = db_int(ctx->db, &unit_id, &ctx->err, "SELECT unit_id FROM matter WHERE id = $1",
+			DB_I(matter_id));
+	if (rc && rc != DV_ENOTFOUND)
+		return rc;
+	rc = ctx_begin_in(ctx, unit_id);
 	return rc ? rc : ctx_end(ctx, cast_tx(ctx, matter_id, choice, receipt ? receipt : &dummy));
 }
 

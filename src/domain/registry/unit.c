@@ -248,12 +248,8 @@ int unit_is_within(struct dv_ctx *ctx, int64_t id, int64_t anc, int *yes)
 
 int unit_commune_of(struct dv_ctx *ctx, int64_t id, int64_t *commune_id)
 {
-	int rc = db_int(ctx->db, commune_id, &ctx->err,
-			"SELECT t.ancestor FROM unit_tree t JOIN unit c ON c.id = t.ancestor "
-			"WHERE t.descendant = $1 AND c.kind IN ('ward', 'commune') "
-			"ORDER BY t.depth LIMIT 1",
-			DB_I(id));
-	if (rc == DV_ENOTFOUND)
+	int rc = ctx_commune_of(ctx, id, commune_id);
+	if (!rc && !*commune_id)
 		return dv_fail(&ctx->err, DV_ENOTFOUND, "unit",
 			       "This unit is in no ward or commune");
 	return rc;

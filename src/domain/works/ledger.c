@@ -467,8 +467,14 @@ static int record_tx(struct dv_ctx *ctx, int64_t work_id, const struct entry_inp
 int entry_record(struct dv_ctx *ctx, int64_t work_id, const struct entry_input *in, int64_t *id_out)
 {
 	struct entry e;
+	int64_t unit_id = 0;
 	int rc = clean_entry(ctx, in, &e);
-	if (rc || (rc = ctx_begin(ctx)))
+	if (rc)
+		return rc;
+	/* a work and its ledger are its commune's own (its unit never changes) */
+	rc = db_int(ctx->db, &unit_id, &ctx->err, "SELECT unit_id FROM work WHERE id = $1",
+		    DB_I(work_id));
+	if ((rc && rc != DV_ENOTFOUND) || (rc = ctx_begin_in(ctx, unit_id)))
 		return rc;
 	rc = ctx_end(ctx, record_tx(ctx, work_id, in, &e));
 	if (!rc && id_out)
