@@ -4,7 +4,7 @@
 # Usage: scripts/deps.sh [run|check|browser|bench]
 #   run      what `make run` needs: compiler, libraries, msgfmt, fonts for PDFs
 #   check    adds what the tests need: cmocka, PostgreSQL, sqlite3, curl, clang,
-#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), python3-aiosmtpd (a loopback mail server), faketime (the suite again 400 days ahead), Java (the Nu HTML checker), and the browser tests' npm
+#            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), python3-aiosmtpd (a loopback mail server), haproxy (two servers behind it, on one PostgreSQL and its replica), faketime (the suite again 400 days ahead), Java (the Nu HTML checker), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
 #   bench    adds nginx, wrk, curl and sqlite3 (bench/)
@@ -17,7 +17,8 @@ want_run="pkg-config gcc make gettext
  libcmark-dev libmagic-dev libvips-dev libxlsxwriter-dev libcurl4-openssl-dev"
 want_check="$want_run libcmocka-dev postgresql-15 sqlite3 curl clang libclang-rt-14-dev
  poppler-utils zbar-tools chromium python3
- libvips-tools libimage-exiftool-perl faketime default-jre-headless python3-aiosmtpd"
+ libvips-tools libimage-exiftool-perl faketime default-jre-headless python3-aiosmtpd
+ haproxy"
 
 case "${1:-run}" in
 run) want=$want_run ;;

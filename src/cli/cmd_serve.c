@@ -65,6 +65,7 @@ int cmd_serve(struct cli *cli)
 		{"batch-max", required_argument, NULL, 'b'},
 		{"smtp", required_argument, NULL, 's'},
 		{"smtp-from", required_argument, NULL, 'f'},
+		{"db-read", required_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
 	struct server_config cfg = {
@@ -89,6 +90,11 @@ int cmd_serve(struct cli *cli)
 			while (n > 8 && optarg[n - 1] == '/')
 				optarg[--n] = '\0';
 			cfg.public_url = optarg;
+		} else if (c == 'r') {
+			if (strncmp(optarg, "postgres://", 11) != 0 &&
+			    strncmp(optarg, "postgresql://", 13) != 0)
+				return cli_fail(EXIT_USAGE, "--db-read must be a postgres:// URL");
+			cfg.db_read_url = optarg;
 		} else if (c == 's') {
 			smtp = optarg;
 		} else if (c == 'f') {

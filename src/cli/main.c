@@ -50,12 +50,16 @@ static const struct cli_command commands[] = {
 	 "The database must hold no units yet.\n\n" DB_HELP},
 	{"serve", cmd_serve, "serve the web interface",
 	 "usage: danvan serve [--port P] [--listen ADDR] [--threads T] [--public-url URL]\n"
-	 "                    [--batch-max N] [--smtp URL] [--smtp-from ADDR] [--db URL]\n\n"
+	 "                    [--batch-max N] [--smtp URL] [--smtp-from ADDR] [--db URL]\n"
+	 "                    [--db-read URL]\n\n"
 	 "  --port P       TCP port (default 8080)\n"
 	 "  --listen ADDR  address to bind (default 127.0.0.1; 0.0.0.0 for all)\n"
 	 "  --threads T    event loops, one per core by default\n"
 	 "  --public-url URL  the site's address for links printed on paper\n"
 	 "                 (https://danvan.example.vn); default: what browsers use\n"
+	 "  --db-read URL  a PostgreSQL streaming replica for public reads that may\n"
+	 "                 lag; writes, and a browser's reads in the 10 s after its\n"
+	 "                 write, go to the primary (--db)\n"
 	 "  --batch-max N  ballots committed together in one transaction (group\n"
 	 "                 commit), at most (default 1024; 1 commits each alone)\n"
 	 "  --smtp URL     send notifications by e-mail through this server:\n"

@@ -404,6 +404,29 @@ static int to_db_thread(struct req *r, const struct route *rt, struct loop *l, i
 }
 
 /* In a worker: the checks the loop makes before a route, then the route. */
+static int replica_on;
+
+void request_set_replica(int on)
+{
+	replica_on = on;
+}
+
+int request_may_lag(struct req *r, const struct route *rt)
+{
+	if (!replica_on || (rt->flags & ROUTE_LOGIN) ||
+	    (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
+		return 0;
+	const char *cookies = req_cookies(r);
+	return !cookies || !cookie_get(&r->arena, cookies, "dv_w");
+}
+
+void request_mark_write(struct req *r)
+{
+	if (replica_on && r->status < 400 && strcmp(r->method, "GET") != 0 &&
+	    strcmp(r->method, "HEAD") != 0)
+		res_cookie(r, "dv_w", "1", REPLICA_LAG_SECONDS);
+}
+
 void request_run_in_worker(struct req *r, const struct route *rt, int prepare_first)
 {
 	if (!prepare_first || !prepare(r, rt))

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "web/api.h"
+#include "web/server_impl.h"
 #include "web/consult/consult.h"
 #include "web/decide/decide.h"
 #include "web/disclose/disclose.h"
@@ -193,8 +194,10 @@ const struct route *routes_find(struct req *r, int *status)
 void routes_run(struct req *r, const struct route *rt)
 {
 	int rc = rt->handler(r);
-	if (!rc)
+	if (!rc) {
+		request_mark_write(r);
 		return;
+	}
 	if (dv_err_is_user(rc) &&
 	    routes_refuse(r, dv_err_http_status(rc), r->ctx.err.msg))
 		return;

@@ -278,11 +278,17 @@ int server_run(const struct server_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	/* on PostgreSQL the workers are the database threads: several per
 	 * loop, since each mostly waits on the server */
-	srv.db_threads = strncmp(cfg->db_url, "postgres", 8) == 0;
+	srv.db_threads = db_kind(srv.loops[0].db) == DB_POSTGRES;
+	if (cfg->db_read_url && !srv.db_threads) {
+		fprintf(stderr, "danvan: --db-read needs a PostgreSQL database (--db postgres://...)\n");
+		release(&srv);
+		return SERVER_EDB;
+	}
+	request_set_replica(cfg->db_read_url != NULL);
 	int nworkers = cfg->workers > 0 ? cfg->workers : srv.nloops * (srv.db_threads ? 4 : 1);
 	touches_init(&srv.touches);
 	srv.batcher.touches = &srv.touches;
-	if (workers_start(&srv.workers, nworkers, cfg->db_url) ||
+	if (workers_start(&srv.workers, nworkers, cfg->db_url, cfg->db_read_url) ||
 	    batcher_start(&srv.batcher, cfg->db_url, cfg->batch_max)) {
 		workers_stop(&srv.workers);
 		workers_stop(&srv.batcher);
@@ -297,6 +303,9 @@ int server_run(const struct server_config *cfg)
 		log_info("PostgreSQL: pages and the API run on %d database threads, so no query "
 			 "waits on a loop",
 			 nworkers);
+	if (cfg->db_read_url)
+		log_info("public reads that may lag go to the replica (--db-read); writes, and a "
+			 "browser's reads in the 10 s after its write, to the primary");
 	int sig = 0;
 	sigwait(&stop_signals, &sig);
 	log_info("received %s: finishing requests in flight",

@@ -10,6 +10,9 @@
 
 struct server_config {
 	const char *db_url;
+	/* --db-read: a streaming replica for reads that may lag (PostgreSQL),
+	 * or NULL */
+	const char *db_read_url;
 	const char *listen; /* address, "127.0.0.1" by default */
 	int port;
 	int threads;	   /* event loops; 0 = one per core */
