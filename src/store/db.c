@@ -328,6 +328,35 @@ int db_lock_commune(struct db *db, int64_t commune, struct dv_err *err)
 	return 0;
 }
 
+/* Session-level advisory locks in their own space (7238, owner), apart
+ * from the transactions' 7236 and 7237. */
+int db_own(struct db *db, int64_t owner, struct dv_err *err)
+{
+	if (db->kind != DB_POSTGRES)
+		return 0;
+	return db_run(db, err, "SELECT pg_advisory_lock(7238, ($1::bigint % 2147483647)::int)",
+		      DB_I(owner));
+}
+
+int db_owner_gone(struct db *db, int64_t owner, int *gone, struct dv_err *err)
+{
+	*gone = 1;
+	if (db->kind != DB_POSTGRES)
+		return 0;
+	int64_t got = 0;
+	int rc = db_int(db, &got, err,
+			"SELECT CASE WHEN pg_try_advisory_lock(7238, ($1::bigint % 2147483647)::int) "
+			"THEN 1 ELSE 0 END",
+			DB_I(owner));
+	if (rc)
+		return rc;
+	*gone = (int)got;
+	if (got) /* it was free: give it back at once */
+		rc = db_run(db, err, "SELECT pg_advisory_unlock(7238, ($1::bigint % 2147483647)::int)",
+			    DB_I(owner));
+	return rc;
+}
+
 int64_t db_chain(const struct db *db)
 {
 	return db->tx_depth ? db->level[db->tx_depth - 1].chain : 0;

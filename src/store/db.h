@@ -128,6 +128,16 @@ int64_t db_chain(const struct db *db);
  * remembered. */
 int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune);
 void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune);
+
+/*
+ * Owners of claimed work (the notification senders of several servers on
+ * one PostgreSQL). db_own holds `owner` (a random number) for as long as
+ * the connection lives; db_owner_gone sets *gone when no connection holds
+ * it any more (its process stopped or died). On SQLite, where one server
+ * owns the database, db_own does nothing and every other owner is gone.
+ */
+int db_own(struct db *db, int64_t owner, struct dv_err *err);
+int db_owner_gone(struct db *db, int64_t owner, int *gone, struct dv_err *err);
 void db_rollback(struct db *db);
 int db_in_tx(const struct db *db);
 

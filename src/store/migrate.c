@@ -24,6 +24,7 @@ extern const char mig_018_plans[];
 extern const char mig_019_notify[];
 extern const char mig_020_list_indexes[];
 extern const char mig_021_audit_chains[];
+extern const char mig_022_notify_claims[];
 
 static const struct migration {
 	int version;
@@ -51,6 +52,7 @@ static const struct migration {
 	{19, "notify", mig_019_notify},
 	{20, "list_indexes", mig_020_list_indexes},
 	{21, "audit_chains", mig_021_audit_chains},
+	{22, "notify_claims", mig_022_notify_claims},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -1,6 +1,7 @@
 #include "testlib.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "domain/notify/inbox.h"
 #include "domain/notify/outbox.h"
@@ -115,7 +116,7 @@ static void a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last(vo
 	size_t n;
 	int64_t start = ctx->now, waits[NOTIFY_MAX_ATTEMPTS];
 	for (int i = 0; i < NOTIFY_MAX_ATTEMPTS; i++) {
-		assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+		assert_ok(ctx, notify_claim(ctx, 7, 10, &m, &n));
 		assert_int_equal(n, 1);
 		assert_int_equal(m[0].attempts, i + 1);
 		assert_true(strlen(m[0].secret) > 20); /* the confirm token is kept for retries */
@@ -123,7 +124,7 @@ static void a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last(vo
 		int64_t next = count(ctx, "SELECT next_attempt_at FROM notify_outbox");
 		waits[i] = next - ctx->now;
 		/* not due before its time */
-		assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+		assert_ok(ctx, notify_claim(ctx, 7, 10, &m, &n));
 		assert_int_equal(n, 0);
 		ctx->now = next;
 	}
@@ -136,8 +137,45 @@ static void a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last(vo
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_attempt WHERE ok = 0"),
 			 NOTIFY_MAX_ATTEMPTS);
 	ctx->now = start + 10 * 86400;
-	assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+	assert_ok(ctx, notify_claim(ctx, 7, 10, &m, &n));
 	assert_int_equal(n, 0); /* given up */
+	test_ctx_free(ctx);
+}
+
+/* Two servers on one PostgreSQL: a sender that is alive keeps its claims;
+ * once its connection is gone, another sender takes them over. (SQLite has
+ * one server: every other sender is gone.) */
+static void a_live_senders_claims_are_left_alone(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	account(ctx, t.dong_tac, "0987654321");
+	publish(ctx, t.dong_tac, 9);
+	int done;
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	struct db *other = test_db_connect(ctx->db);
+	assert_int_equal(db_own(other, 11, &ctx->err), 0);
+	struct notify_msg *m;
+	size_t n;
+	assert_ok(ctx, notify_claim(ctx, 11, 10, &m, &n));
+	assert_int_equal(n, 1);
+	assert_ok(ctx, notify_recover(ctx, 22));
+	assert_ok(ctx, notify_claim(ctx, 22, 10, &m, &n));
+	int pg = strcmp(test_backend(), "postgres") == 0;
+	assert_int_equal(n, pg ? 0 : 1);
+	db_close(other); /* sender 11's server dies */
+	/* its backend ends a moment after the connection closes */
+	for (int i = 0; pg && n == 0 && i < 200; i++) {
+		assert_ok(ctx, notify_recover(ctx, 22));
+		assert_ok(ctx, notify_claim(ctx, 22, 10, &m, &n));
+		if (n == 0)
+			usleep(10000);
+	}
+	assert_int_equal(n, 1);
+	if (pg)
+		assert_int_equal(m[0].attempts, 2);
 	test_ctx_free(ctx);
 }
 
@@ -153,11 +191,11 @@ static void a_claim_left_by_a_killed_sender_is_put_back_and_sent_once(void **sta
 	assert_ok(ctx, notify_expand(ctx, 10, &done));
 	struct notify_msg *m;
 	size_t n;
-	assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+	assert_ok(ctx, notify_claim(ctx, 7, 10, &m, &n));
 	assert_int_equal(n, 1);
-	/* the sender dies here; the next one starts */
-	assert_ok(ctx, notify_recover(ctx));
-	assert_ok(ctx, notify_claim(ctx, 10, &m, &n));
+	/* the sender (7) dies here; the next one (8) starts */
+	assert_ok(ctx, notify_recover(ctx, 8));
+	assert_ok(ctx, notify_claim(ctx, 8, 10, &m, &n));
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].attempts, 2);
 	assert_ok(ctx, notify_sent(ctx, &m[0]));
@@ -215,6 +253,7 @@ int main(void)
 		cmocka_unit_test(choosing_none_means_no_message),
 		cmocka_unit_test(a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last),
 		cmocka_unit_test(a_claim_left_by_a_killed_sender_is_put_back_and_sent_once),
+		cmocka_unit_test(a_live_senders_claims_are_left_alone),
 		cmocka_unit_test(subscribing_refuses_what_is_not_an_address_and_writes_nothing),
 	};
 	return test_run(tests);

@@ -142,13 +142,46 @@ int notify_sender_connection(struct dv_ctx *ctx)
 	return db_run(ctx->db, &ctx->err, "PRAGMA synchronous = NORMAL");
 }
 
-int notify_recover(struct dv_ctx *ctx)
+int notify_sender_own(struct dv_ctx *ctx, int64_t owner)
 {
-	return db_run(ctx->db, &ctx->err,
-		      "UPDATE notify_outbox SET state = 'pending' WHERE state = 'sending'");
+	return db_own(ctx->db, owner, &ctx->err);
 }
 
-int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n)
+int notify_release(struct dv_ctx *ctx, int64_t owner)
+{
+	return db_run(ctx->db, &ctx->err,
+		      "UPDATE notify_outbox SET state = 'pending', claimed_by = 0 "
+		      "WHERE state = 'sending' AND claimed_by = $1",
+		      DB_I(owner));
+}
+
+#define RECOVER_OWNERS 64 /* senders looked at in one call */
+
+int notify_recover(struct dv_ctx *ctx, int64_t self)
+{
+	int64_t owners[RECOVER_OWNERS];
+	size_t n = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT DISTINCT claimed_by FROM notify_outbox WHERE state = 'sending' "
+			  "AND claimed_by <> $1 ORDER BY claimed_by LIMIT $2",
+			  DB_I(self), DB_I(RECOVER_OWNERS));
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, &ctx->err)) == DB_ROW)
+		owners[n++] = db_col_int(st, 0);
+	if (rc < 0)
+		return rc;
+	rc = 0;
+	for (size_t i = 0; !rc && i < n; i++) {
+		int gone = 0;
+		if (!(rc = db_owner_gone(ctx->db, owners[i], &gone, &ctx->err)) && gone)
+			rc = notify_release(ctx, owners[i]);
+	}
+	return rc;
+}
+
+int notify_claim(struct dv_ctx *ctx, int64_t owner, int max, struct notify_msg **out, size_t *n)
 {
 	size_t cap = 0;
 	*out = NULL;
@@ -158,10 +191,10 @@ int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n
 		return rc;
 	rc = db_run(
 		ctx->db, &ctx->err,
-		"UPDATE notify_outbox SET state = 'sending', attempts = attempts + 1 WHERE id IN "
-		"(SELECT id FROM notify_outbox WHERE state = 'pending' AND next_attempt_at <= $1 "
-		"ORDER BY id LIMIT $2)",
-		DB_I(ctx->now), DB_I(max));
+		"UPDATE notify_outbox SET state = 'sending', claimed_by = $3, attempts = attempts + 1 "
+		"WHERE state = 'pending' AND id IN (SELECT id FROM notify_outbox WHERE state = "
+		"'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2)",
+		DB_I(ctx->now), DB_I(max), DB_I(owner));
 	if ((rc = ctx_end(ctx, rc)))
 		return rc;
 	struct db_stmt *st;
@@ -172,7 +205,8 @@ int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n
 		      "COALESCE(s.unsubscribe_token, ''), o.attempts, o.created_at "
 		      "FROM notify_outbox o JOIN unit u ON u.id = o.unit_id "
 		      "LEFT JOIN notify_subscription s ON s.id = o.subscription_id "
-		      "WHERE o.state = 'sending' ORDER BY o.id");
+		      "WHERE o.state = 'sending' AND o.claimed_by = $1 ORDER BY o.id",
+		      DB_I(owner));
 	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		struct notify_msg *m = arena_push(ctx->arena, (void **)out, n, &cap, sizeof(**out));
 		struct arena *a = ctx->arena;

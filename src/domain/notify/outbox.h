@@ -76,14 +76,25 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done);
  */
 int notify_sender_connection(struct dv_ctx *ctx);
 
-/* Put back the rows a stopped sender had claimed. */
-int notify_recover(struct dv_ctx *ctx);
+/*
+ * Senders: each server runs one, and several servers may share a database.
+ * A sender picks a random owner number at start and holds it on its
+ * connection (notify_sender_own) for as long as it runs; what it claims is
+ * marked with it. notify_recover puts back the claims of every other sender
+ * that is gone (a killed server's), notify_release those of `owner` (the
+ * round that failed).
+ */
+int notify_sender_own(struct dv_ctx *ctx, int64_t owner);
+int notify_recover(struct dv_ctx *ctx, int64_t self);
+int notify_release(struct dv_ctx *ctx, int64_t owner);
 
 /*
- * Claim up to max rows due now (state sending, attempt counted, committed)
- * into *out (ctx's arena), oldest first; *n how many.
+ * Claim up to max rows due now for owner (state sending, attempt counted,
+ * committed) into *out (ctx's arena), oldest first; *n how many. Two senders
+ * never claim one row: the claim takes the deployment's lock (ctx_begin),
+ * and reads back only its own.
  */
-int notify_claim(struct dv_ctx *ctx, int max, struct notify_msg **out, size_t *n);
+int notify_claim(struct dv_ctx *ctx, int64_t owner, int max, struct notify_msg **out, size_t *n);
 
 /* m was delivered: mark it sent and record the attempt, and for the in-app
  * channel put it in the inbox, in one transaction. */

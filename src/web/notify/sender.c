@@ -21,6 +21,7 @@
 
 #include "base/date.h"
 #include "base/log.h"
+#include "base/token.h"
 #include "web/notify/notify.h"
 #include "web/notify/notify_impl.h"
 
@@ -35,7 +36,12 @@ struct sender {
 	struct transport inapp, smtp;
 	int has_smtp;
 	long sent, failed;
+	int64_t owner;	     /* this sender's mark on its claims (outbox.h) */
+	time_t recovered_at; /* when it last put back a gone sender's claims */
 };
+
+/* How often a sender looks for the claims of senders that are gone. */
+#define RECOVER_SECONDS 30
 
 static void sleep_ms(int ms)
 {
@@ -94,15 +100,14 @@ static int round_once(struct sender *s, struct req *r)
 	r->ctx.now = time_now();
 	int rc = notify_expand(&r->ctx, EXPAND_MAX, &expanded);
 	if (!rc)
-		rc = notify_claim(&r->ctx, CLAIM_MAX, &v, &n);
+		rc = notify_claim(&r->ctx, s->owner, CLAIM_MAX, &v, &n);
 	for (size_t i = 0; !rc && i < n && !atomic_load(&s->stop); i++)
 		rc = deliver(s, r, &v[i]);
 	if (rc) {
 		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
-		/* what this round claimed goes back for the next one (one sender
-		 * per database: nobody else's claim is touched) */
+		/* what this round claimed goes back for the next one */
 		r->ctx.err = (struct dv_err){0};
-		if (notify_recover(&r->ctx))
+		if (notify_release(&r->ctx, s->owner))
 			log_error("notify: %s", r->ctx.err.msg);
 		return 0;
 	}
@@ -120,10 +125,16 @@ static void *sender_main(void *arg)
 	r->public_url = s->cfg.public_url;
 	int rc = notify_sender_connection(&r->ctx);
 	if (!rc)
-		rc = notify_recover(&r->ctx);
+		rc = notify_sender_own(&r->ctx, s->owner);
 	if (rc)
 		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
 	while (!atomic_load(&s->stop)) {
+		if (time(NULL) - s->recovered_at >= RECOVER_SECONDS) {
+			s->recovered_at = time(NULL);
+			if (notify_recover(&r->ctx, s->owner))
+				log_error("notify: %s", r->ctx.err.msg);
+			r->ctx.err = (struct dv_err){0};
+		}
 		int busy = round_once(s, r);
 		arena_release(&r->arena);
 		r->ctx.err = (struct dv_err){0};
@@ -155,6 +166,9 @@ struct sender *sender_start(const struct sender_config *cfg)
 	if (!s)
 		return NULL;
 	s->cfg = *cfg;
+	uint32_t r;
+	token_bytes(&r, sizeof(r));
+	s->owner = 1 + (int64_t)(r % 2147483646u); /* one of the owners' lock keys */
 	if (s->cfg.interval_ms <= 0)
 		s->cfg.interval_ms = 1000;
 	if (db_open(cfg->db_url, &s->db, &err)) {

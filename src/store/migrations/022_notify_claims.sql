@@ -1,0 +1,5 @@
+-- 022 notify claims: which sender claimed a message. Several servers share
+-- one PostgreSQL, each with its sender: a sender reads back only what it
+-- claimed, and puts back only the claims of a sender that is gone (its
+-- session lock, held while it runs, is free).
+ALTER TABLE notify_outbox ADD COLUMN claimed_by BIGINT NOT NULL DEFAULT 0;
