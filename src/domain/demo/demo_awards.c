@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/text.h"
 #include "domain/awards/council.h"
 #include "domain/awards/decision.h"
 #include "domain/awards/nomination.h"
@@ -119,17 +120,20 @@ static const char *const qc_roles[] = {
 	"Có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2022"
 
 /* A person not named before in this round: two namesakes with the same
- * achievement would be one achievement twice. */
+ * achievement would be one achievement twice. Names are compared folded, as
+ * the register keys people ("Trần Văn Hưng" and "Trần Văn Hùng" are one
+ * key); used[] keeps the folded ones. */
 static const char *fresh_person(struct dv_ctx *ctx, struct demo_awards *d, const char **used,
 				size_t *nused)
 {
 	for (;;) {
 		const char *name = demo_person(ctx, d, (int)(next(d) % 2));
+		const char *folded = text_fold_a(ctx->arena, name);
 		size_t i = 0;
-		while (i < *nused && strcmp(used[i], name))
+		while (i < *nused && strcmp(used[i], folded))
 			i++;
 		if (i == *nused) {
-			used[(*nused)++] = name;
+			used[(*nused)++] = folded;
 			return name;
 		}
 	}
