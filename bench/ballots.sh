@@ -43,13 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 12000))
-		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
-	done
-}
+. "$root/bench/lib.sh" # free_port
 
 # The two databases, the city and its copy for the reference run, as URLs.
 if [ -n "$pg" ]; then

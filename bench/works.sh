@@ -50,13 +50,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 12000))
-		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
-	done
-}
+. "$root/bench/lib.sh" # free_port
 
 json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})"; }
 

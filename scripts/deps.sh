@@ -7,7 +7,7 @@
 #            pdftotext, a QR decoder, python3 (reads the workbooks), Chromium, vips and exiftool (photos), python3-aiosmtpd (a loopback mail server), haproxy (two servers behind it, on one PostgreSQL and its replica), faketime (the suite again 400 days ahead), Java (the Nu HTML checker), and the browser tests' npm
 #            packages (playwright-core, axe-core) from tests/browser/package-lock.json
 #   browser  adds Debian's Chromium, for screenshots (scripts/screenshot.sh)
-#   bench    adds nginx, wrk, curl and sqlite3 (bench/)
+#   bench    adds nginx, wrk, curl, sqlite3, PostgreSQL and haproxy (bench/)
 set -eu
 
 want_run="pkg-config gcc make gettext
@@ -24,7 +24,7 @@ case "${1:-run}" in
 run) want=$want_run ;;
 check) want=$want_check ;;
 browser) want="$want_check" ;;
-bench) want="$want_run nginx-light wrk curl sqlite3" ;;
+bench) want="$want_run nginx-light wrk curl sqlite3 postgresql-15 haproxy" ;;
 *) echo "usage: $0 [run|check|browser|bench]" >&2; exit 2 ;;
 esac
 
