@@ -15,8 +15,13 @@ DV_ENUM_DEFINE(notify_kind, NK_COUNT, NOTIFY_KINDS, "kind");
 
 struct event {
 	int64_t id, unit_id, entity_id;
+	int64_t upto; /* a notice's accounts are expanded up to this id */
 	const char *kind, *entity, *title, *detail;
 };
+
+/* A notice reaches a ward's accounts in transactions of this many, so the
+ * sender never holds the write lock long (ballots wait for it on SQLite). */
+#define EXPAND_CHUNK 2000
 
 /* Columns every message of the event copies: $1 event, $2 kind, $3 entity,
  * $4 entity_id, $5 unit, $6 title, $7 detail, $8 now. */
@@ -30,7 +35,8 @@ struct event {
 	"CAST($7 AS TEXT), CAST($8 AS BIGINT), CAST($8 AS BIGINT)"
 
 /* The residents of the notice's subtree with an account, in the app unless
- * they said none, and by e-mail too when they chose it and log in by one. */
+ * they said none, and by e-mail too when they chose it and log in by one;
+ * those whose account id is in ($9, $10]. */
 static const char sql_notice_accounts[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
 	"'inapp' THEN 'a' || a.id "
@@ -43,7 +49,15 @@ static const char sql_notice_accounts[] = MSG_COLS
 	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
 	"'%@%') "
 	"WHERE a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
-	"ON CONFLICT DO NOTHING";
+	"AND a.id > $9 AND a.id <= $10 ON CONFLICT DO NOTHING";
+
+/* The last account id of the next chunk of a notice's accounts after $2, 0
+ * when there is none left. */
+static const char sql_notice_chunk[] =
+	"SELECT COALESCE(MAX(id), 0) FROM (SELECT a.id FROM account a "
+	"JOIN household h ON h.id = a.household_id "
+	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $1 "
+	"WHERE a.status = 'active' AND a.id > $2 ORDER BY a.id LIMIT $3) c";
 
 /* The confirmed subscribers to the notices of a unit the notice covers or
  * of a unit above it; one mail per address. */
@@ -77,14 +91,30 @@ static const char sql_report_reporter[] = MSG_COLS
 	"WHERE r.id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
 	"ON CONFLICT DO NOTHING";
 
-static int expand_one(struct dv_ctx *ctx, const struct event *e)
+/* One transaction of an event's expansion: a chunk of a notice's accounts
+ * (e->upto moves on; the event stays pending), or the rest of it. */
+static int expand_one(struct dv_ctx *ctx, struct event *e, int *finished)
 {
+	*finished = 0;
 	int rc = 0;
 #define MSG_ARGS                                                                                   \
 	DB_I(e->id), DB_T(e->kind), DB_T(e->entity), DB_I(e->entity_id), DB_I(e->unit_id),         \
 		DB_T(e->title), DB_T(e->detail), DB_I(ctx->now)
 	if (!strcmp(e->kind, NOTIFY_NOTICE_PUBLISHED)) {
-		rc = db_run(ctx->db, &ctx->err, sql_notice_accounts, MSG_ARGS);
+		int64_t hi = 0;
+		rc = db_int(ctx->db, &hi, &ctx->err, sql_notice_chunk, DB_I(e->unit_id),
+			    DB_I(e->upto), DB_I(EXPAND_CHUNK));
+		if (!rc && hi) { /* one more chunk; the event stays pending */
+			rc = db_run(ctx->db, &ctx->err, sql_notice_accounts, MSG_ARGS,
+				    DB_I(e->upto), DB_I(hi));
+			if (!rc)
+				rc = db_run(ctx->db, &ctx->err,
+					    "UPDATE notify_event SET expanded_upto = $1 WHERE id = $2",
+					    DB_I(hi), DB_I(e->id));
+			if (!rc)
+				e->upto = hi;
+			return rc;
+		}
 		if (!rc)
 			rc = db_run(ctx->db, &ctx->err, sql_notice_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_FILED)) {
@@ -99,6 +129,7 @@ static int expand_one(struct dv_ctx *ctx, const struct event *e)
 			"UPDATE notify_event SET expanded_at = $1 WHERE id = $2 AND expanded_at "
 			"IS NULL",
 			DB_I(ctx->now), DB_I(e->id));
+	*finished = !rc;
 	return rc;
 }
 
@@ -109,8 +140,8 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 	size_t n = 0, cap = 0;
 	*done = 0;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT id, kind, unit_id, entity, entity_id, title, detail FROM "
-			  "notify_event WHERE expanded_at IS NULL ORDER BY id LIMIT $1",
+			  "SELECT id, kind, unit_id, entity, entity_id, title, detail, expanded_upto "
+			  "FROM notify_event WHERE expanded_at IS NULL ORDER BY id LIMIT $1",
 			  DB_I(max_events));
 	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		struct event *e = arena_push(ctx->arena, (void **)&v, &n, &cap, sizeof(*v));
@@ -121,12 +152,16 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 		e->entity_id = db_col_int(st, 4);
 		e->title = arena_strdup(ctx->arena, db_col_text(st, 5));
 		e->detail = arena_strdup(ctx->arena, db_col_text(st, 6));
+		e->upto = db_col_int(st, 7);
 	}
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = ctx_begin(ctx)) || (rc = ctx_end(ctx, expand_one(ctx, &v[i]))))
-			return rc;
+		int finished = 0;
+		while (!finished)
+			if ((rc = ctx_begin(ctx)) ||
+			    (rc = ctx_end(ctx, expand_one(ctx, &v[i], &finished))))
+				return rc;
 		(*done)++;
 	}
 	return 0;
@@ -265,6 +300,24 @@ int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m)
 {
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, sent_tx(ctx, m));
+}
+
+static int inapp_tx(struct dv_ctx *ctx, const struct notify_msg *v, size_t n, size_t *done)
+{
+	int rc = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		if (!strcmp(v[i].channel, "inapp") && !(rc = sent_tx(ctx, &v[i])))
+			(*done)++;
+	return rc;
+}
+
+int notify_sent_inapp(struct dv_ctx *ctx, const struct notify_msg *v, size_t n, size_t *done)
+{
+	*done = 0;
+	int rc = ctx_begin(ctx);
+	if (!rc && (rc = ctx_end(ctx, inapp_tx(ctx, v, n, done))))
+		*done = 0;
+	return rc;
 }
 
 static int failed_tx(struct dv_ctx *ctx, const struct notify_msg *m, const char *error)

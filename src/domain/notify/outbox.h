@@ -100,6 +100,12 @@ int notify_claim(struct dv_ctx *ctx, int64_t owner, int max, struct notify_msg *
  * channel put it in the inbox, in one transaction. */
 int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m);
 
+/* The in-app messages among v[0..n) delivered into their inboxes in one
+ * transaction (the others untouched): a notice to a ward's thousands of
+ * accounts takes the write lock once per claim, not once per message.
+ * *done how many. */
+int notify_sent_inapp(struct dv_ctx *ctx, const struct notify_msg *v, size_t n, size_t *done);
+
 /* m's attempt failed with `error` (kept, never a secret), even after notify_sent
  * (the server refused it at the end): try again later,
  * or give up after NOTIFY_MAX_ATTEMPTS. */

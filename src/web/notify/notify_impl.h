@@ -48,15 +48,12 @@ const char *mail_message(struct req *r, const struct notify_msg *m, const char *
  */
 typedef int (*transport_commit_fn)(void *arg);
 struct transport {
-	const char *channel; /* "inapp", "email" */
+	const char *channel; /* "email" (in-app messages need no transport) */
 	int (*deliver)(struct transport *t, struct req *r, const struct notify_msg *m,
 		       transport_commit_fn commit, void *arg, char *err, size_t errlen);
 	void *state;
 };
 
-/* The in-app inbox: the outbox row itself becomes the inbox row when it is
- * marked sent (notify_sent), so delivering is nothing more. */
-void transport_inapp(struct transport *t);
 /* SMTP through libcurl; 0, or -1 if libcurl cannot start. */
 int transport_smtp(struct transport *t, const char *url, int starttls, const char *from,
 		   const char *public_url);

@@ -33,7 +33,7 @@ struct sender {
 	struct db *db;
 	pthread_t thread;
 	atomic_int stop;
-	struct transport inapp, smtp;
+	struct transport smtp;
 	int has_smtp;
 	long sent, failed;
 	int64_t owner;	     /* this sender's mark on its claims (outbox.h) */
@@ -70,9 +70,7 @@ static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
 {
 	char err[256] = "";
 	struct commit c = {r, m, 0, 0};
-	struct transport *t = !strcmp(m->channel, "inapp") ? &s->inapp
-			      : s->has_smtp		   ? &s->smtp
-							   : NULL;
+	struct transport *t = s->has_smtp ? &s->smtp : NULL;
 	r->ctx.lang = !strcmp(m->lang, "en") ? "en" : "vi";
 	int ok = t && t->deliver(t, r, m, commit_sent, &c, err, sizeof(err)) == 0;
 	if (!t)
@@ -101,8 +99,12 @@ static int round_once(struct sender *s, struct req *r)
 	int rc = notify_expand(&r->ctx, EXPAND_MAX, &expanded);
 	if (!rc)
 		rc = notify_claim(&r->ctx, s->owner, CLAIM_MAX, &v, &n);
+	size_t inapp = 0;
+	if (!rc && !(rc = notify_sent_inapp(&r->ctx, v, n, &inapp)))
+		s->sent += (long)inapp;
 	for (size_t i = 0; !rc && i < n && !atomic_load(&s->stop); i++)
-		rc = deliver(s, r, &v[i]);
+		if (strcmp(v[i].channel, "inapp") != 0)
+			rc = deliver(s, r, &v[i]);
 	if (rc) {
 		log_error("notify: %s (%d)", r->ctx.err.msg, rc);
 		/* what this round claimed goes back for the next one */
@@ -176,7 +178,6 @@ struct sender *sender_start(const struct sender_config *cfg)
 		free(s);
 		return NULL;
 	}
-	transport_inapp(&s->inapp);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	char shown[512];
 	if (cfg->smtp_url && *cfg->smtp_url) {

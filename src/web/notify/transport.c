@@ -1,6 +1,8 @@
 /*
- * The transports: the in-app inbox, and SMTP through libcurl (one handle
- * kept for the sender's life, so the connection is reused between mails).
+ * The transports: SMTP through libcurl (one handle kept for the sender's
+ * life, so the connection is reused between mails). The in-app inbox needs
+ * none: the sender writes a claim's in-app messages into their inboxes in
+ * one transaction (notify_sent_inapp).
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,22 +10,6 @@
 #include <curl/curl.h>
 
 #include "web/notify/notify_impl.h"
-
-static int inapp_deliver(struct transport *t, struct req *r, const struct notify_msg *m,
-			 transport_commit_fn commit, void *arg, char *err, size_t errlen)
-{
-	(void)t, (void)r, (void)m;
-	if (commit(arg)) {
-		snprintf(err, errlen, "inapp: the inbox could not be written");
-		return -1;
-	}
-	return 0;
-}
-
-void transport_inapp(struct transport *t)
-{
-	*t = (struct transport){.channel = "inapp", .deliver = inapp_deliver};
-}
 
 struct smtp {
 	CURL *curl;
