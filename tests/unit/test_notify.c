@@ -22,9 +22,9 @@ static int64_t account(struct dv_ctx *ctx, int64_t unit, const char *login)
 	assert_ok(ctx,
 		  db_int(ctx->db, &id, &ctx->err,
 			 "INSERT INTO account (login, password_hash, display_name, "
-			 "household_id, created_at, updated_at) VALUES ($1, 'x', $1, $2, 0, 0) "
+			 "household_id, created_at, updated_at) VALUES ($1, 'x', $1, $2, $3, $3) "
 			 "RETURNING id",
-			 DB_T(login), DB_I(hid)));
+			 DB_T(login), DB_I(hid), DB_I(ctx->now)));
 	return id;
 }
 
@@ -145,6 +145,36 @@ static void a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last(vo
 /* Two servers on one PostgreSQL: a sender that is alive keeps its claims;
  * once its connection is gone, another sender takes them over. (SQLite has
  * one server: every other sender is gone.) */
+/* A notice is news for those who had an account when it was published; an
+ * account made after it finds it on the notices page. */
+static void an_account_made_later_gets_no_old_notice(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t before = account(ctx, t.dong_tac, "0987654321");
+	publish(ctx, t.dong_tac, 9);
+	ctx->now += 60;
+	int64_t after = account(ctx, t.dong_tac, "0912345678");
+	int done;
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	struct db_stmt *st;
+	int64_t n_before = -1, n_after = -1;
+	assert_int_equal(db_query(ctx->db, &st, &ctx->err,
+				  "SELECT (SELECT COUNT(*) FROM notify_outbox WHERE account_id = $1), "
+				  "(SELECT COUNT(*) FROM notify_outbox WHERE account_id = $2)",
+				  DB_I(before), DB_I(after)),
+			 0);
+	assert_int_equal(db_step(st, &ctx->err), DB_ROW);
+	n_before = db_col_int(st, 0);
+	n_after = db_col_int(st, 1);
+	db_finish(st);
+	assert_int_equal(n_before, 1);
+	assert_int_equal(n_after, 0);
+	test_ctx_free(ctx);
+}
+
 static void a_live_senders_claims_are_left_alone(void **state)
 {
 	(void)state;
@@ -254,6 +284,7 @@ int main(void)
 		cmocka_unit_test(a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last),
 		cmocka_unit_test(a_claim_left_by_a_killed_sender_is_put_back_and_sent_once),
 		cmocka_unit_test(a_live_senders_claims_are_left_alone),
+		cmocka_unit_test(an_account_made_later_gets_no_old_notice),
 		cmocka_unit_test(subscribing_refuses_what_is_not_an_address_and_writes_nothing),
 	};
 	return test_run(tests);

@@ -16,6 +16,7 @@ DV_ENUM_DEFINE(notify_kind, NK_COUNT, NOTIFY_KINDS, "kind");
 struct event {
 	int64_t id, unit_id, entity_id;
 	int64_t upto; /* a notice's accounts are expanded up to this id */
+	int64_t created_at;
 	const char *kind, *entity, *title, *detail;
 };
 
@@ -36,7 +37,9 @@ struct event {
 
 /* The residents of the notice's subtree with an account, in the app unless
  * they said none, and by e-mail too when they chose it and log in by one;
- * those whose account id is in ($9, $10]. */
+ * those whose account id is in ($9, $10] and that existed when the notice
+ * was published ($11): an account made later finds it on the notices page,
+ * not as news. */
 static const char sql_notice_accounts[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
 	"'inapp' THEN 'a' || a.id "
@@ -49,7 +52,7 @@ static const char sql_notice_accounts[] = MSG_COLS
 	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
 	"'%@%') "
 	"WHERE a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
-	"AND a.id > $9 AND a.id <= $10 ON CONFLICT DO NOTHING";
+	"AND a.id > $9 AND a.id <= $10 AND a.created_at <= $11 ON CONFLICT DO NOTHING";
 
 /* The last account id of the next chunk of a notice's accounts after $2, 0
  * when there is none left. */
@@ -57,7 +60,7 @@ static const char sql_notice_chunk[] =
 	"SELECT COALESCE(MAX(id), 0) FROM (SELECT a.id FROM account a "
 	"JOIN household h ON h.id = a.household_id "
 	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $1 "
-	"WHERE a.status = 'active' AND a.id > $2 ORDER BY a.id LIMIT $3) c";
+	"WHERE a.status = 'active' AND a.id > $2 AND a.created_at <= $4 ORDER BY a.id LIMIT $3) c";
 
 /* The confirmed subscribers to the notices of a unit the notice covers or
  * of a unit above it; one mail per address. */
@@ -103,10 +106,10 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int *finished)
 	if (!strcmp(e->kind, NOTIFY_NOTICE_PUBLISHED)) {
 		int64_t hi = 0;
 		rc = db_int(ctx->db, &hi, &ctx->err, sql_notice_chunk, DB_I(e->unit_id),
-			    DB_I(e->upto), DB_I(EXPAND_CHUNK));
+			    DB_I(e->upto), DB_I(EXPAND_CHUNK), DB_I(e->created_at));
 		if (!rc && hi) { /* one more chunk; the event stays pending */
 			rc = db_run(ctx->db, &ctx->err, sql_notice_accounts, MSG_ARGS,
-				    DB_I(e->upto), DB_I(hi));
+				    DB_I(e->upto), DB_I(hi), DB_I(e->created_at));
 			if (!rc)
 				rc = db_run(ctx->db, &ctx->err,
 					    "UPDATE notify_event SET expanded_upto = $1 WHERE id = $2",
@@ -140,8 +143,8 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 	size_t n = 0, cap = 0;
 	*done = 0;
 	int rc = db_query(ctx->db, &st, &ctx->err,
-			  "SELECT id, kind, unit_id, entity, entity_id, title, detail, expanded_upto "
-			  "FROM notify_event WHERE expanded_at IS NULL ORDER BY id LIMIT $1",
+			  "SELECT id, kind, unit_id, entity, entity_id, title, detail, expanded_upto, "
+			  "created_at FROM notify_event WHERE expanded_at IS NULL ORDER BY id LIMIT $1",
 			  DB_I(max_events));
 	for (; !rc && (rc = db_step(st, &ctx->err)) == DB_ROW; rc = 0) {
 		struct event *e = arena_push(ctx->arena, (void **)&v, &n, &cap, sizeof(*v));
@@ -153,6 +156,7 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 		e->title = arena_strdup(ctx->arena, db_col_text(st, 5));
 		e->detail = arena_strdup(ctx->arena, db_col_text(st, 6));
 		e->upto = db_col_int(st, 7);
+		e->created_at = db_col_int(st, 8);
 	}
 	if (rc)
 		return rc;
