@@ -125,6 +125,9 @@ ok "a deadline too far: 400" equals "$(get "/matters/$M/open" -b "$(jar head)" -
 ok "a malformed hour: 400" equals "$(get "/matters/$M/open" -b "$(jar head)" -X POST --data-urlencode "csrf=$ht" -d closes_on=2099-01-01 -d closes_time=25:00)" 400
 ok "opens by the API" equals "$(get "/api/v1/matters/$M/open" -H "Authorization: Bearer $(api_token head@demo)" -H 'Content-Type: application/json' -d "{\"closes_at\":\"$(date -u -d '+3 days' +%Y-%m-%dT%H:%M:%SZ)\"}")" 200
 ok "(open, every household has a ballot)" equals "$(json 'j.status+" "+(j.eligible>0)+" "+j.options.length')" "open true 2"
+told() { curl -s -b "$(jar res)" "http://127.0.0.1:$T_PORT/api/v1/me/notifications" | grep -q "\"url\":\"[^\"]*/matters/$M\""; }
+ok "the household's representative is told in the app" within 10 told
+ok "(in Vietnamese, saying the household may vote)" sh -c "curl -s -b '$(jar res)' http://127.0.0.1:$T_PORT/api/v1/me/notifications | grep -q 'Hộ của bạn được bỏ phiếu tại Đông Tác'"
 ok "a malformed instant: 400" equals "$(get "/api/v1/matters/$M/open" -H "Authorization: Bearer $(api_token head@demo)" -H 'Content-Type: application/json' -d '{"closes_at":"2026-13-01T00:00:00Z"}')" 400
 ok "opening twice: 409" equals "$(get "/api/v1/matters/$M/open" -H "Authorization: Bearer $(api_token head@demo)" -H 'Content-Type: application/json' -d "{\"closes_at\":\"$(date -u -d '+4 days' +%Y-%m-%dT%H:%M:%SZ)\"}")" 409
 ok "the public sees it now" equals "$(get "/matters/$M")" 200

@@ -6,8 +6,9 @@
 
 #include "base/buf.h"
 #include "base/token.h"
-#include "domain/registry/household.h"
 #include "domain/decide/matter.h"
+#include "domain/notify/outbox.h"
+#include "domain/registry/household.h"
 #include "domain/perm.h"
 #include "domain/rules.h"
 
@@ -102,6 +103,56 @@ static int64_t open_matter(struct dv_ctx *ctx, struct community *c, const char *
 	assert_ok(ctx, matter_create(ctx, &in, &id));
 	assert_ok(ctx, matter_open(ctx, id, ctx->now + 7 * 86400));
 	return id;
+}
+
+/* An account of household hh, granted the representative's role or not. */
+static int64_t account_of(struct dv_ctx *ctx, int64_t hh, const char *login, int representative)
+{
+	int64_t id = 0, unit = 0;
+	assert_ok(ctx, db_int(ctx->db, &unit, &ctx->err, "SELECT unit_id FROM household WHERE id = $1",
+			      DB_I(hh)));
+	assert_ok(ctx, db_int(ctx->db, &id, &ctx->err,
+			      "INSERT INTO account (login, password_hash, display_name, household_id, "
+			      "created_at, updated_at) VALUES ($1, 'x', $1, $2, $3, $3) RETURNING id",
+			      DB_T(login), DB_I(hh), DB_I(ctx->now)));
+	assert_ok(ctx, db_run(ctx->db, &ctx->err,
+			      "INSERT INTO role_grant (account_id, role, unit_id, created_at) "
+			      "VALUES ($1, $2, $3, $4)",
+			      DB_I(id), DB_T(representative ? "representative" : "resident"),
+			      DB_I(unit), DB_I(ctx->now)));
+	return id;
+}
+
+/* Opening a ballot tells the representatives of the households on its
+ * roll, in the app, and nobody else. */
+static void an_open_ballot_reaches_the_representatives(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct community c;
+	community_build(ctx, &c, 2);
+	int64_t two = test_household(ctx, c.t.dong_tac, "Số 9 Đông Tác", 2);
+	int64_t elsewhere = test_household(ctx, c.t.noi_hoa, "Số 1 Nội Hóa", 1);
+	int64_t rep = account_of(ctx, two, "0901000001", 1);
+	int64_t member = account_of(ctx, two, "0901000002", 0);
+	int64_t outside = account_of(ctx, elsewhere, "0901000003", 1);
+	static const char *const yes_no[] = {"Đồng ý", "Không đồng ý"};
+	int64_t id = open_matter(ctx, &c, yes_no, 2);
+	ctx->actor = &actor_system;
+	int done = 0;
+	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	int64_t n = -1;
+	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err,
+			      "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'ballot_opened' AND "
+			      "entity_id = $1 AND channel = 'inapp' AND account_id = $2",
+			      DB_I(id), DB_I(rep)));
+	assert_int_equal(n, 1);
+	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err,
+			      "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'ballot_opened' AND "
+			      "account_id IN ($1, $2)",
+			      DB_I(member), DB_I(outside)));
+	assert_int_equal(n, 0);
+	test_ctx_free(ctx);
 }
 
 static int vote(struct dv_ctx *ctx, struct community *c, int i, int64_t id, const char *choice)
@@ -628,6 +679,7 @@ int main(void)
 		cmocka_unit_test(rules_have_legal_defaults_and_limits),
 		cmocka_unit_test(exactly_half_of_all_households_fails),
 		cmocka_unit_test(one_more_than_half_passes),
+		cmocka_unit_test(an_open_ballot_reaches_the_representatives),
 		cmocka_unit_test(a_ballot_is_cast_once_by_its_own_household),
 		cmocka_unit_test(the_tally_recounts_to_the_result),
 		cmocka_unit_test(a_choice_passes_with_more_than_half_of_all),

@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "domain/decide/matter_impl.h"
+#include "domain/notify_event.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "domain/rules.h"
@@ -260,6 +261,11 @@ static int open_tx(struct dv_ctx *ctx, int64_t id, int64_t closes_at)
 		    "UPDATE matter SET status = 'open', opened_at = $1, closes_at = $2, "
 		    "eligible = $3, updated_at = $1 WHERE id = $4",
 		    DB_I(ctx->now), DB_I(closes_at), DB_I(issued), DB_I(id));
+	int64_t ward = 0;
+	/* the representatives hear of it (notify): they vote for their household */
+	if (!rc && !(rc = ctx_commune_of(ctx, m.unit_id, &ward)))
+		rc = notify_event_add(ctx, NOTIFY_BALLOT_OPENED, m.unit_id, ward, "matter", id,
+				      m.title, "", 0);
 	if (!rc)
 		rc = ctx_audit(ctx, "matter.open", "matter", id, m.unit_id,
 			       json_pack("{s:I, s:I}", "eligible", (json_int_t)issued, "closes_at",

@@ -80,6 +80,24 @@ static const char sql_report_subscribers[] = MSG_COLS
 	"AND EXISTS (SELECT 1 FROM unit_tree t WHERE t.ancestor = s.unit_id AND t.descendant = "
 	"$5) ON CONFLICT DO NOTHING";
 
+/* The representatives of the households on a ballot's roll ($4, the
+ * matter): the accounts of the household granted the representative's role,
+ * who vote for it. */
+static const char sql_ballot_voters[] = MSG_COLS
+	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
+	"'inapp' THEN 'a' || a.id "
+	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
+	"ELSE a.login END, 'vi', " REST_COLS " "
+	"FROM ballot_roll b JOIN household h ON h.id = b.household_id "
+	"JOIN account a ON a.household_id = h.id AND EXISTS (SELECT 1 FROM role_grant g "
+	"WHERE g.account_id = a.id AND g.role = 'representative' AND g.revoked_at IS NULL) "
+	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
+	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
+	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
+	"'%@%') "
+	"WHERE b.matter_id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
+	"ON CONFLICT DO NOTHING";
+
 /* A report's reporter, if it has an account. */
 static const char sql_report_reporter[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), r.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
@@ -124,6 +142,8 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int *finished)
 		rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_CHANGED)) {
 		rc = db_run(ctx->db, &ctx->err, sql_report_reporter, MSG_ARGS);
+	} else if (!strcmp(e->kind, NOTIFY_BALLOT_OPENED)) {
+		rc = db_run(ctx->db, &ctx->err, sql_ballot_voters, MSG_ARGS);
 	}
 #undef MSG_ARGS
 	if (!rc)

@@ -29,7 +29,8 @@ DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
  * the confirmation of a subscription is sent whatever one chose. */
 #define NOTIFY_KINDS(X)                                                                            \
 	X(NK_NOTICE, "notice_published", N_("A notice published in my area"))                      \
-	X(NK_REPORT, "report_changed", N_("My reports changing state"))
+	X(NK_REPORT, "report_changed", N_("My reports changing state"))                            \
+	X(NK_BALLOT, "ballot_opened", N_("A ballot my household may vote in"))
 DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
 
 #define NOTIFY_KIND_CONFIRM "subscription_confirm"

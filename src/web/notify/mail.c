@@ -51,6 +51,15 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 		buf_adds(&b, "\n\n");
 		buf_adds(&b, T(r, "You receive this because you made this report and chose to hear "
 				  "of it by e-mail."));
+	} else if (!strcmp(m->kind, NOTIFY_BALLOT_OPENED)) {
+		*subject = arena_printf(a, T(r, "Your household may vote in %s: %s"), m->unit_name,
+					m->title);
+		buf_addf(&b, T(r, "%s has opened a household ballot:"), m->unit_name);
+		buf_addf(&b, "\n\n  %s\n\n", m->title);
+		buf_addf(&b, T(r, "Vote for your household: %s"),
+			 arena_printf(a, "%s%s", public_url, link_matter(r, m->entity_id, NULL)));
+		buf_adds(&b, "\n\n");
+		buf_adds(&b, T(r, "You receive this because you represent your household."));
 	} else if (!strcmp(m->kind, NOTIFY_REPORT_FILED)) {
 		*subject = arena_printf(a, T(r, "New report in %s: %s"), m->unit_name, m->title);
 		buf_addf(&b, T(r, "A problem was reported in %s: %s."), m->unit_name, m->title);

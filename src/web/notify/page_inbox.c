@@ -24,6 +24,8 @@ static const char *item_link(struct req *r, const struct notify_item *it)
 		return link_report(r, it->entity_id, NULL);
 	if (!strcmp(it->entity, "notice"))
 		return link_notice(r, it->entity_id, NULL);
+	if (!strcmp(it->entity, "matter"))
+		return link_matter(r, it->entity_id, NULL);
 	return link_unit(r, it->unit_id, NULL);
 }
 
@@ -33,6 +35,9 @@ static const char *item_text(struct req *r, const struct notify_item *it)
 	if (!strcmp(it->kind, NOTIFY_REPORT_CHANGED))
 		return arena_printf(&r->arena, T(r, "Your report \"%s\" is now: %s"), it->title,
 				    T(r, report_status_label_of(it->detail)));
+	if (!strcmp(it->kind, NOTIFY_BALLOT_OPENED))
+		return arena_printf(&r->arena, T(r, "Your household may vote in %s: %s"),
+				    it->unit_name, it->title);
 	return arena_printf(&r->arena, T(r, "New notice from %s: %s"), it->unit_name, it->title);
 }
 
@@ -125,10 +130,15 @@ int page_notifications_prefs(struct req *r)
 {
 	enum notify_channel ch[NK_COUNT];
 	int rc = req_form_parse(r);
-	/* every choice is checked before any is saved */
+	/* every choice is checked before any is saved; a kind the form does
+	 * not name keeps its choice (a form from before the kind existed) */
+	if (!rc)
+		rc = notify_prefs_get(&r->ctx, ch);
 	for (int k = 0; !rc && k < NK_COUNT; k++) {
 		const char *v = req_form(r, notify_kind_name((enum notify_kind)k));
-		rc = notify_channel_parse(v ? v : "", &ch[k], &r->ctx.err);
+		if (!v)
+			continue;
+		rc = notify_channel_parse(v, &ch[k], &r->ctx.err);
 		if (rc)
 			r->ctx.err.field = notify_kind_name((enum notify_kind)k);
 	}
