@@ -83,6 +83,10 @@ ok "Lan subscribes to Đông Tác's notices" equals "$(sub "$DT" -d topic=notice
 ok "(told to check her mail)" contains "$T_DIR/body" "thư"
 ok "Tom subscribes in English" equals "$(get "/units/$DT/subscribe?lang=en" -c "$(jar anon)" -b "$(jar anon)" -X POST --data-urlencode "csrf=$t" -d topic=notices -d email=tom@example.com)" 200
 ok "Hoa subscribes and never confirms" equals "$(sub "$DT" -d topic=notices -d email=hoa@example.com)" 200
+for i in 1 2 3 4 5; do sub "$DT" -d topic=notices -d email=flood@example.com >/dev/null; done
+ok "an address asked five times today is not asked a sixth: 429" equals "$(sub "$DT" -d topic=notices -d email=flood@example.com)" 429
+ok "(said at the field, in the visitor's language: English since Tom's visit)" sh -c "grep -q 'id=\"e-email\"' '$T_DIR/body' && grep -q 'in the last 24 hours' '$T_DIR/body'"
+ok "(five confirmations for it, no more)" equals "$(q "SELECT COUNT(*) FROM notify_outbox WHERE address = 'flood@example.com'")" 5
 ok "Lan's confirmation arrives" wait_mails lan@example.com 1
 ok "in Vietnamese, naming the unit" equals "$(mail lan@example.com 1 "subject")" "Xác nhận đăng ký nhận tin của Đông Tác"
 ok "(Content-Language: vi, plain text in UTF-8)" equals "$(mail lan@example.com 1 "m['Content-Language'], m.get_content_type(), m.get_content_charset()")" "vi text/plain utf-8"

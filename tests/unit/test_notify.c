@@ -175,6 +175,27 @@ static void an_account_made_later_gets_no_old_notice(void **state)
 	test_ctx_free(ctx);
 }
 
+/* The subscribe form mails any address typed into it: an address is asked
+ * at most NOTIFY_SUBSCRIBE_PER_DAY times in a day, then again the next day. */
+static void an_address_is_asked_to_confirm_a_few_times_a_day(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	for (int i = 0; i < NOTIFY_SUBSCRIBE_PER_DAY; i++)
+		assert_ok(ctx, notify_subscribe(ctx, i % 2 ? t.dong_tac : t.tdh, "notices",
+						"victim@example.com"));
+	int64_t mails = count(ctx, "SELECT COUNT(*) FROM notify_outbox");
+	assert_int_equal(notify_subscribe(ctx, t.binh_an, "notices", "VICTIM@example.com"), DV_EBUSY);
+	assert_string_equal(ctx->err.field, "email");
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox"), mails); /* none more */
+	assert_ok(ctx, notify_subscribe(ctx, t.binh_an, "notices", "other@example.com"));
+	ctx->now += 86400 + 1;
+	assert_ok(ctx, notify_subscribe(ctx, t.binh_an, "notices", "victim@example.com"));
+	test_ctx_free(ctx);
+}
+
 static void a_live_senders_claims_are_left_alone(void **state)
 {
 	(void)state;
@@ -284,6 +305,7 @@ int main(void)
 		cmocka_unit_test(a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last),
 		cmocka_unit_test(a_claim_left_by_a_killed_sender_is_put_back_and_sent_once),
 		cmocka_unit_test(a_live_senders_claims_are_left_alone),
+		cmocka_unit_test(an_address_is_asked_to_confirm_a_few_times_a_day),
 		cmocka_unit_test(an_account_made_later_gets_no_old_notice),
 		cmocka_unit_test(subscribing_refuses_what_is_not_an_address_and_writes_nothing),
 	};

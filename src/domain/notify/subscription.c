@@ -40,6 +40,23 @@ static int clean_email(struct dv_ctx *ctx, const char *in, const char **out)
 	return 0;
 }
 
+/* The form sends a mail to any address typed into it: an address is asked
+ * to confirm at most NOTIFY_SUBSCRIBE_PER_DAY times in 24 hours, so nobody
+ * can flood someone else's mailbox through danvan. */
+static int not_too_often(struct dv_ctx *ctx, const char *email)
+{
+	int64_t recent = 0;
+	int rc = db_int(ctx->db, &recent, &ctx->err,
+			"SELECT COUNT(*) FROM notify_subscription WHERE email = $1 AND created_at > $2",
+			DB_T(email), DB_I(ctx->now - 86400));
+	if (!rc && recent >= NOTIFY_SUBSCRIBE_PER_DAY)
+		rc = dv_fail(&ctx->err, DV_EBUSY, "email",
+			     "This address was asked to confirm %d subscriptions in the last 24 "
+			     "hours; try again tomorrow",
+			     NOTIFY_SUBSCRIBE_PER_DAY);
+	return rc;
+}
+
 static int subscribe_tx(struct dv_ctx *ctx, const struct unit *u, const char *topic,
 			const char *email)
 {
@@ -48,7 +65,10 @@ static int subscribe_tx(struct dv_ctx *ctx, const struct unit *u, const char *to
 	token_random(unsub, TOKEN_BYTES);
 	hash_hex(hash, confirm, strlen(confirm));
 	int64_t id = 0, ward = 0;
-	int rc = unit_commune_of(ctx, u->id, &ward);
+	int rc = not_too_often(ctx, email);
+	if (rc)
+		return rc;
+	rc = unit_commune_of(ctx, u->id, &ward);
 	if (rc == DV_ENOTFOUND) /* a unit above the wards */
 		rc = 0, ward = 0;
 	if (!rc)

@@ -25,9 +25,12 @@ DV_ENUM(notify_topic, NT_COUNT, NOTIFY_TOPICS);
  * Subscribe `email` to `topic` of unit_id, the mails in ctx->lang: a new
  * unconfirmed subscription and its confirmation mail in the outbox, in one
  * transaction. DV_EINVAL naming "email" or "topic" for bad input,
- * DV_ENOTFOUND for no such unit. Anyone may subscribe: nothing is shown to
- * them but "check your mail", so the form reveals no address.
+ * DV_ENOTFOUND for no such unit, DV_EBUSY when the address was asked to
+ * confirm NOTIFY_SUBSCRIBE_PER_DAY times in the last 24 hours. Anyone may
+ * subscribe: nothing is shown to them but "check your mail", so the form
+ * reveals no address.
  */
+#define NOTIFY_SUBSCRIBE_PER_DAY 5
 int notify_subscribe(struct dv_ctx *ctx, int64_t unit_id, const char *topic, const char *email);
 
 /* Confirm the subscription whose confirm token is `token`; *unit_id its

@@ -7,3 +7,5 @@ ALTER TABLE notify_outbox ADD COLUMN claimed_by BIGINT NOT NULL DEFAULT 0;
 -- A notice reaches its accounts in chunks, each in its own transaction:
 -- the account id the last chunk ended at.
 ALTER TABLE notify_event ADD COLUMN expanded_upto BIGINT NOT NULL DEFAULT 0;
+-- The subscriptions an address asked for today (the subscribe form's limit).
+CREATE INDEX notify_subscription_email ON notify_subscription (email, created_at);
