@@ -84,7 +84,7 @@ serve() { # serve DB BATCH_MAX: start danvan on $port, wait until it answers
 
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
-echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+machine_line
 echo "# danvan $(git -C "$root" describe --always --dirty 2>/dev/null)," \
 	"$engine, $threads loops, $connections client connections"
 start=$(date +%s)

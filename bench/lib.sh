@@ -8,3 +8,8 @@ free_port() {
 		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
 	done
 }
+
+# The line every benchmark's output starts with: what it ran on.
+machine_line() {
+	echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+}

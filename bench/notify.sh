@@ -39,7 +39,7 @@ trap cleanup EXIT INT TERM
 now() { date +%s.%N; }
 q() { sqlite3 "$tmp/city.db" "$1"; }
 
-echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+machine_line
 echo "# danvan $(git -C "$root" rev-parse --short HEAD), SQLite in WAL mode (the sender's connection synchronous=NORMAL)"
 "$bin" demo --households 200 --seed 1 --db "sqlite:$tmp/city.db" >/dev/null 2>&1
 # the demo's own events count as told already: only the notice is timed

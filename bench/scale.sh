@@ -65,7 +65,7 @@ out=$("$root/scripts/pgtest.sh" start --durable)
 pgdir=${out%% *} server=${out#* }
 psql -q "$server" -c "CREATE DATABASE city"
 db=${server%/*}/city
-echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+machine_line
 echo "# danvan $(git -C "$root" describe --always --dirty 2>/dev/null)," \
 	"PostgreSQL $(psql -tA "$server" -c 'SHOW server_version'), fsync and synchronous_commit on"
 start=$(date +%s)

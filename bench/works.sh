@@ -54,7 +54,7 @@ trap cleanup EXIT INT TERM
 
 json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log(($1))})"; }
 
-echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+machine_line
 echo "# danvan $(git -C "$root" describe --always --dirty 2>/dev/null)," \
 	"SQLite synchronous=FULL, $threads loops, wrk -t $threads -c $connections"
 "$bin" demo --households "$households" --db "sqlite:$tmp/city.db" >/dev/null
