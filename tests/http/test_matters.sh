@@ -62,7 +62,7 @@ ok "no choice: 400" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST 
 ok "votes" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" -d choice=yes)" 200
 RECEIPT=$(grep -o '<code>[A-Z0-9]\{5\}-[A-Z0-9]\{5\}</code>' "$T_DIR/body" | head -1 | sed 's/<[^>]*>//g')
 ok "and gets its receipt, on the answer itself" test -n "$RECEIPT"
-ok "which is shown once: the matter's page no longer has it" sh -c "[ \"\$(curl -s -b '$(jar res)' 'http://127.0.0.1:$T_PORT/matters/$OPEN' | grep -c '$RECEIPT')\" = 0 ]"
+ok "which is shown once: the matter's page no longer has it" sh -c "[ \"\$(curl -s -b '$(jar res)' 'http://127.0.0.1:$T_PORT/matters/$OPEN' | grep -c -e '$RECEIPT')\" = 0 ]"
 ok "once voted, the household's to-do no longer has that ballot" sh -c "! curl -s -b '$(jar res)' 'http://127.0.0.1:$T_PORT/me' | grep -q 'href=\"/matters/$OPEN\">1 phiếu lấy ý kiến'"
 ok "voting twice: 409" equals "$(get "/matters/$OPEN/vote" -b "$(jar res)" -X POST --data-urlencode "csrf=$rt" -d choice=no)" 409
 TOKEN=$(api_token resident@demo)
@@ -88,7 +88,7 @@ ok "the head prints the paper ballots" equals "$(get "/matters/$OPEN/ballots.pdf
 pdftotext "$T_DIR/body" "$T_DIR/ballots.txt"
 ok "(one for each household that has not voted)" equals "$(grep -c 'PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH' "$T_DIR/ballots.txt")" "$LEFT"
 grep -o '[A-Z0-9]\{5\}-[A-Z0-9]\{5\}' "$T_DIR/ballots.txt" | sort -u >"$T_DIR/receipts"
-ok "(each with a receipt of its own, none the online one)" sh -c "[ \$(wc -l <'$T_DIR/receipts') = $LEFT ] && ! grep -q '$RECEIPT' '$T_DIR/receipts'"
+ok "(each with a receipt of its own, none the online one)" sh -c "[ \$(wc -l <'$T_DIR/receipts') = $LEFT ] && ! grep -q -e '$RECEIPT' '$T_DIR/receipts'"
 R1=$(sed -n 1p "$T_DIR/receipts") R2=$(sed -n 2p "$T_DIR/receipts")
 CAST=$(get "/api/v1/matters/$OPEN" >/dev/null; json 'j.cast')
 ok "the distribution list" equals "$(get "/matters/$OPEN/roll" -b "$(jar head)")" 200

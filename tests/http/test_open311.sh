@@ -124,7 +124,7 @@ t=$(csrf_of admin /report-apps)
 get /report-apps -b "$(jar admin)" -X POST --data-urlencode "csrf=$t" --data-urlencode 'name=Ứng dụng phản ánh thử' >/dev/null
 KEY=$(grep -o '<code class="token">[^<]*' "$T_DIR/body" | sed 's/.*>//')
 ok "a key is issued, shown once" test -n "$KEY"
-ok "(the list does not show it again)" sh -c "[ \$(curl -s -b '$(jar admin)' http://127.0.0.1:$T_PORT/report-apps | grep -c '$KEY') = 0 ]"
+ok "(the list does not show it again)" sh -c "[ \$(curl -s -b '$(jar admin)' http://127.0.0.1:$T_PORT/report-apps | grep -c -e '$KEY') = 0 ]"
 post() { get "$1" -X POST "${@:2}"; }
 GOOD=(-d service_code=pothole -d lat=10.9061 -d long=106.7706 -d "attribute[unit]=$UNIT" --data-urlencode 'description=Ổ gà sâu trước số 12' -d jurisdiction_id=di-an)
 ok "no api_key: 400" equals "$(post $O/requests.json "${GOOD[@]}")" 400
