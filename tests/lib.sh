@@ -78,6 +78,12 @@ free_port() {
 	return 1
 }
 
+# q SQL: the answer of the test's database $DB (counts and setup, for the checks)
+q() {
+	if [ "$DANVAN_TEST_BACKEND" = postgres ]; then psql -qtA "$DB" -c "$1"
+	else sqlite3 "${DB#sqlite:}" "$1"; fi
+}
+
 # start_server URL [args...]: serve on a free port; sets T_PORT and T_PID.
 start_server() {
 	local url=$1

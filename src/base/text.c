@@ -234,7 +234,28 @@ static void fold_cp(int32_t c, utf8proc_int32_t d[8], utf8proc_ssize_t *n)
 	}
 }
 
-void text_fold(struct buf *out, const char *s, size_t len)
+/* The plain-letter form of one code point, case kept: the GSM alphabet of
+ * a text message has no Vietnamese marks. '?' for what has none. */
+static void ascii_cp(int32_t c, utf8proc_int32_t d[8], utf8proc_ssize_t *n)
+{
+	int last = 0;
+	*n = 1;
+	if (c < 0x80 || c == 0x0110 || c == 0x0111) {
+		d[0] = c < 0x80 ? c : c == 0x0110 ? 'D' : 'd';
+		return;
+	}
+	*n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+	if (*n == 0)
+		return; /* a lone mark */
+	if (*n < 0 || *n > 8 || d[0] >= 0x80 || d[0] < 0x20)
+		d[0] = '?';
+	*n = 1;
+}
+
+/* Append s with each code point in its `form`, white space runs collapsed
+ * to one space and trimmed, control characters and invalid bytes dropped. */
+static void words(struct buf *out, const char *s, size_t len,
+		  void (*form)(int32_t c, utf8proc_int32_t d[8], utf8proc_ssize_t *n))
 {
 	size_t start = out->len;
 	int pending_space = 0;
@@ -251,7 +272,7 @@ void text_fold(struct buf *out, const char *s, size_t len)
 			continue;
 		utf8proc_int32_t d[8];
 		utf8proc_ssize_t n;
-		fold_cp(c, d, &n);
+		form(c, d, &n);
 		if (n == 0)
 			continue; /* a mark on its own folds to nothing, spaces included */
 		if (pending_space)
@@ -260,6 +281,16 @@ void text_fold(struct buf *out, const char *s, size_t len)
 		for (utf8proc_ssize_t k = 0; k < n; k++)
 			put_cp(out, d[k]);
 	}
+}
+
+void text_fold(struct buf *out, const char *s, size_t len)
+{
+	words(out, s, len, fold_cp);
+}
+
+void text_ascii(struct buf *out, const char *s, size_t len)
+{
+	words(out, s, len, ascii_cp);
 }
 
 char *text_fold_a(struct arena *a, const char *s)

@@ -66,6 +66,14 @@ char *text_nfc(struct arena *a, const char *s, size_t len);
 void text_fold(struct buf *out, const char *s, size_t len);
 char *text_fold_a(struct arena *a, const char *s);
 
+/*
+ * Append valid UTF-8 `s` without its marks, case kept, for a text message
+ * in the GSM alphabet: "Thông báo Đông Tác" becomes "Thong bao Dong Tac";
+ * white space runs collapse to one space, trimmed; a character with no
+ * plain-letter form becomes '?', invalid bytes are dropped.
+ */
+void text_ascii(struct buf *out, const char *s, size_t len);
+
 /* A SQL LIKE pattern (with ESCAPE '\\') for "contains the folded query":
  * the query folded, LIKE's own % _ \\ escaped, wrapped in %. Arena string. */
 char *text_like_contains(struct arena *a, const char *query);

@@ -22,6 +22,66 @@ static const char *site_url(const struct server_config *cfg, char *buf, size_t n
 	return buf;
 }
 
+/* One "Name=value" line of the SMS key file into *out (strdup'd). */
+static void key_line(const char *line, const char *name, char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(line, name, n) != 0 || line[n] != '=')
+		return;
+	free(*out);
+	*out = strndup(line + n + 1, strcspn(line + n + 1, "\r\n"));
+}
+
+/*
+ * The SMS gateway of --sms URL: the keys from DANVAN_SMS_KEY_FILE (lines
+ * ApiKey=..., SecretKey=..., Brandname=...) or from DANVAN_SMS_API_KEY,
+ * DANVAN_SMS_SECRET_KEY and DANVAN_SMS_BRANDNAME; DANVAN_SMS_PRICE (đồng
+ * per part, for the preview) and DANVAN_SMS_TIMEOUT_MS. 0, or EXIT_USAGE
+ * said on stderr.
+ */
+static int sms_setup(const char *url)
+{
+	static struct sms_config c;
+	static char *api, *secret, *brand;
+	if (!url || !*url)
+		return 0;
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return cli_fail(EXIT_USAGE, "--sms must start with https:// or http://");
+	const char *file = getenv("DANVAN_SMS_KEY_FILE");
+	if (file && *file) {
+		FILE *f = fopen(file, "r");
+		char line[512];
+		if (!f)
+			return cli_fail(EXIT_USAGE, "DANVAN_SMS_KEY_FILE cannot be read");
+		while (fgets(line, sizeof(line), f)) {
+			key_line(line, "ApiKey", &api);
+			key_line(line, "SecretKey", &secret);
+			key_line(line, "Brandname", &brand);
+		}
+		fclose(f);
+	}
+	const char *e;
+	if (!api && (e = getenv("DANVAN_SMS_API_KEY")))
+		api = strdup(e);
+	if (!secret && (e = getenv("DANVAN_SMS_SECRET_KEY")))
+		secret = strdup(e);
+	if (!brand && (e = getenv("DANVAN_SMS_BRANDNAME")))
+		brand = strdup(e);
+	if (!api || !*api || !secret || !*secret || !brand || !*brand)
+		return cli_fail(EXIT_USAGE, "--sms needs ApiKey, SecretKey and Brandname "
+					    "(DANVAN_SMS_KEY_FILE, or DANVAN_SMS_API_KEY, "
+					    "DANVAN_SMS_SECRET_KEY and DANVAN_SMS_BRANDNAME)");
+	const char *price = getenv("DANVAN_SMS_PRICE"), *ms = getenv("DANVAN_SMS_TIMEOUT_MS");
+	c = (struct sms_config){.url = url, .api_key = api, .secret_key = secret,
+				.brandname = brand, .price = price ? atol(price) : 800,
+				.timeout_ms = ms ? atol(ms) : 15000};
+	if (c.price < 0 || c.price > 100000 || c.timeout_ms < 100 || c.timeout_ms > 600000)
+		return cli_fail(EXIT_USAGE, "DANVAN_SMS_PRICE must be 0..100000 and "
+					    "DANVAN_SMS_TIMEOUT_MS 100..600000");
+	sms_configure(&c);
+	return 0;
+}
+
 static int serve_with_sender(struct server_config *cfg, const char *smtp, const char *from)
 {
 	char url[300], addr[300];
@@ -66,6 +126,7 @@ int cmd_serve(struct cli *cli)
 		{"smtp", required_argument, NULL, 's'},
 		{"smtp-from", required_argument, NULL, 'f'},
 		{"db-read", required_argument, NULL, 'r'},
+		{"sms", required_argument, NULL, 'm'},
 		{NULL, 0, NULL, 0},
 	};
 	struct server_config cfg = {
@@ -77,6 +138,7 @@ int cmd_serve(struct cli *cli)
 		.drain_seconds = 10,
 	};
 	const char *smtp = getenv("DANVAN_SMTP"), *from = getenv("DANVAN_SMTP_FROM");
+	const char *sms = getenv("DANVAN_SMS");
 	int64_t v;
 	int c;
 	optind = 0; /* 0 makes glibc start over */
@@ -99,6 +161,8 @@ int cmd_serve(struct cli *cli)
 			smtp = optarg;
 		} else if (c == 'f') {
 			from = optarg;
+		} else if (c == 'm') {
+			sms = optarg;
 		} else if (c == 'b' && cli_parse_id(optarg, "--batch-max", &v) == 0) {
 			if (v > 100000)
 				return cli_fail(EXIT_USAGE, "--batch-max must be at most 100000");
@@ -123,5 +187,6 @@ int cmd_serve(struct cli *cli)
 		return cli_fail(EXIT_USAGE, "--smtp must start with smtp:// or smtps://");
 	if (from && (!*from || !strchr(from, '@') || strpbrk(from, "<>\r\n \t")))
 		return cli_fail(EXIT_USAGE, "--smtp-from must be an e-mail address");
-	return serve_with_sender(&cfg, smtp, from);
+	int rc = sms_setup(sms);
+	return rc ? rc : serve_with_sender(&cfg, smtp, from);
 }

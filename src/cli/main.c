@@ -50,7 +50,7 @@ static const struct cli_command commands[] = {
 	 "The database must hold no units yet.\n\n" DB_HELP},
 	{"serve", cmd_serve, "serve the web interface",
 	 "usage: danvan serve [--port P] [--listen ADDR] [--threads T] [--public-url URL]\n"
-	 "                    [--batch-max N] [--smtp URL] [--smtp-from ADDR] [--db URL]\n"
+	 "                    [--batch-max N] [--smtp URL] [--smtp-from ADDR] [--sms URL] [--db URL]\n"
 	 "                    [--db-read URL]\n\n"
 	 "  --port P       TCP port (default 8080)\n"
 	 "  --listen ADDR  address to bind (default 127.0.0.1; 0.0.0.0 for all)\n"
@@ -68,6 +68,12 @@ static const struct cli_command commands[] = {
 	 "                 default $DANVAN_SMTP; without either, in-app only\n"
 	 "  --smtp-from ADDR  the mails' sender (default $DANVAN_SMTP_FROM, else\n"
 	 "                 danvan@ the public URL's host)\n"
+	 "  --sms URL      send text messages through this gateway (eSMS.vn's JSON API,\n"
+	 "                 e.g. https://rest.esms.vn/MainService.svc/json/\n"
+	 "                 SendMultipleMessage_V4_post_json/); default $DANVAN_SMS. Keys:\n"
+	 "                 $DANVAN_SMS_KEY_FILE (ApiKey=, SecretKey=, Brandname= lines) or\n"
+	 "                 $DANVAN_SMS_API_KEY, _SECRET_KEY, _BRANDNAME; $DANVAN_SMS_PRICE\n"
+	 "                 (dong per part, default 800), $DANVAN_SMS_TIMEOUT_MS (15000)\n"
 	 "SIGTERM or SIGINT stops accepting, lets requests in flight finish, exits 0.\n\n" DB_HELP},
 	{"user", cmd_user, "add accounts, grant roles, set passwords",
 	 "usage: danvan user add LOGIN --name NAME [--password P] [--household ID] [--admin]\n"

@@ -18,6 +18,7 @@
 #define NOTIFY_REPORT_CHANGED	"report_changed"
 #define NOTIFY_REPORT_FILED	"report_filed" /* for e-mail subscribers only */
 #define NOTIFY_BALLOT_OPENED	"ballot_opened" /* to the households on its roll */
+#define NOTIFY_NOTICE_SMS	"notice_sms" /* an officer texts a notice to households */
 
 /*
  * Record that `kind` happened to entity/entity_id ("notice", 12) in unit_id

@@ -25,6 +25,7 @@ extern const char mig_019_notify[];
 extern const char mig_020_list_indexes[];
 extern const char mig_021_audit_chains[];
 extern const char mig_022_notify_claims[];
+extern const char mig_023_notify_sms[];
 
 static const struct migration {
 	int version;
@@ -53,6 +54,7 @@ static const struct migration {
 	{20, "list_indexes", mig_020_list_indexes},
 	{21, "audit_chains", mig_021_audit_chains},
 	{22, "notify_claims", mig_022_notify_claims},
+	{23, "notify_sms", mig_023_notify_sms},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

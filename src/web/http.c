@@ -120,9 +120,12 @@ static const struct {
 	{"period", 2}, /* a period of a year: a month 1-12, a quarter 1-4, a half 1-2 */
 	{"mine", 1},   /* 0 or 1 */
 	/* notify */
-	{"unread", 8}, /* 0 or 1: unread messages only */
+	{"unread", 8},	    /* 0 or 1: unread messages only */
+	{"SendStatus", 4},  /* an SMS gateway's delivery report: a status code */
+	{"SendSuccess", 10}, /* a count */
+	{"SendFailed", 10}, /* a count */
 };
-#define QUERY_CAPS 31
+#define QUERY_CAPS 34
 _Static_assert(ARRAY_LEN(query_caps) == QUERY_CAPS, "a cap per parameter read");
 
 /* The cap of key, or 0 when no handler reads it. */

@@ -23,11 +23,6 @@ ok "the loopback mail server listens" test -n "$SMTP_PORT"
 
 DB=$(new_db)
 "$DANVAN_BIN" demo --households 200 --seed 3 --db "$DB" >/dev/null 2>&1
-# q SQL: one value from the database under test (counts, for the checks)
-q() {
-	if [ "$DANVAN_TEST_BACKEND" = postgres ]; then psql -qtA "$DB" -c "$1"
-	else sqlite3 "${DB#sqlite:}" "$1"; fi
-}
 export DANVAN_NOTIFY_INTERVAL_MS=100
 ok "server starts with --smtp" start_server "$DB" --threads 2 --smtp "smtp://127.0.0.1:$SMTP_PORT"
 ok "it says mail goes out" contains "$T_DIR/server.log" "e-mail through smtp://127.0.0.1:$SMTP_PORT"

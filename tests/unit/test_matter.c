@@ -140,7 +140,7 @@ static void an_open_ballot_reaches_the_representatives(void **state)
 	int64_t id = open_matter(ctx, &c, yes_no, 2);
 	ctx->actor = &actor_system;
 	int done = 0;
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	int64_t n = -1;
 	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err,
 			      "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'ballot_opened' AND "

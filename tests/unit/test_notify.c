@@ -66,7 +66,7 @@ static void a_notice_reaches_each_person_once_on_each_channel(void **state)
 	assert_int_equal(confirmations, 4);
 	publish(ctx, t.tdh, 7);
 	int done = 0;
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	assert_int_equal(done, 1);
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice' "
 				    "AND channel = 'inapp'"),
@@ -75,7 +75,7 @@ static void a_notice_reaches_each_person_once_on_each_channel(void **state)
 				    "AND channel = 'email'"),
 			 1);
 	/* expanding again writes nothing */
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	assert_int_equal(done, 0);
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE entity = 'notice'"),
 			 2);
@@ -99,7 +99,7 @@ static void choosing_none_means_no_message(void **state)
 	ctx->actor = system;
 	publish(ctx, t.chieu_lieu, 8);
 	int done = 0;
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	assert_int_equal(done, 1);
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox"), 0);
 	test_ctx_free(ctx);
@@ -158,7 +158,7 @@ static void an_account_made_later_gets_no_old_notice(void **state)
 	ctx->now += 60;
 	int64_t after = account(ctx, t.dong_tac, "0912345678");
 	int done;
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	struct db_stmt *st;
 	int64_t n_before = -1, n_after = -1;
 	assert_int_equal(db_query(ctx->db, &st, &ctx->err,
@@ -205,7 +205,7 @@ static void a_live_senders_claims_are_left_alone(void **state)
 	account(ctx, t.dong_tac, "0987654321");
 	publish(ctx, t.dong_tac, 9);
 	int done;
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	struct db *other = test_db_connect(ctx->db);
 	assert_int_equal(db_own(other, 11, &ctx->err), 0);
 	struct notify_msg *m;
@@ -239,7 +239,7 @@ static void a_claim_left_by_a_killed_sender_is_put_back_and_sent_once(void **sta
 	int64_t lan = account(ctx, t.dong_tac, "0987654321");
 	publish(ctx, t.dong_tac, 9);
 	int done;
-	assert_ok(ctx, notify_expand(ctx, 10, &done));
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	struct notify_msg *m;
 	size_t n;
 	assert_ok(ctx, notify_claim(ctx, 7, 10, &m, &n));
@@ -249,8 +249,8 @@ static void a_claim_left_by_a_killed_sender_is_put_back_and_sent_once(void **sta
 	assert_ok(ctx, notify_claim(ctx, 8, 10, &m, &n));
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].attempts, 2);
-	assert_ok(ctx, notify_sent(ctx, &m[0]));
-	assert_ok(ctx, notify_sent(ctx, &m[0])); /* twice: still one message */
+	assert_ok(ctx, notify_sent(ctx, &m[0], NULL));
+	assert_ok(ctx, notify_sent(ctx, &m[0], NULL)); /* twice: still one message */
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_inbox"), 1);
 	struct actor as_lan = {.account_id = lan};
 	ctx->actor = &as_lan;

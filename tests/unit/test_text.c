@@ -14,6 +14,16 @@ static char *fold(const char *s)
 	return out;
 }
 
+static void ascii_keeps_case_drops_marks(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	const char *s = "UBND phường Đông Tác:  Thông báo\nlịch cắt điện “tuần 2” 😀";
+	text_ascii(&b, s, strlen(s));
+	assert_string_equal(b.ptr, "UBND phuong Dong Tac: Thong bao lich cat dien ?tuan 2? ?");
+	buf_release(&b);
+}
+
 static void utf8_validation(void **state)
 {
 	(void)state;
@@ -165,6 +175,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_validation),
 		cmocka_unit_test(folding_matches_how_people_type),
+		cmocka_unit_test(ascii_keeps_case_drops_marks),
 		cmocka_unit_test(clean_normalizes_and_limits),
 		cmocka_unit_test(controls_are_those_text_clean_refuses),
 		cmocka_unit_test(sort_key_follows_vietnamese_alphabet),

@@ -60,6 +60,23 @@ static int insert_reach(struct dv_ctx *ctx, int64_t notice_id, const struct hous
 	return rc;
 }
 
+int reach_by_sms(struct dv_ctx *ctx, int64_t notice_id, int64_t household_id, int *added)
+{
+	int rc = db_run(ctx->db, &ctx->err,
+			"INSERT INTO notice_reach (notice_id, household_id, unit_id, how, reached_on, "
+			"recorded_by, recorded_at) SELECT $1, id, unit_id, $3, $4, NULL, $5 "
+			"FROM household WHERE id = $2 ON CONFLICT (notice_id, household_id) DO NOTHING",
+			DB_I(notice_id), DB_I(household_id), DB_T(reach_how_name(REACH_SMS)),
+			DB_I(time_local_date(ctx->now)), DB_I(ctx->now));
+	*added = !rc && db_changes(ctx->db) > 0;
+	int64_t unit = 0;
+	if (*added &&
+	    !(rc = db_int(ctx->db, &unit, &ctx->err, "SELECT unit_id FROM household WHERE id = $1",
+			  DB_I(household_id))))
+		rc = count_reached(ctx, notice_id, unit);
+	return rc;
+}
+
 /* Is the household active and within the notice's scope? */
 static int covered(struct dv_ctx *ctx, const struct notice *n, const struct household *h,
 		   int *yes)
@@ -183,9 +200,10 @@ int reach_record(struct dv_ctx *ctx, int64_t notice_id, const int64_t *household
 		return dv_fail(&ctx->err, DV_EPERM, NULL,
 			       "Only a neighborhood head, the front committee or an officer records "
 			       "reach");
-	if (how == REACH_ONLINE || (unsigned)how >= REACH_HOW_COUNT)
+	if (how == REACH_ONLINE || how == REACH_SMS || (unsigned)how >= REACH_HOW_COUNT)
 		return dv_fail(&ctx->err, DV_EINVAL, "how",
-			       "Online reading is marked by the household itself");
+			       "Online reading is marked by the household itself, a text message "
+			       "by the gateway's delivery report");
 	int rc = ctx_begin(ctx);
 	if (rc)
 		return rc;

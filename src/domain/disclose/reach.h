@@ -23,6 +23,7 @@
 
 #define REACH_HOWS(X)                                   \
 	X(REACH_ONLINE, "online", N_("Read online"))    \
+	X(REACH_SMS, "sms", N_("Text message delivered")) \
 	X(REACH_PAPER, "paper", N_("Notice on paper"))  \
 	X(REACH_MEETING, "meeting", N_("At a meeting"))
 DV_ENUM(reach_how, REACH_HOW_COUNT, REACH_HOWS);
@@ -46,6 +47,11 @@ int reach_ack(struct dv_ctx *ctx, int64_t notice_id, int *already);
  */
 int reach_record(struct dv_ctx *ctx, int64_t notice_id, const int64_t *households, size_t n,
 		 enum reach_how how, const char *on, size_t *recorded);
+
+/* In the caller's transaction: a text message of the notice was delivered
+ * to the household (the gateway's report, outbox.h); *added unless the
+ * household was reached before. No permission: the report is the proof. */
+int reach_by_sms(struct dv_ctx *ctx, int64_t notice_id, int64_t household_id, int *added);
 
 /* How a household was reached: 0 with *how and *on set, or DV_ENOTFOUND. */
 int reach_of_household(struct dv_ctx *ctx, int64_t notice_id, int64_t household_id,

@@ -83,6 +83,7 @@ int notify_inbox_read(struct dv_ctx *ctx, int64_t id)
 int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT])
 {
 	struct db_stmt *st;
+	int ballot_set = 0;
 	for (int k = 0; k < NK_COUNT; k++)
 		out[k] = NC_INAPP;
 	int rc = need_account(ctx);
@@ -96,7 +97,18 @@ int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT])
 		int c = names_find(notify_channel_names, NC_COUNT, db_col_text(st, 1));
 		if (k >= 0 && c >= 0)
 			out[k] = (enum notify_channel)c;
+		if (k == NK_BALLOT)
+			ballot_set = 1;
 	}
+	int64_t phone = 0;
+	if (!rc && !ballot_set &&
+	    !(rc = db_int(ctx->db, &phone, &ctx->err,
+			  "SELECT COUNT(*) FROM account a LEFT JOIN household h ON h.id = "
+			  "a.household_id JOIN resident r ON r.id = COALESCE(a.resident_id, "
+			  "h.representative_id) WHERE a.id = $1 AND COALESCE(r.phone, '') <> ''",
+			  DB_I(ctx->actor->account_id))) &&
+	    phone)
+		out[NK_BALLOT] = NC_SMS;
 	return rc;
 }
 
@@ -132,7 +144,47 @@ int notify_pref_set(struct dv_ctx *ctx, enum notify_kind kind, enum notify_chann
 		return rc;
 	if ((unsigned)kind >= NK_COUNT || (unsigned)channel >= NC_COUNT)
 		return dv_fail(&ctx->err, DV_EINVAL, "channel", "No such choice");
+	if (channel == NC_SMS && !NOTIFY_SMS_KIND(kind))
+		return dv_fail(&ctx->err, DV_EINVAL, notify_kind_name(kind),
+			       "Text messages are sent for ballots only");
 	if ((rc = ctx_begin(ctx)))
 		return rc;
 	return ctx_end(ctx, pref_tx(ctx, kind, channel));
+}
+
+int notify_lang_get(struct dv_ctx *ctx, const char **lang)
+{
+	struct db_stmt *st;
+	*lang = "vi";
+	int rc = need_account(ctx);
+	if (!rc)
+		rc = db_query(ctx->db, &st, &ctx->err, "SELECT lang FROM account WHERE id = $1",
+			      DB_I(ctx->actor->account_id));
+	if (!rc && (rc = db_step(st, &ctx->err)) == DB_ROW) {
+		*lang = strcmp(db_col_text(st, 0), "en") ? "vi" : "en";
+		db_finish(st);
+		rc = 0;
+	}
+	return rc == DB_DONE ? 0 : rc;
+}
+
+static int lang_tx(struct dv_ctx *ctx, const char *lang)
+{
+	int rc = db_run(ctx->db, &ctx->err, "UPDATE account SET lang = $1 WHERE id = $2",
+			DB_T(lang), DB_I(ctx->actor->account_id));
+	return rc ? rc
+		  : ctx_audit(ctx, "notify.lang", "account", ctx->actor->account_id, 0,
+			      json_pack("{s:s}", "lang", lang));
+}
+
+int notify_lang_set(struct dv_ctx *ctx, const char *lang)
+{
+	int rc = need_account(ctx);
+	if (rc)
+		return rc;
+	if (!lang || (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0))
+		return dv_fail(&ctx->err, DV_EINVAL, "lang", "Choose Vietnamese or English");
+	if ((rc = ctx_begin(ctx)))
+		return rc;
+	return ctx_end(ctx, lang_tx(ctx, lang));
 }

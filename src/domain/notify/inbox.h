@@ -38,10 +38,17 @@ int notify_inbox_list(struct dv_ctx *ctx, int unread, int limit, int64_t offset,
  * message that is not the actor's. */
 int notify_inbox_read(struct dv_ctx *ctx, int64_t id);
 
-/* The actor's choice for each kind (NC_INAPP when never set). */
+/* The actor's choice for each kind: NC_INAPP when never set, but NC_SMS
+ * for a ballot when the actor's own record has a phone (the default of the
+ * expansion, outbox.c). */
 int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT]);
 
-/* Set the actor's choice for kind. */
+/* Set the actor's choice for kind; NC_SMS only where NOTIFY_SMS_KIND. */
 int notify_pref_set(struct dv_ctx *ctx, enum notify_kind kind, enum notify_channel channel);
+
+/* The language the actor's mails and messages are written in ("vi" or
+ * "en"), and setting it (DV_EINVAL for another). */
+int notify_lang_get(struct dv_ctx *ctx, const char **lang);
+int notify_lang_set(struct dv_ctx *ctx, const char *lang);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "domain/disclose/reach.h"
 #include "domain/notify_event.h"
 
 DV_ENUM_DEFINE(notify_channel, NC_COUNT, NOTIFY_CHANNELS, "channel");
@@ -44,7 +45,7 @@ static const char sql_notice_accounts[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
 	"'inapp' THEN 'a' || a.id "
 	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
-	"ELSE a.login END, 'vi', " REST_COLS " "
+	"ELSE a.login END, a.lang, " REST_COLS " "
 	"FROM account a JOIN household h ON h.id = a.household_id "
 	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $5 "
 	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
@@ -82,28 +83,38 @@ static const char sql_report_subscribers[] = MSG_COLS
 
 /* The representatives of the households on a ballot's roll ($4, the
  * matter): the accounts of the household granted the representative's role,
- * who vote for it. */
+ * who vote for it. In the app unless they said none; by e-mail, or by text
+ * message to their phone (their own record's, else the household
+ * representative's; $9: a gateway is configured; the default for one with
+ * a phone), as each chose. */
 static const char sql_ballot_voters[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
-	"'inapp' THEN 'a' || a.id "
+	"'inapp' THEN 'a' || a.id WHEN 'sms' THEN 'h' || h.id "
 	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
-	"ELSE a.login END, 'vi', " REST_COLS " "
+	"WHEN 'sms' THEN r.phone ELSE a.login END, a.lang, " REST_COLS " "
 	"FROM ballot_roll b JOIN household h ON h.id = b.household_id "
 	"JOIN account a ON a.household_id = h.id AND EXISTS (SELECT 1 FROM role_grant g "
 	"WHERE g.account_id = a.id AND g.role = 'representative' AND g.revoked_at IS NULL) "
+	"LEFT JOIN resident r ON r.id = COALESCE(a.resident_id, h.representative_id) "
 	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
-	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
-	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
-	"'%@%') "
+	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email' UNION ALL SELECT 'sms') c "
+	"ON c.channel = 'inapp' OR (c.channel = 'email' AND p.channel = 'email' AND a.login "
+	"LIKE '%@%') OR (c.channel = 'sms' AND $9 = 1 AND COALESCE(r.phone, '') <> '' AND "
+	"COALESCE(p.channel, 'sms') = 'sms') "
 	"WHERE b.matter_id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
 	"ON CONFLICT DO NOTHING";
+
+/* The households on a ballot's text messages, for the delivery reports. */
+static const char sql_sms_households[] =
+	"UPDATE notify_outbox SET household_id = CAST(substr(recipient, 2) AS BIGINT) "
+	"WHERE event_id = $1 AND channel = 'sms' AND household_id IS NULL";
 
 /* A report's reporter, if it has an account. */
 static const char sql_report_reporter[] = MSG_COLS
 	"SELECT CAST($1 AS BIGINT), r.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
 	"'inapp' THEN 'a' || a.id "
 	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
-	"ELSE a.login END, 'vi', " REST_COLS " "
+	"ELSE a.login END, a.lang, " REST_COLS " "
 	"FROM report r JOIN account a ON a.id = r.account_id "
 	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
 	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
@@ -112,9 +123,27 @@ static const char sql_report_reporter[] = MSG_COLS
 	"WHERE r.id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
 	"ON CONFLICT DO NOTHING";
 
+/* The households of a notice's scope ($5) whose representative has a
+ * phone, by text message: not those the notice ($4) reached already, nor
+ * those texted for it before. */
+static const char sql_notice_sms[] =
+	"INSERT INTO notify_outbox (event_id, ward_id, kind, channel, recipient, account_id, "
+	"subscription_id, address, lang, entity, entity_id, unit_id, title, detail, "
+	"next_attempt_at, created_at, household_id) "
+	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), 'sms', 'h' || h.id, NULL, NULL, "
+	"r.phone, 'vi', " REST_COLS ", h.id "
+	"FROM household h JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $5 "
+	"JOIN resident r ON r.id = h.representative_id "
+	"WHERE h.status = 'active' AND COALESCE(r.phone, '') <> '' "
+	"AND NOT EXISTS (SELECT 1 FROM notice_reach nr WHERE nr.notice_id = $4 AND "
+	"nr.household_id = h.id) "
+	"AND NOT EXISTS (SELECT 1 FROM notify_outbox o WHERE o.entity = 'notice' AND "
+	"o.entity_id = $4 AND o.household_id = h.id) "
+	"ON CONFLICT DO NOTHING";
+
 /* One transaction of an event's expansion: a chunk of a notice's accounts
  * (e->upto moves on; the event stays pending), or the rest of it. */
-static int expand_one(struct dv_ctx *ctx, struct event *e, int *finished)
+static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finished)
 {
 	*finished = 0;
 	int rc = 0;
@@ -142,8 +171,12 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int *finished)
 		rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_CHANGED)) {
 		rc = db_run(ctx->db, &ctx->err, sql_report_reporter, MSG_ARGS);
+	} else if (!strcmp(e->kind, NOTIFY_NOTICE_SMS)) {
+		rc = db_run(ctx->db, &ctx->err, sql_notice_sms, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_BALLOT_OPENED)) {
-		rc = db_run(ctx->db, &ctx->err, sql_ballot_voters, MSG_ARGS);
+		rc = db_run(ctx->db, &ctx->err, sql_ballot_voters, MSG_ARGS, DB_I(sms));
+		if (!rc)
+			rc = db_run(ctx->db, &ctx->err, sql_sms_households, DB_I(e->id));
 	}
 #undef MSG_ARGS
 	if (!rc)
@@ -156,7 +189,7 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int *finished)
 	return rc;
 }
 
-int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
+int notify_expand(struct dv_ctx *ctx, int max_events, int sms, int *done)
 {
 	struct db_stmt *st;
 	struct event *v = NULL;
@@ -184,7 +217,7 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int *done)
 		int finished = 0;
 		while (!finished)
 			if ((rc = ctx_begin(ctx)) ||
-			    (rc = ctx_end(ctx, expand_one(ctx, &v[i], &finished))))
+			    (rc = ctx_end(ctx, expand_one(ctx, &v[i], sms, &finished))))
 				return rc;
 		(*done)++;
 	}
@@ -300,7 +333,7 @@ static int attempt(struct dv_ctx *ctx, const struct notify_msg *m, int ok, const
 		      DB_I(m->id), DB_I(ctx->now), DB_I(ok), DB_T(error));
 }
 
-static int sent_tx(struct dv_ctx *ctx, const struct notify_msg *m)
+static int sent_tx(struct dv_ctx *ctx, const struct notify_msg *m, const char *provider_id)
 {
 	int rc = 0;
 	if (!rc && !strcmp(m->channel, "inapp"))
@@ -315,22 +348,55 @@ static int sent_tx(struct dv_ctx *ctx, const struct notify_msg *m)
 	if (!rc)
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE notify_outbox SET state = 'sent', sent_at = $1, secret = '', "
-			    "last_error = '' WHERE id = $2",
-			    DB_I(ctx->now), DB_I(m->id));
+			    "last_error = '', provider_id = COALESCE($3, provider_id) WHERE id = $2",
+			    DB_I(ctx->now), DB_I(m->id), provider_id ? DB_T(provider_id) : DB_NULL);
 	return rc ? rc : attempt(ctx, m, 1, "");
 }
 
-int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m)
+int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m, const char *provider_id)
 {
 	int rc = ctx_begin(ctx);
-	return rc ? rc : ctx_end(ctx, sent_tx(ctx, m));
+	return rc ? rc : ctx_end(ctx, sent_tx(ctx, m, provider_id));
+}
+
+int notify_delivered_tx(struct dv_ctx *ctx, int64_t id, int ok, const char *error,
+			struct notify_delivery *d)
+{
+	struct db_stmt *st;
+	memset(d, 0, sizeof(*d));
+	int rc = db_query(ctx->db, &st, &ctx->err,
+			  "SELECT kind, entity, entity_id, COALESCE(household_id, 0), "
+			  "CASE WHEN delivered_at IS NULL THEN 0 ELSE 1 END FROM notify_outbox "
+			  "WHERE id = $1 AND channel = 'sms'",
+			  DB_I(id));
+	if (!rc && (rc = db_step(st, &ctx->err)) == DB_DONE)
+		return dv_fail(&ctx->err, DV_ENOTFOUND, NULL, "No such text message");
+	if (rc != DB_ROW)
+		return rc;
+	d->kind = arena_strdup(ctx->arena, db_col_text(st, 0));
+	d->entity = arena_strdup(ctx->arena, db_col_text(st, 1));
+	d->entity_id = db_col_int(st, 2);
+	d->household_id = db_col_int(st, 3);
+	int before = (int)db_col_int(st, 4);
+	db_finish(st);
+	if (before)
+		return 0; /* delivered before: a later report changes nothing */
+	d->first = ok;
+	if (ok)
+		return db_run(ctx->db, &ctx->err,
+			      "UPDATE notify_outbox SET delivered_at = $1, state = 'sent', sent_at = "
+			      "COALESCE(sent_at, $1), last_error = '' WHERE id = $2",
+			      DB_I(ctx->now), DB_I(id));
+	return db_run(ctx->db, &ctx->err,
+		      "UPDATE notify_outbox SET state = 'failed', last_error = $1 WHERE id = $2",
+		      DB_T(error), DB_I(id));
 }
 
 static int inapp_tx(struct dv_ctx *ctx, const struct notify_msg *v, size_t n, size_t *done)
 {
 	int rc = 0;
 	for (size_t i = 0; !rc && i < n; i++)
-		if (!strcmp(v[i].channel, "inapp") && !(rc = sent_tx(ctx, &v[i])))
+		if (!strcmp(v[i].channel, "inapp") && !(rc = sent_tx(ctx, &v[i], NULL)))
 			(*done)++;
 	return rc;
 }
@@ -365,6 +431,22 @@ int notify_failed(struct dv_ctx *ctx, const struct notify_msg *m, const char *er
 {
 	int rc = ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, failed_tx(ctx, m, error));
+}
+
+static int delivered_tx(struct dv_ctx *ctx, int64_t outbox_id, int ok, const char *error)
+{
+	struct notify_delivery d;
+	int added = 0;
+	int rc = notify_delivered_tx(ctx, outbox_id, ok, error, &d);
+	if (!rc && d.first && d.household_id && !strcmp(d.kind, NOTIFY_NOTICE_SMS))
+		rc = reach_by_sms(ctx, d.entity_id, d.household_id, &added);
+	return rc;
+}
+
+int sms_delivered(struct dv_ctx *ctx, int64_t outbox_id, int ok, const char *error)
+{
+	int rc = ctx_begin(ctx);
+	return rc ? rc : ctx_end(ctx, delivered_tx(ctx, outbox_id, ok, error));
 }
 
 int notify_counts(struct dv_ctx *ctx, struct notify_counts *c)

@@ -22,8 +22,15 @@
 #define NOTIFY_CHANNELS(X)                                                                         \
 	X(NC_INAPP, "inapp", N_("In the app"))                                                     \
 	X(NC_EMAIL, "email", N_("By e-mail (and in the app)"))                                     \
-	X(NC_NONE, "none", N_("Not at all"))
+	X(NC_NONE, "none", N_("Not at all"))                                                       \
+	X(NC_SMS, "sms", N_("By text message (and in the app)"))
 DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
+
+/* Text messages cost money: a person may choose them (NC_SMS) for these
+ * kinds only; the channels before NC_SMS serve every kind. A household's
+ * representative with a phone gets a ballot by text message unless they
+ * chose otherwise. */
+#define NOTIFY_SMS_KIND(k) ((k) == NK_BALLOT)
 
 /* The kinds of event a person chooses how to hear of (notify_event.h);
  * the confirmation of a subscription is sent whatever one chose. */
@@ -43,10 +50,10 @@ DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
 struct notify_msg {
 	int64_t id;
 	const char *kind;    /* notice_published, report_changed, subscription_confirm */
-	const char *channel; /* inapp, email */
+	const char *channel; /* inapp, email, sms */
 	int64_t account_id;  /* 0 for a subscription's */
 	int64_t subscription_id;
-	const char *address; /* an e-mail's */
+	const char *address; /* an e-mail's, or a text message's phone */
 	const char *lang;
 	const char *entity; /* "notice", "report", "unit" */
 	int64_t entity_id;
@@ -61,10 +68,12 @@ struct notify_msg {
 
 /*
  * Turn up to max_events recorded events into outbox rows, each event in
- * its own transaction with the mark that it was expanded. *done counts the
- * events expanded. 0 or the database's error.
+ * its own transaction with the mark that it was expanded. sms: a gateway
+ * is configured, so those who chose text messages (or get them by
+ * default) get one; without it they get the in-app message only. *done
+ * counts the events expanded. 0 or the database's error.
  */
-int notify_expand(struct dv_ctx *ctx, int max_events, int *done);
+int notify_expand(struct dv_ctx *ctx, int max_events, int sms, int *done);
 
 /*
  * Make the sender's own connection commit without waiting for the disk.
@@ -98,8 +107,31 @@ int notify_release(struct dv_ctx *ctx, int64_t owner);
 int notify_claim(struct dv_ctx *ctx, int64_t owner, int max, struct notify_msg **out, size_t *n);
 
 /* m was delivered: mark it sent and record the attempt, and for the in-app
- * channel put it in the inbox, in one transaction. */
-int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m);
+ * channel put it in the inbox, in one transaction. provider_id is the
+ * gateway's id of a text message (its delivery report names it), or NULL. */
+int notify_sent(struct dv_ctx *ctx, const struct notify_msg *m, const char *provider_id);
+
+/* What a gateway's delivery report was about (notify_delivered_tx). */
+struct notify_delivery {
+	const char *kind, *entity;
+	int64_t entity_id, household_id;
+	int first; /* this report is the first to say it was delivered */
+};
+
+/*
+ * In the caller's transaction: the gateway reports text message `id`
+ * delivered (ok) or not (error kept, the message failed). A report after a
+ * delivered one changes nothing. DV_ENOTFOUND for no such text message.
+ */
+int notify_delivered_tx(struct dv_ctx *ctx, int64_t id, int ok, const char *error,
+			struct notify_delivery *d);
+
+/*
+ * The same in a transaction of its own, and a notice's text message
+ * delivered counts its household as reached by text message, once
+ * (reach_by_sms). DV_ENOTFOUND for no such message.
+ */
+int sms_delivered(struct dv_ctx *ctx, int64_t outbox_id, int ok, const char *error);
 
 /* The in-app messages among v[0..n) delivered into their inboxes in one
  * transaction (the others untouched): a notice to a ward's thousands of

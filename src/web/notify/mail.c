@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "domain/notify/subscription.h"
 #include "domain/notify_event.h"
 #include "domain/reports/report.h"
@@ -205,4 +206,20 @@ const char *mail_message(struct req *r, const struct notify_msg *m, const char *
 	const char *out = arena_strndup(&r->arena, b.ptr, b.len);
 	buf_release(&b);
 	return out;
+}
+
+const char *sms_message(struct req *r, const struct notify_msg *m, const char *public_url)
+{
+	if (!strcmp(m->kind, NOTIFY_NOTICE_SMS))
+		return m->detail; /* made, and shown to the officer, when it was confirmed */
+	const char *words =
+		arena_printf(&r->arena, T(r, "%s: your household may vote in \"%s\". Vote: %s"),
+			     m->unit_name, m->title,
+			     arena_printf(&r->arena, "%s%s", public_url,
+					  link_matter(r, m->entity_id, NULL)));
+	struct buf b = BUF_INIT;
+	text_ascii(&b, words, strlen(words));
+	const char *s = arena_strndup(&r->arena, b.ptr ? b.ptr : "", b.len);
+	buf_release(&b);
+	return s;
 }

@@ -22,8 +22,32 @@ struct sender_config {
 	int starttls;
 	const char *from;	/* the envelope and From address */
 	const char *public_url; /* the site's address, for links in mails */
+	/* text messages go through the gateway of sms_configure, if any */
 	int interval_ms;	/* how often an idle sender looks at the outbox */
 };
+
+/*
+ * Text messages through an SMS gateway. The request shape implemented is
+ * eSMS.vn's (a JSON POST with ApiKey, SecretKey, Brandname, a RequestId
+ * the gateway refuses twice, and a CallbackUrl it calls with the delivery
+ * report). The keys are read from a file or the environment and never
+ * logged.
+ */
+struct sms_config {
+	const char *url; /* the gateway's send address */
+	const char *api_key, *secret_key, *brandname;
+	long price;	 /* đồng per message part, for the officer's preview */
+	long timeout_ms; /* a request not answered by then is tried again later */
+};
+
+/* Set once, before the server and the sender start; NULL: no gateway. */
+void sms_configure(const struct sms_config *c);
+int sms_configured(void);
+const struct sms_config *sms_config(void);
+
+/* The token in the address of message id's delivery report (32 hex
+ * digits): only the gateway that was given the address can report. */
+void sms_report_token(int64_t id, char out[33]);
 
 struct sender;
 

@@ -22,6 +22,9 @@ int page_confirm_post(struct req *r);
 int page_unsubscribe(struct req *r);
 int page_unsubscribe_post(struct req *r);
 int api_notifications(struct req *r);
+int page_notice_sms(struct req *r);
+int page_notice_sms_post(struct req *r);
+int page_sms_delivered(struct req *r);
 
 /* mail.c: the subject and plain text of m in r's language (r->ctx.lang),
  * links made absolute with public_url; arena strings. */
@@ -46,17 +49,28 @@ const char *mail_message(struct req *r, const struct notify_msg *m, const char *
  * delivery. A delivery that fails after its commit is put back by the
  * caller.
  */
-typedef int (*transport_commit_fn)(void *arg);
+typedef int (*transport_commit_fn)(void *arg, const char *provider_id);
 struct transport {
-	const char *channel; /* "email" (in-app messages need no transport) */
+	const char *channel; /* "email", "sms" (in-app messages need no transport) */
 	int (*deliver)(struct transport *t, struct req *r, const struct notify_msg *m,
 		       transport_commit_fn commit, void *arg, char *err, size_t errlen);
+	void (*release)(struct transport *t);
 	void *state;
 };
+
+/* deliver's answer for a message that can never go (a phone the gateway
+ * calls invalid or blocked): it is given up at once. */
+#define TRANSPORT_REFUSED (-2)
 
 /* SMTP through libcurl; 0, or -1 if libcurl cannot start. */
 int transport_smtp(struct transport *t, const char *url, int starttls, const char *from,
 		   const char *public_url);
+/* Text messages through the gateway of sms_configure (transport_sms.c): the
+ * commit comes once the gateway has taken the message, with its id. */
+int transport_sms(struct transport *t, const char *public_url);
 void transport_release(struct transport *t);
+
+/* mail.c: a text message's words in r's language, without marks. */
+const char *sms_message(struct req *r, const struct notify_msg *m, const char *public_url);
 
 #endif

@@ -14,6 +14,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
+#include "web/notify/notify.h"
 #include "web/notify/notify_impl.h"
 #include "web/page.h"
 
@@ -73,7 +74,17 @@ static void prefs_form(struct req *r, const struct form_errors *fe)
 	for (int k = 0; k < NK_COUNT; k++)
 		form_select_names(r, notify_kind_name((enum notify_kind)k),
 				  T(r, notify_kind_label((enum notify_kind)k)),
-				  notify_channel_name(ch[k]), notify_channel_names, NC_COUNT, fe);
+				  notify_channel_name(ch[k]), notify_channel_names,
+				  NOTIFY_SMS_KIND(k) ? NC_COUNT : NC_SMS, fe);
+	if (!sms_configured())
+		page_note(r, "info",
+			  T(r, "This site sends no text messages yet: what you chose to get by "
+			       "text message comes in the app."));
+	static const struct name_label langs[] = {{"vi", "Tiếng Việt"}, {"en", "English"}};
+	const char *lang = "vi";
+	notify_lang_get(&r->ctx, &lang);
+	form_select_names(r, "lang", T(r, "Language of your e-mails and messages"), lang, langs,
+			  2, fe);
 	form_submit(r, T(r, "Save"));
 	form_end(r);
 	html_raw(&r->out, "</section>");
@@ -143,7 +154,16 @@ int page_notifications_prefs(struct req *r)
 			r->ctx.err.field = notify_kind_name((enum notify_kind)k);
 	}
 	for (int k = 0; !rc && k < NK_COUNT; k++)
+		if (ch[k] == NC_SMS && !NOTIFY_SMS_KIND(k))
+			rc = dv_fail(&r->ctx.err, DV_EINVAL, notify_kind_name((enum notify_kind)k),
+				     "Text messages are sent for ballots only");
+	const char *lang = req_form(r, "lang");
+	if (!rc && lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
+		rc = dv_fail(&r->ctx.err, DV_EINVAL, "lang", "Choose Vietnamese or English");
+	for (int k = 0; !rc && k < NK_COUNT; k++)
 		rc = notify_pref_set(&r->ctx, (enum notify_kind)k, ch[k]);
+	if (!rc && lang)
+		rc = notify_lang_set(&r->ctx, lang);
 	return form_after(r, rc, show, link_me_notifications(r));
 }
 

@@ -33,8 +33,8 @@ struct sender {
 	struct db *db;
 	pthread_t thread;
 	atomic_int stop;
-	struct transport smtp;
-	int has_smtp;
+	struct transport smtp, sms;
+	int has_smtp, has_sms;
 	long sent, failed;
 	int64_t owner;	     /* this sender's mark on its claims (outbox.h) */
 	time_t recovered_at; /* when it last put back a gone sender's claims */
@@ -56,11 +56,11 @@ struct commit {
 };
 
 /* The transport's last moment: the message is recorded as sent. */
-static int commit_sent(void *arg)
+static int commit_sent(void *arg, const char *provider_id)
 {
 	struct commit *c = arg;
 	c->r->ctx.now = time_now();
-	c->rc = notify_sent(&c->r->ctx, c->m);
+	c->rc = notify_sent(&c->r->ctx, c->m, provider_id);
 	c->done = !c->rc;
 	return c->rc;
 }
@@ -70,12 +70,14 @@ static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
 {
 	char err[256] = "";
 	struct commit c = {r, m, 0, 0};
-	struct transport *t = s->has_smtp ? &s->smtp : NULL;
+	int sms = !strcmp(m->channel, "sms");
+	struct transport *t = sms ? (s->has_sms ? &s->sms : NULL) : (s->has_smtp ? &s->smtp : NULL);
 	r->ctx.lang = !strcmp(m->lang, "en") ? "en" : "vi";
-	int ok = t && t->deliver(t, r, m, commit_sent, &c, err, sizeof(err)) == 0;
+	int drc = t ? t->deliver(t, r, m, commit_sent, &c, err, sizeof(err)) : -1;
+	int ok = drc == 0;
 	if (!t)
-		snprintf(err, sizeof(err), "no transport for %s (start serve with --smtp)",
-			 m->channel);
+		snprintf(err, sizeof(err), "no transport for %s (start serve with %s)", m->channel,
+			 sms ? "--sms" : "--smtp");
 	if (c.rc) /* the database refused the mark: the message goes again later */
 		return c.rc;
 	if (ok) {
@@ -86,7 +88,10 @@ static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
 	log_warn("notify: message %lld: %s", (long long)m->id, err);
 	r->ctx.now = time_now();
 	/* also after its commit: the server refused it at the end */
-	return notify_failed(&r->ctx, m, err);
+	struct notify_msg last = *m;
+	if (drc == TRANSPORT_REFUSED) /* it can never go: given up now */
+		last.attempts = NOTIFY_MAX_ATTEMPTS;
+	return notify_failed(&r->ctx, &last, err);
 }
 
 /* One round: expand, claim, deliver. How much work it did. */
@@ -96,7 +101,7 @@ static int round_once(struct sender *s, struct req *r)
 	struct notify_msg *v;
 	size_t n = 0;
 	r->ctx.now = time_now();
-	int rc = notify_expand(&r->ctx, EXPAND_MAX, &expanded);
+	int rc = notify_expand(&r->ctx, EXPAND_MAX, s->has_sms, &expanded);
 	if (!rc)
 		rc = notify_claim(&r->ctx, s->owner, CLAIM_MAX, &v, &n);
 	size_t inapp = 0;
@@ -195,6 +200,16 @@ struct sender *sender_start(const struct sender_config *cfg)
 		log_info("notifications: in the app only (no --smtp or DANVAN_SMTP: e-mails wait "
 			 "in the outbox)");
 	}
+	if (sms_configured()) {
+		if (transport_sms(&s->sms, cfg->public_url)) {
+			log_error("notify: libcurl cannot start");
+			sender_stop(s);
+			return NULL;
+		}
+		s->has_sms = 1;
+		log_info("notifications: text messages through %s",
+			 url_for_log(shown, sizeof(shown), sms_config()->url));
+	}
 	/* the stop signals are the main thread's */
 	sigset_t block, old;
 	sigemptyset(&block);
@@ -223,6 +238,8 @@ void sender_stop(struct sender *s)
 		log_info("notify: %ld messages delivered, %ld attempts failed", s->sent, s->failed);
 	if (s->has_smtp)
 		transport_release(&s->smtp);
+	if (s->has_sms)
+		transport_release(&s->sms);
 	db_close(s->db);
 	free(s);
 }

@@ -32,7 +32,7 @@ static size_t upload_read(char *out, size_t size, size_t nmemb, void *arg)
 	if (!u->left) { /* libcurl sends the final "." when this returns 0 */
 		if (!u->committed) {
 			u->committed = 1;
-			if (u->commit(u->arg)) {
+			if (u->commit(u->arg, NULL)) {
 				u->commit_failed = 1;
 				return CURL_READFUNC_ABORT;
 			}
@@ -82,6 +82,20 @@ static int smtp_deliver(struct transport *t, struct req *r, const struct notify_
 	return -1;
 }
 
+static void smtp_release(struct transport *t)
+{
+	struct smtp *s = t->state;
+	if (s) {
+		curl_easy_cleanup(s->curl);
+		free(s->url);
+		free(s->from);
+		free(s->public_url);
+		free(s->host);
+		free(s);
+	}
+	t->state = NULL;
+}
+
 int transport_smtp(struct transport *t, const char *url, int starttls, const char *from,
 		   const char *public_url)
 {
@@ -96,20 +110,13 @@ int transport_smtp(struct transport *t, const char *url, int starttls, const cha
 	const char *at = strrchr(from, '@');
 	s->host = strdup(at && at[1] ? at + 1 : "localhost");
 	s->starttls = starttls;
-	*t = (struct transport){.channel = "email", .deliver = smtp_deliver, .state = s};
+	*t = (struct transport){
+		.channel = "email", .deliver = smtp_deliver, .release = smtp_release, .state = s};
 	return 0;
 }
 
 void transport_release(struct transport *t)
 {
-	struct smtp *s = t->state;
-	if (s) {
-		curl_easy_cleanup(s->curl);
-		free(s->url);
-		free(s->from);
-		free(s->public_url);
-		free(s->host);
-		free(s);
-	}
-	t->state = NULL;
+	if (t->release)
+		t->release(t);
 }
