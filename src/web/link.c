@@ -535,3 +535,14 @@ const char *link_query_id(struct req *r, const char *path, const char *key, int6
 {
 	return id ? link_query(r, path, key, arena_printf(&r->arena, "%lld", (long long)id)) : path;
 }
+
+const char *link_entity(struct req *r, const char *entity, int64_t id, int64_t unit_id)
+{
+	if (!strcmp(entity, "report"))
+		return link_report(r, id, NULL);
+	if (!strcmp(entity, "notice"))
+		return link_notice(r, id, NULL);
+	if (!strcmp(entity, "matter"))
+		return link_matter(r, id, NULL);
+	return link_unit(r, unit_id, NULL);
+}

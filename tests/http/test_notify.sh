@@ -240,3 +240,25 @@ ok "the outbox agrees: $WANT sent, each in one attempt or more, none failed" equ
 ok "the in-app messages of that notice: once each" equals "$(q "SELECT COUNT(*) - COUNT(DISTINCT account_id) FROM notify_inbox WHERE entity = 'notice' AND entity_id = $K")" 0
 
 ok "the audit chain holds" "$DANVAN_BIN" verify --db "$DB"
+
+# ------------------------------------------------------------ the digest
+# A resident who chose a daily digest, in English, gets the notices of the
+# night in one mail at seven (the clock set to just before it, tomorrow).
+kill -9 "$T_PID"; wait "$T_PID" 2>/dev/null
+export DANVAN_NOW="$(vn_day 1)T06:59:52+07:00"
+ok "the server starts at 06:59:52 tomorrow" start_server "$DB" --threads 2 --smtp "smtp://127.0.0.1:$SMTP_PORT"
+unset DANVAN_NOW
+ok "the resident logs in again" equals "$(rm -f "$(jar res2)"; login_as res2 resident@demo)" 303
+pt=$(csrf_of res2 /me/notifications)
+ok "and chooses a daily digest for notices, in English" equals "$(get /me/notifications/prefs -b "$(jar res2)" -X POST --data-urlencode "csrf=$pt" -d notice_published=digest -d lang=en)" 303
+ok "(the form shows both choices)" sh -c "curl -s -b '$(jar res2)' http://127.0.0.1:$T_PORT/me/notifications | grep -q 'value=\"digest\" selected' && curl -s -b '$(jar res2)' http://127.0.0.1:$T_PORT/me/notifications | grep -q 'value=\"en\" selected'"
+ok "a language not offered: 400" equals "$(get /me/notifications/prefs -b "$(jar res2)" -X POST --data-urlencode "csrf=$pt" -d lang=fr)" 400
+before_digest=$(mails_to resident@demo)
+WT=$(api_token ward@demo)
+ok "the ward publishes two notices before seven" publish "$TDH" "Lịch thu gom rác"
+ok "(the second)" publish "$DT" "Lịch cắt điện"
+ok "(no mail yet: they wait for the digest)" sh -c "sleep 1; [ \$(grep -l -i '^X-Envelope-To: resident@demo' '$MAIL'/*.eml 2>/dev/null | wc -l) = $before_digest ]"
+ok "at seven, one mail" wait_mails resident@demo $((before_digest + 1))
+n_mail=$((before_digest + 1))
+ok "(in English, counting them)" equals "$(mail resident@demo $n_mail subject)" "Your daily digest: 2 messages"
+ok "(listing both with their links)" sh -c "$(declare -f mail); PY=$PY MAIL='$MAIL' mail resident@demo $n_mail body | grep -c '/notices/' | grep -qx 2"

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/date.h"
 #include "domain/notify/inbox.h"
 #include "domain/notify/outbox.h"
 #include "domain/notify/subscription.h"
@@ -102,6 +103,88 @@ static void choosing_none_means_no_message(void **state)
 	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
 	assert_int_equal(done, 1);
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox"), 0);
+	test_ctx_free(ctx);
+}
+
+/* The local instant of today's hh:mm (Vietnam). */
+static int64_t today_at(const struct dv_ctx *ctx, int hh, int mm)
+{
+	return time_local_midnight(time_local_date(ctx->now)) + hh * 3600 + mm * 60;
+}
+
+static void a_digest_collapses_the_days_messages_into_one_mail_at_seven(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t lan = account(ctx, t.dong_tac, "lan@example.com");
+	struct actor as_lan = {.account_id = lan};
+	const struct actor *system = ctx->actor;
+	ctx->actor = &as_lan;
+	assert_ok(ctx, notify_pref_set(ctx, NK_NOTICE, NC_DIGEST));
+	ctx->actor = system;
+	ctx->now = today_at(ctx, 6, 0); /* before the digest hour */
+	int done = 0, made = 0;
+	publish(ctx, t.tdh, 7);
+	publish(ctx, t.dong_tac, 8);
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE state = 'held'"), 2);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE channel = 'inapp'"),
+			 2); /* the inbox gets them at once */
+	ctx->now = today_at(ctx, 6, 59);
+	assert_ok(ctx, notify_digest(ctx, 10, &made));
+	assert_int_equal(made, 0);
+	ctx->now = today_at(ctx, 7, 0);
+	assert_ok(ctx, notify_digest(ctx, 10, &made));
+	assert_int_equal(made, 1);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'digest' AND "
+				    "state = 'pending' AND entity_id = 2 AND address = "
+				    "'lan@example.com'"),
+			 1);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE state = 'digested' "
+				    "AND digest_id IS NOT NULL"),
+			 2);
+	/* one published after seven waits for tomorrow's */
+	ctx->now = today_at(ctx, 8, 0);
+	publish(ctx, t.tdh, 9);
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
+	assert_ok(ctx, notify_digest(ctx, 10, &made));
+	assert_int_equal(made, 0);
+	ctx->now += 86400;
+	assert_ok(ctx, notify_digest(ctx, 10, &made));
+	assert_int_equal(made, 1);
+	test_ctx_free(ctx);
+}
+
+static void an_address_gets_ten_mails_a_day_and_the_rest_in_its_digest(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	subscribed(ctx, t.dong_tac, "notices", "tom@example.com");
+	for (int i = 0; i < NOTIFY_MAILS_PER_DAY + 2; i++)
+		publish(ctx, t.dong_tac, 100 + i);
+	int done = 0, held = 0, n_held = 0;
+	assert_ok(ctx, notify_expand(ctx, 100, 0, &done));
+	struct notify_msg *m;
+	size_t n;
+	assert_ok(ctx, notify_claim(ctx, 7, 100, &m, &n));
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(m[i].kind, NOTIFY_NOTICE_PUBLISHED))
+			continue;
+		assert_ok(ctx, ctx_begin(ctx));
+		assert_ok(ctx, ctx_end(ctx, notify_throttle(ctx, &m[i], &held)));
+		if (held)
+			n_held++;
+		else
+			assert_ok(ctx, notify_sent(ctx, &m[i], NULL));
+	}
+	assert_int_equal(n_held, 2);
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE state = 'held' AND "
+				    "attempts = 0"),
+			 2);
 	test_ctx_free(ctx);
 }
 
@@ -302,6 +385,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_notice_reaches_each_person_once_on_each_channel),
 		cmocka_unit_test(choosing_none_means_no_message),
+		cmocka_unit_test(a_digest_collapses_the_days_messages_into_one_mail_at_seven),
+		cmocka_unit_test(an_address_gets_ten_mails_a_day_and_the_rest_in_its_digest),
 		cmocka_unit_test(a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last),
 		cmocka_unit_test(a_claim_left_by_a_killed_sender_is_put_back_and_sent_once),
 		cmocka_unit_test(a_live_senders_claims_are_left_alone),

@@ -36,6 +36,22 @@ struct event {
 	"CAST($3 AS TEXT), CAST($4 AS BIGINT), CAST($5 AS BIGINT), CAST($6 AS TEXT), "             \
 	"CAST($7 AS TEXT), CAST($8 AS BIGINT), CAST($8 AS BIGINT)"
 
+/* An account's messages ($2 the kind): in the app unless it said none, and
+ * by e-mail too, at once or in its daily digest, when it chose so and logs
+ * in by an address. */
+#define ACCOUNT_CHANNELS                                                                           \
+	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "                          \
+	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "                             \
+	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') IN ('email', 'digest') AND "      \
+	"a.login LIKE '%@%') "
+
+/* An event's mails to accounts that chose the digest wait for it ($1 the
+ * event, $2 its kind). */
+static const char sql_hold_digests[] =
+	"UPDATE notify_outbox SET state = 'held' WHERE event_id = $1 AND channel = 'email' AND "
+	"state = 'pending' AND account_id IN (SELECT account_id FROM notify_pref WHERE kind = $2 "
+	"AND channel = 'digest')";
+
 /* The residents of the notice's subtree with an account, in the app unless
  * they said none, and by e-mail too when they chose it and log in by one;
  * those whose account id is in ($9, $10] and that existed when the notice
@@ -48,10 +64,7 @@ static const char sql_notice_accounts[] = MSG_COLS
 	"ELSE a.login END, a.lang, " REST_COLS " "
 	"FROM account a JOIN household h ON h.id = a.household_id "
 	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $5 "
-	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
-	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
-	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
-	"'%@%') "
+	ACCOUNT_CHANNELS
 	"WHERE a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
 	"AND a.id > $9 AND a.id <= $10 AND a.created_at <= $11 ON CONFLICT DO NOTHING";
 
@@ -98,7 +111,7 @@ static const char sql_ballot_voters[] = MSG_COLS
 	"LEFT JOIN resident r ON r.id = COALESCE(a.resident_id, h.representative_id) "
 	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
 	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email' UNION ALL SELECT 'sms') c "
-	"ON c.channel = 'inapp' OR (c.channel = 'email' AND p.channel = 'email' AND a.login "
+	"ON c.channel = 'inapp' OR (c.channel = 'email' AND p.channel IN ('email', 'digest') AND a.login "
 	"LIKE '%@%') OR (c.channel = 'sms' AND $9 = 1 AND COALESCE(r.phone, '') <> '' AND "
 	"COALESCE(p.channel, 'sms') = 'sms') "
 	"WHERE b.matter_id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
@@ -116,10 +129,7 @@ static const char sql_report_reporter[] = MSG_COLS
 	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
 	"ELSE a.login END, a.lang, " REST_COLS " "
 	"FROM report r JOIN account a ON a.id = r.account_id "
-	"LEFT JOIN notify_pref p ON p.account_id = a.id AND p.kind = $2 "
-	"JOIN (SELECT 'inapp' AS channel UNION ALL SELECT 'email') c "
-	"ON c.channel = 'inapp' OR (COALESCE(p.channel, 'inapp') = 'email' AND a.login LIKE "
-	"'%@%') "
+	ACCOUNT_CHANNELS
 	"WHERE r.id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
 	"ON CONFLICT DO NOTHING";
 
@@ -158,6 +168,9 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finishe
 			rc = db_run(ctx->db, &ctx->err, sql_notice_accounts, MSG_ARGS,
 				    DB_I(e->upto), DB_I(hi), DB_I(e->created_at));
 			if (!rc)
+				rc = db_run(ctx->db, &ctx->err, sql_hold_digests, DB_I(e->id),
+					    DB_T(e->kind));
+			if (!rc)
 				rc = db_run(ctx->db, &ctx->err,
 					    "UPDATE notify_event SET expanded_upto = $1 WHERE id = $2",
 					    DB_I(hi), DB_I(e->id));
@@ -179,6 +192,8 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finishe
 			rc = db_run(ctx->db, &ctx->err, sql_sms_households, DB_I(e->id));
 	}
 #undef MSG_ARGS
+	if (!rc)
+		rc = db_run(ctx->db, &ctx->err, sql_hold_digests, DB_I(e->id), DB_T(e->kind));
 	if (!rc)
 		rc = db_run(
 			ctx->db, &ctx->err,
@@ -466,6 +481,10 @@ int notify_counts(struct dv_ctx *ctx, struct notify_counts *c)
 			c->sent = k;
 		else if (!strcmp(s, "failed"))
 			c->failed = k;
+		else if (!strcmp(s, "held"))
+			c->held = k;
+		else if (!strcmp(s, "digested"))
+			c->digested = k;
 	}
 	return rc;
 }

@@ -22,6 +22,7 @@
 #define NOTIFY_CHANNELS(X)                                                                         \
 	X(NC_INAPP, "inapp", N_("In the app"))                                                     \
 	X(NC_EMAIL, "email", N_("By e-mail (and in the app)"))                                     \
+	X(NC_DIGEST, "digest", N_("In a daily e-mail (and in the app)"))                           \
 	X(NC_NONE, "none", N_("Not at all"))                                                       \
 	X(NC_SMS, "sms", N_("By text message (and in the app)"))
 DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
@@ -41,6 +42,21 @@ DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
 DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
 
 #define NOTIFY_KIND_CONFIRM "subscription_confirm"
+
+/*
+ * Digests and limits. A message for a digest waits in state 'held'; each
+ * day at NOTIFY_DIGEST_HOUR (Vietnam's time) what a recipient was held
+ * before then becomes one mail (notify_digest). One address gets at most
+ * NOTIFY_MAILS_PER_DAY mails in 24 hours (a digest and a confirmation
+ * included): the others wait for its next digest. One phone gets at most
+ * NOTIFY_SMS_PER_DAY text messages in 24 hours: the others wait until the
+ * oldest of those is a day old.
+ */
+#define NOTIFY_DIGEST_HOUR    7
+#define NOTIFY_DIGEST_ITEMS   50 /* listed in one digest; it counts the others */
+#define NOTIFY_MAILS_PER_DAY  10
+#define NOTIFY_SMS_PER_DAY    3
+#define NOTIFY_KIND_DIGEST    "digest"
 
 /* Attempts before a message is given up, and the first wait between two
  * (doubled each time, at most a day). */
@@ -144,9 +160,29 @@ int notify_sent_inapp(struct dv_ctx *ctx, const struct notify_msg *v, size_t n, 
  * or give up after NOTIFY_MAX_ATTEMPTS. */
 int notify_failed(struct dv_ctx *ctx, const struct notify_msg *m, const char *error);
 
+/*
+ * Before m goes out by mail or text message: is its recipient over the
+ * day's limit? Then it waits (a mail for the next digest, a text message
+ * until a slot frees) with its attempt given back, and *held is set.
+ */
+int notify_throttle(struct dv_ctx *ctx, const struct notify_msg *m, int *held);
+
+/* The instant before which held messages go into today's digests: today's
+ * NOTIFY_DIGEST_HOUR if it has passed at ctx->now, else yesterday's. */
+int64_t notify_digest_due(const struct dv_ctx *ctx);
+
+/*
+ * Make the digests due: for up to max recipients with messages held
+ * before notify_digest_due, one mail each listing them (in its detail, one
+ * line per message: kind, entity, id, unit and title separated by tabs),
+ * the held ones marked digested with it, each recipient in one
+ * transaction. *made how many digests.
+ */
+int notify_digest(struct dv_ctx *ctx, int max, int *made);
+
 /* Counts of the outbox's rows by state (for the log and the tests). */
 struct notify_counts {
-	int64_t pending, sending, sent, failed;
+	int64_t pending, sending, sent, failed, held, digested;
 };
 int notify_counts(struct dv_ctx *ctx, struct notify_counts *c);
 

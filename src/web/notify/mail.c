@@ -23,6 +23,41 @@ static const char *topic_label(struct req *r, const char *topic)
 	return T(r, notify_topic_label_of(topic));
 }
 
+/* A digest: one line and one link per message held for it (digest.c). */
+static void digest_text(struct req *r, const struct notify_msg *m, const char *public_url,
+			const char **subject, struct buf *b)
+{
+	struct arena *a = &r->arena;
+	*subject = arena_printf(a, T(r, "Your daily digest: %lld messages"),
+				(long long)m->entity_id);
+	buf_adds(b, T(r, "What happened since your last digest:"));
+	buf_adds(b, "\n\n");
+	char *copy = arena_strdup(a, m->detail), *line, *save = NULL;
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *f[5], *rest = line;
+		int k = 0;
+		for (; k < 5 && rest; k++)
+			f[k] = strsep(&rest, "\t");
+		if (k < 5)
+			continue;
+		buf_addf(b, "* %s: %s\n  %s%s\n", f[3], f[4], public_url,
+			 link_entity(r, f[1], strtoll(f[2], NULL, 10), m->unit_id));
+	}
+	if (m->entity_id > NOTIFY_DIGEST_ITEMS)
+		buf_addf(b, "\n%s\n",
+			 arena_printf(a, T(r, "And %lld more: %s"),
+				      (long long)(m->entity_id - NOTIFY_DIGEST_ITEMS),
+				      arena_printf(a, "%s%s", public_url,
+						   m->account_id ? link_me_notifications(r)
+								 : link_notices(r, m->unit_id, 0))));
+	buf_adds(b, "\n");
+	buf_adds(b, m->account_id
+			    ? T(r, "You receive this because you chose a daily digest, or many "
+				   "messages came for you in a day.")
+			    : T(r, "You receive this because many messages came for this address "
+				   "in a day."));
+}
+
 /* The subject line and the body of m, in r's language. */
 void mail_text(struct req *r, const struct notify_msg *m, const char *public_url,
 	       const char **subject, const char **text)
@@ -30,7 +65,9 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 	struct arena *a = &r->arena;
 	struct buf b;
 	buf_init(&b, 1024);
-	if (!strcmp(m->kind, NOTIFY_KIND_CONFIRM)) {
+	if (!strcmp(m->kind, NOTIFY_KIND_DIGEST)) {
+		digest_text(r, m, public_url, subject, &b);
+	} else if (!strcmp(m->kind, NOTIFY_KIND_CONFIRM)) {
 		*subject = arena_printf(a, T(r, "Confirm your subscription to %s"), m->title);
 		buf_addf(&b, T(r, "Someone, we hope you, asked to receive by e-mail: %s, %s."),
 			 topic_label(r, m->detail), m->title);

@@ -21,13 +21,7 @@
 /* The page a message is about. */
 static const char *item_link(struct req *r, const struct notify_item *it)
 {
-	if (!strcmp(it->entity, "report"))
-		return link_report(r, it->entity_id, NULL);
-	if (!strcmp(it->entity, "notice"))
-		return link_notice(r, it->entity_id, NULL);
-	if (!strcmp(it->entity, "matter"))
-		return link_matter(r, it->entity_id, NULL);
-	return link_unit(r, it->unit_id, NULL);
+	return link_entity(r, it->entity, it->entity_id, it->unit_id);
 }
 
 /* What happened, in a line. */

@@ -27,6 +27,7 @@
 
 #define CLAIM_MAX  50 /* messages claimed together */
 #define EXPAND_MAX 20 /* events expanded in one round */
+#define DIGEST_MAX 50 /* digests made in one round */
 
 struct sender {
 	struct sender_config cfg;
@@ -65,10 +66,26 @@ static int commit_sent(void *arg, const char *provider_id)
 	return c->rc;
 }
 
+/* Is m over its recipient's limit for the day (outbox.h)? Then it waits,
+ * and *held is set. A digest and a confirmation are never held. */
+static int over_limit(struct req *r, const struct notify_msg *m, int *held)
+{
+	*held = 0;
+	if (!strcmp(m->kind, NOTIFY_KIND_DIGEST) || !strcmp(m->kind, NOTIFY_KIND_CONFIRM))
+		return 0;
+	r->ctx.now = time_now();
+	int rc = ctx_begin(&r->ctx);
+	return rc ? rc : ctx_end(&r->ctx, notify_throttle(&r->ctx, m, held));
+}
+
 /* Deliver one claimed message and record the outcome. */
 static int deliver(struct sender *s, struct req *r, const struct notify_msg *m)
 {
 	char err[256] = "";
+	int held = 0;
+	int hrc = over_limit(r, m, &held);
+	if (hrc || held)
+		return hrc;
 	struct commit c = {r, m, 0, 0};
 	int sms = !strcmp(m->channel, "sms");
 	struct transport *t = sms ? (s->has_sms ? &s->sms : NULL) : (s->has_smtp ? &s->smtp : NULL);
@@ -101,7 +118,10 @@ static int round_once(struct sender *s, struct req *r)
 	struct notify_msg *v;
 	size_t n = 0;
 	r->ctx.now = time_now();
+	int digests = 0;
 	int rc = notify_expand(&r->ctx, EXPAND_MAX, s->has_sms, &expanded);
+	if (!rc)
+		rc = notify_digest(&r->ctx, DIGEST_MAX, &digests);
 	if (!rc)
 		rc = notify_claim(&r->ctx, s->owner, CLAIM_MAX, &v, &n);
 	size_t inapp = 0;
@@ -118,7 +138,7 @@ static int round_once(struct sender *s, struct req *r)
 			log_error("notify: %s", r->ctx.err.msg);
 		return 0;
 	}
-	return expanded + (int)n;
+	return expanded + digests + (int)n;
 }
 
 static void *sender_main(void *arg)
