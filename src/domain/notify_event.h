@@ -19,6 +19,9 @@
 #define NOTIFY_REPORT_FILED	"report_filed" /* for e-mail subscribers only */
 #define NOTIFY_BALLOT_OPENED	"ballot_opened" /* to the households on its roll */
 #define NOTIFY_NOTICE_SMS	"notice_sms" /* an officer texts a notice to households */
+#define NOTIFY_CONSULT_OPENED	"consultation_opened"  /* to the residents of its area */
+#define NOTIFY_CONSULT_CLOSING	"consultation_closing" /* the day before it closes */
+#define NOTIFY_WORK_CHANGED	"work_changed" /* to the households that paid into it */
 
 /*
  * Record that `kind` happened to entity/entity_id ("notice", 12) in unit_id

@@ -544,5 +544,9 @@ const char *link_entity(struct req *r, const char *entity, int64_t id, int64_t u
 		return link_notice(r, id, NULL);
 	if (!strcmp(entity, "matter"))
 		return link_matter(r, id, NULL);
+	if (!strcmp(entity, "consultation"))
+		return link_consultation(r, id, NULL);
+	if (!strcmp(entity, "work"))
+		return link_work(r, id, NULL);
 	return link_unit(r, unit_id, NULL);
 }

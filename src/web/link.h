@@ -194,7 +194,8 @@ const char *link_query(struct req *r, const char *path, const char *key, const c
 /* The same for a number; path itself when id is 0. */
 const char *link_query_id(struct req *r, const char *path, const char *key, int64_t id);
 
-/* The page of a record named by its kind ("notice", "report", "matter"),
+/* The page of a record named by its kind ("notice", "report", "matter",
+ * "consultation", "work"),
  * else of unit_id: what a message links to. */
 const char *link_entity(struct req *r, const char *entity, int64_t id, int64_t unit_id);
 

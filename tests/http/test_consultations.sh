@@ -57,6 +57,9 @@ ok "(split at its articles)" sh -c "grep -q 'Điều 1. Phạm vi' '$T_DIR/body'
 ok "a resident cannot comment on a draft" equals "$(get "/consultations/$C/opinions" -b "$(jar res)" -X POST --data-urlencode "csrf=$(csrf_of res /me)" -d section=1 -d stance=support -d text=x)" 404
 ok "closing in the past: refused" equals "$(wpost "/consultations/$C/open" -d closes_on=2020-01-01 -d closes_time=17:00)" 400
 ok "opened for comments" equals "$(wpost "/consultations/$C/open" -d "closes_on=$(TZ=Asia/Ho_Chi_Minh date -d '+10 days' +%F)" -d closes_time=17:00)" 303
+told_consult() { curl -s -b "$(jar res)" "http://127.0.0.1:$T_PORT/api/v1/me/notifications" | grep -q "\"url\":\"[^\"]*/consultations/$C\""; }
+ok "the ward's residents are told in the app" within 10 told_consult
+ok "(asking for their comments)" sh -c "curl -s -b '$(jar res)' http://127.0.0.1:$T_PORT/api/v1/me/notifications | grep -q 'xin ý kiến của bạn: Dự án nâng cấp đường Đông Tác'"
 ok "the draft cannot change any more" equals "$(wpost "/consultations/$C" -d kind=project -d title=Khác -d body=Khác)" 404
 get "/api/v1/consultations/$C" >/dev/null
 ok "public in the API, with four parts and the whole" equals "$(json '[j.status, j.sections.length, j.sections[2].heading].join()')" "open,5,Điều 1. Phạm vi"

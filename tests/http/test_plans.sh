@@ -16,12 +16,6 @@
 DB=$(new_db)
 "$DANVAN_BIN" demo --households 600 --seed 3 --db "$DB" >/dev/null 2>&1
 ok "server starts" start_server "$DB" --threads 2
-sql() {
-	case $DB in
-	sqlite:*) sqlite3 "${DB#sqlite:}" "$1" ;;
-	*) psql -qtA "$DB" -c "$1" ;;
-	esac
-}
 for who in board ward; do
 	ok "$who logs in" equals "$(login_as $who $who@demo)" 303
 done
@@ -61,7 +55,7 @@ ok "(Vietnamese, with its tasks)" contains "$T_DIR/body" "Tổ chức đối tho
 ok "a unit's plans" equals "$(get "/units/$CITY/plans")" 200
 
 # ------------------------------------------------------ the consolidation
-T=$(sql "SELECT id FROM periodic_template ORDER BY id LIMIT 1")
+T=$(q "SELECT id FROM periodic_template ORDER BY id LIMIT 1")
 ok "the consolidation of 2022" equals \
 	"$(api "$BOARD" GET "/api/v1/plans/periodic/$T/consolidation?year=2022")" 200
 ok "(seven wards, four quarters each: 27 on time, one late, none missing)" equals \
@@ -148,8 +142,8 @@ ok "(filled as recorded)" contains "$T_DIR/body" 'name="held_on" type="date" val
 ok "(every certificate the review lists ticked)" equals "$(grep -o 'name="award_[0-9]*" checked' "$T_DIR/body" | wc -l)" 54
 ok "not to anonymous readers" equals "$(get "/reviews/$R")" 200
 ok "(no form on the public page)" lacks "$T_DIR/body" 'action="/reviews/[0-9]*/conference"'
-A1=$(sql "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1")
-A2=$(sql "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1 OFFSET 1")
+A1=$(q "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1")
+A2=$(q "SELECT ref FROM review_line WHERE review_id = $R AND kind = 'award' ORDER BY position LIMIT 1 OFFSET 1")
 conf() { # conf HELD_ON [curl args...]: the board posts the conference's form
 	local held=$1
 	shift
@@ -185,7 +179,7 @@ ok "(the place and the two people commended)" equals \
 	"$(grep -c 'Hội trường Ủy ban nhân dân thành phố Dĩ An' "$T_DIR/body"),$(grep -o 'Những người được trao giấy khen</summary><ul[^>]*>\(<li>[^<]*</li>\)*' "$T_DIR/body" | grep -o '<li>' | wc -l)" "1,2"
 ok "the board hands every certificate again" equals \
 	"$(conf 2023-02-17 -d starts=08:00 --data-urlencode 'place=Hội trường Thành ủy Dĩ An' --data-urlencode 'participants=Các đơn vị' --data-urlencode 'agenda=Tổng kết' \
-		$(sql "SELECT '-d award_' || ref || '=1' FROM review_line WHERE review_id = $R AND kind = 'award'"))" 303
+		$(q "SELECT '-d award_' || ref || '=1' FROM review_line WHERE review_id = $R AND kind = 'award'"))" 303
 ok "(54 again)" equals "$(get "/api/v1/reviews/$R" >/dev/null; json 'j.conference.awards.length')" 54
 
 # ------------------------------------ a review of this year and the modules
@@ -226,7 +220,7 @@ ok "/me for the ward officer" equals "$(get /me -b "$(jar ward)")" 200
 ok "(overdue tasks on the to-do list)" contains "$T_DIR/body" "nhiệm vụ quá hạn"
 
 # ------------------------------------------------- the ward's own forms
-WTASK=$(sql "SELECT t.id FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2023 AND p.unit_id = $CITY AND t.unit_id = $TDH AND t.organization_id IS NULL")
+WTASK=$(q "SELECT t.id FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2023 AND p.unit_id = $CITY AND t.unit_id = $TDH AND t.organization_id IS NULL")
 ok "the ward's task page" equals "$(get "/tasks/$WTASK" -b "$(jar ward)")" 200
 TOK=$(csrf_of ward "/tasks/$WTASK")
 ok "the ward reports it done through the form" equals \
@@ -242,10 +236,10 @@ FORM="/periodic/$T/units/$TDH?year=$LAST&period=4"
 ok "the ward's report form of last year's fourth quarter" equals "$(get "$FORM" -b "$(jar ward)")" 200
 TOK=$(csrf_of ward "$FORM")
 printf 'text_1=Qu\xfd 4 b\xe1o c\xe1o' >"$T_DIR/bad.form"
-REPORTS=$(sql "SELECT COUNT(*) FROM periodic_report")
+REPORTS=$(q "SELECT COUNT(*) FROM periodic_report")
 ok "a text of malformed UTF-8: 400" equals \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" --data-binary @"$T_DIR/bad.form" "http://127.0.0.1:$T_PORT$FORM")" 400
-ok "(nothing written)" equals "$(sql "SELECT COUNT(*) FROM periodic_report")" "$REPORTS"
+ok "(nothing written)" equals "$(q "SELECT COUNT(*) FROM periodic_report")" "$REPORTS"
 ok "the ward sends it through the form" equals \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar ward)" --data-urlencode "csrf=$TOK" -d item_3=4 -d item_4=450 -d item_4_of=500 --data-urlencode "text_1=Quý 4 ổn định" -d submit=1 "http://127.0.0.1:$T_PORT$FORM")" 303
 ok "the city's consolidation of that quarter counts it" equals \
@@ -308,16 +302,16 @@ ok "Bình An's officer does not find Tân Đông Hiệp's to send it" equals \
 	"$(api "$OTHER" POST "/api/v1/plans/periodic/$T/units/$TDH?year=$LAST&period=2" '{"submit":true}')" 404
 
 # ------------------------------------------------------------ refusals
-PLANS=$(sql "SELECT COUNT(*) FROM plan")
-TASKS_N=$(sql "SELECT COUNT(*) FROM plan_task")
+PLANS=$(q "SELECT COUNT(*) FROM plan")
+TASKS_N=$(q "SELECT COUNT(*) FROM plan_task")
 printf '{"year":%d,"kind":"democracy","title":"K\xe1\xba ho\xe1ch"}' "$YEAR" >"$T_DIR/bad.json"
 ok "a title of malformed UTF-8: 400" equals \
 	"$(curl -s -o "$T_DIR/body" -w '%{http_code}' -H "Authorization: Bearer $BOARD" -H 'Content-Type: application/json' --data-binary @"$T_DIR/bad.json" "http://127.0.0.1:$T_PORT/api/v1/units/$CITY/plans")" 400
-BA23=$(sql "SELECT id FROM plan WHERE unit_id = $BA AND year = 2023")
+BA23=$(q "SELECT id FROM plan WHERE unit_id = $BA AND year = 2023")
 ok "a task of Bình An's plan given to Tân Đông Hiệp: 400" equals \
 	"$(api "$OTHER" POST "/api/v1/plans/$BA23/tasks" "{\"title\":\"Việc\",\"units\":[$TDH],\"due_on\":\"30/06/2023\"}")" 400
 ok "(naming the unit)" contains "$T_DIR/body" '"field":"unit'
-P23=$(sql "SELECT id FROM plan WHERE unit_id = $CITY AND year = 2023")
+P23=$(q "SELECT id FROM plan WHERE unit_id = $CITY AND year = 2023")
 ok "Bình An's officer on the city's plan: refused" equals \
 	"$(api "$OTHER" POST "/api/v1/plans/$P23/tasks" "{\"title\":\"Việc\",\"units\":[$BA],\"due_on\":\"30/06/2023\"}")" 403
 ok "nor may it build another ward's review" equals \
@@ -325,5 +319,5 @@ ok "nor may it build another ward's review" equals \
 ok "a form without its CSRF token: 403" equals \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar board)" -d "year=$YEAR" -d kind=democracy -d title=X "http://127.0.0.1:$T_PORT/units/$CITY/plans")" 403
 ok "a year that is not one: 400" equals "$(api "$BOARD" POST "/api/v1/units/$CITY/reviews" '{"year":"2022"}')" 400
-ok "nothing was written" equals "$(sql "SELECT COUNT(*) FROM plan"),$(sql "SELECT COUNT(*) FROM plan_task")" "$PLANS,$TASKS_N"
+ok "nothing was written" equals "$(q "SELECT COUNT(*) FROM plan"),$(q "SELECT COUNT(*) FROM plan_task")" "$PLANS,$TASKS_N"
 ok "the server is still up" equals "$(get /healthz)" 200

@@ -14,14 +14,6 @@ for who in head res ward front; do
 	case $who in res) login=resident@demo ;; *) login=$who@demo ;; esac
 	ok "$who logs in" equals "$(login_as $who $login)" 303
 done
-# sql QUERY: rows as "a|b" lines, from either engine (the test's oracle)
-sql() {
-	if [ "$DANVAN_TEST_BACKEND" = postgres ]; then
-		psql -qAt "$DB" -c "$1"
-	else
-		sqlite3 "${DB#sqlite:}" "$1"
-	fi
-}
 get '/api/v1/units?q=dong%20tac' >/dev/null
 DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1/p' "$T_DIR/body")
 get "/api/v1/matters?unit=$DT&status=open" >/dev/null
@@ -30,9 +22,9 @@ ok "the demo's open household ballot" test -n "$OPEN"
 
 # every household of the community: its address and its representative's
 # name, one a line; what no page may show beside a receipt
-sql "SELECT h.address FROM ballot_roll b JOIN household h ON h.id = b.household_id
+q "SELECT h.address FROM ballot_roll b JOIN household h ON h.id = b.household_id
      WHERE b.matter_id = $OPEN" >"$T_DIR/households"
-sql "SELECT r.full_name FROM ballot_roll b JOIN household h ON h.id = b.household_id
+q "SELECT r.full_name FROM ballot_roll b JOIN household h ON h.id = b.household_id
      JOIN resident r ON r.id = h.representative_id WHERE b.matter_id = $OPEN" >>"$T_DIR/households"
 ok "(the community's addresses and names)" sh -c "[ \$(wc -l <'$T_DIR/households') -gt 10 ]"
 touch "$T_DIR/receipts" # every receipt the test learns of
@@ -58,7 +50,7 @@ ok "its page later says it voted, without the receipt" equals "$(get "/matters/$
 ok "(nor the API)" equals "$(get "/api/v1/matters/$OPEN/ballot" -b "$(jar res)" >/dev/null; json 'j.how+" "+("receipt" in j)')" "online false"
 
 # a second household votes by the API: the answer carries its receipt
-ROLL=$(sql "SELECT household_id FROM ballot_roll WHERE matter_id = $OPEN AND how IS NULL ORDER BY household_id")
+ROLL=$(q "SELECT household_id FROM ballot_roll WHERE matter_id = $OPEN AND how IS NULL ORDER BY household_id")
 H2=$(echo "$ROLL" | sed -n 1p) H3=$(echo "$ROLL" | sed -n 2p)
 for h in $H2 $H3; do
 	printf 'mat-khau-1\n' | "$DANVAN_BIN" user add "rep$h@demo" --name "Đại diện hộ $h" --household "$h" --db "$DB" >/dev/null

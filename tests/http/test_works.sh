@@ -18,12 +18,6 @@ for who in head ward front inspector member; do
 	ok "$who logs in" equals "$(login_as $who $who@demo)" 303
 done
 ok "resident@demo logs in" equals "$(login_as res resident@demo)" 303
-sql() {
-	case $DB in
-	sqlite:*) sqlite3 "${DB#sqlite:}" "$1" ;;
-	*) psql -qtA "$DB" -c "$1" ;;
-	esac
-}
 get '/api/v1/units?q=dong%20tac' >/dev/null
 DT=$(sed -n 's/.*"id":\([0-9]*\),"kind":"neighborhood","name":"Đông Tác".*/\1/p' "$T_DIR/body")
 get '/api/v1/units?q=chieu%20lieu' >/dev/null
@@ -158,7 +152,7 @@ ok "(the page says so)" contains "$T_DIR/body" "Chưa có hóa đơn"
 ok "the head records progress" equals "$(hpost "/works/$C/milestones" -d stage=during -d percent=30 --data-urlencode 'description=Đã đổ bê tông 50 m đầu hẻm.')" 303
 ok "progress does not go back: 400" equals "$(hpost "/works/$C/milestones" -d stage=during -d percent=20 --data-urlencode 'description=Lùi')" 400
 ok "(naming the percent)" contains "$T_DIR/body" 'id="e-percent"'
-M=$(sql "SELECT MAX(id) FROM work_milestone WHERE work_id = $C")
+M=$(q "SELECT MAX(id) FROM work_milestone WHERE work_id = $C")
 vips black "$T_DIR/gps.jpg" 64 48 --bands 3 >/dev/null 2>&1
 exiftool -q -overwrite_original -GPSLatitude=10.9 -GPSLatitudeRef=N -GPSLongitude=106.77 -GPSLongitudeRef=E -Make=Test "$T_DIR/gps.jpg"
 ok "the test photo does carry GPS" sh -c "exiftool -s -GPSLatitude '$T_DIR/gps.jpg' | grep -q GPSLatitude"
@@ -219,7 +213,7 @@ ok "(read by zipfile: its title, SUMIFS totals, a row per entry)" equals "$XL" "
 # ---------------------------------------------------------------- the board
 ft=$(csrf_of front "/works/$P")
 board() { get "/works/$P/board" -b "$(jar "$1")" -X POST --data-urlencode "csrf=$2" "${@:3}"; }
-ELECTION=$(sql "SELECT id FROM matter WHERE type = 5 AND status = 'closed' ORDER BY id LIMIT 1")
+ELECTION=$(q "SELECT id FROM matter WHERE type = 5 AND status = 'closed' ORDER BY id LIMIT 1")
 members=(-d "election=$ELECTION" --data-urlencode 'm1_name=Nguyễn Văn Hòa' -d m1_role=head -d m1_origin=front
 	--data-urlencode 'm2_name=Lê Thị Kim Oanh' -d m2_role=deputy -d m2_origin=inspection -d m2_login=inspector@demo
 	--data-urlencode 'm3_name=Trần Văn Phúc' -d m3_role=member -d m3_origin=resident
@@ -254,15 +248,24 @@ ok "the household agrees to show its name" equals "$(get "/works/$F/consent" -b 
 ok "a head has no household to agree for: 403" equals "$(hpost "/works/$F/consent" -d show_name=1)" 403
 ok "the unit's page lists its works" equals "$(get "/units/$DT")" 200
 ok "(and what they delivered: 320 m)" sh -c "grep -q 'Công trình do Nhân dân cùng làm' '$T_DIR/body' && grep -q '<strong>320</strong>' '$T_DIR/body'"
-CITY=$(sql "SELECT id FROM unit WHERE parent_id IS NOT NULL AND code = '724'")
+CITY=$(q "SELECT id FROM unit WHERE parent_id IS NOT NULL AND code = '724'")
 ok "the city's page has the totals" equals "$(get "/units/$CITY")" 200
 ok "(metres paved, đồng from households and from sponsors)" sh -c "grep -q '<strong>320</strong>Mét đường hẻm' '$T_DIR/body' && grep -q 'từ các hộ gia đình' '$T_DIR/body' && grep -q 'từ tài trợ và ngân sách' '$T_DIR/body'"
 
 # ------------------------------------------------------------- verify
 ok "verify: the ledgers hold" "$DANVAN_BIN" verify --db "$DB"
-TAMPERED=$(sql "SELECT id FROM work_ledger WHERE work_id = $C AND seq = 3")
-sql "UPDATE work_ledger SET amount = amount + 1000 WHERE id = $TAMPERED" >/dev/null
+TAMPERED=$(q "SELECT id FROM work_ledger WHERE work_id = $C AND seq = 3")
+q "UPDATE work_ledger SET amount = amount + 1000 WHERE id = $TAMPERED" >/dev/null
 "$DANVAN_BIN" verify --db "$DB" >"$T_DIR/verify.out" 2>&1
 ok "an entry altered behind the program's back: exit 5" equals "$?" 5
 ok "(named)" grep -q "ledger of work $C BROKEN at entry $TAMPERED (no. 3 of the work)" "$T_DIR/verify.out"
 ok "(the audit chain itself holds)" grep -q "audit chain holds" "$T_DIR/verify.out"
+
+# the households that paid into a work hear of its steps
+S=$(q "SELECT id FROM work WHERE status = 'settled' ORDER BY id LIMIT 1")
+PAID=$(q "SELECT COUNT(*) FROM work_household wh JOIN account a ON a.household_id = wh.household_id WHERE wh.work_id = $S AND a.login = 'resident@demo' AND wh.given > 0")
+ok "resident@demo's household paid into the settled work" equals "$PAID" 1
+ok "the head closes it" equals "$(hpost "/works/$S/status" -d to=closed)" 303
+told_work() { curl -s -b "$(jar res)" "http://127.0.0.1:$T_PORT/api/v1/me/notifications" | grep -q "\"url\":\"[^\"]*/works/$S\""; }
+ok "the resident is told in the app" within 10 told_work
+ok "(saying what became of it)" sh -c "curl -s -b '$(jar res)' http://127.0.0.1:$T_PORT/api/v1/me/notifications | grep -q 'mà hộ bạn đã đóng góp'"

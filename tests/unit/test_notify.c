@@ -188,6 +188,36 @@ static void an_address_gets_ten_mails_a_day_and_the_rest_in_its_digest(void **st
 	test_ctx_free(ctx);
 }
 
+static void a_consultation_closing_tomorrow_is_announced_once(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	account(ctx, t.dong_tac, "lan@example.com");
+	account(ctx, t.noi_hoa, "elsewhere@example.com");
+	/* open for three days, closing in 12 hours; another closing in three days */
+	for (int i = 0; i < 2; i++)
+		assert_ok(ctx, db_run(ctx->db, &ctx->err,
+				      "INSERT INTO consultation (unit_id, kind, status, title, "
+				      "title_folded, body, opened_at, closes_at, created_at, "
+				      "updated_at) VALUES ($1, 'project', 'open', 'Đường', 'duong', "
+				      "'x', $2, $3, $2, $2)",
+				      DB_I(t.tdh), DB_I(ctx->now - 3 * 86400),
+				      DB_I(ctx->now + (i ? 3 * 86400 : 43200))));
+	int added = 0, done = 0;
+	assert_ok(ctx, notify_closing_soon(ctx, &added));
+	assert_int_equal(added, 1);
+	assert_ok(ctx, notify_closing_soon(ctx, &added));
+	assert_int_equal(added, 0); /* once */
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
+	/* the resident of the ward hears of it, the one of another ward does not */
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE kind = "
+				    "'consultation_closing' AND channel = 'inapp'"),
+			 1);
+	test_ctx_free(ctx);
+}
+
 static void a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last(void **state)
 {
 	(void)state;
@@ -385,6 +415,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_notice_reaches_each_person_once_on_each_channel),
 		cmocka_unit_test(choosing_none_means_no_message),
+		cmocka_unit_test(a_consultation_closing_tomorrow_is_announced_once),
 		cmocka_unit_test(a_digest_collapses_the_days_messages_into_one_mail_at_seven),
 		cmocka_unit_test(an_address_gets_ten_mails_a_day_and_the_rest_in_its_digest),
 		cmocka_unit_test(a_failure_waits_twice_as_long_each_time_and_the_sixth_is_the_last),

@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "base/names.h"
 #include "base/text.h"
+#include "domain/notify_event.h"
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "store/search.h"
@@ -406,6 +407,9 @@ static int open_tx(struct dv_ctx *ctx, int64_t id, int64_t closes_at)
 			    "UPDATE consultation SET status = 'open', opened_at = $1, closes_at = $2, "
 			    "updated_at = $1 WHERE id = $3",
 			    DB_I(ctx->now), DB_I(closes_at), DB_I(id));
+	if (!rc) /* the residents of its area are told (the notify family) */
+		rc = notify_event_add(ctx, NOTIFY_CONSULT_OPENED, c.unit_id, 0, "consultation", id,
+				      c.title, "", 0);
 	if (!rc)
 		rc = search_put(ctx->db, &ctx->err, "consultation", id, c.unit_id,
 				text_fold_a(ctx->arena, c.title), text_fold_a(ctx->arena, c.body));

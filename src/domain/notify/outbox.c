@@ -36,6 +36,13 @@ struct event {
 	"CAST($3 AS TEXT), CAST($4 AS BIGINT), CAST($5 AS BIGINT), CAST($6 AS TEXT), "             \
 	"CAST($7 AS TEXT), CAST($8 AS BIGINT), CAST($8 AS BIGINT)"
 
+/* The columns of an account's message (a, c: ACCOUNT_CHANNELS' channel),
+ * its commune being `ward`. */
+#define ACCOUNT_MSG(ward)                                                                          \
+	"SELECT CAST($1 AS BIGINT), " ward ", CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "   \
+	"'inapp' THEN 'a' || a.id ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel "     \
+	"WHEN 'inapp' THEN '' ELSE a.login END, a.lang, " REST_COLS " "
+
 /* An account's messages ($2 the kind): in the app unless it said none, and
  * by e-mail too, at once or in its daily digest, when it chose so and logs
  * in by an address. */
@@ -58,10 +65,7 @@ static const char sql_hold_digests[] =
  * was published ($11): an account made later finds it on the notices page,
  * not as news. */
 static const char sql_notice_accounts[] = MSG_COLS
-	"SELECT CAST($1 AS BIGINT), h.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
-	"'inapp' THEN 'a' || a.id "
-	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
-	"ELSE a.login END, a.lang, " REST_COLS " "
+	ACCOUNT_MSG("h.ward_id")
 	"FROM account a JOIN household h ON h.id = a.household_id "
 	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $5 "
 	ACCOUNT_CHANNELS
@@ -122,12 +126,18 @@ static const char sql_sms_households[] =
 	"UPDATE notify_outbox SET household_id = CAST(substr(recipient, 2) AS BIGINT) "
 	"WHERE event_id = $1 AND channel = 'sms' AND household_id IS NULL";
 
+/* The accounts of the households that paid into a work ($4). */
+static const char sql_work_payers[] = MSG_COLS
+	ACCOUNT_MSG("h.ward_id")
+	"FROM work_household wh JOIN household h ON h.id = wh.household_id "
+	"JOIN account a ON a.household_id = h.id "
+	ACCOUNT_CHANNELS
+	"WHERE wh.work_id = $4 AND (wh.given > 0 OR wh.cash > 0) AND a.status = 'active' "
+	"AND COALESCE(p.channel, 'inapp') <> 'none' ON CONFLICT DO NOTHING";
+
 /* A report's reporter, if it has an account. */
 static const char sql_report_reporter[] = MSG_COLS
-	"SELECT CAST($1 AS BIGINT), r.ward_id, CAST($2 AS TEXT), c.channel, CASE c.channel WHEN "
-	"'inapp' THEN 'a' || a.id "
-	"ELSE 'e' || lower(a.login) END, a.id, NULL, CASE c.channel WHEN 'inapp' THEN '' "
-	"ELSE a.login END, a.lang, " REST_COLS " "
+	ACCOUNT_MSG("r.ward_id")
 	"FROM report r JOIN account a ON a.id = r.account_id "
 	ACCOUNT_CHANNELS
 	"WHERE r.id = $4 AND a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
@@ -151,6 +161,14 @@ static const char sql_notice_sms[] =
 	"o.entity_id = $4 AND o.household_id = h.id) "
 	"ON CONFLICT DO NOTHING";
 
+/* Kinds that reach the residents of an area (the event's unit and below)
+ * who had an account then, in chunks (sql_notice_accounts). */
+static int area_kind(const char *kind)
+{
+	return !strcmp(kind, NOTIFY_NOTICE_PUBLISHED) || !strcmp(kind, NOTIFY_CONSULT_OPENED) ||
+	       !strcmp(kind, NOTIFY_CONSULT_CLOSING);
+}
+
 /* One transaction of an event's expansion: a chunk of a notice's accounts
  * (e->upto moves on; the event stays pending), or the rest of it. */
 static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finished)
@@ -160,7 +178,7 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finishe
 #define MSG_ARGS                                                                                   \
 	DB_I(e->id), DB_T(e->kind), DB_T(e->entity), DB_I(e->entity_id), DB_I(e->unit_id),         \
 		DB_T(e->title), DB_T(e->detail), DB_I(ctx->now)
-	if (!strcmp(e->kind, NOTIFY_NOTICE_PUBLISHED)) {
+	if (area_kind(e->kind)) {
 		int64_t hi = 0;
 		rc = db_int(ctx->db, &hi, &ctx->err, sql_notice_chunk, DB_I(e->unit_id),
 			    DB_I(e->upto), DB_I(EXPAND_CHUNK), DB_I(e->created_at));
@@ -178,12 +196,14 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finishe
 				e->upto = hi;
 			return rc;
 		}
-		if (!rc)
+		if (!rc && !strcmp(e->kind, NOTIFY_NOTICE_PUBLISHED))
 			rc = db_run(ctx->db, &ctx->err, sql_notice_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_FILED)) {
 		rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_CHANGED)) {
 		rc = db_run(ctx->db, &ctx->err, sql_report_reporter, MSG_ARGS);
+	} else if (!strcmp(e->kind, NOTIFY_WORK_CHANGED)) {
+		rc = db_run(ctx->db, &ctx->err, sql_work_payers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_NOTICE_SMS)) {
 		rc = db_run(ctx->db, &ctx->err, sql_notice_sms, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_BALLOT_OPENED)) {
@@ -237,6 +257,25 @@ int notify_expand(struct dv_ctx *ctx, int max_events, int sms, int *done)
 		(*done)++;
 	}
 	return 0;
+}
+
+int notify_closing_soon(struct dv_ctx *ctx, int *added)
+{
+	*added = 0;
+	int rc = ctx_begin(ctx);
+	if (rc)
+		return rc;
+	rc = db_run(ctx->db, &ctx->err,
+		    "INSERT INTO notify_event (kind, unit_id, ward_id, entity, entity_id, title, "
+		    "detail, created_at) SELECT $1, c.unit_id, NULL, 'consultation', c.id, "
+		    "c.title, '', $2 FROM consultation c "
+		    "WHERE c.status = 'open' AND c.closes_at > $2 AND c.closes_at <= $2 + 86400 "
+		    "AND c.opened_at < $2 - 86400 AND NOT EXISTS (SELECT 1 FROM notify_event e "
+		    "WHERE e.kind = $1 AND e.entity = 'consultation' AND e.entity_id = c.id)",
+		    DB_T(NOTIFY_CONSULT_CLOSING), DB_I(ctx->now));
+	if (!rc)
+		*added = (int)db_changes(ctx->db);
+	return ctx_end(ctx, rc);
 }
 
 /* ----------------------------------------------------------------- claim */

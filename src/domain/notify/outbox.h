@@ -38,7 +38,11 @@ DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
 #define NOTIFY_KINDS(X)                                                                            \
 	X(NK_NOTICE, "notice_published", N_("A notice published in my area"))                      \
 	X(NK_REPORT, "report_changed", N_("My reports changing state"))                            \
-	X(NK_BALLOT, "ballot_opened", N_("A ballot my household may vote in"))
+	X(NK_BALLOT, "ballot_opened", N_("A ballot my household may vote in"))                     \
+	X(NK_CONSULT_OPEN, "consultation_opened", N_("A draft opened for comments in my area"))    \
+	X(NK_CONSULT_CLOSE, "consultation_closing",                                                \
+	  N_("A draft in my area taking comments for one more day"))                               \
+	X(NK_WORK, "work_changed", N_("A work my household paid into: its progress and accounts"))
 DV_ENUM(notify_kind, NK_COUNT, NOTIFY_KINDS);
 
 #define NOTIFY_KIND_CONFIRM "subscription_confirm"
@@ -90,6 +94,13 @@ struct notify_msg {
  * counts the events expanded. 0 or the database's error.
  */
 int notify_expand(struct dv_ctx *ctx, int max_events, int sms, int *done);
+
+/*
+ * Record, once each, that a consultation open for more than a day closes
+ * within the next 24 hours (NOTIFY_CONSULT_CLOSING): no transaction of its
+ * own marks that moment, so the sender looks for it. *added how many.
+ */
+int notify_closing_soon(struct dv_ctx *ctx, int *added);
 
 /*
  * Make the sender's own connection commit without waiting for the disk.

@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/text.h"
+#include "domain/notify_event.h"
 #include "domain/decide/matter.h"
 #include "domain/disclose/notice.h"
 #include "domain/identity/account.h"
@@ -141,6 +142,9 @@ static int move(struct dv_ctx *ctx, const struct work *w, enum work_status to, c
 				     "WHERE id = $3",
 				     stamp),
 			DB_T(work_status_name(to)), DB_I(ctx->now), DB_I(w->id));
+	if (!rc) /* the households that paid into it are told (the notify family) */
+		rc = notify_event_add(ctx, NOTIFY_WORK_CHANGED, w->unit_id, w->ward_id, "work",
+				      w->id, w->name, work_status_name(to), 0);
 	if (!rc)
 		rc = ctx_audit(ctx, arena_printf(ctx->arena, "work.%s", work_status_name(to)),
 			       "work", w->id, w->unit_id, details);

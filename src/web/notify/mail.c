@@ -15,6 +15,7 @@
 #include "domain/notify/subscription.h"
 #include "domain/notify_event.h"
 #include "domain/reports/report.h"
+#include "domain/works/work.h"
 #include "web/link.h"
 #include "web/notify/notify_impl.h"
 
@@ -98,6 +99,34 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 			 arena_printf(a, "%s%s", public_url, link_matter(r, m->entity_id, NULL)));
 		buf_adds(&b, "\n\n");
 		buf_adds(&b, T(r, "You receive this because you represent your household."));
+	} else if (!strcmp(m->kind, NOTIFY_CONSULT_OPENED) ||
+		   !strcmp(m->kind, NOTIFY_CONSULT_CLOSING)) {
+		int closing = !strcmp(m->kind, NOTIFY_CONSULT_CLOSING);
+		*subject = closing ? arena_printf(a, T(r, "Comments close tomorrow: %s"), m->title)
+				   : arena_printf(a, T(r, "%s asks for your comments: %s"),
+						  m->unit_name, m->title);
+		buf_addf(&b,
+			 closing ? T(r, "%s takes comments on this draft for one more day:")
+				 : T(r, "%s has opened a draft for comments:"),
+			 m->unit_name);
+		buf_addf(&b, "\n\n  %s\n\n", m->title);
+		buf_addf(&b, T(r, "Read it and comment: %s"),
+			 arena_printf(a, "%s%s", public_url,
+				      link_consultation(r, m->entity_id, NULL)));
+		buf_adds(&b, "\n\n");
+		buf_adds(&b, T(r, "You receive this because you live in its area and chose to "
+				  "hear of drafts by e-mail."));
+	} else if (!strcmp(m->kind, NOTIFY_WORK_CHANGED)) {
+		const char *status = T(r, work_status_label_of(m->detail));
+		*subject = arena_printf(a, T(r, "%s is now: %s"), m->title, status);
+		buf_addf(&b, T(r, "The work \"%s\" in %s, which your household paid into, is now: "
+				  "%s."),
+			 m->title, m->unit_name, status);
+		buf_adds(&b, "\n\n");
+		buf_addf(&b, T(r, "Its progress and its public ledger: %s"),
+			 arena_printf(a, "%s%s", public_url, link_work(r, m->entity_id, NULL)));
+		buf_adds(&b, "\n\n");
+		buf_adds(&b, T(r, "You receive this because your household paid into it."));
 	} else if (!strcmp(m->kind, NOTIFY_REPORT_FILED)) {
 		*subject = arena_printf(a, T(r, "New report in %s: %s"), m->unit_name, m->title);
 		buf_addf(&b, T(r, "A problem was reported in %s: %s."), m->unit_name, m->title);

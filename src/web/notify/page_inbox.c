@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "domain/notify_event.h"
 #include "domain/reports/report.h"
+#include "domain/works/work.h"
 #include "web/api.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -33,6 +34,14 @@ static const char *item_text(struct req *r, const struct notify_item *it)
 	if (!strcmp(it->kind, NOTIFY_BALLOT_OPENED))
 		return arena_printf(&r->arena, T(r, "Your household may vote in %s: %s"),
 				    it->unit_name, it->title);
+	if (!strcmp(it->kind, NOTIFY_CONSULT_OPENED))
+		return arena_printf(&r->arena, T(r, "%s asks for your comments: %s"),
+				    it->unit_name, it->title);
+	if (!strcmp(it->kind, NOTIFY_CONSULT_CLOSING))
+		return arena_printf(&r->arena, T(r, "Comments close tomorrow: %s"), it->title);
+	if (!strcmp(it->kind, NOTIFY_WORK_CHANGED))
+		return arena_printf(&r->arena, T(r, "A work your household paid into, %s, is now: %s"),
+				    it->title, T(r, work_status_label_of(it->detail)));
 	return arena_printf(&r->arena, T(r, "New notice from %s: %s"), it->unit_name, it->title);
 }
 

@@ -39,10 +39,13 @@ struct sender {
 	long sent, failed;
 	int64_t owner;	     /* this sender's mark on its claims (outbox.h) */
 	time_t recovered_at; /* when it last put back a gone sender's claims */
+	time_t closing_at;   /* when it last looked for consultations closing */
 };
 
 /* How often a sender looks for the claims of senders that are gone. */
 #define RECOVER_SECONDS 30
+/* How often it looks for consultations closing within a day. */
+#define CLOSING_SECONDS 60
 
 static void sleep_ms(int ms)
 {
@@ -159,6 +162,14 @@ static void *sender_main(void *arg)
 		if (time(NULL) - s->recovered_at >= RECOVER_SECONDS) {
 			s->recovered_at = time(NULL);
 			if (notify_recover(&r->ctx, s->owner))
+				log_error("notify: %s", r->ctx.err.msg);
+			r->ctx.err = (struct dv_err){0};
+		}
+		if (time(NULL) - s->closing_at >= CLOSING_SECONDS) {
+			int added = 0;
+			s->closing_at = time(NULL);
+			r->ctx.now = time_now();
+			if (notify_closing_soon(&r->ctx, &added))
 				log_error("notify: %s", r->ctx.err.msg);
 			r->ctx.err = (struct dv_err){0};
 		}
