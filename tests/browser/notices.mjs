@@ -58,6 +58,19 @@ try {
   ok('the web portal duty is done at once', (await office.textContent('section.duties')).includes('Cổng thông tin'));
   await visit(office, 'notice-published');
 
+  // the text-message duty leads to the preview (no gateway here: it says so)
+  await office.goto(`${BASE}/notices/${id}`);
+  const sms = office.locator(`a[href="/notices/${id}/sms"]`);
+  ok('a notice that must go by text message links to its preview', await sms.count() === 1);
+  if (await sms.count()) {
+    await Promise.all([office.waitForNavigation(), sms.click()]);
+    await visit(office, 'notice-sms');
+    ok('the preview shows the message as it will go',
+       (await office.textContent('blockquote.sms')).includes('Xem: '));
+    ok('and says nothing can be sent without a gateway',
+       (await office.textContent('main')).includes('chưa có cổng SMS'));
+  }
+
   // the public list and search find it, with or without accents
   await visit(office, 'notices-search', '/notices?q=gia+dich+vu+thu+gom+rac');
   ok('search without accents finds it', await office.isVisible(`a[href="/notices/${id}"]`));

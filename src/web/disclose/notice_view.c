@@ -164,6 +164,13 @@ static void duty_row(struct req *r, const struct notice *n, const struct notice_
 		if (n->may_edit && n->status == NOTICE_PUBLISHED)
 			duty_form(r, n, d);
 	}
+	if (d->channel == CH_SMS && n->may_edit && n->status == NOTICE_PUBLISHED) {
+		html_raw(b, " <a class=\"sms\" href=\"");
+		html_attr(b, link_notice(r, n->id, "sms"));
+		html_raw(b, "\">");
+		html_txt(b, T(r, "Text the households: preview and send"));
+		html_raw(b, "</a>");
+	}
 	html_raw(b, "</td></tr>");
 }
 
