@@ -174,8 +174,7 @@ static void an_address_gets_ten_mails_a_day_and_the_rest_in_its_digest(void **st
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(m[i].kind, NOTIFY_NOTICE_PUBLISHED))
 			continue;
-		assert_ok(ctx, ctx_begin(ctx));
-		assert_ok(ctx, ctx_end(ctx, notify_throttle(ctx, &m[i], &held)));
+		assert_ok(ctx, notify_throttle(ctx, &m[i], &held));
 		if (held)
 			n_held++;
 		else
@@ -214,6 +213,33 @@ static void a_consultation_closing_tomorrow_is_announced_once(void **state)
 	/* the resident of the ward hears of it, the one of another ward does not */
 	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE kind = "
 				    "'consultation_closing' AND channel = 'inapp'"),
+			 1);
+	test_ctx_free(ctx);
+}
+
+static void new_reports_nearby_reach_only_those_who_asked(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t lan = account(ctx, t.dong_tac, "lan@example.com");
+	account(ctx, t.dong_tac, "quiet@example.com");
+	struct actor as_lan = {.account_id = lan};
+	const struct actor *system = ctx->actor;
+	ctx->actor = &as_lan;
+	enum notify_channel ch[NK_COUNT];
+	assert_ok(ctx, notify_prefs_get(ctx, ch));
+	assert_int_equal(ch[NK_REPORT_NEAR], NC_NONE); /* nothing unless asked */
+	assert_ok(ctx, notify_pref_set(ctx, NK_REPORT_NEAR, NC_INAPP));
+	ctx->actor = system;
+	assert_ok(ctx, ctx_begin(ctx));
+	assert_ok(ctx, ctx_end(ctx, notify_event_add(ctx, NOTIFY_REPORT_FILED, t.dong_tac, 0,
+						     "report", 5, "Đèn đường hỏng", "", 0)));
+	int done = 0;
+	assert_ok(ctx, notify_expand(ctx, 10, 0, &done));
+	assert_int_equal(count(ctx, "SELECT COUNT(*) FROM notify_outbox WHERE kind = "
+				    "'report_filed'"),
 			 1);
 	test_ctx_free(ctx);
 }
@@ -415,6 +441,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_notice_reaches_each_person_once_on_each_channel),
 		cmocka_unit_test(choosing_none_means_no_message),
+		cmocka_unit_test(new_reports_nearby_reach_only_those_who_asked),
 		cmocka_unit_test(a_consultation_closing_tomorrow_is_announced_once),
 		cmocka_unit_test(a_digest_collapses_the_days_messages_into_one_mail_at_seven),
 		cmocka_unit_test(an_address_gets_ten_mails_a_day_and_the_rest_in_its_digest),

@@ -31,18 +31,22 @@ int notify_throttle(struct dv_ctx *ctx, const struct notify_msg *m, int *held)
 		rc = 0;
 	}
 	if (rc || recent < limit)
-		return rc;
+		return rc; /* the common case reads, and writes nothing */
 	*held = 1;
+	if ((rc = ctx_begin(ctx)))
+		return rc;
 	/* the attempt counted by the claim is given back: nothing was tried */
 	if (sms)
-		return db_run(ctx->db, &ctx->err,
-			      "UPDATE notify_outbox SET state = 'pending', claimed_by = 0, attempts = "
-			      "attempts - 1, next_attempt_at = $1 WHERE id = $2",
-			      DB_I(oldest + 86400 + 1), DB_I(m->id));
-	return db_run(ctx->db, &ctx->err,
-		      "UPDATE notify_outbox SET state = 'held', claimed_by = 0, attempts = "
-		      "attempts - 1 WHERE id = $1",
-		      DB_I(m->id));
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE notify_outbox SET state = 'pending', claimed_by = 0, attempts = "
+			    "attempts - 1, next_attempt_at = $1 WHERE id = $2",
+			    DB_I(oldest + 86400 + 1), DB_I(m->id));
+	else
+		rc = db_run(ctx->db, &ctx->err,
+			    "UPDATE notify_outbox SET state = 'held', claimed_by = 0, attempts = "
+			    "attempts - 1 WHERE id = $1",
+			    DB_I(m->id));
+	return ctx_end(ctx, rc);
 }
 
 /* --------------------------------------------------------------- digest */

@@ -85,7 +85,7 @@ int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT])
 	struct db_stmt *st;
 	int ballot_set = 0;
 	for (int k = 0; k < NK_COUNT; k++)
-		out[k] = NC_INAPP;
+		out[k] = k == NK_REPORT_NEAR ? NC_NONE : NC_INAPP; /* outbox.c's AREA_DEFAULT */
 	int rc = need_account(ctx);
 	if (rc)
 		return rc;

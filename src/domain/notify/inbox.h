@@ -38,8 +38,9 @@ int notify_inbox_list(struct dv_ctx *ctx, int unread, int limit, int64_t offset,
  * message that is not the actor's. */
 int notify_inbox_read(struct dv_ctx *ctx, int64_t id);
 
-/* The actor's choice for each kind: NC_INAPP when never set, but NC_SMS
- * for a ballot when the actor's own record has a phone (the default of the
+/* The actor's choice for each kind: NC_INAPP when never set, but NC_NONE
+ * for new reports nearby and NC_SMS for a ballot when the actor's own
+ * record has a phone (the default of the
  * expansion, outbox.c). */
 int notify_prefs_get(struct dv_ctx *ctx, enum notify_channel out[NK_COUNT]);
 

@@ -59,6 +59,10 @@ static const char sql_hold_digests[] =
 	"state = 'pending' AND account_id IN (SELECT account_id FROM notify_pref WHERE kind = $2 "
 	"AND channel = 'digest')";
 
+/* What an account hears of an area's events when it never chose: new
+ * reports nothing (a neighborhood may file many), the rest in the app. */
+#define AREA_DEFAULT "CASE CAST($2 AS TEXT) WHEN 'report_filed' THEN 'none' ELSE 'inapp' END"
+
 /* The residents of the notice's subtree with an account, in the app unless
  * they said none, and by e-mail too when they chose it and log in by one;
  * those whose account id is in ($9, $10] and that existed when the notice
@@ -69,7 +73,7 @@ static const char sql_notice_accounts[] = MSG_COLS
 	"FROM account a JOIN household h ON h.id = a.household_id "
 	"JOIN unit_tree t ON t.descendant = h.unit_id AND t.ancestor = $5 "
 	ACCOUNT_CHANNELS
-	"WHERE a.status = 'active' AND COALESCE(p.channel, 'inapp') <> 'none' "
+	"WHERE a.status = 'active' AND COALESCE(p.channel, " AREA_DEFAULT ") <> 'none' "
 	"AND a.id > $9 AND a.id <= $10 AND a.created_at <= $11 ON CONFLICT DO NOTHING";
 
 /* The last account id of the next chunk of a notice's accounts after $2, 0
@@ -166,7 +170,7 @@ static const char sql_notice_sms[] =
 static int area_kind(const char *kind)
 {
 	return !strcmp(kind, NOTIFY_NOTICE_PUBLISHED) || !strcmp(kind, NOTIFY_CONSULT_OPENED) ||
-	       !strcmp(kind, NOTIFY_CONSULT_CLOSING);
+	       !strcmp(kind, NOTIFY_CONSULT_CLOSING) || !strcmp(kind, NOTIFY_REPORT_FILED);
 }
 
 /* One transaction of an event's expansion: a chunk of a notice's accounts
@@ -198,8 +202,8 @@ static int expand_one(struct dv_ctx *ctx, struct event *e, int sms, int *finishe
 		}
 		if (!rc && !strcmp(e->kind, NOTIFY_NOTICE_PUBLISHED))
 			rc = db_run(ctx->db, &ctx->err, sql_notice_subscribers, MSG_ARGS);
-	} else if (!strcmp(e->kind, NOTIFY_REPORT_FILED)) {
-		rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
+		if (!rc && !strcmp(e->kind, NOTIFY_REPORT_FILED))
+			rc = db_run(ctx->db, &ctx->err, sql_report_subscribers, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_REPORT_CHANGED)) {
 		rc = db_run(ctx->db, &ctx->err, sql_report_reporter, MSG_ARGS);
 	} else if (!strcmp(e->kind, NOTIFY_WORK_CHANGED)) {

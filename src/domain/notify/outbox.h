@@ -38,6 +38,7 @@ DV_ENUM(notify_channel, NC_COUNT, NOTIFY_CHANNELS);
 #define NOTIFY_KINDS(X)                                                                            \
 	X(NK_NOTICE, "notice_published", N_("A notice published in my area"))                      \
 	X(NK_REPORT, "report_changed", N_("My reports changing state"))                            \
+	X(NK_REPORT_NEAR, "report_filed", N_("New reports in my neighborhood"))                    \
 	X(NK_BALLOT, "ballot_opened", N_("A ballot my household may vote in"))                     \
 	X(NK_CONSULT_OPEN, "consultation_opened", N_("A draft opened for comments in my area"))    \
 	X(NK_CONSULT_CLOSE, "consultation_closing",                                                \
@@ -174,7 +175,8 @@ int notify_failed(struct dv_ctx *ctx, const struct notify_msg *m, const char *er
 /*
  * Before m goes out by mail or text message: is its recipient over the
  * day's limit? Then it waits (a mail for the next digest, a text message
- * until a slot frees) with its attempt given back, and *held is set.
+ * until a slot frees) with its attempt given back, in a transaction of its
+ * own, and *held is set. Outside a transaction.
  */
 int notify_throttle(struct dv_ctx *ctx, const struct notify_msg *m, int *held);
 

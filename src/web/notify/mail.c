@@ -134,8 +134,13 @@ void mail_text(struct req *r, const struct notify_msg *m, const char *public_url
 		buf_addf(&b, T(r, "See it: %s"),
 			 arena_printf(a, "%s%s", public_url, link_report(r, m->entity_id, NULL)));
 		buf_adds(&b, "\n\n");
-		buf_addf(&b, T(r, "You receive this because you subscribed to new reports in %s."),
-			 m->unit_name);
+		if (m->subscription_id)
+			buf_addf(&b,
+				 T(r, "You receive this because you subscribed to new reports in %s."),
+				 m->unit_name);
+		else
+			buf_adds(&b, T(r, "You receive this because you chose to hear of new reports "
+					  "in your neighborhood."));
 	} else {
 		*subject = arena_printf(a, T(r, "New notice from %s: %s"), m->unit_name, m->title);
 		buf_addf(&b, T(r, "%s has published a notice:"), m->unit_name);

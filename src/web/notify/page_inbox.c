@@ -34,6 +34,9 @@ static const char *item_text(struct req *r, const struct notify_item *it)
 	if (!strcmp(it->kind, NOTIFY_BALLOT_OPENED))
 		return arena_printf(&r->arena, T(r, "Your household may vote in %s: %s"),
 				    it->unit_name, it->title);
+	if (!strcmp(it->kind, NOTIFY_REPORT_FILED))
+		return arena_printf(&r->arena, T(r, "New report in %s: %s"), it->unit_name,
+				    it->title);
 	if (!strcmp(it->kind, NOTIFY_CONSULT_OPENED))
 		return arena_printf(&r->arena, T(r, "%s asks for your comments: %s"),
 				    it->unit_name, it->title);

@@ -77,8 +77,7 @@ static int over_limit(struct req *r, const struct notify_msg *m, int *held)
 	if (!strcmp(m->kind, NOTIFY_KIND_DIGEST) || !strcmp(m->kind, NOTIFY_KIND_CONFIRM))
 		return 0;
 	r->ctx.now = time_now();
-	int rc = ctx_begin(&r->ctx);
-	return rc ? rc : ctx_end(&r->ctx, notify_throttle(&r->ctx, m, held));
+	return notify_throttle(&r->ctx, m, held);
 }
 
 /* Deliver one claimed message and record the outcome. */
