@@ -43,6 +43,11 @@ done
 HH=$(echo "$REPS" | wc -w)
 ok "Đông Tác has households with representatives" test "$HH" -ge 6
 
+# an officer of another ward
+BA=$(q "SELECT id FROM unit WHERE name = 'Bình An' AND kind = 'ward'")
+printf 'mat-khau-2\n' | "$DANVAN_BIN" user add wardba@demo --name "Cán bộ phường Bình An" --db "$DB" >/dev/null
+"$DANVAN_BIN" user grant wardba@demo ward_officer "$BA" --db "$DB" >/dev/null
+
 export DANVAN_NOTIFY_INTERVAL_MS=100 DANVAN_SMS_KEY_FILE=$T_DIR/keys DANVAN_SMS_TIMEOUT_MS=1000 DANVAN_SMS_PRICE=850
 ok "server starts with --sms" start_server "$DB" --threads 2 --sms "$GW"
 ok "it says text messages go out" contains "$T_DIR/server.log" "text messages through http://127.0.0.1"
@@ -71,6 +76,9 @@ ok "(the estimated cost at 850 đồng a part)" contains "$T_DIR/body" "$($PY -c
 ok "(the household reached already is counted apart)" contains "$T_DIR/body" "Đã biết bằng cách khác"
 ok "a resident may not open it: 403" equals "$(login_as res resident@demo >/dev/null; get "/notices/$N/sms" -b "$(jar res)")" 403
 
+ok "an officer of another ward (the notice is public, the action is not): 403" equals "$(login_as other wardba@demo mat-khau-2 >/dev/null; get "/notices/$N/sms" -b "$(jar other)")" 403
+ok "no such notice: 404" equals "$(get "/notices/99999999/sms" -b "$(jar ward)")" 404
+ok "a draft cannot be texted: 409" equals "$(apiw /api/v1/notices -d "{\"unit\":$DT,\"category\":$FEES,\"title\":\"Nháp\",\"body\":\"x\"}" >/dev/null; get "/notices/$(grep -o '"notice":{"id":[0-9]*' "$T_DIR/body" | grep -o '[0-9]*$')/sms" -b "$(jar ward)")" 409
 t=$(csrf_of ward "/notices/$N/sms")
 ok "no CSRF token: 403" equals "$(get "/notices/$N/sms" -b "$(jar ward)" -X POST -d count=$TO_SEND)" 403
 ok "a count not the preview's: 409" equals "$(get "/notices/$N/sms" -b "$(jar ward)" -X POST --data-urlencode "csrf=$t" -d count=$((TO_SEND + 1)))" 409
@@ -120,6 +128,10 @@ ok "the head and the front agree to an online vote" sh -c "[ \"\$(curl -s -o /de
 ok "the head opens it" equals "$(apih "/api/v1/matters/$M/open" -d "{\"closes_at\":\"$(date -u -d '+3 days' +%Y-%m-%dT%H:%M:%SZ)\"}")" 200
 ok "the representative gets a text message" within 10 sh -c "[ \$(grep -c '\"Phone\": \"$RES_PHONE\"' '$SMS_LOG') = 1 ]"
 ok "(saying the household may vote, with the link)" contains <(grep "$RES_PHONE" "$SMS_LOG") "Ho cua ban duoc bo phieu"
+
+pt=$(csrf_of res /me/notifications)
+ok "text messages are not offered for notices: 400" equals "$(get /me/notifications/prefs -b "$(jar res)" -X POST --data-urlencode "csrf=$pt" -d notice_published=sms)" 400
+ok "(for ballots they are, and the default with a phone)" sh -c "curl -s -b '$(jar res)' http://127.0.0.1:$T_PORT/me/notifications | grep -q 'name=\"ballot_opened\"' && curl -s -b '$(jar res)' http://127.0.0.1:$T_PORT/me/notifications | grep -q 'value=\"sms\" selected'"
 
 # an officer texts at most three times an hour
 for k in 2 3 4; do
