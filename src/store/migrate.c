@@ -26,6 +26,7 @@ extern const char mig_020_list_indexes[];
 extern const char mig_021_audit_chains[];
 extern const char mig_022_notify_claims[];
 extern const char mig_023_notify_sms[];
+extern const char mig_024_opinion_ward[];
 
 static const struct migration {
 	int version;
@@ -55,6 +56,7 @@ static const struct migration {
 	{21, "audit_chains", mig_021_audit_chains},
 	{22, "notify_claims", mig_022_notify_claims},
 	{23, "notify_sms", mig_023_notify_sms},
+	{24, "opinion_ward", mig_024_opinion_ward},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -49,6 +49,50 @@ static void place_build(struct dv_ctx *ctx, struct place *p)
 	assert_ok(ctx, consultation_create(ctx, &in, &p->id));
 }
 
+/* PostgreSQL: residents of two communes comment on a city's draft at
+ * once; a writer holding one commune delays only that commune's. */
+static void comments_from_two_communes_never_wait(void **state)
+{
+	(void)state;
+	if (strcmp(test_backend(), "postgres") != 0)
+		skip(); /* SQLite has one writer at a time by design */
+	struct dv_ctx *ctx = test_ctx_new();
+	struct place p;
+	place_build(ctx, &p);
+	ctx->actor = test_actor(ctx, ROLE_CITY_ADMIN, p.t.city, 0);
+	int64_t hh2 = test_household(ctx, p.t.noi_hoa, "Số 2 Nội Hóa", 1), id = 0;
+	const struct actor *there = test_actor(ctx, ROLE_REPRESENTATIVE, p.t.noi_hoa, hh2);
+	struct consult_input cin = {.unit_id = p.t.city, .kind = "regulation",
+				    .title = "Quy chế của thành phố", .body = draft};
+	assert_ok(ctx, consultation_create(ctx, &cin, &id));
+	assert_ok(ctx, consultation_open(ctx, id, ctx->now + 86400));
+	struct dv_err err = {0};
+	struct db *mine = ctx->db, *a = test_db_connect(mine), *b = test_db_connect(mine);
+	assert_int_equal(db_exec_script(b, "SET lock_timeout = '300ms'", &err), 0);
+	int64_t tdh_commune = p.t.tdh;
+	/* a writer of Tân Đông Hiệp keeps its transaction open */
+	assert_int_equal(db_begin_shared(a, &err), 0);
+	assert_int_equal(db_lock_commune(a, tdh_commune, &err), 0);
+	struct opinion_input in = {.section = 1, .stance = "support", .text = "Đồng ý."};
+	ctx->db = b;
+	ctx->actor = there; /* Bình An's resident: no wait */
+	assert_ok(ctx, opinion_add(ctx, id, &in, NULL));
+	ctx->actor = p.resident; /* Tân Đông Hiệp's waits (here: gives up after 300 ms) */
+	assert_int_equal(opinion_add(ctx, id, &in, NULL), DV_EDB);
+	ctx->err = (struct dv_err){0};
+	assert_int_equal(db_commit(a, &err), 0);
+	assert_ok(ctx, opinion_add(ctx, id, &in, NULL));
+	ctx->db = mine;
+	int64_t n = 0;
+	assert_ok(ctx, db_int(ctx->db, &n, &ctx->err,
+			      "SELECT COUNT(DISTINCT ward_id) FROM opinion WHERE consultation_id = $1",
+			      DB_I(id)));
+	assert_int_equal(n, 2); /* each carries its commune */
+	db_close(a);
+	db_close(b);
+	test_ctx_free(ctx);
+}
+
 static void a_draft_is_split_into_sections(void **state)
 {
 	(void)state;
@@ -292,6 +336,7 @@ static void every_opinion_is_answered_before_the_synthesis(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(comments_from_two_communes_never_wait),
 		cmocka_unit_test(a_draft_is_split_into_sections),
 		cmocka_unit_test(drafts_are_the_officers_until_opened),
 		cmocka_unit_test(who_may_comment),

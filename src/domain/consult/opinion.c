@@ -141,8 +141,8 @@ static int add_tx(struct dv_ctx *ctx, int64_t id, const struct clean_opinion *o,
 	rc = db_int(ctx->db, out, &ctx->err,
 		    "INSERT INTO opinion (consultation_id, section, stance, channel, text, "
 		    "collective, organization_id, account_id, household_id, author, origin, "
-		    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-		    "RETURNING id",
+		    "created_at, ward_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+		    "$12, (SELECT ward_id FROM household WHERE id = $9)) RETURNING id",
 		    DB_I(id), DB_I(o->section), DB_T(stance_name(o->stance)),
 		    DB_T(opinion_channel_name(o->channel)), DB_T(o->text), DB_I(o->collective), DB_ID(org),
 		    DB_ID(ctx->actor->account_id),
@@ -157,13 +157,34 @@ static int add_tx(struct dv_ctx *ctx, int64_t id, const struct clean_opinion *o,
 	return rc;
 }
 
+/*
+ * A resident's own opinion on the web is its household's commune's: it is
+ * written under that commune's lock (ctx_begin_in), so comments from many
+ * communes on a city's or the nation's draft never wait on each other. What
+ * it checks stays true: the draft opens and closes in exclusive
+ * transactions, and one account's opinions are all of one commune. An
+ * officer's record and an organization's opinion begin exclusively.
+ */
+static int begin_for(struct dv_ctx *ctx, const struct clean_opinion *o)
+{
+	int64_t unit = 0;
+	if (o->channel == OC_WEB && !o->collective && ctx->actor->household_id) {
+		int rc = db_int(ctx->db, &unit, &ctx->err,
+				"SELECT unit_id FROM household WHERE id = $1",
+				DB_I(ctx->actor->household_id));
+		if (rc && rc != DV_ENOTFOUND)
+			return rc;
+	}
+	return unit ? ctx_begin_in(ctx, unit) : ctx_begin(ctx);
+}
+
 int opinion_add(struct dv_ctx *ctx, int64_t consultation_id, const struct opinion_input *in,
 		int64_t *id_out)
 {
 	struct clean_opinion o;
 	int64_t id = 0;
 	int rc = clean_opinion(ctx, in, &o);
-	if (rc || (rc = ctx_begin(ctx)))
+	if (rc || (rc = begin_for(ctx, &o)))
 		return rc;
 	rc = ctx_end(ctx, add_tx(ctx, consultation_id, &o, &id));
 	if (!rc && id_out)

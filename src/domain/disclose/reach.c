@@ -114,10 +114,21 @@ static int ack_tx(struct dv_ctx *ctx, int64_t notice_id, int *already)
 	return rc;
 }
 
+/* A household's "đã biết" is its commune's (ctx_begin_in): households of
+ * many communes acknowledge a city's notice without waiting on each other
+ * but for the moment each adds one to the notice's count (a row lock). The
+ * notice is published and archived in exclusive transactions. */
 int reach_ack(struct dv_ctx *ctx, int64_t notice_id, int *already)
 {
 	int dummy;
-	int rc = ctx_begin(ctx);
+	int64_t unit = 0;
+	int rc = 0;
+	if (ctx->actor->household_id &&
+	    (rc = db_int(ctx->db, &unit, &ctx->err, "SELECT unit_id FROM household WHERE id = $1",
+			 DB_I(ctx->actor->household_id))) &&
+	    rc != DV_ENOTFOUND)
+		return rc;
+	rc = unit ? ctx_begin_in(ctx, unit) : ctx_begin(ctx);
 	return rc ? rc : ctx_end(ctx, ack_tx(ctx, notice_id, already ? already : &dummy));
 }
 
