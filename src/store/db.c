@@ -711,3 +711,8 @@ int db_ping(struct db *db, struct dv_err *err)
 	return rc ? rc : one == 1 ? 0 : dv_sysfail(err, DV_EDB, NULL, "SELECT 1 gave %lld",
 						   (long long)one);
 }
+
+void db_explain_into(struct db *db, struct buf *plans)
+{
+	db->explain = db->kind == DB_POSTGRES ? plans : NULL;
+}

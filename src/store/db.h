@@ -199,6 +199,15 @@ const void *db_col_blob(struct db_stmt *st, int col, size_t *len);
 /* 0 if the database answers a trivial query (for health checks). */
 int db_ping(struct db *db, struct dv_err *err);
 
+/*
+ * Tests: before each query runs, the plan PostgreSQL would run it with is
+ * appended to plans (its text, then the plan's lines); NULL stops. With
+ * plan_cache_mode = force_generic_plan set on the connection, that is the
+ * generic plan, the one a prepared statement ends up with. SQLite: nothing.
+ */
+struct buf;
+void db_explain_into(struct db *db, struct buf *plans);
+
 /* Rows changed by the last statement run to completion on this connection. */
 int64_t db_changes(const struct db *db);
 

@@ -102,6 +102,7 @@ struct db {
 	int64_t commune_unit, commune_of;
 	int64_t changes;
 	unsigned stmt_seq; /* for PostgreSQL statement names */
+	struct buf *explain; /* db_explain_into (PostgreSQL) */
 };
 
 extern const struct db_ops db_sqlite_ops;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/log.h"
 
 /* The type of bytea columns (pg_type.oid, fixed in every PostgreSQL). */
@@ -125,6 +126,41 @@ static void pg_finalize(struct db_stmt *st)
 	/* the server drops prepared statements with the connection */
 }
 
+/* db_explain_into: the plan the server would run st with these values,
+ * appended to the buffer with the statement (tests only: the values are
+ * written into the text as literals). A statement with a blob is left out. */
+static void explain(struct db_stmt *st, const struct db_param *params, int n)
+{
+	PGconn *c = st->db->conn;
+	struct buf *out = st->db->explain, q = BUF_INIT;
+	buf_addf(&q, "EXPLAIN (COSTS OFF) EXECUTE %s", st->name);
+	for (int i = 0; i < n; i++) {
+		buf_adds(&q, i ? ", " : "(");
+		if (params[i].type == DB_P_INT) {
+			buf_addf(&q, "%" PRId64, params[i].i);
+		} else if (params[i].type == DB_P_TEXT) {
+			char *lit = PQescapeLiteral(c, params[i].s, strlen(params[i].s));
+			buf_adds(&q, lit ? lit : "NULL");
+			PQfreemem(lit);
+		} else if (params[i].type == DB_P_BLOB) {
+			buf_release(&q);
+			return;
+		} else {
+			buf_adds(&q, "NULL");
+		}
+	}
+	if (n)
+		buf_adds(&q, ")");
+	PGresult *res = PQexec(c, q.ptr);
+	buf_addf(out, "-- %s\n", st->sql);
+	for (int r = 0; PQresultStatus(res) == PGRES_TUPLES_OK && r < PQntuples(res); r++)
+		buf_addf(out, "%s\n", PQgetvalue(res, r, 0));
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		buf_addf(out, "(no plan: %s)\n", PQerrorMessage(c));
+	PQclear(res);
+	buf_release(&q);
+}
+
 /* Blobs go in binary format, raw bytes with their length, so they need no
  * escaping and NUL bytes pass; everything else goes as text. */
 static int pg_start(struct db_stmt *st, const struct db_param *params, int n, struct dv_err *err)
@@ -152,6 +188,8 @@ static int pg_start(struct db_stmt *st, const struct db_param *params, int n, st
 		}
 	}
 	PGconn *c = st->db->conn;
+	if (st->db->explain)
+		explain(st, params, n);
 	if (!PQsendQueryPrepared(c, st->name, n, values, lengths, formats, 0))
 		return fail_pg(c, NULL, err, "send");
 	if (!PQsetSingleRowMode(c)) {
