@@ -35,7 +35,7 @@ static const struct cli_command commands[] = {
 	 "                   [--db URL]\n\n"
 	 "Build Dĩ An city (Bình Dương) as of 2023: its seven wards with their\n"
 	 "official codes, their neighborhoods, N synthetic households (default 5000,\n"
-	 "at most 200000) with residents, organizations, and one account per role,\n"
+	 "at most 1000000) with residents, organizations, and one account per role,\n"
 	 "printed with the password danvan-demo. The same seed gives the same data.\n"
 	 "--as-of DAY (2025-07-01 or later) then replays the reorganization of\n"
 	 "1 July 2025 through the same functions as `danvan units`: the district level\n"

@@ -14,7 +14,7 @@
 
 #define DEMO_PASSWORD		"danvan-demo"
 #define DEMO_HOUSEHOLDS_DEFAULT 5000
-#define DEMO_HOUSEHOLDS_MAX	200000
+#define DEMO_HOUSEHOLDS_MAX	1000000 /* bench/scale.sh measures a province at this size */
 #define DEMO_ACCOUNTS		10
 #define DEMO_OFFICERS		3 /* officers of handling bodies, without a role */
 #define DEMO_REPORTS_MAX	1000000 /* extra reports, for benchmarks */
