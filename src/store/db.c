@@ -191,6 +191,7 @@ int db_exec_script(struct db *db, const char *sql, struct dv_err *err)
 	int rc = dialect_script(&b, sql, db->kind, err);
 	if (!rc)
 		rc = db->ops->exec_script(db, b.ptr, err);
+	db->tx_wrote |= db->tx_depth > 0; /* a script may write: counted so */
 	buf_release(&b);
 	return rc;
 }
@@ -394,8 +395,9 @@ int db_commit(struct db *db, struct dv_err *err)
 	int rc = db->ops->exec_script(db, "COMMIT", err);
 	if (rc)
 		db->ops->exec_script(db, "ROLLBACK", NULL);
-	else
+	else if (db->tx_wrote)
 		atomic_fetch_add_explicit(&commits, 1, memory_order_release);
+	db->tx_wrote = 0;
 	return rc;
 }
 
@@ -414,6 +416,7 @@ void db_rollback(struct db *db)
 	}
 	db_finish(db->open_query);
 	db->ops->exec_script(db, "ROLLBACK", NULL);
+	db->tx_wrote = 0;
 }
 
 int db_in_tx(const struct db *db)

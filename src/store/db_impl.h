@@ -91,6 +91,9 @@ struct db {
 	struct db_stmt *open_query;
 	int tx_depth;
 	int tx_failed;
+	/* the transaction changed a row (db_commits counts only those: a
+	 * sender's claim that found nothing leaves the page caches alone) */
+	int tx_wrote;
 	struct db_level level[DB_LEVELS]; /* level[tx_depth - 1] is the current one */
 	/* the communes this transaction has locked (PostgreSQL), to skip taking
 	 * one twice; held_any stays set until the end, so that a second commune

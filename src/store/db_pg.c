@@ -67,6 +67,18 @@ static void pg_close(struct db *db)
 	PQfinish(db->conn);
 }
 
+/* Did the statement whose final result r is change rows? (Its tag:
+ * "INSERT 0 3", "UPDATE 2", "DELETE 1", "MERGE 1"; a SELECT's counts rows
+ * read.) */
+static void note_write(struct db *db, PGresult *r)
+{
+	const char *tag = PQcmdStatus(r), *t = PQcmdTuples(r);
+	if (tag && t && *t && strtoll(t, NULL, 10) > 0 &&
+	    (!strncmp(tag, "INSERT", 6) || !strncmp(tag, "UPDATE", 6) ||
+	     !strncmp(tag, "DELETE", 6) || !strncmp(tag, "MERGE", 5)))
+		db->tx_wrote = 1;
+}
+
 /* Read and drop what remains of a query's results. An error among them
  * (a query closed early, then failing on a later row) still aborts the
  * transaction on the server, so it poisons ours too. */
@@ -77,6 +89,7 @@ static void drain(struct db *db)
 		ExecStatusType s = PQresultStatus(r);
 		if (s == PGRES_FATAL_ERROR || s == PGRES_BAD_RESPONSE)
 			db->tx_failed = db->tx_depth > 0;
+		note_write(db, r);
 		PQclear(r);
 	}
 }
@@ -212,6 +225,7 @@ static int pg_step(struct db_stmt *st, struct dv_err *err)
 	case PGRES_COMMAND_OK: {
 		const char *t = PQcmdTuples(res);
 		st->db->changes = (t && *t) ? strtoll(t, NULL, 10) : 0;
+		note_write(st->db, res);
 		PQclear(res);
 		drain(st->db);
 		return DB_DONE;

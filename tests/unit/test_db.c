@@ -97,6 +97,35 @@ static void insert_returning_and_null(void **state)
 	test_db_close(db);
 }
 
+/* A transaction that changed no row does not count as a commit (the page
+ * caches watch the count); one that did, however it did, counts. */
+static void only_commits_that_wrote_count(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	int64_t id = 0, n = 0;
+	uint64_t before = db_commits();
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_int(db, &n, &err, "SELECT COUNT(*) FROM unit"), 0);
+	assert_int_equal(db_run(db, &err, "UPDATE unit SET name = 'x' WHERE id = -1"), 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(db_commits(), before); /* nothing changed */
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_int(db, &id, &err,
+				"INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
+				"VALUES ('province', 'A', 'a', 0, 0) RETURNING id"),
+			 0); /* its row read, the statement closed early */
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(db_commits(), before + 1);
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_run(db, &err, "UPDATE unit SET name = 'B' WHERE id = $1", DB_I(id)),
+			 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(db_commits(), before + 2);
+	test_db_close(db);
+}
+
 static void one_open_query_at_a_time(void **state)
 {
 	(void)state;
@@ -499,6 +528,7 @@ int main(void)
 		cmocka_unit_test(migrations_apply_once),
 		cmocka_unit_test(dollar_params_bind_by_number),
 		cmocka_unit_test(insert_returning_and_null),
+		cmocka_unit_test(only_commits_that_wrote_count),
 		cmocka_unit_test(one_open_query_at_a_time),
 		cmocka_unit_test(wrong_parameter_count_is_a_bug),
 		cmocka_unit_test(nested_transactions_fail_together),
