@@ -141,11 +141,6 @@ int audit_head(struct db *db, int64_t *seq, char hash[HASH_HEX_LEN + 1], struct 
 	return 0;
 }
 
-int audit_generation(struct db *db, int64_t *gen, struct dv_err *err)
-{
-	return db_int(db, gen, err, "SELECT COALESCE(SUM(seq), 0) FROM audit_head");
-}
-
 /* Room for one more element in a malloc'd array of n (cap grows by
  * doubling); -1 if memory ran out (the array is left as it was). */
 static int room(void **v, size_t *cap, size_t n, size_t size)
@@ -159,6 +154,30 @@ static int room(void **v, size_t *cap, size_t n, size_t size)
 	*v = grown;
 	*cap = want;
 	return 0;
+}
+
+int audit_heads(struct db *db, struct audit_seq **out, size_t *n, struct dv_err *err)
+{
+	struct db_stmt *st;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = db_query(db, &st, err, "SELECT id, seq FROM audit_head ORDER BY id");
+	while (!rc && (rc = db_step(st, err)) == DB_ROW) {
+		if (room((void **)out, &cap, *n, sizeof(**out))) {
+			db_finish(st);
+			rc = dv_sysfail(err, DV_ENOMEM, NULL, "out of memory");
+			break;
+		}
+		(*out)[(*n)++] = (struct audit_seq){db_col_int(st, 0), db_col_int(st, 1)};
+		rc = 0;
+	}
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? rc : 0;
 }
 
 struct head {

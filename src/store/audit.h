@@ -59,9 +59,12 @@ int audit_verify(struct db *db, struct audit_report *report, struct dv_err *err)
 /* The deployment chain's head: number of rows and hash of the last one. */
 int audit_head(struct db *db, int64_t *seq, char hash[HASH_HEX_LEN + 1], struct dv_err *err);
 
-/* A number that grows with every row appended to any chain (the sum of the
- * heads): caches of other processes compare it to notice a change. */
-int audit_generation(struct db *db, int64_t *gen, struct dv_err *err);
+/* Every chain's head seq, by chain id ascending, into *out (malloc'd, *n
+ * of them): a page cache compares a commune's own and the deployment's. */
+struct audit_seq {
+	int64_t chain, seq;
+};
+int audit_heads(struct db *db, struct audit_seq **out, size_t *n, struct dv_err *err);
 
 /* The hash of a row given its fields, its place in its chain and the
  * previous hash (exposed so a test can check the definition against an

@@ -191,7 +191,8 @@ int db_exec_script(struct db *db, const char *sql, struct dv_err *err)
 	int rc = dialect_script(&b, sql, db->kind, err);
 	if (!rc)
 		rc = db->ops->exec_script(db, b.ptr, err);
-	db->tx_wrote |= db->tx_depth > 0; /* a script may write: counted so */
+	if (db->tx_depth > 0) /* a script may write: counted so */
+		db_note_write(db);
 	buf_release(&b);
 	return rc;
 }
@@ -380,6 +381,54 @@ void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune)
 	}
 }
 
+/* Commits that changed rows, in all, in no commune's level (the
+ * deployment's), and per commune in slots shared by communes alike modulo
+ * COMMUNE_SLOTS (a shared slot only costs a page cache a needless miss). */
+#define COMMUNE_SLOTS 4096
+static atomic_uint_fast64_t commits_any, commune_commits[COMMUNE_SLOTS];
+
+void db_note_write(struct db *db)
+{
+	int64_t chain = db_chain(db);
+	db->tx_wrote = 1;
+	for (int i = 0; chain && i < db->nwrote; i++)
+		if (db->wrote[i] == chain)
+			return;
+	if (chain && db->nwrote < DB_WROTE)
+		db->wrote[db->nwrote++] = chain;
+	else
+		db->wrote_any = 1;
+}
+
+static void count_commit(struct db *db)
+{
+	atomic_fetch_add_explicit(&commits, 1, memory_order_release);
+	if (db->wrote_any)
+		atomic_fetch_add_explicit(&commits_any, 1, memory_order_release);
+	for (int i = 0; i < db->nwrote; i++)
+		atomic_fetch_add_explicit(&commune_commits[db->wrote[i] % COMMUNE_SLOTS], 1,
+					  memory_order_release);
+}
+
+static void forget_writes(struct db *db)
+{
+	db->tx_wrote = db->wrote_any = db->nwrote = 0;
+}
+
+void db_uncounted(struct db *db)
+{
+	db->uncounted = 1;
+}
+
+uint64_t db_commits_in(int64_t commune)
+{
+	uint64_t n = atomic_load_explicit(&commits_any, memory_order_acquire);
+	if (commune > 0)
+		n += atomic_load_explicit(&commune_commits[commune % COMMUNE_SLOTS],
+					  memory_order_acquire);
+	return n;
+}
+
 int db_commit(struct db *db, struct dv_err *err)
 {
 	if (db->tx_depth <= 0)
@@ -395,9 +444,9 @@ int db_commit(struct db *db, struct dv_err *err)
 	int rc = db->ops->exec_script(db, "COMMIT", err);
 	if (rc)
 		db->ops->exec_script(db, "ROLLBACK", NULL);
-	else if (db->tx_wrote)
-		atomic_fetch_add_explicit(&commits, 1, memory_order_release);
-	db->tx_wrote = 0;
+	else if (db->tx_wrote && !db->uncounted)
+		count_commit(db);
+	forget_writes(db);
 	return rc;
 }
 
@@ -416,7 +465,7 @@ void db_rollback(struct db *db)
 	}
 	db_finish(db->open_query);
 	db->ops->exec_script(db, "ROLLBACK", NULL);
-	db->tx_wrote = 0;
+	forget_writes(db);
 }
 
 int db_in_tx(const struct db *db)

@@ -155,9 +155,17 @@ int db_savepoint_rollback(struct db *db, struct dv_err *err);
  * back)? */
 int db_tx_failed(const struct db *db);
 
-/* How many transactions this process has committed, on any connection: a
- * cheap way for caches to notice that something may have changed. */
+/* How many transactions that changed rows this process has committed, on
+ * any connection: a cheap way for caches to notice that something may have
+ * changed. */
 uint64_t db_commits(void);
+/* The commits that may have changed what a commune's pages show: those
+ * that wrote in its level (ctx_begin_in) or in a level of no commune (an
+ * exclusive transaction: a reorganization, a city's plan). Only grows. */
+uint64_t db_commits_in(int64_t commune);
+/* This connection's commits change nothing a public page shows (the
+ * notification sender's outbox): db_commits does not count them. */
+void db_uncounted(struct db *db);
 
 /* ---------------------------------------------------------------- queries */
 

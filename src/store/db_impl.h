@@ -74,8 +74,12 @@ struct db_level {
 
 #define DB_LEVELS 16 /* deeper nesting is a bug: DV_EINTERNAL */
 #define DB_HELD 8    /* communes remembered as locked in one transaction */
+#define DB_WROTE 64  /* communes written in one transaction (a batch), beyond: any */
 
 #define DB_BY_ADDR 512
+
+/* A statement changed rows: db.c notes in which commune's level. */
+void db_note_write(struct db *db);
 
 struct db {
 	const struct db_ops *ops;
@@ -92,8 +96,12 @@ struct db {
 	int tx_depth;
 	int tx_failed;
 	/* the transaction changed a row (db_commits counts only those: a
-	 * sender's claim that found nothing leaves the page caches alone) */
-	int tx_wrote;
+	 * sender's claim that found nothing leaves the page caches alone), in
+	 * these communes' levels, or (wrote_any) in a level of none */
+	int tx_wrote, wrote_any;
+	int uncounted; /* db_uncounted */
+	int64_t wrote[DB_WROTE];
+	int nwrote;
 	struct db_level level[DB_LEVELS]; /* level[tx_depth - 1] is the current one */
 	/* the communes this transaction has locked (PostgreSQL), to skip taking
 	 * one twice; held_any stays set until the end, so that a second commune

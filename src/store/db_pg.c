@@ -76,7 +76,7 @@ static void note_write(struct db *db, PGresult *r)
 	if (tag && t && *t && strtoll(t, NULL, 10) > 0 &&
 	    (!strncmp(tag, "INSERT", 6) || !strncmp(tag, "UPDATE", 6) ||
 	     !strncmp(tag, "DELETE", 6) || !strncmp(tag, "MERGE", 5)))
-		db->tx_wrote = 1;
+		db_note_write(db);
 }
 
 /* Read and drop what remains of a query's results. An error among them

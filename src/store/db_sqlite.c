@@ -163,7 +163,7 @@ static int sq_step(struct db_stmt *st, struct dv_err *err)
 	if (rc == SQLITE_DONE) {
 		st->db->changes = sqlite3_changes64(st->db->conn);
 		if (!sqlite3_stmt_readonly(st->handle) && st->db->changes > 0)
-			st->db->tx_wrote = 1;
+			db_note_write(st->db);
 		sqlite3_reset(st->handle);
 		return DB_DONE;
 	}
@@ -176,7 +176,7 @@ static void sq_reset(struct db_stmt *st)
 {
 	/* a write stopped before its end (RETURNING, its row read) wrote */
 	if (sqlite3_stmt_busy(st->handle) && !sqlite3_stmt_readonly(st->handle))
-		st->db->tx_wrote = 1;
+		db_note_write(st->db);
 	sqlite3_reset(st->handle);
 }
 

@@ -14,12 +14,20 @@ struct entry {
 	size_t len;
 	const char *content_type; /* a literal from the handler */
 	struct cache_gen gen;
+	/* a page of one commune's records: that commune, and its commits and
+	 * heads (with the deployment's) when it was rendered */
+	int64_t commune;
+	uint64_t commune_commits;
+	int64_t commune_seq;
 };
 
 struct page_cache {
 	struct entry slots[2 * PAGE_CACHE_ENTRIES]; /* open addressing, half full at most */
 	size_t n;
-	int64_t audit_seq;
+	int64_t audit_seq;     /* the sum of the heads, -1 when unknown */
+	struct audit_seq *heads; /* by chain ascending */
+	size_t nheads;
+	uint64_t snap;
 	int64_t checked_ms;
 };
 
@@ -74,6 +82,52 @@ static const char *key_of(struct req *r)
 	return arena_printf(&r->arena, "%s\n%s", r->ctx.lang, r->path);
 }
 
+/* A chain's head seq in the last reading (0 if it has none yet). */
+static int64_t head_of(const struct page_cache *c, int64_t chain)
+{
+	size_t lo = 0, hi = c->nheads;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->heads[mid].chain < chain)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->nheads && c->heads[lo].chain == chain ? c->heads[lo].seq : 0;
+}
+
+/* Read the chains' heads again (at most every PAGE_CACHE_CHECK_MS). */
+static void read_heads(struct page_cache *c, struct req *r)
+{
+	struct dv_err err = {0};
+	struct audit_seq *v;
+	size_t n;
+	free(c->heads);
+	c->heads = NULL;
+	c->nheads = 0;
+	c->audit_seq = -1; /* unknown: nothing counts as fresh */
+	c->snap++;
+	if (audit_heads(r->ctx.db, &v, &n, &err)) {
+		log_warn("page cache: %s", err.msg);
+		return;
+	}
+	c->heads = v;
+	c->nheads = n;
+	c->audit_seq = 0;
+	for (size_t i = 0; i < n; i++)
+		c->audit_seq += v[i].seq;
+}
+
+static int fresh(const struct page_cache *c, const struct entry *e, const struct cache_gen *gen)
+{
+	if (!e->key || e->gen.day != gen->day)
+		return 0;
+	if (e->commune)
+		return e->commune_commits == db_commits_in(e->commune) &&
+		       e->commune_seq == head_of(c, e->commune) + head_of(c, 0);
+	return e->gen.commits == gen->commits && e->gen.audit_seq == gen->audit_seq;
+}
+
 int page_cache_lookup(struct req *r, struct cache_gen *gen)
 {
 	if (!tl_cache && !(tl_cache = calloc(1, sizeof(*tl_cache))))
@@ -81,34 +135,38 @@ int page_cache_lookup(struct req *r, struct cache_gen *gen)
 	struct page_cache *c = tl_cache;
 	int64_t now = now_ms();
 	if (now - c->checked_ms >= PAGE_CACHE_CHECK_MS) {
-		struct dv_err err = {0};
-		int64_t seq;
-		if (audit_generation(r->ctx.db, &seq, &err)) {
-			log_warn("page cache: %s", err.msg);
-			seq = -1; /* unknown: nothing counts as fresh */
-		}
-		c->audit_seq = seq;
+		read_heads(c, r);
 		c->checked_ms = now;
 	}
 	gen->commits = db_commits();
 	gen->audit_seq = c->audit_seq;
 	gen->day = time_local_date(r->ctx.now);
+	gen->snap = c->snap;
 	if (gen->audit_seq < 0)
 		return 0;
 	struct entry *e = slot(c, key_of(r));
-	if (!e->key || e->gen.commits != gen->commits || e->gen.audit_seq != gen->audit_seq ||
-	    e->gen.day != gen->day)
+	if (!fresh(c, e, gen))
 		return 0;
 	r->status = 200;
 	r->content_type = e->content_type;
 	buf_add(&r->out, e->body, e->len);
+	res_header(r, "x-page-cache", "hit");
 	return 1;
+}
+
+void page_cache_scope(struct req *r, int64_t commune)
+{
+	r->cache_commune = commune > 0 ? commune : 0;
 }
 
 void page_cache_store(struct req *r, const struct cache_gen *gen)
 {
 	struct page_cache *c = tl_cache;
 	if (!c || r->status != 200 || r->nheaders || gen->audit_seq < 0)
+		return;
+	/* a commune's page is judged by that commune's counts, read now: only
+	 * if nothing committed, and the heads were not read again, meanwhile */
+	if (r->cache_commune && (gen->commits != db_commits() || gen->snap != c->snap))
 		return;
 	const char *key = key_of(r);
 	struct entry *e = slot(c, key);
@@ -130,6 +188,11 @@ void page_cache_store(struct req *r, const struct cache_gen *gen)
 	e->len = r->out.len;
 	e->content_type = r->content_type;
 	e->gen = *gen;
+	e->commune = r->cache_commune;
+	if (e->commune) {
+		e->commune_commits = db_commits_in(e->commune);
+		e->commune_seq = head_of(c, e->commune) + head_of(c, 0);
+	}
 }
 
 void page_cache_release(void)
@@ -137,6 +200,7 @@ void page_cache_release(void)
 	if (!tl_cache)
 		return;
 	clear(tl_cache);
+	free(tl_cache->heads);
 	free(tl_cache);
 	tl_cache = NULL;
 }

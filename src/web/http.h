@@ -101,6 +101,9 @@ struct req {
 	int in_worker;      /* running in the worker pool */
 	int orphaned;       /* h2o let go of it meanwhile */
 	int64_t started_us; /* for the access log */
+	/* the commune whose records alone a cacheable page shows (0: it may
+	 * show anything); page_cache_scope */
+	int64_t cache_commune;
 };
 
 /* Copy what the request reads of h2o's memory (its header fields and its

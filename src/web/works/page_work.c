@@ -14,6 +14,7 @@
 #include "domain/registry/unit.h"
 #include "domain/works/board.h"
 #include "domain/works/progress.h"
+#include "web/cache.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/link.h"
@@ -333,6 +334,10 @@ static int work_page(struct req *r, const struct form_errors *fe, int status)
 	if (rc || (rc = page_number(r, 1000000, &page)) ||
 	    (rc = work_get(&r->ctx, r->params[0], &w)))
 		return rc;
+	/* a work's page shows its commune's records only: its ledger, its
+	 * households, its board (written under the commune's lock or
+	 * exclusively), and what lies above the communes */
+	page_cache_scope(r, w.ward_id);
 	layout_begin(r, w.name);
 	r->status = status;
 	form_summary(r, fe);
