@@ -288,8 +288,6 @@ static int insert_household(struct demo *d, const struct neighborhood *nb, int64
 	return rc;
 }
 
-#define DEMO_CHUNK 5000
-
 static int build_households(struct demo *d)
 {
 	struct dv_ctx *ctx = d->ctx;
@@ -306,13 +304,6 @@ static int build_households(struct demo *d)
 			if (i == d->tdh_first && k == 0)
 				d->out->household_id = hid;
 			arena_release(&scratch);
-			/* the households go in transactions of DEMO_CHUNK: on
-			 * PostgreSQL a row updated a million times in one
-			 * transaction (a chain's head) is found through every
-			 * version of it, so one transaction grew as the square */
-			if (!rc && d->out->households % DEMO_CHUNK == 0 &&
-			    !(rc = ctx_end(ctx, 0)))
-				rc = ctx_begin(ctx);
 		}
 	}
 	ctx->arena = keep;
