@@ -16,8 +16,8 @@ dv demo --households many >"$out" 2>&1
 ok "a bad option value is a usage error (2)" equals "$?" 2
 dv demo --households 0 >"$out" 2>&1
 ok "zero households is refused (2)" equals "$?" 2
-dv demo --households 200001 >"$out" 2>&1
-ok "more than 200000 households is refused (2)" equals "$?" 2
+dv demo --households 1000001 >"$out" 2>&1
+ok "more than 1000000 households is refused (2)" equals "$?" 2
 
 DB=$(new_db)
 dv units --db "$DB" >"$out" 2>&1
