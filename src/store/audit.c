@@ -156,30 +156,6 @@ static int room(void **v, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-int audit_heads(struct db *db, struct audit_seq **out, size_t *n, struct dv_err *err)
-{
-	struct db_stmt *st;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc = db_query(db, &st, err, "SELECT id, seq FROM audit_head ORDER BY id");
-	while (!rc && (rc = db_step(st, err)) == DB_ROW) {
-		if (room((void **)out, &cap, *n, sizeof(**out))) {
-			db_finish(st);
-			rc = dv_sysfail(err, DV_ENOMEM, NULL, "out of memory");
-			break;
-		}
-		(*out)[(*n)++] = (struct audit_seq){db_col_int(st, 0), db_col_int(st, 1)};
-		rc = 0;
-	}
-	if (rc < 0) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc < 0 ? rc : 0;
-}
-
 struct head {
 	int64_t chain, seq, anchored;
 	char hash[HASH_HEX_LEN + 1];
@@ -211,6 +187,22 @@ static int read_heads(struct db *db, int moved_only, struct head **out, size_t *
 		snprintf(h->hash, sizeof(h->hash), "%s", db_col_text(st, 3));
 	}
 	return rc < 0 ? rc : 0;
+}
+
+/* The heads for the page caches: read_heads' chain and seq. */
+int audit_heads(struct db *db, struct audit_seq **out, size_t *n, struct dv_err *err)
+{
+	struct head *h;
+	*out = NULL;
+	int rc = read_heads(db, 0, &h, n, err);
+	if (!rc && *n && !(*out = malloc(*n * sizeof(**out))))
+		rc = dv_sysfail(err, DV_ENOMEM, NULL, "out of memory");
+	for (size_t i = 0; !rc && i < *n; i++)
+		(*out)[i] = (struct audit_seq){h[i].chain, h[i].seq};
+	free(h);
+	if (rc)
+		*n = 0;
+	return rc;
 }
 
 /* --------------------------------------------------------------- anchors */
