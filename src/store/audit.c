@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "store/db_impl.h"
 
 static void hash_field(struct buf *b, const char *s)
 {
@@ -98,6 +99,59 @@ static const char *insert_sql(struct db *db)
 	       "0) + 1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
 }
 
+static struct db_head *pending_head(struct db *db, int64_t chain)
+{
+	for (int i = 0; i < db->nheads; i++)
+		if (db->heads[i].chain == chain)
+			return &db->heads[i];
+	return NULL;
+}
+
+/* The chain's next seq and previous hash: from the transaction's own
+ * head when it appended to the chain before, else from its row (locked). */
+static int next_link(struct db *db, int64_t chain, int64_t *seq, char prev[HASH_HEX_LEN + 1],
+		     struct dv_err *err)
+{
+	struct db_head *h = pending_head(db, chain);
+	if (!h)
+		return advance_head(db, chain, seq, prev, err);
+	*seq = h->seq + 1;
+	memcpy(prev, h->hash, HASH_HEX_LEN + 1);
+	return 0;
+}
+
+static int write_head(struct db *db, int64_t chain, int64_t seq, const char *hash,
+		      struct dv_err *err)
+{
+	return db_run(db, err, "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = $3", DB_I(seq),
+		      DB_T(hash), DB_I(chain));
+}
+
+/* The chain's head moved to the row just appended: kept until commit,
+ * or, when the transaction holds DB_HEADS chains already, written now. */
+static int move_head(struct db *db, int64_t chain, int64_t seq, const char *hash,
+		     struct dv_err *err)
+{
+	struct db_head *h = pending_head(db, chain);
+	if (!h && db->nheads < DB_HEADS) {
+		h = &db->heads[db->nheads++];
+		h->chain = chain;
+	}
+	if (!h)
+		return write_head(db, chain, seq, hash, err);
+	h->seq = seq;
+	memcpy(h->hash, hash, HASH_HEX_LEN + 1);
+	return 0;
+}
+
+int audit_write_heads(struct db *db, struct dv_err *err)
+{
+	int rc = 0;
+	for (int i = 0; !rc && i < db->nheads; i++)
+		rc = write_head(db, db->heads[i].chain, db->heads[i].seq, db->heads[i].hash, err);
+	return rc;
+}
+
 int audit_append(struct db *db, const struct audit_entry *in, int64_t *id_out, struct dv_err *err)
 {
 	if (!db_in_tx(db))
@@ -106,7 +160,7 @@ int audit_append(struct db *db, const struct audit_entry *in, int64_t *id_out, s
 	e.chain = db_chain(db);
 	int64_t seq = 0, id = 0;
 	char prev[HASH_HEX_LEN + 1], hash[HASH_HEX_LEN + 1];
-	int rc = advance_head(db, e.chain, &seq, prev, err);
+	int rc = next_link(db, e.chain, &seq, prev, err);
 	if (rc)
 		return rc;
 	audit_row_hash(hash, prev, seq, &e);
@@ -115,9 +169,7 @@ int audit_append(struct db *db, const struct audit_entry *in, int64_t *id_out, s
 		    DB_ID(e.unit_id), DB_T(e.details ? e.details : "{}"), DB_T(prev), DB_T(hash));
 	if (rc)
 		return rc == DV_ENOTFOUND ? dv_sysfail(err, DV_EDB, NULL, "no audit row id") : rc;
-	rc = db_run(db, err, "UPDATE audit_head SET hash = $1 WHERE id = $2", DB_T(hash),
-		    DB_I(e.chain));
-	if (rc)
+	if ((rc = move_head(db, e.chain, seq, hash, err)))
 		return rc;
 	if (id_out)
 		*id_out = id;
@@ -128,6 +180,12 @@ int audit_append(struct db *db, const struct audit_entry *in, int64_t *id_out, s
 
 int audit_head(struct db *db, int64_t *seq, char hash[HASH_HEX_LEN + 1], struct dv_err *err)
 {
+	struct db_head *h = db_in_tx(db) ? pending_head(db, 0) : NULL;
+	if (h) { /* moved by this transaction, not written yet */
+		*seq = h->seq;
+		memcpy(hash, h->hash, HASH_HEX_LEN + 1);
+		return 0;
+	}
 	struct db_stmt *st = NULL;
 	int rc = db_query(db, &st, err, "SELECT seq, hash FROM audit_head WHERE id = 0");
 	if (rc)

@@ -413,6 +413,19 @@ static void count_commit(struct db *db)
 static void forget_writes(struct db *db)
 {
 	db->tx_wrote = db->wrote_any = db->nwrote = 0;
+	db->nheads = db->nsaved = 0;
+}
+
+/* The audit heads' rows, before the outer COMMIT. The chains they belong
+ * to were noted as written by their rows already: writing the heads notes
+ * nothing more (in the batcher's outer level, of no commune, it would
+ * count as a write of the whole deployment). */
+static int write_heads(struct db *db, struct dv_err *err)
+{
+	int any = db->wrote_any;
+	int rc = audit_write_heads(db, err);
+	db->wrote_any = any;
+	return rc;
 }
 
 void db_uncounted(struct db *db)
@@ -433,6 +446,13 @@ int db_commit(struct db *db, struct dv_err *err)
 {
 	if (db->tx_depth <= 0)
 		return dv_sysfail(err, DV_EINTERNAL, NULL, "commit without a transaction");
+	if (db->tx_depth == 1 && !db->tx_failed && db->nheads) {
+		int rc = write_heads(db, err);
+		if (rc) {
+			db_rollback(db);
+			return rc;
+		}
+	}
 	if (--db->tx_depth > 0)
 		return 0;
 	db_finish(db->open_query);
@@ -493,6 +513,8 @@ int db_savepoint(struct db *db, struct dv_err *err)
 	if (db->tx_depth != 1 || db->tx_failed)
 		return dv_sysfail(err, DV_EINTERNAL, NULL, "a savepoint needs a sound outer transaction");
 	db_finish(db->open_query);
+	db->nsaved = db->nheads;
+	memcpy(db->saved_heads, db->heads, (size_t)db->nheads * sizeof(db->heads[0]));
 	return savepoint_sql(db, "SAVEPOINT dv_change", err);
 }
 
@@ -512,6 +534,8 @@ int db_savepoint_rollback(struct db *db, struct dv_err *err)
 	db->tx_depth = 1;
 	db->tx_failed = 0;
 	db->nheld = 0; /* the locks taken since may be gone; held_any stays */
+	db->nheads = db->nsaved;
+	memcpy(db->heads, db->saved_heads, (size_t)db->nsaved * sizeof(db->heads[0]));
 	int rc = savepoint_sql(db, "ROLLBACK TO SAVEPOINT dv_change", err);
 	if (!rc)
 		rc = savepoint_sql(db, "RELEASE SAVEPOINT dv_change", err);

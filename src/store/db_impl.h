@@ -6,6 +6,7 @@
 #ifndef DV_STORE_DB_IMPL_H
 #define DV_STORE_DB_IMPL_H
 
+#include "base/token.h"
 #include "store/db.h"
 
 /* PostgreSQL: a bytea column of the current row, decoded by db_col_blob. */
@@ -77,6 +78,21 @@ struct db_level {
 #define DB_WROTE 64  /* communes written in one transaction (a batch), beyond: any */
 
 #define DB_BY_ADDR 512
+#define DB_HEADS 64 /* audit heads held until commit; beyond, written at once */
+
+/* An audit chain's head as this transaction moved it. Its row is locked
+ * by the transaction's first append to the chain and written once, at
+ * commit (audit_write_heads), not once per row: a transaction that
+ * appends n rows to one chain would otherwise update one row n times, and
+ * PostgreSQL reads past every older version of it each time (a group
+ * commit of many ballots, or the demo's thousands of rows). */
+struct db_head {
+	int64_t chain, seq;
+	char hash[HASH_HEX_LEN + 1];
+};
+
+/* Write the heads this transaction moved (audit.c, called by db_commit). */
+int audit_write_heads(struct db *db, struct dv_err *err);
 
 /* A statement changed rows: db.c notes in which commune's level. */
 void db_note_write(struct db *db);
@@ -113,6 +129,10 @@ struct db {
 	int64_t commune_unit, commune_of;
 	int64_t changes;
 	unsigned stmt_seq; /* for PostgreSQL statement names */
+	/* the audit heads this transaction moved, and as they were at its
+	 * savepoint (a change rolled back to it takes its rows back) */
+	struct db_head heads[DB_HEADS], saved_heads[DB_HEADS];
+	int nheads, nsaved;
 	struct buf *explain; /* db_explain_into (PostgreSQL) */
 };
 

@@ -337,6 +337,73 @@ static void writers_of_two_communes_never_wait(void **state)
 	test_db_close(db);
 }
 
+/* One change of a group commit: a level of commune `commune` inside the
+ * open transaction, n rows, in a savepoint kept or rolled back. */
+static void change_in(struct db *db, int64_t commune, int n, int keep)
+{
+	struct dv_err err = {0};
+	assert_int_equal(db_savepoint(db, &err), 0);
+	assert_int_equal(db_begin_shared(db, &err), 0);
+	assert_int_equal(db_lock_commune(db, commune, &err), 0);
+	for (int i = 0; i < n; i++) {
+		struct audit_entry e = {.at = 1700000000 + i,
+					.action = "ballot.cast",
+					.entity = "matter",
+					.entity_id = commune * 100 + i,
+					.unit_id = commune,
+					.details = "{}"};
+		assert_int_equal(audit_append(db, &e, NULL, &err), 0);
+	}
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(keep ? db_savepoint_release(db, &err) : db_savepoint_rollback(db, &err),
+			 0);
+}
+
+static int64_t head_seq(struct db *db, int64_t chain)
+{
+	struct dv_err err = {0};
+	int64_t v = -1;
+	int rc = db_int(db, &v, &err, "SELECT seq FROM audit_head WHERE id = $1", DB_I(chain));
+	return rc == DV_ENOTFOUND ? 0 : v;
+}
+
+/* A transaction keeps the heads it moves and writes them at its commit:
+ * rows rolled back to a savepoint leave no gap and no head behind. */
+static void heads_follow_the_changes_kept(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	assert_int_equal(db_begin_shared(db, &err), 0);
+	change_in(db, 100, 2, 1);
+	change_in(db, 100, 1, 0); /* after rows of its chain */
+	change_in(db, 200, 3, 0); /* the first of its chain */
+	change_in(db, 100, 1, 1);
+	change_in(db, 200, 1, 1);
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(head_seq(db, 100), 3);
+	assert_int_equal(head_seq(db, 200), 1);
+	assert_int_equal(one_int(db, "SELECT COUNT(*) FROM audit WHERE chain = 200"), 1);
+	/* more chains in one transaction than it keeps heads for */
+	assert_int_equal(db_begin_shared(db, &err), 0);
+	for (int64_t c = 1; c <= 70; c++)
+		change_in(db, 1000 + c, 1 + (int)(c % 3), 1);
+	change_in(db, 100, 2, 1);
+	assert_int_equal(db_commit(db, &err), 0);
+	for (int64_t c = 1; c <= 70; c++)
+		assert_int_equal(head_seq(db, 1000 + c), 1 + c % 3);
+	assert_int_equal(head_seq(db, 100), 5);
+	struct audit_report r;
+	assert_int_equal(audit_verify(db, &r, &err), 0);
+	assert_int_equal(r.first_bad, 0);
+	assert_int_equal(r.chains, 73); /* and the deployment's */
+	assert_int_equal(audit_anchor(db, 1700001000, NULL, &err), 0);
+	assert_int_equal(audit_verify(db, &r, &err), 0);
+	assert_int_equal(r.first_bad, 0);
+	assert_int_equal(r.anchors, 72);
+	test_db_close(db);
+}
+
 /* Many writers of many communes at once, each appending to its own chain
  * from its own thread: every chain is whole and holds. */
 struct writer {
@@ -409,6 +476,7 @@ int main(void)
 		cmocka_unit_test(a_row_belongs_to_its_chain),
 		cmocka_unit_test(writers_of_two_communes_never_wait),
 		cmocka_unit_test(concurrent_writers_keep_every_chain_whole),
+		cmocka_unit_test(heads_follow_the_changes_kept),
 	};
 	return test_run(tests);
 }
