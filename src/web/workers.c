@@ -157,6 +157,21 @@ static void requeue(struct workers *w, struct job *retry)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/* Before the batch that runs them again: 1, 2, then 4 ms after their
+ * first, second and third refusal, time for the other server's batch that
+ * holds their commune to commit (changes queued meanwhile join the batch). */
+static void back_off(const struct job *retry)
+{
+	int most = 0;
+	for (const struct job *j = retry; j; j = j->next)
+		if (j->attempts > most)
+			most = j->attempts;
+	if (!most)
+		return;
+	struct timespec t = {0, 1000000L << (most - 1)};
+	nanosleep(&t, NULL);
+}
+
 /* Every minute the batcher records the heads of the commune chains that
  * moved in the deployment's chain (store/audit.h). */
 #define ANCHOR_SECONDS 60
@@ -230,6 +245,7 @@ static void *worker_main(void *arg)
 		w->batches++;
 		retry = NULL;
 		run_batch(w, db, jobs, &retry);
+		back_off(retry);
 		requeue(w, retry);
 	}
 	for (;;) {

@@ -91,7 +91,7 @@ int session_find(struct dv_ctx *ctx, const char *token, struct session *s)
 	/* sliding expiry for web sessions without "remember me" */
 	if (strcmp(s->kind, "web") == 0 && !s->remember)
 		s->expires_at = ctx->now + SESSION_IDLE;
-	return touch(ctx, TOUCH_SESSION, s->id, s->expires_at);
+	return touch(ctx, &touch_session, s->id, s->expires_at);
 }
 
 int session_end(struct dv_ctx *ctx, const char *token)
@@ -211,7 +211,7 @@ int api_token_account(struct dv_ctx *ctx, const char *token, int64_t *account_id
 	db_finish(st);
 	if (ctx->now - last < SESSION_TOUCH_EVERY)
 		return 0;
-	return touch(ctx, TOUCH_API_TOKEN, id, 0);
+	return touch(ctx, &touch_api_token, id, 0);
 }
 
 /* ---------------------------------------------------------------- throttle */

@@ -24,23 +24,18 @@ int touches_pending(struct touches *t)
 	return n;
 }
 
+const struct touch_kind touch_session = {
+	"UPDATE session SET last_seen_at = $1, expires_at = $3 WHERE id = $2", 1};
+const struct touch_kind touch_api_token = {"UPDATE api_token SET last_used_at = $1 WHERE id = $2",
+					   0};
+
 static int write_one(struct dv_ctx *ctx, const struct touch *x)
 {
-	switch (x->kind) {
-	case TOUCH_SESSION:
-		return db_run(ctx->db, &ctx->err,
-			      "UPDATE session SET last_seen_at = $1, expires_at = $2 WHERE id = $3",
-			      DB_I(x->at), DB_I(x->expires_at), DB_I(x->id));
-	case TOUCH_API_TOKEN:
-		return db_run(ctx->db, &ctx->err,
-			      "UPDATE api_token SET last_used_at = $1 WHERE id = $2", DB_I(x->at),
-			      DB_I(x->id));
-	case TOUCH_REPORT_APP:
-		return db_run(ctx->db, &ctx->err,
-			      "UPDATE report_app SET last_used_at = $1 WHERE id = $2", DB_I(x->at),
-			      DB_I(x->id));
-	}
-	return 0;
+	const char *sql = x->kind->sql;
+	if (x->kind->expires)
+		return db_run(ctx->db, &ctx->err, sql, DB_I(x->at), DB_I(x->id),
+			      DB_I(x->expires_at));
+	return db_run(ctx->db, &ctx->err, sql, DB_I(x->at), DB_I(x->id));
 }
 
 /* Queue x; 0 when there is no room (the caller writes it). */
@@ -64,7 +59,7 @@ static int queue(struct touches *t, const struct touch *x)
 	return queued;
 }
 
-int touch(struct dv_ctx *ctx, enum touch_kind kind, int64_t id, int64_t expires_at)
+int touch(struct dv_ctx *ctx, const struct touch_kind *kind, int64_t id, int64_t expires_at)
 {
 	struct touch x = {kind, id, ctx->now, expires_at};
 	if (ctx->touches && queue(ctx->touches, &x))

@@ -20,14 +20,19 @@
 
 #include "domain/ctx.h"
 
-enum touch_kind {
-	TOUCH_SESSION,	 /* session: last_seen_at and the sliding expires_at */
-	TOUCH_API_TOKEN, /* api_token: last_used_at */
-	TOUCH_REPORT_APP /* report_app: last_used_at */
+/* What a touch writes: a statement of the family that owns the table, with
+ * $1 the time and $2 the row's id, and $3 the new expiry if it has one.
+ * A kind is a static object; the queue keeps its address. */
+struct touch_kind {
+	const char *sql;
+	int expires; /* the statement takes $3 */
 };
 
+extern const struct touch_kind touch_session;	/* last_seen_at, sliding expires_at */
+extern const struct touch_kind touch_api_token; /* last_used_at */
+
 struct touch {
-	enum touch_kind kind;
+	const struct touch_kind *kind;
 	int64_t id, at, expires_at;
 };
 
@@ -47,9 +52,9 @@ int touches_pending(struct touches *t);
 
 /*
  * Record a touch: queued when ctx->touches is set and has room, else
- * written now in ctx's connection. expires_at is used by TOUCH_SESSION only.
+ * written now in ctx's connection. expires_at is used by kinds that expire.
  */
-int touch(struct dv_ctx *ctx, enum touch_kind kind, int64_t id, int64_t expires_at);
+int touch(struct dv_ctx *ctx, const struct touch_kind *kind, int64_t id, int64_t expires_at);
 
 /* Write every queued touch in ctx's connection (in the caller's transaction
  * if one is open) and empty the queue, even when a write fails. */

@@ -9,6 +9,10 @@
 #include "domain/identity/touch.h"
 #include "domain/perm.h"
 
+/* A key's "last used", queued like a session's "last seen". */
+static const struct touch_kind report_app_touch = {
+	"UPDATE report_app SET last_used_at = $1 WHERE id = $2", 0};
+
 static int require_configure(struct dv_ctx *ctx)
 {
 	return perm_may_somewhere(ctx, ACT_CONFIGURE)
@@ -118,5 +122,5 @@ int report_app_check(struct dv_ctx *ctx, const char *key, int64_t *id)
 	/* written at most every five minutes, as API tokens are */
 	if (ctx->now - last < 300)
 		return 0;
-	return touch(ctx, TOUCH_REPORT_APP, *id, 0);
+	return touch(ctx, &report_app_touch, *id, 0);
 }
