@@ -215,7 +215,7 @@ static int room(void **v, size_t *cap, size_t n, size_t size)
 }
 
 struct head {
-	int64_t chain, seq, anchored;
+	int64_t chain, seq, anchored, anchors;
 	char hash[HASH_HEX_LEN + 1];
 };
 
@@ -228,7 +228,7 @@ static int read_heads(struct db *db, int moved_only, struct head **out, size_t *
 	*out = NULL;
 	*n = 0;
 	int rc = db_query(db, &st, err,
-			  "SELECT id, seq, anchored, hash FROM audit_head "
+			  "SELECT id, seq, anchored, hash, anchors FROM audit_head "
 			  "WHERE $1 = 0 OR (id <> 0 AND seq > anchored) ORDER BY id",
 			  DB_I(moved_only));
 	if (rc)
@@ -242,12 +242,14 @@ static int read_heads(struct db *db, int moved_only, struct head **out, size_t *
 		h->chain = db_col_int(st, 0);
 		h->seq = db_col_int(st, 1);
 		h->anchored = db_col_int(st, 2);
+		h->anchors = db_col_int(st, 4);
 		snprintf(h->hash, sizeof(h->hash), "%s", db_col_text(st, 3));
 	}
 	return rc < 0 ? rc : 0;
 }
 
-/* The heads for the page caches: read_heads' chain and seq. */
+/* The heads for the page caches: read_heads' chain, and its seq less its
+ * anchors, which change no page. */
 int audit_heads(struct db *db, struct audit_seq **out, size_t *n, struct dv_err *err)
 {
 	struct head *h;
@@ -256,7 +258,7 @@ int audit_heads(struct db *db, struct audit_seq **out, size_t *n, struct dv_err 
 	if (!rc && *n && !(*out = malloc(*n * sizeof(**out))))
 		rc = dv_sysfail(err, DV_ENOMEM, NULL, "out of memory");
 	for (size_t i = 0; !rc && i < *n; i++)
-		(*out)[i] = (struct audit_seq){h[i].chain, h[i].seq};
+		(*out)[i] = (struct audit_seq){h[i].chain, h[i].seq - h[i].anchors};
 	free(h);
 	if (rc)
 		*n = 0;
@@ -283,26 +285,34 @@ static int anchor_one(struct db *db, int64_t now, const struct head *h, struct d
 	return rc;
 }
 
-/* A shared transaction that names no commune: it waits for no writer of a
- * commune, and the anchors go to chain 0. */
-int audit_anchor(struct db *db, int64_t now, int *anchored, struct dv_err *err)
+static int anchor_tx(struct db *db, int64_t now, size_t *n, struct dv_err *err)
 {
 	struct head *heads = NULL;
+	int rc = read_heads(db, 1, &heads, n, err);
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = anchor_one(db, now, &heads[i], err);
+	free(heads);
+	if (!rc && *n)
+		rc = db_run(db, err, "UPDATE audit_head SET anchors = anchors + $1 WHERE id = 0",
+			    DB_I((int64_t)*n));
+	return rc;
+}
+
+/* A shared transaction that names no commune: it waits for no writer of a
+ * commune, and the anchors go to chain 0. It changes no page: the caches
+ * do not count it (db_quiet), and they read chain 0 less its anchors. */
+int audit_anchor(struct db *db, int64_t now, int *anchored, struct dv_err *err)
+{
 	size_t n = 0;
 	if (anchored)
 		*anchored = 0;
+	int was = db_quiet(db, 1);
 	int rc = db_begin_shared(db, err);
-	if (rc)
-		return rc;
-	rc = read_heads(db, 1, &heads, &n, err);
-	for (size_t i = 0; !rc && i < n; i++)
-		rc = anchor_one(db, now, &heads[i], err);
-	free(heads);
-	if (rc) {
+	if (!rc && (rc = anchor_tx(db, now, &n, err)))
 		db_rollback(db);
-		return rc;
-	}
-	rc = db_commit(db, err);
+	else if (!rc)
+		rc = db_commit(db, err);
+	db_quiet(db, was);
 	if (!rc && anchored)
 		*anchored = (int)n;
 	return rc;

@@ -59,8 +59,9 @@ int audit_verify(struct db *db, struct audit_report *report, struct dv_err *err)
 /* The deployment chain's head: number of rows and hash of the last one. */
 int audit_head(struct db *db, int64_t *seq, char hash[HASH_HEX_LEN + 1], struct dv_err *err);
 
-/* Every chain's head seq, by chain id ascending, into *out (malloc'd, *n
- * of them): a page cache compares a commune's own and the deployment's. */
+/* Every chain's head seq less its anchor rows (chain 0's, which change no
+ * page), by chain id ascending, into *out (malloc'd, *n of them): a page
+ * cache compares a commune's own and the deployment's. */
 struct audit_seq {
 	int64_t chain, seq;
 };

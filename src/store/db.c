@@ -390,6 +390,8 @@ static atomic_uint_fast64_t commits_any, commune_commits[COMMUNE_SLOTS];
 void db_note_write(struct db *db)
 {
 	int64_t chain = db_chain(db);
+	if (db->quiet)
+		return;
 	db->tx_wrote = 1;
 	for (int i = 0; chain && i < db->nwrote; i++)
 		if (db->wrote[i] == chain)
@@ -422,15 +424,17 @@ static void forget_writes(struct db *db)
  * count as a write of the whole deployment). */
 static int write_heads(struct db *db, struct dv_err *err)
 {
-	int any = db->wrote_any;
+	int was = db_quiet(db, 1);
 	int rc = audit_write_heads(db, err);
-	db->wrote_any = any;
+	db_quiet(db, was);
 	return rc;
 }
 
-void db_uncounted(struct db *db)
+int db_quiet(struct db *db, int quiet)
 {
-	db->uncounted = 1;
+	int was = db->quiet;
+	db->quiet = quiet;
+	return was;
 }
 
 uint64_t db_commits_in(int64_t commune)
@@ -464,7 +468,7 @@ int db_commit(struct db *db, struct dv_err *err)
 	int rc = db->ops->exec_script(db, "COMMIT", err);
 	if (rc)
 		db->ops->exec_script(db, "ROLLBACK", NULL);
-	else if (db->tx_wrote && !db->uncounted)
+	else if (db->tx_wrote)
 		count_commit(db);
 	forget_writes(db);
 	return rc;

@@ -163,9 +163,11 @@ uint64_t db_commits(void);
  * that wrote in its level (ctx_begin_in) or in a level of no commune (an
  * exclusive transaction: a reorganization, a city's plan). Only grows. */
 uint64_t db_commits_in(int64_t commune);
-/* This connection's commits change nothing a public page shows (the
- * notification sender's outbox): db_commits does not count them. */
-void db_uncounted(struct db *db);
+/* While set (1), what this connection writes changes nothing a page shows
+ * (the notification sender's outbox, a session's "last seen", the audit
+ * anchors): db_commits and db_commits_in do not count it. Returns the
+ * setting it replaces, to put back. */
+int db_quiet(struct db *db, int quiet);
 
 /* ---------------------------------------------------------------- queries */
 

@@ -115,7 +115,7 @@ struct db {
 	 * sender's claim that found nothing leaves the page caches alone), in
 	 * these communes' levels, or (wrote_any) in a level of none */
 	int tx_wrote, wrote_any;
-	int uncounted; /* db_uncounted */
+	int quiet; /* db_quiet */
 	int64_t wrote[DB_WROTE];
 	int nwrote;
 	struct db_level level[DB_LEVELS]; /* level[tx_depth - 1] is the current one */

@@ -27,6 +27,7 @@ extern const char mig_021_audit_chains[];
 extern const char mig_022_notify_claims[];
 extern const char mig_023_notify_sms[];
 extern const char mig_024_opinion_ward[];
+extern const char mig_025_audit_anchors[];
 
 static const struct migration {
 	int version;
@@ -57,6 +58,7 @@ static const struct migration {
 	{22, "notify_claims", mig_022_notify_claims},
 	{23, "notify_sms", mig_023_notify_sms},
 	{24, "opinion_ward", mig_024_opinion_ward},
+	{25, "audit_anchors", mig_025_audit_anchors},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

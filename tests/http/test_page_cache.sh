@@ -39,3 +39,27 @@ ok "(showing the contribution)" sh -c "curl -s 'http://127.0.0.1:$T_PORT/works/$
 ok "(then from memory)" hit "/works/$C"
 ok "a report in the work's own ward" report_in "$DT"
 ok "renders it again" miss "/works/$C"
+
+# A report's page is its commune's, and so is a notice of one ward; a city's
+# notice is reached from every ward, so any write renders it again.
+WARD=$(q "SELECT ward_id FROM household WHERE unit_id = $DT LIMIT 1")
+REP=$(q "SELECT r.id FROM report r JOIN report_category c ON c.id = r.category_id WHERE r.ward_id = $WARD AND c.private = 0 AND r.status <> 'merged' ORDER BY r.id LIMIT 1")
+WN=$(q "SELECT id FROM notice WHERE ward_id = $WARD AND status = 'published' ORDER BY id LIMIT 1")
+CN=$(q "SELECT id FROM notice WHERE ward_id IS NULL AND status = 'published' ORDER BY id LIMIT 1")
+ok "found a report and a notice of the ward, and a city's notice" test -n "$REP" -a -n "$WN" -a -n "$CN"
+# A page rendered right after its commune wrote is judged by the heads read
+# before that write, and is rendered once more when they are read again
+# (every PAGE_CACHE_CHECK_MS, 250 ms): let them be read first.
+sleep 0.3
+for p in "/reports/$REP" "/notices/$WN" "/notices/$WN/reach" "/notices/$CN"; do
+	ok "$p is rendered" equals "$(get "$p")" 200
+	ok "$p is then served from memory" hit "$p"
+done
+ok "a report in another ward" report_in "$BA_NB"
+ok "the report's page stays in memory" hit "/reports/$REP"
+ok "the ward's notice stays in memory" hit "/notices/$WN"
+ok "(and its reach)" hit "/notices/$WN/reach"
+ok "the city's notice is rendered again" miss "/notices/$CN"
+ok "a report in the report's own ward" report_in "$DT"
+ok "the report's page is rendered again" miss "/reports/$REP"
+ok "the ward's notice is rendered again" miss "/notices/$WN"

@@ -1,6 +1,7 @@
 #include "testlib.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/audit.h"
@@ -337,6 +338,43 @@ static void writers_of_two_communes_never_wait(void **state)
 	test_db_close(db);
 }
 
+static int64_t cache_seq(struct db *db, int64_t chain)
+{
+	struct dv_err err = {0};
+	struct audit_seq *v;
+	size_t n;
+	int64_t seq = -1;
+	assert_int_equal(audit_heads(db, &v, &n, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].chain == chain)
+			seq = v[i].seq;
+	free(v);
+	return seq;
+}
+
+/* The caches read chain 0 less its anchors: an anchor changes no page. */
+static void anchors_are_not_changes_for_the_caches(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	append_in(db, 0, 2);
+	append_in(db, 100, 3);
+	int64_t before = cache_seq(db, 0);
+	uint64_t commits = db_commits_in(100);
+	assert_int_equal(audit_anchor(db, 1700001000, NULL, &err), 0);
+	assert_int_equal(one_int(db, "SELECT seq FROM audit_head WHERE id = 0"), 3);
+	assert_int_equal(cache_seq(db, 0), before);
+	assert_true(db_commits_in(100) == commits); /* nor counted as a commit */
+	append_in(db, 0, 1);
+	assert_int_equal(cache_seq(db, 0), before + 1);
+	append_in(db, 100, 1);
+	assert_int_equal(audit_anchor(db, 1700001060, NULL, &err), 0);
+	assert_int_equal(cache_seq(db, 0), before + 1);
+	assert_int_equal(cache_seq(db, 100), 4);
+	test_db_close(db);
+}
+
 /* One change of a group commit: a level of commune `commune` inside the
  * open transaction, n rows, in a savepoint kept or rolled back. */
 static void change_in(struct db *db, int64_t commune, int n, int keep)
@@ -477,6 +515,7 @@ int main(void)
 		cmocka_unit_test(writers_of_two_communes_never_wait),
 		cmocka_unit_test(concurrent_writers_keep_every_chain_whole),
 		cmocka_unit_test(heads_follow_the_changes_kept),
+		cmocka_unit_test(anchors_are_not_changes_for_the_caches),
 	};
 	return test_run(tests);
 }

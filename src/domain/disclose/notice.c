@@ -27,7 +27,7 @@ DV_ENUM_DEFINE(notice_status, NOTICE_STATUS_COUNT, NOTICE_STATUSES, "status");
 #define NOTICE_COLS(BODY)                                                                          \
 	"n.id, n.unit_id, u.name, n.category_id, c.name_vi, c.name_en, c.law_item, n.status, "     \
 	"n.version, n.title, " BODY ", n.visible_from, n.visible_until, n.min_days, n.reached, "   \
-	"u.households, n.created_at, n.updated_at, n.published_at, n.archived_at"
+	"u.households, n.created_at, n.updated_at, n.published_at, n.archived_at, n.ward_id"
 #define NOTICE_FROM                                                                                \
 	" FROM notice n JOIN unit u ON u.id = n.unit_id "                                          \
 	"JOIN notice_category c ON c.id = n.category_id "
@@ -55,6 +55,7 @@ static void read_notice(struct dv_ctx *ctx, struct db_stmt *st, struct notice *n
 	n->updated_at = db_col_int(st, 17);
 	n->published_at = db_col_int(st, 18);
 	n->archived_at = db_col_int(st, 19);
+	n->ward_id = db_col_int(st, 20);
 }
 
 int notice_load(struct dv_ctx *ctx, int64_t id, struct notice *n)

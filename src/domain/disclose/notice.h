@@ -106,6 +106,7 @@ int category_save(struct dv_ctx *ctx, int64_t id, const struct category_input *i
 struct notice {
 	int64_t id;
 	int64_t unit_id;
+	int64_t ward_id; /* its commune, 0 for a notice above the communes */
 	const char *unit_name;
 	int64_t category_id;
 	const char *category_name; /* in the context's language */

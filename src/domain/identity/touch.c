@@ -29,13 +29,17 @@ const struct touch_kind touch_session = {
 const struct touch_kind touch_api_token = {"UPDATE api_token SET last_used_at = $1 WHERE id = $2",
 					   0};
 
+/* A "last seen" is on no page: the page caches do not count it. */
 static int write_one(struct dv_ctx *ctx, const struct touch *x)
 {
 	const char *sql = x->kind->sql;
+	int was = db_quiet(ctx->db, 1), rc;
 	if (x->kind->expires)
-		return db_run(ctx->db, &ctx->err, sql, DB_I(x->at), DB_I(x->id),
-			      DB_I(x->expires_at));
-	return db_run(ctx->db, &ctx->err, sql, DB_I(x->at), DB_I(x->id));
+		rc = db_run(ctx->db, &ctx->err, sql, DB_I(x->at), DB_I(x->id), DB_I(x->expires_at));
+	else
+		rc = db_run(ctx->db, &ctx->err, sql, DB_I(x->at), DB_I(x->id));
+	db_quiet(ctx->db, was);
+	return rc;
 }
 
 /* Queue x; 0 when there is no room (the caller writes it). */

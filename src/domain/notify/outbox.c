@@ -286,7 +286,7 @@ int notify_closing_soon(struct dv_ctx *ctx, int *added)
 
 int notify_sender_connection(struct dv_ctx *ctx)
 {
-	db_uncounted(ctx->db); /* the outbox is on no public page: caches stay */
+	db_quiet(ctx->db, 1); /* the outbox is on no public page: caches stay */
 	if (db_kind(ctx->db) == DB_POSTGRES)
 		return db_run(ctx->db, &ctx->err,
 			      "SELECT set_config('synchronous_commit', 'off', false)");

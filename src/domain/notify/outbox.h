@@ -111,7 +111,7 @@ int notify_closing_soon(struct dv_ctx *ctx, int *added);
  * unsent. Without the wait that time shrinks to a write. What it costs: a
  * crash of the machine or of the database server may forget the last marks
  * and claims, and those messages go again. Its commits leave the page
- * caches alone (db_uncounted): what it writes is on no public page.
+ * caches alone (db_quiet): what it writes is on no public page.
  */
 int notify_sender_connection(struct dv_ctx *ctx);
 

@@ -72,6 +72,11 @@ int api_article_file(struct req *r);
 void notice_category_select(struct req *r, const char *name, const char *label, int64_t value,
 			    const char *first, const struct form_errors *fe);
 
+/* A notice of one commune (at or below a ward) is its commune's page:
+ * households reach it from that commune only. A notice above the communes
+ * is reached from many, so its pages are not scoped. */
+void notice_cache_scope(struct req *r, const struct notice *n);
+
 /* The attached files: photos as thumbnails, PDFs as links, each with a
  * remove button when owner_path (the notice's or article's page) is given. */
 void notice_files(struct req *r, const struct attachment *v, size_t n, const char *owner_path);

@@ -13,6 +13,7 @@
 #include "domain/perm.h"
 #include "domain/disclose/reach.h"
 #include "domain/registry/unit.h"
+#include "web/cache.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -249,4 +250,8 @@ void notice_officer_tools(struct req *r, const struct notice *n, const struct fo
 	html_raw(b, "</section>");
 }
 
-
+void notice_cache_scope(struct req *r, const struct notice *n)
+{
+	if (n->ward_id)
+		page_cache_scope(r, n->ward_id);
+}

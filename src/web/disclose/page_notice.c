@@ -304,6 +304,7 @@ int page_notice(struct req *r)
 	int rc = notice_get(&r->ctx, r->params[0], &n);
 	if (rc || (rc = attachment_list(&r->ctx, &notice_attach, n.id, &files, &nfiles)))
 		return rc;
+	notice_cache_scope(r, &n);
 	layout_begin(r, n.title);
 	page_back(r, "/notices", T(r, "Public notices"));
 	html_raw(&r->out, "<article class=\"notice-doc\">");

@@ -185,6 +185,7 @@ static int reach_page(struct req *r, const struct form_errors *fe, int status, i
 	    (rc = reach_by_unit(&r->ctx, r->params[0], &v, &k, &households, &reached)) ||
 	    (rc = notice_get(&r->ctx, r->params[0], &n)))
 		return rc;
+	notice_cache_scope(r, &n);
 	const char *title = arena_printf(&r->arena, "%s: %s", T(r, "Reach"), n.title);
 	layout_begin(r, title);
 	r->status = status;

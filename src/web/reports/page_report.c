@@ -11,6 +11,7 @@
 #include "domain/perm.h"
 #include "domain/registry/unit.h"
 #include "domain/reports/routing.h"
+#include "web/cache.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -390,6 +391,9 @@ static int report_page(struct req *r, const struct form_errors *fe, int status)
 	int rc = report_get(&r->ctx, r->params[0], &rep);
 	if (rc)
 		return rc;
+	/* a report is its commune's: its handling, by whatever office, is
+	 * written in the deployment's level, which every page watches */
+	page_cache_scope(r, rep.ward_id);
 	const char *title = arena_printf(&r->arena, "%s #%lld", report_category_label(r, &rep),
 					 (long long)rep.id);
 	layout_begin(r, title);
