@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "print/pdf.h"
+#include "print/pdf_flow.h"
 
 /* ---------- Geometry, in millimetres, and type ---------- */
 
@@ -131,11 +132,9 @@ const char *synthesis_label(const char *const *table, int count, int i)
 /* ---------- The page ---------- */
 
 struct doc {
-	struct pdf pdf;
+	struct pdf_flow f; /* f.y: points from the top of the page, where the next text goes */
 	const char *lang;
 	const struct synthesis_paper *p;
-	double y; /* points from the top of the page, where the next text goes */
-	int page;
 	struct buf b; /* scratch for one line of text */
 };
 
@@ -149,86 +148,23 @@ static const char *trf(const struct doc *d, const char *fmt)
 	return i18n_get_format(d->lang, fmt);
 }
 
-static double bottom(void)
-{
-	return pdf_mm(PDF_A4_H_MM - BOTTOM);
-}
-
-/* A new page, numbered at the top from page 2 as documents are. Draws with
- * its own layout text, so it may come in the middle of flow(). */
-static void new_page(struct doc *d)
-{
-	char num[16];
-	pdf_next_page(&d->pdf);
-	snprintf(num, sizeof(num), "%d", ++d->page);
-	pdf_text(&d->pdf, pdf_mm(LEFT), pdf_mm(10), pdf_mm(TEXT_W), F_META, PDF_CENTER, num);
-	d->y = pdf_mm(TOP);
-}
-
-/* A new page when fewer than `need` mm are left: keeps a heading with what
- * follows it. */
-static void room(struct doc *d, double need)
-{
-	if (d->y + pdf_mm(need) > bottom())
-		new_page(d);
-}
-
-/* Draw the lines of a laid-out paragraph from d->y on, going on to a new
- * page whenever the next line does not fit. */
-static void flow_lines(struct doc *d, PangoLayout *layout, double x)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(layout);
-	double top = d->y; /* where the layout's y = 0 falls on this page */
-	do {
-		int y0, y1;
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if (top + pango_units_to_double(y1) > bottom()) {
-			new_page(d);
-			top = d->y - pango_units_to_double(y0);
-		}
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		cairo_move_to(d->pdf.cr, x + pango_units_to_double(logical.x),
-			      top + pango_units_to_double(pango_layout_iter_get_baseline(it)));
-		pango_cairo_show_layout_line(d->pdf.cr, pango_layout_iter_get_line_readonly(it));
-		d->y = top + pango_units_to_double(y1);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
-/* A paragraph `indent` mm in from the left margin at d->y, wrapped, and
- * flowing onto as many pages as it needs; d->y goes below it. */
+/* A paragraph flowing down the pages (print/pdf_flow.h). */
 static void flow(struct doc *d, double indent, const char *font, int flags, const char *text)
 {
-	double x = pdf_mm(LEFT + indent), w = pdf_mm(TEXT_W - indent);
-	double h = pdf_text(&d->pdf, x, d->y, w, font, flags | PDF_MEASURE, text);
-	if (d->y + h <= bottom()) {
-		pdf_text(&d->pdf, x, d->y, w, font, flags, text);
-		d->y += h;
-		return;
-	}
-	/* A copy: new_page() sets the shared layout to the page number. */
-	PangoLayout *copy = pango_layout_copy(d->pdf.layout);
-	flow_lines(d, copy, x);
-	g_object_unref(copy);
-}
-
-static void gap(struct doc *d, double mm)
-{
-	d->y += pdf_mm(mm);
+	pdf_flow_text(&d->f, indent, font, flags, text);
 }
 
 static void grey(struct doc *d, double g)
 {
-	cairo_set_source_rgb(d->pdf.cr, g, g, g);
+	cairo_set_source_rgb(d->f.pdf.cr, g, g, g);
 }
 
 static void rule(struct doc *d, double x, double y, double w)
 {
-	cairo_move_to(d->pdf.cr, x, y);
-	cairo_line_to(d->pdf.cr, x + w, y);
-	cairo_set_line_width(d->pdf.cr, 0.6);
-	cairo_stroke(d->pdf.cr);
+	cairo_move_to(d->f.pdf.cr, x, y);
+	cairo_line_to(d->f.pdf.cr, x + w, y);
+	cairo_set_line_width(d->f.pdf.cr, 0.6);
+	cairo_stroke(d->f.pdf.cr);
 }
 
 /* ---------- The heading ---------- */
@@ -238,7 +174,7 @@ static void rule(struct doc *d, double x, double y, double w)
  * "PHƯỜNG TÂN ĐÔNG HIỆP", as the authority is set. */
 static const char *balanced(struct doc *d, const char *s, const char *font, double w)
 {
-	if (strchr(s, '\n') || pdf_text_width(&d->pdf, font, s) <= w)
+	if (strchr(s, '\n') || pdf_text_width(&d->f.pdf, font, s) <= w)
 		return s;
 	size_t half = utf8_count(s, strlen(s)) / 2, chars = 0, best = 0, dist = SIZE_MAX;
 	for (const char *q = s; *q; q++) {
@@ -255,8 +191,8 @@ static const char *balanced(struct doc *d, const char *s, const char *font, doub
 	/* Two lines only if each then fits; else pango wraps it as it can. */
 	buf_reset(&d->b);
 	buf_add(&d->b, s, best);
-	if (pdf_text_width(&d->pdf, font, d->b.ptr) > w ||
-	    pdf_text_width(&d->pdf, font, s + best + 1) > w)
+	if (pdf_text_width(&d->f.pdf, font, d->b.ptr) > w ||
+	    pdf_text_width(&d->f.pdf, font, s + best + 1) > w)
 		return s;
 	buf_addch(&d->b, '\n');
 	buf_adds(&d->b, s + best + 1);
@@ -270,16 +206,16 @@ static void place_and_date(struct doc *d, const struct consultation *c, double x
 	date_split(time_local_date(c->published_at ? c->published_at : time_now()), &y, &m, &day);
 	buf_reset(&d->b);
 	buf_addf(&d->b, trf(d, N_("%s, %02d/%02d/%d")), or_empty(d->p->unit), day, m, y);
-	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Italic 10", PDF_RIGHT, d->b.ptr);
+	d->f.y += pdf_text(&d->f.pdf, x, d->f.y, w, PDF_FONT " Italic 10", PDF_RIGHT, d->b.ptr);
 }
 
 /* The authority on the left, the national motto on the right, each with its
  * short rule beneath, then where and when. */
 static void heading(struct doc *d, const struct consultation *c)
 {
-	struct pdf *pdf = &d->pdf;
+	struct pdf *pdf = &d->f.pdf;
 	double lw = pdf_mm(72), rw = pdf_mm(TEXT_W - 72), lx = pdf_mm(LEFT), rx = lx + lw;
-	double y = d->y;
+	double y = d->f.y;
 	const char *font = PDF_FONT " Bold 10";
 	const char *a = balanced(d, or_empty(d->p->authority), font, lw);
 	double hl = pdf_text(pdf, lx, y, lw, font, PDF_CENTER, a);
@@ -291,20 +227,20 @@ static void heading(struct doc *d, const struct consultation *c)
 	double mw = pdf_text_width(pdf, PDF_FONT " Bold 11", motto);
 	hr += pdf_text(pdf, rx, y + hr, rw, PDF_FONT " Bold 11", PDF_CENTER, motto);
 	rule(d, rx + (rw - mw) / 2, y + hr + pdf_mm(1.2), mw);
-	d->y = y + (hl > hr ? hl : hr) + pdf_mm(4);
+	d->f.y = y + (hl > hr ? hl : hr) + pdf_mm(4);
 	place_and_date(d, c, rx, rw);
-	gap(d, 8);
+	pdf_flow_gap(&d->f, 8);
 }
 
 static void title(struct doc *d, const struct consultation *c)
 {
 	double x = pdf_mm(LEFT), w = pdf_mm(TEXT_W);
-	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Bold 14", PDF_CENTER,
-			 tr(d, N_("REPORT ON THE OPINIONS RECEIVED")));
-	gap(d, 1);
+	d->f.y += pdf_text(&d->f.pdf, x, d->f.y, w, PDF_FONT " Bold 14", PDF_CENTER,
+			   tr(d, N_("REPORT ON THE OPINIONS RECEIVED")));
+	pdf_flow_gap(&d->f, 1);
 	flow(d, 0, PDF_FONT " Bold 12", PDF_CENTER, or_empty(c->title));
-	rule(d, x + w / 2 - pdf_mm(20), d->y + pdf_mm(2), pdf_mm(40));
-	gap(d, 8);
+	rule(d, x + w / 2 - pdf_mm(20), d->f.y + pdf_mm(2), pdf_mm(40));
+	pdf_flow_gap(&d->f, 8);
 }
 
 static const char *day_of(struct buf *b, int64_t t)
@@ -338,7 +274,7 @@ static void intro(struct doc *d, const struct consultation *c)
 	}
 	buf_release(&t1);
 	buf_release(&t2);
-	gap(d, 4);
+	pdf_flow_gap(&d->f, 4);
 }
 
 /* ---------- The counts ---------- */
@@ -366,23 +302,23 @@ static double row_height(struct doc *d, const char *const cells[NCOLS], const ch
 {
 	double h = 0;
 	for (int i = 0; i < NCOLS; i++) {
-		double ch = pdf_text(&d->pdf, 0, 0, pdf_mm(col_w[i] - 2 * CELL_PAD), font,
+		double ch = pdf_text(&d->f.pdf, 0, 0, pdf_mm(col_w[i] - 2 * CELL_PAD), font,
 				     PDF_MEASURE, cells[i]);
 		h = ch > h ? ch : h;
 	}
 	return h + pdf_mm(2 * CELL_PAD);
 }
 
-/* One row of the table at d->y, each cell framed; cells[1] is set to the
+/* One row of the table at d->f.y, each cell framed; cells[1] is set to the
  * left, the rest centred. */
 static void table_row(struct doc *d, const char *const cells[NCOLS], const char *font, double h,
 		      double shade)
 {
-	cairo_t *cr = d->pdf.cr;
+	cairo_t *cr = d->f.pdf.cr;
 	double pad = pdf_mm(CELL_PAD), x = pdf_mm(LEFT);
 	for (int i = 0; i < NCOLS; i++) {
 		double w = pdf_mm(col_w[i]);
-		cairo_rectangle(cr, x, d->y, w, h);
+		cairo_rectangle(cr, x, d->f.y, w, h);
 		if (shade < 1) {
 			grey(d, shade);
 			cairo_fill_preserve(cr);
@@ -390,11 +326,11 @@ static void table_row(struct doc *d, const char *const cells[NCOLS], const char 
 		}
 		cairo_set_line_width(cr, 0.5);
 		cairo_stroke(cr);
-		pdf_text(&d->pdf, x + pad, d->y + pad, w - 2 * pad, font,
+		pdf_text(&d->f.pdf, x + pad, d->f.y + pad, w - 2 * pad, font,
 			 i == 1 ? PDF_LEFT : PDF_CENTER, cells[i]);
 		x += w;
 	}
-	d->y += h;
+	d->f.y += h;
 }
 
 /* Does every word of every header fit its column in font? */
@@ -406,7 +342,7 @@ static int words_fit(struct doc *d, const char *const head[NCOLS], const char *f
 			size_t n = strcspn(s, " \n");
 			buf_reset(&d->b);
 			buf_add(&d->b, s, n);
-			if (pdf_text_width(&d->pdf, font, d->b.ptr) > w)
+			if (pdf_text_width(&d->f.pdf, font, d->b.ptr) > w)
 				return 0;
 			s += n;
 			s += strspn(s, " \n");
@@ -449,8 +385,8 @@ static void count_row(struct doc *d, const char *no, const char *label, const in
 		cells[2 + k] = num[k];
 	}
 	double h = row_height(d, cells, font);
-	if (d->y + h > bottom()) {
-		new_page(d);
+	if (d->f.y + h > pdf_flow_bottom(&d->f)) {
+		pdf_flow_new_page(&d->f);
 		table_header(d);
 	}
 	table_row(d, cells, font, h, 1);
@@ -461,9 +397,9 @@ static void overall(struct doc *d, const struct consultation *c)
 {
 	int64_t t[NCOUNTS];
 	totals_of(c, t);
-	room(d, 40);
+	pdf_flow_room(&d->f, 40);
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("I. OVERALL RESULTS")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	buf_reset(&d->b);
 	buf_addf(&d->b, trf(d, N_("Opinions received: %lld, of which %lld collective.")),
 		 (long long)t[0], (long long)t[4]);
@@ -479,8 +415,8 @@ static void overall(struct doc *d, const struct consultation *c)
 		 (long long)t[5], (long long)t[6], (long long)t[7],
 		 (long long)(t[0] - t[5] - t[6] - t[7]));
 	flow(d, 0, F_BODY, PDF_LEFT, d->b.ptr);
-	gap(d, 3);
-	room(d, 30);
+	pdf_flow_gap(&d->f, 3);
+	pdf_flow_room(&d->f, 30);
 	table_header(d);
 	for (size_t i = 0; i < c->nsections; i++) {
 		const struct consult_section *s = &c->sections[i];
@@ -492,7 +428,7 @@ static void overall(struct doc *d, const struct consultation *c)
 		count_row(d, no, synthesis_section_heading(s, d->lang), v, F_CELL);
 	}
 	count_row(d, "", tr(d, N_("Total")), t, F_CELLB);
-	gap(d, 6);
+	pdf_flow_gap(&d->f, 6);
 }
 
 /* ---------- The opinions ---------- */
@@ -501,7 +437,7 @@ static void opinion_block(struct doc *d, const struct opinion *o, size_t n)
 {
 	const struct synthesis_paper *p = d->p;
 	struct buf t = BUF_INIT;
-	room(d, 18);
+	pdf_flow_room(&d->f, 18);
 	buf_reset(&d->b);
 	buf_addf(&d->b, "%zu. %s", n, or_empty(o->from));
 	if (o->collective)
@@ -514,23 +450,23 @@ static void opinion_block(struct doc *d, const struct opinion *o, size_t n)
 	grey(d, 0.35);
 	flow(d, OP_INDENT, F_META, PDF_LEFT, d->b.ptr);
 	grey(d, 0);
-	gap(d, 0.8);
+	pdf_flow_gap(&d->f, 0.8);
 	flow(d, OP_INDENT, F_BODY, PDF_LEFT, or_empty(o->text));
-	gap(d, 0.8);
+	pdf_flow_gap(&d->f, 0.8);
 	buf_reset(&d->b);
 	buf_addf(&d->b, "%s %s", tr(d, N_("Answer:")),
 		 synthesis_label(p->answers, ANS_COUNT, (int)o->answer));
 	if (o->reason && *o->reason)
 		buf_addf(&d->b, ". %s", o->reason);
 	flow(d, ANS_INDENT, F_ITALIC, PDF_LEFT, d->b.ptr);
-	gap(d, 3);
+	pdf_flow_gap(&d->f, 3);
 	buf_release(&t);
 }
 
 static void section_block(struct doc *d, const struct consult_section *s, const struct opinion *ops,
 			  size_t nops, size_t *n)
 {
-	room(d, 28);
+	pdf_flow_room(&d->f, 28);
 	buf_reset(&d->b);
 	if (s->number)
 		buf_addf(&d->b, trf(d, N_("Section %d. %s")), s->number, or_empty(s->heading));
@@ -549,36 +485,36 @@ static void section_block(struct doc *d, const struct consult_section *s, const 
 	else
 		buf_adds(&d->b, tr(d, N_("No opinion was given on this section.")));
 	flow(d, 0, F_ITALIC, PDF_LEFT, d->b.ptr);
-	gap(d, 2.5);
+	pdf_flow_gap(&d->f, 2.5);
 	for (size_t i = 0; i < nops; i++)
 		if (ops[i].section == s->number)
 			opinion_block(d, &ops[i], ++*n);
-	gap(d, 3);
+	pdf_flow_gap(&d->f, 3);
 }
 
 /* ---------- The end ---------- */
 
 static void conclusion(struct doc *d, const struct consultation *c)
 {
-	room(d, 25);
+	pdf_flow_room(&d->f, 25);
 	flow(d, 0, F_HEAD, PDF_LEFT, tr(d, N_("III. CONCLUSION")));
-	gap(d, 2);
+	pdf_flow_gap(&d->f, 2);
 	const char *s = or_empty(c->summary);
 	flow(d, 0, *s ? F_BODY : F_ITALIC, PDF_LEFT,
 	     *s ? s : tr(d, N_("No conclusion has been written yet.")));
-	gap(d, 6);
+	pdf_flow_gap(&d->f, 6);
 }
 
 /* Who signs, bottom right, with room for the signature and the seal. */
 static void signature(struct doc *d)
 {
 	double w = pdf_mm(80), x = pdf_mm(PDF_A4_W_MM - RIGHT) - w;
-	room(d, 50);
-	d->y += pdf_text(&d->pdf, x, d->y, w, F_HEAD, PDF_CENTER,
-			 tr(d, N_("ON BEHALF OF THE PEOPLE'S COMMITTEE")));
-	d->y += pdf_text(&d->pdf, x, d->y, w, F_HEAD, PDF_CENTER, tr(d, N_("CHAIRPERSON")));
-	d->y += pdf_text(&d->pdf, x, d->y, w, PDF_FONT " Italic 9", PDF_CENTER,
-			 tr(d, N_("(signature, full name and seal)")));
+	pdf_flow_room(&d->f, 50);
+	d->f.y += pdf_text(&d->f.pdf, x, d->f.y, w, F_HEAD, PDF_CENTER,
+			   tr(d, N_("ON BEHALF OF THE PEOPLE'S COMMITTEE")));
+	d->f.y += pdf_text(&d->f.pdf, x, d->f.y, w, F_HEAD, PDF_CENTER, tr(d, N_("CHAIRPERSON")));
+	d->f.y += pdf_text(&d->f.pdf, x, d->f.y, w, PDF_FONT " Italic 9", PDF_CENTER,
+			   tr(d, N_("(signature, full name and seal)")));
 }
 
 int synthesis_pdf(const struct consultation *c, const struct opinion *ops, size_t nops,
@@ -588,23 +524,32 @@ int synthesis_pdf(const struct consultation *c, const struct opinion *ops, size_
 	int rc = synthesis_check(c, ops, nops, p, err);
 	if (rc)
 		return rc;
-	struct doc d = {.lang = lang, .p = p, .page = 1, .b = BUF_INIT};
-	rc = pdf_open(&d.pdf, out, tr(&d, N_("Synthesis of the opinions received")), err);
+	struct doc d = {.f = {.left_mm = LEFT,
+			      .width_mm = TEXT_W,
+			      .top_mm = TOP,
+			      .bottom_mm = BOTTOM,
+			      .number_y_mm = 10,
+			      .number_font = F_META,
+			      .page = 1},
+			.lang = lang,
+			.p = p,
+			.b = BUF_INIT};
+	rc = pdf_open(&d.f.pdf, out, tr(&d, N_("Synthesis of the opinions received")), err);
 	if (rc)
 		return rc;
-	d.y = pdf_mm(TOP);
+	d.f.y = pdf_mm(TOP);
 	heading(&d, c);
 	title(&d, c);
 	intro(&d, c);
 	overall(&d, c);
-	room(&d, 40);
+	pdf_flow_room(&d.f, 40);
 	flow(&d, 0, F_HEAD, PDF_LEFT, tr(&d, N_("II. OPINIONS AND ANSWERS BY SECTION")));
-	gap(&d, 3);
+	pdf_flow_gap(&d.f, 3);
 	size_t n = 0;
 	for (size_t i = 0; i < c->nsections; i++)
 		section_block(&d, &c->sections[i], ops, nops, &n);
 	conclusion(&d, c);
 	signature(&d);
 	buf_release(&d.b);
-	return pdf_close(&d.pdf, err);
+	return pdf_close(&d.f.pdf, err);
 }

@@ -2,8 +2,8 @@
  * A document that flows down A4 pages: text set from the top margin on,
  * a new numbered page when the next piece does not fit above the bottom
  * margin, a paragraph that does not fit split line by line across pages.
- * The reports of the People's Inspection Board and the year-end review are
- * laid out this way.
+ * The reports of the People's Inspection Board, the year-end review and a
+ * consultation's synthesis of opinions are laid out this way.
  */
 #ifndef DV_PRINT_PDF_FLOW_H
 #define DV_PRINT_PDF_FLOW_H
