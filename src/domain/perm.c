@@ -212,8 +212,15 @@ static int grant_covers(struct dv_ctx *ctx, int64_t unit_id, enum action a, int 
 {
 	const struct actor *ac = ctx->actor;
 	size_t relevant = 0;
-	for (size_t i = 0; i < ac->ngrants; i++)
-		relevant += grant_counts(&ac->grants[i], a, own_household);
+	for (size_t i = 0; i < ac->ngrants; i++) {
+		if (!grant_counts(&ac->grants[i], a, own_household))
+			continue;
+		relevant++;
+		/* a unit is its own ancestor: a grant on the unit itself (a
+		 * representative voting in its neighborhood) needs no lookup */
+		if (unit_id && ac->grants[i].unit_id == unit_id)
+			return 1;
+	}
 	if (!relevant || !unit_id)
 		return 0;
 	int64_t *anc;

@@ -249,7 +249,7 @@ static int begin_outer(struct db *db, const char *sql, int exclusive, struct dv_
 	db->tx_failed = 0;
 	db->nheld = 0;
 	db->held_any = 0;
-	db->commune_unit = 0;
+	db->ncommunes = 0;
 	int rc = db->ops->exec_script(db, sql, err);
 	if (rc && recover(db))
 		rc = db->ops->exec_script(db, sql, err);
@@ -290,6 +290,7 @@ int db_begin(struct db *db, struct dv_err *err)
 		if (rc)
 			return rc;
 		lv.exclusive = 1;
+		db->ncommunes = 0; /* it may reorganize units */
 	}
 	return push_level(db, lv, err);
 }
@@ -359,6 +360,26 @@ int db_owner_gone(struct db *db, int64_t owner, int *gone, struct dv_err *err)
 	return rc;
 }
 
+static struct db_memo *memo_slot(struct db *db, enum db_memo_kind kind, int64_t id)
+{
+	uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)kind;
+	return &db->memo[(h >> 32) % DB_MEMO];
+}
+
+int db_memo_get(struct db *db, enum db_memo_kind kind, int64_t id, int64_t *value)
+{
+	const struct db_memo *m = memo_slot(db, kind, id);
+	if (m->kind != (int)kind || m->id != id)
+		return 0;
+	*value = m->value;
+	return 1;
+}
+
+void db_memo_put(struct db *db, enum db_memo_kind kind, int64_t id, int64_t value)
+{
+	*memo_slot(db, kind, id) = (struct db_memo){id, value, (int)kind};
+}
+
 int64_t db_chain(const struct db *db)
 {
 	return db->tx_depth ? db->level[db->tx_depth - 1].chain : 0;
@@ -367,17 +388,22 @@ int64_t db_chain(const struct db *db)
 int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune)
 {
 	/* only in a shared level: an exclusive one may be reorganizing units */
-	if (!db->tx_depth || current(db)->exclusive || db->commune_unit != unit_id || !unit_id)
+	if (!db->tx_depth || current(db)->exclusive || !unit_id)
 		return 0;
-	*commune = db->commune_of;
-	return 1;
+	for (int i = 0; i < db->ncommunes && i < DB_COMMUNES; i++)
+		if (db->commune_unit[i] == unit_id) {
+			*commune = db->commune_of[i];
+			return 1;
+		}
+	return 0;
 }
 
 void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune)
 {
 	if (db->tx_depth && !current(db)->exclusive) {
-		db->commune_unit = unit_id;
-		db->commune_of = commune;
+		int i = db->ncommunes++ % DB_COMMUNES; /* the oldest goes when full */
+		db->commune_unit[i] = unit_id;
+		db->commune_of[i] = commune;
 	}
 }
 
@@ -530,7 +556,8 @@ int db_savepoint_release(struct db *db, struct dv_err *err)
 	return savepoint_sql(db, "RELEASE SAVEPOINT dv_change", err);
 }
 
-int db_savepoint_rollback(struct db *db, struct dv_err *err)
+/* Undo the change since the savepoint, which stays in place. */
+static int rollback_to(struct db *db, struct dv_err *err)
 {
 	db_finish(db->open_query);
 	/* an inner level that failed left the transaction poisoned: the
@@ -540,9 +567,34 @@ int db_savepoint_rollback(struct db *db, struct dv_err *err)
 	db->nheld = 0; /* the locks taken since may be gone; held_any stays */
 	db->nheads = db->nsaved;
 	memcpy(db->heads, db->saved_heads, (size_t)db->nsaved * sizeof(db->heads[0]));
-	int rc = savepoint_sql(db, "ROLLBACK TO SAVEPOINT dv_change", err);
+	return savepoint_sql(db, "ROLLBACK TO SAVEPOINT dv_change", err);
+}
+
+int db_savepoint_rollback(struct db *db, struct dv_err *err)
+{
+	int rc = rollback_to(db, err);
 	if (!rc)
 		rc = savepoint_sql(db, "RELEASE SAVEPOINT dv_change", err);
+	return rc;
+}
+
+int db_savepoint_renew(struct db *db, int keep, struct dv_err *err)
+{
+	if (!keep)
+		return rollback_to(db, err);
+	db_finish(db->open_query);
+	if (db->tx_depth != 1 || db->tx_failed)
+		return dv_sysfail(err, DV_EINTERNAL, NULL, "a savepoint renewed in a failed state");
+	int rc = db->kind == DB_SQLITE
+			 ? savepoint_sql(db, "RELEASE SAVEPOINT dv_change", err)
+			 : db->ops->exec_script(db, "RELEASE SAVEPOINT dv_change; SAVEPOINT dv_change",
+						err);
+	if (!rc && db->kind == DB_SQLITE)
+		rc = savepoint_sql(db, "SAVEPOINT dv_change", err);
+	if (!rc) {
+		db->nsaved = db->nheads;
+		memcpy(db->saved_heads, db->heads, (size_t)db->nheads * sizeof(db->heads[0]));
+	}
 	return rc;
 }
 

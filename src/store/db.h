@@ -151,6 +151,10 @@ int db_in_tx(const struct db *db);
 int db_savepoint(struct db *db, struct dv_err *err);
 int db_savepoint_release(struct db *db, struct dv_err *err);
 int db_savepoint_rollback(struct db *db, struct dv_err *err);
+/* End the change since the savepoint, kept or undone, and mark the point
+ * after it for the next change: one round trip on PostgreSQL, where
+ * releasing and marking again took two (a group commit does it per change). */
+int db_savepoint_renew(struct db *db, int keep, struct dv_err *err);
 /* Has an inner level of the open transaction failed (its commit will roll
  * back)? */
 int db_tx_failed(const struct db *db);
@@ -168,6 +172,15 @@ uint64_t db_commits_in(int64_t commune);
  * anchors): db_commits and db_commits_in do not count it. Returns the
  * setting it replaces, to put back. */
 int db_quiet(struct db *db, int quiet);
+
+/*
+ * A connection's memory of facts that never change once written, such as a
+ * matter's unit: (kind, id) -> value, a few hundred of them, forgotten with
+ * the connection. db_memo_get returns 1 and sets *value when it holds it.
+ */
+enum db_memo_kind { DB_MEMO_MATTER_UNIT = 1 };
+int db_memo_get(struct db *db, enum db_memo_kind kind, int64_t id, int64_t *value);
+void db_memo_put(struct db *db, enum db_memo_kind kind, int64_t id, int64_t value);
 
 /* ---------------------------------------------------------------- queries */
 

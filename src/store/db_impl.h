@@ -76,6 +76,13 @@ struct db_level {
 #define DB_LEVELS 16 /* deeper nesting is a bug: DV_EINTERNAL */
 #define DB_HELD 8    /* communes remembered as locked in one transaction */
 #define DB_WROTE 64  /* communes written in one transaction (a batch), beyond: any */
+#define DB_COMMUNES 32 /* units whose commune one transaction remembers */
+#define DB_MEMO 256    /* db_memo entries, direct-mapped */
+
+struct db_memo {
+	int64_t id, value;
+	int kind;
+};
 
 #define DB_BY_ADDR 512
 #define DB_HEADS 64 /* audit heads held until commit; beyond, written at once */
@@ -125,8 +132,10 @@ struct db {
 	int64_t held[DB_HELD];
 	int nheld;
 	int held_any;
-	/* unit -> commune, resolved once per transaction (ctx_begin_in) */
-	int64_t commune_unit, commune_of;
+	/* unit -> commune, resolved once per transaction (ctx_begin_in): a
+	 * group commit's ballots come from many neighborhoods */
+	int64_t commune_unit[DB_COMMUNES], commune_of[DB_COMMUNES];
+	int ncommunes;
 	int64_t changes;
 	unsigned stmt_seq; /* for PostgreSQL statement names */
 	/* the audit heads this transaction moved, and as they were at its
@@ -134,6 +143,7 @@ struct db {
 	struct db_head heads[DB_HEADS], saved_heads[DB_HEADS];
 	int nheads, nsaved;
 	struct buf *explain; /* db_explain_into (PostgreSQL) */
+	struct db_memo memo[DB_MEMO];
 };
 
 extern const struct db_ops db_sqlite_ops;

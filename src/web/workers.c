@@ -105,17 +105,20 @@ static void run_batch(struct workers *w, struct db *db, struct job *jobs, struct
 {
 	struct dv_err err = {0};
 	struct job **link = &jobs, **rtail = retry;
-	int rc = db_begin_shared(db, &err);
+	int rc = db_begin_shared(db, &err), marked = 0;
 	while (!rc && *link) {
 		struct job *j = *link;
 		j->r->ctx.db = db;
-		if ((rc = db_savepoint(db, &err)))
+		if (!marked && (rc = db_savepoint(db, &err)))
 			break;
 		routes_run(j->r, j->rt);
 		int again = busy_again(j);
-		rc = again || db_tx_failed(db) || j->r->status >= 400
-			     ? db_savepoint_rollback(db, &err)
-			     : db_savepoint_release(db, &err);
+		int keep = !again && !db_tx_failed(db) && j->r->status < 400;
+		if (j->next) /* the next change starts where this one ended */
+			rc = db_savepoint_renew(db, keep, &err);
+		else
+			rc = keep ? db_savepoint_release(db, &err) : db_savepoint_rollback(db, &err);
+		marked = j->next != NULL;
 		if (again) {
 			*link = j->next;
 			j->next = NULL;

@@ -1,5 +1,7 @@
 #include "testlib.h"
 
+#include "base/buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +208,49 @@ static void failed_statement_poisons_transaction(void **state)
 	int64_t n = -1;
 	assert_int_equal(db_int(db, &n, &err, "SELECT COUNT(*) FROM unit"), 0);
 	assert_int_equal(n, 0);
+	test_db_close(db);
+}
+
+static void add_unit(struct db *db, const char *name)
+{
+	struct dv_err err = {0};
+	assert_int_equal(db_run(db, &err,
+				"INSERT INTO unit (kind, name, name_folded, created_at, updated_at) "
+				"VALUES ('city', $1, $1, 0, 0)",
+				DB_T(name)),
+			 0);
+}
+
+/* A group commit's changes, each from the savepoint the last one renewed:
+ * kept, undone, poisoned and undone, kept, and the last one released. */
+static void renewed_savepoints_keep_and_undo_each_change(void **state)
+{
+	(void)state;
+	struct db *db = test_db_open();
+	struct dv_err err = {0};
+	assert_int_equal(db_begin_shared(db, &err), 0);
+	assert_int_equal(db_savepoint(db, &err), 0);
+	add_unit(db, "a");
+	assert_int_equal(db_savepoint_renew(db, 1, &err), 0);
+	add_unit(db, "b");
+	assert_int_equal(db_savepoint_renew(db, 0, &err), 0);
+	add_unit(db, "c");
+	assert_true(db_run(db, &err, "SELECT * FROM no_such_table") < 0);
+	assert_true(db_tx_failed(db));
+	assert_int_equal(db_savepoint_renew(db, 0, &err), 0);
+	assert_false(db_tx_failed(db));
+	add_unit(db, "d");
+	assert_int_equal(db_savepoint_renew(db, 1, &err), 0);
+	add_unit(db, "e");
+	assert_int_equal(db_savepoint_release(db, &err), 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	struct db_stmt *st;
+	struct buf names = BUF_INIT;
+	assert_int_equal(db_query(db, &st, &err, "SELECT name FROM unit ORDER BY name"), 0);
+	while (db_step(st, &err) == DB_ROW)
+		buf_adds(&names, db_col_text(st, 0));
+	assert_string_equal(names.ptr, "ade");
+	buf_release(&names);
 	test_db_close(db);
 }
 
@@ -534,6 +579,7 @@ int main(void)
 		cmocka_unit_test(nested_transactions_fail_together),
 		cmocka_unit_test(failed_statement_poisons_transaction),
 		cmocka_unit_test(late_errors_still_fail_the_commit),
+		cmocka_unit_test(renewed_savepoints_keep_and_undo_each_change),
 		cmocka_unit_test(rows_stream),
 		cmocka_unit_test(blobs_keep_every_byte),
 		cmocka_unit_test(blobs_of_five_megabytes),

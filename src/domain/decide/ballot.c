@@ -174,6 +174,19 @@ static int cast_tx(struct dv_ctx *ctx, int64_t matter_id, const char *choice, co
 			 json_pack("{s:I}", "household", (json_int_t)h.id));
 }
 
+/* A matter's unit, which never changes: remembered by the connection, so
+ * the ballots of a group commit do not each read it again. */
+static int unit_of_matter(struct dv_ctx *ctx, int64_t matter_id, int64_t *unit_id)
+{
+	if (db_memo_get(ctx->db, DB_MEMO_MATTER_UNIT, matter_id, unit_id))
+		return 0;
+	int rc = db_int(ctx->db, unit_id, &ctx->err, "SELECT unit_id FROM matter WHERE id = $1",
+			DB_I(matter_id));
+	if (!rc)
+		db_memo_put(ctx->db, DB_MEMO_MATTER_UNIT, matter_id, *unit_id);
+	return rc;
+}
+
 /* A ballot is its commune's own: the matter, the roll, the box and the
  * counts. A matter's unit never changes, so it is read before the
  * transaction; an unknown matter begins exclusively and fails inside. */
@@ -181,8 +194,7 @@ int ballot_cast(struct dv_ctx *ctx, int64_t matter_id, const char *choice, const
 {
 	const char *dummy;
 	int64_t unit_id = 0;
-	int rc = db_int(ctx->db, &unit_id, &ctx->err, "SELECT unit_id FROM matter WHERE id = $1",
-			DB_I(matter_id));
+	int rc = unit_of_matter(ctx, matter_id, &unit_id);
 	if (rc && rc != DV_ENOTFOUND)
 		return rc;
 	rc = ctx_begin_in(ctx, unit_id);
