@@ -28,6 +28,7 @@ extern const char mig_022_notify_claims[];
 extern const char mig_023_notify_sms[];
 extern const char mig_024_opinion_ward[];
 extern const char mig_025_audit_anchors[];
+extern const char mig_026_outbox_pending[];
 
 static const struct migration {
 	int version;
@@ -59,6 +60,7 @@ static const struct migration {
 	{23, "notify_sms", mig_023_notify_sms},
 	{24, "opinion_ward", mig_024_opinion_ward},
 	{25, "audit_anchors", mig_025_audit_anchors},
+	{26, "outbox_pending", mig_026_outbox_pending},
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -53,11 +53,14 @@ struct event {
 	"a.login LIKE '%@%') "
 
 /* An event's mails to accounts that chose the digest wait for it ($1 the
- * event, $2 its kind). */
+ * event, $2 its kind). The event's rows are found by (event_id, ...),
+ * and each one's choice by its account's key in notify_pref:
+ * "state || ''" keeps SQLite from reading every pending message through
+ * an index on state instead (a backlog of ballot confirmations). */
 static const char sql_hold_digests[] =
 	"UPDATE notify_outbox SET state = 'held' WHERE event_id = $1 AND channel = 'email' AND "
-	"state = 'pending' AND account_id IN (SELECT account_id FROM notify_pref WHERE kind = $2 "
-	"AND channel = 'digest')";
+	"state || '' = 'pending' AND EXISTS (SELECT 1 FROM notify_pref p WHERE p.account_id = "
+	"notify_outbox.account_id AND p.kind = $2 AND p.channel = 'digest')";
 
 /* What an account hears of an area's events when it never chose: new
  * reports nothing (a neighborhood may file many), the rest in the app. */
@@ -340,11 +343,14 @@ int notify_claim(struct dv_ctx *ctx, int64_t owner, int max, struct notify_msg *
 	int rc = ctx_begin(ctx);
 	if (rc)
 		return rc;
+	/* the oldest pending through (state, id), which stops after $2 rows:
+	 * "+next_attempt_at" keeps SQLite from choosing (state,
+	 * next_attempt_at), which reads and sorts the whole backlog */
 	rc = db_run(
 		ctx->db, &ctx->err,
 		"UPDATE notify_outbox SET state = 'sending', claimed_by = $3, attempts = attempts + 1 "
 		"WHERE state = 'pending' AND id IN (SELECT id FROM notify_outbox WHERE state = "
-		"'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2)",
+		"'pending' AND +next_attempt_at <= $1 ORDER BY id LIMIT $2)",
 		DB_I(ctx->now), DB_I(max), DB_I(owner));
 	if ((rc = ctx_end(ctx, rc)))
 		return rc;
