@@ -290,7 +290,6 @@ int db_begin(struct db *db, struct dv_err *err)
 		if (rc)
 			return rc;
 		lv.exclusive = 1;
-		db->ncommunes = 0; /* it may reorganize units */
 	}
 	return push_level(db, lv, err);
 }
@@ -387,8 +386,9 @@ int64_t db_chain(const struct db *db)
 
 int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune)
 {
-	/* only in a shared level: an exclusive one may be reorganizing units */
-	if (!db->tx_depth || current(db)->exclusive || !unit_id)
+	/* no other transaction moves a unit meanwhile (a move is exclusive),
+	 * and one in this transaction says so (db_commune_forget) */
+	if (!db->tx_depth || !unit_id)
 		return 0;
 	for (int i = 0; i < db->ncommunes && i < DB_COMMUNES; i++)
 		if (db->commune_unit[i] == unit_id) {
@@ -400,11 +400,16 @@ int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune)
 
 void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune)
 {
-	if (db->tx_depth && !current(db)->exclusive) {
+	if (db->tx_depth) {
 		int i = db->ncommunes++ % DB_COMMUNES; /* the oldest goes when full */
 		db->commune_unit[i] = unit_id;
 		db->commune_of[i] = commune;
 	}
+}
+
+void db_commune_forget(struct db *db)
+{
+	db->ncommunes = 0;
 }
 
 /* Commits that changed rows, in all, in no commune's level (the

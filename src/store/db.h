@@ -123,11 +123,13 @@ int db_begin_shared(struct db *db, struct dv_err *err);
 int db_lock_commune(struct db *db, int64_t commune, struct dv_err *err);
 int64_t db_chain(const struct db *db);
 /* The commune a unit belongs to, remembered for the rest of the open
- * transaction (no reorganization of units can run meanwhile):
- * db_commune_cached returns 1 and sets *commune if unit_id is the one
- * remembered. */
+ * transaction (no other transaction can move a unit meanwhile: a move is
+ * exclusive): db_commune_cached returns 1 and sets *commune if unit_id is
+ * one of those remembered. A move inside the transaction calls
+ * db_commune_forget. */
 int db_commune_cached(struct db *db, int64_t unit_id, int64_t *commune);
 void db_commune_remember(struct db *db, int64_t unit_id, int64_t commune);
+void db_commune_forget(struct db *db);
 
 /*
  * Owners of claimed work (the notification senders of several servers on

@@ -178,6 +178,26 @@ static void assert_counts_consistent(struct dv_ctx *ctx)
 	assert_int_equal(r1, r2);
 }
 
+/* A transaction remembers the commune of the units it asked about; a
+ * move inside the same transaction (a group commit's batch may hold one)
+ * makes it ask again. */
+static void a_move_in_the_transaction_updates_the_remembered_commune(void **state)
+{
+	(void)state;
+	struct dv_ctx *ctx = test_ctx_new();
+	struct test_tree t;
+	test_tree_build(ctx, &t);
+	int64_t commune = 0;
+	assert_ok(ctx, ctx_begin(ctx));
+	assert_ok(ctx, unit_commune_of(ctx, t.chieu_lieu, &commune));
+	assert_int_equal(commune, t.tdh);
+	assert_ok(ctx, unit_move(ctx, t.chieu_lieu, t.binh_an));
+	assert_ok(ctx, unit_commune_of(ctx, t.chieu_lieu, &commune));
+	assert_int_equal(commune, t.binh_an);
+	assert_ok(ctx, ctx_end(ctx, 0));
+	test_ctx_free(ctx);
+}
+
 static void move_carries_households_and_counts(void **state)
 {
 	(void)state;
@@ -1062,6 +1082,7 @@ int main(void)
 		cmocka_unit_test(split_refuses_a_wrong_plan),
 		cmocka_unit_test(history_after_merge_and_split),
 		cmocka_unit_test(a_deployment_admin_acts_everywhere),
+		cmocka_unit_test(a_move_in_the_transaction_updates_the_remembered_commune),
 	};
 	return test_run(tests);
 }

@@ -587,6 +587,7 @@ static int move_tx(struct dv_ctx *ctx, const struct unit *u, const struct unit *
 		rc = db_run(ctx->db, &ctx->err,
 			    "UPDATE unit SET parent_id = $1, updated_at = $2 WHERE id = $3",
 			    DB_I(to->id), DB_I(ctx->now), DB_I(u->id));
+	db_commune_forget(ctx->db); /* the subtree may have changed commune */
 	if (!rc)
 		rc = unit_counts_add_now(ctx, to->id, u->households, u->residents);
 	if (!rc && unit_kind_is_community(u->kind))
