@@ -570,6 +570,7 @@ static int rollback_to(struct db *db, struct dv_err *err)
 	db->tx_depth = 1;
 	db->tx_failed = 0;
 	db->nheld = 0; /* the locks taken since may be gone; held_any stays */
+	db->ncommunes = 0; /* a move undone would leave them wrong */
 	db->nheads = db->nsaved;
 	memcpy(db->heads, db->saved_heads, (size_t)db->nsaved * sizeof(db->heads[0]));
 	return savepoint_sql(db, "ROLLBACK TO SAVEPOINT dv_change", err);
