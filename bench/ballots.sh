@@ -37,6 +37,7 @@ bin=$root/build/danvan client=$root/build/bench/ballots
 tmp=$(mktemp -d)
 pid="" pgdir=""
 cleanup() {
+	set +e # a process already gone must not stop the cleaning
 	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
 	[ -z "$pgdir" ] || "$root/scripts/pgtest.sh" stop "$pgdir"
 	rm -rf "$tmp"

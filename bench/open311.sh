@@ -49,6 +49,7 @@ fi
 tmp=$(mktemp -d)
 pid=""
 cleanup() {
+	set +e # a process already gone must not stop the cleaning
 	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
 	rm -rf "$tmp"
 }

@@ -35,6 +35,7 @@ bin=$root/build/danvan
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/danvan-bench.XXXXXX")
 pid=""
 cleanup() {
+	set +e # a process already gone must not stop the cleaning
 	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
 	rm -rf "$tmp"
 }

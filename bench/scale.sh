@@ -36,6 +36,7 @@ bin=$root/build/danvan client=$root/build/bench/ballots
 tmp=$(mktemp -d)
 pids=() pgdir="" ha=""
 cleanup() {
+	set +e # a process already gone must not stop the cleaning
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
 	[ -z "$ha" ] || { kill "$ha" 2>/dev/null; wait "$ha" 2>/dev/null; }
 	[ -z "$pgdir" ] || "$root/scripts/pgtest.sh" stop "$pgdir"
