@@ -359,24 +359,24 @@ int db_owner_gone(struct db *db, int64_t owner, int *gone, struct dv_err *err)
 	return rc;
 }
 
-static struct db_memo *memo_slot(struct db *db, enum db_memo_kind kind, int64_t id)
+static struct db_memo *memo_slot(struct db *db, const void *kind, int64_t id)
 {
-	uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)kind;
+	uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)(uintptr_t)kind;
 	return &db->memo[(h >> 32) % DB_MEMO];
 }
 
-int db_memo_get(struct db *db, enum db_memo_kind kind, int64_t id, int64_t *value)
+int db_memo_get(struct db *db, const void *kind, int64_t id, int64_t *value)
 {
 	const struct db_memo *m = memo_slot(db, kind, id);
-	if (m->kind != (int)kind || m->id != id)
+	if (!kind || m->kind != kind || m->id != id)
 		return 0;
 	*value = m->value;
 	return 1;
 }
 
-void db_memo_put(struct db *db, enum db_memo_kind kind, int64_t id, int64_t value)
+void db_memo_put(struct db *db, const void *kind, int64_t id, int64_t value)
 {
-	*memo_slot(db, kind, id) = (struct db_memo){id, value, (int)kind};
+	*memo_slot(db, kind, id) = (struct db_memo){kind, id, value};
 }
 
 int64_t db_chain(const struct db *db)

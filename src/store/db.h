@@ -178,11 +178,12 @@ int db_quiet(struct db *db, int quiet);
 /*
  * A connection's memory of facts that never change once written, such as a
  * matter's unit: (kind, id) -> value, a few hundred of them, forgotten with
- * the connection. db_memo_get returns 1 and sets *value when it holds it.
+ * the connection. kind is the address of a static object of the caller's,
+ * so the store names no fact. db_memo_get returns 1 and sets *value when
+ * it holds it.
  */
-enum db_memo_kind { DB_MEMO_MATTER_UNIT = 1 };
-int db_memo_get(struct db *db, enum db_memo_kind kind, int64_t id, int64_t *value);
-void db_memo_put(struct db *db, enum db_memo_kind kind, int64_t id, int64_t value);
+int db_memo_get(struct db *db, const void *kind, int64_t id, int64_t *value);
+void db_memo_put(struct db *db, const void *kind, int64_t id, int64_t value);
 
 /* ---------------------------------------------------------------- queries */
 

@@ -80,8 +80,8 @@ struct db_level {
 #define DB_MEMO 256    /* db_memo entries, direct-mapped */
 
 struct db_memo {
+	const void *kind; /* NULL: empty */
 	int64_t id, value;
-	int kind;
 };
 
 #define DB_BY_ADDR 512

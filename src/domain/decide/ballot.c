@@ -176,14 +176,16 @@ static int cast_tx(struct dv_ctx *ctx, int64_t matter_id, const char *choice, co
 
 /* A matter's unit, which never changes: remembered by the connection, so
  * the ballots of a group commit do not each read it again. */
+static const char matter_unit_memo; /* its kind in db_memo */
+
 static int unit_of_matter(struct dv_ctx *ctx, int64_t matter_id, int64_t *unit_id)
 {
-	if (db_memo_get(ctx->db, DB_MEMO_MATTER_UNIT, matter_id, unit_id))
+	if (db_memo_get(ctx->db, &matter_unit_memo, matter_id, unit_id))
 		return 0;
 	int rc = db_int(ctx->db, unit_id, &ctx->err, "SELECT unit_id FROM matter WHERE id = $1",
 			DB_I(matter_id));
 	if (!rc)
-		db_memo_put(ctx->db, DB_MEMO_MATTER_UNIT, matter_id, *unit_id);
+		db_memo_put(ctx->db, &matter_unit_memo, matter_id, *unit_id);
 	return rc;
 }
 

@@ -343,14 +343,12 @@ int notify_claim(struct dv_ctx *ctx, int64_t owner, int max, struct notify_msg *
 	int rc = ctx_begin(ctx);
 	if (rc)
 		return rc;
-	/* the oldest pending through (state, id), which stops after $2 rows:
-	 * "+next_attempt_at" keeps SQLite from choosing (state,
-	 * next_attempt_at), which reads and sorts the whole backlog */
+	/* the oldest pending through (state, id), which stops after $2 rows */
 	rc = db_run(
 		ctx->db, &ctx->err,
 		"UPDATE notify_outbox SET state = 'sending', claimed_by = $3, attempts = attempts + 1 "
 		"WHERE state = 'pending' AND id IN (SELECT id FROM notify_outbox WHERE state = "
-		"'pending' AND +next_attempt_at <= $1 ORDER BY id LIMIT $2)",
+		"'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2)",
 		DB_I(ctx->now), DB_I(max), DB_I(owner));
 	if ((rc = ctx_end(ctx, rc)))
 		return rc;
