@@ -70,27 +70,6 @@ sql() { # sql DB-URL QUERY
 }
 count() { sql "$city" "SELECT COUNT(*) FROM ballot_box WHERE choice IS NOT NULL"; }
 
-# A ballot that opens tells the representatives on its roll (in the app):
-# setup opened one in every neighborhood, so the server starts with a
-# message per household to deliver. In a vote they go out when the ballot
-# opens, well before its busiest hour: the run waits for them, and says
-# how long the sender took.
-settle() { # settle DB-URL
-	local t0 n left
-	t0=$(date +%s.%N)
-	n=$(sql "$1" "SELECT COUNT(*) FROM notify_outbox WHERE channel = 'inapp'")
-	for _ in $(seq 1 1200); do
-		left=$(sql "$1" "SELECT (SELECT COUNT(*) FROM notify_event WHERE expanded_at IS NULL) +
-			(SELECT COUNT(*) FROM notify_outbox WHERE state IN ('pending', 'sending')
-			AND channel = 'inapp')")
-		[ "$left" = 0 ] && break
-		sleep 0.25
-	done
-	n=$(sql "$1" "SELECT COUNT(*) FROM notify_outbox WHERE channel = 'inapp' AND state = 'sent'")
-	awk -v n="$n" -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {
-		printf "# before the vote: the ballots'"'"' opening, %d messages in the app, delivered in %.1f s\n", n, b - a }'
-}
-
 serve() { # serve DB BATCH_MAX: start danvan on $port, wait until it answers
 	port=$(free_port)
 	"$bin" serve --db "$1" --port "$port" --threads "$threads" --batch-max "$2" \
@@ -116,7 +95,7 @@ copy_city
 echo "# $households households, $(wc -l <"$tmp/voters") voters ready in $(($(date +%s) - start)) s"
 
 serve "$city" 1024
-settle "$city"
+await_opening sql "$city"
 echo "\$ ballots run  # group commit (--batch-max 1024), every household"
 grouped=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
 	--connections "$connections")
@@ -126,7 +105,7 @@ counted=$(count)
 echo "# ballots in the database afterwards: $counted"
 
 serve "$alone" 1
-settle "$alone" >/dev/null
+await_opening sql "$alone" >/dev/null
 echo "\$ ballots run --limit $reference  # each ballot its own transaction (--batch-max 1)"
 alone=$("$client" run --url "http://127.0.0.1:$port" --tokens "$tmp/voters" \
 	--connections "$connections" --limit "$reference")

@@ -105,16 +105,7 @@ head -n "$half" "$tmp/commune.$c4" | awk 'NR % 2 == 0' >"$tmp/warm.b"
 
 serve A
 serve B
-# The ballots' opening tells every representative on the rolls (in the
-# app); a vote's busiest hour comes well after: wait for the servers'
-# senders to deliver those messages before measuring.
-for _ in $(seq 1 1200); do
-	left=$(psql -tA "$db" -c "SELECT (SELECT COUNT(*) FROM notify_event WHERE expanded_at IS NULL)
-		+ (SELECT COUNT(*) FROM notify_outbox WHERE state IN ('pending', 'sending')
-		AND channel = 'inapp')")
-	[ "$left" = 0 ] && break
-	sleep 0.25
-done
+await_opening psql -tA "$db" -c # (bench/lib.sh)
 streams() { # streams NAME: file NAME.a through server A and NAME.b through B at once
 	local t0 t1 acked
 	t0=$(date +%s.%N)
